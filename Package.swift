@@ -1,0 +1,54 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Sightline",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sightline", targets: ["sightline"]),
+        .library(name: "SightlineEngine", targets: ["SightlineEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGEOS",
+            pkgConfig: "geos",
+            providers: [.apt(["libgeos-dev"]), .brew(["geos"])]
+        ),
+        .target(name: "PlanarGeometry"),
+        .target(name: "GEOS", dependencies: ["CGEOS", "PlanarGeometry"]),
+        .target(name: "SightlinePlan", dependencies: ["PlanarGeometry"]),
+        .target(name: "SightlineEngine", dependencies: ["SightlinePlan", "GEOS"]),
+        .target(name: "SightlineRules", dependencies: ["SightlinePlan", "SightlineEngine"]),
+        .target(name: "SightlineReport", dependencies: ["SightlinePlan", "SightlineEngine", "SightlineRules"]),
+        .target(name: "SightlineSynth", dependencies: ["SightlinePlan"]),
+        .executableTarget(
+            name: "sightline",
+            dependencies: [
+                "SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineSynth",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "sightline-bench",
+            dependencies: ["SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineSynth"]
+        ),
+        .target(
+            name: "TestSupport",
+            dependencies: ["SightlinePlan", "SightlineEngine", "SightlineRules"],
+            path: "Tests/TestSupport"
+        ),
+        .testTarget(name: "SightlinePlanTests", dependencies: ["SightlinePlan", "TestSupport"]),
+        .testTarget(
+            name: "SightlineEngineTests",
+            dependencies: ["SightlineEngine", "SightlineRules", "SightlineSynth", "TestSupport", "GEOS"]
+        ),
+        .testTarget(
+            name: "SightlineCLITests",
+            dependencies: ["TestSupport", "SightlineReport"],
+            resources: []
+        ),
+    ]
+)

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Installs GEOS if missing, builds Sightline, and checks the bundled hotel example.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! pkg-config --exists geos 2>/dev/null; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq libgeos-dev pkg-config
+fi
+swift build -c release --product sightline
+status=0
+.build/release/sightline check "${1:-Examples/hotel-floor.json}" || status=$?
+echo "(exit status $status: 0 clean, 1 error findings, 2 bad input)"

@@ -1,0 +1,132 @@
+/// A point or vector in plan coordinates: metres, x east, y north ("up" on
+/// the drawing). Bearings elsewhere in Sightline are measured clockwise from
+/// +y; maths angles (for `atan2`) counter-clockwise from +x.
+public struct Point2: Hashable, Sendable {
+    public var x: Double
+    public var y: Double
+    @inlinable public init(_ x: Double, _ y: Double) { self.x = x; self.y = y }
+
+    @inlinable public static func + (a: Point2, b: Point2) -> Point2 { Point2(a.x + b.x, a.y + b.y) }
+    @inlinable public static func - (a: Point2, b: Point2) -> Point2 { Point2(a.x - b.x, a.y - b.y) }
+    @inlinable public static func * (a: Point2, k: Double) -> Point2 { Point2(a.x * k, a.y * k) }
+    @inlinable public func dot(_ o: Point2) -> Double { x * o.x + y * o.y }
+    /// The z component of the 3-D cross product: positive when `o` is
+    /// counter-clockwise from `self`.
+    @inlinable public func cross(_ o: Point2) -> Double { x * o.y - y * o.x }
+    @inlinable public var length: Double { (x * x + y * y).squareRoot() }
+    @inlinable public func distance(to o: Point2) -> Double { (self - o).length }
+
+    /// The unit vector at a maths angle (radians, counter-clockwise from +x).
+    @inlinable public static func unit(angle: Double) -> Point2 { Point2(cos(angle), sin(angle)) }
+    /// The unit vector along a plan bearing (degrees clockwise from +y).
+    @inlinable public static func unit(bearingDegrees b: Double) -> Point2 {
+        let r = b * .pi / 180
+        return Point2(sin(r), cos(r))
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A straight piece of an obstacle between two end points.
+public struct Segment: Sendable, Equatable {
+    public var a: Point2
+    public var b: Point2
+    @inlinable public init(_ a: Point2, _ b: Point2) { self.a = a; self.b = b }
+
+    public var box: Box { Box(minX: min(a.x, b.x), minY: min(a.y, b.y), maxX: max(a.x, b.x), maxY: max(a.y, b.y)) }
+
+    /// Distance from `p` to the closest point of the segment.
+    public func distance(to p: Point2) -> Double {
+        let d = b - a
+        let len2 = d.dot(d)
+        if len2 == 0 { return p.distance(to: a) }
+        let t = max(0, min(1, (p - a).dot(d) / len2))
+        return p.distance(to: a + d * t)
+    }
+
+    /// The closest point of the segment to `p`.
+    public func closestPoint(to p: Point2) -> Point2 {
+        let d = b - a
+        let len2 = d.dot(d)
+        if len2 == 0 { return a }
+        let t = max(0, min(1, (p - a).dot(d) / len2))
+        return a + d * t
+    }
+}
+
+/// A polygon as plain values: an outer ring and holes, each ring closed
+/// implicitly (the first point is not repeated at the end).
+public struct PolygonRings: Sendable, Equatable {
+    public var shell: [Point2]
+    public var holes: [[Point2]]
+    public init(shell: [Point2], holes: [[Point2]] = []) { self.shell = shell; self.holes = holes }
+
+    /// Signed-area-free absolute area by the shoelace formula: shell minus holes.
+    public var area: Double {
+        abs(Self.signedArea(shell)) - holes.reduce(0) { $0 + abs(Self.signedArea($1)) }
+    }
+
+    /// Shoelace sum over a ring; positive when counter-clockwise.
+    public static func signedArea(_ ring: [Point2]) -> Double {
+        guard ring.count >= 3 else { return 0 }
+        var sum = 0.0
+        var prev = ring[ring.count - 1]
+        for p in ring {
+            sum += prev.x * p.y - p.x * prev.y
+            prev = p
+        }
+        return sum / 2
+    }
+
+    /// Every point of every ring.
+    public var allPoints: [Point2] { shell + holes.flatMap { $0 } }
+
+    /// Each ring's edges as segments.
+    public var edges: [Segment] {
+        ([shell] + holes).flatMap { ring -> [Segment] in
+            guard ring.count >= 2 else { return [] }
+            return ring.indices.map { Segment(ring[$0], ring[($0 + 1) % ring.count]) }
+        }
+    }
+}
+
+/// An axis-aligned bounding box.
+public struct Box: Sendable, Equatable {
+    public var minX, minY, maxX, maxY: Double
+    public init(minX: Double, minY: Double, maxX: Double, maxY: Double) {
+        self.minX = minX; self.minY = minY; self.maxX = maxX; self.maxY = maxY
+    }
+
+    /// The box of a set of points; `nil` when there are none.
+    public init?<S: Sequence>(covering points: S) where S.Element == Point2 {
+        var it = points.makeIterator()
+        guard let first = it.next() else { return nil }
+        self.init(minX: first.x, minY: first.y, maxX: first.x, maxY: first.y)
+        while let p = it.next() { include(p) }
+    }
+
+    /// A square of half-side `radius` around `p`.
+    public init(around p: Point2, radius: Double) {
+        self.init(minX: p.x - radius, minY: p.y - radius, maxX: p.x + radius, maxY: p.y + radius)
+    }
+
+    public mutating func include(_ p: Point2) {
+        minX = Swift.min(minX, p.x); maxX = Swift.max(maxX, p.x)
+        minY = Swift.min(minY, p.y); maxY = Swift.max(maxY, p.y)
+    }
+
+    public mutating func include(_ b: Box) {
+        minX = Swift.min(minX, b.minX); maxX = Swift.max(maxX, b.maxX)
+        minY = Swift.min(minY, b.minY); maxY = Swift.max(maxY, b.maxY)
+    }
+
+    @inlinable public func intersects(_ o: Box) -> Bool {
+        minX <= o.maxX && o.minX <= maxX && minY <= o.maxY && o.minY <= maxY
+    }
+
+    public var center: Point2 { Point2((minX + maxX) / 2, (minY + maxY) / 2) }
+}

@@ -1,0 +1,122 @@
+import SightlinePlan
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A camera's angles and distances, resolved from its properties: explicit
+/// `hfov`/`vfov` win, then the lens, then the format's defaults.
+public struct CameraOptics: Sendable, Equatable {
+    /// Horizontal and vertical field of view in degrees.
+    public var hfov: Double
+    public var vfov: Double
+    /// Farthest horizontal distance analysed, metres.
+    public var range: Double
+    /// Bearings the view can span, clockwise from `bearingFrom` by `bearingSweep`
+    /// degrees (360 for a full circle).
+    public var bearingFrom: Double
+    public var bearingSweep: Double
+    /// Elevations (degrees above horizontal) the view can span.
+    public var elevationLow: Double
+    public var elevationHigh: Double
+    /// The horizontal distances at which part of the person-height band is
+    /// in the vertical field: the near blind zone ends at `nearLimit`, and
+    /// nothing beyond `farLimit` (already capped by `range`) is seen.
+    public var nearLimit: Double
+    public var farLimit: Double
+
+    public var isEmpty: Bool { farLimit <= nearLimit }
+
+    public init(camera c: Camera, personHeight: Double) {
+        let widestFocal = c.lens?.focalLengthMM
+        if let h = c.hfov {
+            hfov = h
+        } else if let lens = c.lens, let f = widestFocal {
+            hfov = 2 * atan(lens.sensorWidthMM / (2 * f)) * 180 / .pi
+        } else {
+            hfov = c.type == .fisheye ? 360 : 90
+        }
+        if let v = c.vfov {
+            vfov = v
+        } else if let lens = c.lens, let f = widestFocal {
+            vfov = 2 * atan(lens.sensorHeightMM / (2 * f)) * 180 / .pi
+        } else if hfov < 180 {
+            vfov = 2 * atan(tan(hfov / 2 * .pi / 180) * 9 / 16) * 180 / .pi
+        } else {
+            vfov = 180
+        }
+        if let r = c.range {
+            range = r
+        } else if let res = c.resolution, hfov < 180 {
+            // IEC 62676-4 "detect": horizontal density R_h / (2 d tan(hfov/2)) = 25 px/m.
+            range = Double(res.width) / (25 * 2 * tan(hfov / 2 * .pi / 180))
+        } else {
+            range = 30
+        }
+
+        switch c.type {
+        case .fixed:
+            bearingFrom = normalizedBearing(c.heading - hfov / 2)
+            bearingSweep = min(hfov, 360)
+            elevationLow = -c.tilt - vfov / 2
+            elevationHigh = -c.tilt + vfov / 2
+        case .fisheye:
+            bearingFrom = 0
+            bearingSweep = 360
+            elevationLow = -90
+            elevationHigh = 0
+        case .ptz:
+            // The union over pans and tilts of products of intervals is the
+            // product of the swept intervals, so it stays exact.
+            let limits = c.ptz ?? PTZLimits()
+            if limits.fullCircle {
+                bearingFrom = 0
+                bearingSweep = 360
+            } else {
+                var sweep = limits.panMax - limits.panMin
+                if sweep < 0 { sweep += 360 }
+                bearingFrom = normalizedBearing(limits.panMin - hfov / 2)
+                bearingSweep = min(360, sweep + hfov)
+            }
+            elevationLow = -limits.tiltMax - vfov / 2
+            elevationHigh = -limits.tiltMin + vfov / 2
+        }
+        (nearLimit, farLimit) = Self.distanceBand(mountHeight: c.mountHeight, personHeight: personHeight,
+                                                  elevationLow: elevationLow, elevationHigh: elevationHigh)
+        farLimit = min(farLimit, range)
+    }
+
+    /// The horizontal distances d at which some height z in [0, personHeight]
+    /// is seen at an elevation atan2(z − H, d) within [low, high] (degrees).
+    ///
+    /// The lowest visible elevation at d is that of the floor, the highest
+    /// that of the top of the band, and both rise or fall monotonically with
+    /// d, so the set is one interval [near, far] with closed-form ends.
+    public static func distanceBand(mountHeight h: Double, personHeight p: Double,
+                                    elevationLow low: Double, elevationHigh high: Double) -> (near: Double, far: Double) {
+        var near = 0.0
+        var far = Double.infinity
+        let rad = Double.pi / 180
+        // The floor point must not be below the field's top edge: atan2(−H, d) ≤ high.
+        if high < 0 {
+            if high <= -90 || h <= 0 { return (0, 0) }
+            far = min(far, h / tan(-high * rad))
+        }
+        // The top of the band must reach the field's bottom edge: atan2(P − H, d) ≥ low.
+        if low > -90 {
+            if low >= 90 { return (0, 0) }
+            let rise = p - h
+            if rise >= 0 {
+                if low > 0 {
+                    if rise == 0 { return (0, 0) }
+                    far = min(far, rise / tan(low * rad))
+                }
+            } else {
+                if low >= 0 { return (0, 0) }
+                near = max(near, -rise / tan(-low * rad))
+            }
+        }
+        return (near, far)
+    }
+}

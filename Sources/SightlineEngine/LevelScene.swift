@@ -1,0 +1,85 @@
+import GEOS
+import SightlinePlan
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Everything about one level that every camera on it shares, built once:
+/// obstacle segments (walls minus see-through openings, plus closed doors and
+/// frosted windows), noded and packed in an STR tree; and the level's zones,
+/// valid and prepared.
+///
+/// A scene owns its GEOS context, so scenes of different levels can be built
+/// and queried on different threads at the same time.
+final class LevelScene {
+    let level: Level
+    let context: GEOSContext
+    /// Noded obstacle segments: none crosses another except at end points.
+    let segments: [Segment]
+    let segmentIndex: STRTree<Int>
+    /// Solid wall bodies (thick or polygon walls after cuts), to find lenses
+    /// drawn inside a wall.
+    let solid: PreparedGeometry?
+    let zones: [SceneZone]
+    let zoneIndex: STRTree<Int>
+    private(set) var problems: [PlanProblem] = []
+
+    struct SceneZone {
+        let zone: Zone
+        let geometry: Geometry
+        let prepared: PreparedGeometry
+        /// The zone shrunk by ``touchTolerance``: a view that only touches the
+        /// zone along a shared wall does not intersect it, so the exact
+        /// overlay runs only where the view really enters.
+        let core: PreparedGeometry?
+        let box: Box
+    }
+
+    /// How far inside a zone a view must reach before the exact intersection
+    /// is computed: a sliver thinner than this would need to be 1 km long to
+    /// reach the 0.01 m² threshold.
+    static let touchTolerance = 1e-5
+
+    init(level: Level, plan: Plan, prohibited: Set<ZoneCategory>) throws {
+        self.level = level
+        let ctx = GEOSContext()
+        self.context = ctx
+        var problems: [PlanProblem] = []
+        let file = plan.file
+
+        // Zones.
+        var zones: [SceneZone] = []
+        for zone in plan.zones where zone.info.level == level.id {
+            var geometry = try ctx.multiPolygon(zone.polygons)
+            if let reason = try geometry.validityReason {
+                geometry = try geometry.madeValid()
+                problems.append(PlanProblem(.warning, file: file, feature: zone.id, property: "geometry",
+                                            message: "invalid polygon (\(reason)); repaired with GEOSMakeValid"))
+            }
+            guard let box = try geometry.bounds else { continue }
+            let core = prohibited.contains(zone.category)
+                ? try geometry.buffer(-Self.touchTolerance, join: .mitre).prepared() : nil
+            zones.append(SceneZone(zone: zone, geometry: geometry, prepared: try geometry.prepared(), core: core, box: box))
+        }
+        self.zones = zones
+        self.zoneIndex = STRTree(zones.enumerated().map { (box: $0.element.box, item: $0.offset) })
+
+        // Walls as GEOS geometry: zero-thickness lines stay lines, the rest are bodies.
+        let builder = try ObstacleBuilder(level: level, plan: plan, context: ctx)
+        problems += builder.problems
+        let (segments, solid) = try builder.build()
+        self.segments = segments
+        self.segmentIndex = STRTree(segments.enumerated().map { (box: $0.element.box, item: $0.offset) })
+        self.solid = try solid.map { try $0.prepared() }
+        self.problems = problems
+    }
+
+    /// Obstacle segments whose boxes reach within `radius` of `p`.
+    func segments(near p: Point2, radius: Double) -> [Segment] {
+        var out: [Segment] = []
+        segmentIndex.query(Box(around: p, radius: radius)) { out.append(segments[$0]) }
+        return out
+    }
+}

@@ -1,0 +1,230 @@
+import PlanarGeometry
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The exact visibility region of an eye among line-segment obstacles, within
+/// an angular domain and a distance band, by a rotational sweep.
+///
+/// Obstacles must be noded (no two segments cross except at shared end
+/// points; the level scene runs `GEOSNode` once per level). Then between two
+/// consecutive critical angles (segment end points, domain edges) the nearest
+/// segment along every ray is the same one, so the region's boundary there is
+/// a straight piece of that segment, cut where it crosses the near and far
+/// circles (found analytically). Only the circular arcs of the distance band
+/// are approximated, by chords of at most ``maxArcStep`` radians with their
+/// vertices on the arc (area error below 0.006 % at 1°).
+///
+/// Complexity: O(n log n + n·a) for n segments and a segments active at an
+/// angle; no allocation per ray.
+public struct RadialSweep: Sendable {
+    /// Largest angle one chord of an arc may span (radians).
+    public var maxArcStep = Double.pi / 180
+
+    public init() {}
+
+    /// An angular interval: from `start` (maths radians, counter-clockwise
+    /// from +x) over `width` radians counter-clockwise.
+    public struct AngularDomain: Sendable, Equatable {
+        public var start: Double
+        public var width: Double
+        public init(start: Double, width: Double) { self.start = start; self.width = width }
+        public var isFullCircle: Bool { width >= 2 * .pi - 1e-12 }
+    }
+
+    private enum Edge { case empty, arc, line(Int) }
+    private struct Span { var from: Double; var to: Double; var edge: Edge }
+    private struct Piece { var lo: Double; var hi: Double; var segment: Int }
+
+    /// The region seen from `eye`: polygons in the same coordinates as the
+    /// segments. Segments passing through the eye must be removed first
+    /// (see ``ObstacleSet/restrictDomain``).
+    public func region(eye c: Point2, domain: AngularDomain, near: Double, far: Double, segments: [Segment]) -> [PolygonRings] {
+        guard far > near, domain.width > 1e-12 else { return [] }
+        let twoPi = 2 * Double.pi
+        let width = min(domain.width, twoPi)
+
+        // Angular extent of every segment relative to the domain start.
+        var pieces: [Piece] = []
+        pieces.reserveCapacity(segments.count)
+        var critical: [Double] = [0, width]
+        critical.reserveCapacity(segments.count * 2 + 2)
+        func add(_ lo: Double, _ hi: Double, _ index: Int) {
+            let l = max(lo, 0), h = min(hi, width)
+            if h - l > 1e-13 {
+                pieces.append(Piece(lo: l, hi: h, segment: index))
+                critical.append(l)
+                critical.append(h)
+            }
+        }
+        for (index, s) in segments.enumerated() {
+            let va = s.a - c, vb = s.b - c
+            let cr = va.cross(vb)
+            if abs(cr) <= 1e-14 * (va.length * vb.length) { continue }  // seen edge-on: no angular width
+            let (p, q) = cr > 0 ? (va, vb) : (vb, va)
+            var lo = atan2(p.y, p.x) - domain.start
+            lo -= twoPi * (lo / twoPi).rounded(.down)
+            if lo >= twoPi { lo -= twoPi }
+            let span = atan2(abs(cr), p.dot(q))
+            let hi = lo + span
+            if hi <= twoPi {
+                add(lo, hi, index)
+            } else {
+                add(lo, twoPi, index)
+                add(0, hi - twoPi, index)
+            }
+        }
+        critical.sort()
+        var angles: [Double] = []
+        angles.reserveCapacity(critical.count)
+        for a in critical where angles.last.map({ a - $0 > 1e-12 }) ?? true { angles.append(a) }
+        pieces.sort { $0.lo < $1.lo }
+
+        // Sweep: the nearest piece in each interval, then cut at the circles.
+        var spans: [Span] = []
+        var active: [Int] = []
+        var next = 0
+        for k in 0..<(angles.count - 1) {
+            let a0 = angles[k], a1 = angles[k + 1]
+            let mid = (a0 + a1) / 2
+            while next < pieces.count, pieces[next].lo < mid { active.append(next); next += 1 }
+            var best = -1
+            var bestT = Double.infinity
+            var i = 0
+            while i < active.count {
+                let piece = pieces[active[i]]
+                if piece.hi <= mid { active.swapAt(i, active.count - 1); active.removeLast(); continue }
+                let t = distance(from: c, angle: domain.start + mid, to: segments[piece.segment])
+                if t < bestT { bestT = t; best = piece.segment }
+                i += 1
+            }
+            appendSpans(&spans, from: a0, to: a1, eye: c, start: domain.start, segment: best < 0 ? nil : segments[best],
+                        index: best, near: near, far: far)
+        }
+        return assemble(spans, eye: c, domain: AngularDomain(start: domain.start, width: width), near: near, far: far, segments: segments)
+    }
+
+    /// Distance along the ray at maths angle `angle` from `c` to the line of `s`.
+    @inline(__always)
+    private func distance(from c: Point2, angle: Double, to s: Segment) -> Double {
+        let u = Point2(cos(angle), sin(angle))
+        let d = s.b - s.a
+        let denom = u.cross(d)
+        if denom == 0 { return .infinity }
+        let t = (s.a - c).cross(d) / denom
+        return t > 0 ? t : .infinity
+    }
+
+    /// Splits [a0, a1] where the segment's line crosses the near and far
+    /// circles, and classifies each part as empty, arc or line.
+    private func appendSpans(_ spans: inout [Span], from a0: Double, to a1: Double, eye c: Point2, start: Double,
+                             segment: Segment?, index: Int, near: Double, far: Double) {
+        guard let s = segment else {
+            spans.append(Span(from: a0, to: a1, edge: .arc))
+            return
+        }
+        var cuts: [Double] = [a0]
+        let d = s.b - s.a
+        let len = d.length
+        let w = s.a - c
+        let along = d * (w.dot(d) / (len * len))
+        let footVector = w - along  // from the eye to the foot of the perpendicular
+        let p = footVector.length
+        let foot = atan2(footVector.y, footVector.x)
+        for r in [near, far] where r > 0 && p < r {
+            let half = acos(p / r)
+            for theta in [foot - half, foot + half] {
+                var phi = theta - start
+                phi -= 2 * .pi * (phi / (2 * .pi)).rounded(.down)
+                if phi > a0 + 1e-13, phi < a1 - 1e-13 { cuts.append(phi) }
+            }
+        }
+        cuts.sort()
+        cuts.append(a1)
+        for k in 0..<(cuts.count - 1) where cuts[k + 1] - cuts[k] > 1e-13 {
+            let mid = (cuts[k] + cuts[k + 1]) / 2
+            let t = distance(from: c, angle: start + mid, to: s)
+            let edge: Edge = t <= near ? .empty : (t >= far ? .arc : .line(index))
+            if let last = spans.last, case .arc = last.edge, case .arc = edge {
+                spans[spans.count - 1].to = cuts[k + 1]
+            } else {
+                spans.append(Span(from: cuts[k], to: cuts[k + 1], edge: edge))
+            }
+        }
+    }
+
+    /// Builds rings from the spans: each run of non-empty spans is closed by
+    /// the near arc (or the eye itself when there is no near limit).
+    private func assemble(_ input: [Span], eye c: Point2, domain: AngularDomain, near: Double, far: Double,
+                          segments: [Segment]) -> [PolygonRings] {
+        var spans = input
+        guard !spans.isEmpty else { return [] }
+        let isEmpty: (Span) -> Bool = { if case .empty = $0.edge { true } else { false } }
+        if domain.isFullCircle {
+            guard let firstEmpty = spans.firstIndex(where: isEmpty) else {
+                // A ring all the way round, with a hole for the near blind zone.
+                var outer: [Point2] = []
+                for s in spans { appendOuter(s, to: &outer, eye: c, start: domain.start, near: near, far: far, segments: segments) }
+                outer = Self.deduplicated(outer)
+                guard outer.count >= 3 else { return [] }
+                let holes = near > 0 ? [arc(eye: c, radius: near, from: domain.start + 2 * .pi, to: domain.start, includeEnd: false)] : []
+                return [PolygonRings(shell: outer, holes: holes)]
+            }
+            // Rotate so that no run wraps past the domain start.
+            spans = Array(spans[firstEmpty...]) + spans[..<firstEmpty].map { Span(from: $0.from + 2 * .pi, to: $0.to + 2 * .pi, edge: $0.edge) }
+        }
+        var rings: [PolygonRings] = []
+        var run: [Span] = []
+        func flush() {
+            guard let first = run.first, let last = run.last else { return }
+            var ring: [Point2] = []
+            for s in run { appendOuter(s, to: &ring, eye: c, start: domain.start, near: near, far: far, segments: segments) }
+            if near > 0 {
+                ring += arc(eye: c, radius: near, from: domain.start + last.to, to: domain.start + first.from, includeEnd: true)
+            } else {
+                ring.append(c)
+            }
+            ring = Self.deduplicated(ring)
+            if ring.count >= 3, abs(PolygonRings.signedArea(ring)) > 1e-12 { rings.append(PolygonRings(shell: ring)) }
+            run.removeAll()
+        }
+        for s in spans {
+            if isEmpty(s) { flush() } else { run.append(s) }
+        }
+        flush()
+        return rings
+    }
+
+    private func appendOuter(_ s: Span, to ring: inout [Point2], eye c: Point2, start: Double, near: Double, far: Double,
+                             segments: [Segment]) {
+        switch s.edge {
+        case .empty:
+            return
+        case .arc:
+            ring += arc(eye: c, radius: far, from: start + s.from, to: start + s.to, includeEnd: true)
+        case .line(let index):
+            for phi in [s.from, s.to] {
+                let t = min(max(distance(from: c, angle: start + phi, to: segments[index]), near), far)
+                ring.append(c + Point2.unit(angle: start + phi) * t)
+            }
+        }
+    }
+
+    /// Points on a circle from angle `a` to `b` (either direction), at most
+    /// ``maxArcStep`` apart.
+    private func arc(eye c: Point2, radius r: Double, from a: Double, to b: Double, includeEnd: Bool) -> [Point2] {
+        let n = max(1, Int((abs(b - a) / maxArcStep).rounded(.up)))
+        let last = includeEnd ? n : n - 1
+        return (0...last).map { i in c + Point2.unit(angle: a + (b - a) * Double(i) / Double(n)) * r }
+    }
+
+    static func deduplicated(_ ring: [Point2]) -> [Point2] {
+        var out: [Point2] = []
+        out.reserveCapacity(ring.count)
+        for p in ring where out.last.map({ abs($0.x - p.x) > 1e-9 || abs($0.y - p.y) > 1e-9 }) ?? true { out.append(p) }
+        while out.count > 1, let f = out.first, let l = out.last, abs(f.x - l.x) <= 1e-9, abs(f.y - l.y) <= 1e-9 { out.removeLast() }
+        return out
+    }
+}

@@ -1,0 +1,177 @@
+import PlanarGeometry
+
+/// What every feature has: its id, its level, and its place in the file.
+public struct FeatureInfo: Sendable, Equatable {
+    public var id: String
+    public var level: String
+    /// Index in the file's `features` array, to keep output in file order.
+    public var index: Int
+    public init(id: String, level: String, index: Int) { self.id = id; self.level = level; self.index = index }
+}
+
+/// An area with a use (`kind: zone`).
+public struct Zone: Sendable {
+    public var info: FeatureInfo
+    public var category: ZoneCategory
+    public var name: String?
+    public var polygons: [PolygonRings]
+    public var requiredCoverage: String?
+    public var coverageFraction: Double
+    public var id: String { info.id }
+}
+
+/// The use of a zone. Which categories are prohibited is the profile's
+/// business; ``art8Item`` records the item of Art. 8 ¶1 the category names.
+public enum ZoneCategory: String, Sendable, CaseIterable {
+    case guestRoom = "guest_room"
+    case privateDiningRoom = "private_dining_room"
+    case dormitoryRoom = "dormitory_room"
+    case staffQuarters = "staff_quarters"
+    case bathhouse
+    case toilet
+    case changingRoom = "changing_room"
+    case nursingRoom = "nursing_room"
+    case fittingRoom = "fitting_room"
+    case privateOther = "private_other"
+    case corridor, lobby, entrance, room, office, retail, dining, parking, stair, elevator, cashier, outdoor, `public`, void
+
+    /// The item of Art. 8 ¶1 of Order 799 a private category falls under
+    /// (`(i)` … `(iv)`), or `nil` for a category the article does not name.
+    public var art8Item: String? {
+        switch self {
+        case .guestRoom, .privateDiningRoom: "(i)"
+        case .dormitoryRoom, .staffQuarters: "(ii)"
+        case .bathhouse, .toilet, .changingRoom, .nursingRoom, .fittingRoom: "(iii)"
+        case .privateOther: "(iv)"
+        default: nil
+        }
+    }
+}
+
+/// How a line or polygon obstacle is drawn.
+public enum WallShape: Sendable {
+    /// Centre lines, given `thicknessMetres` (0: an infinitely thin wall).
+    case lines([[Point2]])
+    case polygons([PolygonRings])
+}
+
+/// An obstacle (`kind: wall`).
+public struct Wall: Sendable {
+    public enum Material: String, Sendable, CaseIterable { case opaque, glass }
+    public var info: FeatureInfo
+    public var shape: WallShape
+    /// Height above the floor; `nil` is full height.
+    public var heightMetres: Double?
+    public var material: Material
+    public var thicknessMetres: Double
+    public var id: String { info.id }
+}
+
+public enum DoorState: String, Sendable, CaseIterable { case open, closed }
+
+/// A door, window or passage (`kind: opening`).
+public struct Opening: Sendable {
+    public enum OpeningType: String, Sendable, CaseIterable { case door, window, passage }
+    public enum Shape: Sendable {
+        case line([Point2])
+        case point(Point2, widthMetres: Double)
+    }
+    public var info: FeatureInfo
+    public var type: OpeningType
+    public var shape: Shape
+    public var state: DoorState
+    public var transparent: Bool
+    public var id: String { info.id }
+
+    /// Whether sight passes through: open doors, passages, and windows that
+    /// are not frosted or blinded.
+    public var isSeeThrough: Bool {
+        switch type {
+        case .passage: true
+        case .door: state == .open
+        case .window: transparent
+        }
+    }
+}
+
+/// A camera's lens as a datasheet gives it.
+public struct Lens: Sendable, Equatable {
+    /// Focal length in mm; a varifocal lens is analysed at its shortest (widest).
+    public var focalLengthMM: Double
+    public var focalLengthMaxMM: Double?
+    public var sensorWidthMM: Double
+    public var sensorHeightMM: Double
+    public var sensorFormat: String?
+}
+
+/// Pan and tilt limits of a PTZ camera (pan as plan bearings, swept clockwise).
+public struct PTZLimits: Sendable, Equatable {
+    public var panMin = 0.0, panMax = 360.0, tiltMin = 0.0, tiltMax = 90.0
+    public var fullCircle = true
+    public init() {}
+}
+
+/// A privacy mask: a sector of bearings (swept clockwise) and elevations.
+public struct PrivacyMask: Sendable, Equatable {
+    public var azimuthFrom: Double
+    public var azimuthTo: Double
+    /// Degrees above horizontal; `nil` is the whole height.
+    public var elevationFrom: Double?
+    public var elevationTo: Double?
+}
+
+/// An image acquisition device (`kind: camera`).
+public struct Camera: Sendable {
+    public enum CameraType: String, Sendable, CaseIterable { case fixed, ptz, fisheye }
+    public var info: FeatureInfo
+    public var position: Point2
+    public var mountHeight = 2.5
+    /// Bearing of the optical axis, degrees clockwise from +y, in [0, 360).
+    public var heading = 0.0
+    /// Degrees below horizontal.
+    public var tilt = 0.0
+    public var hfov: Double?
+    public var vfov: Double?
+    public var lens: Lens?
+    public var resolution: (width: Int, height: Int)?
+    public var range: Double?
+    public var type = CameraType.fixed
+    public var ptz: PTZLimits?
+    public var audioEnabled = false
+    public var audioRange: Double?
+    public var masks: [PrivacyMask] = []
+    public var consentRef: String?
+    public var id: String { info.id }
+
+    public init(info: FeatureInfo, position: Point2) { self.info = info; self.position = position }
+}
+
+/// A surveillance warning sign (`kind: sign`).
+public struct Sign: Sendable {
+    public var info: FeatureInfo
+    public var position: Point2
+    public var facing: Double?
+    public var text: String?
+    public var id: String { info.id }
+}
+
+/// A military or confidential area near the site (`kind: restricted`).
+public struct RestrictedArea: Sendable {
+    public enum Category: String, Sendable, CaseIterable {
+        case militaryRestricted = "military_restricted"
+        case militaryManaged = "military_managed"
+        case confidentialUnit = "confidential_unit"
+    }
+    public var info: FeatureInfo
+    public var category: Category
+    public var polygons: [PolygonRings]
+    public var consentRef: String?
+    public var id: String { info.id }
+}
+
+/// The site's legal boundary (`kind: boundary`).
+public struct Boundary: Sendable {
+    public var info: FeatureInfo
+    public var polygons: [PolygonRings]
+    public var id: String { info.id }
+}

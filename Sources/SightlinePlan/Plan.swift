@@ -1,0 +1,137 @@
+import PlanarGeometry
+
+/// A decoded, validated `sightline-plan/1` plan. All geometry is in local
+/// metres (see ``CoordinateFrame``); every default of the format is applied.
+public struct Plan: Sendable {
+    /// The path the plan was read from, as given (for messages and reports).
+    public var file: String
+    public var metadata: PlanMetadata
+    public var frame: CoordinateFrame
+    /// Levels in declaration order (or in order of first use when the plan
+    /// declares none).
+    public var levels: [Level]
+    public var zones: [Zone] = []
+    public var walls: [Wall] = []
+    public var openings: [Opening] = []
+    public var cameras: [Camera] = []
+    public var signs: [Sign] = []
+    public var restrictedAreas: [RestrictedArea] = []
+    public var boundaries: [Boundary] = []
+    /// Doubtful but usable input, e.g. unknown properties.
+    public var warnings: [PlanProblem] = []
+
+    public init(file: String, metadata: PlanMetadata, frame: CoordinateFrame, levels: [Level]) {
+        self.file = file
+        self.metadata = metadata
+        self.frame = frame
+        self.levels = levels
+    }
+
+    public func level(_ id: String) -> Level? { levels.first { $0.id == id } }
+}
+
+/// The `plan` member: metadata that applies to the whole file.
+public struct PlanMetadata: Sendable {
+    public var format = "sightline-plan/1"
+    public var units = LengthUnit.m
+    public var crs = PlanCRS.local
+    public var profile = "cn-2025"
+    public var site = Site()
+    public var system = SystemRecord()
+    public var defaults = PlanDefaults()
+    public init() {}
+}
+
+public struct Site: Sendable {
+    public var id: String?
+    public var name: String?
+    public var address: String?
+    public var placeCategory = PlaceCategory.art7Venue
+    public var operatorName: String?
+    public var operatorKind = OperatorKind.unit
+    public var operatorCreditCode: String?
+    public init() {}
+}
+
+/// Where the regulation places the site (`site.placeCategory`).
+public enum PlaceCategory: String, Sendable, CaseIterable {
+    case art7Infrastructure = "art7-infrastructure"
+    case art7Venue = "art7-venue"
+    case art9OtherPublic = "art9-other-public"
+    case nonPublic = "non-public"
+}
+
+/// Whom a fine is set for (`site.operator.kind`).
+public enum OperatorKind: String, Sendable, CaseIterable {
+    case unit, individual
+}
+
+/// A calendar date without time zone (`YYYY-MM-DD`).
+public struct CalendarDate: Sendable, Comparable, CustomStringConvertible {
+    public var year: Int, month: Int, day: Int
+    public init(year: Int, month: Int, day: Int) { self.year = year; self.month = month; self.day = day }
+
+    /// Parses `YYYY-MM-DD`, rejecting impossible dates such as 2025-02-30.
+    public init?(iso text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              (1...12).contains(m), d >= 1, d <= Self.daysIn(month: m, year: y) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Days since 1970-01-01 (proleptic Gregorian).
+    public var dayNumber: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    public static func < (a: CalendarDate, b: CalendarDate) -> Bool { a.dayNumber < b.dayNumber }
+    public var description: String {
+        let m = month < 10 ? "0\(month)" : "\(month)"
+        let d = day < 10 ? "0\(day)" : "\(day)"
+        return "\(year)-\(m)-\(d)"
+    }
+}
+
+/// The `system` member: facts the Art. 14 filing and Art. 17 retention need.
+public struct SystemRecord: Sendable {
+    public var commissionedOn: CalendarDate?
+    public var filedOn: CalendarDate?
+    public var retentionDays: Int?
+    public var preexisting = false
+    public init() {}
+}
+
+/// The `defaults` member.
+public struct PlanDefaults: Sendable {
+    public var doors = DoorState.open
+    public var personHeight = 2.0
+    public var wallThickness = 0.0
+    public init() {}
+}
+
+/// A storey of the building.
+public struct Level: Sendable, Equatable {
+    public var id: String
+    public var name: String?
+    public var elevation: Double
+    /// Floor-to-ceiling height in metres.
+    public var height: Double
+    public init(id: String, name: String? = nil, elevation: Double = 0, height: Double = 3) {
+        self.id = id; self.name = name; self.elevation = elevation; self.height = height
+    }
+}

@@ -1,0 +1,270 @@
+import Foundation
+import PlanarGeometry
+
+/// Decodes and validates a `sightline-plan/1` file.
+///
+/// Every problem found is reported, each naming the file, the feature id and
+/// the property; the plan is returned only when there is no error. Warnings
+/// (unknown properties, say) ride along in ``Plan/warnings``.
+public enum PlanDecoder {
+    public static let formatName = "sightline-plan/1"
+
+    /// Reads and decodes the file at `path`.
+    public static func decode(contentsOf path: String) throws(PlanError) -> Plan {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDir: ObjCBool = false
+            let why = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
+                ? (isDir.boolValue ? "is a directory, not a plan file" : "cannot be read (permissions?)")
+                : "no such file"
+            throw PlanError([PlanProblem(file: path, message: why)])
+        }
+        return try decode(bytes: [UInt8](data), file: path)
+    }
+
+    /// Decodes a plan from its bytes; `file` names it in messages.
+    public static func decode(bytes: [UInt8], file: String) throws(PlanError) -> Plan {
+        let root: JSONValue
+        do {
+            root = try JSONParser.parse(bytes)
+        } catch {
+            throw PlanError([PlanProblem(file: file, message: "not valid JSON: \(error)")])
+        }
+        let log = ProblemLog(file: file)
+        let plan = decode(root, log: log)
+        if !log.errors.isEmpty || plan == nil {
+            throw PlanError(log.errors.isEmpty ? [PlanProblem(file: file, message: "not a plan")] : log.errors)
+        }
+        var result = plan!
+        result.warnings = log.warnings
+        return result
+    }
+
+    private static func decode(_ root: JSONValue, log: ProblemLog) -> Plan? {
+        guard let top = root.objectValue else {
+            log.error(nil, nil, "expected a GeoJSON FeatureCollection object, found \(root.typeName)")
+            return nil
+        }
+        let topReader = PropertyReader(object: top, log: log, feature: nil, path: "")
+        if top["type"]?.stringValue != "FeatureCollection" {
+            log.error(nil, "type", "expected \"FeatureCollection\", found \(top["type"].map { $0.stringValue.map { "\"\($0)\"" } ?? $0.typeName } ?? "nothing")")
+        }
+        guard let featureValues = top["features"]?.arrayValue else {
+            log.error(nil, "features", "expected an array of features")
+            return nil
+        }
+        var metadata = PlanMetadata()
+        var declaredLevels: [Level] = []
+        if let planReader = topReader.object("plan") {
+            readMetadata(planReader, into: &metadata, levels: &declaredLevels)
+        }
+
+        // Pass 1: ids, kinds, levels and raw geometry.
+        var raws: [RawFeature] = []
+        var seenIds: [String: Int] = [:]
+        for (index, value) in featureValues.enumerated() {
+            guard let raw = RawFeature.read(value, index: index, log: log) else { continue }
+            if let first = seenIds[raw.id] {
+                log.error(raw.id, "id", "duplicate id: features[\(first)] has the same id; ids must be unique within a plan")
+            } else {
+                seenIds[raw.id] = index
+            }
+            raws.append(raw)
+        }
+
+        let levels = resolveLevels(declared: declaredLevels, raws: &raws, log: log)
+        guard let frame = makeFrame(metadata, raws: raws, log: log) else { return nil }
+
+        // Pass 2: typed features in local metres.
+        var plan = Plan(file: log.file, metadata: metadata, frame: frame, levels: levels)
+        let builder = FeatureBuilder(frame: frame, defaults: metadata.defaults, log: log)
+        for raw in raws { builder.add(raw, to: &plan) }
+        return plan
+    }
+
+    // MARK: Metadata
+
+    private static func readMetadata(_ p: PropertyReader, into m: inout PlanMetadata, levels: inout [Level]) {
+        p.warnUnknown(["format", "units", "crs", "profile", "site", "system", "levels", "defaults", "name", "description"])
+        if let format = p.string("format"), format != formatName {
+            p.log.error(nil, "plan.format", "unsupported format `\(format)`: this version of Sightline reads `\(formatName)`")
+        }
+        if let units = p.choice("units", LengthUnit.self) { m.units = units }
+        if p.has("crs") {
+            if let crsText = p.string("crs") {
+                let normalized = crsText.uppercased() == "EPSG:4326" ? "EPSG:4326" : crsText
+                if let crs = PlanCRS(rawValue: normalized) { m.crs = crs } else {
+                    p.log.error(nil, "plan.crs", "unknown CRS `\(crsText)`: \(Suggestion.expected(crsText, oneOf: PlanCRS.allCases.map(\.rawValue)))")
+                }
+            }
+        }
+        if let profile = p.string("profile") { m.profile = profile }
+        if let site = p.object("site") {
+            site.warnUnknown(["id", "name", "address", "placeCategory", "operator"])
+            m.site.id = site.string("id")
+            m.site.name = site.string("name")
+            m.site.address = site.string("address")
+            if let category = site.choice("placeCategory", PlaceCategory.self) { m.site.placeCategory = category }
+            if let op = site.object("operator") {
+                op.warnUnknown(["name", "kind", "creditCode", "contact", "phone"])
+                m.site.operatorName = op.string("name")
+                if let kind = op.choice("kind", OperatorKind.self) { m.site.operatorKind = kind }
+                m.site.operatorCreditCode = op.string("creditCode")
+            }
+        }
+        if let system = p.object("system") {
+            system.warnUnknown(["commissionedOn", "filedOn", "retentionDays", "preexisting"])
+            m.system.commissionedOn = system.date("commissionedOn")
+            m.system.filedOn = system.date("filedOn")
+            if let days = system.number("retentionDays", in: 0...Double(Int32.max)) {
+                if days == days.rounded() { m.system.retentionDays = Int(days) } else {
+                    p.log.error(nil, "plan.system.retentionDays", "expected a whole number of days, found \(fmt(days))")
+                }
+            }
+            if let pre = system.bool("preexisting") { m.system.preexisting = pre }
+        }
+        if let defaults = p.object("defaults") {
+            defaults.warnUnknown(["doors", "personHeight", "wallThickness"])
+            if let doors = defaults.choice("doors", DoorState.self) { m.defaults.doors = doors }
+            if let h = defaults.number("personHeight", in: 0...10, openLower: true, what: "metres") { m.defaults.personHeight = h }
+            if let t = defaults.number("wallThickness", in: 0...5, what: "metres") { m.defaults.wallThickness = t }
+        }
+        if p.has("levels") {
+            guard let list = p.object["levels"]?.arrayValue else {
+                p.log.error(nil, "plan.levels", "expected an array of levels, found \(p.object["levels"]!.typeName)")
+                return
+            }
+            var ids = Set<String>()
+            for (i, value) in list.enumerated() {
+                let path = "plan.levels[\(i)]"
+                guard let object = value.objectValue else {
+                    p.log.error(nil, path, "expected a level object, found \(value.typeName)")
+                    continue
+                }
+                let level = PropertyReader(object: object, log: p.log, feature: nil, path: path)
+                level.warnUnknown(["id", "name", "elevation", "height", "ordinal"])
+                guard let id = idString(object["id"]) else {
+                    p.log.error(nil, "\(path).id", "every level needs an id (a string)")
+                    continue
+                }
+                if !ids.insert(id).inserted { p.log.error(nil, "\(path).id", "duplicate level id `\(id)`") }
+                levels.append(Level(id: id, name: level.string("name"),
+                                    elevation: level.number("elevation", in: -1000...10000) ?? 0,
+                                    height: level.number("height", in: 0...100, openLower: true, what: "metres") ?? 3))
+            }
+        }
+    }
+
+    /// Levels as declared, or implied by the features when none are declared.
+    private static func resolveLevels(declared: [Level], raws: inout [RawFeature], log: ProblemLog) -> [Level] {
+        var levels = declared
+        if levels.isEmpty {
+            // No declared levels: they are implied by the features, in order of first use.
+            var seen = Set<String>()
+            for raw in raws { if let l = raw.level, seen.insert(l).inserted { levels.append(Level(id: l)) } }
+            if levels.isEmpty { levels.append(Level(id: "default")) }
+        }
+        let ids = levels.map(\.id)
+        for i in raws.indices {
+            if let l = raws[i].level {
+                if !ids.contains(l) {
+                    let hint = Suggestion.closest(to: l, in: ids).map { "; did you mean `\($0)`?" } ?? ""
+                    log.error(raws[i].id, "properties.level", "unknown level `\(l)`: the plan declares \(ids.map { "`\($0)`" }.joined(separator: ", "))\(hint)")
+                }
+            } else if raws[i].needsLevel {
+                if levels.count == 1 { raws[i].level = levels[0].id } else {
+                    log.error(raws[i].id, "properties.level", "missing level: the plan has \(levels.count) levels (\(ids.map { "`\($0)`" }.joined(separator: ", "))), so each \(raws[i].kind) must name one")
+                }
+            }
+        }
+        return levels
+    }
+
+    private static func makeFrame(_ m: PlanMetadata, raws: [RawFeature], log: ProblemLog) -> CoordinateFrame? {
+        switch m.crs {
+        case .local:
+            return .local(unit: m.units)
+        case .epsg4326:
+            var box: Box?
+            var ok = true
+            for raw in raws {
+                for p in raw.geometry?.allPositions ?? [] {
+                    if abs(p.x) > 180 || abs(p.y) > 90 {
+                        log.error(raw.id, "geometry.coordinates", "longitude/latitude out of range (\(fmt(p.x)), \(fmt(p.y))): an EPSG:4326 plan has lon in [-180, 180] and lat in [-90, 90]")
+                        ok = false
+                        break
+                    }
+                    if box == nil { box = Box(minX: p.x, minY: p.y, maxX: p.x, maxY: p.y) } else { box!.include(p) }
+                }
+            }
+            guard ok else { return nil }
+            let centre = box?.center ?? Point2(0, 0)
+            if let box, box.maxX - box.minX > 180 {
+                log.error(nil, "plan.crs", "the plan spans more than 180° of longitude; split it or use a local CRS")
+                return nil
+            }
+            return .tangentPlane(lon0: centre.x, lat0: centre.y)
+        }
+    }
+
+    /// A GeoJSON id: a string, or an integer written as a number.
+    static func idString(_ value: JSONValue?) -> String? {
+        switch value {
+        case .string(let s) where !s.isEmpty: return s
+        case .number(let n) where n == n.rounded() && abs(n) < 1e15: return String(Int(n))
+        default: return nil
+        }
+    }
+}
+
+/// A feature after pass 1: id, kind and level settled, geometry still raw.
+struct RawFeature {
+    enum Kind: String, CaseIterable { case zone, wall, opening, camera, sign, restricted, boundary }
+    var id: String
+    var kind: Kind
+    var level: String?
+    var index: Int
+    var properties: JSONObject
+    var geometry: RawGeometry?
+
+    /// Site-wide features (restricted areas, boundaries) belong to no level.
+    var needsLevel: Bool { kind != .restricted && kind != .boundary }
+
+    static func read(_ value: JSONValue, index: Int, log: ProblemLog) -> RawFeature? {
+        let placeholder = "features[\(index)]"
+        guard let object = value.objectValue else {
+            log.error(placeholder, nil, "expected a GeoJSON Feature object, found \(value.typeName)")
+            return nil
+        }
+        let properties = object["properties"]?.objectValue ?? JSONObject()
+        if let p = object["properties"], p != .null, p.objectValue == nil {
+            log.error(placeholder, "properties", "expected an object, found \(p.typeName)")
+            return nil
+        }
+        guard let id = PlanDecoder.idString(object["id"]) ?? PlanDecoder.idString(properties["id"]) else {
+            log.error(placeholder, "id", "every feature needs an id (the Feature's `id` or `properties.id`, a string or an integer)")
+            return nil
+        }
+        if object["type"]?.stringValue != "Feature" {
+            log.error(id, "type", "expected \"Feature\"")
+        }
+        guard let kindValue = properties["kind"] else {
+            log.error(id, "properties.kind", "missing kind: \(Suggestion.expected("", oneOf: Kind.allCases.map(\.rawValue)))")
+            return nil
+        }
+        guard let kindText = kindValue.stringValue, let kind = Kind(rawValue: kindText) else {
+            let text = kindValue.stringValue ?? kindValue.typeName
+            log.error(id, "properties.kind", "unknown kind `\(text)`: \(Suggestion.expected(text, oneOf: Kind.allCases.map(\.rawValue)))")
+            return nil
+        }
+        var level: String?
+        if let l = properties["level"], l != .null {
+            guard let text = PlanDecoder.idString(l) else {
+                log.error(id, "properties.level", "expected a level id (a string), found \(l.typeName)")
+                return nil
+            }
+            level = text
+        }
+        guard let geometry = RawGeometry.read(object["geometry"], log: log, feature: id) else { return nil }
+        return RawFeature(id: id, kind: kind, level: level, index: index, properties: properties, geometry: geometry)
+    }
+}

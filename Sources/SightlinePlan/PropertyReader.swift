@@ -1,0 +1,106 @@
+/// Reads typed properties out of one JSON object, recording a precise
+/// ``PlanProblem`` for every value of the wrong type or out of range instead
+/// of stopping at the first, so one run lists everything wrong with a plan.
+final class ProblemLog {
+    let file: String
+    var problems: [PlanProblem] = []
+    init(file: String) { self.file = file }
+
+    func error(_ feature: String?, _ property: String?, _ message: String) {
+        problems.append(PlanProblem(.error, file: file, feature: feature, property: property, message: message))
+    }
+
+    func warning(_ feature: String?, _ property: String?, _ message: String) {
+        problems.append(PlanProblem(.warning, file: file, feature: feature, property: property, message: message))
+    }
+
+    var errors: [PlanProblem] { problems.filter { $0.severity == .error } }
+    var warnings: [PlanProblem] { problems.filter { $0.severity == .warning } }
+}
+
+struct PropertyReader {
+    let object: JSONObject
+    let log: ProblemLog
+    let feature: String?
+    /// Path prefix such as `properties` or `plan.site`.
+    let path: String
+
+    func path(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    func has(_ key: String) -> Bool { object[key] != nil && object[key] != .null }
+
+    /// A finite number in `range`, or `default` when absent or null.
+    func number(_ key: String, in range: ClosedRange<Double>? = nil, openLower: Bool = false, what: String = "") -> Double? {
+        guard let value = object[key], value != .null else { return nil }
+        guard let n = value.numberValue else {
+            log.error(feature, path(key), "expected a number\(what.isEmpty ? "" : " (\(what))"), found \(value.typeName)")
+            return nil
+        }
+        if let range {
+            let low = openLower ? n > range.lowerBound : n >= range.lowerBound
+            if !low || n > range.upperBound {
+                let lowText = openLower ? "greater than \(fmt(range.lowerBound))" : "at least \(fmt(range.lowerBound))"
+                let highText = range.upperBound.isInfinite ? "" : " and at most \(fmt(range.upperBound))"
+                log.error(feature, path(key), "expected a number \(lowText)\(highText)\(what.isEmpty ? "" : " (\(what))"), found \(fmt(n))")
+                return nil
+            }
+        }
+        return n
+    }
+
+    func string(_ key: String) -> String? {
+        guard let value = object[key], value != .null else { return nil }
+        guard let s = value.stringValue else {
+            log.error(feature, path(key), "expected a string, found \(value.typeName)")
+            return nil
+        }
+        return s
+    }
+
+    func bool(_ key: String) -> Bool? {
+        guard let value = object[key], value != .null else { return nil }
+        guard let b = value.boolValue else {
+            log.error(feature, path(key), "expected true or false, found \(value.typeName)")
+            return nil
+        }
+        return b
+    }
+
+    func object(_ key: String) -> PropertyReader? {
+        guard let value = object[key], value != .null else { return nil }
+        guard let o = value.objectValue else {
+            log.error(feature, path(key), "expected an object, found \(value.typeName)")
+            return nil
+        }
+        return PropertyReader(object: o, log: log, feature: feature, path: path(key))
+    }
+
+    /// One of an enumeration's raw values, with a "did you mean" hint.
+    func choice<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type) -> E? where E.RawValue == String {
+        guard let text = string(key) else { return nil }
+        if let value = E(rawValue: text) { return value }
+        log.error(feature, path(key), "unknown value `\(text)`: \(Suggestion.expected(text, oneOf: E.allCases.map(\.rawValue)))")
+        return nil
+    }
+
+    func date(_ key: String) -> CalendarDate? {
+        guard let text = string(key) else { return nil }
+        if let date = CalendarDate(iso: text) { return date }
+        log.error(feature, path(key), "expected a date as YYYY-MM-DD, found `\(text)`")
+        return nil
+    }
+
+    /// Warns about members not in `known`, which are most often misspellings.
+    func warnUnknown(_ known: Set<String>) {
+        for key in object.keys where !known.contains(key) {
+            let hint = Suggestion.closest(to: key, in: known.sorted()).map { "; did you mean `\($0)`?" } ?? ""
+            log.warning(feature, path(key), "unknown property, ignored\(hint)")
+        }
+    }
+}
+
+/// Numbers as people write them: no trailing `.0`.
+func fmt(_ x: Double) -> String {
+    if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
+    return String(x)
+}

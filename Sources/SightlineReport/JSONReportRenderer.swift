@@ -1,0 +1,151 @@
+import PlanarGeometry
+import SightlineEngine
+import SightlinePlan
+import SightlineRules
+
+/// The machine-readable report (`--format json`): the fields the spec
+/// requires (`findings[]` with `rule`, `severity`, `camera`, `zone`, `area`)
+/// plus each camera's optics, view polygon and view area. Geometry is GeoJSON
+/// in the plan's own coordinates and CRS; areas are m².
+public struct JSONReportRenderer: ReportRenderer {
+    public var includeViews = true
+    public init(includeViews: Bool = true) { self.includeViews = includeViews }
+
+    public func render(_ report: CheckReport) -> String {
+        var w = JSONWriter()
+        let plan = report.plan
+        let frame = plan.frame
+        let decimals = frame.outputDecimals
+        w.beginObject()
+        w.field("report", "sightline-report/1")
+        w.key("tool"); w.beginObject(); w.field("name", "sightline"); w.field("version", report.toolVersion); w.endObject()
+        w.field("plan", plan.file)
+        w.field("profile", report.profile.id)
+        w.key("site")
+        w.beginObject()
+        let site = plan.metadata.site
+        w.field("id", site.id); w.field("name", site.name); w.field("address", site.address)
+        w.field("placeCategory", site.placeCategory.rawValue)
+        w.key("operator"); w.beginObject(); w.field("name", site.operatorName); w.field("kind", site.operatorKind.rawValue); w.endObject()
+        w.endObject()
+        w.field("crs", plan.metadata.crs.rawValue)
+        w.field("units", plan.metadata.units.rawValue)
+        w.key("summary")
+        w.beginObject()
+        w.field("verdict", report.verdict)
+        w.field("cameras", report.analysis.cameras.count)
+        w.field("findings", report.findings.count)
+        w.field("errors", report.errorCount)
+        w.field("warnings", report.warningCount)
+        w.endObject()
+
+        w.key("findings")
+        w.beginArray()
+        for f in report.findings {
+            w.beginObject()
+            w.field("rule", f.rule)
+            w.field("severity", f.severity.rawValue)
+            w.field("camera", f.camera)
+            w.field("zone", f.zone)
+            w.field("zoneName", f.zoneName)
+            w.field("zoneCategory", f.zoneCategory)
+            w.field("level", f.level)
+            w.key("area"); if let a = f.area { w.number(a, decimals: 4) } else { w.null() }
+            w.field("message", f.message)
+            w.key("article")
+            w.beginObject(); w.field("ref", f.citation.reference); w.field("zh", f.citation.zh); w.field("en", f.citation.en); w.endObject()
+            w.key("consequence")
+            w.beginObject()
+            w.field("article", f.consequence.article)
+            w.key("measures"); w.beginArray(); for m in f.consequence.measures { w.string(m) }; w.endArray()
+            w.key("fines")
+            w.beginArray()
+            for fine in f.consequence.fines {
+                w.beginObject(); w.field("party", fine.party); w.field("minYuan", fine.minYuan); w.field("maxYuan", fine.maxYuan); w.endObject()
+            }
+            w.endArray()
+            w.field("condition", f.consequence.condition)
+            w.endObject()
+            if let g = f.geometry {
+                w.key("geometry"); writeMultiPolygon(&w, g, frame: frame, decimals: decimals)
+            }
+            w.endObject()
+        }
+        w.endArray()
+
+        w.key("cameras")
+        w.beginArray()
+        for c in report.analysis.cameras {
+            let cam = c.camera
+            w.beginObject()
+            w.field("id", cam.id)
+            w.field("level", cam.info.level)
+            w.field("type", cam.type.rawValue)
+            let p = frame.toPlan(cam.position)
+            w.key("position"); w.inlineNumbers([p.x, p.y], decimals: decimals)
+            w.field("mountHeight", cam.mountHeight, decimals: 3)
+            w.field("heading", cam.heading, decimals: 3)
+            w.field("tilt", cam.tilt, decimals: 3)
+            w.field("hfov", c.optics.hfov, decimals: 3)
+            w.field("vfov", c.optics.vfov, decimals: 3)
+            w.field("range", c.optics.range, decimals: 3)
+            w.field("nearLimit", c.optics.nearLimit, decimals: 3)
+            w.field("farLimit", c.optics.farLimit, decimals: 3)
+            w.field("viewArea", c.viewArea, decimals: 4)
+            if !c.notes.isEmpty { w.key("notes"); w.beginArray(); for n in c.notes { w.string(n) }; w.endArray() }
+            if includeViews { w.key("view"); writeMultiPolygon(&w, c.view, frame: frame, decimals: decimals) }
+            w.endObject()
+        }
+        w.endArray()
+
+        w.key("warnings")
+        w.beginArray()
+        for p in plan.warnings + report.analysis.problems {
+            w.beginObject(); w.field("feature", p.feature); w.field("property", p.property); w.field("message", p.message); w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        return w.string + "\n"
+    }
+
+    private func writeMultiPolygon(_ w: inout JSONWriter, _ polygons: [PolygonRings], frame: CoordinateFrame, decimals: Int) {
+        w.beginObject()
+        w.field("type", "MultiPolygon")
+        w.key("coordinates")
+        w.beginArray()
+        for polygon in polygons {
+            w.beginArray()
+            for ring in [polygon.shell] + polygon.holes {
+                w.beginArray()
+                for p in ring + [ring[0]] {
+                    let q = frame.toPlan(p)
+                    w.inlineNumbers([q.x, q.y], decimals: decimals)
+                }
+                w.endArray()
+            }
+            w.endArray()
+        }
+        w.endArray()
+        w.endObject()
+    }
+
+    /// The report for input that could not be checked: no findings, and the
+    /// problems that stopped the check.
+    public static func invalidInput(file: String, problems: [PlanProblem], toolVersion: String) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        w.field("report", "sightline-report/1")
+        w.key("tool"); w.beginObject(); w.field("name", "sightline"); w.field("version", toolVersion); w.endObject()
+        w.field("plan", file)
+        w.key("summary"); w.beginObject(); w.field("verdict", "invalid"); w.endObject()
+        w.key("findings"); w.beginArray(); w.endArray()
+        w.key("inputErrors")
+        w.beginArray()
+        for p in problems {
+            w.beginObject(); w.field("file", p.file); w.field("feature", p.feature); w.field("property", p.property); w.field("message", p.message); w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        return w.string + "\n"
+    }
+}

@@ -1,0 +1,77 @@
+import SightlineEngine
+import SightlinePlan
+import SightlineRules
+
+/// The default terminal format: a summary line, then findings grouped by
+/// camera with ids, zone names and areas.
+public struct TextReportRenderer: ReportRenderer {
+    public init() {}
+
+    public func render(_ report: CheckReport) -> String {
+        let plan = report.plan
+        var lines: [String] = []
+        let site = plan.metadata.site.name.map { " — \($0)" } ?? ""
+        let verdict = report.verdict.uppercased()
+        lines.append("\(verdict): \(plan.file)\(site): \(report.analysis.cameras.count) camera\(report.analysis.cameras.count == 1 ? "" : "s"), \(report.errorCount) error\(report.errorCount == 1 ? "" : "s"), \(report.warningCount) warning\(report.warningCount == 1 ? "" : "s") (profile \(report.profile.id))")
+        let byCamera = Dictionary(grouping: report.findings.filter { $0.camera != nil }, by: { $0.camera! })
+        for c in report.analysis.cameras {
+            guard let findings = byCamera[c.camera.id], !findings.isEmpty else { continue }
+            lines.append("")
+            lines.append("camera \(c.camera.id) (level \(c.camera.info.level), heading \(fmt1(c.camera.heading))°, view \(fmt2(c.viewArea)) m²)")
+            for f in findings {
+                let zone = f.zone.map { z in f.zoneName.map { "\(z) \"\($0)\"" } ?? z } ?? "-"
+                let area = f.area.map { "  \(fmt2($0)) m²" } ?? ""
+                lines.append("  \(f.severity.rawValue.padding(7)) \(f.rule)  zone \(zone)\(area)")
+                lines.append("          \(f.citation.reference) · \(penalty(f.consequence))")
+            }
+        }
+        let siteWide = report.findings.filter { $0.camera == nil }
+        if !siteWide.isEmpty {
+            lines.append("")
+            lines.append("site")
+            for f in siteWide { lines.append("  \(f.severity.rawValue.padding(7)) \(f.rule)  \(f.message)") }
+        }
+        let warnings = plan.warnings + report.analysis.problems
+        if !warnings.isEmpty {
+            lines.append("")
+            lines.append("input warnings")
+            for w in warnings { lines.append("  \(w)") }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func penalty(_ c: Consequence) -> String {
+        let fines = c.fines.map { "\($0.party) ¥\(thousands($0.minYuan))–\(thousands($0.maxYuan))" }.joined(separator: ", ")
+        return fines.isEmpty ? c.article : "\(c.article): \(fines)"
+    }
+}
+
+func fmt1(_ x: Double) -> String { fixed(x, 1) }
+func fmt2(_ x: Double) -> String { fixed(x, 2) }
+
+/// Fixed decimals without Foundation's locale-dependent formatting.
+func fixed(_ x: Double, _ decimals: Int) -> String {
+    var w = JSONWriter(indent: 0)
+    w.number(x, decimals: decimals)
+    var s = w.string
+    if decimals > 0 {
+        if !s.contains(".") { s += "." }
+        let have = s.count - (s.firstIndex(of: ".").map { s.distance(from: s.startIndex, to: $0) } ?? 0) - 1
+        s += String(repeating: "0", count: max(0, decimals - have))
+    }
+    return s
+}
+
+func thousands(_ n: Int) -> String {
+    let s = String(n)
+    var out = ""
+    for (i, ch) in s.enumerated() {
+        if i > 0, (s.count - i) % 3 == 0 { out.append(",") }
+        out.append(ch)
+    }
+    return out
+}
+
+extension String {
+    func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+}

@@ -1,0 +1,55 @@
+import PlanarGeometry
+import SightlinePlan
+
+/// How bad a finding is: an error fails the check (exit 1).
+public enum Severity: String, Sendable, Comparable {
+    case error, warning, info
+    private var rank: Int { switch self { case .error: 0; case .warning: 1; case .info: 2 } }
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+}
+
+/// The article a finding rests on, quoted in both languages.
+public struct Citation: Sendable, Equatable {
+    /// e.g. `Art. 8 ¶1 (iii)`.
+    public var reference: String
+    public var zh: String
+    public var en: String
+}
+
+/// A fine range in yuan for one kind of party.
+public struct Fine: Sendable, Equatable {
+    /// `individual`, `unit`, or `responsible persons`.
+    public var party: String
+    public var minYuan: Int
+    public var maxYuan: Int
+}
+
+/// What the law sets for a violation.
+public struct Consequence: Sendable, Equatable {
+    /// e.g. `Art. 27 ¶1`.
+    public var article: String
+    /// Measures other than fines (confiscation, order to rectify, …).
+    public var measures: [String]
+    /// The fine for the operator's kind, then for responsible persons.
+    public var fines: [Fine]
+    /// When the fine applies, e.g. "only after refusing to correct".
+    public var condition: String?
+}
+
+/// One rule broken (or at risk) by the plan.
+public struct Finding: Sendable {
+    public var rule: String
+    public var severity: Severity
+    public var camera: String?
+    public var zone: String?
+    public var zoneName: String?
+    public var zoneCategory: String?
+    public var level: String?
+    /// Area in m² for geometric rules.
+    public var area: Double?
+    /// The evidence polygon in local metres (e.g. the intruding part).
+    public var geometry: [PolygonRings]?
+    public var citation: Citation
+    public var consequence: Consequence
+    public var message: String
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+struct Sightline: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "sightline",
+        abstract: "Check CCTV camera placements on floor plans against privacy law (China, Order 799).",
+        discussion: """
+        Exit status: 0 when no finding is an error, 1 when one is, 2 when the \
+        input or the command line is wrong.
+        """,
+        version: version,
+        subcommands: [Check.self, Generate.self]
+    )
+}
