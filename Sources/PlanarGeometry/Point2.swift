@@ -130,3 +130,52 @@ public struct Box: Sendable, Equatable {
 
     public var center: Point2 { Point2((minX + maxX) / 2, (minY + maxY) / 2) }
 }
+
+extension Segment {
+    /// Orientation of `p` relative to the segment's line: positive on the
+    /// left, negative on the right, zero on it.
+    @inlinable public func side(_ p: Point2) -> Double { (b - a).cross(p - a) }
+
+    /// Whether the two segments cross at a point inside both (a proper
+    /// crossing: touching at an end point or overlapping collinearly is not).
+    public func properlyCrosses(_ o: Segment) -> Bool {
+        let d1 = side(o.a), d2 = side(o.b), d3 = o.side(a), d4 = o.side(b)
+        return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))
+    }
+
+    /// Smallest distance between two segments.
+    public func distance(to o: Segment) -> Double {
+        if properlyCrosses(o) { return 0 }
+        return Swift.min(distance(to: o.a), distance(to: o.b), o.distance(to: a), o.distance(to: b))
+    }
+
+    /// The parts of this segment outside the oriented rectangle swept by
+    /// `cut` and extending `reach` either side of it (the flat-capped buffer
+    /// of `cut`). Exact up to floating point.
+    public func removing(slabAround cut: Segment, reach: Double) -> [Segment] {
+        let axis = cut.b - cut.a
+        let length = axis.length
+        guard length > 0 else { return [self] }
+        let u = axis * (1 / length)
+        let n = Point2(-u.y, u.x)
+        let d = b - a
+        // Parameter interval of t in [0, 1] where a + t·d lies in the slab.
+        var lo = 0.0, hi = 1.0
+        for (origin, dir, minV, maxV) in [(a - cut.a, d, 0.0, length), (a - cut.a, d, -reach, reach)].enumerated().map({ i, v in
+            (i == 0 ? v.0.dot(u) : v.0.dot(n), i == 0 ? v.1.dot(u) : v.1.dot(n), v.2, v.3)
+        }) {
+            if abs(dir) < 1e-15 {
+                if origin < minV || origin > maxV { return [self] }
+            } else {
+                var t0 = (minV - origin) / dir, t1 = (maxV - origin) / dir
+                if t0 > t1 { swap(&t0, &t1) }
+                lo = Swift.max(lo, t0); hi = Swift.min(hi, t1)
+            }
+        }
+        guard hi - lo > 1e-12 else { return [self] }
+        var out: [Segment] = []
+        if lo > 1e-12 { out.append(Segment(a, a + d * lo)) }
+        if hi < 1 - 1e-12 { out.append(Segment(a + d * hi, b)) }
+        return out
+    }
+}

@@ -100,33 +100,58 @@ public struct Engine: Sendable {
 
         // Prohibited zones: the camera inside one, and the view entering one.
         var inside: [Zone] = []
-        var intrusions: [Intrusion] = []
-        let ctx = scene.context
-        var viewGeometry: Geometry?
-        let viewBox = Box(covering: view.flatMap(\.shell))
         for index in scene.zoneIndex.query(Box(around: camera.position, radius: 0)) {
             let z = scene.zones[index]
-            guard prohibited.contains(z.zone.category) else { continue }
+            guard z.isProhibited else { continue }
             if try z.prepared.containsProperly(camera.position)
                 || (try z.prepared.covers(camera.position) && z.prepared.containsProperly(camera.position + axis * 1e-3)) {
                 inside.append(z.zone)
             }
         }
-        if let viewBox {
-            for index in scene.zoneIndex.query(viewBox).sorted() {
-                let z = scene.zones[index]
-                guard let core = z.core else { continue }
-                if viewGeometry == nil { viewGeometry = try ctx.multiPolygon(view) }
-                guard try core.intersects(viewGeometry!) else { continue }
-                let overlap = try z.geometry.intersection(viewGeometry!)
-                let area = try overlap.area
-                if area > 0 {
-                    intrusions.append(Intrusion(zone: z.zone, area: area, polygons: try overlap.polygons()))
-                }
-            }
-        }
+        let intrusions = try overlaps(of: view, seenFrom: eye, in: scene)
         return CameraAnalysis(camera: camera, optics: optics, view: view, viewArea: viewArea,
                               insideZones: inside, intrusions: intrusions, notes: notes)
+    }
+
+    /// How far the view probe is pulled back towards the eye (metres).
+    ///
+    /// A view usually ends exactly on a prohibited zone's edge (the zone is
+    /// drawn to the wall the view stops at), and "touching" must not cost an
+    /// exact overlay per zone. So candidates are first tested against the view
+    /// with every vertex pulled this far towards the eye: a view that only
+    /// touches a zone no longer meets it, while any real intrusion deeper than
+    /// 0.01 mm still does (a sliver thinner than that would have to be a
+    /// kilometre long to reach the 0.01 m² threshold). The area and polygon
+    /// reported come from the exact view.
+    static let probePullback = 1e-5
+
+    private func overlaps(of view: [PolygonRings], seenFrom eye: Point2, in scene: LevelScene) throws -> [Intrusion] {
+        let probe = view.map { polygon in
+            PolygonRings(shell: polygon.shell.map { Self.pulledBack($0, towards: eye) },
+                         holes: polygon.holes.map { $0.map { Self.pulledBack($0, towards: eye) } })
+        }
+        guard let probeBox = Box(covering: probe.flatMap(\.shell)) else { return [] }
+        var intrusions: [Intrusion] = []
+        var probeGeometry: Geometry?
+        var viewGeometry: Geometry?
+        for index in scene.zoneIndex.query(probeBox).sorted() {
+            let z = scene.zones[index]
+            guard z.isProhibited else { continue }
+            if probeGeometry == nil { probeGeometry = try scene.context.multiPolygon(probe) }
+            guard try z.prepared.intersects(probeGeometry!) else { continue }
+            if viewGeometry == nil { viewGeometry = try scene.context.multiPolygon(view) }
+            let overlap = try z.geometry.intersection(viewGeometry!)
+            let area = try overlap.area
+            if area > 0 { intrusions.append(Intrusion(zone: z.zone, area: area, polygons: try overlap.polygons())) }
+        }
+        return intrusions
+    }
+
+    private static func pulledBack(_ p: Point2, towards eye: Point2) -> Point2 {
+        let d = p - eye
+        let length = d.length
+        if length <= probePullback { return eye }
+        return eye + d * (1 - probePullback / length)
     }
 
     /// Distance along a ray to the nearest segment it meets.

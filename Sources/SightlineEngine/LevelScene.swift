@@ -30,17 +30,9 @@ final class LevelScene {
         let zone: Zone
         let geometry: Geometry
         let prepared: PreparedGeometry
-        /// The zone shrunk by ``touchTolerance``: a view that only touches the
-        /// zone along a shared wall does not intersect it, so the exact
-        /// overlay runs only where the view really enters.
-        let core: PreparedGeometry?
+        let isProhibited: Bool
         let box: Box
     }
-
-    /// How far inside a zone a view must reach before the exact intersection
-    /// is computed: a sliver thinner than this would need to be 1 km long to
-    /// reach the 0.01 m² threshold.
-    static let touchTolerance = 1e-5
 
     init(level: Level, plan: Plan, prohibited: Set<ZoneCategory>) throws {
         self.level = level
@@ -59,9 +51,8 @@ final class LevelScene {
                                             message: "invalid polygon (\(reason)); repaired with GEOSMakeValid"))
             }
             guard let box = try geometry.bounds else { continue }
-            let core = prohibited.contains(zone.category)
-                ? try geometry.buffer(-Self.touchTolerance, join: .mitre).prepared() : nil
-            zones.append(SceneZone(zone: zone, geometry: geometry, prepared: try geometry.prepared(), core: core, box: box))
+            zones.append(SceneZone(zone: zone, geometry: geometry, prepared: try geometry.prepared(),
+                                   isProhibited: prohibited.contains(zone.category), box: box))
         }
         self.zones = zones
         self.zoneIndex = STRTree(zones.enumerated().map { (box: $0.element.box, item: $0.offset) })
@@ -69,9 +60,9 @@ final class LevelScene {
         // Walls as GEOS geometry: zero-thickness lines stay lines, the rest are bodies.
         let builder = try ObstacleBuilder(level: level, plan: plan, context: ctx)
         problems += builder.problems
-        let (segments, solid) = try builder.build()
+        let (segments, index, solid) = try builder.build()
         self.segments = segments
-        self.segmentIndex = STRTree(segments.enumerated().map { (box: $0.element.box, item: $0.offset) })
+        self.segmentIndex = index
         self.solid = try solid.map { try $0.prepared() }
         self.problems = problems
     }

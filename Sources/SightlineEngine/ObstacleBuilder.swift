@@ -14,21 +14,32 @@ import SightlinePlan
 ///   are treated as see-over (the conservative choice for a privacy check)
 ///   and reported as a warning.
 struct ObstacleBuilder {
-    private struct Body {
+    /// A wall as the builder holds it: infinitely thin lines are cut
+    /// exactly in Swift (the common case, and the fast one); bodies with
+    /// thickness stay in GEOS.
+    private enum Shape {
+        case thin([Segment])
+        case body(Geometry, cuts: [Geometry])
+    }
+
+    private struct Wall2 {
         let wall: Wall
-        var geometry: Geometry
+        var shape: Shape
         /// How far a cut must reach either side of an opening's line to go
         /// through this wall's full thickness.
         let reach: Double
         let blocks: Bool
+        /// The wall's bounding box grown by the snap tolerance.
+        let box: Box
     }
 
     let level: Level
     let plan: Plan
     let context: GEOSContext
     private(set) var problems: [PlanProblem] = []
-    private var bodies: [Body] = []
-    private var closedLines: [[Point2]] = []
+    private var walls: [Wall2] = []
+    private var wallIndex = STRTree<Int>([])
+    private var closedLines: [Segment] = []
 
     /// Openings snap to walls within this distance (the spec's 0.05 m).
     static let snapTolerance = 0.05
@@ -46,13 +57,16 @@ struct ObstacleBuilder {
             let blocks = wall.material == .opaque && !partial
             switch wall.shape {
             case .lines(let lines):
-                var g = try ctx.collection(.multiLineString, lines.map { try ctx.lineString($0) })
-                var reach = Self.snapTolerance
+                let box = Self.box(lines.flatMap { $0 }, grownBy: wall.thicknessMetres / 2 + Self.snapTolerance)
                 if wall.thicknessMetres > 0 {
-                    g = try g.buffer(wall.thicknessMetres / 2, cap: .flat, join: .mitre)
-                    reach += wall.thicknessMetres
+                    let g = try ctx.collection(.multiLineString, lines.map { try ctx.lineString($0) })
+                        .buffer(wall.thicknessMetres / 2, cap: .flat, join: .mitre)
+                    walls.append(Wall2(wall: wall, shape: .body(g, cuts: []), reach: Self.snapTolerance + wall.thicknessMetres,
+                                       blocks: blocks, box: box))
+                } else {
+                    let segments = lines.flatMap { l in zip(l, l.dropFirst()).map { Segment($0, $1) } }
+                    walls.append(Wall2(wall: wall, shape: .thin(segments), reach: Self.snapTolerance, blocks: blocks, box: box))
                 }
-                bodies.append(Body(wall: wall, geometry: g, reach: reach, blocks: blocks))
             case .polygons(let polygons):
                 var g = try ctx.multiPolygon(polygons)
                 if let reason = try g.validityReason {
@@ -63,9 +77,11 @@ struct ObstacleBuilder {
                 // 2·area/perimeter estimates a wall body's thickness; twice that
                 // reaches through it from either face.
                 let thickness = 2 * (try g.area) / max(try g.boundary().length, 1e-9)
-                bodies.append(Body(wall: wall, geometry: g, reach: Self.snapTolerance + 2 * thickness, blocks: blocks))
+                walls.append(Wall2(wall: wall, shape: .body(g, cuts: []), reach: Self.snapTolerance + 2 * thickness,
+                                   blocks: blocks, box: Self.box(polygons.flatMap(\.shell), grownBy: Self.snapTolerance)))
             }
         }
+        wallIndex = STRTree(walls.enumerated().map { (box: $0.element.box, item: $0.offset) })
         for opening in plan.openings where opening.info.level == level.id {
             try apply(opening)
         }
@@ -78,46 +94,64 @@ struct ObstacleBuilder {
         case .line(let points):
             line = points
         case .point(let p, let width):
-            guard let snapped = snap(p, width: width) else {
+            guard let snapped = try snap(p, width: width) else {
                 problems.append(PlanProblem(file: plan.file, feature: opening.id, property: "geometry",
-                                            message: "the opening is near no wall on level `\(level.id)` (nearest wall must be within max(thickness/2, 0.05 m))"))
+                                            message: "the opening is near no wall on level `\(level.id)` (the nearest wall must be within max(thickness/2, 0.05 m))"))
                 return
             }
             line = snapped
         }
-        let lineGeometry = try context.lineString(line)
+        let pieces = zip(line, line.dropFirst()).map { Segment($0, $1) }
+        guard let lineBox = Box(covering: line) else { return }
+        var lineGeometry: Geometry?
         var touched: [Int] = []
-        for (i, body) in bodies.enumerated() where try body.geometry.distance(lineGeometry) <= Self.snapTolerance + 1e-9 {
-            touched.append(i)
+        for i in wallIndex.query(lineBox).sorted() {
+            switch walls[i].shape {
+            case .thin(let segments):
+                let d = segments.lazy.flatMap { s in pieces.lazy.map { s.distance(to: $0) } }.min() ?? .infinity
+                if d <= Self.snapTolerance + 1e-9 { touched.append(i) }
+            case .body(let g, _):
+                if lineGeometry == nil { lineGeometry = try context.lineString(line) }
+                if try g.distance(lineGeometry!) <= Self.snapTolerance + 1e-9 { touched.append(i) }
+            }
         }
         if touched.isEmpty {
             problems.append(PlanProblem(file: plan.file, feature: opening.id, property: "geometry",
                                         message: "the opening lies on no wall of level `\(level.id)` (no wall within 0.05 m)"))
             return
         }
-        if opening.isSeeThrough {
-            for i in touched where bodies[i].blocks {
-                let cut = try lineGeometry.buffer(bodies[i].reach, cap: .flat, join: .mitre)
-                bodies[i].geometry = try bodies[i].geometry.difference(cut)
+        guard opening.isSeeThrough else {
+            closedLines += pieces
+            return
+        }
+        for i in touched where walls[i].blocks {
+            switch walls[i].shape {
+            case .thin(let segments):
+                var kept = segments
+                for cut in pieces { kept = kept.flatMap { $0.removing(slabAround: cut, reach: walls[i].reach) } }
+                walls[i].shape = .thin(kept)
+            case .body(let g, let cuts):
+                if lineGeometry == nil { lineGeometry = try context.lineString(line) }
+                walls[i].shape = .body(g, cuts: cuts + [try lineGeometry!.buffer(walls[i].reach, cap: .flat, join: .mitre)])
             }
-        } else {
-            closedLines.append(line)
         }
     }
 
     /// A Point opening of `width` centred on the nearest wall, along it.
-    private func snap(_ p: Point2, width: Double) -> [Point2]? {
+    private func snap(_ p: Point2, width: Double) throws -> [Point2]? {
         var best: (distance: Double, point: Point2, along: Point2)?
-        for body in bodies {
-            let tolerance = max(body.wall.thicknessMetres / 2, Self.snapTolerance)
+        for i in wallIndex.query(Box(around: p, radius: 0)) {
+            let wall = walls[i]
+            let tolerance = max(wall.wall.thicknessMetres / 2, Self.snapTolerance)
             let pieces: [Segment]
-            switch body.wall.shape {
+            switch wall.wall.shape {
             case .lines(let lines): pieces = lines.flatMap { l in zip(l, l.dropFirst()).map { Segment($0, $1) } }
             case .polygons(let polys): pieces = polys.flatMap(\.edges)
             }
+            var inside = false
+            if case .body(let g, _) = wall.shape, case .polygons = wall.wall.shape { inside = try g.covers(context.point(p)) }
             for s in pieces {
                 let d = s.distance(to: p)
-                let inside = (try? body.geometry.covers(context.point(p))) ?? false
                 guard d <= tolerance || inside else { continue }
                 if best == nil || d < best!.distance {
                     let dir = s.b - s.a
@@ -126,39 +160,65 @@ struct ObstacleBuilder {
             }
         }
         guard let best else { return nil }
-        let centre = best.point
-        return [centre - best.along * (width / 2), centre + best.along * (width / 2)]
+        return [best.point - best.along * (width / 2), best.point + best.along * (width / 2)]
+    }
+
+    private static func box(_ points: [Point2], grownBy margin: Double) -> Box {
+        var b = Box(covering: points) ?? Box(minX: 0, minY: 0, maxX: 0, maxY: 0)
+        b.minX -= margin; b.minY -= margin; b.maxX += margin; b.maxY += margin
+        return b
     }
 
     /// The noded segments of every blocking wall and closed opening, and the
     /// union of the solid wall bodies.
-    func build() throws -> (segments: [Segment], solid: Geometry?) {
-        var lines: [[Point2]] = closedLines
+    ///
+    /// Noding (`GEOSNode`, robust) runs only when two segments properly
+    /// cross: walls that meet end to end or in T-junctions need none, because
+    /// the sweep treats every end point as a critical angle anyway.
+    func build() throws -> (segments: [Segment], index: STRTree<Int>, solid: Geometry?) {
+        var segments: [Segment] = closedLines
         var solids: [Geometry] = []
-        for body in bodies where body.blocks {
-            switch body.geometry.kind {
-            case .polygon, .multiPolygon:
-                solids.append(body.geometry)
-                for polygon in try body.geometry.polygons() {
-                    for ring in [polygon.shell] + polygon.holes { lines.append(ring + [ring[0]]) }
+        for wall in walls where wall.blocks {
+            switch wall.shape {
+            case .thin(let pieces):
+                segments += pieces
+            case .body(var g, let cuts):
+                if !cuts.isEmpty {
+                    g = try g.difference(cuts.count == 1 ? cuts[0] : try context.collection(.collection, cuts).unaryUnion())
                 }
-            case .collection:
-                for polygon in try body.geometry.polygons() {
-                    for ring in [polygon.shell] + polygon.holes { lines.append(ring + [ring[0]]) }
+                solids.append(g)
+                for polygon in try g.polygons() {
+                    for ring in [polygon.shell] + polygon.holes {
+                        segments += ring.indices.map { Segment(ring[$0], ring[($0 + 1) % ring.count]) }
+                    }
                 }
-                lines += try body.geometry.lines()
-            default:
-                lines += try body.geometry.lines()
             }
         }
-        lines = lines.filter { $0.count >= 2 }
-        guard !lines.isEmpty else { return ([], nil) }
-        let all = try context.collection(.multiLineString, lines.map { try context.lineString($0) })
-        var segments: [Segment] = []
-        for l in try all.noded().lines() {
-            for (a, b) in zip(l, l.dropFirst()) where a != b { segments.append(Segment(a, b)) }
+        segments.removeAll { $0.a == $0.b }
+        var index = Self.index(segments)
+        if Self.anyProperCrossing(segments, index) {
+            let all = try context.collection(.multiLineString, segments.map { try context.lineString([$0.a, $0.b]) })
+            segments = []
+            for l in try all.noded().lines() {
+                for (a, b) in zip(l, l.dropFirst()) where a != b { segments.append(Segment(a, b)) }
+            }
+            index = Self.index(segments)
         }
         let solid = solids.isEmpty ? nil : try context.collection(.collection, solids).unaryUnion()
-        return (segments, solid)
+        return (segments, index, solid)
+    }
+
+    private static func index(_ segments: [Segment]) -> STRTree<Int> {
+        STRTree(segments.enumerated().map { (box: $0.element.box, item: $0.offset) })
+    }
+
+    /// Whether any two segments cross at a point interior to both.
+    static func anyProperCrossing(_ segments: [Segment], _ tree: STRTree<Int>) -> Bool {
+        for (i, s) in segments.enumerated() {
+            var found = false
+            tree.query(s.box) { j in if j > i, !found, s.properlyCrosses(segments[j]) { found = true } }
+            if found { return true }
+        }
+        return false
     }
 }

@@ -1,1 +1,47 @@
-print("todo")
+import Foundation
+import SightlineEngine
+import SightlinePlan
+import SightlineReport
+import SightlineRules
+import SightlineSynth
+
+/// Times the engine on the generated 40-floor, 40-rooms-a-side hotel (600
+/// cameras) on one core: decode, view regions and findings, then rendering.
+/// Usage: swift run -c release sightline-bench [floors] [rooms] [repeats]
+let args = CommandLine.arguments.dropFirst().compactMap { Int($0) }
+let floors = args.count > 0 ? args[0] : 40
+let rooms = args.count > 1 ? args[1] : 40
+let repeats = args.count > 2 ? args[2] : 5
+
+func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
+let text = HotelGenerator(floors: floors, roomsPerSide: rooms, seed: 1).json()
+let bytes = [UInt8](text.utf8)
+print("plan: \(floors) floors × \(rooms) rooms a side, \(bytes.count / 1024) KiB")
+
+var best = (decode: Double.infinity, engine: Double.infinity, rules: Double.infinity, render: Double.infinity)
+var cameraCount = 0, findingCount = 0
+for _ in 0..<repeats {
+    let t0 = now()
+    guard let plan = try? PlanDecoder.decode(bytes: bytes, file: "hotel.json") else { fatalError("generated plan did not decode") }
+    let t1 = now()
+    let analysis = try Engine(prohibited: Profile.cn2025.prohibited, parallelism: 1).analyze(plan)
+    let t2 = now()
+    let findings = RuleEngine(profile: .cn2025).findings(for: analysis)
+    let t3 = now()
+    let report = CheckReport(toolVersion: "bench", profile: .cn2025, analysis: analysis, findings: findings)
+    let json = JSONReportRenderer().render(report)
+    let t4 = now()
+    precondition(!json.isEmpty)
+    best = (min(best.decode, t1 - t0), min(best.engine, t2 - t1), min(best.rules, t3 - t2), min(best.render, t4 - t3))
+    cameraCount = analysis.cameras.count
+    findingCount = findings.count
+}
+let engineTotal = best.decode + best.engine + best.rules
+func ms(_ s: Double) -> String { String(format: "%.1f ms", s * 1000) }
+print("cameras: \(cameraCount), findings: \(findingCount) (best of \(repeats), one core)")
+print("  decode        \(ms(best.decode))")
+print("  view regions  \(ms(best.engine))  (scenes + sweeps + overlays)")
+print("  findings      \(ms(best.rules))")
+print("  JSON render   \(ms(best.render))")
+print(String(format: "engine (decode + views + findings): %.0f cameras/s", Double(cameraCount) / engineTotal))
