@@ -11,6 +11,12 @@ extension Geometry {
         try make("GEOSIntersection") { GEOSIntersection_r($0, handle, other.handle) }
     }
 
+    /// `self ∩ box`, by GEOS's linear-time rectangle clipping
+    /// (`GEOSClipByRect_r`); exact like ``intersection(_:)`` for valid input.
+    public func clipped(to box: Box) throws -> Geometry {
+        try make("GEOSClipByRect") { GEOSClipByRect_r($0, handle, box.minX, box.minY, box.maxX, box.maxY) }
+    }
+
     /// `self − other` (`GEOSDifference_r`).
     public func difference(_ other: Geometry) throws -> Geometry {
         try make("GEOSDifference") { GEOSDifference_r($0, handle, other.handle) }

@@ -82,6 +82,31 @@ public struct PolygonRings: Sendable, Equatable {
         return sum / 2
     }
 
+    /// Whether the polygon is a hole-free, strictly convex ring that turns
+    /// once: such a ring is simple, so GEOS's validity check can be skipped.
+    public var isConvex: Bool {
+        guard holes.isEmpty, shell.count >= 3 else { return false }
+        var sign = 0.0
+        var turning = 0.0
+        let n = shell.count
+        for i in 0..<n {
+            let a = shell[i], b = shell[(i + 1) % n], c = shell[(i + 2) % n]
+            let u = b - a, v = c - b
+            let cr = u.cross(v)
+            if cr == 0 || (sign != 0 && (cr > 0) != (sign > 0)) { return false }
+            sign = cr
+            turning += atan2(cr, u.dot(v))
+        }
+        return abs(abs(turning) - 2 * .pi) < 1e-6
+    }
+
+    /// Whether the polygon is an axis-aligned rectangle.
+    public var isAxisAlignedRectangle: Bool {
+        guard holes.isEmpty, shell.count == 4, let box = Box(covering: shell) else { return false }
+        return shell.allSatisfy { ($0.x == box.minX || $0.x == box.maxX) && ($0.y == box.minY || $0.y == box.maxY) }
+            && Set(shell).count == 4 && box.maxX > box.minX && box.maxY > box.minY
+    }
+
     /// Every point of every ring.
     public var allPoints: [Point2] { shell + holes.flatMap { $0 } }
 

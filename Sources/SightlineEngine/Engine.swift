@@ -140,7 +140,7 @@ public struct Engine: Sendable {
             if probeGeometry == nil { probeGeometry = try scene.context.multiPolygon(probe) }
             guard try z.prepared.intersects(probeGeometry!) else { continue }
             if viewGeometry == nil { viewGeometry = try scene.context.multiPolygon(view) }
-            let overlap = try z.geometry.intersection(viewGeometry!)
+            let overlap = z.isRectangle ? try viewGeometry!.clipped(to: z.box) : try z.geometry.intersection(viewGeometry!)
             let area = try overlap.area
             if area > 0 { intrusions.append(Intrusion(zone: z.zone, area: area, polygons: try overlap.polygons())) }
         }

@@ -32,6 +32,8 @@ final class LevelScene {
         let prepared: PreparedGeometry
         let isProhibited: Bool
         let box: Box
+        /// An axis-aligned rectangle: overlaps use `GEOSClipByRect`.
+        let isRectangle: Bool
     }
 
     init(level: Level, plan: Plan, prohibited: Set<ZoneCategory>) throws {
@@ -45,14 +47,16 @@ final class LevelScene {
         var zones: [SceneZone] = []
         for zone in plan.zones where zone.info.level == level.id {
             var geometry = try ctx.multiPolygon(zone.polygons)
-            if let reason = try geometry.validityReason {
+            let simple = zone.polygons.count == 1 && zone.polygons[0].isConvex
+            if !simple, let reason = try geometry.validityReason {
                 geometry = try geometry.madeValid()
                 problems.append(PlanProblem(.warning, file: file, feature: zone.id, property: "geometry",
                                             message: "invalid polygon (\(reason)); repaired with GEOSMakeValid"))
             }
             guard let box = try geometry.bounds else { continue }
+            let rectangle = zone.polygons.count == 1 && zone.polygons[0].isAxisAlignedRectangle
             zones.append(SceneZone(zone: zone, geometry: geometry, prepared: try geometry.prepared(),
-                                   isProhibited: prohibited.contains(zone.category), box: box))
+                                   isProhibited: prohibited.contains(zone.category), box: box, isRectangle: rectangle))
         }
         self.zones = zones
         self.zoneIndex = STRTree(zones.enumerated().map { (box: $0.element.box, item: $0.offset) })

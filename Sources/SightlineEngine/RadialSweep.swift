@@ -220,11 +220,29 @@ public struct RadialSweep: Sendable {
         return (0...last).map { i in c + Point2.unit(angle: a + (b - a) * Double(i) / Double(n)) * r }
     }
 
+    /// The ring without repeated points and without vertices lying on the
+    /// straight line between their neighbours (T-junctions along a wall add
+    /// many): the same polygon with fewer vertices, so overlays and reports
+    /// are cheaper.
     static func deduplicated(_ ring: [Point2]) -> [Point2] {
         var out: [Point2] = []
         out.reserveCapacity(ring.count)
-        for p in ring where out.last.map({ abs($0.x - p.x) > 1e-9 || abs($0.y - p.y) > 1e-9 }) ?? true { out.append(p) }
+        for p in ring {
+            if let last = out.last, abs(last.x - p.x) <= 1e-9, abs(last.y - p.y) <= 1e-9 { continue }
+            while out.count >= 2, isStraight(out[out.count - 2], out[out.count - 1], p) { out.removeLast() }
+            out.append(p)
+        }
         while out.count > 1, let f = out.first, let l = out.last, abs(f.x - l.x) <= 1e-9, abs(f.y - l.y) <= 1e-9 { out.removeLast() }
+        // The seam: the first and last vertices may be straight too.
+        while out.count > 3, isStraight(out[out.count - 2], out[out.count - 1], out[0]) { out.removeLast() }
+        while out.count > 3, isStraight(out[out.count - 1], out[0], out[1]) { out.removeFirst() }
         return out
+    }
+
+    /// Whether `b` lies on the segment from `a` to `c`, going straight on.
+    @inline(__always)
+    private static func isStraight(_ a: Point2, _ b: Point2, _ c: Point2) -> Bool {
+        let u = b - a, v = c - b
+        return abs(u.cross(v)) <= 1e-12 * (u.length * v.length) && u.dot(v) > 0
     }
 }

@@ -13,6 +13,13 @@ struct FeatureBuilder {
     let log: ProblemLog
 
     private static let common: Set<String> = ["kind", "id", "level", "name", "description", "note"]
+    private static let restrictedKeys = common.union(["category", "consentRef"])
+    private static let zoneKeys = common.union(["category", "requiredCoverage", "coverageFraction"])
+    private static let wallKeys = common.union(["height", "material", "thickness"])
+    private static let openingKeys = common.union(["openingType", "state", "transparent", "width"])
+    private static let signKeys = common.union(["facing", "text"])
+    private static let cameraKeys = common.union(["mountHeight", "heading", "tilt", "hfov", "vfov", "lens", "resolution", "range",
+                                                  "type", "ptz", "audio", "masks", "consentRef", "model"])
 
     func add(_ raw: RawFeature, to plan: inout Plan) {
         let p = PropertyReader(object: raw.properties, log: log, feature: raw.id, path: "properties")
@@ -24,7 +31,7 @@ struct FeatureBuilder {
         case .camera: if let c = camera(raw, p, info) { plan.cameras.append(c) }
         case .sign: if let s = sign(raw, p, info) { plan.signs.append(s) }
         case .restricted:
-            p.warnUnknown(Self.common.union(["category", "consentRef"]))
+            p.warnUnknown(Self.restrictedKeys)
             let category = p.choice("category", RestrictedArea.Category.self)
             if !p.has("category") { log.error(raw.id, "properties.category", "missing category: \(Suggestion.expected("", oneOf: RestrictedArea.Category.allCases.map(\.rawValue)))") }
             if let polygons = polygons(raw), let category {
@@ -65,7 +72,7 @@ struct FeatureBuilder {
     // MARK: Kinds
 
     private func zone(_ raw: RawFeature, _ p: PropertyReader, _ info: FeatureInfo) -> Zone? {
-        p.warnUnknown(Self.common.union(["category", "requiredCoverage", "coverageFraction"]))
+        p.warnUnknown(Self.zoneKeys)
         let categories = ZoneCategory.allCases.map(\.rawValue)
         guard p.has("category") else {
             log.error(raw.id, "properties.category", "missing category: every zone needs one; \(Suggestion.expected("", oneOf: categories))")
@@ -87,7 +94,7 @@ struct FeatureBuilder {
     }
 
     private func wall(_ raw: RawFeature, _ p: PropertyReader, _ info: FeatureInfo) -> Wall? {
-        p.warnUnknown(Self.common.union(["height", "material", "thickness"]))
+        p.warnUnknown(Self.wallKeys)
         let height = p.number("height", in: 0...100, openLower: true, what: "metres above the floor")
         let material = p.choice("material", Wall.Material.self) ?? .opaque
         let thickness = p.number("thickness", in: 0...5, what: "metres") ?? defaults.wallThickness
@@ -105,7 +112,7 @@ struct FeatureBuilder {
     }
 
     private func opening(_ raw: RawFeature, _ p: PropertyReader, _ info: FeatureInfo) -> Opening? {
-        p.warnUnknown(Self.common.union(["openingType", "state", "transparent", "width"]))
+        p.warnUnknown(Self.openingKeys)
         guard p.has("openingType") else {
             log.error(raw.id, "properties.openingType", "missing openingType: \(Suggestion.expected("", oneOf: Opening.OpeningType.allCases.map(\.rawValue)))")
             return nil
@@ -132,15 +139,14 @@ struct FeatureBuilder {
     }
 
     private func sign(_ raw: RawFeature, _ p: PropertyReader, _ info: FeatureInfo) -> Sign? {
-        p.warnUnknown(Self.common.union(["facing", "text"]))
+        p.warnUnknown(Self.signKeys)
         let facing = p.number("facing", in: -360...360, what: "a plan bearing in degrees").map(normalizedBearing)
         guard let position = point(raw) else { return nil }
         return Sign(info: info, position: position, facing: facing, text: p.string("text"))
     }
 
     private func camera(_ raw: RawFeature, _ p: PropertyReader, _ info: FeatureInfo) -> Camera? {
-        p.warnUnknown(Self.common.union(["mountHeight", "heading", "tilt", "hfov", "vfov", "lens", "resolution", "range",
-                                         "type", "ptz", "audio", "masks", "consentRef", "model"]))
+        p.warnUnknown(Self.cameraKeys)
         guard let position = point(raw) else { return nil }
         var c = Camera(info: info, position: position)
         if let h = p.number("mountHeight", in: 0...1000, what: "metres above the floor") { c.mountHeight = h }

@@ -186,26 +186,60 @@ public struct JSONParser {
         return value
     }
 
+    /// Powers of ten exactly representable as doubles.
+    private static let exactPowers: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { acc, _ in acc * 10 } }
+
     private mutating func parseNumber() throws(JSONSyntaxError) -> Double {
         let start = i
-        if bytes[i] == UInt8(ascii: "-") { i += 1 }
-        func digits() -> Int {
-            let s = i
-            while i < bytes.count, bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9") { i += 1 }
-            return i - s
-        }
+        var negative = false
+        if bytes[i] == UInt8(ascii: "-") { negative = true; i += 1 }
+        // Mantissa digits are accumulated for Clinger's fast path: with at most
+        // 15 significant digits and a power of ten of at most 22, one IEEE
+        // multiplication or division is correctly rounded.
+        var mantissa: UInt64 = 0
+        var digitCount = 0
+        var exponent = 0
         let intStart = i
-        let intDigits = digits()
+        while i < bytes.count, bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9") {
+            if digitCount < 19 { mantissa = mantissa * 10 + UInt64(bytes[i] - UInt8(ascii: "0")) } else { exponent += 1 }
+            if mantissa > 0 { digitCount += 1 }
+            i += 1
+        }
+        let intDigits = i - intStart
         if intDigits == 0 { throw error("a digit was expected in a number") }
         if intDigits > 1, bytes[intStart] == UInt8(ascii: "0") { throw error("leading zeros are not allowed in a number", at: intStart) }
         if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
             i += 1
-            if digits() == 0 { throw error("a digit was expected after the decimal point") }
+            let fracStart = i
+            while i < bytes.count, bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9") {
+                if digitCount < 19 {
+                    mantissa = mantissa * 10 + UInt64(bytes[i] - UInt8(ascii: "0"))
+                    exponent -= 1
+                    if mantissa > 0 { digitCount += 1 }
+                }
+                i += 1
+            }
+            if i == fracStart { throw error("a digit was expected after the decimal point") }
         }
         if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
             i += 1
-            if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
-            if digits() == 0 { throw error("a digit was expected in the exponent") }
+            var expNegative = false
+            if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") {
+                expNegative = bytes[i] == UInt8(ascii: "-"); i += 1
+            }
+            let expStart = i
+            var e = 0
+            while i < bytes.count, bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9") {
+                if e < 100_000 { e = e * 10 + Int(bytes[i] - UInt8(ascii: "0")) }
+                i += 1
+            }
+            if i == expStart { throw error("a digit was expected in the exponent") }
+            exponent += expNegative ? -e : e
+        }
+        if digitCount <= 15, abs(exponent) <= 22 {
+            var value = Double(mantissa)
+            value = exponent >= 0 ? value * Self.exactPowers[exponent] : value / Self.exactPowers[-exponent]
+            return negative ? -value : value
         }
         let text = String(decoding: bytes[start..<i], as: UTF8.self)
         guard let value = Double(text) else { throw error("invalid number", at: start) }

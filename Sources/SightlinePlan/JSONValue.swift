@@ -32,10 +32,15 @@ public enum JSONValue: Sendable, Equatable {
     public var isNull: Bool { self == .null }
 }
 
-/// A JSON object: members in file order with a lookup table by key.
+/// A JSON object: members in file order.
+///
+/// Plan objects are small, so lookups scan the members; an object with more
+/// than ``indexThreshold`` members gets a hash index so hostile input with
+/// huge objects stays linear.
 public struct JSONObject: Sendable, Equatable {
     public private(set) var members: [(key: String, value: JSONValue)] = []
-    private var index: [String: Int] = [:]
+    private var index: [String: Int]?
+    static let indexThreshold = 24
 
     public init() {}
 
@@ -43,24 +48,34 @@ public struct JSONObject: Sendable, Equatable {
         for (k, v) in members { self[k] = v }
     }
 
+    private func position(of key: String) -> Int? {
+        if let index { return index[key] }
+        for i in members.indices where members[i].key == key { return i }
+        return nil
+    }
+
     public subscript(key: String) -> JSONValue? {
-        get { index[key].map { members[$0].value } }
+        get { position(of: key).map { members[$0].value } }
         set {
-            if let i = index[key] {
-                if let newValue { members[i].value = newValue } else { remove(key) }
+            if let i = position(of: key) {
+                if let newValue { members[i].value = newValue } else { remove(at: i) }
             } else if let newValue {
-                index[key] = members.count
                 members.append((key, newValue))
+                if index != nil {
+                    index![key] = members.count - 1
+                } else if members.count > Self.indexThreshold {
+                    index = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1.key, $0) })
+                }
             }
         }
     }
 
     public var keys: [String] { members.map(\.key) }
+    public var count: Int { members.count }
 
-    private mutating func remove(_ key: String) {
-        guard let i = index[key] else { return }
+    private mutating func remove(at i: Int) {
         members.remove(at: i)
-        index = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1.key, $0) })
+        if index != nil { index = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1.key, $0) }) }
     }
 
     public static func == (a: JSONObject, b: JSONObject) -> Bool {

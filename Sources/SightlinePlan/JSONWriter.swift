@@ -88,53 +88,74 @@ public struct JSONWriter {
     public mutating func field(_ k: String, _ v: Int) { key(k); integer(v) }
     public mutating func field(_ k: String, _ v: Bool) { key(k); bool(v) }
 
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// Whether a byte must be escaped: quotes, backslashes, control
+    /// characters, and `<`, `>`, `&` so a report pasted into HTML cannot open
+    /// a tag.
+    @inline(__always)
+    private static func needsEscape(_ b: UInt8) -> Bool {
+        b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == UInt8(ascii: "&")
+    }
+
     private mutating func appendString(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): raw("\\\"")
-            case UInt8(ascii: "\\"): raw("\\\\")
-            case 0x0A: raw("\\n")
-            case 0x0D: raw("\\r")
-            case 0x09: raw("\\t")
-            case 0..<0x20:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                raw("\\u00")
-                bytes.append(hex[Int(b >> 4)]); bytes.append(hex[Int(b & 0xF)])
-            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
-                // Escaped so a report pasted into HTML cannot open a tag.
-                raw("\\u00")
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                bytes.append(hex[Int(b >> 4)]); bytes.append(hex[Int(b & 0xF)])
-            default: bytes.append(b)
+        var text = s
+        text.withUTF8 { utf8 in
+            var start = 0
+            for (i, b) in utf8.enumerated() where Self.needsEscape(b) {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
+                switch b {
+                case UInt8(ascii: "\""): raw("\\\"")
+                case UInt8(ascii: "\\"): raw("\\\\")
+                case 0x0A: raw("\\n")
+                case 0x0D: raw("\\r")
+                case 0x09: raw("\\t")
+                default:
+                    raw("\\u00")
+                    bytes.append(Self.hexDigits[Int(b >> 4)])
+                    bytes.append(Self.hexDigits[Int(b & 0xF)])
+                }
+                start = i + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// Fixed-point formatting without Foundation: round half away from zero
-    /// to `decimals` places, trailing zeros trimmed.
+    private static let powersOfTen: [Double] = (0...18).map { k in (0..<k).reduce(1.0) { acc, _ in acc * 10 } }
+
+    /// Fixed-point formatting without Foundation or allocation: round half
+    /// away from zero to `decimals` places, trailing zeros trimmed.
     private mutating func appendNumber(_ v: Double, decimals: Int) {
         guard v.isFinite else { raw("null"); return }
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
+        let places = min(max(decimals, 0), 15)
+        let scale = Self.powersOfTen[places]
         let scaled = (abs(v) * scale).rounded()
         guard scaled < 9e15 else { bytes.append(contentsOf: Array(String(v).utf8)); return }
-        var n = Int64(scaled)
+        var n = UInt64(scaled)
         if n == 0 { bytes.append(UInt8(ascii: "0")); return }
         if v < 0 { bytes.append(UInt8(ascii: "-")) }
-        let divisor = Int64(scale)
-        let whole = n / divisor
-        n %= divisor
-        bytes.append(contentsOf: Array(String(whole).utf8))
-        if n > 0 {
-            var digits = [UInt8](repeating: UInt8(ascii: "0"), count: decimals)
-            var k = decimals - 1
-            var f = n
-            while f > 0 { digits[k] = UInt8(ascii: "0") + UInt8(f % 10); f /= 10; k -= 1 }
-            while digits.last == UInt8(ascii: "0") { digits.removeLast() }
-            bytes.append(UInt8(ascii: "."))
-            bytes.append(contentsOf: digits)
+        // Digits from the right into a fixed buffer: fraction, point, whole part.
+        var buffer: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &buffer) { raw in
+            var end = 32
+            var k = 0
+            var trimming = true
+            while k < places {
+                let digit = UInt8(n % 10)
+                n /= 10
+                k += 1
+                if trimming && digit == 0 { continue }
+                trimming = false
+                end -= 1; raw[end] = UInt8(ascii: "0") + digit
+            }
+            if !trimming { end -= 1; raw[end] = UInt8(ascii: ".") }
+            repeat {
+                end -= 1; raw[end] = UInt8(ascii: "0") + UInt8(n % 10)
+                n /= 10
+            } while n > 0
+            bytes.append(contentsOf: raw[end..<32])
         }
     }
 }
