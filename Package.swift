@@ -47,8 +47,8 @@ let package = Package(
         ),
         .testTarget(
             name: "SightlineCLITests",
-            dependencies: ["TestSupport", "SightlineReport"],
-            resources: []
+            dependencies: ["sightline", "TestSupport", "SightlinePlan"],
+            exclude: ["Golden"]
         ),
     ]
 )

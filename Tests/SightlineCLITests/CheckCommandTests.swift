@@ -1,0 +1,118 @@
+import Foundation
+import SightlinePlan
+import TestSupport
+import XCTest
+
+/// `sightline check` end to end: exit codes, messages, files, golden reports.
+final class CheckCommandTests: XCTestCase {
+    private func temporaryFile(_ name: String, _ text: String) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sightline-tests-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let url = dir.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    func testCleanPlanExitsZero() throws {
+        var b = PlanBuilder.passageToilet(opening: ["openingType": "door", "state": "closed"])
+        b.plan["site"] = ["name": "Clean"]
+        let path = try temporaryFile("clean.json", String(decoding: b.json(), as: UTF8.self))
+        let r = try CLI.run(["check", path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.hasPrefix("PASS: "), r.stdout)
+    }
+
+    func testViolationExitsOneAndJSONHasRequiredFields() throws {
+        let path = try temporaryFile("wc.json", String(decoding: PlanBuilder.passageToilet().json(), as: UTF8.self))
+        let r = try CLI.run(["check", path, "--format", "json"])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        let report = try JSONParser.parse(Array(r.stdout.utf8))
+        let findings = try XCTUnwrap(report.objectValue?["findings"]?.arrayValue)
+        XCTAssertEqual(findings.count, 1)
+        let f = try XCTUnwrap(findings[0].objectValue)
+        XCTAssertEqual(f["rule"]?.stringValue, "cn-2025/art8-view-intrusion")
+        XCTAssertEqual(f["severity"]?.stringValue, "error")
+        XCTAssertEqual(f["camera"]?.stringValue, "cam1")
+        XCTAssertEqual(f["zone"]?.stringValue, "wc")
+        XCTAssertEqual(f["area"]?.numberValue ?? 0, 6.0, accuracy: 1e-4)
+        let camera = try XCTUnwrap(report.objectValue?["cameras"]?.arrayValue?.first?.objectValue)
+        XCTAssertNotNil(camera["viewArea"]?.numberValue)
+        XCTAssertEqual(camera["view"]?.objectValue?["type"]?.stringValue, "MultiPolygon")
+    }
+
+    func testBadInputExitsTwoNamingFileFeatureAndProperty() throws {
+        var b = PlanBuilder.passageToilet()
+        b.features[5]["properties"] = ["kind": "zone", "category": "toliet"]
+        let path = try temporaryFile("bad.json", String(decoding: b.json(), as: UTF8.self))
+        let r = try CLI.run(["check", path, "--format", "json"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("bad.json: feature wc: properties.category: unknown value `toliet`"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("did you mean `toilet`?"), r.stderr)
+        // The JSON report still parses and holds no findings.
+        let report = try JSONParser.parse(Array(r.stdout.utf8))
+        XCTAssertEqual(report.objectValue?["findings"]?.arrayValue?.count, 0)
+    }
+
+    func testMissingFileAndMalformedJSONExitTwo() throws {
+        let missing = try CLI.run(["check", "no/such/plan.json"])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.contains("no/such/plan.json: no such file"), missing.stderr)
+        let path = try temporaryFile("broken.json", "{\"type\": \"FeatureCollection\", \"features\": [")
+        let broken = try CLI.run(["check", path])
+        XCTAssertEqual(broken.status, 2)
+        XCTAssertTrue(broken.stderr.contains("not valid JSON: line 1"), broken.stderr)
+    }
+
+    func testOpeningOnNoWallExitsTwo() throws {
+        var b = PlanBuilder.passageToilet()
+        b.opening("stray", "door", [[-15, 3], [-14, 3]])
+        let path = try temporaryFile("stray.json", String(decoding: b.json(), as: UTF8.self))
+        let r = try CLI.run(["check", path])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("feature stray: geometry: the opening lies on no wall"), r.stderr)
+    }
+
+    func testBadCommandLineExitsTwo() throws {
+        let r = try CLI.run(["check", "Examples/hotel-floor.json", "--format", "xml"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("xml"), r.stderr)
+        let profile = try CLI.run(["check", "Examples/hotel-floor.json", "--profile", "nowhere"])
+        XCTAssertEqual(profile.status, 2)
+        XCTAssertEqual(try CLI.run(["--version"]).status, 0)
+    }
+
+    func testOutputFileReceivesTheReport() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("sightline-\(getpid())-report.json").path
+        let r = try CLI.run(["check", "Examples/clothing-store.json", "--format", "json", "-o", out])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(r.stdout, "")
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        XCTAssertTrue(text.contains("\"fitting-a\""))
+    }
+
+    /// Golden reports for the bundled examples, compared structurally.
+    /// Re-record on purpose with `SIGHTLINE_RECORD=1 swift test`.
+    func testGoldenReportsForExamples() throws {
+        for name in ["hotel-floor", "clothing-store"] {
+            let r = try CLI.run(["check", "Examples/\(name).json", "--format", "json"])
+            XCTAssertEqual(r.status, 1, r.stderr)
+            let golden = CLI.packageRoot.appendingPathComponent("Tests/SightlineCLITests/Golden/\(name).json")
+            if ProcessInfo.processInfo.environment["SIGHTLINE_RECORD"] == "1" {
+                try Data(r.stdout.utf8).write(to: golden)
+                continue
+            }
+            let expected = try JSONParser.parse([UInt8](Data(contentsOf: golden)))
+            let actual = try JSONParser.parse(Array(r.stdout.utf8))
+            XCTAssertEqual(actual, expected, "\(name): the report differs from Golden/\(name).json; re-record with SIGHTLINE_RECORD=1 if intended")
+        }
+    }
+
+    func testTextReportGroupsFindingsByCamera() throws {
+        let r = try CLI.run(["check", "Examples/hotel-floor.json"])
+        XCTAssertEqual(r.status, 1)
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.first, "FAIL: Examples/hotel-floor.json — Example Hotel, 3F: 4 cameras, 3 errors, 0 warnings (profile cn-2025)")
+        XCTAssertTrue(lines.contains { $0.hasPrefix("camera cam-lobby") })
+        XCTAssertTrue(lines.contains { $0.contains("cn-2025/art8-view-intrusion  zone wc-3f \"Public toilet\"") })
+    }
+}

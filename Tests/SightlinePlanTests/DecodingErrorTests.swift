@@ -1,0 +1,126 @@
+import SightlinePlan
+import TestSupport
+import XCTest
+
+/// Every kind of bad input is an error that names the file, the feature and
+/// the property, and says what was expected.
+final class DecodingErrorTests: XCTestCase {
+    private func problems(_ mutate: (inout PlanBuilder) -> Void) -> [PlanProblem] {
+        var b = PlanBuilder.passageToilet()
+        mutate(&b)
+        do {
+            _ = try b.decode(file: "plan.json")
+            return []
+        } catch {
+            return (error as? PlanError)?.problems ?? []
+        }
+    }
+
+    private func set(_ b: inout PlanBuilder, _ id: String, _ key: String, _ value: Any) {
+        guard let i = b.features.firstIndex(where: { ($0["id"] as? String) == id }) else { return XCTFail("no \(id)") }
+        var props = b.features[i]["properties"] as? [String: Any] ?? [:]
+        props[key] = value
+        b.features[i]["properties"] = props
+    }
+
+    func testUnknownZoneCategorySuggestsTheClosest() throws {
+        let p = problems { set(&$0, "wc", "category", "toliet") }
+        XCTAssertEqual(p.count, 1)
+        XCTAssertEqual(p[0].file, "plan.json")
+        XCTAssertEqual(p[0].feature, "wc")
+        XCTAssertEqual(p[0].property, "properties.category")
+        XCTAssertTrue(p[0].message.contains("did you mean `toilet`?"), p[0].message)
+        XCTAssertEqual(p[0].description.prefix(40), "plan.json: feature wc: properties.catego")
+    }
+
+    func testDuplicateIds() {
+        let p = problems { $0.camera("wc", at: [1, 1]) }
+        XCTAssertEqual(p.map(\.feature), ["wc"])
+        XCTAssertTrue(p[0].message.contains("duplicate id"), p[0].message)
+    }
+
+    func testMissingCoordinates() {
+        let p = problems { $0.add("cam2", "camera", ["type": "Point"]) }
+        XCTAssertEqual(p.map(\.property), ["geometry.coordinates"])
+        XCTAssertEqual(p.first?.feature, "cam2")
+    }
+
+    func testNullGeometryIsAnError() {
+        let p = problems { b in
+            b.features.append(["type": "Feature", "id": "z9", "properties": ["kind": "zone", "category": "toilet"], "geometry": NSNull()])
+        }
+        XCTAssertEqual(p.map(\.feature), ["z9"])
+        XCTAssertTrue(p[0].message.contains("missing or null"), p[0].message)
+    }
+
+    func testWrongGeometryTypeForKind() {
+        let p = problems { $0.add("cam2", "camera", ["type": "LineString", "coordinates": [[0, 0], [1, 1]]]) }
+        XCTAssertEqual(p.map(\.property), ["geometry.type"])
+        XCTAssertTrue(p[0].message.contains("needs a Point"), p[0].message)
+    }
+
+    func testUnknownLevel() {
+        let p = problems { set(&$0, "cam1", "level", "L2") }
+        XCTAssertEqual(p.map(\.property), ["properties.level"])
+        XCTAssertTrue(p[0].message.contains("unknown level `L2`"), p[0].message)
+        XCTAssertTrue(p[0].message.contains("did you mean `L1`?"), p[0].message)
+    }
+
+    func testOutOfRangeTilt() {
+        let p = problems { set(&$0, "cam1", "tilt", 120) }
+        XCTAssertEqual(p.map(\.property), ["properties.tilt"])
+        XCTAssertTrue(p[0].message.contains("at most 90"), p[0].message)
+    }
+
+    func testUnclosedRing() {
+        let p = problems { $0.add("z9", "zone", ["type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1]]]], ["category": "toilet"]) }
+        XCTAssertEqual(p.first?.feature, "z9")
+        XCTAssertTrue(p.first?.message.contains("must be closed") ?? false)
+    }
+
+    func testEverythingWrongIsListedAtOnce() {
+        let p = problems { b in
+            set(&b, "wc", "category", "toliet")
+            set(&b, "cam1", "tilt", -100)
+            set(&b, "cam1", "hfov", "wide")
+        }
+        XCTAssertEqual(Set(p.map { "\($0.feature ?? "")/\($0.property ?? "")" }),
+                       ["wc/properties.category", "cam1/properties.tilt", "cam1/properties.hfov"])
+    }
+
+    func testBadUnitsAndCRS() {
+        let p = problems { b in b.plan["units"] = "km"; b.plan["crs"] = "EPSG:3857" }
+        XCTAssertEqual(Set(p.compactMap(\.property)), ["plan.units", "plan.crs"])
+    }
+
+    func testSyntaxErrorNamesLineAndColumn() {
+        let bytes = Array("{\n  \"type\": \"FeatureCollection\",\n  \"features\": [,]\n}".utf8)
+        XCTAssertThrowsError(try PlanDecoder.decode(bytes: bytes, file: "broken.json")) { error in
+            let text = String(describing: error)
+            XCTAssertTrue(text.hasPrefix("broken.json: not valid JSON: line 3, column 16"), text)
+        }
+    }
+
+    func testNumberOverflowIsRejected() {
+        let bytes = Array("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"c\",\"properties\":{\"kind\":\"camera\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[1e999,0]}}]}".utf8)
+        XCTAssertThrowsError(try PlanDecoder.decode(bytes: bytes, file: "x.json")) { error in
+            XCTAssertTrue(String(describing: error).contains("out of range"))
+        }
+    }
+
+    func testUnknownPropertyIsAWarningWithAHint() throws {
+        var b = PlanBuilder.passageToilet()
+        set(&b, "cam1", "mountHieght", 3)
+        let plan = try b.decode()
+        XCTAssertEqual(plan.warnings.count, 1)
+        XCTAssertTrue(plan.warnings[0].message.contains("did you mean"), plan.warnings[0].message)
+    }
+
+    func testLensGivesTheDatasheetField() throws {
+        var b = PlanBuilder.passageToilet()
+        set(&b, "cam1", "hfov", NSNull())
+        set(&b, "cam1", "lens", ["focalLength": 2.8, "sensorFormat": "1/2.8\""])
+        let plan = try b.decode()
+        XCTAssertEqual(plan.cameras[0].lens?.sensorWidthMM, 5.37)
+    }
+}
