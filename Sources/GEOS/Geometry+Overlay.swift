@@ -12,7 +12,9 @@ extension Geometry {
     }
 
     /// `self ∩ box`, by GEOS's linear-time rectangle clipping
-    /// (`GEOSClipByRect_r`); exact like ``intersection(_:)`` for valid input.
+    /// (`GEOSClipByRect_r`). The area is that of the intersection, but the
+    /// result may be invalid (collapsed edges along the box): check it before
+    /// handing it on as evidence.
     public func clipped(to box: Box) throws -> Geometry {
         try make("GEOSClipByRect") { GEOSClipByRect_r($0, handle, box.minX, box.minY, box.maxX, box.maxY) }
     }

@@ -6,13 +6,21 @@ import SightlinePlan
 public struct CameraAnalysis: Sendable {
     public var camera: Camera
     public var optics: CameraOptics
-    /// The view region in local metres.
+    /// The view region in local metres: what the camera records, privacy
+    /// masks removed.
     public var view: [PolygonRings]
     public var viewArea: Double
+    /// What the privacy masks hide of the view (empty without masks).
+    public var maskedView: [PolygonRings]
+    public var maskedArea: Double
     /// Prohibited zones the camera stands in (interior, or boundary facing in).
     public var insideZones: [Zone]
-    /// Overlaps of the view region with prohibited zones, any positive area.
+    /// Overlaps of the (unmasked) view region with prohibited zones, any positive area.
     public var intrusions: [Intrusion]
+    /// Overlaps of the masked part with prohibited zones.
+    public var maskedIntrusions: [Intrusion]
+    /// Prohibited zones within an enabled microphone's range, walls ignored.
+    public var audioZones: [(zone: Zone, distance: Double)]
     /// Remarks about how the camera was placed, e.g. a lens moved to a wall face.
     public var notes: [String]
 }
@@ -23,6 +31,12 @@ public struct Intrusion: Sendable {
     public var area: Double
     /// The intruding polygons in local metres.
     public var polygons: [PolygonRings]
+    /// Horizontal distance from the camera to the nearest intruding point.
+    public var nearestDistance: Double
+    /// The highest pixel density inside the intruding polygon (at its
+    /// nearest point), when the camera gives its resolution.
+    public var maxDensity: Double?
+    public var dori: DORILevel? { maxDensity.flatMap(DORILevel.reached(by:)) }
 }
 
 /// The engine's result for a plan: cameras in file order, plus warnings.

@@ -26,6 +26,9 @@ public struct CameraOptics: Sendable, Equatable {
     public var nearLimit: Double
     public var farLimit: Double
 
+    /// Pixel density on targets, when the camera gives its `resolution`.
+    public var density: PixelDensity?
+
     public var isEmpty: Bool { farLimit <= nearLimit }
 
     public init(camera c: Camera, personHeight: Double) {
@@ -46,11 +49,21 @@ public struct CameraOptics: Sendable, Equatable {
         } else {
             vfov = 180
         }
+        if let res = c.resolution {
+            if c.type == .fisheye {
+                // Faces are judged at the top of the person band, capped below the lens.
+                density = PixelDensity(projection: .fisheye(circlePixels: Double(min(res.width, res.height)),
+                                                            lensHeight: c.mountHeight,
+                                                            targetHeight: min(personHeight, c.mountHeight)))
+            } else if hfov < 180 {
+                density = PixelDensity(projection: .rectilinear(horizontalPixels: Double(res.width), hfovDegrees: hfov))
+            }
+        }
         if let r = c.range {
             range = r
-        } else if let res = c.resolution, hfov < 180 {
-            // IEC 62676-4 "detect": horizontal density R_h / (2 d tan(hfov/2)) = 25 px/m.
-            range = Double(res.width) / (25 * 2 * tan(hfov / 2 * .pi / 180))
+        } else if let density {
+            // IEC 62676-4 "detect": where the density falls to 25 px/m.
+            range = density.distance(reaching: DORILevel.detect.pixelsPerMetre)
         } else {
             range = 30
         }

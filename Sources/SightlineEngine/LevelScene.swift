@@ -19,6 +19,9 @@ final class LevelScene {
     /// Noded obstacle segments: none crosses another except at end points.
     let segments: [Segment]
     let segmentIndex: STRTree<Int>
+    /// Walls lower than the ceiling, with heights (2.5-D shadows).
+    let lowSegments: [LowSegment]
+    let lowIndex: STRTree<Int>
     /// Solid wall bodies (thick or polygon walls after cuts), to find lenses
     /// drawn inside a wall.
     let solid: PreparedGeometry?
@@ -64,11 +67,20 @@ final class LevelScene {
         // Walls as GEOS geometry: zero-thickness lines stay lines, the rest are bodies.
         let builder = try ObstacleBuilder(level: level, plan: plan, context: ctx)
         problems += builder.problems
-        let (segments, index, solid) = try builder.build()
-        self.segments = segments
-        self.segmentIndex = index
-        self.solid = try solid.map { try $0.prepared() }
+        let obstacles = try builder.build()
+        self.segments = obstacles.segments
+        self.segmentIndex = obstacles.index
+        self.lowSegments = obstacles.low
+        self.lowIndex = obstacles.lowIndex
+        self.solid = try obstacles.solid.map { try $0.prepared() }
         self.problems = problems
+    }
+
+    /// Low wall pieces whose boxes reach within `radius` of `p`.
+    func lowSegments(near p: Point2, radius: Double) -> [LowSegment] {
+        var out: [LowSegment] = []
+        lowIndex.query(Box(around: p, radius: radius)) { out.append(lowSegments[$0]) }
+        return out
     }
 
     /// Obstacle segments whose boxes reach within `radius` of `p`.

@@ -10,9 +10,27 @@ import SightlinePlan
 ///   it lies on along its length, through the wall's full thickness.
 /// - A closed door or frosted window adds its own line as an obstacle, so a
 ///   door drawn in a gap between walls closes the gap.
-/// - Walls lower than the level's ceiling are not yet modelled in 2.5D; they
-///   are treated as see-over (the conservative choice for a privacy check)
-///   and reported as a warning.
+/// - Opaque walls lower than the level's ceiling are kept apart, with their
+///   heights, for the 2.5-D shadows of ``LowWallShadows``; openings cut them
+///   like any wall.
+/// A piece of a wall lower than the ceiling, with its height in metres.
+struct LowSegment: Sendable {
+    var segment: Segment
+    var height: Double
+}
+
+/// What the builder hands the level scene.
+struct Obstacles {
+    /// Full-height blockers, noded.
+    var segments: [Segment]
+    var index: STRTree<Int>
+    /// Low walls, for 2.5-D shadows.
+    var low: [LowSegment]
+    var lowIndex: STRTree<Int>
+    /// Union of solid wall bodies.
+    var solid: Geometry?
+}
+
 struct ObstacleBuilder {
     /// A wall as the builder holds it: infinitely thin lines are cut
     /// exactly in Swift (the common case, and the fast one); bodies with
@@ -28,7 +46,10 @@ struct ObstacleBuilder {
         /// How far a cut must reach either side of an opening's line to go
         /// through this wall's full thickness.
         let reach: Double
+        /// Opaque and full height: part of the swept obstacles.
         let blocks: Bool
+        /// Opaque but lower than the ceiling: casts 2.5-D shadows.
+        let lowHeight: Double?
         /// The wall's bounding box grown by the snap tolerance.
         let box: Box
     }
@@ -50,11 +71,8 @@ struct ObstacleBuilder {
         self.context = ctx
         for wall in plan.walls where wall.info.level == level.id {
             let partial = wall.heightMetres.map { $0 < level.height } ?? false
-            if partial, wall.material == .opaque {
-                problems.append(PlanProblem(.warning, file: plan.file, feature: wall.id, property: "properties.height",
-                                            message: "walls lower than the ceiling are treated as see-over in this version (conservative)"))
-            }
             let blocks = wall.material == .opaque && !partial
+            let lowHeight = wall.material == .opaque && partial ? wall.heightMetres : nil
             switch wall.shape {
             case .lines(let lines):
                 let box = Self.box(lines.flatMap { $0 }, grownBy: wall.thicknessMetres / 2 + Self.snapTolerance)
@@ -62,10 +80,11 @@ struct ObstacleBuilder {
                     let g = try ctx.collection(.multiLineString, lines.map { try ctx.lineString($0) })
                         .buffer(wall.thicknessMetres / 2, cap: .flat, join: .mitre)
                     walls.append(Wall2(wall: wall, shape: .body(g, cuts: []), reach: Self.snapTolerance + wall.thicknessMetres,
-                                       blocks: blocks, box: box))
+                                       blocks: blocks, lowHeight: lowHeight, box: box))
                 } else {
                     let segments = lines.flatMap { l in zip(l, l.dropFirst()).map { Segment($0, $1) } }
-                    walls.append(Wall2(wall: wall, shape: .thin(segments), reach: Self.snapTolerance, blocks: blocks, box: box))
+                    walls.append(Wall2(wall: wall, shape: .thin(segments), reach: Self.snapTolerance, blocks: blocks,
+                                       lowHeight: lowHeight, box: box))
                 }
             case .polygons(let polygons):
                 var g = try ctx.multiPolygon(polygons)
@@ -78,7 +97,8 @@ struct ObstacleBuilder {
                 // reaches through it from either face.
                 let thickness = 2 * (try g.area) / max(try g.boundary().length, 1e-9)
                 walls.append(Wall2(wall: wall, shape: .body(g, cuts: []), reach: Self.snapTolerance + 2 * thickness,
-                                   blocks: blocks, box: Self.box(polygons.flatMap(\.shell), grownBy: Self.snapTolerance)))
+                                   blocks: blocks, lowHeight: lowHeight,
+                                   box: Self.box(polygons.flatMap(\.shell), grownBy: Self.snapTolerance)))
             }
         }
         wallIndex = STRTree(walls.enumerated().map { (box: $0.element.box, item: $0.offset) })
@@ -124,7 +144,7 @@ struct ObstacleBuilder {
             closedLines += pieces
             return
         }
-        for i in touched where walls[i].blocks {
+        for i in touched where walls[i].blocks || walls[i].lowHeight != nil {
             switch walls[i].shape {
             case .thin(let segments):
                 var kept = segments
@@ -175,23 +195,26 @@ struct ObstacleBuilder {
     /// Noding (`GEOSNode`, robust) runs only when two segments properly
     /// cross: walls that meet end to end or in T-junctions need none, because
     /// the sweep treats every end point as a critical angle anyway.
-    func build() throws -> (segments: [Segment], index: STRTree<Int>, solid: Geometry?) {
+    func build() throws -> Obstacles {
         var segments: [Segment] = closedLines
+        var low: [LowSegment] = []
         var solids: [Geometry] = []
-        for wall in walls where wall.blocks {
+        for wall in walls where wall.blocks || wall.lowHeight != nil {
+            var pieces: [Segment]
             switch wall.shape {
-            case .thin(let pieces):
-                segments += pieces
+            case .thin(let thin):
+                pieces = thin
             case .body(var g, let cuts):
                 if !cuts.isEmpty {
                     g = try g.difference(cuts.count == 1 ? cuts[0] : try context.collection(.collection, cuts).unaryUnion())
                 }
-                solids.append(g)
-                for polygon in try g.polygons() {
-                    for ring in [polygon.shell] + polygon.holes {
-                        segments += ring.indices.map { Segment(ring[$0], ring[($0 + 1) % ring.count]) }
-                    }
-                }
+                if wall.blocks { solids.append(g) }
+                pieces = try g.polygons().flatMap(\.edges)
+            }
+            if let height = wall.lowHeight {
+                low += pieces.filter { $0.a != $0.b }.map { LowSegment(segment: $0, height: height) }
+            } else {
+                segments += pieces
             }
         }
         segments.removeAll { $0.a == $0.b }
@@ -205,7 +228,8 @@ struct ObstacleBuilder {
             index = Self.index(segments)
         }
         let solid = solids.isEmpty ? nil : try context.collection(.collection, solids).unaryUnion()
-        return (segments, index, solid)
+        let lowIndex = STRTree(low.enumerated().map { (box: $0.element.segment.box, item: $0.offset) })
+        return Obstacles(segments: segments, index: index, low: low, lowIndex: lowIndex, solid: solid)
     }
 
     private static func index(_ segments: [Segment]) -> STRTree<Int> {

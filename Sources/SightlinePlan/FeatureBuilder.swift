@@ -12,14 +12,14 @@ struct FeatureBuilder {
     let defaults: PlanDefaults
     let log: ProblemLog
 
-    private static let common: Set<String> = ["kind", "id", "level", "name", "description", "note"]
-    private static let restrictedKeys = common.union(["category", "consentRef"])
-    private static let zoneKeys = common.union(["category", "requiredCoverage", "coverageFraction"])
-    private static let wallKeys = common.union(["height", "material", "thickness"])
-    private static let openingKeys = common.union(["openingType", "state", "transparent", "width"])
-    private static let signKeys = common.union(["facing", "text"])
-    private static let cameraKeys = common.union(["mountHeight", "heading", "tilt", "hfov", "vfov", "lens", "resolution", "range",
-                                                  "type", "ptz", "audio", "masks", "consentRef", "model"])
+    private static let common = ["kind", "level", "id", "name", "description", "note"]
+    private static let restrictedKeys = common + ["category", "consentRef"]
+    private static let zoneKeys = common + ["category", "requiredCoverage", "coverageFraction"]
+    private static let wallKeys = common + ["height", "material", "thickness"]
+    private static let openingKeys = common + ["openingType", "state", "transparent", "width"]
+    private static let signKeys = common + ["facing", "text"]
+    private static let cameraKeys = common + ["mountHeight", "heading", "tilt", "hfov", "vfov", "lens", "resolution", "range",
+                                              "type", "ptz", "audio", "masks", "consentRef", "model"]
 
     func add(_ raw: RawFeature, to plan: inout Plan) {
         let p = PropertyReader(object: raw.properties, log: log, feature: raw.id, path: "properties")
@@ -263,7 +263,15 @@ struct FeatureBuilder {
                 log.error(p.feature, m.path("elevationFrom"), "elevationFrom (\(fmt(eFrom))) is above elevationTo (\(fmt(eTo)))")
             }
             if let from, let to {
-                out.append(PrivacyMask(azimuthFrom: normalizedBearing(from), azimuthTo: normalizedBearing(to), elevationFrom: eFrom, elevationTo: eTo))
+                // 0 → 360 is the whole circle; equal bearings sweep nothing.
+                let raw = to - from
+                let sweep = abs(raw) == 360 ? 360 : normalizedBearing(raw)
+                if sweep == 0 {
+                    log.error(p.feature, m.path("azimuthTo"), "a mask must sweep some bearings: azimuthFrom and azimuthTo are equal (use 0 and 360 for a full circle)")
+                } else {
+                    out.append(PrivacyMask(azimuthFrom: normalizedBearing(from), azimuthTo: normalizedBearing(to), sweep: sweep,
+                                           elevationFrom: eFrom, elevationTo: eTo))
+                }
             }
         }
         return out

@@ -115,6 +115,8 @@ public struct PTZLimits: Sendable, Equatable {
 public struct PrivacyMask: Sendable, Equatable {
     public var azimuthFrom: Double
     public var azimuthTo: Double
+    /// Degrees swept clockwise from `azimuthFrom` to `azimuthTo`, in (0, 360].
+    public var sweep: Double
     /// Degrees above horizontal; `nil` is the whole height.
     public var elevationFrom: Double?
     public var elevationTo: Double?

@@ -91,10 +91,13 @@ struct PropertyReader {
     }
 
     /// Warns about members not in `known`, which are most often misspellings.
-    func warnUnknown(_ known: Set<String>) {
-        for key in object.keys where !known.contains(key) {
-            let hint = Suggestion.closest(to: key, in: known.sorted()).map { "; did you mean `\($0)`?" } ?? ""
-            log.warning(feature, path(key), "unknown property, ignored\(hint)")
+    ///
+    /// `known` is a short list: comparing small ASCII strings directly is
+    /// cheaper than hashing them, and this runs for every feature.
+    func warnUnknown(_ known: [String]) {
+        for member in object.members where !known.contains(member.key) {
+            let hint = Suggestion.closest(to: member.key, in: known.sorted()).map { "; did you mean `\($0)`?" } ?? ""
+            log.warning(feature, path(member.key), "unknown property, ignored\(hint)")
         }
     }
 }

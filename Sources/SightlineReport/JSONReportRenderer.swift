@@ -51,6 +51,11 @@ public struct JSONReportRenderer: ReportRenderer {
             w.field("zoneCategory", f.zoneCategory)
             w.field("level", f.level)
             w.key("area"); if let a = f.area { w.number(a, decimals: 4) } else { w.null() }
+            if let d = f.distance { w.field("distance", d, decimals: 3) }
+            if f.area != nil || f.pixelDensity != nil {
+                w.key("pixelDensity"); if let p = f.pixelDensity { w.number(p, decimals: 1) } else { w.null() }
+                w.field("dori", f.dori)
+            }
             w.field("message", f.message)
             w.key("article")
             w.beginObject(); w.field("ref", f.citation.reference); w.field("zh", f.citation.zh); w.field("en", f.citation.en); w.endObject()
@@ -92,8 +97,18 @@ public struct JSONReportRenderer: ReportRenderer {
             w.field("nearLimit", c.optics.nearLimit, decimals: 3)
             w.field("farLimit", c.optics.farLimit, decimals: 3)
             w.field("viewArea", c.viewArea, decimals: 4)
+            if let density = c.optics.density {
+                w.key("dori")
+                w.beginObject()
+                for (level, distance) in density.doriDistances { w.field(level.rawValue, distance, decimals: 2) }
+                w.endObject()
+            }
+            if !c.camera.masks.isEmpty { w.field("maskedArea", c.maskedArea, decimals: 4) }
             if !c.notes.isEmpty { w.key("notes"); w.beginArray(); for n in c.notes { w.string(n) }; w.endArray() }
-            if includeViews { w.key("view"); writeMultiPolygon(&w, c.view, frame: frame, decimals: decimals) }
+            if includeViews {
+                w.key("view"); writeMultiPolygon(&w, c.view, frame: frame, decimals: decimals)
+                if !c.camera.masks.isEmpty { w.key("maskedView"); writeMultiPolygon(&w, c.maskedView, frame: frame, decimals: decimals) }
+            }
             w.endObject()
         }
         w.endArray()

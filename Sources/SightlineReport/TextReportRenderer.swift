@@ -20,8 +20,9 @@ public struct TextReportRenderer: ReportRenderer {
             lines.append("camera \(c.camera.id) (level \(c.camera.info.level), heading \(fmt1(c.camera.heading))°, view \(fmt2(c.viewArea)) m²)")
             for f in findings {
                 let zone = f.zone.map { z in f.zoneName.map { "\(z) \"\($0)\"" } ?? z } ?? "-"
-                let area = f.area.map { "  \(fmt2($0)) m²" } ?? ""
-                lines.append("  \(f.severity.rawValue.padding(7)) \(f.rule)  zone \(zone)\(area)")
+                let area = f.area.map { "  \(fmt2($0)) m²" } ?? (f.distance.map { "  at \(fmt2($0)) m" } ?? "")
+                let dori = f.dori.flatMap(DORILevel.init(rawValue:)).map { "  \($0.rawValue) (\($0.meaning))" } ?? ""
+                lines.append("  \(f.severity.rawValue.padding(7)) \(f.rule)  zone \(zone)\(area)\(dori)")
                 lines.append("          \(f.citation.reference) · \(penalty(f.consequence))")
             }
         }

@@ -49,6 +49,13 @@ public struct Finding: Sendable {
     public var area: Double?
     /// The evidence polygon in local metres (e.g. the intruding part).
     public var geometry: [PolygonRings]?
+    /// Horizontal distance, metres (microphone to zone, camera to the
+    /// nearest intruding point).
+    public var distance: Double? = nil
+    /// The highest pixel density inside the intruding polygon, px/m.
+    public var pixelDensity: Double? = nil
+    /// The IEC 62676-4 level that density reaches (`identify` … `monitor`).
+    public var dori: String? = nil
     public var citation: Citation
     public var consequence: Consequence
     public var message: String

@@ -1,14 +1,6 @@
 import SightlineEngine
 import SightlinePlan
 
-/// The facts about one camera the rules read.
-struct CameraResultView {
-    let id: String
-    let level: String
-    let insideZones: [Zone]
-    let intrusions: [Intrusion]
-}
-
 /// Applies a profile to an analysis and returns its findings in a stable
 /// order: by camera (file order), then rule, then zone.
 public struct RuleEngine: Sendable {
@@ -22,9 +14,7 @@ public struct RuleEngine: Sendable {
         let art8 = Article8Rules(profile: profile, plan: plan)
         var out: [Finding] = []
         for camera in analysis.cameras {
-            let view = CameraResultView(id: camera.camera.id, level: camera.camera.info.level,
-                                        insideZones: camera.insideZones, intrusions: camera.intrusions)
-            out += art8.findings(for: view).sorted { ($0.rule, $0.zone ?? "") < ($1.rule, $1.zone ?? "") }
+            out += art8.findings(for: camera).sorted { ($0.rule, $0.zone ?? "") < ($1.rule, $1.zone ?? "") }
         }
         return out
     }

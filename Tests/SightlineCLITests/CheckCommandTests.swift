@@ -103,7 +103,9 @@ final class CheckCommandTests: XCTestCase {
             }
             let expected = try JSONParser.parse([UInt8](Data(contentsOf: golden)))
             let actual = try JSONParser.parse(Array(r.stdout.utf8))
-            XCTAssertEqual(actual, expected, "\(name): the report differs from Golden/\(name).json; re-record with SIGHTLINE_RECORD=1 if intended")
+            if let difference = firstDifference(actual, expected) {
+                XCTFail("\(name): the report differs from Golden/\(name).json at \(difference); re-record with SIGHTLINE_RECORD=1 if intended")
+            }
         }
     }
 

@@ -43,3 +43,26 @@ public enum CLI {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 }
+
+import SightlinePlan
+
+/// The first place two JSON documents differ, as a path such as
+/// `findings[2].area: 6 ≠ 6.1`, or `nil` when they are equal.
+public func firstDifference(_ a: JSONValue, _ b: JSONValue, path: String = "$") -> String? {
+    switch (a, b) {
+    case let (.object(x), .object(y)):
+        for (key, value) in x.members {
+            guard let other = y[key] else { return "\(path).\(key): only in the actual report" }
+            if let d = firstDifference(value, other, path: "\(path).\(key)") { return d }
+        }
+        for key in y.keys where x[key] == nil { return "\(path).\(key): only in the golden file" }
+        return nil
+    case let (.array(x), .array(y)):
+        for (i, (u, v)) in zip(x, y).enumerated() {
+            if let d = firstDifference(u, v, path: "\(path)[\(i)]") { return d }
+        }
+        return x.count == y.count ? nil : "\(path): \(x.count) entries ≠ \(y.count)"
+    default:
+        return a == b ? nil : "\(path): \(String(describing: a).prefix(80)) ≠ \(String(describing: b).prefix(80))"
+    }
+}

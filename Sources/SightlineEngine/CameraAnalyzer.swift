@@ -1,0 +1,280 @@
+import GEOS
+import SightlinePlan
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Everything the engine works out for one camera in its level's scene.
+///
+/// The view region is built in stages, each exact to the spec's "what a
+/// camera sees": the radial sweep among full-height obstacles (tests 1–4 for
+/// walls of full height), minus the 2.5-D shadows of low walls (test 4 for
+/// the rest), then split by the privacy masks (test 5).
+struct CameraAnalyzer {
+    let camera: Camera
+    let scene: LevelScene
+    let personHeight: Double
+    let sweep: RadialSweep
+
+    func run() throws -> CameraAnalysis {
+        let optics = CameraOptics(camera: camera, personHeight: personHeight)
+        var notes: [String] = []
+        var eye = camera.position
+        let axis = Point2.unit(bearingDegrees: camera.heading)
+        var nearby = optics.isEmpty ? [] : scene.segments(near: eye, radius: optics.farLimit)
+
+        // A lens drawn inside a wall body sits, physically, on its face.
+        if let solid = scene.solid, !nearby.isEmpty, try solid.containsProperly(eye) {
+            if let exit = Self.firstHit(from: eye, direction: axis, segments: nearby) {
+                eye = eye + axis * (exit + 1e-7)
+                notes.append("the lens is drawn inside a wall; analysed from the wall face \(String(format: "%.3f", exit)) m along its heading")
+                nearby = scene.segments(near: eye, radius: optics.farLimit)
+            }
+        }
+
+        var view: [PolygonRings] = []
+        if !optics.isEmpty {
+            let obstacles = ObstacleSet(eye: eye, segments: nearby)
+            let wedge = RadialSweep.AngularDomain(
+                start: (90 - optics.bearingFrom - optics.bearingSweep) * .pi / 180,
+                width: optics.bearingSweep * .pi / 180)
+            for domain in obstacles.restrictDomain(wedge, heading: axis) {
+                view += sweep.region(eye: eye, domain: domain, near: optics.nearLimit, far: optics.farLimit,
+                                     segments: obstacles.segments)
+            }
+        }
+
+        // GEOS stages only for cameras that need them.
+        var masked: [PolygonRings] = []
+        let ctx = scene.context
+        if !view.isEmpty {
+            let low = scene.lowSegments(near: eye, radius: optics.farLimit)
+            if !low.isEmpty {
+                let shadows = try lowWallShadows(low, eye: eye, optics: optics)
+                if let shadows { view = try ctx.multiPolygon(view).difference(shadows).polygons() }
+            }
+            if !camera.masks.isEmpty, !view.isEmpty {
+                let masks = try maskRegion(eye: eye, optics: optics)
+                let whole = try ctx.multiPolygon(view)
+                masked = try whole.intersection(masks).polygons()
+                view = try whole.difference(masks).polygons()
+            }
+        }
+
+        // Prohibited zones: the camera inside one, the view entering one, a
+        // microphone within reach of one.
+        var inside: [Zone] = []
+        for index in scene.zoneIndex.query(Box(around: camera.position, radius: 0)) {
+            let z = scene.zones[index]
+            guard z.isProhibited else { continue }
+            if try z.prepared.containsProperly(camera.position)
+                || (try z.prepared.covers(camera.position) && z.prepared.containsProperly(camera.position + axis * 1e-3)) {
+                inside.append(z.zone)
+            }
+        }
+        let intrusions = try overlaps(of: view, seenFrom: eye, density: optics.density)
+        let maskedIntrusions = try overlaps(of: masked, seenFrom: eye, density: optics.density)
+        var audio: [(zone: Zone, distance: Double)] = []
+        if camera.audioEnabled, let range = camera.audioRange {
+            for index in scene.zoneIndex.query(Box(around: camera.position, radius: range)).sorted() {
+                let z = scene.zones[index]
+                guard z.isProhibited else { continue }
+                let d = Self.distance(from: camera.position, to: z.zone.polygons)
+                if d <= range { audio.append((z.zone, d)) }
+            }
+        }
+        return CameraAnalysis(camera: camera, optics: optics, view: view, viewArea: view.reduce(0) { $0 + $1.area },
+                              maskedView: masked, maskedArea: masked.reduce(0) { $0 + $1.area },
+                              insideZones: inside, intrusions: intrusions, maskedIntrusions: maskedIntrusions,
+                              audioZones: audio, notes: notes)
+    }
+
+    // MARK: Low walls
+
+    /// The union of the shadows of low walls within reach, or `nil` if none.
+    private func lowWallShadows(_ low: [LowSegment], eye: Point2, optics: CameraOptics) throws -> Geometry? {
+        let ctx = scene.context
+        let shadows = LowWallShadows(eye: eye, lensHeight: camera.mountHeight, personHeight: personHeight,
+                                     topElevation: optics.elevationHigh, far: optics.farLimit)
+        var parts: [Geometry] = []
+        var annuli: [String: Geometry] = [:]
+        for wall in low {
+            let s = wall.segment
+            if s.distance(to: eye) <= ObstacleSet.onWallTolerance { continue }
+            if abs((s.a - eye).cross(s.b - eye)) <= 1e-14 * (s.a - eye).length * (s.b - eye).length { continue }
+            for piece in shadows.pieces(of: s, height: wall.height) {
+                var g = try ctx.polygon(shadows.quadrilateral(piece))
+                if piece.minDistance > 0 || piece.maxDistance < optics.farLimit {
+                    let key = "\(piece.minDistance)-\(piece.maxDistance)"
+                    let ring = try annuli[key] ?? ctx.multiPolygon(annulus(eye: eye, from: piece.minDistance,
+                                                                           to: min(piece.maxDistance, optics.farLimit * 1.01 + 1)))
+                    annuli[key] = ring
+                    g = try g.intersection(ring)
+                }
+                parts.append(g)
+            }
+        }
+        guard !parts.isEmpty else { return nil }
+        return try ctx.collection(.collection, parts).unaryUnion()
+    }
+
+    // MARK: Privacy masks
+
+    /// The union of the camera's masks as regions of the plan.
+    ///
+    /// A point is hidden by a mask when its bearing is in the mask's sector
+    /// and every visible height of the person band is seen at an elevation
+    /// inside the mask's elevations. The lowest visible elevation at distance
+    /// d is max(atan2(−H, d), low) and the highest min(atan2(P − H, d), high);
+    /// both are monotonic in d, so each mask is a sector of an annulus whose
+    /// radii have closed forms.
+    private func maskRegion(eye: Point2, optics: CameraOptics) throws -> Geometry {
+        let ctx = scene.context
+        let outer = optics.farLimit * 1.01 + 1
+        var parts: [Geometry] = []
+        for mask in camera.masks {
+            let (from, to) = Self.maskBand(mask, lensHeight: camera.mountHeight, personHeight: personHeight,
+                                           low: optics.elevationLow, high: optics.elevationHigh)
+            guard to > from else { continue }
+            let start = (90 - mask.azimuthTo) * .pi / 180
+            let width = mask.sweep * .pi / 180
+            parts.append(try ctx.multiPolygon(annulus(eye: eye, from: from, to: min(to, outer), start: start, width: width)))
+        }
+        if parts.isEmpty { return try ctx.emptyPolygon() }
+        return try ctx.collection(.collection, parts).unaryUnion()
+    }
+
+    /// The distances at which a mask hides every visible height.
+    static func maskBand(_ mask: PrivacyMask, lensHeight h: Double, personHeight p: Double,
+                         low: Double, high: Double) -> (Double, Double) {
+        var near = 0.0, far = Double.infinity
+        let rad = Double.pi / 180
+        if let e1 = mask.elevationFrom, low < e1 {
+            // Need atan2(−H, d) ≥ e1: only below the horizon, beyond H / tan(−e1).
+            if e1 >= 0 || h <= 0 { return (0, 0) }
+            if e1 > -90 { near = max(near, h / tan(-e1 * rad)) }
+        }
+        if let e2 = mask.elevationTo, high > e2 {
+            // Need atan2(P − H, d) ≤ e2.
+            if p < h {
+                if e2 <= -90 { return (0, 0) }
+                if e2 < 0 { far = min(far, (h - p) / tan(-e2 * rad)) }
+            } else if p > h {
+                if e2 <= 0 { return (0, 0) }
+                if e2 < 90 { near = max(near, (p - h) / tan(e2 * rad)) }
+            } else if e2 < 0 {
+                return (0, 0)
+            }
+        }
+        return (near, far)
+    }
+
+    /// A ring sector between two radii (a disk or full annulus by default),
+    /// chords at most 1° apart.
+    private func annulus(eye: Point2, from r1: Double, to r2: Double,
+                         start: Double = 0, width: Double = 2 * .pi) -> [PolygonRings] {
+        let n = max(2, Int((width / sweep.maxArcStep).rounded(.up)))
+        let full = width >= 2 * .pi - 1e-12
+        let angles = (0...n).map { start + width * Double($0) / Double(n) }
+        let outer = (full ? angles.dropLast() : angles[...]).map { eye + Point2.unit(angle: $0) * r2 }
+        if full {
+            let hole = r1 > 0 ? [angles.dropLast().reversed().map { eye + Point2.unit(angle: $0) * r1 }] : []
+            return [PolygonRings(shell: Array(outer), holes: hole)]
+        }
+        let inner = r1 > 0 ? angles.reversed().map { eye + Point2.unit(angle: $0) * r1 } : [eye]
+        return [PolygonRings(shell: Array(outer) + inner)]
+    }
+
+    // MARK: Overlaps
+
+    /// How far the view probe is pulled back towards the eye (metres).
+    ///
+    /// A view usually ends exactly on a prohibited zone's edge (the zone is
+    /// drawn to the wall the view stops at), and "touching" must not cost an
+    /// exact overlay per zone. So candidates are first tested against the view
+    /// with every vertex pulled this far towards the eye: a view that only
+    /// touches a zone no longer meets it, while any real intrusion deeper than
+    /// 0.01 mm still does (a sliver thinner than that would have to be a
+    /// kilometre long to reach the 0.01 m² threshold). The area and polygon
+    /// reported come from the exact view.
+    static let probePullback = 1e-5
+
+    private func overlaps(of view: [PolygonRings], seenFrom eye: Point2, density: PixelDensity?) throws -> [Intrusion] {
+        guard !view.isEmpty else { return [] }
+        let probe = view.map { polygon in
+            PolygonRings(shell: polygon.shell.map { Self.pulledBack($0, towards: eye) },
+                         holes: polygon.holes.map { $0.map { Self.pulledBack($0, towards: eye) } })
+        }
+        guard let probeBox = Box(covering: probe.flatMap(\.shell)) else { return [] }
+        var intrusions: [Intrusion] = []
+        var probeGeometry: Geometry?
+        var viewGeometry: Geometry?
+        for index in scene.zoneIndex.query(probeBox).sorted() {
+            let z = scene.zones[index]
+            guard z.isProhibited else { continue }
+            if probeGeometry == nil { probeGeometry = try scene.context.multiPolygon(probe) }
+            guard try z.prepared.intersects(probeGeometry!) else { continue }
+            if viewGeometry == nil { viewGeometry = try scene.context.multiPolygon(view) }
+            // GEOSClipByRect is linear but may return an invalid (dirty) result,
+            // as PostGIS documents; evidence polygons must be valid, so a dirty
+            // clip falls back to the full overlay.
+            var overlap = try z.isRectangle ? viewGeometry!.clipped(to: z.box) : z.geometry.intersection(viewGeometry!)
+            if z.isRectangle, try overlap.validityReason != nil { overlap = try z.geometry.intersection(viewGeometry!) }
+            let area = try overlap.area
+            guard area > 0 else { continue }
+            let polygons = try overlap.polygons()
+            let nearest = Self.distance(from: camera.position, to: polygons)
+            intrusions.append(Intrusion(zone: z.zone, area: area, polygons: polygons, nearestDistance: nearest,
+                                        maxDensity: density?.at(nearest)))
+        }
+        return intrusions
+    }
+
+    private static func pulledBack(_ p: Point2, towards eye: Point2) -> Point2 {
+        let d = p - eye
+        let length = d.length
+        if length <= probePullback { return eye }
+        return eye + d * (1 - probePullback / length)
+    }
+
+    /// Distance along a ray to the nearest segment it meets.
+    static func firstHit(from p: Point2, direction u: Point2, segments: [Segment]) -> Double? {
+        var best: Double?
+        for s in segments {
+            let d = s.b - s.a
+            let denom = u.cross(d)
+            if denom == 0 { continue }
+            let t = (s.a - p).cross(d) / denom
+            let k = (s.a - p).cross(u) / denom
+            if t > 0, k >= 0, k <= 1, t < (best ?? .infinity) { best = t }
+        }
+        return best
+    }
+
+    /// Horizontal distance from a point to polygons: 0 inside, else to the
+    /// nearest edge.
+    static func distance(from p: Point2, to polygons: [PolygonRings]) -> Double {
+        var best = Double.infinity
+        for polygon in polygons {
+            if contains(polygon, p) { return 0 }
+            for e in polygon.edges { best = min(best, e.distance(to: p)) }
+        }
+        return best
+    }
+
+    /// Even-odd point in polygon (holes included).
+    private static func contains(_ polygon: PolygonRings, _ p: Point2) -> Bool {
+        var inside = false
+        for ring in [polygon.shell] + polygon.holes {
+            var j = ring.count - 1
+            for i in 0..<ring.count {
+                let a = ring[i], b = ring[j]
+                if (a.y > p.y) != (b.y > p.y), p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x { inside.toggle() }
+                j = i
+            }
+        }
+        return inside
+    }
+}
