@@ -10,12 +10,17 @@ public struct CameraAnalysis: Sendable {
     /// masks removed.
     public var view: [PolygonRings]
     public var viewArea: Double
+    /// The level below seen through voids on the camera's level, and what
+    /// of it the camera sees (unmasked), in local metres.
+    public var belowLevel: String?
+    public var viewBelow: [PolygonRings]
     /// What the privacy masks hide of the view (empty without masks).
     public var maskedView: [PolygonRings]
     public var maskedArea: Double
     /// Prohibited zones the camera stands in (interior, or boundary facing in).
     public var insideZones: [Zone]
-    /// Overlaps of the (unmasked) view region with prohibited zones, any positive area.
+    /// Overlaps of the (unmasked) view region with prohibited zones, any
+    /// positive area; zones of the level below come from ``viewBelow``.
     public var intrusions: [Intrusion]
     /// Overlaps of the masked part with prohibited zones.
     public var maskedIntrusions: [Intrusion]

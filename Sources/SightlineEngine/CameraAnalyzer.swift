@@ -15,6 +15,8 @@ import Darwin
 struct CameraAnalyzer {
     let camera: Camera
     let scene: LevelScene
+    /// The level below, when voids on the camera's level open onto it.
+    let below: LevelScene?
     let personHeight: Double
     let sweep: RadialSweep
 
@@ -34,17 +36,8 @@ struct CameraAnalyzer {
             }
         }
 
-        var view: [PolygonRings] = []
-        if !optics.isEmpty {
-            let obstacles = ObstacleSet(eye: eye, segments: nearby)
-            let wedge = RadialSweep.AngularDomain(
-                start: (90 - optics.bearingFrom - optics.bearingSweep) * .pi / 180,
-                width: optics.bearingSweep * .pi / 180)
-            for domain in obstacles.restrictDomain(wedge, heading: axis) {
-                view += sweep.region(eye: eye, domain: domain, near: optics.nearLimit, far: optics.farLimit,
-                                     segments: obstacles.segments)
-            }
-        }
+        var view = optics.isEmpty ? [] : sweepRegion(eye: eye, optics: optics, near: optics.nearLimit, far: optics.farLimit,
+                                                     segments: nearby, heading: axis)
 
         // GEOS stages only for cameras that need them.
         var masked: [PolygonRings] = []
@@ -56,10 +49,27 @@ struct CameraAnalyzer {
                 if let shadows { view = try ctx.multiPolygon(view).difference(shadows).polygons() }
             }
             if !camera.masks.isEmpty, !view.isEmpty {
-                let masks = try maskRegion(eye: eye, optics: optics)
+                let masks = try maskRegion(eye: eye, optics: optics, lensHeight: camera.mountHeight)
                 let whole = try ctx.multiPolygon(view)
                 masked = try whole.intersection(masks).polygons()
                 view = try whole.difference(masks).polygons()
+            }
+        }
+
+        // The level below, through voids.
+        var viewBelow: [PolygonRings] = []
+        var maskedBelow: [PolygonRings] = []
+        if let below {
+            let drop = scene.level.elevation - below.level.elevation
+            var lowered = camera
+            lowered.mountHeight += drop
+            let opticsBelow = CameraOptics(camera: lowered, personHeight: personHeight)
+            viewBelow = try VoidView(analyzer: self, eye: eye, heading: axis, drop: drop, optics: opticsBelow, below: below).region()
+            if !camera.masks.isEmpty, !viewBelow.isEmpty {
+                let masks = try maskRegion(eye: eye, optics: opticsBelow, lensHeight: lowered.mountHeight)
+                let whole = try ctx.multiPolygon(viewBelow)
+                maskedBelow = try whole.intersection(masks).polygons()
+                viewBelow = try whole.difference(masks).polygons()
             }
         }
 
@@ -74,8 +84,15 @@ struct CameraAnalyzer {
                 inside.append(z.zone)
             }
         }
-        let intrusions = try overlaps(of: view, seenFrom: eye, density: optics.density)
-        let maskedIntrusions = try overlaps(of: masked, seenFrom: eye, density: optics.density)
+        var intrusions = try overlaps(of: view, seenFrom: eye, in: scene, density: optics.density)
+        var maskedIntrusions = try overlaps(of: masked, seenFrom: eye, in: scene, density: optics.density)
+        if let below {
+            var lowered = camera
+            lowered.mountHeight += scene.level.elevation - below.level.elevation
+            let density = CameraOptics(camera: lowered, personHeight: personHeight).density
+            intrusions += try overlaps(of: viewBelow, seenFrom: eye, in: below, density: density)
+            maskedIntrusions += try overlaps(of: maskedBelow, seenFrom: eye, in: below, density: density)
+        }
         var audio: [(zone: Zone, distance: Double)] = []
         if camera.audioEnabled, let range = camera.audioRange {
             for index in scene.zoneIndex.query(Box(around: camera.position, radius: range)).sorted() {
@@ -86,9 +103,23 @@ struct CameraAnalyzer {
             }
         }
         return CameraAnalysis(camera: camera, optics: optics, view: view, viewArea: view.reduce(0) { $0 + $1.area },
+                              belowLevel: viewBelow.isEmpty ? nil : below?.level.id, viewBelow: viewBelow,
                               maskedView: masked, maskedArea: masked.reduce(0) { $0 + $1.area },
                               insideZones: inside, intrusions: intrusions, maskedIntrusions: maskedIntrusions,
                               audioZones: audio, notes: notes)
+    }
+
+    /// The exact visibility region among full-height obstacles, within the
+    /// camera's angular reach and a distance band.
+    func sweepRegion(eye: Point2, optics: CameraOptics, near: Double, far: Double, segments: [Segment],
+                     heading: Point2) -> [PolygonRings] {
+        let obstacles = ObstacleSet(eye: eye, segments: segments)
+        let wedge = RadialSweep.AngularDomain(
+            start: (90 - optics.bearingFrom - optics.bearingSweep) * .pi / 180,
+            width: optics.bearingSweep * .pi / 180)
+        return obstacles.restrictDomain(wedge, heading: heading).flatMap {
+            sweep.region(eye: eye, domain: $0, near: near, far: far, segments: obstacles.segments)
+        }
     }
 
     // MARK: Low walls
@@ -130,12 +161,12 @@ struct CameraAnalyzer {
     /// d is max(atan2(−H, d), low) and the highest min(atan2(P − H, d), high);
     /// both are monotonic in d, so each mask is a sector of an annulus whose
     /// radii have closed forms.
-    private func maskRegion(eye: Point2, optics: CameraOptics) throws -> Geometry {
+    private func maskRegion(eye: Point2, optics: CameraOptics, lensHeight: Double) throws -> Geometry {
         let ctx = scene.context
         let outer = optics.farLimit * 1.01 + 1
         var parts: [Geometry] = []
         for mask in camera.masks {
-            let (from, to) = Self.maskBand(mask, lensHeight: camera.mountHeight, personHeight: personHeight,
+            let (from, to) = Self.maskBand(mask, lensHeight: lensHeight, personHeight: personHeight,
                                            low: optics.elevationLow, high: optics.elevationHigh)
             guard to > from else { continue }
             let start = (90 - mask.azimuthTo) * .pi / 180
@@ -173,7 +204,7 @@ struct CameraAnalyzer {
 
     /// A ring sector between two radii (a disk or full annulus by default),
     /// chords at most 1° apart.
-    private func annulus(eye: Point2, from r1: Double, to r2: Double,
+    func annulus(eye: Point2, from r1: Double, to r2: Double,
                          start: Double = 0, width: Double = 2 * .pi) -> [PolygonRings] {
         let n = max(2, Int((width / sweep.maxArcStep).rounded(.up)))
         let full = width >= 2 * .pi - 1e-12
@@ -201,7 +232,8 @@ struct CameraAnalyzer {
     /// reported come from the exact view.
     static let probePullback = 1e-5
 
-    private func overlaps(of view: [PolygonRings], seenFrom eye: Point2, density: PixelDensity?) throws -> [Intrusion] {
+    private func overlaps(of view: [PolygonRings], seenFrom eye: Point2, in scene: LevelScene,
+                          density: PixelDensity?) throws -> [Intrusion] {
         guard !view.isEmpty else { return [] }
         let probe = view.map { polygon in
             PolygonRings(shell: polygon.shell.map { Self.pulledBack($0, towards: eye) },

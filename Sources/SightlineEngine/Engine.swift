@@ -60,17 +60,20 @@ public struct Engine: Sendable {
     }
 
     private func analyze(level: Level, of plan: Plan) throws -> LevelResult {
+        let cameras = plan.cameras.filter { $0.info.level == level.id }
         let scene = try LevelScene(level: level, plan: plan, prohibited: prohibited)
+        // The level below, seen through this level's voids: the nearest lower
+        // floor by elevation, built in this level's context.
+        var below: LevelScene?
+        if !cameras.isEmpty, !scene.voids.isEmpty,
+           let lower = plan.levels.filter({ $0.elevation < level.elevation }).max(by: { $0.elevation < $1.elevation }) {
+            below = try LevelScene(level: lower, plan: plan, prohibited: prohibited, context: scene.context)
+        }
         let personHeight = plan.metadata.defaults.personHeight
-        var out: [CameraAnalysis] = []
-        for camera in plan.cameras where camera.info.level == level.id {
-            out.append(try analyze(camera, in: scene, personHeight: personHeight))
+        let out = try cameras.map {
+            try CameraAnalyzer(camera: $0, scene: scene, below: below, personHeight: personHeight, sweep: sweep).run()
         }
         return LevelResult(cameras: out, problems: scene.problems)
-    }
-
-    func analyze(_ camera: Camera, in scene: LevelScene, personHeight: Double) throws -> CameraAnalysis {
-        try CameraAnalyzer(camera: camera, scene: scene, personHeight: personHeight, sweep: sweep).run()
     }
 }
 

@@ -39,9 +39,11 @@ final class LevelScene {
         let isRectangle: Bool
     }
 
-    init(level: Level, plan: Plan, prohibited: Set<ZoneCategory>) throws {
+    /// - Parameter context: the GEOS context to build in; a scene of the level
+    ///   below, looked into through voids, shares its viewer's context.
+    init(level: Level, plan: Plan, prohibited: Set<ZoneCategory>, context: GEOSContext? = nil) throws {
         self.level = level
-        let ctx = GEOSContext()
+        let ctx = context ?? GEOSContext()
         self.context = ctx
         var problems: [PlanProblem] = []
         let file = plan.file
@@ -75,6 +77,9 @@ final class LevelScene {
         self.solid = try obstacles.solid.map { try $0.prepared() }
         self.problems = problems
     }
+
+    /// The level's `void` zones (open to the levels above and below).
+    var voids: [SceneZone] { zones.filter { $0.zone.category == .void } }
 
     /// Low wall pieces whose boxes reach within `radius` of `p`.
     func lowSegments(near p: Point2, radius: Double) -> [LowSegment] {

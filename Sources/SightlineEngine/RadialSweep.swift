@@ -125,32 +125,50 @@ public struct RadialSweep: Sendable {
             spans.append(Span(from: a0, to: a1, edge: .arc))
             return
         }
-        var cuts: [Double] = [a0]
-        let d = s.b - s.a
-        let len = d.length
         let w = s.a - c
-        let along = d * (w.dot(d) / (len * len))
+        let d = s.b - s.a
+        let along = d * (w.dot(d) / d.dot(d))
         let footVector = w - along  // from the eye to the foot of the perpendicular
         let p = footVector.length
         let foot = atan2(footVector.y, footVector.x)
-        for r in [near, far] where r > 0 && p < r {
-            let half = acos(p / r)
-            for theta in [foot - half, foot + half] {
-                var phi = theta - start
-                phi -= 2 * .pi * (phi / (2 * .pi)).rounded(.down)
-                if phi > a0 + 1e-13, phi < a1 - 1e-13 { cuts.append(phi) }
-            }
+        // At most four crossings (two circles, two each) between a0 and a1;
+        // a fixed buffer keeps this hot loop free of heap allocation.
+        var cuts: (Double, Double, Double, Double, Double, Double) = (a0, 0, 0, 0, 0, 0)
+        var count = 1
+        func add(_ theta: Double) {
+            var phi = theta - start
+            phi -= 2 * .pi * (phi / (2 * .pi)).rounded(.down)
+            guard phi > a0 + 1e-13, phi < a1 - 1e-13 else { return }
+            withUnsafeMutableBytes(of: &cuts) { $0.storeBytes(of: phi, toByteOffset: count * 8, as: Double.self) }
+            count += 1
         }
-        cuts.sort()
-        cuts.append(a1)
-        for k in 0..<(cuts.count - 1) where cuts[k + 1] - cuts[k] > 1e-13 {
-            let mid = (cuts[k] + cuts[k + 1]) / 2
-            let t = distance(from: c, angle: start + mid, to: s)
-            let edge: Edge = t <= near ? .empty : (t >= far ? .arc : .line(index))
-            if let last = spans.last, case .arc = last.edge, case .arc = edge {
-                spans[spans.count - 1].to = cuts[k + 1]
-            } else {
-                spans.append(Span(from: cuts[k], to: cuts[k + 1], edge: edge))
+        func crossings(_ r: Double) {
+            guard r > 0, p < r else { return }
+            let half = acos(p / r)
+            add(foot - half)
+            add(foot + half)
+        }
+        crossings(near)
+        crossings(far)
+        withUnsafeMutableBytes(of: &cuts) { raw in
+            let values = raw.bindMemory(to: Double.self)
+            values[count] = a1
+            // Insertion sort of at most five values.
+            for i in 1..<count {
+                let v = values[i]
+                var j = i - 1
+                while j >= 0, values[j] > v { values[j + 1] = values[j]; j -= 1 }
+                values[j + 1] = v
+            }
+            for k in 0..<count where values[k + 1] - values[k] > 1e-13 {
+                let lo = values[k], hi = values[k + 1]
+                let t = distance(from: c, angle: start + (lo + hi) / 2, to: s)
+                let edge: Edge = t <= near ? .empty : (t >= far ? .arc : .line(index))
+                if let last = spans.last, case .arc = last.edge, case .arc = edge {
+                    spans[spans.count - 1].to = hi
+                } else {
+                    spans.append(Span(from: lo, to: hi, edge: edge))
+                }
             }
         }
     }
@@ -205,10 +223,10 @@ public struct RadialSweep: Sendable {
         case .arc:
             ring += arc(eye: c, radius: far, from: start + s.from, to: start + s.to, includeEnd: true)
         case .line(let index):
-            for phi in [s.from, s.to] {
-                let t = min(max(distance(from: c, angle: start + phi, to: segments[index]), near), far)
-                ring.append(c + Point2.unit(angle: start + phi) * t)
-            }
+            let t0 = min(max(distance(from: c, angle: start + s.from, to: segments[index]), near), far)
+            ring.append(c + Point2.unit(angle: start + s.from) * t0)
+            let t1 = min(max(distance(from: c, angle: start + s.to, to: segments[index]), near), far)
+            ring.append(c + Point2.unit(angle: start + s.to) * t1)
         }
     }
 

@@ -108,6 +108,10 @@ public struct JSONReportRenderer: ReportRenderer {
             if includeViews {
                 w.key("view"); writeMultiPolygon(&w, c.view, frame: frame, decimals: decimals)
                 if !c.camera.masks.isEmpty { w.key("maskedView"); writeMultiPolygon(&w, c.maskedView, frame: frame, decimals: decimals) }
+                if let below = c.belowLevel {
+                    w.field("belowLevel", below)
+                    w.key("viewBelow"); writeMultiPolygon(&w, c.viewBelow, frame: frame, decimals: decimals)
+                }
             }
             w.endObject()
         }

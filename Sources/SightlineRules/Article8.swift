@@ -72,10 +72,10 @@ struct Article8Rules {
             out.append(Finding(
                 rule: "\(profile.id)/art8-view-intrusion", severity: .error,
                 camera: camera.id, zone: zone.id, zoneName: zone.name, zoneCategory: zone.category.rawValue,
-                level: level, area: intrusion.area, geometry: intrusion.polygons,
+                level: zone.info.level, area: intrusion.area, geometry: intrusion.polygons,
                 distance: intrusion.nearestDistance, pixelDensity: intrusion.maxDensity, dori: intrusion.dori?.rawValue,
                 citation: viewCitation, consequence: consequence,
-                message: "camera \(camera.id) sees \(formatArea(intrusion.area)) m² inside \(describe(zone))\(detail(intrusion))\(maskNote)"))
+                message: "camera \(camera.id) sees \(formatArea(intrusion.area)) m² inside \(describe(zone))\(through(zone, from: level))\(detail(intrusion))\(maskNote)"))
         }
         for hidden in analysis.maskedIntrusions where hidden.area >= profile.minIntrusionArea && !reported.contains(hidden.zone.id) {
             let zone = hidden.zone
@@ -84,7 +84,7 @@ struct Article8Rules {
             out.append(Finding(
                 rule: "\(profile.id)/art8-view-masked", severity: .warning,
                 camera: camera.id, zone: zone.id, zoneName: zone.name, zoneCategory: zone.category.rawValue,
-                level: level, area: hidden.area, geometry: hidden.polygons,
+                level: zone.info.level, area: hidden.area, geometry: hidden.polygons,
                 distance: hidden.nearestDistance, pixelDensity: hidden.maxDensity, dori: hidden.dori?.rawValue,
                 citation: viewCitation, consequence: lifted,
                 message: "privacy masks hide the \(formatArea(hidden.area)) m² camera \(camera.id) would see inside \(describe(zone)); a mask can be switched off"))
@@ -100,6 +100,11 @@ struct Article8Rules {
                 message: "camera \(camera.id)'s microphone is \(formatArea(distance)) m from \(describe(zone)), within its \(formatArea(camera.audioRange ?? 0)) m range (walls are not modelled for sound)"))
         }
         return out
+    }
+
+    /// " on level 1F below, through a void" for a zone on another level.
+    private func through(_ zone: Zone, from level: String) -> String {
+        zone.info.level == level ? "" : " on level \(zone.info.level) below, through a void"
     }
 
     /// ", nearest 3.20 m, 312 px/m: faces are identifiable".

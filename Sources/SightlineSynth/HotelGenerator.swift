@@ -14,6 +14,10 @@ public struct HotelGenerator: Sendable {
     public var roomsPerSide: Int
     public var seed: UInt64
     public var camerasPerFloor = 15
+    /// Every n-th corridor camera is a PTZ dome (0: none) that can pan the
+    /// whole half-circle facing the corridor's far end, with a 1/2.8" lens
+    /// and 1920 px, so its view is the union over its reach.
+    public var ptzEvery = 0
     public var roomWidth = 4.0
     public var roomDepth = 6.0
     public var corridorHalfWidth = 1.0
@@ -74,6 +78,14 @@ public struct HotelGenerator: Sendable {
             w.beginObject()
             w.field("level", level)
             for (k, v) in properties {
+                if k == "ptzPan", let pan = v as? String {
+                    let limits = pan.split(separator: ",").compactMap { Double($0) }
+                    w.key("ptz"); w.beginObject()
+                    w.field("panMin", limits[0], decimals: 1); w.field("panMax", limits[1], decimals: 1)
+                    w.field("tiltMin", 0.0, decimals: 1); w.field("tiltMax", 60.0, decimals: 1)
+                    w.endObject()
+                    continue
+                }
                 switch v {
                 case let s as String: w.field(k, s)
                 case let d as Double: w.field(k, d, decimals: 3)
@@ -136,6 +148,13 @@ public struct HotelGenerator: Sendable {
             let x = (Double(k) + 0.5) * length / Double(camerasPerFloor)
             let east = k % 2 == 0
             let jitter = Double(rng.next() % 1000) / 1000 * 6 - 3
+            if ptzEvery > 0, k % ptzEvery == 0 {
+                feature("ptz\(k)", [("kind", "camera"), ("type", "ptz"), ("mountHeight", 2.9), ("heading", east ? 90.0 : 270.0),
+                                    ("hfov", 60.0), ("range", 30.0), ("ptzPan", east ? "0,180" : "180,360")], "Point") { w in
+                    w.inlineNumbers([x, c - 0.1], decimals: 3)
+                }
+                continue
+            }
             feature("cam\(k)", [("kind", "camera"), ("mountHeight", 2.7), ("heading", (east ? 90 : 270) + jitter),
                                 ("tilt", 10.0), ("hfov", 90.0), ("range", 30.0)], "Point") { w in
                 w.inlineNumbers([x, c - 0.1], decimals: 3)

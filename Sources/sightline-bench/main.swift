@@ -15,33 +15,38 @@ let repeats = args.count > 2 ? args[2] : 5
 
 func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
-let text = HotelGenerator(floors: floors, roomsPerSide: rooms, seed: 1).json()
-let bytes = [UInt8](text.utf8)
-print("plan: \(floors) floors × \(rooms) rooms a side, \(bytes.count / 1024) KiB")
-
-var best = (decode: Double.infinity, engine: Double.infinity, rules: Double.infinity, render: Double.infinity)
-var cameraCount = 0, findingCount = 0
-for _ in 0..<repeats {
-    let t0 = now()
-    guard let plan = try? PlanDecoder.decode(bytes: bytes, file: "hotel.json") else { fatalError("generated plan did not decode") }
-    let t1 = now()
-    let analysis = try Engine(prohibited: Profile.cn2025.prohibited, parallelism: 1).analyze(plan)
-    let t2 = now()
-    let findings = RuleEngine(profile: .cn2025).findings(for: analysis)
-    let t3 = now()
-    let report = CheckReport(toolVersion: "bench", profile: .cn2025, analysis: analysis, findings: findings)
-    let json = JSONReportRenderer().render(report)
-    let t4 = now()
-    precondition(!json.isEmpty)
-    best = (min(best.decode, t1 - t0), min(best.engine, t2 - t1), min(best.rules, t3 - t2), min(best.render, t4 - t3))
-    cameraCount = analysis.cameras.count
-    findingCount = findings.count
+/// Times one plan: decode, view regions, findings, rendering; best of `repeats`.
+func run(_ title: String, _ generator: HotelGenerator) throws {
+    let bytes = [UInt8](generator.json().utf8)
+    var best = (decode: Double.infinity, engine: Double.infinity, rules: Double.infinity, render: Double.infinity)
+    var cameraCount = 0, findingCount = 0
+    for _ in 0..<repeats {
+        let t0 = now()
+        let plan = try PlanDecoder.decode(bytes: bytes, file: "hotel.json")
+        let t1 = now()
+        let analysis = try Engine(prohibited: Profile.cn2025.prohibited, parallelism: 1).analyze(plan)
+        let t2 = now()
+        let findings = RuleEngine(profile: .cn2025).findings(for: analysis)
+        let t3 = now()
+        let report = CheckReport(toolVersion: "bench", profile: .cn2025, analysis: analysis, findings: findings)
+        let json = JSONReportRenderer().render(report)
+        let t4 = now()
+        precondition(!json.isEmpty)
+        best = (min(best.decode, t1 - t0), min(best.engine, t2 - t1), min(best.rules, t3 - t2), min(best.render, t4 - t3))
+        cameraCount = analysis.cameras.count
+        findingCount = findings.count
+    }
+    let engineTotal = best.decode + best.engine + best.rules
+    func ms(_ s: Double) -> String { String(format: "%6.1f ms", s * 1000) }
+    print("\(title): \(bytes.count / 1024) KiB, \(cameraCount) cameras, \(findingCount) findings (best of \(repeats), one core)")
+    print("  decode        \(ms(best.decode))")
+    print("  view regions  \(ms(best.engine))  (scenes + sweeps + overlays)")
+    print("  findings      \(ms(best.rules))")
+    print("  JSON render   \(ms(best.render))")
+    print(String(format: "  engine (decode + views + findings): %.0f cameras/s", Double(cameraCount) / engineTotal))
 }
-let engineTotal = best.decode + best.engine + best.rules
-func ms(_ s: Double) -> String { String(format: "%.1f ms", s * 1000) }
-print("cameras: \(cameraCount), findings: \(findingCount) (best of \(repeats), one core)")
-print("  decode        \(ms(best.decode))")
-print("  view regions  \(ms(best.engine))  (scenes + sweeps + overlays)")
-print("  findings      \(ms(best.rules))")
-print("  JSON render   \(ms(best.render))")
-print(String(format: "engine (decode + views + findings): %.0f cameras/s", Double(cameraCount) / engineTotal))
+
+var fixed = HotelGenerator(floors: floors, roomsPerSide: rooms, seed: 1)
+try run("hotel \(floors) floors × \(rooms) rooms a side, fixed cameras", fixed)
+fixed.ptzEvery = 3
+try run("same hotel, every third camera a PTZ dome", fixed)
