@@ -168,6 +168,18 @@ extension Segment {
         return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))
     }
 
+    /// Whether the two closed segments share any point (touching and
+    /// collinear overlap included).
+    public func intersects(_ o: Segment) -> Bool {
+        let d1 = side(o.a), d2 = side(o.b), d3 = o.side(a), d4 = o.side(b)
+        if ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)) { return true }
+        func onSegment(_ s: Segment, _ p: Point2) -> Bool {
+            p.x >= Swift.min(s.a.x, s.b.x) && p.x <= Swift.max(s.a.x, s.b.x) && p.y >= Swift.min(s.a.y, s.b.y) && p.y <= Swift.max(s.a.y, s.b.y)
+        }
+        return (d1 == 0 && onSegment(self, o.a)) || (d2 == 0 && onSegment(self, o.b))
+            || (d3 == 0 && onSegment(o, a)) || (d4 == 0 && onSegment(o, b))
+    }
+
     /// Smallest distance between two segments.
     public func distance(to o: Segment) -> Double {
         if properlyCrosses(o) { return 0 }

@@ -79,8 +79,9 @@ struct CameraAnalyzer {
         for index in scene.zoneIndex.query(Box(around: camera.position, radius: 0)) {
             let z = scene.zones[index]
             guard z.isProhibited else { continue }
-            if try z.prepared.containsProperly(camera.position)
-                || (try z.prepared.covers(camera.position) && z.prepared.containsProperly(camera.position + axis * 1e-3)) {
+            let prepared = try z.prepared()
+            if try prepared.containsProperly(camera.position)
+                || (try prepared.covers(camera.position) && prepared.containsProperly(camera.position + axis * 1e-3)) {
                 inside.append(z.zone)
             }
         }
@@ -246,14 +247,18 @@ struct CameraAnalyzer {
         for index in scene.zoneIndex.query(probeBox).sorted() {
             let z = scene.zones[index]
             guard z.isProhibited else { continue }
-            if probeGeometry == nil { probeGeometry = try scene.context.multiPolygon(probe) }
-            guard try z.prepared.intersects(probeGeometry!) else { continue }
+            if z.isRectangle {
+                guard Self.polygons(probe, intersect: z.box) else { continue }
+            } else {
+                if probeGeometry == nil { probeGeometry = try scene.context.multiPolygon(probe) }
+                guard try z.prepared().intersects(probeGeometry!) else { continue }
+            }
             if viewGeometry == nil { viewGeometry = try scene.context.multiPolygon(view) }
             // GEOSClipByRect is linear but may return an invalid (dirty) result,
             // as PostGIS documents; evidence polygons must be valid, so a dirty
             // clip falls back to the full overlay.
-            var overlap = try z.isRectangle ? viewGeometry!.clipped(to: z.box) : z.geometry.intersection(viewGeometry!)
-            if z.isRectangle, try overlap.validityReason != nil { overlap = try z.geometry.intersection(viewGeometry!) }
+            var overlap = try z.isRectangle ? viewGeometry!.clipped(to: z.box) : z.geometry().intersection(viewGeometry!)
+            if z.isRectangle, try overlap.validityReason != nil { overlap = try z.geometry().intersection(viewGeometry!) }
             let area = try overlap.area
             guard area > 0 else { continue }
             let polygons = try overlap.polygons()
@@ -262,6 +267,25 @@ struct CameraAnalyzer {
                                         maxDensity: density?.at(nearest)))
         }
         return intrusions
+    }
+
+    /// Whether closed polygons share a point with a closed axis-aligned box:
+    /// a vertex in the box, a box corner inside a polygon, or an edge meeting
+    /// a side (the complete test for closed sets). Touching counts, which only
+    /// sends the pair on to the exact overlay.
+    static func polygons(_ polygons: [PolygonRings], intersect box: Box) -> Bool {
+        for polygon in polygons {
+            for ring in [polygon.shell] + polygon.holes {
+                for p in ring where p.x >= box.minX && p.x <= box.maxX && p.y >= box.minY && p.y <= box.maxY { return true }
+            }
+            if contains(polygon, Point2(box.minX, box.minY)) { return true }
+            let corners = [Point2(box.minX, box.minY), Point2(box.maxX, box.minY), Point2(box.maxX, box.maxY), Point2(box.minX, box.maxY)]
+            let sides = (0..<4).map { Segment(corners[$0], corners[($0 + 1) % 4]) }
+            for e in polygon.edges where e.box.intersects(box) {
+                for side in sides where e.intersects(side) { return true }
+            }
+        }
+        return false
     }
 
     private static func pulledBack(_ p: Point2, towards eye: Point2) -> Point2 {

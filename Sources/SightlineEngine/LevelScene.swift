@@ -29,18 +29,45 @@ final class LevelScene {
     let zoneIndex: STRTree<Int>
     private(set) var problems: [PlanProblem] = []
 
-    struct SceneZone {
+    /// A zone of the level. Its GEOS geometry is made on first use: most
+    /// rooms are never entered by any view, and a rectangle's intersection
+    /// with a view is first tested in Swift.
+    final class SceneZone {
         let zone: Zone
-        let geometry: Geometry
-        let prepared: PreparedGeometry
         let isProhibited: Bool
         let box: Box
-        /// An axis-aligned rectangle: overlaps use `GEOSClipByRect`.
+        /// An axis-aligned rectangle: tested in Swift, clipped with `GEOSClipByRect`.
         let isRectangle: Bool
+        private let context: GEOSContext
+        private var cachedGeometry: Geometry?
+        private var cachedPrepared: PreparedGeometry?
+
+        init(zone: Zone, geometry: Geometry?, isProhibited: Bool, box: Box, isRectangle: Bool, context: GEOSContext) {
+            self.zone = zone
+            self.cachedGeometry = geometry
+            self.isProhibited = isProhibited
+            self.box = box
+            self.isRectangle = isRectangle
+            self.context = context
+        }
+
+        /// The zone as a valid GEOS geometry.
+        func geometry() throws -> Geometry {
+            if let cachedGeometry { return cachedGeometry }
+            let g = try context.multiPolygon(zone.polygons)
+            cachedGeometry = g
+            return g
+        }
+
+        /// The zone prepared for repeated predicates.
+        func prepared() throws -> PreparedGeometry {
+            if let cachedPrepared { return cachedPrepared }
+            let p = try geometry().prepared()
+            cachedPrepared = p
+            return p
+        }
     }
 
-    /// - Parameter context: the GEOS context to build in; a scene of the level
-    ///   below, looked into through voids, shares its viewer's context.
     init(level: Level, plan: Plan, prohibited: Set<ZoneCategory>, context: GEOSContext? = nil) throws {
         self.level = level
         let ctx = context ?? GEOSContext()
@@ -51,17 +78,23 @@ final class LevelScene {
         // Zones.
         var zones: [SceneZone] = []
         for zone in plan.zones where zone.info.level == level.id {
-            var geometry = try ctx.multiPolygon(zone.polygons)
-            let simple = zone.polygons.count == 1 && zone.polygons[0].isConvex
-            if !simple, let reason = try geometry.validityReason {
-                geometry = try geometry.madeValid()
-                problems.append(PlanProblem(.warning, file: file, feature: zone.id, property: "geometry",
-                                            message: "invalid polygon (\(reason)); repaired with GEOSMakeValid"))
+            // A convex ring is valid by construction; anything else is checked
+            // (and repaired) now, so the warning is given whether or not a view
+            // ever reaches the zone.
+            var geometry: Geometry?
+            if !(zone.polygons.count == 1 && zone.polygons[0].isConvex) {
+                var g = try ctx.multiPolygon(zone.polygons)
+                if let reason = try g.validityReason {
+                    g = try g.madeValid()
+                    problems.append(PlanProblem(.warning, file: file, feature: zone.id, property: "geometry",
+                                                message: "invalid polygon (\(reason)); repaired with GEOSMakeValid"))
+                }
+                geometry = g
             }
-            guard let box = try geometry.bounds else { continue }
+            guard let box = try geometry?.bounds ?? Box(covering: zone.polygons.flatMap(\.shell)) else { continue }
             let rectangle = zone.polygons.count == 1 && zone.polygons[0].isAxisAlignedRectangle
-            zones.append(SceneZone(zone: zone, geometry: geometry, prepared: try geometry.prepared(),
-                                   isProhibited: prohibited.contains(zone.category), box: box, isRectangle: rectangle))
+            zones.append(SceneZone(zone: zone, geometry: geometry, isProhibited: prohibited.contains(zone.category),
+                                   box: box, isRectangle: rectangle, context: ctx))
         }
         self.zones = zones
         self.zoneIndex = STRTree(zones.enumerated().map { (box: $0.element.box, item: $0.offset) })

@@ -41,7 +41,7 @@ struct VoidView {
         let own = analyzer.sweepRegion(eye: eye, optics: optics, near: 0, far: reach,
                                        segments: scene.segments(near: eye, radius: reach), heading: heading)
         guard !own.isEmpty else { return [] }
-        let voids = try ctx.collection(.collection, scene.voids.map(\.geometry)).unaryUnion()
+        let voids = try ctx.collection(.collection, scene.voids.map { try $0.geometry() }).unaryUnion()
         let crossing = try ctx.multiPolygon(own).intersection(voids).polygons()
         guard !crossing.isEmpty else { return [] }
 

@@ -184,8 +184,9 @@ struct FeatureBuilder {
         switch l.object["focalLength"] {
         case .number:
             if let f = l.number("focalLength", in: 0...10_000, openLower: true, what: "mm") { focal = (f, nil) }
-        case .array(let a):
-            if a.count == 2, let lo = a[0].numberValue, let hi = a[1].numberValue, lo > 0, hi >= lo {
+        case .array, .numbers:
+            if let a = l.object["focalLength"]?.numbersValue, a.count == 2, a[0] > 0, a[1] >= a[0] {
+                let (lo, hi) = (a[0], a[1])
                 focal = (lo, hi)
             } else {
                 log.error(l.feature, l.path("focalLength"), "expected mm as a number, or [min, max] for a varifocal lens with 0 < min ≤ max")

@@ -95,6 +95,26 @@ public struct JSONParser {
         var array: [JSONValue] = []
         skipWhitespace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(array) }
+        // Arrays of numbers only (coordinates) are kept compact.
+        if i < bytes.count, bytes[i] == UInt8(ascii: "-") || (bytes[i] >= UInt8(ascii: "0") && bytes[i] <= UInt8(ascii: "9")) {
+            var numbers: [Double] = []
+            while true {
+                numbers.append(try parseNumber())
+                skipWhitespace()
+                guard i < bytes.count else { throw error("unexpected end of input inside an array") }
+                if bytes[i] == UInt8(ascii: "]") { i += 1; return .numbers(numbers) }
+                guard bytes[i] == UInt8(ascii: ",") else { throw error("',' or ']' was expected in an array") }
+                i += 1
+                skipWhitespace()
+                guard i < bytes.count else { throw error("unexpected end of input inside an array") }
+                let b = bytes[i]
+                if !(b == UInt8(ascii: "-") || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))) {
+                    // Mixed: carry on as a general array.
+                    array = numbers.map(JSONValue.number)
+                    break
+                }
+            }
+        }
         while true {
             skipWhitespace()
             array.append(try parseValue())

@@ -10,6 +10,10 @@ public enum JSONValue: Sendable, Equatable {
     case number(Double)
     case string(String)
     case array([JSONValue])
+    /// An array whose elements are all numbers (every coordinate pair), held
+    /// compactly: one allocation and no per-element reference counting. It
+    /// equals the same array written as `.array` of `.number`s.
+    case numbers([Double])
     case object(JSONObject)
 
     /// A short English name of the value's type, for error messages.
@@ -19,13 +23,46 @@ public enum JSONValue: Sendable, Equatable {
         case .bool: "a boolean"
         case .number: "a number"
         case .string: "a string"
-        case .array: "an array"
+        case .array, .numbers: "an array"
         case .object: "an object"
         }
     }
 
     public var objectValue: JSONObject? { if case .object(let o) = self { o } else { nil } }
-    public var arrayValue: [JSONValue]? { if case .array(let a) = self { a } else { nil } }
+    public var arrayValue: [JSONValue]? {
+        switch self {
+        case .array(let a): a
+        case .numbers(let n): n.map(JSONValue.number)
+        default: nil
+        }
+    }
+
+    /// The elements when this is an array of numbers only.
+    public var numbersValue: [Double]? {
+        switch self {
+        case .numbers(let n): return n
+        case .array(let a):
+            var out: [Double] = []
+            out.reserveCapacity(a.count)
+            for v in a { guard case .number(let x) = v else { return nil }; out.append(x) }
+            return out
+        default: return nil
+        }
+    }
+
+    public static func == (a: JSONValue, b: JSONValue) -> Bool {
+        switch (a, b) {
+        case (.null, .null): return true
+        case let (.bool(x), .bool(y)): return x == y
+        case let (.number(x), .number(y)): return x == y
+        case let (.string(x), .string(y)): return x == y
+        case let (.array(x), .array(y)): return x == y
+        case let (.numbers(x), .numbers(y)): return x == y
+        case (.numbers, .array), (.array, .numbers): return a.numbersValue != nil && a.numbersValue == b.numbersValue
+        case let (.object(x), .object(y)): return x == y
+        default: return false
+        }
+    }
     public var stringValue: String? { if case .string(let s) = self { s } else { nil } }
     public var numberValue: Double? { if case .number(let n) = self { n } else { nil } }
     public var boolValue: Bool? { if case .bool(let b) = self { b } else { nil } }

@@ -90,8 +90,9 @@ private struct CoordinateReader {
     }
 
     mutating func position(_ v: JSONValue, path: String) -> Point2? {
+        if case .numbers(let n) = v, n.count == 2 || n.count == 3 { return Point2(n[0], n[1]) }
         guard let a = v.arrayValue, a.count >= 2, a.count <= 3 else {
-            return fail(path, "expected a position [x, y], found \(v.arrayValue.map { "\($0.count) numbers" } ?? v.typeName)")
+            return fail(path, "expected a position [x, y], found \(v.arrayValue.map { "\($0.count) values" } ?? v.typeName)")
         }
         guard let x = a[0].numberValue, let y = a[1].numberValue, x.isFinite, y.isFinite else {
             return fail(path, "expected finite numbers in a position, found \(a[0].typeName) and \(a[1].typeName)")
