@@ -134,6 +134,18 @@ public struct Box: Sendable, Equatable {
         while let p = it.next() { include(p) }
     }
 
+    /// The box of polygons' outer rings; `nil` when there are no points.
+    public init?(covering polygons: [PolygonRings]) {
+        var box: Box?
+        for polygon in polygons {
+            for p in polygon.shell {
+                if box == nil { box = Box(minX: p.x, minY: p.y, maxX: p.x, maxY: p.y) } else { box!.include(p) }
+            }
+        }
+        guard let box else { return nil }
+        self = box
+    }
+
     /// A square of half-side `radius` around `p`.
     public init(around p: Point2, radius: Double) {
         self.init(minX: p.x - radius, minY: p.y - radius, maxX: p.x + radius, maxY: p.y + radius)

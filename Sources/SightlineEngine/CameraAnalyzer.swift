@@ -240,7 +240,7 @@ struct CameraAnalyzer {
             PolygonRings(shell: polygon.shell.map { Self.pulledBack($0, towards: eye) },
                          holes: polygon.holes.map { $0.map { Self.pulledBack($0, towards: eye) } })
         }
-        guard let probeBox = Box(covering: probe.flatMap(\.shell)) else { return [] }
+        guard let probeBox = Box(covering: probe) else { return [] }
         var intrusions: [Intrusion] = []
         var probeGeometry: Geometry?
         var viewGeometry: Geometry?

@@ -91,7 +91,7 @@ final class LevelScene {
                 }
                 geometry = g
             }
-            guard let box = try geometry?.bounds ?? Box(covering: zone.polygons.flatMap(\.shell)) else { continue }
+            guard let box = try geometry?.bounds ?? Box(covering: zone.polygons) else { continue }
             let rectangle = zone.polygons.count == 1 && zone.polygons[0].isAxisAlignedRectangle
             zones.append(SceneZone(zone: zone, geometry: geometry, isProhibited: prohibited.contains(zone.category),
                                    box: box, isRectangle: rectangle, context: ctx))

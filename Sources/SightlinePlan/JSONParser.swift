@@ -8,6 +8,16 @@ public struct JSONParser {
     private let bytes: [UInt8]
     private var i = 0
     private var depth = 0
+    /// Short strings seen before (keys, kinds, types repeat thousands of
+    /// times), so each is validated and allocated once.
+    private var interned = [InternedString?](repeating: nil, count: 512)
+
+    /// A short string with its bytes packed in three words for comparison.
+    private struct InternedString {
+        var words: (UInt64, UInt64, UInt64)
+        var length: Int
+        var string: String
+    }
 
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
         var parser = JSONParser(bytes: bytes)
@@ -32,7 +42,15 @@ public struct JSONParser {
     }
 
     private mutating func skipWhitespace() {
-        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+        var k = i
+        bytes.withUnsafeBufferPointer { buffer in
+            while k < buffer.count {
+                let b = buffer[k]
+                guard b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 else { break }
+                k += 1
+            }
+        }
+        i = k
     }
 
     private mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
@@ -66,24 +84,34 @@ public struct JSONParser {
         try enter()
         defer { depth -= 1 }
         i += 1
-        var object = JSONObject()
+        var members: [(key: String, value: JSONValue)] = []
         skipWhitespace()
-        if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(object) }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(JSONObject()) }
+        var keys = Set<String>()
         while true {
             skipWhitespace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error("an object key (a string in double quotes) was expected") }
             let keyStart = i
             let key = try parseString()
-            if object[key] != nil { throw error("duplicate key \"\(key)\" in one object", at: keyStart) }
+            // Small objects are checked by scanning; big ones with a set.
+            let duplicate: Bool
+            if members.count < 16 {
+                let length = key.utf8.count
+                duplicate = members.contains { $0.key.utf8.count == length && $0.key == key }
+                if members.count == 15 { keys = Set(members.map(\.key)); keys.insert(key) }
+            } else {
+                duplicate = !keys.insert(key).inserted
+            }
+            if duplicate { throw error("duplicate key \"\(key)\" in one object", at: keyStart) }
             skipWhitespace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("':' was expected after the key \"\(key)\"") }
             i += 1
             skipWhitespace()
-            object[key] = try parseValue()
+            members.append((key, try parseValue()))
             skipWhitespace()
             guard i < bytes.count else { throw error("unexpected end of input inside an object") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-            if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(object) }
+            if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(JSONObject(uniqueMembers: members)) }
             throw error("',' or '}' was expected in an object")
         }
     }
@@ -128,6 +156,21 @@ public struct JSONParser {
 
     private mutating func parseString() throws(JSONSyntaxError) -> String {
         let start = i
+        // Fast path: a plain string (no escapes), scanned with a local index.
+        let end: Int? = bytes.withUnsafeBufferPointer { buffer in
+            var k = start + 1
+            while k < buffer.count {
+                let b = buffer[k]
+                if b == UInt8(ascii: "\"") { return k }
+                if b == UInt8(ascii: "\\") || b < 0x20 { return nil }
+                k += 1
+            }
+            return nil
+        }
+        if let end {
+            i = end + 1
+            return intern(start + 1, end)
+        }
         i += 1
         var plainStart = i
         var scalars: [UInt8] = []
@@ -140,7 +183,7 @@ public struct JSONParser {
                     scalars.append(contentsOf: bytes[plainStart..<i])
                     text = String(decoding: scalars, as: UTF8.self)
                 } else {
-                    text = String(decoding: bytes[plainStart..<i], as: UTF8.self)
+                    text = intern(plainStart, i)
                 }
                 i += 1
                 return text
@@ -186,6 +229,28 @@ public struct JSONParser {
             i += 1
         }
         throw error("unterminated string", at: start)
+    }
+
+    /// The string of `bytes[start..<end]`, from the intern table when it
+    /// was seen before (strings up to 24 bytes).
+    private mutating func intern(_ start: Int, _ end: Int) -> String {
+        let length = end - start
+        guard length <= 24 else { return String(decoding: bytes[start..<end], as: UTF8.self) }
+        var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &words) { raw in
+            bytes.withUnsafeBytes { source in
+                raw.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[start..<end]))
+            }
+        }
+        let mixed = (words.0 &* 0x9E37_79B9_7F4A_7C15) ^ (words.1 &* 0xC2B2_AE3D_27D4_EB4F) ^ (words.2 &* 0x1656_67B1_9E37_79F9)
+        let slot = Int(truncatingIfNeeded: (mixed ^ UInt64(length)) >> 55)
+        if let entry = interned[slot], entry.length == length,
+           entry.words.0 == words.0, entry.words.1 == words.1, entry.words.2 == words.2 {
+            return entry.string
+        }
+        let text = String(decoding: bytes[start..<end], as: UTF8.self)
+        interned[slot] = InternedString(words: words, length: length, string: text)
+        return text
     }
 
     private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {

@@ -85,9 +85,19 @@ public struct JSONObject: Sendable, Equatable {
         for (k, v) in members { self[k] = v }
     }
 
+    /// Members already known to have distinct keys (the parser checks).
+    init(uniqueMembers members: [(key: String, value: JSONValue)]) {
+        self.members = members
+        if members.count > Self.indexThreshold {
+            index = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1.key, $0) })
+        }
+    }
+
     private func position(of key: String) -> Int? {
         if let index { return index[key] }
-        for i in members.indices where members[i].key == key { return i }
+        // Comparing lengths first skips most of the cost of a mismatch.
+        let length = key.utf8.count
+        for i in members.indices where members[i].key.utf8.count == length && members[i].key == key { return i }
         return nil
     }
 

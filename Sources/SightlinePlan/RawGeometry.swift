@@ -83,45 +83,56 @@ private struct CoordinateReader {
         return nil
     }
 
-    mutating func array(_ v: JSONValue, path: String, minCount: Int) -> [JSONValue]? {
-        guard let a = v.arrayValue else { return fail(path, "expected an array, found \(v.typeName)") }
-        guard a.count >= minCount else { return fail(path, "expected at least \(minCount) entries, found \(a.count) (empty geometry)") }
+    mutating func array(_ v: JSONValue, path: @autoclosure () -> String, minCount: Int) -> [JSONValue]? {
+        guard let a = v.arrayValue else { return fail(path(), "expected an array, found \(v.typeName)") }
+        guard a.count >= minCount else { return fail(path(), "expected at least \(minCount) entries, found \(a.count) (empty geometry)") }
         return a
     }
 
-    mutating func position(_ v: JSONValue, path: String) -> Point2? {
+    mutating func position(_ v: JSONValue, path: @autoclosure () -> String) -> Point2? {
         if case .numbers(let n) = v, n.count == 2 || n.count == 3 { return Point2(n[0], n[1]) }
         guard let a = v.arrayValue, a.count >= 2, a.count <= 3 else {
-            return fail(path, "expected a position [x, y], found \(v.arrayValue.map { "\($0.count) values" } ?? v.typeName)")
+            return fail(path(), "expected a position [x, y], found \(v.arrayValue.map { "\($0.count) values" } ?? v.typeName)")
         }
         guard let x = a[0].numberValue, let y = a[1].numberValue, x.isFinite, y.isFinite else {
-            return fail(path, "expected finite numbers in a position, found \(a[0].typeName) and \(a[1].typeName)")
+            return fail(path(), "expected finite numbers in a position, found \(a[0].typeName) and \(a[1].typeName)")
         }
         return Point2(x, y)
     }
 
-    mutating func line(_ v: JSONValue, path: String) -> [Point2]? {
-        guard let a = array(v, path: path, minCount: 2) else { return nil }
+    mutating func line(_ v: JSONValue, path: @autoclosure () -> String) -> [Point2]? {
+        guard let a = array(v, path: path(), minCount: 2) else { return nil }
         var points: [Point2] = []
         for (i, p) in a.enumerated() {
-            guard let point = position(p, path: "\(path)[\(i)]") else { return nil }
+            guard let point = position(p, path: "\(path())[\(i)]") else { return nil }
             points.append(point)
         }
-        if Set(points).count < 2 { return fail(path, "a line needs two distinct positions") }
+        if !Self.hasDistinct(points, count: 2) { return fail(path(), "a line needs two distinct positions") }
         return points
     }
 
-    mutating func polygon(_ v: JSONValue, path: String) -> [[Point2]]? {
-        guard let rings = array(v, path: path, minCount: 1) else { return nil }
+    /// Whether `points` holds at least `count` (2 or 3) distinct positions,
+    /// without hashing: this runs for every ring of every feature.
+    static func hasDistinct(_ points: [Point2], count: Int) -> Bool {
+        guard let first = points.first else { return false }
+        var second: Point2?
+        for p in points where p != first {
+            guard let s = second else { second = p; if count == 2 { return true }; continue }
+            if p != s { return true }
+        }
+        return false
+    }
+
+    mutating func polygon(_ v: JSONValue, path: @autoclosure () -> String) -> [[Point2]]? {
+        guard let rings = array(v, path: path(), minCount: 1) else { return nil }
         var out: [[Point2]] = []
         for (i, r) in rings.enumerated() {
-            let ringPath = "\(path)[\(i)]"
-            guard let ring = line(r, path: ringPath) else { return nil }
-            guard ring.count >= 4 else { return fail(ringPath, "a polygon ring needs at least 4 positions, found \(ring.count)") }
+            guard let ring = line(r, path: "\(path())[\(i)]") else { return nil }
+            guard ring.count >= 4 else { return fail("\(path())[\(i)]", "a polygon ring needs at least 4 positions, found \(ring.count)") }
             guard ring.first == ring.last else {
-                return fail(ringPath, "a polygon ring must be closed: its first and last positions must be equal")
+                return fail("\(path())[\(i)]", "a polygon ring must be closed: its first and last positions must be equal")
             }
-            if Set(ring).count < 3 { return fail(ringPath, "a polygon ring needs three distinct positions") }
+            if !Self.hasDistinct(ring, count: 3) { return fail("\(path())[\(i)]", "a polygon ring needs three distinct positions") }
             out.append(Array(ring.dropLast()))
         }
         return out
