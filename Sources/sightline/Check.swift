@@ -29,6 +29,9 @@ struct Check: ParsableCommand {
     @Option(help: "Levels analysed at once (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Flag(help: "Print how long each phase took to standard error.")
+    var timings = false
+
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if let profile, Profile.named(profile) == nil {
@@ -37,12 +40,14 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
+        var clock = PhaseClock(enabled: timings)
         let decoded: Plan
         do {
             decoded = try PlanDecoder.decode(contentsOf: plan)
         } catch {
             try fail(error.problems)
         }
+        clock.lap("read + decode")
         let profileID = profile ?? decoded.metadata.profile
         guard let rulebook = Profile.named(profileID) else {
             try fail([PlanProblem(file: plan, property: "plan.profile",
@@ -54,14 +59,20 @@ struct Check: ParsableCommand {
         } catch let error as PlanError {
             try fail(error.problems)
         }
+        clock.lap("view regions")
         let findings = RuleEngine(profile: rulebook).findings(for: analysis)
+        clock.lap("findings")
         let report = CheckReport(toolVersion: Sightline.version, profile: rulebook, analysis: analysis, findings: findings)
         let text: String = switch format {
         case .json: JSONReportRenderer().render(report)
         case .text: TextReportRenderer().render(report)
         }
+        clock.lap("render")
         try emit(text)
-        if report.errorCount > 0 { throw ExitCode(1) }
+        clock.lap("write")
+        // Everything is written (FileHandle writes are unbuffered): exit now
+        // rather than spend tens of milliseconds freeing a big plan's geometry.
+        Foundation.exit(report.errorCount > 0 ? 1 : 0)
     }
 
     /// Prints the problems (stderr, one a line) and an empty JSON report, exits 2.
@@ -84,5 +95,21 @@ struct Check: ParsableCommand {
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
+    }
+}
+
+/// Wall-clock laps for `--timings`.
+struct PhaseClock {
+    let enabled: Bool
+    private var last = DispatchTime.now().uptimeNanoseconds
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    mutating func lap(_ phase: String) {
+        guard enabled else { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        let ms = Double(now - last) / 1e6
+        FileHandle.standardError.write(Data("\(phase): \((ms * 10).rounded() / 10) ms\n".utf8))
+        last = now
     }
 }
