@@ -21,7 +21,7 @@ let package = Package(
         .target(name: "GEOS", dependencies: ["CGEOS", "PlanarGeometry"]),
         .target(name: "SightlinePlan", dependencies: ["PlanarGeometry"]),
         .target(name: "SightlineEngine", dependencies: ["SightlinePlan", "GEOS"]),
-        .target(name: "SightlineRules", dependencies: ["SightlinePlan", "SightlineEngine"]),
+        .target(name: "SightlineRules", dependencies: ["PlanarGeometry", "SightlinePlan", "SightlineEngine"]),
         .target(name: "SightlineReport", dependencies: ["SightlinePlan", "SightlineEngine", "SightlineRules"]),
         .target(name: "SightlineSynth", dependencies: ["SightlinePlan"]),
         .executableTarget(
@@ -44,6 +44,10 @@ let package = Package(
         .testTarget(
             name: "SightlineEngineTests",
             dependencies: ["SightlineEngine", "SightlineRules", "SightlineSynth", "TestSupport", "GEOS"]
+        ),
+        .testTarget(
+            name: "SightlineRulesTests",
+            dependencies: ["SightlineRules", "SightlineEngine", "SightlinePlan", "TestSupport"]
         ),
         .testTarget(
             name: "SightlineCLITests",

@@ -107,6 +107,22 @@ public struct PolygonRings: Sendable, Equatable {
             && Set(shell).count == 4 && box.maxX > box.minX && box.maxY > box.minY
     }
 
+    /// Whether `p` is inside the polygon or on its boundary (holes excluded,
+    /// their edges included).
+    public func covers(_ p: Point2, tolerance: Double = 1e-9) -> Bool {
+        if edges.contains(where: { $0.distance(to: p) <= tolerance }) { return true }
+        var inside = false
+        for ring in [shell] + holes {
+            var j = ring.count - 1
+            for i in 0..<ring.count {
+                let a = ring[i], b = ring[j]
+                if (a.y > p.y) != (b.y > p.y), p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x { inside.toggle() }
+                j = i
+            }
+        }
+        return inside
+    }
+
     /// Every point of every ring.
     public var allPoints: [Point2] { shell + holes.flatMap { $0 } }
 

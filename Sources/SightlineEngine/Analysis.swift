@@ -28,6 +28,35 @@ public struct CameraAnalysis: Sendable {
     public var audioZones: [(zone: Zone, distance: Double)]
     /// Remarks about how the camera was placed, e.g. a lens moved to a wall face.
     public var notes: [String]
+    /// Each restricted area (Art. 10): distance from the camera, and how
+    /// much of it the view covers.
+    public var restricted: [RestrictedMeasure] = []
+    /// The view outside the site boundary; `nil` when the plan has none.
+    public var offSite: OffSiteMeasure?
+}
+
+public struct RestrictedMeasure: Sendable {
+    public var area: RestrictedArea
+    /// Horizontal distance from the camera (0 inside).
+    public var distance: Double
+    /// View area inside the restricted area, m².
+    public var overlap: Double
+}
+
+public struct OffSiteMeasure: Sendable {
+    public var area: Double
+    public var polygons: [PolygonRings]
+}
+
+/// How well a `requiredCoverage` zone is covered at its DORI level.
+public struct CoverageMeasure: Sendable {
+    public var zone: Zone
+    public var level: DORILevel
+    public var zoneArea: Double
+    public var coveredArea: Double
+    public var fraction: Double { zoneArea > 0 ? coveredArea / zoneArea : 0 }
+    /// Cameras on the level that give no resolution, so cannot be counted.
+    public var camerasWithoutResolution: [String]
 }
 
 /// The part of one prohibited zone one camera sees.
@@ -49,4 +78,18 @@ public struct PlanAnalysis: Sendable {
     public var plan: Plan
     public var cameras: [CameraAnalysis]
     public var problems: [PlanProblem]
+    /// For every zone that is not prohibited: the area of it that the union
+    /// of all cameras' unmasked views on its level covers, m² (Art. 13 signs).
+    public var zoneViewAreas: [String: Double] = [:]
+    /// `requiredCoverage` zones, in file order.
+    public var coverage: [CoverageMeasure] = []
+
+    public init(plan: Plan, cameras: [CameraAnalysis], problems: [PlanProblem],
+                zoneViewAreas: [String: Double] = [:], coverage: [CoverageMeasure] = []) {
+        self.plan = plan
+        self.cameras = cameras
+        self.problems = problems
+        self.zoneViewAreas = zoneViewAreas
+        self.coverage = coverage
+    }
 }

@@ -103,11 +103,37 @@ struct CameraAnalyzer {
                 if d <= range { audio.append((z.zone, d)) }
             }
         }
+        // Site-wide measures: restricted areas and the view beyond the boundary.
+        var restricted: [RestrictedMeasure] = []
+        var offSite: OffSiteMeasure?
+        var viewGeometry: Geometry?
+        func wholeView() throws -> Geometry {
+            if let viewGeometry { return viewGeometry }
+            let g = try ctx.multiPolygon(view + viewBelow)
+            viewGeometry = g
+            return g
+        }
+        for r in scene.site.restricted {
+            var overlap = 0.0
+            if let box = Box(covering: view + viewBelow), box.intersects(r.box), try wholeView().intersects(r.geometry) {
+                overlap = try wholeView().intersection(r.geometry).area
+            }
+            restricted.append(RestrictedMeasure(area: r.area, distance: Self.distance(from: camera.position, to: r.area.polygons),
+                                                overlap: overlap))
+        }
+        if let boundary = scene.site.boundary {
+            if try (view + viewBelow).isEmpty || boundary.containsProperly(wholeView()) {
+                offSite = OffSiteMeasure(area: 0, polygons: [])
+            } else {
+                let outside = try wholeView().difference(boundary.base)
+                offSite = OffSiteMeasure(area: try outside.area, polygons: try outside.polygons())
+            }
+        }
         return CameraAnalysis(camera: camera, optics: optics, view: view, viewArea: view.reduce(0) { $0 + $1.area },
                               belowLevel: viewBelow.isEmpty ? nil : below?.level.id, viewBelow: viewBelow,
                               maskedView: masked, maskedArea: masked.reduce(0) { $0 + $1.area },
                               insideZones: inside, intrusions: intrusions, maskedIntrusions: maskedIntrusions,
-                              audioZones: audio, notes: notes)
+                              audioZones: audio, notes: notes, restricted: restricted, offSite: offSite)
     }
 
     /// The exact visibility region among full-height obstacles, within the
@@ -121,6 +147,63 @@ struct CameraAnalyzer {
         return obstacles.restrictDomain(wedge, heading: heading).flatMap {
             sweep.region(eye: eye, domain: $0, near: near, far: far, segments: obstacles.segments)
         }
+    }
+
+    // MARK: Strict coverage
+
+    /// Where the camera sees the whole person band (floor to head) at `level`'s
+    /// pixel density or better: the conservative opposite of the privacy view,
+    /// for `requiredCoverage`. Empty when the camera gives no resolution.
+    func strictCoverage(at level: DORILevel) throws -> [PolygonRings] {
+        let optics = CameraOptics(camera: camera, personHeight: personHeight)
+        guard let density = optics.density else { return [] }
+        let band = Self.strictBand(lensHeight: camera.mountHeight, personHeight: personHeight,
+                                   low: optics.elevationLow, high: optics.elevationHigh)
+        let far = min(band.far, optics.range, density.distance(reaching: level.pixelsPerMetre))
+        guard far > band.near else { return [] }
+        let eye = camera.position, axis = Point2.unit(bearingDegrees: camera.heading)
+        var region = sweepRegion(eye: eye, optics: optics, near: band.near, far: far,
+                                 segments: scene.segments(near: eye, radius: far), heading: axis)
+        guard !region.isEmpty else { return [] }
+        let ctx = scene.context
+        // Behind a low wall the floor is what is lost first: shadows for z = 0.
+        let low = scene.lowSegments(near: eye, radius: far)
+        if !low.isEmpty {
+            let floorShadows = LowWallShadows(eye: eye, lensHeight: camera.mountHeight, personHeight: 0, topElevation: 90, far: far)
+            var parts: [Geometry] = []
+            for wall in low where wall.segment.distance(to: eye) > ObstacleSet.onWallTolerance {
+                for piece in floorShadows.pieces(of: wall.segment, height: wall.height) {
+                    parts.append(try ctx.polygon(floorShadows.quadrilateral(piece)))
+                }
+            }
+            if !parts.isEmpty { region = try ctx.multiPolygon(region).difference(ctx.collection(.collection, parts).unaryUnion()).polygons() }
+        }
+        if !camera.masks.isEmpty, !region.isEmpty {
+            region = try ctx.multiPolygon(region).difference(maskRegion(eye: eye, optics: optics, lensHeight: camera.mountHeight)).polygons()
+        }
+        return region
+    }
+
+    /// The distances at which both the floor and the head are inside the
+    /// vertical field: atan2(−H, d) ≥ low and atan2(P − H, d) ≤ high (the
+    /// floor is always seen below the head, so these two suffice).
+    static func strictBand(lensHeight h: Double, personHeight p: Double, low: Double, high: Double) -> (near: Double, far: Double) {
+        var near = 0.0, far = Double.infinity
+        let rad = Double.pi / 180
+        if low > -90 {
+            if low >= 0 || h <= 0 { return (0, 0) }
+            near = max(near, h / tan(-low * rad))
+        }
+        if p < h {
+            if high <= -90 { return (0, 0) }
+            if high < 0 { far = min(far, (h - p) / tan(-high * rad)) }
+        } else if p > h {
+            if high <= 0 { return (0, 0) }
+            if high < 90 { near = max(near, (p - h) / tan(high * rad)) }
+        } else if high < 0 {
+            return (0, 0)
+        }
+        return (near, far)
     }
 
     // MARK: Low walls

@@ -39,10 +39,14 @@ public struct Engine: Sendable {
         var cameras: [CameraAnalysis] = []
         var problems: [PlanProblem] = []
         var errors: [PlanProblem] = []
+        var zoneViewAreas: [String: Double] = [:]
+        var coverage: [CoverageMeasure] = []
         for r in results {
             switch r {
             case .success(let level)?:
                 cameras += level.cameras
+                zoneViewAreas.merge(level.zoneViewAreas) { $1 }
+                coverage += level.coverage
                 problems += level.problems.filter { $0.severity == .warning }
                 errors += level.problems.filter { $0.severity == .error }
             case .failure(let error)?: throw error
@@ -51,12 +55,15 @@ public struct Engine: Sendable {
         }
         if !errors.isEmpty { throw PlanError(errors) }
         cameras.sort { $0.camera.info.index < $1.camera.info.index }
-        return PlanAnalysis(plan: plan, cameras: cameras, problems: problems)
+        coverage.sort { $0.zone.info.index < $1.zone.info.index }
+        return PlanAnalysis(plan: plan, cameras: cameras, problems: problems, zoneViewAreas: zoneViewAreas, coverage: coverage)
     }
 
     private struct LevelResult {
         var cameras: [CameraAnalysis]
         var problems: [PlanProblem]
+        var zoneViewAreas: [String: Double]
+        var coverage: [CoverageMeasure]
     }
 
     private func analyze(level: Level, of plan: Plan) throws -> LevelResult {
@@ -70,10 +77,11 @@ public struct Engine: Sendable {
             below = try LevelScene(level: lower, plan: plan, prohibited: prohibited, context: scene.context)
         }
         let personHeight = plan.metadata.defaults.personHeight
-        let out = try cameras.map {
-            try CameraAnalyzer(camera: $0, scene: scene, below: below, personHeight: personHeight, sweep: sweep).run()
-        }
-        return LevelResult(cameras: out, problems: scene.problems)
+        let analyzers = cameras.map { CameraAnalyzer(camera: $0, scene: scene, below: below, personHeight: personHeight, sweep: sweep) }
+        let out = try analyzers.map { try $0.run() }
+        let measures = LevelMeasures(scene: scene, analyzers: analyzers, results: out)
+        return LevelResult(cameras: out, problems: scene.problems, zoneViewAreas: try measures.zoneViewAreas(),
+                           coverage: try measures.coverage())
     }
 }
 

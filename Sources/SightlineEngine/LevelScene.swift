@@ -27,6 +27,7 @@ final class LevelScene {
     let solid: PreparedGeometry?
     let zones: [SceneZone]
     let zoneIndex: STRTree<Int>
+    let site: SiteFeatures
     private(set) var problems: [PlanProblem] = []
 
     /// A zone of the level. Its GEOS geometry is made on first use: most
@@ -98,6 +99,7 @@ final class LevelScene {
         }
         self.zones = zones
         self.zoneIndex = STRTree(zones.enumerated().map { (box: $0.element.box, item: $0.offset) })
+        self.site = try SiteFeatures(plan: plan, context: ctx)
 
         // Walls as GEOS geometry: zero-thickness lines stay lines, the rest are bodies.
         let builder = try ObstacleBuilder(level: level, plan: plan, context: ctx)

@@ -11,6 +11,8 @@ struct FeatureBuilder {
     let frame: CoordinateFrame
     let defaults: PlanDefaults
     let log: ProblemLog
+    /// Zone categories accepted: the format's and the profile's own.
+    let vocabulary: [ZoneCategory]
 
     private static let common = ["kind", "level", "id", "name", "description", "note"]
     private static let restrictedKeys = common + ["category", "consentRef"]
@@ -73,12 +75,17 @@ struct FeatureBuilder {
 
     private func zone(_ raw: RawFeature, _ p: PropertyReader, _ info: FeatureInfo) -> Zone? {
         p.warnUnknown(Self.zoneKeys)
-        let categories = ZoneCategory.allCases.map(\.rawValue)
+        let categories = vocabulary.map(\.rawValue)
         guard p.has("category") else {
             log.error(raw.id, "properties.category", "missing category: every zone needs one; \(Suggestion.expected("", oneOf: categories))")
             return nil
         }
-        let category = p.choice("category", ZoneCategory.self)
+        var category: ZoneCategory?
+        if let text = p.string("category") {
+            if vocabulary.contains(ZoneCategory(text)) { category = ZoneCategory(text) } else {
+                log.error(raw.id, "properties.category", "unknown value `\(text)`: \(Suggestion.expected(text, oneOf: categories))")
+            }
+        }
         let levels = ["detect", "observe", "recognize", "identify"]
         var required: String?
         if let r = p.string("requiredCoverage") {

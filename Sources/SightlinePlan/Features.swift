@@ -20,32 +20,38 @@ public struct Zone: Sendable {
     public var id: String { info.id }
 }
 
-/// The use of a zone. Which categories are prohibited is the profile's
-/// business; ``art8Item`` records the item of Art. 8 ¶1 the category names.
-public enum ZoneCategory: String, Sendable, CaseIterable {
-    case guestRoom = "guest_room"
-    case privateDiningRoom = "private_dining_room"
-    case dormitoryRoom = "dormitory_room"
-    case staffQuarters = "staff_quarters"
-    case bathhouse
-    case toilet
-    case changingRoom = "changing_room"
-    case nursingRoom = "nursing_room"
-    case fittingRoom = "fitting_room"
-    case privateOther = "private_other"
-    case corridor, lobby, entrance, room, office, retail, dining, parking, stair, elevator, cashier, outdoor, `public`, void
+/// The use of a zone (`properties.category`).
+///
+/// An open vocabulary: the format defines the base words below, and a rule
+/// profile may add its own (the Chongqing measures name bank counters where
+/// PIN pads can be seen, and the surroundings of polling booths). Which
+/// categories are prohibited is the profile's business, not the plan's.
+public struct ZoneCategory: RawRepresentable, Hashable, Sendable, Comparable, CustomStringConvertible {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public var description: String { rawValue }
+    public static func < (a: ZoneCategory, b: ZoneCategory) -> Bool { a.rawValue < b.rawValue }
 
-    /// The item of Art. 8 ¶1 of Order 799 a private category falls under
-    /// (`(i)` … `(iv)`), or `nil` for a category the article does not name.
-    public var art8Item: String? {
-        switch self {
-        case .guestRoom, .privateDiningRoom: "(i)"
-        case .dormitoryRoom, .staffQuarters: "(ii)"
-        case .bathhouse, .toilet, .changingRoom, .nursingRoom, .fittingRoom: "(iii)"
-        case .privateOther: "(iv)"
-        default: nil
-        }
-    }
+    public static let guestRoom = ZoneCategory("guest_room")
+    public static let privateDiningRoom = ZoneCategory("private_dining_room")
+    public static let dormitoryRoom = ZoneCategory("dormitory_room")
+    public static let staffQuarters = ZoneCategory("staff_quarters")
+    public static let bathhouse = ZoneCategory("bathhouse")
+    public static let toilet = ZoneCategory("toilet")
+    public static let changingRoom = ZoneCategory("changing_room")
+    public static let nursingRoom = ZoneCategory("nursing_room")
+    public static let fittingRoom = ZoneCategory("fitting_room")
+    public static let privateOther = ZoneCategory("private_other")
+    public static let void = ZoneCategory("void")
+
+    /// The words of `sightline-plan/1` itself: the private places of
+    /// Order 799 Art. 8 ¶1 and the ordinary uses.
+    public static let base: [ZoneCategory] = [
+        guestRoom, privateDiningRoom, dormitoryRoom, staffQuarters, bathhouse, toilet, changingRoom, nursingRoom,
+        fittingRoom, privateOther,
+    ] + ["corridor", "lobby", "entrance", "room", "office", "retail", "dining", "parking", "stair", "elevator",
+         "cashier", "outdoor", "public", "void"].map { ZoneCategory($0) }
 }
 
 /// How a line or polygon obstacle is drawn.

@@ -10,7 +10,11 @@ public enum PlanDecoder {
     public static let formatName = "sightline-plan/1"
 
     /// Reads and decodes the file at `path`.
-    public static func decode(contentsOf path: String) throws(PlanError) -> Plan {
+    ///
+    /// - Parameter categories: zone categories accepted besides the format's
+    ///   own, given the profile the plan names (`nil` when it names none).
+    public static func decode(contentsOf path: String,
+                              extraCategories: (String?) -> [ZoneCategory] = { _ in [] }) throws(PlanError) -> Plan {
         guard let data = FileManager.default.contents(atPath: path) else {
             var isDir: ObjCBool = false
             let why = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
@@ -18,11 +22,12 @@ public enum PlanDecoder {
                 : "no such file"
             throw PlanError([PlanProblem(file: path, message: why)])
         }
-        return try decode(bytes: [UInt8](data), file: path)
+        return try decode(bytes: [UInt8](data), file: path, extraCategories: extraCategories)
     }
 
     /// Decodes a plan from its bytes; `file` names it in messages.
-    public static func decode(bytes: [UInt8], file: String) throws(PlanError) -> Plan {
+    public static func decode(bytes: [UInt8], file: String,
+                              extraCategories: (String?) -> [ZoneCategory] = { _ in [] }) throws(PlanError) -> Plan {
         let root: JSONValue
         do {
             root = try JSONParser.parse(bytes)
@@ -30,7 +35,7 @@ public enum PlanDecoder {
             throw PlanError([PlanProblem(file: file, message: "not valid JSON: \(error)")])
         }
         let log = ProblemLog(file: file)
-        let plan = decode(root, log: log)
+        let plan = decode(root, log: log, extraCategories: extraCategories)
         if !log.errors.isEmpty || plan == nil {
             throw PlanError(log.errors.isEmpty ? [PlanProblem(file: file, message: "not a plan")] : log.errors)
         }
@@ -39,7 +44,7 @@ public enum PlanDecoder {
         return result
     }
 
-    private static func decode(_ root: JSONValue, log: ProblemLog) -> Plan? {
+    private static func decode(_ root: JSONValue, log: ProblemLog, extraCategories: (String?) -> [ZoneCategory]) -> Plan? {
         guard let top = root.objectValue else {
             log.error(nil, nil, "expected a GeoJSON FeatureCollection object, found \(root.typeName)")
             return nil
@@ -54,9 +59,13 @@ public enum PlanDecoder {
         }
         var metadata = PlanMetadata()
         var declaredLevels: [Level] = []
+        var declaredProfile: String?
         if let planReader = topReader.object("plan") {
             readMetadata(planReader, into: &metadata, levels: &declaredLevels)
+            declaredProfile = planReader.has("profile") ? metadata.profile : nil
         }
+        var vocabulary = ZoneCategory.base
+        for extra in extraCategories(declaredProfile) where !vocabulary.contains(extra) { vocabulary.append(extra) }
 
         // Pass 1: ids, kinds, levels and raw geometry.
         var raws: [RawFeature] = []
@@ -76,7 +85,7 @@ public enum PlanDecoder {
 
         // Pass 2: typed features in local metres.
         var plan = Plan(file: log.file, metadata: metadata, frame: frame, levels: levels)
-        let builder = FeatureBuilder(frame: frame, defaults: metadata.defaults, log: log)
+        let builder = FeatureBuilder(frame: frame, defaults: metadata.defaults, log: log, vocabulary: vocabulary)
         for raw in raws { builder.add(raw, to: &plan) }
         return plan
     }

@@ -1,36 +1,40 @@
 /// Reads typed properties out of one JSON object, recording a precise
 /// ``PlanProblem`` for every value of the wrong type or out of range instead
 /// of stopping at the first, so one run lists everything wrong with a plan.
-final class ProblemLog {
-    let file: String
-    var problems: [PlanProblem] = []
-    init(file: String) { self.file = file }
+public final class ProblemLog {
+    public let file: String
+    public private(set) var problems: [PlanProblem] = []
+    public init(file: String) { self.file = file }
 
-    func error(_ feature: String?, _ property: String?, _ message: String) {
+    public func error(_ feature: String?, _ property: String?, _ message: String) {
         problems.append(PlanProblem(.error, file: file, feature: feature, property: property, message: message))
     }
 
-    func warning(_ feature: String?, _ property: String?, _ message: String) {
+    public func warning(_ feature: String?, _ property: String?, _ message: String) {
         problems.append(PlanProblem(.warning, file: file, feature: feature, property: property, message: message))
     }
 
-    var errors: [PlanProblem] { problems.filter { $0.severity == .error } }
-    var warnings: [PlanProblem] { problems.filter { $0.severity == .warning } }
+    public var errors: [PlanProblem] { problems.filter { $0.severity == .error } }
+    public var warnings: [PlanProblem] { problems.filter { $0.severity == .warning } }
 }
 
-struct PropertyReader {
-    let object: JSONObject
-    let log: ProblemLog
-    let feature: String?
+public struct PropertyReader {
+    public let object: JSONObject
+    public let log: ProblemLog
+    public let feature: String?
     /// Path prefix such as `properties` or `plan.site`.
-    let path: String
+    public let path: String
 
-    func path(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    public init(object: JSONObject, log: ProblemLog, feature: String?, path: String) {
+        self.object = object; self.log = log; self.feature = feature; self.path = path
+    }
 
-    func has(_ key: String) -> Bool { object[key] != nil && object[key] != .null }
+    public func path(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    public func has(_ key: String) -> Bool { object[key] != nil && object[key] != .null }
 
     /// A finite number in `range`, or `default` when absent or null.
-    func number(_ key: String, in range: ClosedRange<Double>? = nil, openLower: Bool = false, what: String = "") -> Double? {
+    public func number(_ key: String, in range: ClosedRange<Double>? = nil, openLower: Bool = false, what: String = "") -> Double? {
         guard let value = object[key], value != .null else { return nil }
         guard let n = value.numberValue else {
             log.error(feature, path(key), "expected a number\(what.isEmpty ? "" : " (\(what))"), found \(value.typeName)")
@@ -48,7 +52,7 @@ struct PropertyReader {
         return n
     }
 
-    func string(_ key: String) -> String? {
+    public func string(_ key: String) -> String? {
         guard let value = object[key], value != .null else { return nil }
         guard let s = value.stringValue else {
             log.error(feature, path(key), "expected a string, found \(value.typeName)")
@@ -57,7 +61,7 @@ struct PropertyReader {
         return s
     }
 
-    func bool(_ key: String) -> Bool? {
+    public func bool(_ key: String) -> Bool? {
         guard let value = object[key], value != .null else { return nil }
         guard let b = value.boolValue else {
             log.error(feature, path(key), "expected true or false, found \(value.typeName)")
@@ -66,7 +70,7 @@ struct PropertyReader {
         return b
     }
 
-    func object(_ key: String) -> PropertyReader? {
+    public func object(_ key: String) -> PropertyReader? {
         guard let value = object[key], value != .null else { return nil }
         guard let o = value.objectValue else {
             log.error(feature, path(key), "expected an object, found \(value.typeName)")
@@ -76,14 +80,14 @@ struct PropertyReader {
     }
 
     /// One of an enumeration's raw values, with a "did you mean" hint.
-    func choice<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type) -> E? where E.RawValue == String {
+    public func choice<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type) -> E? where E.RawValue == String {
         guard let text = string(key) else { return nil }
         if let value = E(rawValue: text) { return value }
         log.error(feature, path(key), "unknown value `\(text)`: \(Suggestion.expected(text, oneOf: E.allCases.map(\.rawValue)))")
         return nil
     }
 
-    func date(_ key: String) -> CalendarDate? {
+    public func date(_ key: String) -> CalendarDate? {
         guard let text = string(key) else { return nil }
         if let date = CalendarDate(iso: text) { return date }
         log.error(feature, path(key), "expected a date as YYYY-MM-DD, found `\(text)`")
@@ -94,7 +98,7 @@ struct PropertyReader {
     ///
     /// `known` is a short list: comparing small ASCII strings directly is
     /// cheaper than hashing them, and this runs for every feature.
-    func warnUnknown(_ known: [String]) {
+    public func warnUnknown(_ known: [String]) {
         for member in object.members where !known.contains(member.key) {
             let hint = Suggestion.closest(to: member.key, in: known.sorted()).map { "; did you mean `\($0)`?" } ?? ""
             log.warning(feature, path(member.key), "unknown property, ignored\(hint)")

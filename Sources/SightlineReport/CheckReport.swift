@@ -8,14 +8,18 @@ public struct CheckReport: Sendable {
     public var toolVersion: String
     public var profile: Profile
     public var analysis: PlanAnalysis
-    public var findings: [Finding]
+    public var outcome: RuleOutcome
+    public var asOf: CalendarDate
 
-    public init(toolVersion: String, profile: Profile, analysis: PlanAnalysis, findings: [Finding]) {
+    public init(toolVersion: String, profile: Profile, analysis: PlanAnalysis, outcome: RuleOutcome, asOf: CalendarDate) {
         self.toolVersion = toolVersion
         self.profile = profile
         self.analysis = analysis
-        self.findings = findings
+        self.outcome = outcome
+        self.asOf = asOf
     }
+
+    public var findings: [Finding] { outcome.findings }
 
     public var plan: Plan { analysis.plan }
     public var errorCount: Int { findings.filter { $0.severity == .error }.count }

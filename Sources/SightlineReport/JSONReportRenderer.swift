@@ -21,6 +21,7 @@ public struct JSONReportRenderer: ReportRenderer {
         w.key("tool"); w.beginObject(); w.field("name", "sightline"); w.field("version", report.toolVersion); w.endObject()
         w.field("plan", plan.file)
         w.field("profile", report.profile.id)
+        w.field("asOf", report.asOf.description)
         w.key("site")
         w.beginObject()
         let site = plan.metadata.site
@@ -38,6 +39,8 @@ public struct JSONReportRenderer: ReportRenderer {
         w.field("errors", report.errorCount)
         w.field("warnings", report.warningCount)
         w.endObject()
+
+        writeArticles(&w, report)
 
         w.key("findings")
         w.beginArray()
@@ -66,10 +69,16 @@ public struct JSONReportRenderer: ReportRenderer {
             w.key("fines")
             w.beginArray()
             for fine in f.consequence.fines {
-                w.beginObject(); w.field("party", fine.party); w.field("minYuan", fine.minYuan); w.field("maxYuan", fine.maxYuan); w.endObject()
+                w.beginObject()
+                w.field("party", fine.party)
+                w.key("minYuan"); if let v = fine.minYuan { w.integer(v) } else { w.null() }
+                w.key("maxYuan"); if let v = fine.maxYuan { w.integer(v) } else { w.null() }
+                if let note = fine.note { w.field("note", note) }
+                w.endObject()
             }
             w.endArray()
             w.field("condition", f.consequence.condition)
+            if let note = f.consequence.note { w.field("note", note) }
             w.endObject()
             if let g = f.geometry {
                 w.key("geometry"); writeMultiPolygon(&w, g, frame: frame, decimals: decimals)
@@ -125,6 +134,39 @@ public struct JSONReportRenderer: ReportRenderer {
         w.endArray()
         w.endObject()
         return w.string + "\n"
+    }
+
+    /// The law, and which of its articles were applied to this place.
+    private func writeArticles(_ w: inout JSONWriter, _ report: CheckReport) {
+        let profile = report.profile
+        w.key("law")
+        w.beginObject()
+        w.field("zh", profile.law.zh); w.field("en", profile.law.en)
+        if let note = profile.note { w.field("note", note) }
+        w.endObject()
+        w.key("articles")
+        w.beginObject()
+        w.key("applied")
+        w.beginArray()
+        for a in report.outcome.applied {
+            w.beginObject(); w.field("key", a.key); w.field("ref", a.reference); w.field("title", a.title); w.endObject()
+        }
+        w.endArray()
+        w.key("notApplied")
+        w.beginArray()
+        for (a, reason) in report.outcome.notApplied {
+            w.beginObject(); w.field("key", a.key); w.field("ref", a.reference); w.field("title", a.title)
+            w.key("reason"); w.beginObject(); w.field("zh", reason.zh); w.field("en", reason.en); w.endObject()
+            w.endObject()
+        }
+        w.endArray()
+        w.key("notEvaluated")
+        w.beginArray()
+        for (rule, reason) in report.outcome.notEvaluated {
+            w.beginObject(); w.field("rule", rule); w.field("reason", reason); w.endObject()
+        }
+        w.endArray()
+        w.endObject()
     }
 
     private func writeMultiPolygon(_ w: inout JSONWriter, _ polygons: [PolygonRings], frame: CoordinateFrame, decimals: Int) {

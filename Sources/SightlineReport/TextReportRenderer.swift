@@ -29,8 +29,17 @@ public struct TextReportRenderer: ReportRenderer {
         let siteWide = report.findings.filter { $0.camera == nil }
         if !siteWide.isEmpty {
             lines.append("")
-            lines.append("site")
-            for f in siteWide { lines.append("  \(f.severity.rawValue.padding(7)) \(f.rule)  \(f.message)") }
+            lines.append("site and zones")
+            for f in siteWide {
+                lines.append("  \(f.severity.rawValue.padding(7)) \(f.rule)  \(f.message)")
+                lines.append("          \(f.citation.reference) · \(penalty(f.consequence))")
+            }
+        }
+        if !report.outcome.notApplied.isEmpty || !report.outcome.notEvaluated.isEmpty {
+            lines.append("")
+            lines.append("not applied")
+            for (article, reason) in report.outcome.notApplied { lines.append("  \(article.reference) (\(article.title)): \(reason.en)") }
+            for (rule, reason) in report.outcome.notEvaluated { lines.append("  \(rule): not evaluated, \(reason)") }
         }
         let warnings = plan.warnings + report.analysis.problems
         if !warnings.isEmpty {
@@ -42,8 +51,12 @@ public struct TextReportRenderer: ReportRenderer {
     }
 
     private func penalty(_ c: Consequence) -> String {
-        let fines = c.fines.map { "\($0.party) ¥\(thousands($0.minYuan))–\(thousands($0.maxYuan))" }.joined(separator: ", ")
-        return fines.isEmpty ? c.article : "\(c.article): \(fines)"
+        let fines = c.fines.map { "\($0.party) \(yuanRange($0))" }.joined(separator: ", ")
+        var text = fines.isEmpty ? c.article : "\(c.article): \(fines)"
+        if let condition = c.condition { text += ", \(condition)" }
+        if fines.isEmpty, let first = c.measures.first { text += ": \(first)" }
+        if let note = c.note { text += " (\(note))" }
+        return text
     }
 }
 
@@ -75,4 +88,14 @@ func thousands(_ n: Int) -> String {
 
 extension String {
     func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+}
+
+/// "¥10,000–20,000", "up to ¥10,000", "from ¥1,000", or "amount unclear".
+func yuanRange(_ fine: Fine) -> String {
+    switch (fine.minYuan, fine.maxYuan) {
+    case let (lo?, hi?): "¥\(thousands(lo))–\(thousands(hi))"
+    case let (nil, hi?): "up to ¥\(thousands(hi))"
+    case let (lo?, nil): "from ¥\(thousands(lo))"
+    case (nil, nil): "amount unclear"
+    }
 }

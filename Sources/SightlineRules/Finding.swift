@@ -2,7 +2,7 @@ import PlanarGeometry
 import SightlinePlan
 
 /// How bad a finding is: an error fails the check (exit 1).
-public enum Severity: String, Sendable, Comparable {
+public enum Severity: String, Sendable, Comparable, CaseIterable {
     case error, warning, info
     private var rank: Int { switch self { case .error: 0; case .warning: 1; case .info: 2 } }
     public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
@@ -16,12 +16,18 @@ public struct Citation: Sendable, Equatable {
     public var en: String
 }
 
-/// A fine range in yuan for one kind of party.
+/// A fine range in yuan for one kind of party; a bound the law does not
+/// set (or a translation does not make legible) is `nil`, with a note.
 public struct Fine: Sendable, Equatable {
-    /// `individual`, `unit`, or `responsible persons`.
+    /// `individual`, `unit`, or `directly responsible persons`.
     public var party: String
-    public var minYuan: Int
-    public var maxYuan: Int
+    public var minYuan: Int?
+    public var maxYuan: Int?
+    public var note: String?
+
+    public init(party: String, minYuan: Int?, maxYuan: Int?, note: String?) {
+        self.party = party; self.minYuan = minYuan; self.maxYuan = maxYuan; self.note = note
+    }
 }
 
 /// What the law sets for a violation.
@@ -34,6 +40,8 @@ public struct Consequence: Sendable, Equatable {
     public var fines: [Fine]
     /// When the fine applies, e.g. "only after refusing to correct".
     public var condition: String?
+    /// e.g. "no fine in this regulation".
+    public var note: String?
 }
 
 /// One rule broken (or at risk) by the plan.

@@ -1,25 +1,165 @@
 import SightlinePlan
 
-/// A rulebook: which zone categories are private, thresholds, and texts.
-///
-/// Only `cn-2025`'s Art. 8 rules exist in this version; the rulebook as data
-/// (profile files, `--profile FILE`) is issue #5's.
+/// A rulebook, loaded from a profile file: which rules run, with which
+/// parameters, which zone categories are private, and the texts and
+/// consequences the findings quote. Nothing about a jurisdiction is in Swift.
 public struct Profile: Sendable {
     public var id: String
     public var title: String
-    public var prohibited: Set<ZoneCategory>
-    /// Smallest intrusion area that is a finding, m² (the spec: 0.01).
-    public var minIntrusionArea: Double
+    /// The law, as cited in reports.
+    public var law: Text
+    /// A caveat the report repeats (e.g. "the English is a rough machine translation").
+    public var note: String?
+    public var parameters: Parameters
+    /// Zone categories this profile adds to the plan format's vocabulary.
+    public var extraCategories: [ZoneCategory: String]
+    /// Private categories, each with the item of the article that names it.
+    public var prohibited: [ZoneCategory: String]
+    /// The texts of those items, by item label, e.g. `(iii)`.
+    public var items: [String: Text]
+    /// Article groups the rules rest on (`art8`, `art14`, …), for the
+    /// applied / not applied list.
+    public var articles: [Article]
+    public var consequences: [String: ConsequenceSpec]
+    public var rules: [RuleDefinition]
+    /// Articles not applied for a place category, and why.
+    public var applicability: [PlaceCategory: Applicability]
 
-    /// State Council Order No. 799 (2025).
-    public static let cn2025 = Profile(
-        id: "cn-2025",
-        title: "Regulations on the Management of Public Security Video Image Information Systems (State Council Order No. 799, in force 2025-04-01)",
-        prohibited: [.guestRoom, .privateDiningRoom, .dormitoryRoom, .staffQuarters, .bathhouse, .toilet,
-                     .changingRoom, .nursingRoom, .fittingRoom, .privateOther],
-        minIntrusionArea: 0.01)
+    public var prohibitedCategories: Set<ZoneCategory> { Set(prohibited.keys) }
 
-    public static let builtIn: [Profile] = [.cn2025]
+    public func rule(_ id: String) -> RuleDefinition? { rules.first { $0.id == id } }
+}
 
-    public static func named(_ id: String) -> Profile? { builtIn.first { $0.id == id } }
+/// Chinese and English text.
+public struct Text: Sendable, Equatable {
+    public var zh: String
+    public var en: String
+    public init(zh: String, en: String) { self.zh = zh; self.en = en }
+}
+
+public struct Article: Sendable, Equatable {
+    /// The group key rules refer to, e.g. `art14`.
+    public var key: String
+    /// As cited, e.g. `Art. 14`.
+    public var reference: String
+    public var title: String
+}
+
+/// Thresholds and dates, all with units in their names.
+public struct Parameters: Sendable, Equatable {
+    /// Smallest view overlap with a private zone that is a finding (m²).
+    public var minIntrusionArea = 0.01
+    /// Cameras this near a restricted area need consent (m, horizontal).
+    public var consentDistance = 100.0
+    /// Smallest view overlap with a restricted area that needs consent (m²).
+    public var minConsentViewArea = 0.01
+    /// A sign this near an opening on a zone's boundary serves the zone (m).
+    public var signDistance = 5.0
+    /// A zone needs a sign once the cameras see this much of it (m²).
+    public var minSignageViewArea = 1.0
+    /// Smallest view area outside the site boundary that is a finding (m²).
+    public var minOffSiteArea = 1.0
+    /// Shortest lawful retention (days).
+    public var retentionDays = 30
+    /// Days after commissioning by which the system must be filed.
+    public var filingDays: Int? = 30
+    /// Systems in use before this date are pre-existing…
+    public var preexistingBefore: CalendarDate? = CalendarDate(year: 2025, month: 4, day: 1)
+    /// …and must be filed by this date.
+    public var preexistingFilingDue: CalendarDate? = CalendarDate(year: 2025, month: 6, day: 30)
+    public init() {}
+}
+
+/// The computations a rule can ask for. The set is fixed in code; which
+/// of them run, under what id, severity and article, is the profile's.
+public enum CheckKind: String, Sendable, CaseIterable {
+    case cameraInside = "camera-inside"
+    case viewIntrusion = "view-intrusion"
+    case viewMasked = "view-masked"
+    case audioIntrusion = "audio-intrusion"
+    case consentMissing = "consent-missing"
+    case signageMissing = "signage-missing"
+    case viewBeyondSite = "view-beyond-site"
+    case viewBeyondProperty = "view-beyond-property"
+    case filingOverdue = "filing-overdue"
+    case filingIncomplete = "filing-incomplete"
+    case retentionShort = "retention-short"
+    case coverageUncovered = "coverage-uncovered"
+}
+
+/// One rule of a profile.
+public struct RuleDefinition: Sendable, Equatable {
+    /// The full id, e.g. `cn-2025/art8-view-intrusion` or `coverage/required-uncovered`.
+    public var id: String
+    public var check: CheckKind
+    public var severity: Severity
+    /// The article group, for applicability (`art8`, `coverage`, …).
+    public var article: String
+    public var title: String
+    public var description: String
+    /// Citation template: `{item}`, `{item.zh}` and `{item.en}` are replaced
+    /// by the Art. 8-style item a zone's category falls under.
+    public var citation: CitationTemplate
+    /// Key into ``Profile/consequences``.
+    public var consequence: String
+}
+
+public struct CitationTemplate: Sendable, Equatable {
+    public var reference: String
+    public var zh: String
+    public var en: String
+
+    func resolve(item: String?, text: Text?) -> Citation {
+        func fill(_ s: String) -> String {
+            s.replacingOccurrences(of: "{item.zh}", with: text?.zh ?? "")
+                .replacingOccurrences(of: "{item.en}", with: text?.en ?? "")
+                .replacingOccurrences(of: "{item}", with: item ?? "")
+        }
+        return Citation(reference: fill(reference), zh: fill(zh), en: fill(en))
+    }
+}
+
+/// What the law sets, before the operator's kind is known.
+public struct ConsequenceSpec: Sendable, Equatable {
+    public var article: String
+    public var measures: [String]
+    /// Fines by party: `unit`, `individual`, `operator` (either kind), `responsible`.
+    public var fines: [String: FineSpec]
+    public var condition: String?
+    public var note: String?
+
+    /// The consequence for an operator of `kind`: its own fine, then the
+    /// directly responsible persons'.
+    func resolve(for kind: OperatorKind) -> Consequence {
+        var fines: [Fine] = []
+        if let own = self.fines[kind.rawValue] ?? self.fines["operator"] {
+            fines.append(Fine(party: kind.rawValue, minYuan: own.minYuan, maxYuan: own.maxYuan, note: own.note))
+        }
+        if let responsible = self.fines["responsible"] {
+            fines.append(Fine(party: "directly responsible persons", minYuan: responsible.minYuan,
+                              maxYuan: responsible.maxYuan, note: responsible.note))
+        }
+        return Consequence(article: article, measures: measures, fines: fines, condition: condition, note: note)
+    }
+}
+
+public struct FineSpec: Sendable, Equatable {
+    public var minYuan: Int?
+    public var maxYuan: Int?
+    /// Why a bound is missing or uncertain.
+    public var note: String?
+}
+
+/// Which article groups a place category leaves out, and why.
+public struct Applicability: Sendable, Equatable {
+    /// Groups not applied…
+    public var exempt: Set<String>
+    /// …or, when set, the only groups applied.
+    public var only: Set<String>?
+    public var reason: Text
+
+    public func applies(_ article: String) -> Bool {
+        if let only { return only.contains(article) }
+        return !exempt.contains(article)
+    }
 }

@@ -16,6 +16,9 @@ let repeats = args.count > 2 ? args[2] : 5
 func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
 /// Times one plan: decode, view regions, findings, rendering; best of `repeats`.
+let profile = try ProfileLoader.load("cn-2025")
+let asOf = CalendarDate(year: 2026, month: 1, day: 1)
+
 func run(_ title: String, _ generator: HotelGenerator) throws {
     let bytes = [UInt8](generator.json().utf8)
     var best = (decode: Double.infinity, engine: Double.infinity, rules: Double.infinity, render: Double.infinity)
@@ -24,11 +27,12 @@ func run(_ title: String, _ generator: HotelGenerator) throws {
         let t0 = now()
         let plan = try PlanDecoder.decode(bytes: bytes, file: "hotel.json")
         let t1 = now()
-        let analysis = try Engine(prohibited: Profile.cn2025.prohibited, parallelism: 1).analyze(plan)
+        let analysis = try Engine(prohibited: profile.prohibitedCategories, parallelism: 1).analyze(plan)
         let t2 = now()
-        let findings = RuleEngine(profile: .cn2025).findings(for: analysis)
+        let outcome = RuleEngine(profile: profile, asOf: asOf).evaluate(analysis)
+        let findings = outcome.findings
         let t3 = now()
-        let report = CheckReport(toolVersion: "bench", profile: .cn2025, analysis: analysis, findings: findings)
+        let report = CheckReport(toolVersion: "bench", profile: profile, analysis: analysis, outcome: outcome, asOf: asOf)
         let json = JSONReportRenderer().render(report)
         let t4 = now()
         precondition(!json.isEmpty)

@@ -12,7 +12,7 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check one plan: view regions, Art. 8 findings, report.")
+        abstract: "Check one plan: view regions, findings under the rulebook, report.")
 
     @Argument(help: "The plan file (sightline-plan/1 GeoJSON).")
     var plan: String
@@ -23,8 +23,7 @@ struct Check: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
     var output: String?
 
-    @Option(help: "The rulebook (default: the plan's `profile`, else cn-2025).")
-    var profile: String?
+    @OptionGroup var rulebook: RulebookOptions
 
     @Option(help: "Levels analysed at once (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -34,41 +33,34 @@ struct Check: ParsableCommand {
 
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if let profile, Profile.named(profile) == nil {
-            throw ValidationError("unknown profile `\(profile)`: expected one of \(Profile.builtIn.map(\.id).joined(separator: ", "))")
-        }
     }
 
     func run() throws {
         var clock = PhaseClock(enabled: timings)
-        let decoded: Plan
+        let loaded: LoadedPlan
         do {
-            decoded = try PlanDecoder.decode(contentsOf: plan)
+            loaded = try LoadedPlan.load(plan, profileOption: rulebook.profile)
         } catch {
             try fail(error.problems)
         }
         clock.lap("read + decode")
-        let profileID = profile ?? decoded.metadata.profile
-        guard let rulebook = Profile.named(profileID) else {
-            try fail([PlanProblem(file: plan, property: "plan.profile",
-                                  message: "unknown profile `\(profileID)`: expected one of \(Profile.builtIn.map(\.id).joined(separator: ", "))")])
-        }
         let analysis: PlanAnalysis
         do {
-            analysis = try Engine(prohibited: rulebook.prohibited, parallelism: jobs).analyze(decoded)
+            analysis = try Engine(prohibited: loaded.profile.prohibitedCategories, parallelism: jobs).analyze(loaded.plan)
         } catch let error as PlanError {
             try fail(error.problems)
         }
         clock.lap("view regions")
-        let findings = RuleEngine(profile: rulebook).findings(for: analysis)
+        let asOf = rulebook.checkDate
+        let outcome = RuleEngine(profile: loaded.profile, asOf: asOf).evaluate(analysis)
         clock.lap("findings")
-        let report = CheckReport(toolVersion: Sightline.version, profile: rulebook, analysis: analysis, findings: findings)
+        let report = CheckReport(toolVersion: Sightline.version, profile: loaded.profile, analysis: analysis, outcome: outcome, asOf: asOf)
         let text: String = switch format {
         case .json: JSONReportRenderer().render(report)
         case .text: TextReportRenderer().render(report)
         }
         clock.lap("render")
-        try emit(text)
+        try emit(text, to: output)
         clock.lap("write")
         // Everything is written (FileHandle writes are unbuffered): exit now
         // rather than spend tens of milliseconds freeing a big plan's geometry.
@@ -77,24 +69,11 @@ struct Check: ParsableCommand {
 
     /// Prints the problems (stderr, one a line) and an empty JSON report, exits 2.
     private func fail(_ problems: [PlanProblem]) throws -> Never {
-        FileHandle.standardError.write(Data((problems.map(\.description).joined(separator: "\n") + "\n").utf8))
+        printProblems(problems)
         if format == .json {
-            try? emit(JSONReportRenderer.invalidInput(file: plan, problems: problems, toolVersion: Sightline.version))
+            try? emit(JSONReportRenderer.invalidInput(file: plan, problems: problems, toolVersion: Sightline.version), to: output)
         }
         throw ExitCode(2)
-    }
-
-    private func emit(_ text: String) throws {
-        if let output {
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output))
-            } catch {
-                FileHandle.standardError.write(Data("\(output): cannot write the report: \(error.localizedDescription)\n".utf8))
-                throw ExitCode(2)
-            }
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-        }
     }
 }
 

@@ -15,7 +15,7 @@ final class CheckCommandTests: XCTestCase {
 
     func testCleanPlanExitsZero() throws {
         var b = PlanBuilder.passageToilet(opening: ["openingType": "door", "state": "closed"])
-        b.plan["site"] = ["name": "Clean"]
+        b.plan["site"] = ["name": "Clean", "address": "1 Test Road", "operator": ["name": "Test Co"]]
         let path = try temporaryFile("clean.json", String(decoding: b.json(), as: UTF8.self))
         let r = try CLI.run(["check", path])
         XCTAssertEqual(r.status, 0, r.stderr)
@@ -94,7 +94,7 @@ final class CheckCommandTests: XCTestCase {
     /// Re-record on purpose with `SIGHTLINE_RECORD=1 swift test`.
     func testGoldenReportsForExamples() throws {
         for name in ["hotel-floor", "clothing-store"] {
-            let r = try CLI.run(["check", "Examples/\(name).json", "--format", "json"])
+            let r = try CLI.run(["check", "Examples/\(name).json", "--format", "json", "--as-of", "2026-01-15"])
             XCTAssertEqual(r.status, 1, r.stderr)
             let golden = CLI.packageRoot.appendingPathComponent("Tests/SightlineCLITests/Golden/\(name).json")
             if ProcessInfo.processInfo.environment["SIGHTLINE_RECORD"] == "1" {
@@ -116,5 +116,49 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(lines.first, "FAIL: Examples/hotel-floor.json — Example Hotel, 3F: 4 cameras, 3 errors, 0 warnings (profile cn-2025)")
         XCTAssertTrue(lines.contains { $0.hasPrefix("camera cam-lobby") })
         XCTAssertTrue(lines.contains { $0.contains("cn-2025/art8-view-intrusion  zone wc-3f \"Public toilet\"") })
+    }
+}
+
+/// `sightline rules` and `sightline filing`, and profiles chosen by file.
+final class RulebookCommandTests: XCTestCase {
+    func testRulesListsEveryRuleWithSeverityAndArticle() throws {
+        let r = try CLI.run(["rules"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        for id in ["cn-2025/art8-camera-inside", "cn-2025/art10-consent-missing", "cn-2025/art13-signage-missing",
+                   "cn-2025/art14-filing-overdue", "cn-2025/art17-retention-short", "coverage/required-uncovered"] {
+            XCTAssertTrue(r.stdout.contains(id), "\(id) missing from:\n\(r.stdout)")
+        }
+        let json = try CLI.run(["rules", "--profile", "cn-chongqing-2009", "--format", "json"])
+        let rules = try JSONParser.parse(Array(json.stdout.utf8)).objectValue?["rules"]?.arrayValue ?? []
+        XCTAssertTrue(rules.contains { $0.objectValue?["id"]?.stringValue == "cn-chongqing-2009/art9-view-intrusion" })
+        XCTAssertEqual(try CLI.run(["rules", "--profile", "nowhere"]).status, 2)
+    }
+
+    func testFilingRecordOfTheClothingStore() throws {
+        let r = try CLI.run(["filing", "Examples/clothing-store.json", "--format", "json", "--as-of", "2026-01-15"])
+        XCTAssertEqual(r.status, 1, "the store's filing is overdue")
+        let record = try XCTUnwrap(try JSONParser.parse(Array(r.stdout.utf8)).objectValue)
+        XCTAssertEqual(record["unit"]?.objectValue?["name"]?.stringValue, "Li Wei")
+        XCTAssertEqual(record["address"]?.stringValue, "1 Example Mall, Chongqing")
+        XCTAssertEqual(record["system"]?.objectValue?["cameras"]?.objectValue?["fixed"]?.numberValue, 2)
+        XCTAssertEqual(record["system"]?.objectValue?["retentionDays"]?.numberValue, 30)
+        XCTAssertEqual(record["due"]?.stringValue, "2025-10-01")
+        XCTAssertEqual(record["status"]?.stringValue, "overdue")
+        let hotel = try CLI.run(["filing", "Examples/hotel-floor.json", "--as-of", "2026-01-15"])
+        XCTAssertEqual(hotel.status, 0, hotel.stdout)
+        XCTAssertTrue(hotel.stdout.contains("filed on time"), hotel.stdout)
+    }
+
+    func testProfileFromAFile() throws {
+        let file = CLI.packageRoot.appendingPathComponent("Profiles/cn-chongqing-2009.json").path
+        let r = try CLI.run(["check", "Examples/hotel-floor.json", "--profile", file, "--format", "json", "--as-of", "2026-01-15"])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        let report = try XCTUnwrap(try JSONParser.parse(Array(r.stdout.utf8)).objectValue)
+        XCTAssertEqual(report["profile"]?.stringValue, "cn-chongqing-2009")
+        let rules = report["findings"]?.arrayValue?.compactMap { $0.objectValue?["rule"]?.stringValue } ?? []
+        XCTAssertTrue(rules.contains("cn-chongqing-2009/art9-view-intrusion"), "\(rules)")
+        let bad = try CLI.run(["check", "Examples/hotel-floor.json", "--as-of", "15/01/2026"])
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.stderr.contains("YYYY-MM-DD"), bad.stderr)
     }
 }

@@ -6,7 +6,14 @@ import SightlineRules
 /// Builds small plans in code, so each test states its geometry in a few
 /// lines and the expected numbers can be derived by hand next to it.
 public struct PlanBuilder {
-    public var plan: [String: Any] = ["format": "sightline-plan/1", "levels": [["id": "L1", "height": 3.0]]]
+    /// Complete metadata by default, so that only the geometry under test
+    /// can produce findings (filing and retention rules are satisfied).
+    public var plan: [String: Any] = [
+        "format": "sightline-plan/1",
+        "levels": [["id": "L1", "height": 3.0]],
+        "site": ["name": "Test site", "address": "1 Test Road", "operator": ["name": "Test Co", "kind": "unit"]],
+        "system": ["commissionedOn": "2025-06-01", "filedOn": "2025-06-10", "retentionDays": 30],
+    ]
     public var features: [[String: Any]] = []
 
     public init() {}
@@ -48,10 +55,25 @@ public struct PlanBuilder {
         try PlanDecoder.decode(bytes: json(), file: file)
     }
 
-    /// Decodes, analyses with cn-2025 and applies its rules.
-    public func check() throws -> (PlanAnalysis, [Finding]) {
-        let analysis = try Engine(prohibited: Profile.cn2025.prohibited).analyze(try decode())
-        return (analysis, RuleEngine(profile: .cn2025).findings(for: analysis))
+    /// The built-in `cn-2025` profile.
+    public static let cn2025: Profile = {
+        do { return try ProfileLoader.load("cn-2025") } catch { fatalError("built-in profile cn-2025 does not load: \(error)") }
+    }()
+
+    /// A fixed check date, so filing rules do not depend on the day tests run.
+    public static let asOf = CalendarDate(year: 2026, month: 1, day: 15)
+
+    /// Decodes, analyses and applies a profile's rules (cn-2025 by default).
+    public func check(profile: Profile = PlanBuilder.cn2025) throws -> (PlanAnalysis, [Finding]) {
+        let (analysis, outcome) = try evaluate(profile: profile)
+        return (analysis, outcome.findings)
+    }
+
+    /// Decodes, analyses and evaluates, keeping the whole outcome.
+    public func evaluate(profile: Profile = PlanBuilder.cn2025) throws -> (PlanAnalysis, RuleOutcome) {
+        let plan = try PlanDecoder.decode(bytes: json(), file: "test.json") { _ in Array(profile.extraCategories.keys) }
+        let analysis = try Engine(prohibited: profile.prohibitedCategories).analyze(plan)
+        return (analysis, RuleEngine(profile: profile, asOf: PlanBuilder.asOf).evaluate(analysis))
     }
 
     /// The spec's worked example: a 10 m wall on x = 0 with a 1.2 m passage

@@ -1,0 +1,20 @@
+import SightlineEngine
+import SightlinePlan
+
+/// `coverage/required-uncovered`: a design requirement, not law.
+extension RuleContext {
+    func coverageUncovered(_ rule: RuleDefinition) -> RuleResult {
+        var out = RuleResult()
+        for measure in analysis.coverage where measure.fraction < measure.zone.coverageFraction {
+            let zone = measure.zone
+            let pct = { (x: Double) in formatArea(x * 100) }
+            var note = ""
+            if !measure.camerasWithoutResolution.isEmpty {
+                note = "; cameras without a resolution cannot be counted: " + measure.camerasWithoutResolution.joined(separator: ", ")
+            }
+            out.findings.append(finding(rule, zone: zone, area: measure.coveredArea, message:
+                "\(describe(zone)) is covered at \(measure.level.rawValue) level over \(formatArea(measure.coveredArea)) of \(formatArea(measure.zoneArea)) m² (\(pct(measure.fraction)) %), below the required \(pct(zone.coverageFraction)) %\(note)"))
+        }
+        return out
+    }
+}

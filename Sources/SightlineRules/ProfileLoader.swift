@@ -1,0 +1,252 @@
+import Foundation
+import SightlinePlan
+
+/// Reads `sightline-profile/1` files, as strictly as plans are read: every
+/// problem is reported with the file and the JSON path, and a profile with
+/// any error is refused.
+public enum ProfileLoader {
+    public static let formatName = "sightline-profile/1"
+
+    /// The profile named `nameOrPath`: a built-in profile id, or a file.
+    public static func load(_ nameOrPath: String) throws(PlanError) -> Profile {
+        if let text = BuiltInProfiles.files[nameOrPath] {
+            return try load(bytes: Array(text.utf8), file: "\(nameOrPath) (built in)")
+        }
+        guard nameOrPath.hasSuffix(".json") || nameOrPath.contains("/") else {
+            let hint = Suggestion.closest(to: nameOrPath, in: BuiltInProfiles.names).map { "; did you mean `\($0)`?" } ?? ""
+            throw PlanError([PlanProblem(file: nameOrPath, message: "no built-in profile of that name (built in: \(BuiltInProfiles.names.joined(separator: ", ")))\(hint); a profile file must end in .json")])
+        }
+        guard let data = FileManager.default.contents(atPath: nameOrPath) else {
+            throw PlanError([PlanProblem(file: nameOrPath, message: "no such profile file")])
+        }
+        return try load(bytes: [UInt8](data), file: nameOrPath)
+    }
+
+    public static func load(bytes: [UInt8], file: String) throws(PlanError) -> Profile {
+        let root: JSONValue
+        do { root = try JSONParser.parse(bytes) } catch {
+            throw PlanError([PlanProblem(file: file, message: "not valid JSON: \(error)")])
+        }
+        let log = ProblemLog(file: file)
+        guard let object = root.objectValue else {
+            throw PlanError([PlanProblem(file: file, message: "expected a profile object, found \(root.typeName)")])
+        }
+        let profile = read(PropertyReader(object: object, log: log, feature: nil, path: ""))
+        if let profile, log.errors.isEmpty { return profile }
+        throw PlanError(log.errors.isEmpty ? [PlanProblem(file: file, message: "not a profile")] : log.errors)
+    }
+
+    // MARK: Reading
+
+    private static func required(_ r: PropertyReader, _ key: String) -> String? {
+        if let s = r.string(key), !s.isEmpty { return s }
+        if !r.has(key) { r.log.error(nil, r.path(key), "required: a non-empty string") }
+        return nil
+    }
+
+    private static func text(_ r: PropertyReader?, _ path: String, log: ProblemLog) -> Text? {
+        guard let r else { log.error(nil, path, "required: an object with `zh` and `en`"); return nil }
+        r.warnUnknown(["zh", "en"])
+        guard let zh = required(r, "zh"), let en = required(r, "en") else { return nil }
+        return Text(zh: zh, en: en)
+    }
+
+    private static func entries(_ r: PropertyReader, _ key: String) -> [(String, PropertyReader)] {
+        guard let o = r.object(key) else {
+            if !r.has(key) { r.log.error(nil, r.path(key), "required: an object") }
+            return []
+        }
+        return o.object.members.compactMap { member in
+            guard let value = member.value.objectValue else {
+                r.log.error(nil, o.path(member.key), "expected an object, found \(member.value.typeName)")
+                return nil
+            }
+            return (member.key, PropertyReader(object: value, log: r.log, feature: nil, path: o.path(member.key)))
+        }
+    }
+
+    private static func read(_ r: PropertyReader) -> Profile? {
+        let log = r.log
+        r.warnUnknown(["format", "id", "title", "law", "note", "parameters", "extraCategories", "prohibited", "items",
+                       "articles", "consequences", "rules", "applicability"])
+        if r.string("format") != formatName {
+            log.error(nil, "format", "expected \"\(formatName)\"")
+        }
+        let id = required(r, "id")
+        if let id, id.contains("/") || id.contains(" ") { log.error(nil, "id", "a profile id may not contain `/` or spaces") }
+        let title = required(r, "title")
+        let law = text(r.object("law"), "law", log: log)
+        var parameters = Parameters()
+        if let p = r.object("parameters") { readParameters(p, into: &parameters) }
+
+        var extras: [ZoneCategory: String] = [:]
+        if let o = r.object("extraCategories") {
+            for member in o.object.members {
+                let category = ZoneCategory(member.key)
+                if ZoneCategory.base.contains(category) {
+                    log.error(nil, o.path(member.key), "`\(member.key)` is already a category of the plan format")
+                } else if member.key.isEmpty || member.key.contains(" ") {
+                    log.error(nil, o.path(member.key), "a category is one word (letters, digits, `_`)")
+                }
+                extras[category] = member.value.stringValue ?? ""
+            }
+        }
+        let vocabulary = ZoneCategory.base.map(\.rawValue) + extras.keys.map(\.rawValue)
+
+        var items: [String: Text] = [:]
+        for (label, item) in entries(r, "items") {
+            if let t = text(item, item.path, log: log) { items[label] = t }
+        }
+        var prohibited: [ZoneCategory: String] = [:]
+        if let o = r.object("prohibited") {
+            for member in o.object.members {
+                guard vocabulary.contains(member.key) else {
+                    log.error(nil, o.path(member.key), "unknown zone category: \(Suggestion.expected(member.key, oneOf: vocabulary)), or declare it in `extraCategories`")
+                    continue
+                }
+                guard let item = member.value.stringValue, items[item] != nil else {
+                    log.error(nil, o.path(member.key), "expected the label of one of `items` (\(items.keys.sorted().joined(separator: ", ")))")
+                    continue
+                }
+                prohibited[ZoneCategory(member.key)] = item
+            }
+        } else {
+            log.error(nil, "prohibited", "required: an object from zone category to item label")
+        }
+
+        var articles: [Article] = []
+        for (key, a) in entries(r, "articles") {
+            a.warnUnknown(["ref", "title"])
+            if let ref = required(a, "ref"), let t = required(a, "title") { articles.append(Article(key: key, reference: ref, title: t)) }
+        }
+
+        var consequences: [String: ConsequenceSpec] = [:]
+        for (key, c) in entries(r, "consequences") {
+            if let spec = readConsequence(c) { consequences[key] = spec }
+        }
+
+        var rules: [RuleDefinition] = []
+        if let list = r.object["rules"]?.arrayValue {
+            var seen = Set<String>()
+            for (i, value) in list.enumerated() {
+                guard let o = value.objectValue else { log.error(nil, "rules[\(i)]", "expected a rule object"); continue }
+                let rr = PropertyReader(object: o, log: log, feature: nil, path: "rules[\(i)]")
+                guard let rule = readRule(rr, profileID: id ?? "", articles: articles, consequences: consequences) else { continue }
+                if !seen.insert(rule.id).inserted { log.error(nil, rr.path("id"), "duplicate rule id `\(rule.id)`") }
+                rules.append(rule)
+            }
+        } else {
+            log.error(nil, "rules", "required: an array of rules")
+        }
+
+        var applicability: [PlaceCategory: Applicability] = [:]
+        if let o = r.object("applicability") {
+            for member in o.object.members {
+                guard let place = PlaceCategory(rawValue: member.key) else {
+                    log.error(nil, o.path(member.key), "unknown place category: \(Suggestion.expected(member.key, oneOf: PlaceCategory.allCases.map(\.rawValue)))")
+                    continue
+                }
+                guard let a = member.value.objectValue else { log.error(nil, o.path(member.key), "expected an object"); continue }
+                let ar = PropertyReader(object: a, log: log, feature: nil, path: o.path(member.key))
+                ar.warnUnknown(["exempt", "only", "reason"])
+                let keys = Set(articles.map(\.key))
+                func groups(_ k: String) -> Set<String>? {
+                    guard ar.has(k) else { return nil }
+                    guard let list = ar.object[k]?.arrayValue?.compactMap(\.stringValue) else {
+                        log.error(nil, ar.path(k), "expected an array of article keys"); return nil
+                    }
+                    for g in list where !keys.contains(g) {
+                        log.error(nil, ar.path(k), "unknown article `\(g)`: \(Suggestion.expected(g, oneOf: keys.sorted()))")
+                    }
+                    return Set(list)
+                }
+                guard let reason = text(ar.object("reason"), ar.path("reason"), log: log) else { continue }
+                applicability[place] = Applicability(exempt: groups("exempt") ?? [], only: groups("only"), reason: reason)
+            }
+        }
+
+        guard let id, let title, let law else { return nil }
+        return Profile(id: id, title: title, law: law, note: r.string("note"), parameters: parameters, extraCategories: extras,
+                       prohibited: prohibited, items: items, articles: articles, consequences: consequences, rules: rules,
+                       applicability: applicability)
+    }
+
+    private static func readParameters(_ p: PropertyReader, into out: inout Parameters) {
+        p.warnUnknown(["minIntrusionArea", "consentDistance", "minConsentViewArea", "signDistance", "minSignageViewArea",
+                       "minOffSiteArea", "retentionDays", "filingDays", "preexistingBefore", "preexistingFilingDue"])
+        if let v = p.number("minIntrusionArea", in: 0...1e6, openLower: true, what: "m²") { out.minIntrusionArea = v }
+        if let v = p.number("consentDistance", in: 0...1e6, what: "metres") { out.consentDistance = v }
+        if let v = p.number("minConsentViewArea", in: 0...1e6, openLower: true, what: "m²") { out.minConsentViewArea = v }
+        if let v = p.number("signDistance", in: 0...1e4, what: "metres") { out.signDistance = v }
+        if let v = p.number("minSignageViewArea", in: 0...1e6, openLower: true, what: "m²") { out.minSignageViewArea = v }
+        if let v = p.number("minOffSiteArea", in: 0...1e6, openLower: true, what: "m²") { out.minOffSiteArea = v }
+        if let v = p.number("retentionDays", in: 0...100_000, what: "days") {
+            if v == v.rounded() { out.retentionDays = Int(v) } else { p.log.error(nil, p.path("retentionDays"), "expected whole days") }
+        }
+        if p.object["filingDays"] == .null { out.filingDays = nil } else if let v = p.number("filingDays", in: 0...100_000, what: "days") {
+            if v == v.rounded() { out.filingDays = Int(v) } else { p.log.error(nil, p.path("filingDays"), "expected whole days") }
+        }
+        if p.object["preexistingBefore"] == .null { out.preexistingBefore = nil } else if let d = p.date("preexistingBefore") { out.preexistingBefore = d }
+        if p.object["preexistingFilingDue"] == .null { out.preexistingFilingDue = nil } else if let d = p.date("preexistingFilingDue") { out.preexistingFilingDue = d }
+    }
+
+    private static func readConsequence(_ c: PropertyReader) -> ConsequenceSpec? {
+        c.warnUnknown(["article", "measures", "fines", "condition", "note"])
+        guard let article = required(c, "article") else { return nil }
+        var measures: [String] = []
+        if c.has("measures") {
+            if let list = c.object["measures"]?.arrayValue, list.allSatisfy({ $0.stringValue != nil }) {
+                measures = list.compactMap(\.stringValue)
+            } else {
+                c.log.error(nil, c.path("measures"), "expected an array of strings")
+            }
+        }
+        var fines: [String: FineSpec] = [:]
+        if let f = c.object("fines") {
+            for member in f.object.members {
+                guard ["unit", "individual", "operator", "responsible"].contains(member.key) else {
+                    c.log.error(nil, f.path(member.key), "unknown party: \(Suggestion.expected(member.key, oneOf: ["unit", "individual", "operator", "responsible"]))")
+                    continue
+                }
+                guard let o = member.value.objectValue else { c.log.error(nil, f.path(member.key), "expected an object"); continue }
+                let fr = PropertyReader(object: o, log: c.log, feature: nil, path: f.path(member.key))
+                fr.warnUnknown(["min", "max", "note"])
+                let lo = fr.number("min", in: 0...1e12, what: "yuan"), hi = fr.number("max", in: 0...1e12, what: "yuan")
+                if lo == nil, hi == nil, !fr.has("note") {
+                    c.log.error(nil, fr.path, "a fine needs `min`, `max` or a `note` saying why neither is known")
+                }
+                if let lo, let hi, lo > hi { c.log.error(nil, fr.path("min"), "min is above max") }
+                fines[member.key] = FineSpec(minYuan: lo.map { Int($0) }, maxYuan: hi.map { Int($0) }, note: fr.string("note"))
+            }
+        }
+        return ConsequenceSpec(article: article, measures: measures, fines: fines, condition: c.string("condition"), note: c.string("note"))
+    }
+
+    private static func readRule(_ r: PropertyReader, profileID: String, articles: [Article],
+                                 consequences: [String: ConsequenceSpec]) -> RuleDefinition? {
+        r.warnUnknown(["id", "check", "severity", "article", "title", "description", "citation", "consequence"])
+        guard let id = required(r, "id") else { return nil }
+        guard r.has("check") else {
+            r.log.error(nil, r.path("check"), "required: \(Suggestion.expected("", oneOf: CheckKind.allCases.map(\.rawValue)))")
+            return nil
+        }
+        guard let check = r.choice("check", CheckKind.self) else { return nil }
+        guard let severity = r.choice("severity", Severity.self) ?? { r.log.error(nil, r.path("severity"), "required: error, warning or info"); return nil }() else { return nil }
+        guard let article = required(r, "article") else { return nil }
+        if !articles.contains(where: { $0.key == article }) {
+            r.log.error(nil, r.path("article"), "unknown article `\(article)`: \(Suggestion.expected(article, oneOf: articles.map(\.key)))")
+        }
+        guard let consequence = required(r, "consequence") else { return nil }
+        if consequences[consequence] == nil {
+            r.log.error(nil, r.path("consequence"), "unknown consequence `\(consequence)`: \(Suggestion.expected(consequence, oneOf: consequences.keys.sorted()))")
+        }
+        guard let c = r.object("citation") else { r.log.error(nil, r.path("citation"), "required: { ref, zh, en }"); return nil }
+        c.warnUnknown(["ref", "zh", "en"])
+        guard let ref = required(c, "ref"), let zh = required(c, "zh"), let en = required(c, "en"),
+              let title = required(r, "title"), let description = required(r, "description") else { return nil }
+        let fullID = id.contains("/") ? id : "\(profileID)/\(id)"
+        return RuleDefinition(id: fullID, check: check, severity: severity, article: article, title: title,
+                              description: description, citation: CitationTemplate(reference: ref, zh: zh, en: en),
+                              consequence: consequence)
+    }
+}

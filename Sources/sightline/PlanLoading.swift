@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import SightlinePlan
+import SightlineRules
+
+/// Options shared by the commands that read a plan against a rulebook.
+struct RulebookOptions: ParsableArguments {
+    @Option(help: "The rulebook: a built-in profile (\(BuiltInProfiles.names.joined(separator: ", "))) or a profile file (.json). Default: the plan's `profile`, else cn-2025.")
+    var profile: String?
+
+    @Option(help: "The date the check is made, YYYY-MM-DD, for filing deadlines (default: today).")
+    var asOf: String?
+
+    func validate() throws {
+        if let asOf, CalendarDate(iso: asOf) == nil {
+            throw ValidationError("--as-of: expected a date as YYYY-MM-DD, found `\(asOf)`")
+        }
+    }
+
+    /// `--as-of`, or today's date where the tool runs.
+    var checkDate: CalendarDate {
+        if let asOf, let date = CalendarDate(iso: asOf) { return date }
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+    }
+}
+
+/// A plan read with the profile it is checked against.
+struct LoadedPlan {
+    var plan: Plan
+    var profile: Profile
+
+    /// Resolves the profile (`--profile`, else the plan's own, else
+    /// cn-2025) before decoding, so categories the profile adds are accepted.
+    static func load(_ path: String, profileOption: String?) throws(PlanError) -> LoadedPlan {
+        var profileResult: Result<Profile, PlanError>?
+        let plan: Plan
+        do {
+            plan = try PlanDecoder.decode(contentsOf: path) { declared in
+                let name = profileOption ?? declared ?? "cn-2025"
+                profileResult = Result { () throws(PlanError) -> Profile in try ProfileLoader.load(name) }
+                return (try? profileResult?.get()).map { Array($0.extraCategories.keys) } ?? []
+            }
+        } catch {
+            // A broken profile explains the plan's errors better than they do.
+            if case .failure(let profileError)? = profileResult { throw profileError }
+            throw error
+        }
+        switch profileResult {
+        case .success(let profile)?: return LoadedPlan(plan: plan, profile: profile)
+        case .failure(let error)?: throw error
+        case nil: return LoadedPlan(plan: plan, profile: try ProfileLoader.load(profileOption ?? "cn-2025"))
+        }
+    }
+}
+
+/// Prints problems on standard error, one a line.
+func printProblems(_ problems: [PlanProblem]) {
+    FileHandle.standardError.write(Data((problems.map(\.description).joined(separator: "\n") + "\n").utf8))
+}
+
+/// Writes `text` to `path`, or to standard output when `path` is nil.
+func emit(_ text: String, to path: String?) throws {
+    if let path {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        } catch {
+            FileHandle.standardError.write(Data("\(path): cannot write: \(error.localizedDescription)\n".utf8))
+            throw ExitCode(2)
+        }
+    } else {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
