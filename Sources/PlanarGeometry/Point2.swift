@@ -123,6 +123,51 @@ public struct PolygonRings: Sendable, Equatable {
         return inside
     }
 
+    /// The area of the polygon inside an axis-aligned box, by clipping each
+    /// ring against the box's four half-planes (Sutherland–Hodgman). The
+    /// clipped rings may have degenerate edges along the box, which add no
+    /// area, so the result is exact; only the area is returned for that reason.
+    public func area(inside box: Box) -> Double {
+        func clip(_ ring: [Point2]) -> [Point2] {
+            var out = ring
+            for side in 0..<4 {
+                guard !out.isEmpty else { break }
+                let input = out
+                out = []
+                func inside(_ p: Point2) -> Bool {
+                    switch side {
+                    case 0: p.x >= box.minX
+                    case 1: p.x <= box.maxX
+                    case 2: p.y >= box.minY
+                    default: p.y <= box.maxY
+                    }
+                }
+                func cross(_ a: Point2, _ b: Point2) -> Point2 {
+                    let t: Double
+                    switch side {
+                    case 0: t = (box.minX - a.x) / (b.x - a.x)
+                    case 1: t = (box.maxX - a.x) / (b.x - a.x)
+                    case 2: t = (box.minY - a.y) / (b.y - a.y)
+                    default: t = (box.maxY - a.y) / (b.y - a.y)
+                    }
+                    return a + (b - a) * t
+                }
+                var previous = input[input.count - 1]
+                for current in input {
+                    if inside(current) {
+                        if !inside(previous) { out.append(cross(previous, current)) }
+                        out.append(current)
+                    } else if inside(previous) {
+                        out.append(cross(previous, current))
+                    }
+                    previous = current
+                }
+            }
+            return out
+        }
+        return abs(Self.signedArea(clip(shell))) - holes.reduce(0) { $0 + abs(Self.signedArea(clip($1))) }
+    }
+
     /// Every point of every ring.
     public var allPoints: [Point2] { shell + holes.flatMap { $0 } }
 

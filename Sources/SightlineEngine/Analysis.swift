@@ -78,8 +78,9 @@ public struct PlanAnalysis: Sendable {
     public var plan: Plan
     public var cameras: [CameraAnalysis]
     public var problems: [PlanProblem]
-    /// For every zone that is not prohibited: the area of it that the union
-    /// of all cameras' unmasked views on its level covers, m² (Art. 13 signs).
+    /// For zones that are not prohibited: how much of each the cameras'
+    /// unmasked views on its level cover, m² (Art. 13 signs): exact below the
+    /// engine's `zoneViewThreshold`; at or above it, at least this much.
     public var zoneViewAreas: [String: Double] = [:]
     /// `requiredCoverage` zones, in file order.
     public var coverage: [CoverageMeasure] = []

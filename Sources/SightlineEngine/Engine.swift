@@ -11,11 +11,15 @@ public struct Engine: Sendable {
     public var prohibited: Set<ZoneCategory>
     /// How many levels to analyse at once (1: on the calling thread).
     public var parallelism: Int
+    /// When set, how much of each ordinary zone the cameras see is measured
+    /// against this area (m²) for the signage rule; `nil` skips it.
+    public var zoneViewThreshold: Double?
     public var sweep = RadialSweep()
 
-    public init(prohibited: Set<ZoneCategory>, parallelism: Int = 1) {
+    public init(prohibited: Set<ZoneCategory>, parallelism: Int = 1, zoneViewThreshold: Double? = nil) {
         self.prohibited = prohibited
         self.parallelism = max(1, parallelism)
+        self.zoneViewThreshold = zoneViewThreshold
     }
 
     /// Analyses every camera of the plan.
@@ -80,7 +84,7 @@ public struct Engine: Sendable {
         let analyzers = cameras.map { CameraAnalyzer(camera: $0, scene: scene, below: below, personHeight: personHeight, sweep: sweep) }
         let out = try analyzers.map { try $0.run() }
         let measures = LevelMeasures(scene: scene, analyzers: analyzers, results: out)
-        return LevelResult(cameras: out, problems: scene.problems, zoneViewAreas: try measures.zoneViewAreas(),
+        return LevelResult(cameras: out, problems: scene.problems, zoneViewAreas: try zoneViewThreshold.map { try measures.zoneViewAreas(threshold: $0) } ?? [:],
                            coverage: try measures.coverage())
     }
 }

@@ -1,4 +1,5 @@
 import GEOS
+import PlanarGeometry
 import SightlinePlan
 
 /// Measures of a whole level, after its cameras are analysed: how much of
@@ -9,21 +10,39 @@ struct LevelMeasures {
     let analyzers: [CameraAnalyzer]
     let results: [CameraAnalysis]
 
-    /// For each zone that is not prohibited: the area the union of the
-    /// cameras' unmasked views covers.
-    func zoneViewAreas() throws -> [String: Double] {
+    /// For each zone that is not prohibited, how much of it the union of the
+    /// cameras' unmasked views covers, judged against `threshold` (the
+    /// profile's signage threshold).
+    ///
+    /// Only the verdict against the threshold matters to the rule, so the
+    /// union is avoided where it cannot change it: one camera seeing
+    /// `threshold` or more settles it (that camera's area, a lower bound, is
+    /// reported), and so does the sum of all cameras' areas falling short
+    /// (an upper bound). Only in between is the exact union computed. Each
+    /// camera's area inside a rectangular zone is clipped in Swift.
+    func zoneViewAreas(threshold: Double) throws -> [String: Double] {
         let candidates = scene.zones.filter { !$0.isProhibited && $0.zone.category != .void }
-        let views = results.map(\.view).filter { !$0.isEmpty }
-        guard !candidates.isEmpty, !views.isEmpty else { return [:] }
+        guard !candidates.isEmpty else { return [:] }
         let ctx = scene.context
-        let union = try ctx.collection(.collection, views.map { try ctx.multiPolygon($0) }).unaryUnion()
-        guard let box = try union.bounds else { return [:] }
+        let views: [(box: Box, polygons: [PolygonRings])] = results.compactMap { r in
+            Box(covering: r.view).map { ($0, r.view) }
+        }
         var out: [String: Double] = [:]
-        for z in candidates where z.box.intersects(box) {
-            let prepared = try z.prepared()
-            guard try prepared.intersects(union) else { continue }
-            let area = try z.geometry().intersection(union).area
-            if area > 0 { out[z.zone.id] = area }
+        for z in candidates {
+            var areas: [(index: Int, area: Double)] = []
+            for (i, view) in views.enumerated() where view.box.intersects(z.box) {
+                let area = try z.isRectangle ? view.polygons.reduce(0) { $0 + $1.area(inside: z.box) }
+                                             : z.geometry().intersection(ctx.multiPolygon(view.polygons)).area
+                if area > 0 { areas.append((i, area)) }
+            }
+            guard let largest = areas.map(\.area).max() else { continue }
+            let sum = areas.reduce(0) { $0 + $1.area }
+            if largest >= threshold || sum < threshold || areas.count == 1 {
+                out[z.zone.id] = largest >= threshold ? largest : sum
+                continue
+            }
+            let pieces = try areas.map { try z.geometry().intersection(ctx.multiPolygon(views[$0.index].polygons)) }
+            out[z.zone.id] = try ctx.collection(.collection, pieces).unaryUnion().area
         }
         return out
     }

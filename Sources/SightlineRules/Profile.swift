@@ -27,6 +27,12 @@ public struct Profile: Sendable {
 
     public var prohibitedCategories: Set<ZoneCategory> { Set(prohibited.keys) }
 
+    /// The seen area the signage rule judges zones by, or `nil` when the
+    /// profile has no such rule (the engine then skips the measure).
+    public var zoneViewThreshold: Double? {
+        rules.contains { $0.check == .signageMissing } ? parameters.minSignageViewArea : nil
+    }
+
     public func rule(_ id: String) -> RuleDefinition? { rules.first { $0.id == id } }
 }
 
@@ -111,7 +117,8 @@ public struct CitationTemplate: Sendable, Equatable {
 
     func resolve(item: String?, text: Text?) -> Citation {
         func fill(_ s: String) -> String {
-            s.replacingOccurrences(of: "{item.zh}", with: text?.zh ?? "")
+            guard s.utf8.contains(UInt8(ascii: "{")) else { return s }
+            return s.replacingOccurrences(of: "{item.zh}", with: text?.zh ?? "")
                 .replacingOccurrences(of: "{item.en}", with: text?.en ?? "")
                 .replacingOccurrences(of: "{item}", with: item ?? "")
         }

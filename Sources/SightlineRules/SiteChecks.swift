@@ -42,7 +42,7 @@ extension RuleContext {
             }
             if nearDoor { continue }
             out.findings.append(finding(rule, zone: zone, area: seen, message:
-                "the cameras see \(formatArea(seen)) m² of \(describe(zone)) but no sign stands inside it or within \(formatArea(parameters.signDistance)) m of an opening on its boundary"))
+                "the cameras see at least \(formatArea(seen)) m² of \(describe(zone)) but no sign stands inside it or within \(formatArea(parameters.signDistance)) m of an opening on its boundary"))
         }
         return out
     }

@@ -27,7 +27,7 @@ func run(_ title: String, _ generator: HotelGenerator) throws {
         let t0 = now()
         let plan = try PlanDecoder.decode(bytes: bytes, file: "hotel.json")
         let t1 = now()
-        let analysis = try Engine(prohibited: profile.prohibitedCategories, parallelism: 1).analyze(plan)
+        let analysis = try Engine(prohibited: profile.prohibitedCategories, parallelism: 1, zoneViewThreshold: profile.zoneViewThreshold).analyze(plan)
         let t2 = now()
         let outcome = RuleEngine(profile: profile, asOf: asOf).evaluate(analysis)
         let findings = outcome.findings

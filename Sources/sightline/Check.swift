@@ -46,7 +46,7 @@ struct Check: ParsableCommand {
         clock.lap("read + decode")
         let analysis: PlanAnalysis
         do {
-            analysis = try Engine(prohibited: loaded.profile.prohibitedCategories, parallelism: jobs).analyze(loaded.plan)
+            analysis = try Engine(prohibited: loaded.profile.prohibitedCategories, parallelism: jobs, zoneViewThreshold: loaded.profile.zoneViewThreshold).analyze(loaded.plan)
         } catch let error as PlanError {
             try fail(error.problems)
         }

@@ -124,3 +124,14 @@ final class DecodingErrorTests: XCTestCase {
         XCTAssertEqual(plan.cameras[0].lens?.sensorWidthMM, 5.37)
     }
 }
+
+final class CalendarDateTests: XCTestCase {
+    /// 2025-06-01 + 30 days = 2025-07-01; 2024 is a leap year.
+    func testAddingDaysAndParsing() {
+        XCTAssertEqual(CalendarDate(iso: "2025-06-01")?.adding(days: 30).description, "2025-07-01")
+        XCTAssertEqual(CalendarDate(iso: "2024-02-28")?.adding(days: 1).description, "2024-02-29")
+        XCTAssertEqual(CalendarDate(iso: "1970-01-01")?.dayNumber, 0)
+        XCTAssertNil(CalendarDate(iso: "2025-02-29"))
+        XCTAssertNil(CalendarDate(iso: "2025-6-1"))
+    }
+}

@@ -72,7 +72,7 @@ public struct PlanBuilder {
     /// Decodes, analyses and evaluates, keeping the whole outcome.
     public func evaluate(profile: Profile = PlanBuilder.cn2025) throws -> (PlanAnalysis, RuleOutcome) {
         let plan = try PlanDecoder.decode(bytes: json(), file: "test.json") { _ in Array(profile.extraCategories.keys) }
-        let analysis = try Engine(prohibited: profile.prohibitedCategories).analyze(plan)
+        let analysis = try Engine(prohibited: profile.prohibitedCategories, zoneViewThreshold: profile.zoneViewThreshold).analyze(plan)
         return (analysis, RuleEngine(profile: profile, asOf: PlanBuilder.asOf).evaluate(analysis))
     }
 
