@@ -48,12 +48,7 @@ struct CameraAnalyzer {
                 let shadows = try lowWallShadows(low, eye: eye, optics: optics)
                 if let shadows { view = try ctx.multiPolygon(view).difference(shadows).polygons() }
             }
-            if !camera.masks.isEmpty, !view.isEmpty {
-                let masks = try maskRegion(eye: eye, optics: optics, lensHeight: camera.mountHeight)
-                let whole = try ctx.multiPolygon(view)
-                masked = try whole.intersection(masks).polygons()
-                view = try whole.difference(masks).polygons()
-            }
+            (view, masked) = try splitByMasks(view, eye: eye, optics: optics, lensHeight: camera.mountHeight)
         }
 
         // The level below, through voids.
@@ -64,13 +59,8 @@ struct CameraAnalyzer {
             var lowered = camera
             lowered.mountHeight += drop
             let opticsBelow = CameraOptics(camera: lowered, personHeight: personHeight)
-            viewBelow = try VoidView(analyzer: self, eye: eye, heading: axis, drop: drop, optics: opticsBelow, below: below).region()
-            if !camera.masks.isEmpty, !viewBelow.isEmpty {
-                let masks = try maskRegion(eye: eye, optics: opticsBelow, lensHeight: lowered.mountHeight)
-                let whole = try ctx.multiPolygon(viewBelow)
-                maskedBelow = try whole.intersection(masks).polygons()
-                viewBelow = try whole.difference(masks).polygons()
-            }
+            let seen = try VoidView(analyzer: self, eye: eye, heading: axis, drop: drop, optics: opticsBelow, below: below).region()
+            (viewBelow, maskedBelow) = try splitByMasks(seen, eye: eye, optics: opticsBelow, lensHeight: lowered.mountHeight)
         }
 
         // Prohibited zones: the camera inside one, the view entering one, a
@@ -237,6 +227,15 @@ struct CameraAnalyzer {
 
     // MARK: Privacy masks
 
+    /// Splits a region into what the camera records and what its masks hide.
+    private func splitByMasks(_ region: [PolygonRings], eye: Point2, optics: CameraOptics,
+                              lensHeight: Double) throws -> (visible: [PolygonRings], masked: [PolygonRings]) {
+        guard !camera.masks.isEmpty, !region.isEmpty else { return (region, []) }
+        let masks = try maskRegion(eye: eye, optics: optics, lensHeight: lensHeight)
+        let whole = try scene.context.multiPolygon(region)
+        return (try whole.difference(masks).polygons(), try whole.intersection(masks).polygons())
+    }
+
     /// The union of the camera's masks as regions of the plan.
     ///
     /// A point is hidden by a mask when its bearing is in the mask's sector
@@ -361,7 +360,7 @@ struct CameraAnalyzer {
             for ring in [polygon.shell] + polygon.holes {
                 for p in ring where p.x >= box.minX && p.x <= box.maxX && p.y >= box.minY && p.y <= box.maxY { return true }
             }
-            if contains(polygon, Point2(box.minX, box.minY)) { return true }
+            if polygon.covers(Point2(box.minX, box.minY)) { return true }
             let corners = [Point2(box.minX, box.minY), Point2(box.maxX, box.minY), Point2(box.maxX, box.maxY), Point2(box.minX, box.maxY)]
             let sides = (0..<4).map { Segment(corners[$0], corners[($0 + 1) % 4]) }
             for e in polygon.edges where e.box.intersects(box) {
@@ -397,23 +396,9 @@ struct CameraAnalyzer {
     static func distance(from p: Point2, to polygons: [PolygonRings]) -> Double {
         var best = Double.infinity
         for polygon in polygons {
-            if contains(polygon, p) { return 0 }
+            if polygon.covers(p) { return 0 }
             for e in polygon.edges { best = min(best, e.distance(to: p)) }
         }
         return best
-    }
-
-    /// Even-odd point in polygon (holes included).
-    private static func contains(_ polygon: PolygonRings, _ p: Point2) -> Bool {
-        var inside = false
-        for ring in [polygon.shell] + polygon.holes {
-            var j = ring.count - 1
-            for i in 0..<ring.count {
-                let a = ring[i], b = ring[j]
-                if (a.y > p.y) != (b.y > p.y), p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x { inside.toggle() }
-                j = i
-            }
-        }
-        return inside
     }
 }

@@ -26,13 +26,9 @@ extension RuleContext {
             for intrusion in c.intrusions where intrusion.area >= parameters.minIntrusionArea && isProhibited(intrusion.zone) {
                 let masked = c.maskedIntrusions.first { $0.zone.id == intrusion.zone.id }?.area ?? 0
                 let maskNote = masked > 0 ? " (masks hide another \(formatArea(masked)) m²)" : ""
-                var f = finding(rule, camera: c.camera.id, zone: intrusion.zone, area: intrusion.area, geometry: intrusion.polygons,
-                                message: "camera \(c.camera.id) sees \(formatArea(intrusion.area)) m² inside \(describe(intrusion.zone))"
-                                    + through(intrusion.zone, from: c.camera.info.level) + detail(intrusion) + maskNote)
-                f.distance = intrusion.nearestDistance
-                f.pixelDensity = intrusion.maxDensity
-                f.dori = intrusion.dori?.rawValue
-                out.findings.append(f)
+                out.findings.append(evidence(rule, camera: c.camera.id, intrusion, message:
+                    "camera \(c.camera.id) sees \(formatArea(intrusion.area)) m² inside \(describe(intrusion.zone))"
+                        + through(intrusion.zone, from: c.camera.info.level) + detail(intrusion) + maskNote))
             }
         }
         return out
@@ -44,12 +40,8 @@ extension RuleContext {
             let reported = Set(c.intrusions.filter { $0.area >= parameters.minIntrusionArea }.map(\.zone.id))
             for hidden in c.maskedIntrusions
             where hidden.area >= parameters.minIntrusionArea && !reported.contains(hidden.zone.id) && isProhibited(hidden.zone) {
-                var f = finding(rule, camera: c.camera.id, zone: hidden.zone, area: hidden.area, geometry: hidden.polygons,
-                                message: "privacy masks hide the \(formatArea(hidden.area)) m² camera \(c.camera.id) would see inside \(describe(hidden.zone)); a mask can be switched off")
-                f.distance = hidden.nearestDistance
-                f.pixelDensity = hidden.maxDensity
-                f.dori = hidden.dori?.rawValue
-                out.findings.append(f)
+                out.findings.append(evidence(rule, camera: c.camera.id, hidden, message:
+                    "privacy masks hide the \(formatArea(hidden.area)) m² camera \(c.camera.id) would see inside \(describe(hidden.zone)); a mask can be switched off"))
             }
         }
         return out
@@ -66,6 +58,16 @@ extension RuleContext {
             }
         }
         return out
+    }
+
+    /// A finding about an overlap, carrying its polygon, area, distance and
+    /// pixel density as evidence.
+    private func evidence(_ rule: RuleDefinition, camera: String, _ intrusion: Intrusion, message: String) -> Finding {
+        var f = finding(rule, camera: camera, zone: intrusion.zone, area: intrusion.area, geometry: intrusion.polygons, message: message)
+        f.distance = intrusion.nearestDistance
+        f.pixelDensity = intrusion.maxDensity
+        f.dori = intrusion.dori?.rawValue
+        return f
     }
 
     /// " on level 1F below, through a void" for a zone on another level.
