@@ -15,6 +15,11 @@ public enum PlanDecoder {
     ///   own, given the profile the plan names (`nil` when it names none).
     public static func decode(contentsOf path: String,
                               extraCategories: (String?) -> [ZoneCategory] = { _ in [] }) throws(PlanError) -> Plan {
+        try decode(bytes: readFile(path), file: path, extraCategories: extraCategories)
+    }
+
+    /// The bytes of a plan file, or an error saying why it cannot be read.
+    public static func readFile(_ path: String) throws(PlanError) -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else {
             var isDir: ObjCBool = false
             let why = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
@@ -22,7 +27,7 @@ public enum PlanDecoder {
                 : "no such file"
             throw PlanError([PlanProblem(file: path, message: why)])
         }
-        return try decode(bytes: [UInt8](data), file: path, extraCategories: extraCategories)
+        return [UInt8](data)
     }
 
     /// Decodes a plan from its bytes; `file` names it in messages.

@@ -10,13 +10,18 @@ public struct CheckReport: Sendable {
     public var analysis: PlanAnalysis
     public var outcome: RuleOutcome
     public var asOf: CalendarDate
+    /// SHA-256 of the plan file's bytes, so a report can be matched to the
+    /// exact plan it was made from.
+    public var inputSHA256: String
 
-    public init(toolVersion: String, profile: Profile, analysis: PlanAnalysis, outcome: RuleOutcome, asOf: CalendarDate) {
+    public init(toolVersion: String, profile: Profile, analysis: PlanAnalysis, outcome: RuleOutcome, asOf: CalendarDate,
+                inputSHA256: String) {
         self.toolVersion = toolVersion
         self.profile = profile
         self.analysis = analysis
         self.outcome = outcome
         self.asOf = asOf
+        self.inputSHA256 = inputSHA256
     }
 
     public var findings: [Finding] { outcome.findings }
@@ -31,4 +36,21 @@ public struct CheckReport: Sendable {
 /// One output format.
 public protocol ReportRenderer {
     func render(_ report: CheckReport) -> String
+}
+
+/// The report formats, picked by `--format`; an unknown one is refused when
+/// the command line is parsed.
+public enum ReportFormat: String, CaseIterable, Sendable {
+    case text, json, html, geojson, sarif, markdown
+
+    public var renderer: any ReportRenderer {
+        switch self {
+        case .text: TextReportRenderer()
+        case .json: JSONReportRenderer()
+        case .html: HTMLReportRenderer()
+        case .geojson: GeoJSONReportRenderer()
+        case .sarif: SARIFReportRenderer()
+        case .markdown: MarkdownReportRenderer()
+        }
+    }
 }

@@ -20,6 +20,7 @@ public struct JSONReportRenderer: ReportRenderer {
         w.field("report", "sightline-report/1")
         w.key("tool"); w.beginObject(); w.field("name", "sightline"); w.field("version", report.toolVersion); w.endObject()
         w.field("plan", plan.file)
+        w.key("input"); w.beginObject(); w.field("path", plan.file); w.field("sha256", report.inputSHA256); w.endObject()
         w.field("profile", report.profile.id)
         w.field("asOf", report.asOf.description)
         w.key("site")
@@ -81,7 +82,7 @@ public struct JSONReportRenderer: ReportRenderer {
             if let note = f.consequence.note { w.field("note", note) }
             w.endObject()
             if let g = f.geometry {
-                w.key("geometry"); writeMultiPolygon(&w, g, frame: frame, decimals: decimals)
+                w.key("geometry"); w.multiPolygon(g, frame: frame, decimals: decimals)
             }
             w.endObject()
         }
@@ -115,11 +116,11 @@ public struct JSONReportRenderer: ReportRenderer {
             if !c.camera.masks.isEmpty { w.field("maskedArea", c.maskedArea, decimals: 4) }
             if !c.notes.isEmpty { w.key("notes"); w.beginArray(); for n in c.notes { w.string(n) }; w.endArray() }
             if includeViews {
-                w.key("view"); writeMultiPolygon(&w, c.view, frame: frame, decimals: decimals)
-                if !c.camera.masks.isEmpty { w.key("maskedView"); writeMultiPolygon(&w, c.maskedView, frame: frame, decimals: decimals) }
+                w.key("view"); w.multiPolygon(c.view, frame: frame, decimals: decimals)
+                if !c.camera.masks.isEmpty { w.key("maskedView"); w.multiPolygon(c.maskedView, frame: frame, decimals: decimals) }
                 if let below = c.belowLevel {
                     w.field("belowLevel", below)
-                    w.key("viewBelow"); writeMultiPolygon(&w, c.viewBelow, frame: frame, decimals: decimals)
+                    w.key("viewBelow"); w.multiPolygon(c.viewBelow, frame: frame, decimals: decimals)
                 }
             }
             w.endObject()
@@ -164,27 +165,6 @@ public struct JSONReportRenderer: ReportRenderer {
         w.beginArray()
         for (rule, reason) in report.outcome.notEvaluated {
             w.beginObject(); w.field("rule", rule); w.field("reason", reason); w.endObject()
-        }
-        w.endArray()
-        w.endObject()
-    }
-
-    private func writeMultiPolygon(_ w: inout JSONWriter, _ polygons: [PolygonRings], frame: CoordinateFrame, decimals: Int) {
-        w.beginObject()
-        w.field("type", "MultiPolygon")
-        w.key("coordinates")
-        w.beginArray()
-        for polygon in polygons {
-            w.beginArray()
-            for ring in [polygon.shell] + polygon.holes {
-                w.beginArray()
-                for p in ring + [ring[0]] {
-                    let q = frame.toPlan(p)
-                    w.inlineNumbers([q.x, q.y], decimals: decimals)
-                }
-                w.endArray()
-            }
-            w.endArray()
         }
         w.endArray()
         w.endObject()

@@ -13,6 +13,7 @@ public struct TextReportRenderer: ReportRenderer {
         let site = plan.metadata.site.name.map { " — \($0)" } ?? ""
         let verdict = report.verdict.uppercased()
         lines.append("\(verdict): \(plan.file)\(site): \(report.analysis.cameras.count) camera\(report.analysis.cameras.count == 1 ? "" : "s"), \(report.errorCount) error\(report.errorCount == 1 ? "" : "s"), \(report.warningCount) warning\(report.warningCount == 1 ? "" : "s") (profile \(report.profile.id))")
+        lines.append("input sha256 \(report.inputSHA256) · sightline \(report.toolVersion) · as of \(report.asOf)")
         let byCamera = Dictionary(grouping: report.findings.filter { $0.camera != nil }, by: { $0.camera! })
         for c in report.analysis.cameras {
             guard let findings = byCamera[c.camera.id], !findings.isEmpty else { continue }

@@ -32,7 +32,8 @@ func run(_ title: String, _ generator: HotelGenerator) throws {
         let outcome = RuleEngine(profile: profile, asOf: asOf).evaluate(analysis)
         let findings = outcome.findings
         let t3 = now()
-        let report = CheckReport(toolVersion: "bench", profile: profile, analysis: analysis, outcome: outcome, asOf: asOf)
+        let report = CheckReport(toolVersion: "bench", profile: profile, analysis: analysis, outcome: outcome, asOf: asOf,
+                                 inputSHA256: SHA256.hex(bytes))
         let json = JSONReportRenderer().render(report)
         let t4 = now()
         precondition(!json.isEmpty)

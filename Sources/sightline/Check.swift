@@ -5,8 +5,11 @@ import SightlinePlan
 import SightlineReport
 import SightlineRules
 
-/// Output formats `check` can write.
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+/// Report formats, validated while the command line is parsed.
+extension ReportFormat: ExpressibleByArgument {}
+
+/// Formats of the smaller commands (`rules`, `filing`).
+enum SimpleFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
@@ -54,11 +57,9 @@ struct Check: ParsableCommand {
         let asOf = rulebook.checkDate
         let outcome = RuleEngine(profile: loaded.profile, asOf: asOf).evaluate(analysis)
         clock.lap("findings")
-        let report = CheckReport(toolVersion: Sightline.version, profile: loaded.profile, analysis: analysis, outcome: outcome, asOf: asOf)
-        let text: String = switch format {
-        case .json: JSONReportRenderer().render(report)
-        case .text: TextReportRenderer().render(report)
-        }
+        let report = CheckReport(toolVersion: Sightline.version, profile: loaded.profile, analysis: analysis, outcome: outcome,
+                                 asOf: asOf, inputSHA256: loaded.sha256)
+        let text = format.renderer.render(report)
         clock.lap("render")
         try emit(text, to: output)
         clock.lap("write")
@@ -70,7 +71,7 @@ struct Check: ParsableCommand {
     /// Prints the problems (stderr, one a line) and an empty JSON report, exits 2.
     private func fail(_ problems: [PlanProblem]) throws -> Never {
         printProblems(problems)
-        if format == .json {
+        if format == .json || format == .geojson || format == .sarif {
             try? emit(JSONReportRenderer.invalidInput(file: plan, problems: problems, toolVersion: Sightline.version), to: output)
         }
         throw ExitCode(2)

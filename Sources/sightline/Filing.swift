@@ -13,7 +13,7 @@ struct Filing: ParsableCommand {
     var plan: String
 
     @Option(name: .shortAndLong, help: "Output format: text or json.")
-    var format: ReportFormat = .text
+    var format: SimpleFormat = .text
 
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?

@@ -12,7 +12,7 @@ struct Rules: ParsableCommand {
     var profile: String = "cn-2025"
 
     @Option(name: .shortAndLong, help: "Output format: text or json.")
-    var format: ReportFormat = .text
+    var format: SimpleFormat = .text
 
     func run() throws {
         let rulebook: Profile

@@ -90,21 +90,30 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertTrue(text.contains("\"fitting-a\""))
     }
 
-    /// Golden reports for the bundled examples, compared structurally.
+    /// Golden reports for the bundled examples in every format: JSON-based
+    /// ones compared structurally, HTML, Markdown and text as text.
     /// Re-record on purpose with `SIGHTLINE_RECORD=1 swift test`.
     func testGoldenReportsForExamples() throws {
+        let formats = ["json", "geojson", "sarif", "html", "markdown", "text"]
         for name in ["hotel-floor", "clothing-store"] {
-            let r = try CLI.run(["check", "Examples/\(name).json", "--format", "json", "--as-of", "2026-01-15"])
-            XCTAssertEqual(r.status, 1, r.stderr)
-            let golden = CLI.packageRoot.appendingPathComponent("Tests/SightlineCLITests/Golden/\(name).json")
-            if ProcessInfo.processInfo.environment["SIGHTLINE_RECORD"] == "1" {
-                try Data(r.stdout.utf8).write(to: golden)
-                continue
-            }
-            let expected = try JSONParser.parse([UInt8](Data(contentsOf: golden)))
-            let actual = try JSONParser.parse(Array(r.stdout.utf8))
-            if let difference = firstDifference(actual, expected) {
-                XCTFail("\(name): the report differs from Golden/\(name).json at \(difference); re-record with SIGHTLINE_RECORD=1 if intended")
+            for format in formats {
+                let r = try CLI.run(["check", "Examples/\(name).json", "--format", format, "--as-of", "2026-01-15"])
+                XCTAssertEqual(r.status, 1, r.stderr)
+                let ext = ["json": "json", "geojson": "geojson", "sarif": "sarif", "html": "html", "markdown": "md", "text": "txt"][format]!
+                let golden = CLI.packageRoot.appendingPathComponent("Tests/SightlineCLITests/Golden/\(name).\(ext)")
+                if ProcessInfo.processInfo.environment["SIGHTLINE_RECORD"] == "1" {
+                    try Data(r.stdout.utf8).write(to: golden)
+                    continue
+                }
+                let expected = try Data(contentsOf: golden)
+                if ["json", "geojson", "sarif"].contains(format) {
+                    let difference = firstDifference(try JSONParser.parse(Array(r.stdout.utf8)), try JSONParser.parse([UInt8](expected)))
+                    if let difference {
+                        XCTFail("\(name).\(ext) differs from its golden file at \(difference); re-record with SIGHTLINE_RECORD=1 if intended")
+                    }
+                } else if r.stdout != String(decoding: expected, as: UTF8.self) {
+                    XCTFail("\(name).\(ext) differs from its golden file; re-record with SIGHTLINE_RECORD=1 if intended")
+                }
             }
         }
     }

@@ -1,0 +1,176 @@
+import SightlineEngine
+import SightlinePlan
+import SightlineRules
+
+/// `--format html`: one self-contained page (no network, no external
+/// scripts or fonts) that opens in any browser and prints: a summary, one
+/// collapsible drawing per level, and the findings table, each row linked to
+/// its evidence in the drawing.
+public struct HTMLReportRenderer: ReportRenderer {
+    public init() {}
+
+    public func render(_ report: CheckReport) -> String {
+        let plan = report.plan
+        let site = plan.metadata.site
+        // Anchors: intrusion polygons get `f<n>`; other findings point at their camera or zone.
+        var anchors: [Int: String] = [:]
+        var links: [Int: String] = [:]
+        let cameraIndex = Dictionary(report.analysis.cameras.enumerated().map { ($1.camera.id, $0) }) { a, _ in a }
+        let zoneIndex = Dictionary(plan.zones.enumerated().map { ($1.id, $0) }) { a, _ in a }
+        for (i, f) in report.findings.enumerated() {
+            if f.geometry.map({ !$0.isEmpty }) ?? false {
+                anchors[i] = "f\(i)"
+                links[i] = "f\(i)"
+            } else if let camera = f.camera, let c = cameraIndex[camera] {
+                links[i] = "c\(c)"
+            } else if let zone = f.zone, let z = zoneIndex[zone] {
+                links[i] = "z\(z)"
+            }
+        }
+
+        var html = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="generator" content="sightline \(Escape.html(report.toolVersion))">
+        <title>Sightline report — \(Escape.html(site.name ?? plan.file))</title>
+        <style>\(Self.css)</style>
+        </head>
+        <body>
+
+        """
+        let verdict = report.verdict
+        html += "<header><h1>Sightline report <span class=\"verdict \(verdict)\">\(verdict.uppercased())</span></h1>\n"
+        html += "<p class=\"lede\">\(Escape.html(site.name ?? "Unnamed site")) — \(report.errorCount) error\(report.errorCount == 1 ? "" : "s"), \(report.warningCount) warning\(report.warningCount == 1 ? "" : "s"), \(report.analysis.cameras.count) camera\(report.analysis.cameras.count == 1 ? "" : "s") checked against \(Escape.html(report.profile.law.en)).</p>\n"
+        html += "<table class=\"summary\">\n"
+        let rows: [(String, String)] = [
+            ("Site", "\(site.name ?? "—")\(site.id.map { " (\($0))" } ?? "")"),
+            ("Address", site.address ?? "—"),
+            ("Operator", "\(site.operatorName ?? "—") (\(site.operatorKind.rawValue))"),
+            ("Place", site.placeCategory.rawValue),
+            ("Profile", "\(report.profile.id): \(report.profile.law.zh)"),
+            ("Checked as of", report.asOf.description),
+            ("Plan file", plan.file),
+            ("SHA-256 of the plan", report.inputSHA256),
+            ("Tool", "sightline \(report.toolVersion)"),
+        ]
+        for (k, v) in rows { html += "<tr><th>\(Escape.html(k))</th><td>\(Escape.html(v))</td></tr>\n" }
+        html += "</table>\n"
+        if let note = report.profile.note { html += "<p class=\"note\">\(Escape.html(note))</p>\n" }
+        if !report.outcome.notApplied.isEmpty || !report.outcome.notEvaluated.isEmpty {
+            html += "<ul class=\"not-applied\">\n"
+            for (a, reason) in report.outcome.notApplied {
+                html += "<li>\(Escape.html(a.reference)) (\(Escape.html(a.title))) not applied: \(Escape.html(reason.en)) <span lang=\"zh\">\(Escape.html(reason.zh))</span></li>\n"
+            }
+            for (rule, reason) in report.outcome.notEvaluated { html += "<li>\(Escape.html(rule)) not evaluated: \(Escape.html(reason))</li>\n" }
+            html += "</ul>\n"
+        }
+        html += "</header>\n<main>\n"
+
+        // Drawings, one per level; levels with findings open.
+        html += "<section class=\"levels\"><h2>Plans</h2>\n"
+        html += "<p class=\"legend no-print\">Hover or click a camera to highlight its view. <span class=\"key prohibited\"></span> prohibited zone <span class=\"key view\"></span> view <span class=\"key intrusion\"></span> intrusion <span class=\"key door-open\"></span> open door / passage <span class=\"key door-closed\"></span> closed door <span class=\"key glass\"></span> glass / window</p>\n"
+        let many = plan.levels.count > 3
+        for level in plan.levels {
+            let count = report.findings.filter { $0.level == level.id }.count
+            let cameras = report.analysis.cameras.filter { $0.camera.info.level == level.id }.count
+            let open = !many || count > 0
+            html += "<details\(open ? " open" : "")><summary>\(Escape.html(level.name ?? level.id)) — \(cameras) camera\(cameras == 1 ? "" : "s"), \(count) finding\(count == 1 ? "" : "s")</summary>\n"
+            html += PlanDrawing(report: report, level: level, findingAnchors: anchors).svg()
+            html += "</details>\n"
+        }
+        html += "</section>\n"
+
+        // Findings.
+        html += "<section class=\"findings\"><h2>Findings</h2>\n"
+        if report.findings.isEmpty {
+            html += "<p>No findings.</p>\n"
+        } else {
+            html += "<table><thead><tr><th>#</th><th>Severity</th><th>Rule</th><th>Camera</th><th>Zone</th><th>Level</th><th>Area m²</th><th>Detail</th><th>Article</th><th>Consequence</th></tr></thead><tbody>\n"
+            for (i, f) in report.findings.enumerated() {
+                let number = links[i].map { "<a href=\"#\($0)\">\(i + 1)</a>" } ?? "\(i + 1)"
+                let zone = f.zone.map { z in Escape.html(z) + (f.zoneName.map { "<br><small>\(Escape.html($0))</small>" } ?? "") } ?? ""
+                let detail = f.dori.map { "\(Escape.html($0))\(f.pixelDensity.map { " (\(Int($0.rounded())) px/m)" } ?? "")" } ?? ""
+                html += "<tr class=\"\(f.severity.rawValue)\"><td>\(number)</td><td>\(f.severity.rawValue)</td><td><code>\(Escape.html(f.rule))</code><br><small>\(Escape.html(f.message))</small></td>"
+                html += "<td>\(Escape.html(f.camera ?? ""))</td><td>\(zone)</td><td>\(Escape.html(f.level ?? ""))</td>"
+                html += "<td class=\"num\">\(f.area.map { fixed($0, 2) } ?? "")</td><td>\(detail)</td>"
+                html += "<td><b>\(Escape.html(f.citation.reference))</b><br><span lang=\"zh\">\(Escape.html(f.citation.zh))</span><br><small>\(Escape.html(f.citation.en))</small></td>"
+                html += "<td>\(Escape.html(consequenceText(f.consequence)))</td></tr>\n"
+            }
+            html += "</tbody></table>\n"
+        }
+        html += "</section>\n</main>\n"
+        html += "<footer>Made by sightline \(Escape.html(report.toolVersion)) from \(Escape.html(plan.file)) (SHA-256 \(Escape.html(report.inputSHA256))).</footer>\n"
+        html += "<script>\(Self.script)</script>\n</body>\n</html>\n"
+        return html
+    }
+
+    private func consequenceText(_ c: Consequence) -> String {
+        var parts = c.measures
+        for fine in c.fines {
+            parts.append("fine, \(fine.party): \(yuanRange(fine))\(fine.note.map { " (\($0))" } ?? "")")
+        }
+        var text = "\(c.article): " + (parts.isEmpty ? "no measure" : parts.joined(separator: "; "))
+        if let condition = c.condition { text += "; \(condition)" }
+        if let note = c.note { text += " (\(note))" }
+        return text
+    }
+
+    static let css = """
+    :root{--ink:#1d1d1f;--muted:#666;--error:#c1121f;--warning:#b56b00;--ok:#2b8a3e}
+    body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans CJK SC",sans-serif;color:var(--ink);margin:0 auto;max-width:1200px;padding:16px 24px}
+    h1{font-size:22px;margin:0 0 4px} h2{font-size:18px;border-bottom:1px solid #ddd;padding-bottom:4px;margin-top:28px}
+    .verdict{font-size:14px;padding:2px 10px;border-radius:10px;color:#fff;vertical-align:middle}
+    .verdict.fail{background:var(--error)} .verdict.pass{background:var(--ok)}
+    .lede{color:var(--muted);margin:0 0 12px} .note{color:var(--muted);font-size:12px}
+    table{border-collapse:collapse;width:100%} th,td{text-align:left;vertical-align:top;padding:4px 6px;border-bottom:1px solid #eee}
+    table.summary{width:auto} table.summary th{color:var(--muted);font-weight:normal;padding-right:16px}
+    td.num{text-align:right;white-space:nowrap} tr.error td:nth-child(2){color:var(--error);font-weight:600} tr.warning td:nth-child(2){color:var(--warning);font-weight:600}
+    .findings td small{color:var(--muted)} code{font-size:12px}
+    details{border:1px solid #ddd;border-radius:6px;margin:8px 0;padding:4px 8px} summary{cursor:pointer;font-weight:600}
+    svg.plan{width:100%;height:auto;max-height:78vh;display:block;margin:6px 0;background:#fff}
+    svg .zone{fill:#f3f3f1;stroke:#bbb;stroke-width:1px;vector-effect:non-scaling-stroke}
+    svg .zone.void{fill:#fff;stroke-dasharray:4 3} svg .zone.prohibited{stroke:#d62828;stroke-width:2px}
+    svg .zone-label{fill:#888;text-anchor:middle;dominant-baseline:middle}
+    svg .view{fill:#ffd60a;fill-opacity:.22;stroke:#e0a800;stroke-opacity:.5;stroke-width:.6px;vector-effect:non-scaling-stroke;fill-rule:evenodd}
+    svg .view.masked{fill:#888;fill-opacity:.18;stroke-dasharray:3 2}
+    svg .view.hl{fill-opacity:.55;stroke-opacity:1;stroke-width:2px} svg .view.dim{fill-opacity:.05;stroke-opacity:.15}
+    svg .wall{fill:none;stroke:#111;stroke-width:2.5px;vector-effect:non-scaling-stroke;stroke-linecap:square}
+    svg .wall.body{fill:#444} svg .wall.glass{stroke:#4ea8de;stroke-width:2px} svg .wall.low{stroke:#777;stroke-dasharray:5 3}
+    svg .opening{fill:none;stroke-width:4px;vector-effect:non-scaling-stroke}
+    svg .door.open,svg .passage{stroke:#2b8a3e} svg .door.closed{stroke:#7f4f24} svg .window{stroke:#4ea8de} svg .window.frosted{stroke:#adb5bd}
+    svg .intrusion{fill:#e5007e;fill-opacity:.7;stroke:#8b004c;stroke-width:1.5px;vector-effect:non-scaling-stroke}
+    svg .intrusion.warning{fill:#f77f00} svg .intrusion:target{stroke:#000;stroke-width:4px}
+    svg .area-label{fill:#5a0030;font-weight:700;text-anchor:middle;paint-order:stroke;stroke:#fff;stroke-width:.08px}
+    svg .sign{fill:#2b8a3e;stroke:#fff;stroke-width:1px;vector-effect:non-scaling-stroke}
+    svg .camera{cursor:pointer} svg .camera circle{fill:#1d3557;stroke:#fff;stroke-width:1.5px;vector-effect:non-scaling-stroke}
+    svg .camera line{stroke:#1d3557;stroke-width:2px;vector-effect:non-scaling-stroke} svg .camera text{fill:#1d3557;font-weight:600}
+    svg .camera.flagged circle{fill:var(--error)} svg .camera.pinned circle{stroke:#ffd60a;stroke-width:3px}
+    svg .camera:target circle,svg .zone:target{stroke:#000;stroke-width:4px}
+    .legend .key{display:inline-block;width:14px;height:10px;margin:0 4px 0 12px;vertical-align:middle;border:1px solid #999}
+    .key.prohibited{background:repeating-linear-gradient(45deg,#d62828 0 2px,#fde2e2 2px 5px)} .key.view{background:#ffe98f}
+    .key.intrusion{background:#e5007e} .key.door-open{background:#2b8a3e} .key.door-closed{background:#7f4f24} .key.glass{background:#4ea8de}
+    footer{color:var(--muted);font-size:12px;margin:24px 0}
+    @media print{body{max-width:none;padding:0} .no-print{display:none} details{border:none;page-break-inside:avoid} svg.plan{max-height:none} a{color:inherit;text-decoration:none}}
+    """
+
+    static let script = """
+    (function(){
+      function views(svg,id){return svg.querySelectorAll('.view[data-cam="'+id+'"]');}
+      document.querySelectorAll('svg.plan').forEach(function(svg){
+        var pinned=null;
+        function show(id){svg.querySelectorAll('.view').forEach(function(v){v.classList.toggle('hl',v.getAttribute('data-cam')===id);v.classList.toggle('dim',id!==null&&v.getAttribute('data-cam')!==id);});}
+        svg.querySelectorAll('.camera').forEach(function(c){
+          var id=c.getAttribute('data-cam');
+          c.addEventListener('mouseenter',function(){show(id);});
+          c.addEventListener('mouseleave',function(){show(pinned);});
+          c.addEventListener('click',function(){pinned=(pinned===id)?null:id;svg.querySelectorAll('.camera').forEach(function(o){o.classList.toggle('pinned',o.getAttribute('data-cam')===pinned);});show(pinned);});
+        });
+      });
+      document.querySelectorAll('a[href^="#"]').forEach(function(a){a.addEventListener('click',function(){var t=document.getElementById(a.getAttribute('href').slice(1));var d=t&&t.closest('details');if(d){d.open=true;}});});
+      window.addEventListener('beforeprint',function(){document.querySelectorAll('details').forEach(function(d){d.open=true;});});
+    })();
+    """
+}

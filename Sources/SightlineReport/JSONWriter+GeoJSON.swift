@@ -1,0 +1,36 @@
+import PlanarGeometry
+import SightlinePlan
+
+extension JSONWriter {
+    /// A GeoJSON MultiPolygon in the plan's own coordinates and CRS (rings
+    /// closed, as RFC 7946 wants).
+    mutating func multiPolygon(_ polygons: [PolygonRings], frame: CoordinateFrame, decimals: Int) {
+        beginObject()
+        field("type", "MultiPolygon")
+        key("coordinates")
+        beginArray()
+        for polygon in polygons {
+            beginArray()
+            for ring in [polygon.shell] + polygon.holes where !ring.isEmpty {
+                beginArray()
+                for p in ring + [ring[0]] {
+                    let q = frame.toPlan(p)
+                    inlineNumbers([q.x, q.y], decimals: decimals)
+                }
+                endArray()
+            }
+            endArray()
+        }
+        endArray()
+        endObject()
+    }
+
+    /// A GeoJSON Point in the plan's own coordinates.
+    mutating func point(_ p: Point2, frame: CoordinateFrame, decimals: Int) {
+        let q = frame.toPlan(p)
+        beginObject()
+        field("type", "Point")
+        key("coordinates"); inlineNumbers([q.x, q.y], decimals: decimals)
+        endObject()
+    }
+}

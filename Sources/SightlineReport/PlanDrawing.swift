@@ -1,0 +1,172 @@
+import PlanarGeometry
+import SightlineEngine
+import SightlinePlan
+import SightlineRules
+
+/// One level of a plan as an SVG drawing, to scale, in local metres (y up
+/// on the plan, so y is negated for SVG). Every string from the plan is
+/// escaped; element ids are generated, never taken from the plan.
+struct PlanDrawing {
+    let report: CheckReport
+    let level: Level
+    /// Finding index (in the report's order) → anchor id.
+    let findingAnchors: [Int: String]
+
+    private var plan: Plan { report.plan }
+
+    func svg() -> String {
+        let cameras = report.analysis.cameras.enumerated().filter { $0.element.camera.info.level == level.id }
+        let zones = plan.zones.enumerated().filter { $0.element.info.level == level.id }
+        let walls = plan.walls.filter { $0.info.level == level.id }
+        var box = Box(covering: zones.flatMap { $0.element.polygons.flatMap(\.shell) }
+                      + walls.flatMap(wallPoints) + cameras.map(\.element.camera.position))
+            ?? Box(minX: 0, minY: 0, maxX: 10, maxY: 10)
+        for (_, c) in cameras { if let b = Box(covering: c.view) { box.include(b) } }
+        let extent = max(box.maxX - box.minX, box.maxY - box.minY, 1)
+        let margin = extent * 0.04 + 1
+        let font = max(0.25, extent / 90)
+        var out = ""
+        let width = box.maxX - box.minX + 2 * margin, height = box.maxY - box.minY + 2 * margin
+        out += "<svg class=\"plan\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"\(n(box.minX - margin)) \(n(-box.maxY - margin)) \(n(width)) \(n(height + font * 3))\" role=\"img\" aria-label=\"Plan of level \(Escape.html(level.name ?? level.id))\">\n"
+        out += "<defs><pattern id=\"hatch-\(Escape.identifier(level.id))\" width=\"\(n(font))\" height=\"\(n(font))\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"\(n(font))\" height=\"\(n(font))\" fill=\"#fde2e2\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"\(n(font))\" stroke=\"#d62828\" stroke-width=\"\(n(font / 4))\"/></pattern></defs>\n"
+
+        // Zones, filled by category; prohibited ones hatched red.
+        out += "<g class=\"zones\">\n"
+        for (index, zone) in zones {
+            let prohibited = report.profile.prohibited[zone.category] != nil
+            let cls = prohibited ? "zone prohibited" : (zone.category == .void ? "zone void" : "zone")
+            // An inline style, because the stylesheet's zone fill would override an attribute.
+            let fill = prohibited ? " style=\"fill:url(#hatch-\(Escape.identifier(level.id)))\"" : ""
+            let label = "\(zone.category.rawValue) \(zone.id)\(zone.name.map { " — \($0)" } ?? "")"
+            out += "<path id=\"z\(index)\" class=\"\(cls)\"\(fill) d=\"\(path(zone.polygons))\"><title>\(Escape.html(label))</title></path>\n"
+            if let centre = Box(covering: zone.polygons)?.center {
+                out += "<text class=\"zone-label\" x=\"\(n(centre.x))\" y=\"\(n(-centre.y))\" font-size=\"\(n(font * 0.9))\">\(Escape.html(zone.name ?? zone.id))</text>\n"
+            }
+        }
+        out += "</g>\n"
+
+        // Views, highlighted from their camera.
+        out += "<g class=\"views\">\n"
+        for (index, c) in cameras where !c.view.isEmpty {
+            out += "<path class=\"view\" data-cam=\"\(index)\" d=\"\(path(c.view))\"/>\n"
+            if !c.maskedView.isEmpty { out += "<path class=\"view masked\" data-cam=\"\(index)\" d=\"\(path(c.maskedView))\"/>\n" }
+        }
+        out += "</g>\n"
+
+        // Walls and openings.
+        out += "<g class=\"walls\">\n"
+        for wall in walls {
+            var cls = "wall"
+            if wall.material == .glass { cls += " glass" }
+            if let h = wall.heightMetres, h < level.height { cls += " low" }
+            let title = "<title>\(Escape.html("wall \(wall.id)\(wall.heightMetres.map { ", \(fixed($0, 2)) m high" } ?? "")\(wall.material == .glass ? ", glass" : "")"))</title>"
+            switch wall.shape {
+            case .lines(let lines):
+                let d = lines.map { line in line.enumerated().map { "\($0.offset == 0 ? "M" : "L")\(n($0.element.x)) \(n(-$0.element.y))" }.joined() }.joined()
+                out += "<path class=\"\(cls)\" d=\"\(d)\">\(title)</path>\n"
+            case .polygons(let polygons):
+                out += "<path class=\"\(cls) body\" d=\"\(path(polygons))\">\(title)</path>\n"
+            }
+        }
+        for opening in plan.openings where opening.info.level == level.id {
+            let kind: String = switch opening.type {
+            case .door: opening.state == .open ? "door open" : "door closed"
+            case .window: opening.transparent ? "window" : "window frosted"
+            case .passage: "passage"
+            }
+            let title = "<title>\(Escape.html("\(opening.type.rawValue) \(opening.id)\(opening.type == .door ? " (\(opening.state.rawValue))" : "")"))</title>"
+            switch opening.shape {
+            case .line(let points):
+                out += "<path class=\"opening \(kind)\" d=\"\(points.enumerated().map { "\($0.offset == 0 ? "M" : "L")\(n($0.element.x)) \(n(-$0.element.y))" }.joined())\">\(title)</path>\n"
+            case .point(let p, let width):
+                out += "<circle class=\"opening \(kind)\" cx=\"\(n(p.x))\" cy=\"\(n(-p.y))\" r=\"\(n(width / 2))\">\(title)</circle>\n"
+            }
+        }
+        out += "</g>\n"
+
+        // Evidence: intruding polygons with their areas.
+        out += "<g class=\"intrusions\">\n"
+        for (index, f) in report.findings.enumerated() {
+            guard let geometry = f.geometry, !geometry.isEmpty, let anchor = findingAnchors[index], drawnHere(f) else { continue }
+            out += "<path id=\"\(anchor)\" class=\"intrusion \(f.severity.rawValue)\" d=\"\(path(geometry))\"><title>\(Escape.html(f.message))</title></path>\n"
+            if let centre = Box(covering: geometry)?.center, let area = f.area {
+                out += "<text class=\"area-label\" x=\"\(n(centre.x))\" y=\"\(n(-centre.y))\" font-size=\"\(n(font))\">\(fixed(area, 2)) m²</text>\n"
+            }
+        }
+        out += "</g>\n"
+
+        // Signs and cameras.
+        out += "<g class=\"signs\">\n"
+        for sign in plan.signs where sign.info.level == level.id {
+            out += "<rect class=\"sign\" x=\"\(n(sign.position.x - font / 2))\" y=\"\(n(-sign.position.y - font / 2))\" width=\"\(n(font))\" height=\"\(n(font))\"><title>\(Escape.html("sign \(sign.id)\(sign.text.map { ": \($0)" } ?? "")"))</title></rect>\n"
+        }
+        out += "</g>\n<g class=\"cameras\">\n"
+        for (index, c) in cameras {
+            let p = c.camera.position
+            let tip = p + Point2.unit(bearingDegrees: c.camera.heading) * (font * 2.2)
+            let flagged = report.findings.contains { $0.camera == c.camera.id && $0.severity == .error }
+            out += "<g id=\"c\(index)\" class=\"camera\(flagged ? " flagged" : "")\" data-cam=\"\(index)\" tabindex=\"0\">"
+            out += "<title>\(Escape.html("camera \(c.camera.id): heading \(fixed(c.camera.heading, 1))°, view \(fixed(c.viewArea, 2)) m²"))</title>"
+            out += "<line x1=\"\(n(p.x))\" y1=\"\(n(-p.y))\" x2=\"\(n(tip.x))\" y2=\"\(n(-tip.y))\"/>"
+            out += "<circle cx=\"\(n(p.x))\" cy=\"\(n(-p.y))\" r=\"\(n(font * 0.7))\"/>"
+            out += "<text x=\"\(n(p.x + font))\" y=\"\(n(-p.y - font))\" font-size=\"\(n(font))\">\(Escape.html(c.camera.id))</text></g>\n"
+        }
+        out += "</g>\n"
+        out += scaleAndNorth(box: box, margin: margin, font: font, extent: extent)
+        out += "</svg>\n"
+        return out
+    }
+
+    /// Whether a finding's evidence belongs on this level's drawing.
+    private func drawnHere(_ f: Finding) -> Bool {
+        if let zoneLevel = f.level { return zoneLevel == level.id }
+        return false
+    }
+
+    /// A scale bar of a round length about a fifth of the drawing, and a north arrow.
+    private func scaleAndNorth(box: Box, margin: Double, font: Double, extent: Double) -> String {
+        let target = extent / 5
+        let lengths: [Double] = [0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]
+        let bar = lengths.last { $0 <= target } ?? 0.5
+        let x0 = box.minX, y0 = -box.minY + margin * 0.5
+        var out = "<g class=\"scale\">"
+        out += "<rect x=\"\(n(x0))\" y=\"\(n(y0))\" width=\"\(n(bar / 2))\" height=\"\(n(font / 2))\" fill=\"#222\"/>"
+        out += "<rect x=\"\(n(x0 + bar / 2))\" y=\"\(n(y0))\" width=\"\(n(bar / 2))\" height=\"\(n(font / 2))\" fill=\"#fff\" stroke=\"#222\" stroke-width=\"\(n(font / 20))\"/>"
+        out += "<text x=\"\(n(x0))\" y=\"\(n(y0 + font * 1.6))\" font-size=\"\(n(font))\">0</text>"
+        out += "<text x=\"\(n(x0 + bar))\" y=\"\(n(y0 + font * 1.6))\" font-size=\"\(n(font))\" text-anchor=\"middle\">\(fixed(bar, bar < 1 ? 1 : 0)) m</text>"
+        let nx = box.maxX, ny = y0 + font * 1.6
+        out += "<path d=\"M\(n(nx)) \(n(ny - font * 2.5))L\(n(nx - font * 0.6)) \(n(ny - font * 0.8))L\(n(nx)) \(n(ny - font * 1.2))L\(n(nx + font * 0.6)) \(n(ny - font * 0.8))Z\" fill=\"#222\"/>"
+        out += "<text x=\"\(n(nx))\" y=\"\(n(ny))\" font-size=\"\(n(font))\" text-anchor=\"middle\">N</text>"
+        return out + "</g>\n"
+    }
+
+    private func wallPoints(_ wall: Wall) -> [Point2] {
+        switch wall.shape {
+        case .lines(let lines): lines.flatMap { $0 }
+        case .polygons(let polygons): polygons.flatMap(\.shell)
+        }
+    }
+
+    /// SVG path data for polygons with holes (even-odd fill).
+    private func path(_ polygons: [PolygonRings]) -> String {
+        var d = ""
+        for polygon in polygons {
+            for ring in [polygon.shell] + polygon.holes where !ring.isEmpty {
+                d += "M\(n(ring[0].x)) \(n(-ring[0].y))"
+                for p in ring.dropFirst() { d += "L\(n(p.x)) \(n(-p.y))" }
+                d += "Z"
+            }
+        }
+        return d
+    }
+
+    /// Centimetre precision is plenty for a drawing.
+    private func n(_ x: Double) -> String { fixedTrimmed(x, 2) }
+}
+
+/// Fixed decimals with trailing zeros trimmed ("12.5", "3").
+func fixedTrimmed(_ x: Double, _ decimals: Int) -> String {
+    var w = JSONWriter(indent: 0)
+    w.number(x, decimals: decimals)
+    return w.string
+}

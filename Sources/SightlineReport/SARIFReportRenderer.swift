@@ -1,0 +1,86 @@
+import SightlineEngine
+import SightlinePlan
+import SightlineRules
+
+/// `--format sarif`: SARIF 2.1.0 for code-review and CI systems. One result
+/// per finding; the rules carry their article as help text; the plan file is
+/// the artifact (with its SHA-256) and the camera or zone id a logical
+/// location.
+public struct SARIFReportRenderer: ReportRenderer {
+    public init() {}
+
+    private func level(_ s: Severity) -> String {
+        switch s {
+        case .error: "error"
+        case .warning: "warning"
+        case .info: "note"
+        }
+    }
+
+    public func render(_ report: CheckReport) -> String {
+        let rules = report.profile.rules
+        let ruleIndex = Dictionary(rules.enumerated().map { ($1.id, $0) }) { a, _ in a }
+        var w = JSONWriter()
+        w.beginObject()
+        w.field("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
+        w.field("version", "2.1.0")
+        w.key("runs"); w.beginArray(); w.beginObject()
+        w.key("tool"); w.beginObject(); w.key("driver"); w.beginObject()
+        w.field("name", "sightline"); w.field("version", report.toolVersion); w.field("semanticVersion", report.toolVersion)
+        w.key("rules"); w.beginArray()
+        for rule in rules {
+            w.beginObject()
+            w.field("id", rule.id)
+            w.field("name", rule.title.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())
+            w.key("shortDescription"); w.beginObject(); w.field("text", rule.title); w.endObject()
+            w.key("fullDescription"); w.beginObject(); w.field("text", rule.description); w.endObject()
+            let article = rule.citation.reference.replacingOccurrences(of: " {item}", with: "")
+            let quote = rule.citation.en.replacingOccurrences(of: "{item.en}", with: "(the item for the zone's category)")
+            w.key("help"); w.beginObject(); w.field("text", "\(article): \(quote)"); w.endObject()
+            w.key("defaultConfiguration"); w.beginObject(); w.field("level", level(rule.severity)); w.endObject()
+            w.key("properties"); w.beginObject(); w.field("article", article); w.field("check", rule.check.rawValue); w.endObject()
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject(); w.endObject()
+        w.key("artifacts"); w.beginArray(); w.beginObject()
+        w.key("location"); w.beginObject(); w.field("uri", report.plan.file); w.endObject()
+        w.key("hashes"); w.beginObject(); w.field("sha-256", report.inputSHA256); w.endObject()
+        w.endObject(); w.endArray()
+        w.key("results"); w.beginArray()
+        for f in report.findings {
+            w.beginObject()
+            w.field("ruleId", f.rule)
+            if let index = ruleIndex[f.rule] { w.field("ruleIndex", index) }
+            w.field("level", level(f.severity))
+            w.key("message"); w.beginObject(); w.field("text", f.message); w.endObject()
+            w.key("locations"); w.beginArray(); w.beginObject()
+            w.key("physicalLocation"); w.beginObject()
+            w.key("artifactLocation"); w.beginObject(); w.field("uri", report.plan.file); w.field("index", 0); w.endObject()
+            w.endObject()
+            let subject = f.camera.map { ("camera", $0) } ?? f.zone.map { ("zone", $0) }
+            if let (kind, id) = subject {
+                w.key("logicalLocations"); w.beginArray(); w.beginObject()
+                w.field("name", id); w.field("fullyQualifiedName", "\(f.level ?? "")/\(kind)/\(id)"); w.field("kind", "object")
+                w.endObject(); w.endArray()
+            }
+            w.endObject(); w.endArray()
+            w.key("partialFingerprints"); w.beginObject()
+            w.field("sightlineFinding/v1", "\(f.rule)|\(f.camera ?? "")|\(f.zone ?? "")")
+            w.endObject()
+            w.key("properties"); w.beginObject()
+            w.field("camera", f.camera); w.field("zone", f.zone); w.field("zoneName", f.zoneName); w.field("level", f.level)
+            w.key("area"); if let a = f.area { w.number(a, decimals: 4) } else { w.null() }
+            w.field("dori", f.dori); w.field("article", f.citation.reference); w.field("articleZh", f.citation.zh)
+            w.endObject()
+            w.endObject()
+        }
+        w.endArray()
+        w.key("properties"); w.beginObject()
+        w.field("profile", report.profile.id); w.field("asOf", report.asOf.description); w.field("verdict", report.verdict)
+        w.endObject()
+        w.endObject(); w.endArray()
+        w.endObject()
+        return w.string + "\n"
+    }
+}
