@@ -7,7 +7,8 @@ import SightlinePlan
 /// door that the seed leaves open on about one room in ten; a public toilet
 /// at the west end behind a door (open on about one floor in four); and 15
 /// corridor cameras mounted near the north wall, alternately looking east and
-/// west with a little seeded jitter. Walls are lines; every door is a
+/// west with a little seeded jitter; a warning sign at each end of the
+/// corridor; the system filed on time. Walls are lines; every door is a
 /// LineString opening on its wall. So 40 floors give 600 cameras.
 public struct HotelGenerator: Sendable {
     public var floors: Int
@@ -48,7 +49,8 @@ public struct HotelGenerator: Sendable {
         w.field("placeCategory", "art7-venue")
         w.key("operator"); w.beginObject(); w.field("name", "Example Hotels Ltd"); w.field("kind", "unit"); w.endObject()
         w.endObject()
-        w.key("system"); w.beginObject(); w.field("commissionedOn", "2025-05-06"); w.field("retentionDays", 30); w.endObject()
+        w.key("system"); w.beginObject(); w.field("commissionedOn", "2025-05-06"); w.field("filedOn", "2025-05-20")
+        w.field("retentionDays", 30); w.endObject()
         w.key("levels")
         w.beginArray()
         for f in 1...max(floors, 1) {
@@ -142,6 +144,12 @@ public struct HotelGenerator: Sendable {
                 let open = rng.next() % 10 == 0
                 line("door-\(tag)\(i)", [("kind", "opening"), ("openingType", "door"), ("state", open ? "open" : "closed")],
                      [(x0 + 0.4, side * c), (x0 + 1.3, side * c)])
+            }
+        }
+        // A warning sign in the corridor at each end.
+        for (tag, x) in [("w", 1.0), ("e", length - 1)] {
+            feature("sign-\(tag)", [("kind", "sign"), ("text", "视频监控区域 CCTV in operation")], "Point") { w in
+                w.inlineNumbers([x, 0], decimals: 3)
             }
         }
         for k in 0..<camerasPerFloor {
