@@ -24,16 +24,29 @@ let package = Package(
         .target(name: "SightlineRules", dependencies: ["PlanarGeometry", "SightlinePlan", "SightlineEngine"]),
         .target(name: "SightlineReport", dependencies: ["SightlinePlan", "SightlineEngine", "SightlineRules"]),
         .target(name: "SightlineSynth", dependencies: ["SightlinePlan"]),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
+        .target(
+            name: "SightlineCheck",
+            dependencies: ["SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport"]
+        ),
+        .target(
+            name: "SightlineBatch",
+            dependencies: ["CSQLite", "SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineCheck"]
+        ),
         .executableTarget(
             name: "sightline",
             dependencies: [
-                "SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineSynth",
+                "SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineSynth", "SightlineCheck", "SightlineBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "sightline-bench",
-            dependencies: ["SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineSynth"]
+            dependencies: ["SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineSynth", "SightlineCheck", "SightlineBatch"]
         ),
         .target(
             name: "TestSupport",
@@ -50,8 +63,12 @@ let package = Package(
             dependencies: ["SightlineRules", "SightlineEngine", "SightlinePlan", "TestSupport"]
         ),
         .testTarget(
+            name: "SightlineBatchTests",
+            dependencies: ["SightlineBatch", "SightlineSynth", "TestSupport"]
+        ),
+        .testTarget(
             name: "SightlineCLITests",
-            dependencies: ["sightline", "TestSupport", "SightlinePlan"],
+            dependencies: ["sightline", "TestSupport", "SightlinePlan", "SightlineSynth"],
             exclude: ["Golden"]
         ),
     ]

@@ -2,9 +2,9 @@
 # Installs GEOS if missing, builds Sightline, and checks the bundled hotel example.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! pkg-config --exists geos 2>/dev/null; then
+if ! pkg-config --exists geos 2>/dev/null || ! pkg-config --exists sqlite3 2>/dev/null; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq libgeos-dev pkg-config
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq libgeos-dev libsqlite3-dev pkg-config
 fi
 swift build -c release --product sightline
 status=0

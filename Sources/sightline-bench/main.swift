@@ -3,11 +3,17 @@ import SightlineEngine
 import SightlinePlan
 import SightlineReport
 import SightlineRules
+import SightlineBatch
 import SightlineSynth
 
 /// Times the engine on the generated 40-floor, 40-rooms-a-side hotel (600
 /// cameras) on one core: decode, view regions and findings, then rendering.
 /// Usage: swift run -c release sightline-bench [floors] [rooms] [repeats]
+///        swift run -c release sightline-bench batch [buildings]
+if CommandLine.arguments.dropFirst().first == "batch" {
+    try benchBatch(count: CommandLine.arguments.dropFirst(2).first.flatMap(Int.init) ?? 1000)
+    exit(0)
+}
 let args = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 let floors = args.count > 0 ? args[0] : 40
 let rooms = args.count > 1 ? args[1] : 40
@@ -55,3 +61,30 @@ var fixed = HotelGenerator(floors: floors, roomsPerSide: rooms, seed: 1)
 try run("hotel \(floors) floors × \(rooms) rooms a side, fixed cameras", fixed)
 fixed.ptzEvery = 3
 try run("same hotel, every third camera a PTZ dome", fixed)
+
+/// Generates a portfolio and runs the batch runner over it with one job
+/// and with two, each into a fresh database.
+func benchBatch(count: Int) throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("sightline-bench-portfolio-\(getpid())")
+    defer { try? FileManager.default.removeItem(at: root) }
+    try PortfolioGenerator(count: count, seed: 1).forEach { path, json in
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(json.utf8).write(to: url)
+    }
+    let inputs = try PortfolioInputs.collect([root.path])
+    print("portfolio: \(inputs.count) generated buildings")
+    var rates: [Int: Double] = [:]
+    for jobs in [1, 2] {
+        let database = root.appendingPathComponent("results-\(jobs).sqlite").path
+        let options = BatchOptions(database: database, jobs: jobs, force: true, shard: nil, profile: nil,
+                                   asOf: CalendarDate(year: 2026, month: 1, day: 1), toolVersion: "bench")
+        let summary = try BatchRunner(options: options).run(inputs)
+        rates[jobs] = Double(summary.checked) / summary.seconds
+        print(String(format: "  --jobs %d: %.1f buildings/s (%d checked in %.2f s)", jobs, rates[jobs]!, summary.checked, summary.seconds))
+    }
+    if let one = rates[1], let two = rates[2] { print(String(format: "  speed-up with 2 jobs: %.2f×", two / one)) }
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    print("  peak memory: \(usage.ru_maxrss / 1024) MB (the whole benchmark process)")
+}

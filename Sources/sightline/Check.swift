@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SightlineCheck
 import SightlineEngine
 import SightlinePlan
 import SightlineReport
@@ -47,18 +48,15 @@ struct Check: ParsableCommand {
             try fail(error.problems)
         }
         clock.lap("read + decode")
-        let analysis: PlanAnalysis
+        let checker = PlanChecker(toolVersion: Sightline.version, profileOption: rulebook.profile, asOf: rulebook.checkDate,
+                                  parallelism: jobs)
+        let report: CheckReport
         do {
-            analysis = try Engine(prohibited: loaded.profile.prohibitedCategories, parallelism: jobs, zoneViewThreshold: loaded.profile.zoneViewThreshold).analyze(loaded.plan)
+            report = try checker.check(loaded)
         } catch let error as PlanError {
             try fail(error.problems)
         }
-        clock.lap("view regions")
-        let asOf = rulebook.checkDate
-        let outcome = RuleEngine(profile: loaded.profile, asOf: asOf).evaluate(analysis)
-        clock.lap("findings")
-        let report = CheckReport(toolVersion: Sightline.version, profile: loaded.profile, analysis: analysis, outcome: outcome,
-                                 asOf: asOf, inputSHA256: loaded.sha256)
+        clock.lap("views + findings")
         let text = format.renderer.render(report)
         clock.lap("render")
         try emit(text, to: output)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SightlineCheck
 import SightlinePlan
 import SightlineRules
 

@@ -5,7 +5,7 @@ import SightlineSynth
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a synthetic plan for benchmarks and demos.",
-        subcommands: [Hotel.self])
+        subcommands: [Hotel.self, Portfolio.self])
 
     struct Hotel: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -35,6 +35,34 @@ struct Generate: ParsableCommand {
             } else {
                 FileHandle.standardOutput.write(Data(text.utf8))
             }
+        }
+    }
+
+    struct Portfolio: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A folder of small synthetic hotels (1–3 floors) for batch benchmarks.")
+
+        @Option(help: "Number of buildings.") var count: Int = 1000
+        @Option(help: "Seed; the same seed gives the same portfolio.") var seed: UInt64 = 1
+        @Option(name: .shortAndLong, help: "The folder to write (created if missing).") var output: String
+
+        func validate() throws {
+            guard (1...1_000_000).contains(count) else { throw ValidationError("--count must be between 1 and 1,000,000") }
+        }
+
+        func run() throws {
+            let fm = FileManager.default
+            do {
+                try PortfolioGenerator(count: count, seed: seed).forEach { path, json in
+                    let url = URL(fileURLWithPath: output).appendingPathComponent(path)
+                    try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try Data(json.utf8).write(to: url)
+                }
+            } catch {
+                FileHandle.standardError.write(Data("\(output): cannot write: \(error.localizedDescription)\n".utf8))
+                throw ExitCode(2)
+            }
+            FileHandle.standardError.write(Data("\(output): \(count) buildings\n".utf8))
         }
     }
 }

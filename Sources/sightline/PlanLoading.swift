@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import SightlinePlan
+import SightlineBatch
+import SightlineCheck
 import SightlineRules
 
 /// Options shared by the commands that read a plan against a rulebook.
@@ -22,39 +24,6 @@ struct RulebookOptions: ParsableArguments {
         if let asOf, let date = CalendarDate(iso: asOf) { return date }
         let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
         return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
-    }
-}
-
-/// A plan read with the profile it is checked against.
-struct LoadedPlan {
-    var plan: Plan
-    var profile: Profile
-    /// SHA-256 of the file's bytes, for the report's evidence.
-    var sha256: String
-
-    /// Resolves the profile (`--profile`, else the plan's own, else
-    /// cn-2025) before decoding, so categories the profile adds are accepted.
-    static func load(_ path: String, profileOption: String?) throws(PlanError) -> LoadedPlan {
-        var profileResult: Result<Profile, PlanError>?
-        let plan: Plan
-        let bytes = try PlanDecoder.readFile(path)
-        do {
-            plan = try PlanDecoder.decode(bytes: bytes, file: path) { declared in
-                let name = profileOption ?? declared ?? "cn-2025"
-                profileResult = Result { () throws(PlanError) -> Profile in try ProfileLoader.load(name) }
-                return (try? profileResult?.get()).map { Array($0.extraCategories.keys) } ?? []
-            }
-        } catch {
-            // A broken profile explains the plan's errors better than they do.
-            if case .failure(let profileError)? = profileResult { throw profileError }
-            throw error
-        }
-        let sha256 = SHA256.hex(bytes)
-        switch profileResult {
-        case .success(let profile)?: return LoadedPlan(plan: plan, profile: profile, sha256: sha256)
-        case .failure(let error)?: throw error
-        case nil: return LoadedPlan(plan: plan, profile: try ProfileLoader.load(profileOption ?? "cn-2025"), sha256: sha256)
-        }
     }
 }
 

@@ -1,0 +1,190 @@
+import Foundation
+import SightlineCheck
+import SightlinePlan
+import SightlineReport
+import SightlineRules
+
+/// Options of a batch run, the same engine and profile options as `check`.
+public struct BatchOptions: Sendable {
+    public var database: String
+    public var jobs: Int
+    public var force: Bool
+    public var shard: Shard?
+    public var profile: String?
+    public var asOf: CalendarDate
+    public var toolVersion: String
+
+    public init(database: String, jobs: Int, force: Bool, shard: Shard?, profile: String?, asOf: CalendarDate, toolVersion: String) {
+        self.database = database
+        self.jobs = jobs
+        self.force = force
+        self.shard = shard
+        self.profile = profile
+        self.asOf = asOf
+        self.toolVersion = toolVersion
+    }
+}
+
+/// What a run did.
+public struct BatchSummary: Sendable {
+    public var total = 0
+    public var checked = 0
+    public var skipped = 0
+    public var clean = 0
+    public var violations = 0
+    public var invalid = 0
+    public var seconds = 0.0
+    /// Every building of this run's share is clean (the skipped ones as stored).
+    public var allClean = true
+}
+
+/// Checks buildings in parallel and streams each result into SQLite.
+///
+/// Workers take the next input in turn; each building is read, hashed,
+/// skipped if the database already has it (same path, SHA-256, profile and
+/// tool version), else checked with one level at a time; results go to a
+/// single writer, with at most `2 × jobs` results waiting, so memory stays
+/// flat however large the portfolio.
+public final class BatchRunner: @unchecked Sendable {
+    public let options: BatchOptions
+    /// Called on the writer's queue after each building (for progress).
+    public var onProgress: (@Sendable (BatchSummary) -> Void)?
+
+    public init(options: BatchOptions) { self.options = options }
+
+    /// State the workers and the writer share. `next` is taken under the
+    /// lock; `summary` and `error` are changed only on the writer's queue.
+    private final class RunState: @unchecked Sendable {
+        let lock = NSLock()
+        var next = 0
+        var summary = BatchSummary()
+        var error: Error?
+
+        func take() -> Int? {
+            lock.lock(); defer { lock.unlock() }
+            guard error == nil else { return nil }
+            let index = next
+            next += 1
+            return index
+        }
+
+        func fail(_ e: Error) { lock.lock(); error = e; lock.unlock() }
+        var failed: Bool { lock.lock(); defer { lock.unlock() }; return error != nil }
+    }
+
+    public func run(_ inputs: [PortfolioInput]) throws -> BatchSummary {
+        let share = options.shard.map { shard in inputs.filter { shard.contains($0.key) } } ?? inputs
+        let store = try ResultStore(path: options.database)
+        let existing = options.force ? [:] : try store.existing()
+        let writer = DispatchQueue(label: "sightline.batch.writer")
+        let slots = DispatchSemaphore(value: 2 * max(1, options.jobs))
+        let state = RunState()
+        state.summary.total = share.count
+        let started = Date()
+        let checker = PlanChecker(toolVersion: options.toolVersion, profileOption: options.profile, asOf: options.asOf, parallelism: 1)
+
+        DispatchQueue.concurrentPerform(iterations: max(1, min(options.jobs, share.count))) { _ in
+            // Each worker parses its own profiles: sharing one profile's
+            // storage between threads costs atomic reference counting.
+            let profiles = ProfileCache()
+            while let index = state.take(), index < share.count {
+                let input = share[index]
+                let result = self.check(input, existing: existing[input.key], checker: checker, profiles: profiles)
+                slots.wait()
+                writer.async {
+                    defer { slots.signal() }
+                    guard !state.failed else { return }
+                    do {
+                        switch result {
+                        case .skipped:
+                            state.summary.skipped += 1
+                        case .checked(let building):
+                            try store.record(building)
+                            state.summary.checked += 1
+                            switch building.status {
+                            case .clean: state.summary.clean += 1
+                            case .violations: state.summary.violations += 1
+                            case .invalid: state.summary.invalid += 1
+                            }
+                            if building.status == .invalid || building.errors > 0 { state.summary.allClean = false }
+                        }
+                        state.summary.seconds = Date().timeIntervalSince(started)
+                        self.onProgress?(state.summary)
+                    } catch {
+                        state.fail(error)
+                    }
+                }
+            }
+        }
+        writer.sync {}
+        if let error = state.error { throw error }
+        var summary = state.summary
+        if summary.skipped > 0 {
+            // A skipped building's stored result still counts for the exit code.
+            let keys = Set(share.map(\.key))
+            try store.buildings { b in
+                if keys.contains(b.path), b.status == .invalid || b.errors > 0 { summary.allClean = false }
+            }
+        }
+        summary.seconds = Date().timeIntervalSince(started)
+        return summary
+    }
+
+    /// `2026-01-15T08:30:00Z`, without building a date formatter per
+    /// building (Foundation's are costly to create).
+    static func timestamp(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let day = CalendarDate(dayNumber: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+        let inDay = seconds - day.dayNumber * 86_400
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(day)T\(two(inDay / 3600)):\(two(inDay / 60 % 60)):\(two(inDay % 60))Z"
+    }
+
+    private enum Outcome: Sendable {
+        case skipped
+        case checked(BuildingResult)
+    }
+
+    private func check(_ input: PortfolioInput, existing: (sha256: String, profile: String, toolVersion: String)?,
+                       checker: PlanChecker, profiles: ProfileCache) -> Outcome {
+        let started = Date()
+        let checkedAt = Self.timestamp(started)
+        func invalid(_ sha: String, _ problems: [PlanProblem], profile: String) -> BuildingResult {
+            BuildingResult(path: input.key, sha256: sha, profile: profile, toolVersion: options.toolVersion, asOf: options.asOf.description,
+                           status: .invalid, errors: 0, warnings: 0, infos: 0, cameras: nil,
+                           inputError: problems.map(\.description).joined(separator: "\n"),
+                           seconds: Date().timeIntervalSince(started), checkedAt: checkedAt, findings: [])
+        }
+        let bytes: [UInt8]
+        do { bytes = try PlanDecoder.readFile(input.file) } catch {
+            return .checked(invalid("", error.problems, profile: options.profile ?? ""))
+        }
+        let sha = SHA256.hex(bytes)
+        if let existing, existing.sha256 == sha, existing.toolVersion == options.toolVersion,
+           options.profile.map({ existing.profile == $0 || existing.profile == (try? profiles.profile($0).id) }) ?? true {
+            return .skipped
+        }
+        do {
+            let loaded = try LoadedPlan.load(bytes: bytes, file: input.file, profileOption: options.profile, cache: profiles)
+            let report: CheckReport
+            do {
+                report = try checker.check(loaded)
+            } catch let error as PlanError {
+                return .checked(invalid(sha, error.problems, profile: loaded.profile.id))
+            } catch {
+                return .checked(invalid(sha, [PlanProblem(file: input.file, message: "\(error)")], profile: loaded.profile.id))
+            }
+            let findings = report.findings.map {
+                StoredFinding(rule: $0.rule, severity: $0.severity.rawValue, level: $0.level, camera: $0.camera, zone: $0.zone,
+                              area: $0.area, dori: $0.dori, message: $0.message)
+            }
+            return .checked(BuildingResult(
+                path: input.key, sha256: sha, profile: loaded.profile.id, toolVersion: options.toolVersion, asOf: options.asOf.description,
+                status: report.findings.isEmpty ? .clean : .violations, errors: report.errorCount, warnings: report.warningCount,
+                infos: report.findings.filter { $0.severity == .info }.count, cameras: report.analysis.cameras.count, inputError: nil,
+                seconds: Date().timeIntervalSince(started), checkedAt: checkedAt, findings: findings))
+        } catch {
+            return .checked(invalid(sha, error.problems, profile: options.profile ?? ""))
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// One building to check: where to read it, and the key it is known by in
+/// results and shards (its path relative to its input root, so every machine
+/// agrees whatever the mount point).
+public struct PortfolioInput: Sendable, Equatable {
+    public var file: String
+    public var key: String
+}
+
+/// Finds the plans named on the command line.
+public enum PortfolioInputs {
+    /// A folder (searched recursively for `*.json` and `*.geojson`), a plan
+    /// file, or `@list.txt` (one path a line, relative to the list's folder;
+    /// blank lines and `#` comments skipped). Sorted by key; duplicates by key
+    /// are an error, since results are keyed by it.
+    public static func collect(_ arguments: [String]) throws -> [PortfolioInput] {
+        var out: [PortfolioInput] = []
+        let fm = FileManager.default
+        for argument in arguments {
+            if argument.hasPrefix("@") {
+                let list = String(argument.dropFirst())
+                guard let text = try? String(contentsOfFile: list, encoding: .utf8) else {
+                    throw BatchError("\(list): cannot read the list of plans")
+                }
+                let base = (list as NSString).deletingLastPathComponent
+                for raw in text.split(whereSeparator: \.isNewline) {
+                    let line = raw.trimmingCharacters(in: .whitespaces)
+                    if line.isEmpty || line.hasPrefix("#") { continue }
+                    let file = line.hasPrefix("/") || base.isEmpty ? line : (base as NSString).appendingPathComponent(line)
+                    out.append(PortfolioInput(file: file, key: line))
+                }
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: argument, isDirectory: &isDirectory) else {
+                throw BatchError("\(argument): no such file or folder")
+            }
+            if isDirectory.boolValue {
+                guard let walker = fm.enumerator(atPath: argument) else { throw BatchError("\(argument): cannot list the folder") }
+                for case let relative as String in walker where relative.hasSuffix(".json") || relative.hasSuffix(".geojson") {
+                    out.append(PortfolioInput(file: (argument as NSString).appendingPathComponent(relative), key: relative))
+                }
+            } else {
+                out.append(PortfolioInput(file: argument, key: (argument as NSString).lastPathComponent))
+            }
+        }
+        out.sort { $0.key < $1.key }
+        for (a, b) in zip(out, out.dropFirst()) where a.key == b.key {
+            throw BatchError("two inputs share the key `\(a.key)` (\(a.file) and \(b.file)); results are keyed by the path within its input")
+        }
+        return out
+    }
+}
+
+/// A command-line or input problem in a batch run (exit 2).
+public struct BatchError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import SightlineEngine
+import SightlinePlan
+import SightlineReport
+import SightlineRules
+
+/// Loads profiles by name or path once and hands out the parsed profile:
+/// a portfolio run of thousands of plans shares a handful of profiles.
+public final class ProfileCache: @unchecked Sendable {
+    private var profiles: [String: Result<Profile, PlanError>] = [:]
+    private let lock = NSLock()
+
+    public init() {}
+
+    public func profile(_ nameOrPath: String) throws(PlanError) -> Profile {
+        lock.lock()
+        if let cached = profiles[nameOrPath] {
+            lock.unlock()
+            return try cached.get()
+        }
+        lock.unlock()
+        let result = Result { () throws(PlanError) -> Profile in try ProfileLoader.load(nameOrPath) }
+        lock.lock()
+        profiles[nameOrPath] = result
+        lock.unlock()
+        return try result.get()
+    }
+}
+
+/// A plan read with the profile it is checked against.
+public struct LoadedPlan: Sendable {
+    public var plan: Plan
+    public var profile: Profile
+    /// SHA-256 of the file's bytes, for the report's evidence.
+    public var sha256: String
+
+    /// Reads and decodes `path`. The profile (`profileOption`, else the plan's
+    /// own `profile`, else cn-2025) is resolved before decoding, so categories
+    /// the profile adds are accepted.
+    public static func load(_ path: String, profileOption: String?, cache: ProfileCache = ProfileCache()) throws(PlanError) -> LoadedPlan {
+        try load(bytes: PlanDecoder.readFile(path), file: path, profileOption: profileOption, cache: cache)
+    }
+
+    public static func load(bytes: [UInt8], file: String, profileOption: String?,
+                            cache: ProfileCache = ProfileCache()) throws(PlanError) -> LoadedPlan {
+        var profileResult: Result<Profile, PlanError>?
+        let plan: Plan
+        do {
+            plan = try PlanDecoder.decode(bytes: bytes, file: file) { declared in
+                let name = profileOption ?? declared ?? "cn-2025"
+                profileResult = Result { () throws(PlanError) -> Profile in try cache.profile(name) }
+                return (try? profileResult?.get()).map { Array($0.extraCategories.keys) } ?? []
+            }
+        } catch {
+            // A broken profile explains the plan's errors better than they do.
+            if case .failure(let profileError)? = profileResult { throw profileError }
+            throw error
+        }
+        let sha256 = SHA256.hex(bytes)
+        switch profileResult {
+        case .success(let profile)?: return LoadedPlan(plan: plan, profile: profile, sha256: sha256)
+        case .failure(let error)?: throw error
+        case nil: return LoadedPlan(plan: plan, profile: try cache.profile(profileOption ?? "cn-2025"), sha256: sha256)
+        }
+    }
+}
+
+/// The whole check of one plan, as `sightline check` and `sightline batch` run it.
+public struct PlanChecker: Sendable {
+    public var toolVersion: String
+    public var profileOption: String?
+    public var asOf: CalendarDate
+    /// Levels analysed at once within the plan.
+    public var parallelism: Int
+
+    public init(toolVersion: String, profileOption: String?, asOf: CalendarDate, parallelism: Int) {
+        self.toolVersion = toolVersion
+        self.profileOption = profileOption
+        self.asOf = asOf
+        self.parallelism = parallelism
+    }
+
+    /// Analyses a loaded plan and applies its profile.
+    ///
+    /// - Throws: ``PlanError`` for geometry the engine cannot use (an opening
+    ///   on no wall), ``GeometryError`` if GEOS fails.
+    public func check(_ loaded: LoadedPlan) throws -> CheckReport {
+        let engine = Engine(prohibited: loaded.profile.prohibitedCategories, parallelism: parallelism,
+                            zoneViewThreshold: loaded.profile.zoneViewThreshold)
+        let analysis = try engine.analyze(loaded.plan)
+        let outcome = RuleEngine(profile: loaded.profile, asOf: asOf).evaluate(analysis)
+        return CheckReport(toolVersion: toolVersion, profile: loaded.profile, analysis: analysis, outcome: outcome,
+                           asOf: asOf, inputSHA256: loaded.sha256)
+    }
+}

@@ -1,0 +1,150 @@
+import ArgumentParser
+import Foundation
+import SightlineBatch
+import SightlinePlan
+import SightlineRules
+
+/// `sightline batch`: portfolios of plans, in parallel, into SQLite.
+struct Batch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a portfolio of plans in parallel into a SQLite database; resumable and shardable.",
+        subcommands: [Run.self, Merge.self, Report.self],
+        defaultSubcommand: Run.self)
+
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "run",
+            abstract: "Check every plan of the inputs (folders, files, @list.txt) into --db.",
+            discussion: """
+            A building whose path, SHA-256, profile and tool version are already in the database is skipped; \
+            a changed file is redone; --force redoes all. Each building is committed on its own, so a killed \
+            run loses only the buildings in flight. Exit 0 when every building is clean, 1 when any has an \
+            error finding or is invalid, 2 for a wrong command line.
+            """)
+
+        @Argument(help: "Folders (searched recursively for *.json, *.geojson), plan files, or @list.txt.")
+        var inputs: [String]
+
+        @Option(help: "The results database (SQLite), created if missing.")
+        var db: String
+
+        @Option(help: "Buildings checked at once (default: all cores).")
+        var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+        @Flag(help: "Check every building again, even those already in the database.")
+        var force = false
+
+        @Option(help: "Take shard K of N (0 ≤ K < N) of the inputs, by a stable hash of each path.")
+        var shard: String?
+
+        @Option(help: "The number of shards, when the shard index comes from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID.")
+        var shards: Int?
+
+        @OptionGroup var rulebook: RulebookOptions
+
+        @Flag(help: "No progress line on standard error.")
+        var quiet = false
+
+        func validate() throws {
+            if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+            if let shards, shards < 1 { throw ValidationError("--shards must be at least 1") }
+        }
+
+        func run() throws {
+            do {
+                let shardAssigned = try shard.map { try Shard(parsing: $0) }
+                    ?? Shard.fromEnvironment(ProcessInfo.processInfo.environment, shards: shards)
+                let list = try PortfolioInputs.collect(inputs)
+                let options = BatchOptions(database: db, jobs: jobs, force: force, shard: shardAssigned, profile: rulebook.profile,
+                                           asOf: rulebook.checkDate, toolVersion: Sightline.version)
+                if let profile = rulebook.profile {
+                    do { _ = try ProfileLoader.load(profile) } catch {
+                        printProblems(error.problems)
+                        throw ExitCode(2)
+                    }
+                }
+                let runner = BatchRunner(options: options)
+                let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
+                runner.onProgress = { progress.show($0) }
+                let summary = try runner.run(list)
+                progress.finish()
+                let rate = summary.seconds > 0 ? Double(summary.checked) / summary.seconds : 0
+                if !quiet {
+                    FileHandle.standardError.write(Data(("\(summary.total) buildings\(shardAssigned.map { " (shard \($0))" } ?? ""): \(summary.checked) checked, \(summary.skipped) already in \(db); \(summary.clean) clean, \(summary.violations) with findings, \(summary.invalid) invalid; \(String(format: "%.1f", rate)) buildings/s\n").utf8))
+                }
+                if !summary.allClean { throw ExitCode(1) }
+            } catch let error as BatchError {
+                FileHandle.standardError.write(Data("\(error)\n".utf8))
+                throw ExitCode(2)
+            } catch let error as DatabaseError {
+                FileHandle.standardError.write(Data("\(error)\n".utf8))
+                throw ExitCode(2)
+            }
+        }
+    }
+
+    struct Merge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Combine shard databases; a building in several is kept once (the latest result).")
+
+        @Argument(help: "Shard databases.") var databases: [String]
+        @Option(name: .shortAndLong, help: "The combined database.") var output: String
+
+        func run() throws {
+            do {
+                let count = try ResultMerge.merge(databases, into: output)
+                FileHandle.standardError.write(Data("\(output): \(count) buildings from \(databases.count) databases\n".utf8))
+            } catch {
+                FileHandle.standardError.write(Data("\(error)\n".utf8))
+                throw ExitCode(2)
+            }
+        }
+    }
+
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Summarise a results database: buildings by status, findings by rule, worst and invalid buildings.")
+
+        @Argument(help: "The results database.") var database: String
+        @Option(name: .shortAndLong, help: "text, json (a `buildings` array) or csv (one row per finding).")
+        var format: PortfolioReport.Format = .text
+        @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+
+        func run() throws {
+            let rendered: (text: String, failing: Bool)
+            do { rendered = try PortfolioReport.render(database: database, format: format) } catch {
+                FileHandle.standardError.write(Data("\(error)\n".utf8))
+                throw ExitCode(2)
+            }
+            try emit(rendered.text, to: output)
+            if rendered.failing { throw ExitCode(1) }
+        }
+    }
+}
+
+extension PortfolioReport.Format: ExpressibleByArgument {}
+
+/// A live line on standard error: done / total, rate, ETA, invalid so far.
+final class ProgressLine: @unchecked Sendable {
+    private let enabled: Bool
+    private var last = 0.0
+    private var shown = false
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func show(_ s: BatchSummary) {
+        guard enabled else { return }
+        let done = s.checked + s.skipped
+        guard s.seconds - last >= 0.2 || done == s.total else { return }
+        last = s.seconds
+        let rate = s.seconds > 0 ? Double(s.checked) / s.seconds : 0
+        let remaining = rate > 0 ? Int(Double(s.total - done) / rate) : 0
+        let eta = String(format: "%d:%02d", remaining / 60, remaining % 60)
+        FileHandle.standardError.write(Data("\r\u{1B}[2K  \(done)/\(s.total) buildings · \(String(format: "%.1f", rate))/s · ETA \(eta) · \(s.invalid) invalid".utf8))
+        shown = true
+    }
+
+    func finish() {
+        if enabled, shown { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
