@@ -34,19 +34,23 @@ let package = Package(
             dependencies: ["SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport"]
         ),
         .target(
+            name: "SightlineFix",
+            dependencies: ["PlanarGeometry", "SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineCheck"]
+        ),
+        .target(
             name: "SightlineBatch",
             dependencies: ["CSQLite", "SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineCheck"]
         ),
         .executableTarget(
             name: "sightline",
             dependencies: [
-                "SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineSynth", "SightlineCheck", "SightlineBatch",
+                "SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineSynth", "SightlineCheck", "SightlineBatch", "SightlineFix",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "sightline-bench",
-            dependencies: ["SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineSynth", "SightlineCheck", "SightlineBatch"]
+            dependencies: ["SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineSynth", "SightlineCheck", "SightlineBatch", "SightlineFix"]
         ),
         .target(
             name: "TestSupport",
@@ -68,7 +72,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SightlineCLITests",
-            dependencies: ["sightline", "TestSupport", "SightlinePlan", "SightlineSynth"],
+            dependencies: ["sightline", "TestSupport", "SightlinePlan", "SightlineSynth", "SightlineFix", "SightlineCheck"],
             exclude: ["Golden"]
         ),
     ]

@@ -199,7 +199,7 @@ struct CameraAnalyzer {
     // MARK: Low walls
 
     /// The union of the shadows of low walls within reach, or `nil` if none.
-    private func lowWallShadows(_ low: [LowSegment], eye: Point2, optics: CameraOptics) throws -> Geometry? {
+    func lowWallShadows(_ low: [LowSegment], eye: Point2, optics: CameraOptics) throws -> Geometry? {
         let ctx = scene.context
         let shadows = LowWallShadows(eye: eye, lensHeight: camera.mountHeight, personHeight: personHeight,
                                      topElevation: optics.elevationHigh, far: optics.farLimit)
@@ -244,7 +244,7 @@ struct CameraAnalyzer {
     /// d is max(atan2(−H, d), low) and the highest min(atan2(P − H, d), high);
     /// both are monotonic in d, so each mask is a sector of an annulus whose
     /// radii have closed forms.
-    private func maskRegion(eye: Point2, optics: CameraOptics, lensHeight: Double) throws -> Geometry {
+    func maskRegion(eye: Point2, optics: CameraOptics, lensHeight: Double) throws -> Geometry {
         let ctx = scene.context
         let outer = optics.farLimit * 1.01 + 1
         var parts: [Geometry] = []
@@ -315,7 +315,11 @@ struct CameraAnalyzer {
     /// reported come from the exact view.
     static let probePullback = 1e-5
 
-    private func overlaps(of view: [PolygonRings], seenFrom eye: Point2, in scene: LevelScene,
+    /// Polygons smaller than this (m²) in an overlay's output are rounding
+    /// noise, not evidence.
+    static let sliverArea = 1e-9
+
+    func overlaps(of view: [PolygonRings], seenFrom eye: Point2, in scene: LevelScene,
                           density: PixelDensity?) throws -> [Intrusion] {
         guard !view.isEmpty else { return [] }
         let probe = view.map { polygon in
@@ -343,7 +347,10 @@ struct CameraAnalyzer {
             if z.isRectangle, try overlap.validityReason != nil { overlap = try z.geometry().intersection(viewGeometry!) }
             let area = try overlap.area
             guard area > 0 else { continue }
-            let polygons = try overlap.polygons()
+            // Floating-point noise along shared edges leaves slivers of
+            // ~1e-15 m²; they are no evidence of anything.
+            let polygons = try overlap.polygons().filter { $0.area > Self.sliverArea }
+            guard !polygons.isEmpty else { continue }
             let nearest = Self.distance(from: camera.position, to: polygons)
             intrusions.append(Intrusion(zone: z.zone, area: area, polygons: polygons, nearestDistance: nearest,
                                         maxDensity: density?.at(nearest)))

@@ -126,6 +126,14 @@ public struct PrivacyMask: Sendable, Equatable {
     /// Degrees above horizontal; `nil` is the whole height.
     public var elevationFrom: Double?
     public var elevationTo: Double?
+
+    public init(azimuthFrom: Double, azimuthTo: Double, sweep: Double, elevationFrom: Double? = nil, elevationTo: Double? = nil) {
+        self.azimuthFrom = azimuthFrom
+        self.azimuthTo = azimuthTo
+        self.sweep = sweep
+        self.elevationFrom = elevationFrom
+        self.elevationTo = elevationTo
+    }
 }
 
 /// An image acquisition device (`kind: camera`).

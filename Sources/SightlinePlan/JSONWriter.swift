@@ -75,6 +75,22 @@ public struct JSONWriter {
     }
 
     public mutating func string(_ s: String) { beginValue(); appendString(s) }
+
+    /// A number in its shortest round-trip form (`2.5`, `1000`, `0.1`).
+    mutating func rawNumber(_ v: Double) { beginValue(); appendShortest(v) }
+
+    /// Opens an inline array of numbers (a coordinate pair) on one line.
+    mutating func beginValueInline() { beginValue(); bytes.append(UInt8(ascii: "[")) }
+
+    mutating func appendRaw(_ s: StaticString) { raw(s) }
+
+    mutating func appendShortest(_ v: Double) {
+        if v == v.rounded(), abs(v) < 1e15 {
+            bytes.append(contentsOf: Array(String(Int64(v)).utf8))
+        } else {
+            bytes.append(contentsOf: Array(String(v).utf8))
+        }
+    }
     public mutating func number(_ v: Double, decimals: Int) { beginValue(); appendNumber(v, decimals: decimals) }
     public mutating func integer(_ v: Int) { beginValue(); bytes.append(contentsOf: Array(String(v).utf8)) }
     public mutating func bool(_ v: Bool) { beginValue(); if v { raw("true") } else { raw("false") } }
@@ -156,6 +172,30 @@ public struct JSONWriter {
                 n /= 10
             } while n > 0
             bytes.append(contentsOf: raw[end..<32])
+        }
+    }
+}
+
+extension JSONWriter {
+    /// Writes a parsed document back, members in their original order and
+    /// numbers in their shortest exact form, so a rewritten plan differs from
+    /// its source only where it was changed (and in whitespace).
+    public mutating func value(_ v: JSONValue) {
+        switch v {
+        case .null: null()
+        case .bool(let b): bool(b)
+        case .number(let n): rawNumber(n)
+        case .string(let s): string(s)
+        case .numbers(let list):
+            beginValueInline()
+            for (i, n) in list.enumerated() { if i > 0 { appendRaw(",") }; appendShortest(n) }
+            appendRaw("]")
+        case .array(let list):
+            beginArray(); for item in list { value(item) }; endArray()
+        case .object(let o):
+            beginObject()
+            for member in o.members { key(member.key); value(member.value) }
+            endObject()
         }
     }
 }

@@ -221,7 +221,7 @@ public enum PlanDecoder {
     }
 
     /// A GeoJSON id: a string, or an integer written as a number.
-    static func idString(_ value: JSONValue?) -> String? {
+    public static func idString(_ value: JSONValue?) -> String? {
         switch value {
         case .string(let s) where !s.isEmpty: return s
         case .number(let n) where n == n.rounded() && abs(n) < 1e15: return String(Int(n))

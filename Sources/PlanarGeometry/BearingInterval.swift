@@ -1,0 +1,129 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A closed interval of plan bearings, swept clockwise from `from` by
+/// `sweep` degrees (0 < sweep ≤ 360); `from` is in [0, 360).
+public struct BearingInterval: Sendable, Equatable, CustomStringConvertible {
+    public var from: Double
+    public var sweep: Double
+
+    public init(from: Double, sweep: Double) {
+        let f = from.truncatingRemainder(dividingBy: 360)
+        self.from = f < 0 ? f + 360 : f
+        self.sweep = min(max(sweep, 0), 360)
+    }
+
+    public var to: Double { (from + sweep).truncatingRemainder(dividingBy: 360) }
+    public var isFullCircle: Bool { sweep >= 360 - 1e-9 }
+
+    /// Whether `b` lies in the interval.
+    public func contains(_ b: Double) -> Bool {
+        if isFullCircle { return true }
+        var d = (b - from).truncatingRemainder(dividingBy: 360)
+        if d < 0 { d += 360 }
+        return d <= sweep + 1e-12
+    }
+
+    /// Clockwise angle from `a` to `b`, in [0, 360).
+    public static func clockwise(from a: Double, to b: Double) -> Double {
+        let d = (b - a).truncatingRemainder(dividingBy: 360)
+        return d < 0 ? d + 360 : d
+    }
+
+    /// Unions of intervals, merged where they overlap or touch.
+    public static func union(_ intervals: [BearingInterval]) -> [BearingInterval] {
+        if intervals.contains(where: \.isFullCircle) { return [BearingInterval(from: 0, sweep: 360)] }
+        let sorted = intervals.filter { $0.sweep > 0 }.sorted { $0.from < $1.from }
+        var out: [BearingInterval] = []
+        for i in sorted {
+            if let last = out.last, clockwise(from: last.from, to: i.from) <= last.sweep + 1e-9 {
+                let end = max(last.sweep, clockwise(from: last.from, to: i.from) + i.sweep)
+                out[out.count - 1] = BearingInterval(from: last.from, sweep: min(end, 360))
+            } else {
+                out.append(i)
+            }
+        }
+        // The last may wrap into the first.
+        if out.count > 1, let last = out.last, let first = out.first,
+           clockwise(from: last.from, to: first.from) <= last.sweep + 1e-9 {
+            let end = max(last.sweep, clockwise(from: last.from, to: first.from) + first.sweep)
+            out.removeFirst()
+            out[out.count - 1] = BearingInterval(from: last.from, sweep: min(end, 360))
+        }
+        return out
+    }
+
+    /// The complement of a union of intervals.
+    public static func complement(_ intervals: [BearingInterval]) -> [BearingInterval] {
+        let merged = union(intervals)
+        if merged.isEmpty { return [BearingInterval(from: 0, sweep: 360)] }
+        if merged.count == 1, merged[0].isFullCircle { return [] }
+        return merged.indices.compactMap { i in
+            let here = merged[i], next = merged[(i + 1) % merged.count]
+            let gap = clockwise(from: here.to, to: next.from)
+            return gap > 1e-9 ? BearingInterval(from: here.to, sweep: gap) : nil
+        }
+    }
+
+    /// The interval widened by `degrees` on each side.
+    public func widened(by degrees: Double) -> BearingInterval {
+        BearingInterval(from: from - degrees, sweep: sweep + 2 * degrees)
+    }
+
+    public var description: String { "\(from)…\(to)" }
+}
+
+extension PolygonRings {
+    /// The bearings (from `eye`) the polygons cover: the union of their
+    /// edges' arcs. An edge seen from a point off it spans less than 180°,
+    /// the short way round. A polygon containing the eye covers all bearings.
+    public static func bearings(of polygons: [PolygonRings], from eye: Point2) -> [BearingInterval] {
+        var arcs: [BearingInterval] = []
+        for polygon in polygons {
+            if polygon.covers(eye, tolerance: 1e-9) { return [BearingInterval(from: 0, sweep: 360)] }
+            for e in polygon.edges {
+                let a = e.a - eye, b = e.b - eye
+                guard a.length > 0, b.length > 0 else { continue }
+                let ba = atan2(a.x, a.y) * 180 / .pi, bb = atan2(b.x, b.y) * 180 / .pi
+                let cw = BearingInterval.clockwise(from: ba, to: bb)
+                arcs.append(cw <= 180 ? BearingInterval(from: ba, sweep: cw) : BearingInterval(from: bb, sweep: 360 - cw))
+            }
+        }
+        return BearingInterval.union(arcs)
+    }
+
+    /// The area of the polygon inside the wedge of bearings from `eye`
+    /// (less than 180° wide: the intersection of two half-planes, so the
+    /// clip is exact).
+    public func area(inside wedge: BearingInterval, from eye: Point2) -> Double {
+        precondition(wedge.sweep < 180, "convex wedges only")
+        // Left edge: bearing `from`; keep points clockwise of it. Right edge: `to`.
+        let u1 = Point2.unit(bearingDegrees: wedge.from), u2 = Point2.unit(bearingDegrees: wedge.to)
+        func clip(_ ring: [Point2]) -> [Point2] {
+            var out = ring
+            // Clockwise of the `from` ray: cross(u1, p − eye) ≤ 0; counter-clockwise of `to`: cross(u2, p − eye) ≥ 0.
+            for (u, sign) in [(u1, -1.0), (u2, 1.0)] {
+                guard !out.isEmpty else { break }
+                let input = out
+                out = []
+                func side(_ p: Point2) -> Double { sign * u.cross(p - eye) }
+                var prev = input[input.count - 1]
+                for cur in input {
+                    let sp = side(prev), sc = side(cur)
+                    if sc >= 0 {
+                        if sp < 0 { out.append(prev + (cur - prev) * (sp / (sp - sc))) }
+                        out.append(cur)
+                    } else if sp >= 0 {
+                        out.append(prev + (cur - prev) * (sp / (sp - sc)))
+                    }
+                    prev = cur
+                }
+            }
+            return out
+        }
+        return abs(Self.signedArea(clip(shell))) - holes.reduce(0) { $0 + abs(Self.signedArea(clip($1))) }
+    }
+}

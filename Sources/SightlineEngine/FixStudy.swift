@@ -1,0 +1,244 @@
+import GEOS
+import SightlinePlan
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What it would take to make one camera compliant, computed exactly from
+/// the same geometry as its check (no re-checks of trial orientations).
+public struct FixStudy: Sendable {
+    public var camera: Camera
+    public var optics: CameraOptics
+    /// Bearings at which the camera, turned any way with its lens, tilt and
+    /// mount, would see a prohibited place (≥ the threshold at the edges).
+    public var forbiddenBearings: [BearingInterval]
+    /// Headings (pan positions for a PTZ) whose field misses them: the
+    /// complement of the forbidden bearings widened by half the field, with
+    /// each end moved to where the intrusion reaches the threshold. Empty
+    /// for a fisheye (it sees every bearing).
+    public var compliantHeadings: [BearingInterval]
+    /// The current view without its prohibited parts, m² and polygons, for
+    /// "keep coverage" (the share a new heading keeps of it).
+    public var allowedView: [PolygonRings]
+    public var allowedArea: Double
+    /// The fewest privacy-mask sectors hiding every current intrusion, with
+    /// the view area each costs.
+    public var masks: [(mask: PrivacyMask, cost: Double)]
+    /// The smallest tilt, steeper than now, at which no intrusion is left
+    /// (`nil`: no tilt up to 90° clears it, or the camera cannot tilt).
+    public var clearingTilt: Double?
+    /// For a camera inside a prohibited zone: the nearest point outside every
+    /// prohibited zone on its level, in an ordinary zone, ≥ 0.5 m from walls.
+    public var relocation: Point2?
+    public var isInside: Bool
+
+    /// The area of current allowed view that a camera turned to `heading` keeps.
+    public func keptArea(heading: Double) -> Double {
+        let field = BearingInterval(from: heading - optics.hfov / 2, sweep: optics.hfov)
+        guard field.sweep < 180 else { return allowedArea }
+        return allowedView.reduce(0) { $0 + $1.area(inside: field, from: camera.position) }
+    }
+}
+
+extension Engine {
+    /// Studies the given cameras (by id) for `sightline fix`.
+    ///
+    /// - Parameter threshold: the profile's smallest intrusion area (m²).
+    public func study(_ plan: Plan, cameras ids: Set<String>, threshold: Double) throws -> [FixStudy] {
+        var out: [FixStudy] = []
+        for level in plan.levels {
+            let cameras = plan.cameras.filter { $0.info.level == level.id && ids.contains($0.id) }
+            guard !cameras.isEmpty else { continue }
+            let scene = try LevelScene(level: level, plan: plan, prohibited: prohibited)
+            for camera in cameras {
+                let analyzer = CameraAnalyzer(camera: camera, scene: scene, below: nil,
+                                              personHeight: plan.metadata.defaults.personHeight, sweep: sweep)
+                out.append(try analyzer.fixStudy(threshold: threshold, plan: plan))
+            }
+        }
+        return out.sorted { $0.camera.info.index < $1.camera.info.index }
+    }
+}
+
+extension CameraAnalyzer {
+    func fixStudy(threshold: Double, plan: Plan) throws -> FixStudy {
+        let current = try run()
+        let optics = current.optics
+        let ctx = scene.context
+        let eye = camera.position
+        let axis = Point2.unit(bearingDegrees: camera.heading)
+        let prohibitedZones = scene.zones.filter(\.isProhibited)
+
+        // The same overlay as the check's (probe, rectangle pre-test, clip).
+        func prohibitedParts(of region: [PolygonRings]) throws -> [PolygonRings] {
+            try overlaps(of: region, seenFrom: eye, in: scene, density: nil).flatMap(\.polygons)
+        }
+
+        // Everything the camera could see turning about its axis, same band.
+        var around = optics
+        around.bearingFrom = 0
+        around.bearingSweep = 360
+        var reach = sweepRegion(eye: eye, optics: around, near: optics.nearLimit, far: optics.farLimit,
+                                segments: scene.segments(near: eye, radius: optics.farLimit), heading: axis)
+        if let shadows = try lowWallShadows(scene.lowSegments(near: eye, radius: optics.farLimit), eye: eye, optics: optics),
+           !reach.isEmpty {
+            reach = try ctx.multiPolygon(reach).difference(shadows).polygons()
+        }
+        let reachable = try prohibitedParts(of: reach)
+        let forbidden = PolygonRings.bearings(of: reachable, from: eye)
+
+        // Headings whose field misses the forbidden bearings, ends refined to the threshold.
+        var compliant: [BearingInterval] = []
+        if camera.type != .fisheye, optics.hfov < 180 {
+            let half = optics.hfov / 2
+            let raw = BearingInterval.complement(forbidden.map { $0.widened(by: half) })
+            func intrusion(_ heading: Double) -> Double {
+                let field = BearingInterval(from: heading - half, sweep: optics.hfov)
+                return reachable.reduce(0) { $0 + $1.area(inside: field, from: eye) }
+            }
+            compliant = raw.map { interval in
+                if interval.isFullCircle { return interval }
+                // Each end may move outwards while the intrusion stays under the threshold.
+                let start = extend(interval.from, direction: -1, limit: 5) { intrusion($0) < threshold }
+                let end = extend(interval.to, direction: 1, limit: 5) { intrusion($0) < threshold }
+                return BearingInterval(from: start, sweep: BearingInterval.clockwise(from: start, to: end))
+            }
+        }
+
+        // The allowed part of the current view, for "keep coverage".
+        let allowed: [PolygonRings]
+        if current.view.isEmpty {
+            allowed = []
+        } else if current.intrusions.isEmpty {
+            allowed = current.view
+        } else {
+            var g = try ctx.multiPolygon(current.view)
+            for z in prohibitedZones { g = try g.difference(z.geometry()) }
+            allowed = try g.polygons()
+        }
+
+        // Masks: the bearings of the current intrusions, merged, each with
+        // the elevations that cover the intrusion's distances.
+        var masks: [(PrivacyMask, Double)] = []
+        let intruding = current.intrusions.filter { $0.area >= threshold }.flatMap(\.polygons)
+        for sector in PolygonRings.bearings(of: intruding, from: eye) {
+            let parts = intruding.filter { p in p.shell.contains { sector.contains(atan2($0.x - eye.x, $0.y - eye.y) * 180 / .pi) } }
+            let near = parts.map { Self.distance(from: eye, to: [$0]) }.min() ?? 0
+            let far = parts.flatMap(\.shell).map { $0.distance(to: eye) }.max() ?? optics.farLimit
+            let rad = Double.pi / 180
+            let h = camera.mountHeight, p = personHeight
+            // Lowest elevation seen at the nearest distance, highest at the farthest.
+            var low: Double? = max(atan2(-h, max(near, 1e-6)) / rad, optics.elevationLow)
+            var high: Double? = min(atan2(p - h, max(far, 1e-6)) / rad, optics.elevationHigh)
+            if (low ?? 0) <= optics.elevationLow + 1e-9 { low = nil }
+            if (high ?? 0) >= optics.elevationHigh - 1e-9 { high = nil }
+            // Rounded outwards to 0.1°, so the mask typed into a camera still covers.
+            let from = ((sector.from - 0.05) * 10).rounded(.down) / 10
+            let to = ((sector.from + sector.sweep + 0.05) * 10).rounded(.up) / 10
+            let mask = PrivacyMask(azimuthFrom: normalizedBearing(from), azimuthTo: normalizedBearing(to), sweep: min(360, to - from),
+                                   elevationFrom: low.map { ($0 * 10 - 0.5).rounded(.down) / 10 },
+                                   elevationTo: high.map { ($0 * 10 + 0.5).rounded(.up) / 10 })
+            var probe = camera
+            probe.masks = [mask]
+            let region = try CameraAnalyzer(camera: probe, scene: scene, below: nil, personHeight: personHeight, sweep: sweep)
+                .maskRegionForStudy(eye: eye, optics: optics)
+            let cost = current.view.isEmpty ? 0 : try ctx.multiPolygon(current.view).intersection(region).area
+            masks.append((mask, cost))
+        }
+
+        // Tilt: the band's far edge must come in short of the nearest prohibited
+        // point in the field, ignoring the band: far(t) = H / tan(t − vfov/2).
+        var clearingTilt: Double?
+        if camera.type == .fixed, !current.intrusions.isEmpty {
+            let unbanded = sweepRegion(eye: eye, optics: optics, near: 0, far: optics.range,
+                                       segments: scene.segments(near: eye, radius: optics.range), heading: axis)
+            let inField = try prohibitedParts(of: unbanded)
+            let dmin = inField.map { Self.distance(from: eye, to: [$0]) }.min() ?? 0
+            if dmin > 0, camera.mountHeight > 0 {
+                let inFieldGeometry = try ctx.multiPolygon(inField)
+                let fieldStart = (90 - optics.bearingFrom - optics.bearingSweep) * .pi / 180
+                let fieldWidth = optics.bearingSweep * .pi / 180
+                // The intrusion at a tilt: the prohibited parts of the field
+                // between the band's edges (one overlay with an annular sector).
+                func intrusion(_ tilt: Double) -> Double {
+                    let band = CameraOptics.distanceBand(mountHeight: camera.mountHeight, personHeight: personHeight,
+                                                         elevationLow: -tilt - optics.vfov / 2, elevationHigh: -tilt + optics.vfov / 2)
+                    let far = min(band.far, optics.range)
+                    guard far > band.near else { return 0 }
+                    let sector = annulus(eye: eye, from: band.near, to: far, start: fieldStart, width: fieldWidth)
+                    return (try? inFieldGeometry.intersection(ctx.multiPolygon(sector)).area) ?? 0
+                }
+                let exact = optics.vfov / 2 + atan(camera.mountHeight / dmin) * 180 / .pi
+                if exact <= 90 {
+                    // Between the current tilt and `exact` the intrusion only shrinks: bisect for the threshold.
+                    var lo = camera.tilt, hi = exact
+                    while hi - lo > 0.01 {
+                        let mid = (lo + hi) / 2
+                        if intrusion(mid) < threshold { hi = mid } else { lo = mid }
+                    }
+                    var t = (hi * 10).rounded(.up) / 10
+                    // Rounding up keeps it clear; a few tenths more at most if not.
+                    var tries = 0
+                    while t < 90, tries < 5, intrusion(t) >= threshold { t += 0.1; tries += 1 }
+                    if t <= 90, t > camera.tilt, tries < 5 { clearingTilt = t }
+                }
+            }
+        }
+
+        // A camera inside a private room must move.
+        var relocation: Point2?
+        if !current.insideZones.isEmpty {
+            relocation = try nearestAllowedSpot(plan: plan, from: eye)
+        }
+        return FixStudy(camera: camera, optics: optics, forbiddenBearings: forbidden, compliantHeadings: compliant,
+                        allowedView: allowed, allowedArea: allowed.reduce(0) { $0 + $1.area }, masks: masks,
+                        clearingTilt: clearingTilt, relocation: relocation, isInside: !current.insideZones.isEmpty)
+    }
+
+    /// Moves a bearing outwards in small steps while `ok` holds, then
+    /// bisects to 0.01°, up to `limit` degrees.
+    private func extend(_ start: Double, direction: Double, limit: Double, _ ok: (Double) -> Bool) -> Double {
+        var good = start, step = 0.05
+        while abs(good - start) < limit {
+            let next = good + direction * step
+            if !ok(next) {
+                var lo = good, hi = next
+                while abs(hi - lo) > 0.005 {
+                    let mid = (lo + hi) / 2
+                    if ok(mid) { lo = mid } else { hi = mid }
+                }
+                return lo
+            }
+            good = next
+            step *= 2
+        }
+        return good
+    }
+
+    /// The nearest point in an ordinary zone of the level, outside every
+    /// prohibited zone, at least 0.5 m from any wall.
+    private func nearestAllowedSpot(plan: Plan, from p: Point2) throws -> Point2? {
+        let ctx = scene.context
+        let ordinary = try scene.zones.filter { !$0.isProhibited && $0.zone.category != .void }.map { try $0.geometry() }
+        guard !ordinary.isEmpty else { return nil }
+        var allowed = try ctx.collection(.collection, ordinary).unaryUnion()
+        for z in scene.zones where z.isProhibited { allowed = try allowed.difference(z.geometry()) }
+        var walls: [Geometry] = []
+        for wall in plan.walls where wall.info.level == scene.level.id {
+            switch wall.shape {
+            case .lines(let lines): walls += try lines.map { try ctx.lineString($0).buffer(0.5 + wall.thicknessMetres / 2) }
+            case .polygons(let polygons): walls.append(try ctx.multiPolygon(polygons).buffer(0.5))
+            }
+        }
+        if !walls.isEmpty { allowed = try allowed.difference(ctx.collection(.collection, walls).unaryUnion()) }
+        guard try !allowed.isEmpty else { return nil }
+        return try allowed.nearestPoints(ctx.point(p)).0
+    }
+
+    /// The camera's mask region (for the study's cost figures).
+    func maskRegionForStudy(eye: Point2, optics: CameraOptics) throws -> Geometry {
+        try maskRegion(eye: eye, optics: optics, lensHeight: camera.mountHeight)
+    }
+}

@@ -1,0 +1,155 @@
+import PlanarGeometry
+import SightlineCheck
+import SightlineEngine
+import SightlinePlan
+import SightlineReport
+import SightlineRules
+
+/// How to make one camera compliant: the findings it fixes and its options.
+public struct CameraFix: Sendable {
+    public var camera: Camera
+    /// The Art. 8 error findings about this camera.
+    public var findings: [Finding]
+    public var study: FixStudy
+    /// Compliant headings (pan positions for a PTZ), rounded inwards to 0.1°.
+    public var headings: [BearingInterval]
+    /// The heading proposed: the nearest compliant one, or with
+    /// `keepCoverage` the one keeping most of the current allowed view.
+    public var proposedHeading: Double?
+    public var keptArea: Double?
+    /// For a PTZ: pan limits within one compliant interval.
+    public var proposedPan: (min: Double, max: Double)?
+    /// What `--apply best` chooses.
+    public var best: Option?
+
+    public enum Option: String, Sendable { case heading, mask }
+}
+
+/// Where a sign would satisfy Art. 13 for a zone.
+public struct SignFix: Sendable {
+    public var finding: Finding
+    public var zone: Zone
+    public var position: Point2
+    /// The opening it stands by, if any.
+    public var opening: String?
+}
+
+public struct FixPlan: Sendable {
+    public var cameras: [CameraFix]
+    public var signs: [SignFix]
+}
+
+/// Turns a check's findings into fixes, from the engine's exact study of
+/// each offending camera.
+public struct FixPlanner: Sendable {
+    public var keepCoverage: Bool
+    public init(keepCoverage: Bool) { self.keepCoverage = keepCoverage }
+
+    public func plan(_ loaded: LoadedPlan, report: CheckReport) throws -> FixPlan {
+        let profile = loaded.profile
+        let art8 = Set(profile.rules.filter { [.cameraInside, .viewIntrusion].contains($0.check) && $0.severity == .error }.map(\.id))
+        let offending = report.findings.filter { art8.contains($0.rule) && $0.camera != nil }
+        let ids = Set(offending.compactMap(\.camera))
+        let engine = Engine(prohibited: profile.prohibitedCategories)
+        let studies = try engine.study(loaded.plan, cameras: ids, threshold: profile.parameters.minIntrusionArea)
+        var cameras: [CameraFix] = []
+        for study in studies {
+            cameras.append(fix(study, findings: offending.filter { $0.camera == study.camera.id }))
+        }
+        let signRules = Set(profile.rules.filter { $0.check == .signageMissing }.map(\.id))
+        let signs = report.findings.filter { signRules.contains($0.rule) }.compactMap { finding -> SignFix? in
+            guard let zone = loaded.plan.zones.first(where: { $0.id == finding.zone }) else { return nil }
+            return signFix(for: zone, finding: finding, plan: loaded.plan)
+        }
+        return FixPlan(cameras: cameras, signs: signs)
+    }
+
+    private func fix(_ study: FixStudy, findings: [Finding]) -> CameraFix {
+        let camera = study.camera
+        // Inwards to 0.1°, so every heading reported is compliant.
+        let headings = study.compliantHeadings.compactMap { i -> BearingInterval? in
+            if i.isFullCircle { return i }
+            let from = (i.from * 10).rounded(.up) / 10
+            let to = ((i.from + i.sweep) * 10).rounded(.down) / 10
+            return to > from ? BearingInterval(from: from, sweep: to - from) : nil
+        }
+        var out = CameraFix(camera: camera, findings: findings, study: study, headings: headings)
+        guard !study.isInside, !headings.isEmpty else { return out }
+        if camera.type == .ptz {
+            out.proposedPan = panLimits(camera.ptz ?? PTZLimits(), within: headings)
+        } else if camera.type == .fixed {
+            let current = camera.heading
+            if keepCoverage {
+                var best: (heading: Double, kept: Double)?
+                for interval in headings {
+                    var h = interval.from
+                    let steps = Int((interval.sweep / 0.1).rounded(.down))
+                    for k in 0...max(steps, 0) {
+                        h = normalizedBearing(interval.from + Double(k) * 0.1)
+                        let kept = study.keptArea(heading: h)
+                        if best == nil || kept > best!.kept + 1e-9 { best = (h, kept) }
+                    }
+                }
+                out.proposedHeading = best?.heading
+            } else {
+                out.proposedHeading = headings.flatMap { interval -> [Double] in
+                    interval.contains(current) ? [current] : [interval.from, interval.to]
+                }.min { distance($0, current) < distance($1, current) }
+            }
+            out.keptArea = out.proposedHeading.map { study.keptArea(heading: $0) }
+        }
+        // Best: the fix that keeps more of the allowed view.
+        let maskLoss = study.masks.reduce(0) { $0 + $1.cost } - findings.compactMap(\.area).reduce(0, +)
+        let headingLoss = out.keptArea.map { study.allowedArea - $0 }
+        if let headingLoss, headingLoss <= max(maskLoss, 0) || study.masks.isEmpty { out.best = .heading }
+        else if !study.masks.isEmpty { out.best = .mask }
+        if camera.type == .ptz, out.proposedPan != nil { out.best = out.best ?? .heading }
+        return out
+    }
+
+    /// The compliant interval overlapping the current pan range most, or the widest.
+    private func panLimits(_ ptz: PTZLimits, within headings: [BearingInterval]) -> (Double, Double)? {
+        let current = ptz.fullCircle ? BearingInterval(from: 0, sweep: 360)
+            : BearingInterval(from: ptz.panMin, sweep: BearingInterval.clockwise(from: ptz.panMin, to: ptz.panMax))
+        func overlap(_ i: BearingInterval) -> Double {
+            stride(from: 0.0, through: i.sweep, by: 0.5).filter { current.contains(i.from + $0) }.count > 0
+                ? Double(stride(from: 0.0, through: i.sweep, by: 0.5).filter { current.contains(i.from + $0) }.count) : 0
+        }
+        guard let best = headings.max(by: { (overlap($0), $0.sweep) < (overlap($1), $1.sweep) }) else { return nil }
+        if best.isFullCircle { return nil }
+        return (best.from, normalizedBearing(best.from + best.sweep))
+    }
+
+    private func distance(_ a: Double, _ b: Double) -> Double {
+        let d = BearingInterval.clockwise(from: a, to: b)
+        return min(d, 360 - d)
+    }
+
+    /// Inside the zone, 0.5 m in from its widest opening; else inside near its middle.
+    private func signFix(for zone: Zone, finding: Finding, plan: Plan) -> SignFix {
+        let edges = zone.polygons.flatMap(\.edges)
+        let openings = plan.openings.filter { $0.info.level == zone.info.level }.compactMap { o -> (Opening, Segment)? in
+            guard case .line(let points) = o.shape, points.count >= 2 else {
+                if case .point(let p, let w) = o.shape, let e = edges.min(by: { $0.distance(to: p) < $1.distance(to: p) }),
+                   e.distance(to: p) <= 0.25 {
+                    let d = (e.b - e.a) * (1 / (e.b - e.a).length)
+                    return (o, Segment(p - d * (w / 2), p + d * (w / 2)))
+                }
+                return nil
+            }
+            let s = Segment(points[0], points[points.count - 1])
+            return edges.contains { $0.distance(to: s) <= 0.25 } ? (o, s) : nil
+        }
+        if let (opening, s) = openings.max(by: { ($0.1.b - $0.1.a).length < ($1.1.b - $1.1.a).length }) {
+            let mid = (s.a + s.b) * 0.5
+            let d = s.b - s.a
+            let normal = Point2(-d.y, d.x) * (1 / d.length)
+            for candidate in [mid + normal * 0.5, mid - normal * 0.5] where zone.polygons.contains(where: { $0.covers(candidate) }) {
+                return SignFix(finding: finding, zone: zone, position: candidate, opening: opening.id)
+            }
+        }
+        let box = Box(covering: zone.polygons) ?? Box(minX: 0, minY: 0, maxX: 0, maxY: 0)
+        let centre = zone.polygons.contains { $0.covers(box.center) } ? box.center : (zone.polygons.first?.shell.first ?? box.center)
+        return SignFix(finding: finding, zone: zone, position: centre, opening: nil)
+    }
+}

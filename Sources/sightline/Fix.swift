@@ -1,0 +1,212 @@
+import ArgumentParser
+import Foundation
+import PlanarGeometry
+import SightlineCheck
+import SightlineFix
+import SightlinePlan
+import SightlineReport
+import SightlineRules
+
+extension PlanRewriter.Choice: ExpressibleByArgument {}
+
+/// `sightline fix`: how to make each offending camera compliant.
+struct Fix: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Say how to make each camera with an Art. 8 error compliant (re-aim, mask, tilt, move), and apply it.",
+        discussion: """
+        Heading intervals are exact: the complement of the bearings at which the camera would see a \
+        prohibited place, widened by half its field, refined at each end to the 0.01 m² threshold. \
+        --apply writes a new plan with the chosen fix on each offending camera (and the signs Art. 13 \
+        needs), re-checked first; nothing else in the plan changes.
+        """)
+
+    @Argument(help: "The plan file.") var plan: String
+    @Flag(help: "Propose the compliant heading that keeps most of the current non-prohibited view (else the nearest).")
+    var keepCoverage = false
+    @Option(help: "Apply a fix: heading, mask, or best (the one keeping more view).") var apply: PlanRewriter.Choice?
+    @Option(name: .shortAndLong, help: "With --apply: where to write the fixed plan.") var output: String?
+    @Option(name: .shortAndLong, help: "text or json.") var format: SimpleFormat = .text
+    @OptionGroup var rulebook: RulebookOptions
+
+    func validate() throws {
+        if apply != nil, output == nil { throw ValidationError("--apply needs -o FIXED.json") }
+        if apply == nil, output != nil { throw ValidationError("-o is for --apply") }
+    }
+
+    func run() throws {
+        let loaded: LoadedPlan
+        do { loaded = try LoadedPlan.load(plan, profileOption: rulebook.profile) } catch {
+            printProblems(error.problems)
+            throw ExitCode(2)
+        }
+        let checker = PlanChecker(toolVersion: Sightline.version, profileOption: rulebook.profile, asOf: rulebook.checkDate, parallelism: 1)
+        let report: CheckReport
+        do { report = try checker.check(loaded) } catch let error as PlanError {
+            printProblems(error.problems)
+            throw ExitCode(2)
+        }
+        let fixPlan = try FixPlanner(keepCoverage: keepCoverage).plan(loaded, report: report)
+
+        var remaining: [Finding] = []
+        var applied: [String: String] = [:]
+        if let apply, let output {
+            var rewriter = try PlanRewriter(bytes: PlanDecoder.readFile(plan), frame: loaded.plan.frame)
+            rewriter.apply(fixPlan, choice: apply)
+            applied = rewriter.applied
+            let fixed = rewriter.bytes
+            do {
+                let reloaded = try LoadedPlan.load(bytes: fixed, file: output, profileOption: rulebook.profile)
+                remaining = try checker.check(reloaded).findings.filter { $0.severity == .error }
+            } catch let error as PlanError {
+                printProblems(error.problems)
+                throw ExitCode(2)
+            }
+            try Data(fixed).write(to: URL(fileURLWithPath: output))
+        }
+        let frame = loaded.plan.frame
+        switch format {
+        case .text: try emit(text(fixPlan, applied: applied, remaining: remaining, frame: frame), to: nil)
+        case .json: try emit(json(fixPlan, applied: applied, remaining: remaining, frame: frame), to: nil)
+        }
+        if apply != nil ? !remaining.isEmpty : report.errorCount > 0 { throw ExitCode(1) }
+    }
+
+    private func deg(_ x: Double) -> String { fixedOne(x) + "°" }
+
+    private func text(_ p: FixPlan, applied: [String: String], remaining: [Finding], frame: CoordinateFrame) -> String {
+        var lines: [String] = []
+        if p.cameras.isEmpty && p.signs.isEmpty { lines.append("Nothing to fix: no camera has an Art. 8 error and no zone lacks a sign.") }
+        for fix in p.cameras {
+            let c = fix.camera
+            let what = fix.findings.map { f in "\(f.rule.split(separator: "/").last ?? "") \(f.zone ?? "")\(f.area.map { " \(fixedTwo($0)) m²" } ?? "")" }
+            lines.append("camera \(c.id) (\(c.type.rawValue), heading \(deg(c.heading)), tilt \(deg(c.tilt))): " + what.joined(separator: "; "))
+            if fix.study.isInside {
+                let spot = fix.study.relocation.map { p in let q = frame.toPlan(p); return "nearest allowed spot (\(fixedTwo(q.x)), \(fixedTwo(q.y))), ≥ 0.5 m from walls" } ?? "no allowed spot on this level"
+                lines.append("  move:    it stands inside a prohibited zone; no aim or mask makes that lawful. \(spot)")
+                lines.append("")
+                continue
+            }
+            if c.type == .fisheye {
+                lines.append("  re-aim:  not possible (a fisheye sees every bearing)")
+            } else if fix.headings.isEmpty {
+                lines.append("  re-aim:  no \(c.type == .ptz ? "pan position" : "heading") avoids the prohibited places with this lens and tilt")
+            } else {
+                let intervals = fix.headings.map { $0.isFullCircle ? "any" : "\(deg($0.from))–\(deg(normalizedBearing($0.from + $0.sweep)))" }
+                lines.append("  re-aim:  compliant \(c.type == .ptz ? "pan positions" : "headings") (clockwise) " + intervals.joined(separator: ", "))
+                if let h = fix.proposedHeading, let kept = fix.keptArea {
+                    let pct = fix.study.allowedArea > 0 ? kept / fix.study.allowedArea * 100 : 100
+                    lines.append("           proposed heading \(deg(h)) (\(keepCoverage ? "keeps most coverage" : "nearest")): keeps \(fixedTwo(kept)) m² of the current \(fixedTwo(fix.study.allowedArea)) m² allowed view (\(fixedOne(pct)) %)")
+                }
+                if let pan = fix.proposedPan { lines.append("           proposed pan limits panMin \(deg(pan.min)), panMax \(deg(pan.max))") }
+            }
+            for (mask, cost) in fix.study.masks {
+                let elevation = (mask.elevationFrom != nil || mask.elevationTo != nil)
+                    ? ", elevation \(mask.elevationFrom.map(deg) ?? "bottom")…\(mask.elevationTo.map(deg) ?? "top")" : ", whole height"
+                lines.append("  mask:    azimuth \(deg(mask.azimuthFrom))–\(deg(mask.azimuthTo))\(elevation); hides \(fixedTwo(cost)) m² of view")
+            }
+            if let t = fix.study.clearingTilt {
+                lines.append("  tilt:    \(deg(t)) or steeper clears it (now \(deg(c.tilt)))")
+            } else if c.type == .fixed {
+                lines.append("  tilt:    no steeper tilt alone clears it")
+            }
+            if let best = fix.best { lines.append("  best:    \(best.rawValue)\(applied[c.id].map { " — applied: \($0)" } ?? "")") }
+            lines.append("")
+        }
+        for sign in p.signs {
+            let q = frame.toPlan(sign.position)
+            lines.append("sign for zone \(sign.zone.id)\(sign.zone.name.map { " (\($0))" } ?? ""): put one at (\(fixedTwo(q.x)), \(fixedTwo(q.y)))\(sign.opening.map { ", inside by opening \($0)" } ?? "")")
+        }
+        if apply != nil, let output {
+            lines.append("")
+            if remaining.isEmpty {
+                lines.append("wrote \(output): no error remains")
+            } else {
+                lines.append("wrote \(output): \(remaining.count) error\(remaining.count == 1 ? "" : "s") remain:")
+                for f in remaining { lines.append("  \(f.rule): \(f.message)") }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func json(_ p: FixPlan, applied: [String: String], remaining: [Finding], frame: CoordinateFrame) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        w.key("cameras"); w.beginArray()
+        for fix in p.cameras {
+            w.beginObject()
+            w.field("camera", fix.camera.id); w.field("type", fix.camera.type.rawValue)
+            w.field("heading", fix.camera.heading, decimals: 1); w.field("tilt", fix.camera.tilt, decimals: 1)
+            w.key("fixes"); w.beginArray()
+            for f in fix.findings {
+                w.beginObject(); w.field("rule", f.rule); w.field("zone", f.zone)
+                w.key("area"); if let a = f.area { w.number(a, decimals: 4) } else { w.null() }
+                w.endObject()
+            }
+            w.endArray()
+            w.key("options"); w.beginObject()
+            if fix.study.isInside {
+                w.key("move"); w.beginObject()
+                w.field("reason", "the camera stands inside a prohibited zone")
+                if let r = fix.study.relocation { w.key("nearestAllowed"); w.inlineNumbers([frame.toPlan(r).x, frame.toPlan(r).y], decimals: frame.outputDecimals) }
+                w.endObject()
+            } else {
+                w.key("heading"); w.beginObject()
+                w.key("compliant"); w.beginArray()
+                for i in fix.headings {
+                    w.beginObject(); w.field("from", i.from, decimals: 1); w.field("to", normalizedBearing(i.from + i.sweep), decimals: 1)
+                    w.field("sweep", i.sweep, decimals: 1); w.endObject()
+                }
+                w.endArray()
+                w.key("proposed"); if let h = fix.proposedHeading { w.number(h, decimals: 1) } else { w.null() }
+                w.key("keptArea"); if let k = fix.keptArea { w.number(k, decimals: 2) } else { w.null() }
+                w.field("allowedArea", fix.study.allowedArea, decimals: 2)
+                if let pan = fix.proposedPan { w.key("pan"); w.beginObject(); w.field("panMin", pan.min, decimals: 1); w.field("panMax", pan.max, decimals: 1); w.endObject() }
+                w.endObject()
+                w.key("mask"); w.beginArray()
+                for (mask, cost) in fix.study.masks {
+                    w.beginObject()
+                    w.field("azimuthFrom", mask.azimuthFrom, decimals: 1); w.field("azimuthTo", mask.azimuthTo, decimals: 1)
+                    if let e = mask.elevationFrom { w.field("elevationFrom", e, decimals: 1) }
+                    if let e = mask.elevationTo { w.field("elevationTo", e, decimals: 1) }
+                    w.field("cost", cost, decimals: 2)
+                    w.endObject()
+                }
+                w.endArray()
+                w.key("tilt"); if let t = fix.study.clearingTilt { w.number(t, decimals: 1) } else { w.null() }
+            }
+            w.endObject()
+            w.field("best", fix.best?.rawValue)
+            w.field("applied", applied[fix.camera.id])
+            w.endObject()
+        }
+        w.endArray()
+        w.key("signs"); w.beginArray()
+        for sign in p.signs {
+            let q = frame.toPlan(sign.position)
+            w.beginObject(); w.field("zone", sign.zone.id); w.key("position"); w.inlineNumbers([q.x, q.y], decimals: frame.outputDecimals)
+            w.field("opening", sign.opening); w.endObject()
+        }
+        w.endArray()
+        if apply != nil {
+            w.key("remainingErrors"); w.beginArray()
+            for f in remaining { w.beginObject(); w.field("rule", f.rule); w.field("camera", f.camera); w.field("zone", f.zone); w.field("message", f.message); w.endObject() }
+            w.endArray()
+        }
+        w.endObject()
+        return w.string + "\n"
+    }
+}
+
+func fixedOne(_ x: Double) -> String { decimal(x, 1) }
+func fixedTwo(_ x: Double) -> String { decimal(x, 2) }
+
+/// Fixed decimals, locale-free.
+func decimal(_ x: Double, _ places: Int) -> String {
+    var scale = 1.0
+    for _ in 0..<places { scale *= 10 }
+    let n = Int64((abs(x) * scale).rounded())
+    let whole = n / Int64(scale), frac = n % Int64(scale)
+    var fracText = String(frac)
+    while fracText.count < places { fracText = "0" + fracText }
+    return (x < 0 && n != 0 ? "-" : "") + "\(whole)" + (places > 0 ? ".\(fracText)" : "")
+}

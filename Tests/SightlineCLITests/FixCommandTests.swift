@@ -1,0 +1,146 @@
+import Foundation
+import SightlinePlan
+import SightlineSynth
+import TestSupport
+import XCTest
+
+/// `sightline fix`, against answers worked out by hand.
+final class FixCommandTests: XCTestCase {
+    private var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("sightline-fix-\(getpid())-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+
+    private func write(_ b: PlanBuilder, _ name: String) throws -> String {
+        let path = folder.appendingPathComponent(name).path
+        try Data(b.json()).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    private func fixJSON(_ path: String, _ extra: [String] = []) throws -> JSONObject {
+        let r = try CLI.run(["fix", path, "--format", "json", "--as-of", "2026-01-15"] + extra)
+        return try XCTUnwrap(try JSONParser.parse(Array(r.stdout.utf8)).objectValue, r.stderr)
+    }
+
+    /// The passage (y ±0.6 at x = 0) seen from (−8, 0) spans bearings
+    /// 90° ± atan(0.6/8) = 90° ± 4.289°. With a 60° field, headings within
+    /// 30° of that are forbidden: compliant headings run clockwise from
+    /// 124.289° round to 55.711°.
+    let half = atan(0.6 / 8) * 180 / .pi
+
+    private func passage(_ camera: [String: Any] = [:]) throws -> String {
+        var cam: [String: Any] = ["hfov": 60]
+        for (k, v) in camera { cam[k] = v }
+        return try write(PlanBuilder.passageToilet(camera: cam), "passage.json")
+    }
+
+    func testCompliantHeadingsAreExactlyThoseMissingThePassage() throws {
+        let plan = try passage()
+        let fix = try fixJSON(plan)
+        let camera = try XCTUnwrap(fix["cameras"]?.arrayValue?.first?.objectValue)
+        let compliant = try XCTUnwrap(camera["options"]?.objectValue?["heading"]?.objectValue?["compliant"]?.arrayValue)
+        XCTAssertEqual(compliant.count, 1)
+        let from = compliant[0].objectValue?["from"]?.numberValue ?? -1, to = compliant[0].objectValue?["to"]?.numberValue ?? -1
+        XCTAssertEqual(from, 90 + half + 30, accuracy: 0.1)
+        XCTAssertEqual(to, 90 - half - 30, accuracy: 0.1)
+        // Checked for real: the interval's ends are clean, 0.2° beyond them is not.
+        for (heading, clean) in [(from, true), (to, true), (from - 0.2, false), (to + 0.2, false), (0.0, true), (90.0, false)] {
+            let (_, findings) = try PlanBuilder.passageToilet(camera: ["hfov": 60, "heading": heading]).check()
+            XCTAssertEqual(findings.rule("art8-view-intrusion").isEmpty, clean, "heading \(heading)")
+        }
+        // The nearest compliant heading to 90° is the nearer end.
+        let proposed = try XCTUnwrap(camera["options"]?.objectValue?["heading"]?.objectValue?["proposed"]?.numberValue)
+        XCTAssertTrue(abs(proposed - from) < 1e-9 || abs(proposed - to) < 1e-9)
+    }
+
+    /// The mask proposed is the passage's bearing sector; the intrusion
+    /// lies 8 to 12.03 m away, so the mask's elevations run from the floor
+    /// at 8 m, atan2(−2.5, 8) = −17.35°, to the head at 12.03 m,
+    /// atan2(−0.5, 12.03) = −2.38°.
+    func testMaskIsThePassagesBearingSector() throws {
+        let fix = try fixJSON(try passage())
+        let mask = try XCTUnwrap(fix["cameras"]?.arrayValue?.first?.objectValue?["options"]?.objectValue?["mask"]?.arrayValue?.first?.objectValue)
+        XCTAssertEqual(mask["azimuthFrom"]?.numberValue ?? 0, 90 - half, accuracy: 0.15)
+        XCTAssertEqual(mask["azimuthTo"]?.numberValue ?? 0, 90 + half, accuracy: 0.15)
+        XCTAssertLessThanOrEqual(mask["azimuthFrom"]?.numberValue ?? 99, 90 - half)
+        XCTAssertGreaterThanOrEqual(mask["azimuthTo"]?.numberValue ?? 0, 90 + half)
+        XCTAssertEqual(mask["elevationFrom"]?.numberValue ?? 0, atan2(-2.5, 8) * 180 / .pi, accuracy: 0.15)
+        XCTAssertEqual(mask["elevationTo"]?.numberValue ?? 0, atan2(-0.5, (12.0 * 12.0 + 0.9 * 0.9).squareRoot()) * 180 / .pi, accuracy: 0.15)
+        // Applied, it turns the error into the masked warning.
+        let fixed = folder.appendingPathComponent("masked.json").path
+        let r = try CLI.run(["fix", try passage(), "--apply", "mask", "-o", fixed, "--as-of", "2026-01-15"])
+        XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
+        let check = try CLI.run(["check", fixed, "--format", "json", "--as-of", "2026-01-15"])
+        let rules = try JSONParser.parse(Array(check.stdout.utf8)).objectValue?["findings"]?.arrayValue?.compactMap { $0.objectValue?["rule"]?.stringValue }
+        XCTAssertEqual(rules, ["cn-2025/art8-view-masked"])
+    }
+
+    /// A 60° 16:9 lens has vfov 2·atan(tan 30° · 9/16) = 35.98°. The view
+    /// stops short of the passage (8 m away) once the field's top edge meets
+    /// the floor there: tilt = vfov/2 + atan(2.5/8) = 17.99° + 17.35° = 35.34°.
+    func testSteeperTiltThatStopsShortOfThePassage() throws {
+        let fix = try fixJSON(try passage())
+        let tilt = try XCTUnwrap(fix["cameras"]?.arrayValue?.first?.objectValue?["options"]?.objectValue?["tilt"]?.numberValue)
+        let vfov = 2 * atan(tan(30 * Double.pi / 180) * 9 / 16) * 180 / .pi
+        let exact = vfov / 2 + atan(2.5 / 8) * 180 / .pi
+        XCTAssertEqual(tilt, exact, accuracy: 0.1)
+        XCTAssertTrue(try PlanBuilder.passageToilet(camera: ["hfov": 60, "tilt": tilt]).check().1.isEmpty)
+        XCTAssertFalse(try PlanBuilder.passageToilet(camera: ["hfov": 60, "tilt": tilt - 0.3]).check().1.isEmpty)
+    }
+
+    func testCameraInsideMustMoveToTheNearestAllowedSpot() throws {
+        let fix = try fixJSON("Examples/hotel-floor.json")
+        let cam = try XCTUnwrap(fix["cameras"]?.arrayValue?.compactMap(\.objectValue).first { $0["camera"]?.stringValue == "cam-301" })
+        let spot = try XCTUnwrap(cam["options"]?.objectValue?["move"]?.objectValue?["nearestAllowed"]?.numbersValue)
+        // Straight down from (4, 6.8) into the corridor, 0.5 m from its north wall.
+        XCTAssertEqual(spot[0], 4, accuracy: 0.01)
+        XCTAssertEqual(spot[1], 0.5, accuracy: 0.01)
+    }
+
+    /// --apply on the examples and a generated hotel: no Art. 8 error is left
+    /// but for cameras standing inside private rooms, and the fixed plan
+    /// differs from the original only in the fixed cameras' properties and
+    /// the signs added.
+    func testApplyLeavesNoFixableErrorAndChangesNothingElse() throws {
+        let hotel = folder.appendingPathComponent("generated.json").path
+        var generator = HotelGenerator(floors: 2, roomsPerSide: 12, seed: 5)
+        generator.ptzEvery = 3
+        try Data(generator.json().utf8).write(to: URL(fileURLWithPath: hotel))
+        for (plan, choice) in [("Examples/hotel-floor.json", "best"), ("Examples/clothing-store.json", "heading"), (hotel, "best"), (hotel, "mask")] {
+            let fixed = folder.appendingPathComponent("fixed-\(choice).json").path
+            let r = try CLI.run(["fix", plan, "--apply", choice, "-o", fixed, "--format", "json", "--as-of", "2026-01-15"])
+            XCTAssertTrue(FileManager.default.fileExists(atPath: fixed), r.stderr)
+            let remaining = try JSONParser.parse(Array(r.stdout.utf8)).objectValue?["remainingErrors"]?.arrayValue?.compactMap(\.objectValue) ?? []
+            let art8 = remaining.filter { ($0["rule"]?.stringValue ?? "").contains("art8") }
+            XCTAssertTrue(art8.allSatisfy { $0["camera"]?.stringValue == "cam-301" }, "\(plan) \(choice): \(art8)")
+            try assertOnlyFixesChanged(original: plan, fixed: fixed)
+        }
+    }
+
+    private func assertOnlyFixesChanged(original: String, fixed: String) throws {
+        let a = try JSONParser.parse([UInt8](Data(contentsOf: URL(fileURLWithPath: original)))).objectValue!
+        let b = try JSONParser.parse([UInt8](Data(contentsOf: URL(fileURLWithPath: fixed)))).objectValue!
+        XCTAssertEqual(a.keys, b.keys)
+        XCTAssertEqual(a["plan"], b["plan"], "plan metadata unchanged")
+        let fa = a["features"]?.arrayValue ?? [], fb = b["features"]?.arrayValue ?? []
+        XCTAssertGreaterThanOrEqual(fb.count, fa.count)
+        for (x, y) in zip(fa, fb) {
+            let ox = x.objectValue!, oy = y.objectValue!
+            XCTAssertEqual(ox["id"], oy["id"])
+            XCTAssertEqual(ox["geometry"], oy["geometry"])
+            let px = ox["properties"]?.objectValue ?? JSONObject(), py = oy["properties"]?.objectValue ?? JSONObject()
+            for (key, value) in px.members where !["heading", "masks", "ptz"].contains(key) {
+                XCTAssertEqual(py[key], value, "\(ox["id"] ?? .null).\(key) changed")
+            }
+            let changed = px.keys.filter { px[$0] != py[$0] } + py.keys.filter { px[$0] == nil }
+            if !changed.isEmpty { XCTAssertEqual(px["kind"]?.stringValue, "camera", "only cameras change: \(changed)") }
+        }
+        for added in fb.dropFirst(fa.count) {
+            XCTAssertEqual(added.objectValue?["properties"]?.objectValue?["kind"]?.stringValue, "sign", "only signs are added")
+        }
+    }
+}
