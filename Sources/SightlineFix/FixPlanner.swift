@@ -107,16 +107,16 @@ public struct FixPlanner: Sendable {
         return out
     }
 
-    /// The compliant interval overlapping the current pan range most, or the widest.
-    private func panLimits(_ ptz: PTZLimits, within headings: [BearingInterval]) -> (Double, Double)? {
+    /// The compliant interval overlapping the current pan range most (ties:
+    /// the wider), as pan limits.
+    private func panLimits(_ ptz: PTZLimits, within headings: [BearingInterval]) -> (min: Double, max: Double)? {
         let current = ptz.fullCircle ? BearingInterval(from: 0, sweep: 360)
             : BearingInterval(from: ptz.panMin, sweep: BearingInterval.clockwise(from: ptz.panMin, to: ptz.panMax))
-        func overlap(_ i: BearingInterval) -> Double {
-            stride(from: 0.0, through: i.sweep, by: 0.5).filter { current.contains(i.from + $0) }.count > 0
-                ? Double(stride(from: 0.0, through: i.sweep, by: 0.5).filter { current.contains(i.from + $0) }.count) : 0
+        /// Degrees of `i` inside the current range, counted in 0.5° steps.
+        func overlap(_ i: BearingInterval) -> Int {
+            stride(from: 0.0, through: i.sweep, by: 0.5).filter { current.contains(i.from + $0) }.count
         }
-        guard let best = headings.max(by: { (overlap($0), $0.sweep) < (overlap($1), $1.sweep) }) else { return nil }
-        if best.isFullCircle { return nil }
+        guard let best = headings.max(by: { (overlap($0), $0.sweep) < (overlap($1), $1.sweep) }), !best.isFullCircle else { return nil }
         return (best.from, normalizedBearing(best.from + best.sweep))
     }
 
