@@ -42,18 +42,19 @@ public struct BatchSummary: Sendable {
 ///
 /// Workers take the next input in turn; each building is read, hashed,
 /// skipped if the database already has it (same path, SHA-256, profile and
-/// tool version), else checked with one level at a time; results go to a
-/// single writer, with at most `2 × jobs` results waiting, so memory stays
-/// flat however large the portfolio.
+/// tool version), else checked with one level at a time and written by the
+/// worker itself, on its own connection, in its own transaction (SQLite's
+/// WAL lets the connections take turns at the write lock). So `--jobs 1`
+/// really is one core, nothing waits in memory, and memory stays flat
+/// however large the portfolio.
 public final class BatchRunner: @unchecked Sendable {
     public let options: BatchOptions
-    /// Called on the writer's queue after each building (for progress).
+    /// Called after each building, one call at a time (for progress).
     public var onProgress: (@Sendable (BatchSummary) -> Void)?
 
     public init(options: BatchOptions) { self.options = options }
 
-    /// State the workers and the writer share. `next` is taken under the
-    /// lock; `summary` and `error` are changed only on the writer's queue.
+    /// State the workers share, under one lock.
     private final class RunState: @unchecked Sendable {
         let lock = NSLock()
         var next = 0
@@ -68,61 +69,64 @@ public final class BatchRunner: @unchecked Sendable {
             return index
         }
 
-        func fail(_ e: Error) { lock.lock(); error = e; lock.unlock() }
-        var failed: Bool { lock.lock(); defer { lock.unlock() }; return error != nil }
+        func fail(_ e: Error) { lock.lock(); if error == nil { error = e }; lock.unlock() }
     }
 
     public func run(_ inputs: [PortfolioInput]) throws -> BatchSummary {
         let share = options.shard.map { shard in inputs.filter { shard.contains($0.key) } } ?? inputs
-        let store = try ResultStore(path: options.database)
-        let existing = options.force ? [:] : try store.existing()
-        let writer = DispatchQueue(label: "sightline.batch.writer")
-        let slots = DispatchSemaphore(value: 2 * max(1, options.jobs))
+        let stored = try ResultStore(path: options.database).existing()
+        let existing = options.force ? [:] : stored
         let state = RunState()
         state.summary.total = share.count
         let started = Date()
         let checker = PlanChecker(toolVersion: options.toolVersion, profileOption: options.profile, asOf: options.asOf, parallelism: 1)
 
         DispatchQueue.concurrentPerform(iterations: max(1, min(options.jobs, share.count))) { _ in
-            // Each worker parses its own profiles: sharing one profile's
-            // storage between threads costs atomic reference counting.
+            // Each worker has its own connection, and parses its own profiles:
+            // sharing one profile's storage between threads costs atomic
+            // reference counting.
+            let store: ResultStore
+            do {
+                store = try ResultStore(path: options.database)
+                store.stored = Set(stored.keys)
+            } catch {
+                state.fail(error)
+                return
+            }
             let profiles = ProfileCache()
             while let index = state.take(), index < share.count {
                 let input = share[index]
                 let result = self.check(input, existing: existing[input.key], checker: checker, profiles: profiles)
-                slots.wait()
-                writer.async {
-                    defer { slots.signal() }
-                    guard !state.failed else { return }
-                    do {
-                        switch result {
-                        case .skipped:
-                            state.summary.skipped += 1
-                        case .checked(let building):
-                            try store.record(building)
-                            state.summary.checked += 1
-                            switch building.status {
-                            case .clean: state.summary.clean += 1
-                            case .violations: state.summary.violations += 1
-                            case .invalid: state.summary.invalid += 1
-                            }
-                            if building.status == .invalid || building.errors > 0 { state.summary.allClean = false }
-                        }
-                        state.summary.seconds = Date().timeIntervalSince(started)
-                        self.onProgress?(state.summary)
-                    } catch {
-                        state.fail(error)
-                    }
+                do {
+                    if case .checked(let building) = result { try store.record(building) }
+                } catch {
+                    state.fail(error)
+                    return
                 }
+                state.lock.lock()
+                switch result {
+                case .skipped:
+                    state.summary.skipped += 1
+                case .checked(let building):
+                    state.summary.checked += 1
+                    switch building.status {
+                    case .clean: state.summary.clean += 1
+                    case .violations: state.summary.violations += 1
+                    case .invalid: state.summary.invalid += 1
+                    }
+                    if building.status == .invalid || building.errors > 0 { state.summary.allClean = false }
+                }
+                state.summary.seconds = Date().timeIntervalSince(started)
+                self.onProgress?(state.summary)
+                state.lock.unlock()
             }
         }
-        writer.sync {}
         if let error = state.error { throw error }
         var summary = state.summary
         if summary.skipped > 0 {
             // A skipped building's stored result still counts for the exit code.
             let keys = Set(share.map(\.key))
-            try store.buildings { b in
+            try ResultStore(path: options.database).buildings { b in
                 if keys.contains(b.path), b.status == .invalid || b.errors > 0 { summary.allClean = false }
             }
         }
@@ -165,7 +169,7 @@ public final class BatchRunner: @unchecked Sendable {
             return .skipped
         }
         do {
-            let loaded = try LoadedPlan.load(bytes: bytes, file: input.file, profileOption: options.profile, cache: profiles)
+            let loaded = try LoadedPlan.load(bytes: bytes, file: input.file, profileOption: options.profile, cache: profiles, sha256: sha)
             let report: CheckReport
             do {
                 report = try checker.check(loaded)

@@ -103,13 +103,18 @@ final class ResultStore: @unchecked Sendable {
         try database.prepare("SELECT path, sha256, profile, tool_version FROM buildings").query { row in
             out[row.text(0) ?? ""] = (row.text(1) ?? "", row.text(2) ?? "", row.text(3) ?? "")
         }
+        stored = Set(out.keys)
         return out
     }
+
+    /// Paths known to be stored (loaded by ``existing()`` or given by the
+    /// runner, grown by ``record(_:)``), so a new building needs no DELETE.
+    var stored: Set<String> = []
 
     /// Stores one building, replacing an earlier result for its path.
     func record(_ r: BuildingResult) throws {
         try database.transaction {
-            try deleteBuilding.run([.text(r.path)])
+            if stored.contains(r.path) { try deleteBuilding.run([.text(r.path)]) }
             try insertBuilding.run([
                 .text(r.path), .text(r.sha256), .text(r.profile), .text(r.toolVersion), .text(r.asOf), .text(r.status.rawValue),
                 .integer(Int64(r.errors)), .integer(Int64(r.warnings)), .integer(Int64(r.infos)),
@@ -123,6 +128,7 @@ final class ResultStore: @unchecked Sendable {
                 ])
             }
         }
+        stored.insert(r.path)
     }
 
     /// Every stored building with its findings, in path order.

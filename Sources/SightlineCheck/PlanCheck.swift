@@ -41,8 +41,9 @@ public struct LoadedPlan: Sendable {
         try load(bytes: PlanDecoder.readFile(path), file: path, profileOption: profileOption, cache: cache)
     }
 
+    /// - Parameter sha256: the digest of `bytes`, when the caller has it already.
     public static func load(bytes: [UInt8], file: String, profileOption: String?,
-                            cache: ProfileCache = ProfileCache()) throws(PlanError) -> LoadedPlan {
+                            cache: ProfileCache = ProfileCache(), sha256 known: String? = nil) throws(PlanError) -> LoadedPlan {
         var profileResult: Result<Profile, PlanError>?
         let plan: Plan
         do {
@@ -56,7 +57,7 @@ public struct LoadedPlan: Sendable {
             if case .failure(let profileError)? = profileResult { throw profileError }
             throw error
         }
-        let sha256 = SHA256.hex(bytes)
+        let sha256 = known ?? SHA256.hex(bytes)
         switch profileResult {
         case .success(let profile)?: return LoadedPlan(plan: plan, profile: profile, sha256: sha256)
         case .failure(let error)?: throw error
