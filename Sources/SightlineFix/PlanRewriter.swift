@@ -10,10 +10,10 @@ public struct PlanRewriter {
     private var root: JSONObject
     private let frame: CoordinateFrame
 
-    public init(bytes: [UInt8], frame: CoordinateFrame) throws {
-        guard let object = try JSONParser.parse(bytes).objectValue else { throw RewriteError("the plan is not a JSON object") }
+    public init(plan: Plan) throws {
+        guard let object = plan.document.objectValue else { throw RewriteError("the plan is not a JSON object") }
         root = object
-        self.frame = frame
+        frame = plan.frame
     }
 
     /// What was applied, per camera id.

@@ -19,6 +19,10 @@ public struct Plan: Sendable {
     public var boundaries: [Boundary] = []
     /// Doubtful but usable input, e.g. unknown properties.
     public var warnings: [PlanProblem] = []
+    /// The parsed file, members in file order: `fix --apply` rewrites it,
+    /// changing only what it fixes. (Keeping it also means a `check` process
+    /// never spends time freeing it.)
+    public var document: JSONValue = .null
 
     public init(file: String, metadata: PlanMetadata, frame: CoordinateFrame, levels: [Level]) {
         self.file = file

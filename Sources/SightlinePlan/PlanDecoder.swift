@@ -46,6 +46,7 @@ public enum PlanDecoder {
         }
         var result = plan!
         result.warnings = log.warnings
+        result.document = root
         return result
     }
 

@@ -50,7 +50,7 @@ struct Fix: ParsableCommand {
         var remaining: [Finding] = []
         var applied: [String: String] = [:]
         if let apply, let output {
-            var rewriter = try PlanRewriter(bytes: PlanDecoder.readFile(plan), frame: loaded.plan.frame)
+            var rewriter = try PlanRewriter(plan: loaded.plan)
             rewriter.apply(fixPlan, choice: apply)
             applied = rewriter.applied
             let fixed = rewriter.bytes
