@@ -26,6 +26,8 @@ final class LevelScene {
     /// drawn inside a wall.
     let solid: PreparedGeometry?
     let zones: [SceneZone]
+    /// The level's `void` zones (open to the levels above and below).
+    let voids: [SceneZone]
     let zoneIndex: STRTree<Int>
     let site: SiteFeatures
     private(set) var problems: [PlanProblem] = []
@@ -98,6 +100,7 @@ final class LevelScene {
                                    box: box, isRectangle: rectangle, context: ctx))
         }
         self.zones = zones
+        self.voids = zones.filter { $0.zone.category == .void }
         self.zoneIndex = STRTree(zones.enumerated().map { (box: $0.element.box, item: $0.offset) })
         self.site = try SiteFeatures(plan: plan, context: ctx)
 
@@ -113,8 +116,6 @@ final class LevelScene {
         self.problems = problems
     }
 
-    /// The level's `void` zones (open to the levels above and below).
-    var voids: [SceneZone] { zones.filter { $0.zone.category == .void } }
 
     /// Low wall pieces whose boxes reach within `radius` of `p`.
     func lowSegments(near p: Point2, radius: Double) -> [LowSegment] {

@@ -38,7 +38,7 @@ public struct TextReportRenderer: ReportRenderer {
         }
         if !report.outcome.notApplied.isEmpty || !report.outcome.notEvaluated.isEmpty {
             lines.append("")
-            lines.append("not applied")
+            lines.append("not applied or not evaluated")
             for (article, reason) in report.outcome.notApplied { lines.append("  \(article.reference) (\(article.title)): \(reason.en)") }
             for (rule, reason) in report.outcome.notEvaluated { lines.append("  \(rule): not evaluated, \(reason)") }
         }
