@@ -266,9 +266,12 @@ struct RawFeature {
             log.error(id, "properties.kind", "missing kind: \(Suggestion.expected("", oneOf: Kind.allCases.map(\.rawValue)))")
             return nil
         }
-        guard let kindText = kindValue.stringValue, let kind = Kind(rawValue: kindText) else {
-            let text = kindValue.stringValue ?? kindValue.typeName
-            log.error(id, "properties.kind", "unknown kind `\(text)`: \(Suggestion.expected(text, oneOf: Kind.allCases.map(\.rawValue)))")
+        guard let kindText = kindValue.stringValue else {
+            log.error(id, "properties.kind", "expected a string, found \(kindValue.typeName): \(Suggestion.expected("", oneOf: Kind.allCases.map(\.rawValue)))")
+            return nil
+        }
+        guard let kind = Kind(rawValue: kindText) else {
+            log.error(id, "properties.kind", "unknown kind `\(kindText)`: \(Suggestion.expected(kindText, oneOf: Kind.allCases.map(\.rawValue)))")
             return nil
         }
         var level: String?
