@@ -80,12 +80,14 @@ public struct FixPlanner: Sendable {
         } else if camera.type == .fixed {
             let current = camera.heading
             if keepCoverage {
+                // Every 0.1° of each interval, and both its ends (which the
+                // 0.1° grid from its start need not reach).
                 var best: (heading: Double, kept: Double)?
                 for interval in headings {
-                    var h = interval.from
                     let steps = Int((interval.sweep / 0.1).rounded(.down))
-                    for k in 0...max(steps, 0) {
-                        h = normalizedBearing(interval.from + Double(k) * 0.1)
+                    let candidates = (0...max(steps, 0)).map { interval.from + Double($0) * 0.1 } + [interval.from + interval.sweep]
+                    for candidate in candidates {
+                        let h = normalizedBearing(candidate)
                         let kept = study.keptArea(heading: h)
                         if best == nil || kept > best!.kept + 1e-9 { best = (h, kept) }
                     }

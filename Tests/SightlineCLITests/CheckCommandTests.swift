@@ -171,3 +171,45 @@ final class RulebookCommandTests: XCTestCase {
         XCTAssertTrue(bad.stderr.contains("YYYY-MM-DD"), bad.stderr)
     }
 }
+
+/// Each kind of bad input, through the command line: exit 2 and a line
+/// naming file, feature and property.
+final class BadInputCommandTests: XCTestCase {
+    func testEveryBadInputExitsTwoWithItsMessage() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sightline-bad-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        func setProperty(_ b: inout PlanBuilder, _ id: String, _ key: String, _ value: Any) {
+            let i = b.features.firstIndex { ($0["id"] as? String) == id }!
+            var p = b.features[i]["properties"] as! [String: Any]
+            p[key] = value
+            b.features[i]["properties"] = p
+        }
+        let cases: [(String, (inout PlanBuilder) -> Void, String)] = [
+            ("duplicate-id", { $0.camera("wc", at: [1, 1]) }, "feature wc: id: duplicate id"),
+            ("missing-coordinates", { $0.add("cam2", "camera", ["type": "Point"]) }, "feature cam2: geometry.coordinates: missing coordinates"),
+            ("wrong-type", { $0.add("cam2", "camera", ["type": "LineString", "coordinates": [[0, 0], [1, 1]]]) }, "feature cam2: geometry.type: a camera needs a Point"),
+            ("unknown-level", { setProperty(&$0, "cam1", "level", "L2") }, "feature cam1: properties.level: unknown level `L2`"),
+            ("tilt-range", { setProperty(&$0, "cam1", "tilt", 120) }, "feature cam1: properties.tilt: expected a number at least -90 and at most 90"),
+            ("category", { setProperty(&$0, "wc", "category", "toliet") }, "did you mean `toilet`?"),
+            ("null-geometry", { b in
+                b.features.append(["type": "Feature", "id": "z9", "properties": ["kind": "zone", "category": "toilet"], "geometry": NSNull()])
+            }, "feature z9: geometry: geometry is missing or null"),
+        ]
+        for (name, mutate, expected) in cases {
+            var b = PlanBuilder.passageToilet()
+            mutate(&b)
+            let path = dir.appendingPathComponent("\(name).json").path
+            try Data(b.json()).write(to: URL(fileURLWithPath: path))
+            let r = try CLI.run(["check", path])
+            XCTAssertEqual(r.status, 2, name)
+            XCTAssertTrue(r.stderr.contains("\(name).json: ") && r.stderr.contains(expected), "\(name): \(r.stderr)")
+        }
+        // A non-finite number cannot be written in JSON; an overflowing one is refused.
+        let overflow = dir.appendingPathComponent("overflow.json").path
+        let text = String(decoding: PlanBuilder.passageToilet().json(), as: UTF8.self).replacingOccurrences(of: "[-8,0]", with: "[-8e999,0]")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: overflow))
+        let r = try CLI.run(["check", overflow])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("number out of range"), r.stderr)
+    }
+}

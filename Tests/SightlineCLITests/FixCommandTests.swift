@@ -92,6 +92,28 @@ final class FixCommandTests: XCTestCase {
         XCTAssertFalse(try PlanBuilder.passageToilet(camera: ["hfov": 60, "tilt": tilt - 0.3]).check().1.isEmpty)
     }
 
+    /// With --keep-coverage the heading proposed keeps at least as much of
+    /// today's allowed view as the nearest compliant one, and is compliant.
+    func testKeepCoverageKeepsAtLeastAsMuch() throws {
+        var b = PlanBuilder.passageToilet(camera: ["hfov": 60, "heading": 80])
+        b.zone("hall", "lobby", [[-20, -5], [0, -5], [0, 5], [-20, 5]])
+        b.wall("hall-n", [[-20, 5], [0, 5]])
+        b.wall("hall-s", [[-20, -5], [0, -5]])
+        let plan = try write(b, "keep.json")
+        func option(_ extra: [String]) throws -> (Double, Double) {
+            let heading = try XCTUnwrap(try fixJSON(plan, extra)["cameras"]?.arrayValue?.first?.objectValue?["options"]?.objectValue?["heading"]?.objectValue)
+            return (heading["proposed"]?.numberValue ?? -1, heading["keptArea"]?.numberValue ?? -1)
+        }
+        let nearest = try option([]), kept = try option(["--keep-coverage"])
+        XCTAssertGreaterThanOrEqual(kept.1, nearest.1 - 1e-6)
+        var fixed = b
+        let i = fixed.features.firstIndex { ($0["id"] as? String) == "cam1" }!
+        var p = fixed.features[i]["properties"] as! [String: Any]
+        p["heading"] = kept.0
+        fixed.features[i]["properties"] = p
+        XCTAssertTrue(try fixed.check().1.rule("art8-view-intrusion").isEmpty)
+    }
+
     func testCameraInsideMustMoveToTheNearestAllowedSpot() throws {
         let fix = try fixJSON("Examples/hotel-floor.json")
         let cam = try XCTUnwrap(fix["cameras"]?.arrayValue?.compactMap(\.objectValue).first { $0["camera"]?.stringValue == "cam-301" })
