@@ -141,3 +141,32 @@ final class BatchCommandTests: XCTestCase {
         XCTAssertTrue(csv.stdout.hasPrefix("path,sha256,status"), csv.stdout)
     }
 }
+
+/// The progress line appears on a terminal and nowhere else.
+final class BatchProgressTests: XCTestCase {
+    func testProgressLineOnlyOnATerminal() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { throw XCTSkip("no `script` to make a terminal") }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sightline-progress-\(getpid())")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("plans"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try PortfolioGenerator(count: 3, seed: 3).forEach { path, json in
+            try Data(json.utf8).write(to: dir.appendingPathComponent("plans").appendingPathComponent(path.replacingOccurrences(of: "/", with: "-")))
+        }
+        let command = "\(CLI.executable.path) batch \(dir.path)/plans --db \(dir.path)/r.sqlite --as-of 2026-01-15"
+        // `script` runs the command on a pseudo-terminal and copies what it shows.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-q", "-e", "-c", command, "/dev/null"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        try process.run()
+        let shown = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertTrue(shown.contains("3/3 buildings"), shown)
+        XCTAssertTrue(shown.contains("invalid"), shown)
+        // Not a terminal: no progress line.
+        let piped = try CLI.run(["batch", dir.path + "/plans", "--db", dir.path + "/r2.sqlite", "--as-of", "2026-01-15"])
+        XCTAssertFalse(piped.stderr.contains("3/3 buildings"), piped.stderr)
+    }
+}
