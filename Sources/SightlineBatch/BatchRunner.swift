@@ -105,8 +105,10 @@ public final class BatchRunner: @unchecked Sendable {
                 }
                 state.lock.lock()
                 switch result {
-                case .skipped:
+                case .skipped(let failing):
                     state.summary.skipped += 1
+                    // A skipped building's stored result still counts for the exit code.
+                    if failing { state.summary.allClean = false }
                 case .checked(let building):
                     state.summary.checked += 1
                     switch building.status {
@@ -114,7 +116,7 @@ public final class BatchRunner: @unchecked Sendable {
                     case .violations: state.summary.violations += 1
                     case .invalid: state.summary.invalid += 1
                     }
-                    if building.status == .invalid || building.errors > 0 { state.summary.allClean = false }
+                    if building.failsRun { state.summary.allClean = false }
                 }
                 state.summary.seconds = Date().timeIntervalSince(started)
                 self.onProgress?(state.summary)
@@ -123,13 +125,6 @@ public final class BatchRunner: @unchecked Sendable {
         }
         if let error = state.error { throw error }
         var summary = state.summary
-        if summary.skipped > 0 {
-            // A skipped building's stored result still counts for the exit code.
-            let keys = Set(share.map(\.key))
-            try ResultStore(path: options.database).buildings { b in
-                if keys.contains(b.path), b.status == .invalid || b.errors > 0 { summary.allClean = false }
-            }
-        }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }
@@ -145,11 +140,11 @@ public final class BatchRunner: @unchecked Sendable {
     }
 
     private enum Outcome: Sendable {
-        case skipped
+        case skipped(failing: Bool)
         case checked(BuildingResult)
     }
 
-    private func check(_ input: PortfolioInput, existing: (sha256: String, profile: String, toolVersion: String)?,
+    private func check(_ input: PortfolioInput, existing: ResultStore.StoredKey?,
                        checker: PlanChecker, profiles: ProfileCache) -> Outcome {
         let started = Date()
         let checkedAt = Self.timestamp(started)
@@ -166,17 +161,15 @@ public final class BatchRunner: @unchecked Sendable {
         let sha = SHA256.hex(bytes)
         if let existing, existing.sha256 == sha, existing.toolVersion == options.toolVersion,
            options.profile.map({ existing.profile == $0 || existing.profile == (try? profiles.profile($0).id) }) ?? true {
-            return .skipped
+            return .skipped(failing: existing.failing)
         }
         do {
             let loaded = try LoadedPlan.load(bytes: bytes, file: input.file, profileOption: options.profile, cache: profiles, sha256: sha)
             let report: CheckReport
             do {
                 report = try checker.check(loaded)
-            } catch let error as PlanError {
-                return .checked(invalid(sha, error.problems, profile: loaded.profile.id))
             } catch {
-                return .checked(invalid(sha, [PlanProblem(file: input.file, message: "\(error)")], profile: loaded.profile.id))
+                return .checked(invalid(sha, error.problems, profile: loaded.profile.id))
             }
             let findings = report.findings.map {
                 StoredFinding(rule: $0.rule, severity: $0.severity.rawValue, level: $0.level, camera: $0.camera, zone: $0.zone,

@@ -13,7 +13,7 @@ public enum PortfolioReport {
         let store = try ResultStore(path: path)
         var buildings: [BuildingResult] = []
         try store.buildings { buildings.append($0) }
-        let failing = buildings.contains { $0.status == .invalid || $0.errors > 0 }
+        let failing = buildings.contains(where: \.failsRun)
         switch format {
         case .text: return (text(buildings, path: path), failing)
         case .json: return (json(buildings), failing)
@@ -105,17 +105,11 @@ public enum PortfolioReport {
             let head = [cell(b.path), b.sha256, b.status.rawValue, String(b.errors), String(b.warnings), cell(b.inputError)].joined(separator: ",")
             if b.findings.isEmpty { out += head + ",,,,,,,\r\n"; continue }
             for f in b.findings {
-                let area = f.area.map { fixedArea($0) } ?? ""
+                let area = f.area.map { DecimalText.trimmed($0, 4) } ?? ""
                 out += head + "," + [cell(f.rule), f.severity, cell(f.level), cell(f.camera), cell(f.zone), area, cell(f.dori)].joined(separator: ",") + "\r\n"
             }
         }
         return out
-    }
-
-    private static func fixedArea(_ x: Double) -> String {
-        var w = JSONWriter(indent: 0)
-        w.number(x, decimals: 4)
-        return w.string
     }
 }
 

@@ -18,6 +18,9 @@ public struct BuildingResult: Sendable {
     public var seconds: Double
     public var checkedAt: String
     public var findings: [StoredFinding]
+
+    /// Whether this result makes a batch exit 1: unreadable, or an error found.
+    public var failsRun: Bool { status == .invalid || errors > 0 }
 }
 
 public struct StoredFinding: Sendable, Equatable {
@@ -97,11 +100,22 @@ final class ResultStore: @unchecked Sendable {
     private let insertBuilding: Statement
     private let insertFinding: Statement
 
-    /// What is already stored, by path: the resume key's other parts.
-    func existing() throws -> [String: (sha256: String, profile: String, toolVersion: String)] {
-        var out: [String: (String, String, String)] = [:]
-        try database.prepare("SELECT path, sha256, profile, tool_version FROM buildings").query { row in
-            out[row.text(0) ?? ""] = (row.text(1) ?? "", row.text(2) ?? "", row.text(3) ?? "")
+    /// What is already stored for one path: the rest of the resume key, and
+    /// whether that result fails the run (so a skipped building still
+    /// counts for the exit code without reading its findings again).
+    struct StoredKey: Sendable {
+        var sha256: String
+        var profile: String
+        var toolVersion: String
+        var failing: Bool
+    }
+
+    /// What is already stored, by path.
+    func existing() throws -> [String: StoredKey] {
+        var out: [String: StoredKey] = [:]
+        try database.prepare("SELECT path, sha256, profile, tool_version, status, errors FROM buildings").query { row in
+            out[row.text(0) ?? ""] = StoredKey(sha256: row.text(1) ?? "", profile: row.text(2) ?? "", toolVersion: row.text(3) ?? "",
+                                               failing: row.text(4) == BuildingResult.Status.invalid.rawValue || row.integer(5) > 0)
         }
         stored = Set(out.keys)
         return out

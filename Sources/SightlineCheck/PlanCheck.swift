@@ -84,11 +84,20 @@ public struct PlanChecker: Sendable {
     /// Analyses a loaded plan and applies its profile.
     ///
     /// - Throws: ``PlanError`` for geometry the engine cannot use (an opening
-    ///   on no wall), ``GeometryError`` if GEOS fails.
-    public func check(_ loaded: LoadedPlan) throws -> CheckReport {
+    ///   on no wall), and for a GEOS failure too, as a problem naming the
+    ///   plan's file: every caller reports both the same way (exit 2, or an
+    ///   invalid building in a batch).
+    public func check(_ loaded: LoadedPlan) throws(PlanError) -> CheckReport {
         let engine = Engine(prohibited: loaded.profile.prohibitedCategories, parallelism: parallelism,
                             zoneViewThreshold: loaded.profile.zoneViewThreshold)
-        let analysis = try engine.analyze(loaded.plan)
+        let analysis: PlanAnalysis
+        do {
+            analysis = try engine.analyze(loaded.plan)
+        } catch let error as PlanError {
+            throw error
+        } catch {
+            throw PlanError([PlanProblem(file: loaded.plan.file, message: "\(error)")])
+        }
         let outcome = RuleEngine(profile: loaded.profile, asOf: asOf).evaluate(analysis)
         return CheckReport(toolVersion: toolVersion, profile: loaded.profile, analysis: analysis, outcome: outcome,
                            asOf: asOf, inputSHA256: loaded.sha256)

@@ -51,16 +51,19 @@ struct CameraAnalyzer {
             (view, masked) = try splitByMasks(view, eye: eye, optics: optics, lensHeight: camera.mountHeight)
         }
 
-        // The level below, through voids.
+        // The level below, through voids: from its floor the lens is `drop`
+        // higher, so it has its own optics (band and pixel density).
         var viewBelow: [PolygonRings] = []
         var maskedBelow: [PolygonRings] = []
+        var opticsBelow: CameraOptics?
         if let below {
             let drop = scene.level.elevation - below.level.elevation
             var lowered = camera
             lowered.mountHeight += drop
-            let opticsBelow = CameraOptics(camera: lowered, personHeight: personHeight)
-            let seen = try VoidView(analyzer: self, eye: eye, heading: axis, drop: drop, optics: opticsBelow, below: below).region()
-            (viewBelow, maskedBelow) = try splitByMasks(seen, eye: eye, optics: opticsBelow, lensHeight: lowered.mountHeight)
+            let loweredOptics = CameraOptics(camera: lowered, personHeight: personHeight)
+            let seen = try VoidView(analyzer: self, eye: eye, heading: axis, drop: drop, optics: loweredOptics, below: below).region()
+            (viewBelow, maskedBelow) = try splitByMasks(seen, eye: eye, optics: loweredOptics, lensHeight: lowered.mountHeight)
+            opticsBelow = loweredOptics
         }
 
         // Prohibited zones: the camera inside one, the view entering one, a
@@ -77,12 +80,9 @@ struct CameraAnalyzer {
         }
         var intrusions = try overlaps(of: view, seenFrom: eye, in: scene, density: optics.density)
         var maskedIntrusions = try overlaps(of: masked, seenFrom: eye, in: scene, density: optics.density)
-        if let below {
-            var lowered = camera
-            lowered.mountHeight += scene.level.elevation - below.level.elevation
-            let density = CameraOptics(camera: lowered, personHeight: personHeight).density
-            intrusions += try overlaps(of: viewBelow, seenFrom: eye, in: below, density: density)
-            maskedIntrusions += try overlaps(of: maskedBelow, seenFrom: eye, in: below, density: density)
+        if let below, let opticsBelow {
+            intrusions += try overlaps(of: viewBelow, seenFrom: eye, in: below, density: opticsBelow.density)
+            maskedIntrusions += try overlaps(of: maskedBelow, seenFrom: eye, in: below, density: opticsBelow.density)
         }
         var audio: [(zone: Zone, distance: Double)] = []
         if camera.audioEnabled, let range = camera.audioRange {
@@ -178,22 +178,9 @@ struct CameraAnalyzer {
     /// vertical field: atan2(−H, d) ≥ low and atan2(P − H, d) ≤ high (the
     /// floor is always seen below the head, so these two suffice).
     static func strictBand(lensHeight h: Double, personHeight p: Double, low: Double, high: Double) -> (near: Double, far: Double) {
-        var near = 0.0, far = Double.infinity
-        let rad = Double.pi / 180
-        if low > -90 {
-            if low >= 0 || h <= 0 { return (0, 0) }
-            near = max(near, h / tan(-low * rad))
-        }
-        if p < h {
-            if high <= -90 { return (0, 0) }
-            if high < 0 { far = min(far, (h - p) / tan(-high * rad)) }
-        } else if p > h {
-            if high <= 0 { return (0, 0) }
-            if high < 90 { near = max(near, (p - h) / tan(high * rad)) }
-        } else if high < 0 {
-            return (0, 0)
-        }
-        return (near, far)
+        let band = SightDistances.elevation(ofHeight: 0, lens: h, atLeast: low)
+            .intersection(.elevation(ofHeight: p, lens: h, atMost: high))
+        return (band.near, band.far)
     }
 
     // MARK: Low walls
@@ -263,26 +250,12 @@ struct CameraAnalyzer {
     /// The distances at which a mask hides every visible height.
     static func maskBand(_ mask: PrivacyMask, lensHeight h: Double, personHeight p: Double,
                          low: Double, high: Double) -> (Double, Double) {
-        var near = 0.0, far = Double.infinity
-        let rad = Double.pi / 180
-        if let e1 = mask.elevationFrom, low < e1 {
-            // Need atan2(−H, d) ≥ e1: only below the horizon, beyond H / tan(−e1).
-            if e1 >= 0 || h <= 0 { return (0, 0) }
-            if e1 > -90 { near = max(near, h / tan(-e1 * rad)) }
-        }
-        if let e2 = mask.elevationTo, high > e2 {
-            // Need atan2(P − H, d) ≤ e2.
-            if p < h {
-                if e2 <= -90 { return (0, 0) }
-                if e2 < 0 { far = min(far, (h - p) / tan(-e2 * rad)) }
-            } else if p > h {
-                if e2 <= 0 { return (0, 0) }
-                if e2 < 90 { near = max(near, (p - h) / tan(e2 * rad)) }
-            } else if e2 < 0 {
-                return (0, 0)
-            }
-        }
-        return (near, far)
+        var band = SightDistances.all
+        // The lowest visible elevation, max(floor, low), must reach e1 …
+        if let e1 = mask.elevationFrom, low < e1 { band = band.intersection(.elevation(ofHeight: 0, lens: h, atLeast: e1)) }
+        // … and the highest, min(head, high), must stay under e2.
+        if let e2 = mask.elevationTo, high > e2 { band = band.intersection(.elevation(ofHeight: p, lens: h, atMost: e2)) }
+        return (band.near, band.far)
     }
 
     /// A ring sector between two radii (a disk or full annulus by default),

@@ -108,28 +108,9 @@ public struct CameraOptics: Sendable, Equatable {
     /// d, so the set is one interval [near, far] with closed-form ends.
     public static func distanceBand(mountHeight h: Double, personHeight p: Double,
                                     elevationLow low: Double, elevationHigh high: Double) -> (near: Double, far: Double) {
-        var near = 0.0
-        var far = Double.infinity
-        let rad = Double.pi / 180
-        // The floor point must not be below the field's top edge: atan2(−H, d) ≤ high.
-        if high < 0 {
-            if high <= -90 || h <= 0 { return (0, 0) }
-            far = min(far, h / tan(-high * rad))
-        }
-        // The top of the band must reach the field's bottom edge: atan2(P − H, d) ≥ low.
-        if low > -90 {
-            if low >= 90 { return (0, 0) }
-            let rise = p - h
-            if rise >= 0 {
-                if low > 0 {
-                    if rise == 0 { return (0, 0) }
-                    far = min(far, rise / tan(low * rad))
-                }
-            } else {
-                if low >= 0 { return (0, 0) }
-                near = max(near, -rise / tan(-low * rad))
-            }
-        }
-        return (near, far)
+        // The floor must not be above the field's top edge, the head not below its bottom edge.
+        let band = SightDistances.elevation(ofHeight: 0, lens: h, atMost: high)
+            .intersection(.elevation(ofHeight: p, lens: h, atLeast: low))
+        return (band.near, band.far)
     }
 }

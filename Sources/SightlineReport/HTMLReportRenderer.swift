@@ -95,7 +95,7 @@ public struct HTMLReportRenderer: ReportRenderer {
                 let detail = f.dori.map { "\(Escape.html($0))\(f.pixelDensity.map { " (\(Int($0.rounded())) px/m)" } ?? "")" } ?? ""
                 html += "<tr class=\"\(f.severity.rawValue)\"><td>\(number)</td><td>\(f.severity.rawValue)</td><td><code>\(Escape.html(f.rule))</code><br><small>\(Escape.html(f.message))</small></td>"
                 html += "<td>\(Escape.html(f.camera ?? ""))</td><td>\(zone)</td><td>\(Escape.html(f.level ?? ""))</td>"
-                html += "<td class=\"num\">\(f.area.map { fixed($0, 2) } ?? "")</td><td>\(detail)</td>"
+                html += "<td class=\"num\">\(f.area.map { DecimalText.fixed($0, 2) } ?? "")</td><td>\(detail)</td>"
                 html += "<td><b>\(Escape.html(f.citation.reference))</b><br><span lang=\"zh\">\(Escape.html(f.citation.zh))</span><br><small>\(Escape.html(f.citation.en))</small></td>"
                 html += "<td>\(Escape.html(consequenceText(f.consequence)))</td></tr>\n"
             }

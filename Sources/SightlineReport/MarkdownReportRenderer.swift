@@ -35,7 +35,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
                 let fines = f.consequence.fines.map { "\($0.party) \(yuanRange($0))" }.joined(separator: ", ")
                 let consequence = [f.consequence.article, fines, f.consequence.condition ?? "", f.consequence.note ?? ""]
                     .filter { !$0.isEmpty }.joined(separator: "; ")
-                lines.append("| \(i + 1) | \(f.severity.rawValue) | \(e(f.rule)) | \(e(f.camera ?? "")) | \(zone) | \(f.area.map { fixed($0, 2) } ?? "") | \(e(f.dori ?? "")) | \(e(f.citation.reference)): \(e(f.citation.zh)) | \(e(consequence)) |")
+                lines.append("| \(i + 1) | \(f.severity.rawValue) | \(e(f.rule)) | \(e(f.camera ?? "")) | \(zone) | \(f.area.map { DecimalText.fixed($0, 2) } ?? "") | \(e(f.dori ?? "")) | \(e(f.citation.reference)): \(e(f.citation.zh)) | \(e(consequence)) |")
             }
             lines.append("")
             lines.append("<details><summary>Messages</summary>")

@@ -59,7 +59,7 @@ struct PlanDrawing {
             var cls = "wall"
             if wall.material == .glass { cls += " glass" }
             if let h = wall.heightMetres, h < level.height { cls += " low" }
-            let title = "<title>\(Escape.html("wall \(wall.id)\(wall.heightMetres.map { ", \(fixed($0, 2)) m high" } ?? "")\(wall.material == .glass ? ", glass" : "")"))</title>"
+            let title = "<title>\(Escape.html("wall \(wall.id)\(wall.heightMetres.map { ", \(DecimalText.fixed($0, 2)) m high" } ?? "")\(wall.material == .glass ? ", glass" : "")"))</title>"
             switch wall.shape {
             case .lines(let lines):
                 let d = lines.map { line in line.enumerated().map { "\($0.offset == 0 ? "M" : "L")\(n($0.element.x)) \(n(-$0.element.y))" }.joined() }.joined()
@@ -90,7 +90,7 @@ struct PlanDrawing {
             guard let geometry = f.geometry, !geometry.isEmpty, let anchor = findingAnchors[index], drawnHere(f) else { continue }
             out += "<path id=\"\(anchor)\" class=\"intrusion \(f.severity.rawValue)\" d=\"\(path(geometry))\"><title>\(Escape.html(f.message))</title></path>\n"
             if let centre = Box(covering: geometry)?.center, let area = f.area {
-                out += "<text class=\"area-label\" x=\"\(n(centre.x))\" y=\"\(n(-centre.y))\" font-size=\"\(n(font))\">\(fixed(area, 2)) m²</text>\n"
+                out += "<text class=\"area-label\" x=\"\(n(centre.x))\" y=\"\(n(-centre.y))\" font-size=\"\(n(font))\">\(DecimalText.fixed(area, 2)) m²</text>\n"
             }
         }
         out += "</g>\n"
@@ -106,7 +106,7 @@ struct PlanDrawing {
             let tip = p + Point2.unit(bearingDegrees: c.camera.heading) * (font * 2.2)
             let flagged = report.findings.contains { $0.camera == c.camera.id && $0.severity == .error }
             out += "<g id=\"c\(index)\" class=\"camera\(flagged ? " flagged" : "")\" data-cam=\"\(index)\" tabindex=\"0\">"
-            out += "<title>\(Escape.html("camera \(c.camera.id): heading \(fixed(c.camera.heading, 1))°, view \(fixed(c.viewArea, 2)) m²"))</title>"
+            out += "<title>\(Escape.html("camera \(c.camera.id): heading \(DecimalText.fixed(c.camera.heading, 1))°, view \(DecimalText.fixed(c.viewArea, 2)) m²"))</title>"
             out += "<line x1=\"\(n(p.x))\" y1=\"\(n(-p.y))\" x2=\"\(n(tip.x))\" y2=\"\(n(-tip.y))\"/>"
             out += "<circle cx=\"\(n(p.x))\" cy=\"\(n(-p.y))\" r=\"\(n(font * 0.7))\"/>"
             out += "<text x=\"\(n(p.x + font))\" y=\"\(n(-p.y - font))\" font-size=\"\(n(font))\">\(Escape.html(c.camera.id))</text></g>\n"
@@ -133,7 +133,7 @@ struct PlanDrawing {
         out += "<rect x=\"\(n(x0))\" y=\"\(n(y0))\" width=\"\(n(bar / 2))\" height=\"\(n(font / 2))\" fill=\"#222\"/>"
         out += "<rect x=\"\(n(x0 + bar / 2))\" y=\"\(n(y0))\" width=\"\(n(bar / 2))\" height=\"\(n(font / 2))\" fill=\"#fff\" stroke=\"#222\" stroke-width=\"\(n(font / 20))\"/>"
         out += "<text x=\"\(n(x0))\" y=\"\(n(y0 + font * 1.6))\" font-size=\"\(n(font))\">0</text>"
-        out += "<text x=\"\(n(x0 + bar))\" y=\"\(n(y0 + font * 1.6))\" font-size=\"\(n(font))\" text-anchor=\"middle\">\(fixed(bar, bar < 1 ? 1 : 0)) m</text>"
+        out += "<text x=\"\(n(x0 + bar))\" y=\"\(n(y0 + font * 1.6))\" font-size=\"\(n(font))\" text-anchor=\"middle\">\(DecimalText.fixed(bar, bar < 1 ? 1 : 0)) m</text>"
         let nx = box.maxX, ny = y0 + font * 1.6
         out += "<path d=\"M\(n(nx)) \(n(ny - font * 2.5))L\(n(nx - font * 0.6)) \(n(ny - font * 0.8))L\(n(nx)) \(n(ny - font * 1.2))L\(n(nx + font * 0.6)) \(n(ny - font * 0.8))Z\" fill=\"#222\"/>"
         out += "<text x=\"\(n(nx))\" y=\"\(n(ny))\" font-size=\"\(n(font))\" text-anchor=\"middle\">N</text>"
@@ -161,12 +161,5 @@ struct PlanDrawing {
     }
 
     /// Centimetre precision is plenty for a drawing.
-    private func n(_ x: Double) -> String { fixedTrimmed(x, 2) }
-}
-
-/// Fixed decimals with trailing zeros trimmed ("12.5", "3").
-func fixedTrimmed(_ x: Double, _ decimals: Int) -> String {
-    var w = JSONWriter(indent: 0)
-    w.number(x, decimals: decimals)
-    return w.string
+    private func n(_ x: Double) -> String { DecimalText.trimmed(x, 2) }
 }

@@ -18,10 +18,10 @@ public struct TextReportRenderer: ReportRenderer {
         for c in report.analysis.cameras {
             guard let findings = byCamera[c.camera.id], !findings.isEmpty else { continue }
             lines.append("")
-            lines.append("camera \(c.camera.id) (level \(c.camera.info.level), heading \(fmt1(c.camera.heading))°, view \(fmt2(c.viewArea)) m²)")
+            lines.append("camera \(c.camera.id) (level \(c.camera.info.level), heading \(DecimalText.fixed(c.camera.heading, 1))°, view \(DecimalText.fixed(c.viewArea, 2)) m²)")
             for f in findings {
                 let zone = f.zone.map { z in f.zoneName.map { "\(z) \"\($0)\"" } ?? z } ?? "-"
-                let area = f.area.map { "  \(fmt2($0)) m²" } ?? (f.distance.map { "  at \(fmt2($0)) m" } ?? "")
+                let area = f.area.map { "  \(DecimalText.fixed($0, 2)) m²" } ?? (f.distance.map { "  at \(DecimalText.fixed($0, 2)) m" } ?? "")
                 let dori = f.dori.flatMap(DORILevel.init(rawValue:)).map { "  \($0.rawValue) (\($0.meaning))" } ?? ""
                 lines.append("  \(f.severity.rawValue.padding(7)) \(f.rule)  zone \(zone)\(area)\(dori)")
                 lines.append("          \(f.citation.reference) · \(penalty(f.consequence))")
@@ -61,21 +61,6 @@ public struct TextReportRenderer: ReportRenderer {
     }
 }
 
-func fmt1(_ x: Double) -> String { fixed(x, 1) }
-func fmt2(_ x: Double) -> String { fixed(x, 2) }
-
-/// Fixed decimals without Foundation's locale-dependent formatting.
-func fixed(_ x: Double, _ decimals: Int) -> String {
-    var w = JSONWriter(indent: 0)
-    w.number(x, decimals: decimals)
-    var s = w.string
-    if decimals > 0 {
-        if !s.contains(".") { s += "." }
-        let have = s.count - (s.firstIndex(of: ".").map { s.distance(from: s.startIndex, to: $0) } ?? 0) - 1
-        s += String(repeating: "0", count: max(0, decimals - have))
-    }
-    return s
-}
 
 func thousands(_ n: Int) -> String {
     let s = String(n)

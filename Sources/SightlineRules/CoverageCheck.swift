@@ -7,13 +7,13 @@ extension RuleContext {
         var out = RuleResult()
         for measure in analysis.coverage where measure.fraction < measure.zone.coverageFraction {
             let zone = measure.zone
-            let pct = { (x: Double) in formatArea(x * 100) }
+            let pct = { (x: Double) in DecimalText.fixed2(x * 100) }
             var note = ""
             if !measure.camerasWithoutResolution.isEmpty {
                 note = "; cameras without a resolution cannot be counted: " + measure.camerasWithoutResolution.joined(separator: ", ")
             }
             out.findings.append(finding(rule, zone: zone, area: measure.coveredArea, message:
-                "\(describe(zone)) is covered at \(measure.level.rawValue) level over \(formatArea(measure.coveredArea)) of \(formatArea(measure.zoneArea)) m² (\(pct(measure.fraction)) %), below the required \(pct(zone.coverageFraction)) %\(note)"))
+                "\(describe(zone)) is covered at \(measure.level.rawValue) level over \(DecimalText.fixed2(measure.coveredArea)) of \(DecimalText.fixed2(measure.zoneArea)) m² (\(pct(measure.fraction)) %), below the required \(pct(zone.coverageFraction)) %\(note)"))
         }
         return out
     }

@@ -25,9 +25,9 @@ extension RuleContext {
         for c in analysis.cameras {
             for intrusion in c.intrusions where intrusion.area >= parameters.minIntrusionArea && isProhibited(intrusion.zone) {
                 let masked = c.maskedIntrusions.first { $0.zone.id == intrusion.zone.id }?.area ?? 0
-                let maskNote = masked > 0 ? " (masks hide another \(formatArea(masked)) m²)" : ""
+                let maskNote = masked > 0 ? " (masks hide another \(DecimalText.fixed2(masked)) m²)" : ""
                 out.findings.append(evidence(rule, camera: c.camera.id, intrusion, message:
-                    "camera \(c.camera.id) sees \(formatArea(intrusion.area)) m² inside \(describe(intrusion.zone))"
+                    "camera \(c.camera.id) sees \(DecimalText.fixed2(intrusion.area)) m² inside \(describe(intrusion.zone))"
                         + through(intrusion.zone, from: c.camera.info.level) + detail(intrusion) + maskNote))
             }
         }
@@ -41,7 +41,7 @@ extension RuleContext {
             for hidden in c.maskedIntrusions
             where hidden.area >= parameters.minIntrusionArea && !reported.contains(hidden.zone.id) && isProhibited(hidden.zone) {
                 out.findings.append(evidence(rule, camera: c.camera.id, hidden, message:
-                    "privacy masks hide the \(formatArea(hidden.area)) m² camera \(c.camera.id) would see inside \(describe(hidden.zone)); a mask can be switched off"))
+                    "privacy masks hide the \(DecimalText.fixed2(hidden.area)) m² camera \(c.camera.id) would see inside \(describe(hidden.zone)); a mask can be switched off"))
             }
         }
         return out
@@ -52,7 +52,7 @@ extension RuleContext {
         for c in analysis.cameras {
             for (zone, distance) in c.audioZones where isProhibited(zone) {
                 var f = finding(rule, camera: c.camera.id, zone: zone, message:
-                    "camera \(c.camera.id)'s microphone is \(formatArea(distance)) m from \(describe(zone)), within its \(formatArea(c.camera.audioRange ?? 0)) m range (walls are not modelled for sound)")
+                    "camera \(c.camera.id)'s microphone is \(DecimalText.fixed2(distance)) m from \(describe(zone)), within its \(DecimalText.fixed2(c.camera.audioRange ?? 0)) m range (walls are not modelled for sound)")
                 f.distance = distance
                 out.findings.append(f)
             }
@@ -79,6 +79,6 @@ extension RuleContext {
     private func detail(_ intrusion: Intrusion) -> String {
         guard let density = intrusion.maxDensity else { return "" }
         let level = intrusion.dori.map { "\($0.rawValue): \($0.meaning)" } ?? "below monitor level"
-        return " (nearest \(formatArea(intrusion.nearestDistance)) m, \(Int(density.rounded())) px/m: \(level))"
+        return " (nearest \(DecimalText.fixed2(intrusion.nearestDistance)) m, \(Int(density.rounded())) px/m: \(level))"
     }
 }

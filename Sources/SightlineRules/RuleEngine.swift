@@ -118,10 +118,3 @@ struct RuleContext {
         return "\(category) \(zone.id)"
     }
 }
-
-/// Two decimals, without Foundation's locale.
-func formatArea(_ a: Double) -> String {
-    let hundredths = Int((a * 100).rounded())
-    let whole = hundredths / 100, frac = hundredths % 100
-    return "\(whole).\(frac < 10 ? "0" : "")\(frac)"
-}

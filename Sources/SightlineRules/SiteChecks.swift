@@ -12,9 +12,9 @@ extension RuleContext {
                 let near = r.distance <= parameters.consentDistance
                 let sees = r.overlap >= parameters.minConsentViewArea
                 guard near || sees else { continue }
-                let why = sees ? "its view covers \(formatArea(r.overlap)) m² of" : "it is \(formatArea(r.distance)) m from"
+                let why = sees ? "its view covers \(DecimalText.fixed2(r.overlap)) m² of" : "it is \(DecimalText.fixed2(r.distance)) m from"
                 var f = finding(rule, camera: c.camera.id, level: c.camera.info.level, area: sees ? r.overlap : nil, message:
-                    "camera \(c.camera.id) has no consent reference, but \(why) the \(r.area.category.rawValue.replacingOccurrences(of: "_", with: " ")) area \(r.area.id) (within \(formatArea(parameters.consentDistance)) m needs prior consent)")
+                    "camera \(c.camera.id) has no consent reference, but \(why) the \(r.area.category.rawValue.replacingOccurrences(of: "_", with: " ")) area \(r.area.id) (within \(DecimalText.fixed2(parameters.consentDistance)) m needs prior consent)")
                 f.zone = r.area.id
                 f.zoneCategory = r.area.category.rawValue
                 f.distance = r.distance
@@ -42,7 +42,7 @@ extension RuleContext {
             }
             if nearDoor { continue }
             out.findings.append(finding(rule, zone: zone, area: seen, message:
-                "the cameras see at least \(formatArea(seen)) m² of \(describe(zone)) but no sign stands inside it or within \(formatArea(parameters.signDistance)) m of an opening on its boundary"))
+                "the cameras see at least \(DecimalText.fixed2(seen)) m² of \(describe(zone)) but no sign stands inside it or within \(DecimalText.fixed2(parameters.signDistance)) m of an opening on its boundary"))
         }
         return out
     }
@@ -74,7 +74,7 @@ extension RuleContext {
             guard let off = c.offSite, off.area >= parameters.minOffSiteArea else { continue }
             let whose = isPropertyRule ? "the property" : "the site"
             out.findings.append(finding(rule, camera: c.camera.id, level: c.camera.info.level, area: off.area, geometry: off.polygons,
-                                        message: "camera \(c.camera.id) sees \(formatArea(off.area)) m² outside \(whose) boundary"))
+                                        message: "camera \(c.camera.id) sees \(DecimalText.fixed2(off.area)) m² outside \(whose) boundary"))
         }
         return out
     }

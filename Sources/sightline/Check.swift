@@ -53,7 +53,7 @@ struct Check: ParsableCommand {
         let report: CheckReport
         do {
             report = try checker.check(loaded)
-        } catch let error as PlanError {
+        } catch {
             try fail(error.problems)
         }
         clock.lap("views + findings")

@@ -41,27 +41,35 @@ struct Fix: ParsableCommand {
         }
         let checker = PlanChecker(toolVersion: Sightline.version, profileOption: rulebook.profile, asOf: rulebook.checkDate, parallelism: 1)
         let report: CheckReport
-        do { report = try checker.check(loaded) } catch let error as PlanError {
+        do { report = try checker.check(loaded) } catch {
             printProblems(error.problems)
             throw ExitCode(2)
         }
-        let fixPlan = try FixPlanner(keepCoverage: keepCoverage).plan(loaded, report: report)
+        let fixPlan: FixPlan
+        do { fixPlan = try FixPlanner(keepCoverage: keepCoverage).plan(loaded, report: report) } catch {
+            printProblems([PlanProblem(file: plan, message: "\(error)")])
+            throw ExitCode(2)
+        }
 
         var remaining: [Finding] = []
         var applied: [String: String] = [:]
         if let apply, let output {
-            var rewriter = try PlanRewriter(plan: loaded.plan)
+            var rewriter: PlanRewriter
+            do { rewriter = try PlanRewriter(plan: loaded.plan) } catch {
+                printProblems([PlanProblem(file: plan, message: "\(error)")])
+                throw ExitCode(2)
+            }
             rewriter.apply(fixPlan, choice: apply)
             applied = rewriter.applied
             let fixed = rewriter.bytes
-            do {
+            do throws(PlanError) {
                 let reloaded = try LoadedPlan.load(bytes: fixed, file: output, profileOption: rulebook.profile)
                 remaining = try checker.check(reloaded).findings.filter { $0.severity == .error }
-            } catch let error as PlanError {
+            } catch {
                 printProblems(error.problems)
                 throw ExitCode(2)
             }
-            try Data(fixed).write(to: URL(fileURLWithPath: output))
+            try emit(Data(fixed), to: output)
         }
         let frame = loaded.plan.frame
         switch format {
@@ -71,17 +79,17 @@ struct Fix: ParsableCommand {
         if apply != nil ? !remaining.isEmpty : report.errorCount > 0 { throw ExitCode(1) }
     }
 
-    private func deg(_ x: Double) -> String { fixedOne(x) + "°" }
+    private func deg(_ x: Double) -> String { DecimalText.fixed1(x) + "°" }
 
     private func text(_ p: FixPlan, applied: [String: String], remaining: [Finding], frame: CoordinateFrame) -> String {
         var lines: [String] = []
         if p.cameras.isEmpty && p.signs.isEmpty { lines.append("Nothing to fix: no camera has an Art. 8 error and no zone lacks a sign.") }
         for fix in p.cameras {
             let c = fix.camera
-            let what = fix.findings.map { f in "\(f.rule.split(separator: "/").last ?? "") \(f.zone ?? "")\(f.area.map { " \(fixedTwo($0)) m²" } ?? "")" }
+            let what = fix.findings.map { f in "\(f.rule.split(separator: "/").last ?? "") \(f.zone ?? "")\(f.area.map { " \(DecimalText.fixed2($0)) m²" } ?? "")" }
             lines.append("camera \(c.id) (\(c.type.rawValue), heading \(deg(c.heading)), tilt \(deg(c.tilt))): " + what.joined(separator: "; "))
             if fix.study.isInside {
-                let spot = fix.study.relocation.map { p in let q = frame.toPlan(p); return "nearest allowed spot (\(fixedTwo(q.x)), \(fixedTwo(q.y))), ≥ 0.5 m from walls" } ?? "no allowed spot on this level"
+                let spot = fix.study.relocation.map { p in let q = frame.toPlan(p); return "nearest allowed spot (\(DecimalText.fixed2(q.x)), \(DecimalText.fixed2(q.y))), ≥ 0.5 m from walls" } ?? "no allowed spot on this level"
                 lines.append("  move:    it stands inside a prohibited zone; no aim or mask makes that lawful. \(spot)")
                 lines.append("")
                 continue
@@ -95,14 +103,14 @@ struct Fix: ParsableCommand {
                 lines.append("  re-aim:  compliant \(c.type == .ptz ? "pan positions" : "headings") (clockwise) " + intervals.joined(separator: ", "))
                 if let h = fix.proposedHeading, let kept = fix.keptArea {
                     let pct = fix.study.allowedArea > 0 ? kept / fix.study.allowedArea * 100 : 100
-                    lines.append("           proposed heading \(deg(h)) (\(keepCoverage ? "keeps most coverage" : "nearest")): keeps \(fixedTwo(kept)) m² of the current \(fixedTwo(fix.study.allowedArea)) m² allowed view (\(fixedOne(pct)) %)")
+                    lines.append("           proposed heading \(deg(h)) (\(keepCoverage ? "keeps most coverage" : "nearest")): keeps \(DecimalText.fixed2(kept)) m² of the current \(DecimalText.fixed2(fix.study.allowedArea)) m² allowed view (\(DecimalText.fixed1(pct)) %)")
                 }
                 if let pan = fix.proposedPan { lines.append("           proposed pan limits panMin \(deg(pan.min)), panMax \(deg(pan.max))") }
             }
             for (mask, cost) in fix.study.masks {
                 let elevation = (mask.elevationFrom != nil || mask.elevationTo != nil)
                     ? ", elevation \(mask.elevationFrom.map(deg) ?? "bottom")…\(mask.elevationTo.map(deg) ?? "top")" : ", whole height"
-                lines.append("  mask:    azimuth \(deg(mask.azimuthFrom))–\(deg(mask.azimuthTo))\(elevation); hides \(fixedTwo(cost)) m² of view")
+                lines.append("  mask:    azimuth \(deg(mask.azimuthFrom))–\(deg(mask.azimuthTo))\(elevation); hides \(DecimalText.fixed2(cost)) m² of view")
             }
             if let t = fix.study.clearingTilt {
                 lines.append("  tilt:    \(deg(t)) or steeper clears it (now \(deg(c.tilt)))")
@@ -114,7 +122,7 @@ struct Fix: ParsableCommand {
         }
         for sign in p.signs {
             let q = frame.toPlan(sign.position)
-            lines.append("sign for zone \(sign.zone.id)\(sign.zone.name.map { " (\($0))" } ?? ""): put one at (\(fixedTwo(q.x)), \(fixedTwo(q.y)))\(sign.opening.map { ", inside by opening \($0)" } ?? "")")
+            lines.append("sign for zone \(sign.zone.id)\(sign.zone.name.map { " (\($0))" } ?? ""): put one at (\(DecimalText.fixed2(q.x)), \(DecimalText.fixed2(q.y)))\(sign.opening.map { ", inside by opening \($0)" } ?? "")")
         }
         if apply != nil, let output {
             lines.append("")
@@ -195,18 +203,4 @@ struct Fix: ParsableCommand {
         w.endObject()
         return w.string + "\n"
     }
-}
-
-func fixedOne(_ x: Double) -> String { decimal(x, 1) }
-func fixedTwo(_ x: Double) -> String { decimal(x, 2) }
-
-/// Fixed decimals, locale-free.
-func decimal(_ x: Double, _ places: Int) -> String {
-    var scale = 1.0
-    for _ in 0..<places { scale *= 10 }
-    let n = Int64((abs(x) * scale).rounded())
-    let whole = n / Int64(scale), frac = n % Int64(scale)
-    var fracText = String(frac)
-    while fracText.count < places { fracText = "0" + fracText }
-    return (x < 0 && n != 0 ? "-" : "") + "\(whole)" + (places > 0 ? ".\(fracText)" : "")
 }

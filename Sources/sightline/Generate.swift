@@ -26,15 +26,7 @@ struct Generate: ParsableCommand {
         func run() throws {
             var generator = HotelGenerator(floors: floors, roomsPerSide: rooms, seed: seed)
             generator.ptzEvery = ptzEvery
-            let text = generator.json()
-            if let output {
-                do { try Data(text.utf8).write(to: URL(fileURLWithPath: output)) } catch {
-                    FileHandle.standardError.write(Data("\(output): cannot write: \(error.localizedDescription)\n".utf8))
-                    throw ExitCode(2)
-                }
-            } else {
-                FileHandle.standardOutput.write(Data(text.utf8))
-            }
+            try emit(generator.json(), to: output)
         }
     }
 

@@ -34,14 +34,20 @@ func printProblems(_ problems: [PlanProblem]) {
 
 /// Writes `text` to `path`, or to standard output when `path` is nil.
 func emit(_ text: String, to path: String?) throws {
+    try emit(Data(text.utf8), to: path)
+}
+
+/// Writes `data` to `path` (a failure names the path and exits 2), or to
+/// standard output when `path` is nil.
+func emit(_ data: Data, to path: String?) throws {
     if let path {
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            try data.write(to: URL(fileURLWithPath: path))
         } catch {
             FileHandle.standardError.write(Data("\(path): cannot write: \(error.localizedDescription)\n".utf8))
             throw ExitCode(2)
         }
     } else {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        FileHandle.standardOutput.write(data)
     }
 }

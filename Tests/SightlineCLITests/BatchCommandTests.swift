@@ -56,6 +56,23 @@ final class BatchCommandTests: XCTestCase {
         XCTAssertTrue(text.stdout.contains("2 invalid"), text.stdout)
     }
 
+    /// A rerun that skips every building exits as the first run did: the
+    /// stored results count, not only the buildings checked this time.
+    func testARerunThatSkipsEverythingKeepsTheExitCode() throws {
+        let failing = folder.appendingPathComponent("failing").path, clean = folder.appendingPathComponent("clean").path
+        for (root, heading) in [(failing, 90), (clean, 270)] {
+            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+            try Data(PlanBuilder.passageToilet(camera: ["heading": heading]).json()).write(to: URL(fileURLWithPath: root + "/plan.json"))
+        }
+        for (root, status) in [(failing, Int32(1)), (clean, 0)] {
+            let database = root + ".sqlite"
+            XCTAssertEqual(try CLI.run(["batch", root, "--db", database, "--as-of", "2026-01-15"]).status, status)
+            let rerun = try CLI.run(["batch", root, "--db", database, "--as-of", "2026-01-15"])
+            XCTAssertTrue(rerun.stderr.contains("0 checked, 1 already in"), rerun.stderr)
+            XCTAssertEqual(rerun.status, status, root)
+        }
+    }
+
     /// Three shards merged give exactly the findings of one unsharded run.
     func testThreeShardsMergedEqualOneRun() throws {
         let root = try portfolio(12)
