@@ -19,8 +19,9 @@ public struct CameraAnalysis: Sendable {
     public var maskedArea: Double
     /// Prohibited zones the camera stands in (interior, or boundary facing in).
     public var insideZones: [Zone]
-    /// Overlaps of the (unmasked) view region with prohibited zones, any
-    /// positive area; zones of the level below come from ``viewBelow``.
+    /// Overlaps of the (unmasked) view region with prohibited zones (and
+    /// zones `occupiedByOthers`), any positive area; zones of the level
+    /// below come from ``viewBelow``.
     public var intrusions: [Intrusion]
     /// Overlaps of the masked part with prohibited zones.
     public var maskedIntrusions: [Intrusion]
@@ -33,6 +34,20 @@ public struct CameraAnalysis: Sendable {
     public var restricted: [RestrictedMeasure] = []
     /// The view outside the site boundary; `nil` when the plan has none.
     public var offSite: OffSiteMeasure?
+    /// For a camera with an `owner`: every zone it stands in, and the zone
+    /// its view covers most (Art. 9 ¶1: who may install); `nil` otherwise.
+    public var ownership: OwnershipMeasure? = nil
+    /// For a `publicSecurity` camera: the area its field would cover with no
+    /// wall in the plan, m² (Art. 23 (2): obstruction); `nil` otherwise.
+    public var unobstructedArea: Double? = nil
+}
+
+/// Where a camera with an owner stands and what it mostly watches.
+public struct OwnershipMeasure: Sendable {
+    /// Zones of any category containing the camera's point.
+    public var standingIn: [Zone]
+    /// The zone with the largest share of the view, and that area (m²).
+    public var mostSeen: (zone: Zone, area: Double)?
 }
 
 public struct RestrictedMeasure: Sendable {

@@ -119,11 +119,40 @@ struct CameraAnalyzer {
                 offSite = OffSiteMeasure(area: try outside.area, polygons: try outside.polygons())
             }
         }
-        return CameraAnalysis(camera: camera, optics: optics, view: view, viewArea: view.reduce(0) { $0 + $1.area },
-                              belowLevel: viewBelow.isEmpty ? nil : below?.level.id, viewBelow: viewBelow,
-                              maskedView: masked, maskedArea: masked.reduce(0) { $0 + $1.area },
-                              insideZones: inside, intrusions: intrusions, maskedIntrusions: maskedIntrusions,
-                              audioZones: audio, notes: notes, restricted: restricted, offSite: offSite)
+        var analysis = CameraAnalysis(camera: camera, optics: optics, view: view, viewArea: view.reduce(0) { $0 + $1.area },
+                                      belowLevel: viewBelow.isEmpty ? nil : below?.level.id, viewBelow: viewBelow,
+                                      maskedView: masked, maskedArea: masked.reduce(0) { $0 + $1.area },
+                                      insideZones: inside, intrusions: intrusions, maskedIntrusions: maskedIntrusions,
+                                      audioZones: audio, notes: notes, restricted: restricted, offSite: offSite)
+        if camera.owner != nil { analysis.ownership = try ownership(view: view) }
+        if camera.publicSecurity, !optics.isEmpty {
+            // The same field and band with no wall at all: closed-form pieces from the sweep.
+            analysis.unobstructedArea = sweepRegion(eye: eye, optics: optics, near: optics.nearLimit, far: optics.farLimit,
+                                                    segments: [], heading: axis).reduce(0) { $0 + $1.area }
+        }
+        return analysis
+    }
+
+    /// The zones a camera with an owner stands in, and the one its view
+    /// covers most. Only such cameras pay for it: one overlay per zone the
+    /// view's box meets.
+    private func ownership(view: [PolygonRings]) throws -> OwnershipMeasure {
+        var standing: [Zone] = []
+        for index in scene.zoneIndex.query(Box(around: camera.position, radius: 0)).sorted()
+        where scene.zones[index].zone.polygons.contains(where: { $0.covers(camera.position) }) {
+            standing.append(scene.zones[index].zone)
+        }
+        var best: (zone: Zone, area: Double)?
+        if let box = Box(covering: view) {
+            let geometry = try scene.context.multiPolygon(view)
+            for index in scene.zoneIndex.query(box).sorted() {
+                let z = scene.zones[index]
+                guard z.zone.category != .void, try z.prepared().intersects(geometry) else { continue }
+                let area = try z.geometry().intersection(geometry).area
+                if area > (best?.area ?? 0) { best = (z.zone, area) }
+            }
+        }
+        return OwnershipMeasure(standingIn: standing, mostSeen: best)
     }
 
     /// The exact visibility region among full-height obstacles, within the

@@ -96,7 +96,7 @@ final class LevelScene {
             }
             guard let box = try geometry?.bounds ?? Box(covering: zone.polygons) else { continue }
             let rectangle = zone.polygons.count == 1 && zone.polygons[0].isAxisAlignedRectangle
-            zones.append(SceneZone(zone: zone, geometry: geometry, isProhibited: prohibited.contains(zone.category),
+            zones.append(SceneZone(zone: zone, geometry: geometry, isProhibited: prohibited.contains(zone.category) || zone.occupiedByOthers,
                                    box: box, isRectangle: rectangle, context: ctx))
         }
         self.zones = zones

@@ -22,7 +22,7 @@ public struct CameraFix: Sendable {
     /// What `--apply best` chooses.
     public var best: Option?
 
-    public enum Option: String, Sendable { case heading, mask }
+    public enum Option: String, Sendable { case heading, tilt, mask }
 }
 
 /// Where a sign would satisfy Art. 13 for a zone.
@@ -100,12 +100,16 @@ public struct FixPlanner: Sendable {
             }
             out.keptArea = out.proposedHeading.map { study.keptArea(heading: $0) }
         }
-        // Best: the fix that keeps more of the allowed view.
-        let maskLoss = study.masks.reduce(0) { $0 + $1.cost } - findings.compactMap(\.area).reduce(0, +)
-        let headingLoss = out.keptArea.map { study.allowedArea - $0 }
-        if let headingLoss, headingLoss <= max(maskLoss, 0) || study.masks.isEmpty { out.best = .heading }
-        else if !study.masks.isEmpty { out.best = .mask }
-        if camera.type == .ptz, out.proposedPan != nil { out.best = out.best ?? .heading }
+        // Best: a fix that takes the private place out of what the camera
+        // *could* see (Art. 8 ¶1 (iv)) — re-aiming, then tilting — before a
+        // mask, which can be lifted and leaves an `art8-view-masked` exposure.
+        if out.proposedHeading != nil || out.proposedPan != nil {
+            out.best = .heading
+        } else if study.clearingTilt != nil {
+            out.best = .tilt
+        } else if !study.masks.isEmpty {
+            out.best = .mask
+        }
         return out
     }
 

@@ -5,7 +5,7 @@ import SightlinePlan
 /// same features, ids, order and properties, with only the camera
 /// properties a fix sets and the signs it adds.
 public struct PlanRewriter {
-    public enum Choice: String, CaseIterable, Sendable { case heading, mask, best }
+    public enum Choice: String, CaseIterable, Sendable { case heading, tilt, mask, best }
 
     private var root: JSONObject
     private let frame: CoordinateFrame
@@ -24,6 +24,7 @@ public struct PlanRewriter {
             let option: CameraFix.Option?
             switch choice {
             case .heading: option = fix.proposedHeading != nil || fix.proposedPan != nil ? .heading : nil
+            case .tilt: option = fix.study.clearingTilt == nil ? nil : .tilt
             case .mask: option = fix.study.masks.isEmpty ? nil : .mask
             case .best: option = fix.best
             }
@@ -41,6 +42,11 @@ public struct PlanRewriter {
                 } else if let heading = fix.proposedHeading {
                     updateCamera(fix.camera.id) { $0["heading"] = .number(heading) }
                     applied[fix.camera.id] = "heading \(heading)"
+                }
+            case .tilt:
+                if let tilt = fix.study.clearingTilt {
+                    updateCamera(fix.camera.id) { $0["tilt"] = .number(tilt) }
+                    applied[fix.camera.id] = "tilt \(tilt)"
                 }
             case .mask:
                 updateCamera(fix.camera.id) { props in

@@ -16,12 +16,12 @@ struct FeatureBuilder {
 
     private static let common = ["kind", "level", "id", "name", "description", "note"]
     private static let restrictedKeys = common + ["category", "consentRef"]
-    private static let zoneKeys = common + ["category", "requiredCoverage", "coverageFraction"]
+    private static let zoneKeys = common + ["category", "requiredCoverage", "coverageFraction", "managedBy", "occupiedByOthers"]
     private static let wallKeys = common + ["height", "material", "thickness"]
     private static let openingKeys = common + ["openingType", "state", "transparent", "width"]
     private static let signKeys = common + ["facing", "text"]
     private static let cameraKeys = common + ["mountHeight", "heading", "tilt", "hfov", "vfov", "lens", "resolution", "range",
-                                              "type", "ptz", "audio", "masks", "consentRef", "model"]
+                                              "type", "ptz", "audio", "masks", "consentRef", "model", "owner", "publicSecurity"]
 
     func add(_ raw: RawFeature, to plan: inout Plan) {
         let p = PropertyReader(object: raw.properties, log: log, feature: raw.id, path: "properties")
@@ -96,8 +96,11 @@ struct FeatureBuilder {
         }
         let fraction = p.number("coverageFraction", in: 0...1, openLower: true) ?? 0.95
         guard let polygons = polygons(raw), let category else { return nil }
-        return Zone(info: info, category: category, name: p.string("name"), polygons: polygons,
-                    requiredCoverage: required, coverageFraction: fraction)
+        var zone = Zone(info: info, category: category, name: p.string("name"), polygons: polygons,
+                        requiredCoverage: required, coverageFraction: fraction)
+        zone.managedBy = p.string("managedBy")
+        zone.occupiedByOthers = p.bool("occupiedByOthers") ?? false
+        return zone
     }
 
     private func wall(_ raw: RawFeature, _ p: PropertyReader, _ info: FeatureInfo) -> Wall? {
@@ -182,6 +185,8 @@ struct FeatureBuilder {
         }
         if p.has("masks") { c.masks = masks(p) }
         c.consentRef = p.string("consentRef")
+        c.owner = p.string("owner")
+        c.publicSecurity = p.bool("publicSecurity") ?? false
         return c
     }
 

@@ -17,6 +17,12 @@ public struct Zone: Sendable {
     public var polygons: [PolygonRings]
     public var requiredCoverage: String?
     public var coverageFraction: Double
+    /// Who runs the zone and has the safety duty for it (Art. 7 ¶3, Art. 9
+    /// ¶1); `nil` is the site's operator.
+    public var managedBy: String? = nil
+    /// A room of a home used by someone other than the camera's owner (a
+    /// lodger's bedroom, a shared bathroom): Art. 33's "others' rights".
+    public var occupiedByOthers = false
     public var id: String { info.id }
 }
 
@@ -157,6 +163,11 @@ public struct Camera: Sendable {
     public var audioRange: Double?
     public var masks: [PrivacyMask] = []
     public var consentRef: String?
+    /// Who installed the camera; `nil` is the site's operator.
+    public var owner: String?
+    /// A camera of the public security system (Art. 7): walls or signs that
+    /// cut its view obstruct it (Art. 23 (2)).
+    public var publicSecurity = false
     public var id: String { info.id }
 
     public init(info: FeatureInfo, position: Point2) { self.info = info; self.position = position }

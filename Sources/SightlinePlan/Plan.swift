@@ -132,8 +132,27 @@ public struct SystemRecord: Sendable {
     public var commissionedOn: CalendarDate?
     public var filedOn: CalendarDate?
     public var retentionDays: Int?
+    /// Why footage is kept longer than the minimum (a law, a contract, an
+    /// investigation): Art. 17 asks for deletion once the purpose is served.
+    public var retentionBasis: String?
     public var preexisting = false
+    /// References to the design programme and the test (detection) report
+    /// sent to the public security organ (Chongqing Art. 15 ¶1).
+    public var designProgramme: String?
+    public var testReport: String?
+    /// What the last Art. 14 filing (or its change, 备案变更) recorded.
+    public var filing: FiledRecord?
     public init() {}
+}
+
+/// `system.filing`: what was filed with the public security organ, so a
+/// plan whose cameras differ from it shows an unfiled change (Art. 14 ¶1).
+public struct FiledRecord: Sendable, Equatable {
+    /// The date of the filing or of its last change.
+    public var date: CalendarDate?
+    /// Cameras filed, by `type` (`fixed`, `ptz`, `fisheye`).
+    public var cameras: [String: Int]
+    public init(date: CalendarDate?, cameras: [String: Int]) { self.date = date; self.cameras = cameras }
 }
 
 /// The `defaults` member.

@@ -127,7 +127,8 @@ public enum PlanDecoder {
             }
         }
         if let system = p.object("system") {
-            system.warnUnknown(["commissionedOn", "filedOn", "retentionDays", "preexisting"])
+            system.warnUnknown(["commissionedOn", "filedOn", "retentionDays", "retentionBasis", "preexisting", "filing",
+                                "designProgramme", "testReport"])
             m.system.commissionedOn = system.date("commissionedOn")
             m.system.filedOn = system.date("filedOn")
             if let days = system.number("retentionDays", in: 0...Double(Int32.max)) {
@@ -136,6 +137,10 @@ public enum PlanDecoder {
                 }
             }
             if let pre = system.bool("preexisting") { m.system.preexisting = pre }
+            m.system.retentionBasis = system.string("retentionBasis")
+            m.system.designProgramme = system.string("designProgramme")
+            m.system.testReport = system.string("testReport")
+            if let filing = system.object("filing") { m.system.filing = filedRecord(filing) }
         }
         if let defaults = p.object("defaults") {
             defaults.warnUnknown(["doors", "personHeight", "wallThickness"])
@@ -170,6 +175,24 @@ public enum PlanDecoder {
     }
 
     /// Levels as declared, or implied by the features when none are declared.
+    /// `system.filing`: `{ "date": "YYYY-MM-DD", "cameras": { "fixed": 3, "ptz": 1 } }`.
+    private static func filedRecord(_ f: PropertyReader) -> FiledRecord {
+        f.warnUnknown(["date", "cameras"])
+        var counts: [String: Int] = [:]
+        if let cameras = f.object("cameras") {
+            cameras.warnUnknown(Camera.CameraType.allCases.map(\.rawValue))
+            for type in Camera.CameraType.allCases {
+                guard let n = cameras.number(type.rawValue, in: 0...1e9, what: "cameras") else { continue }
+                if n == n.rounded() { counts[type.rawValue] = Int(n) } else {
+                    f.log.error(nil, cameras.path(type.rawValue), "expected a whole number of cameras, found \(fmt(n))")
+                }
+            }
+        } else if f.has("cameras") == false {
+            f.log.error(nil, f.path("cameras"), "required: the cameras filed, by type, e.g. { \"fixed\": 12, \"ptz\": 2 }")
+        }
+        return FiledRecord(date: f.date("date"), cameras: counts)
+    }
+
     private static func resolveLevels(declared: [Level], raws: inout [RawFeature], log: ProblemLog) -> [Level] {
         var levels = declared
         if levels.isEmpty {

@@ -56,6 +56,7 @@ public struct GeoJSONReportRenderer: ReportRenderer {
             w.field("dori", f.dori)
             w.key("pixelDensity"); if let d = f.pixelDensity { w.number(d, decimals: 1) } else { w.null() }
             w.field("article", f.citation.reference); w.field("articleZh", f.citation.zh); w.field("articleEn", f.citation.en)
+            w.field("consequence", f.consequenceSummary)
             w.field("message", f.message)
             w.endObject()
             w.key("geometry")

@@ -67,6 +67,13 @@ public struct HTMLReportRenderer: ReportRenderer {
             for (rule, reason) in report.outcome.notEvaluated { html += "<li>\(Escape.html(rule)) not evaluated: \(Escape.html(reason))</li>\n" }
             html += "</ul>\n"
         }
+        if !report.outcome.notes.isEmpty {
+            html += "<p class=\"note\">Notes (Sightline's reading, not law text):</p>\n<ul class=\"notes\">\n"
+            for note in report.outcome.notes {
+                html += "<li>\(Escape.html(note.en)) <span lang=\"zh\">\(Escape.html(note.zh))</span></li>\n"
+            }
+            html += "</ul>\n"
+        }
         html += "</header>\n<main>\n"
 
         // Drawings, one per level; levels with findings open.
@@ -97,7 +104,7 @@ public struct HTMLReportRenderer: ReportRenderer {
                 html += "<td>\(Escape.html(f.camera ?? ""))</td><td>\(zone)</td><td>\(Escape.html(f.level ?? ""))</td>"
                 html += "<td class=\"num\">\(f.area.map { DecimalText.fixed($0, 2) } ?? "")</td><td>\(detail)</td>"
                 html += "<td><b>\(Escape.html(f.citation.reference))</b><br><span lang=\"zh\">\(Escape.html(f.citation.zh))</span><br><small>\(Escape.html(f.citation.en))</small></td>"
-                html += "<td>\(Escape.html(consequenceText(f.consequence)))</td></tr>\n"
+                html += "<td>\(f.consequences.map { Escape.html($0.summary) }.joined(separator: "<br>"))</td></tr>\n"
             }
             html += "</tbody></table>\n"
         }
@@ -105,17 +112,6 @@ public struct HTMLReportRenderer: ReportRenderer {
         html += "<footer>Made by sightline \(Escape.html(report.toolVersion)) from \(Escape.html(plan.file)) (SHA-256 \(Escape.html(report.inputSHA256))).</footer>\n"
         html += "<script>\(Self.script)</script>\n</body>\n</html>\n"
         return html
-    }
-
-    private func consequenceText(_ c: Consequence) -> String {
-        var parts = c.measures
-        for fine in c.fines {
-            parts.append("fine, \(fine.party): \(yuanRange(fine))\(fine.note.map { " (\($0))" } ?? "")")
-        }
-        var text = "\(c.article): " + (parts.isEmpty ? "no measure" : parts.joined(separator: "; "))
-        if let condition = c.condition { text += "; \(condition)" }
-        if let note = c.note { text += " (\(note))" }
-        return text
     }
 
     static let css = """

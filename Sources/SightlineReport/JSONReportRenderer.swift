@@ -63,24 +63,16 @@ public struct JSONReportRenderer: ReportRenderer {
             w.field("message", f.message)
             w.key("article")
             w.beginObject(); w.field("ref", f.citation.reference); w.field("zh", f.citation.zh); w.field("en", f.citation.en); w.endObject()
-            w.key("consequence")
-            w.beginObject()
-            w.field("article", f.consequence.article)
-            w.key("measures"); w.beginArray(); for m in f.consequence.measures { w.string(m) }; w.endArray()
-            w.key("fines")
+            w.key("provisions")
             w.beginArray()
-            for fine in f.consequence.fines {
-                w.beginObject()
-                w.field("party", fine.party)
-                w.key("minYuan"); if let v = fine.minYuan { w.integer(v) } else { w.null() }
-                w.key("maxYuan"); if let v = fine.maxYuan { w.integer(v) } else { w.null() }
-                if let note = fine.note { w.field("note", note) }
-                w.endObject()
+            for p in f.citation.provisions {
+                w.beginObject(); w.field("ref", p.reference); w.field("zh", p.zh); w.field("en", p.en); w.endObject()
             }
             w.endArray()
-            w.field("condition", f.consequence.condition)
-            if let note = f.consequence.note { w.field("note", note) }
-            w.endObject()
+            w.key("consequence"); Self.write(&w, f.consequence)
+            if !f.furtherConsequences.isEmpty {
+                w.key("furtherConsequences"); w.beginArray(); for c in f.furtherConsequences { Self.write(&w, c) }; w.endArray()
+            }
             if let g = f.geometry {
                 w.key("geometry"); w.multiPolygon(g, frame: frame, decimals: decimals)
             }
@@ -137,6 +129,27 @@ public struct JSONReportRenderer: ReportRenderer {
         return w.string + "\n"
     }
 
+    /// One consequence: the article, every measure and fine, the condition.
+    private static func write(_ w: inout JSONWriter, _ c: Consequence) {
+        w.beginObject()
+        w.field("article", c.article)
+        w.key("measures"); w.beginArray(); for m in c.measures { w.string(m) }; w.endArray()
+        w.key("fines")
+        w.beginArray()
+        for fine in c.fines {
+            w.beginObject()
+            w.field("party", fine.party)
+            w.key("minYuan"); if let v = fine.minYuan { w.integer(v) } else { w.null() }
+            w.key("maxYuan"); if let v = fine.maxYuan { w.integer(v) } else { w.null() }
+            if let note = fine.note { w.field("note", note) }
+            w.endObject()
+        }
+        w.endArray()
+        w.field("condition", c.condition)
+        if let note = c.note { w.field("note", note) }
+        w.endObject()
+    }
+
     /// The law, and which of its articles were applied to this place.
     private func writeArticles(_ w: inout JSONWriter, _ report: CheckReport) {
         let profile = report.profile
@@ -168,6 +181,10 @@ public struct JSONReportRenderer: ReportRenderer {
         }
         w.endArray()
         w.endObject()
+        w.key("notes")
+        w.beginArray()
+        for note in report.outcome.notes { w.beginObject(); w.field("zh", note.zh); w.field("en", note.en); w.endObject() }
+        w.endArray()
     }
 
     /// The report for input that could not be checked: no findings, and the

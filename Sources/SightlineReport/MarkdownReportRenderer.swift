@@ -32,10 +32,8 @@ public struct MarkdownReportRenderer: ReportRenderer {
             lines.append("|---:|---|---|---|---|---:|---|---|---|")
             for (i, f) in report.findings.enumerated() {
                 let zone = f.zone.map { z in e(z) + (f.zoneName.map { " (\(e($0)))" } ?? "") } ?? ""
-                let fines = f.consequence.fines.map { "\($0.party) \(yuanRange($0))" }.joined(separator: ", ")
-                let consequence = [f.consequence.article, fines, f.consequence.condition ?? "", f.consequence.note ?? ""]
-                    .filter { !$0.isEmpty }.joined(separator: "; ")
-                lines.append("| \(i + 1) | \(f.severity.rawValue) | \(e(f.rule)) | \(e(f.camera ?? "")) | \(zone) | \(f.area.map { DecimalText.fixed($0, 2) } ?? "") | \(e(f.dori ?? "")) | \(e(f.citation.reference)): \(e(f.citation.zh)) | \(e(consequence)) |")
+                let article = "\(e(f.citation.reference)): \(e(f.citation.zh))<br>\(e(f.citation.en))"
+                lines.append("| \(i + 1) | \(f.severity.rawValue) | \(e(f.rule)) | \(e(f.camera ?? "")) | \(zone) | \(f.area.map { DecimalText.fixed($0, 2) } ?? "") | \(e(f.dori ?? "")) | \(article) | \(e(f.consequenceSummary)) |")
             }
             lines.append("")
             lines.append("<details><summary>Messages</summary>")
@@ -48,6 +46,12 @@ public struct MarkdownReportRenderer: ReportRenderer {
             lines.append("")
             for (a, reason) in report.outcome.notApplied { lines.append("- \(e(a.reference)) not applied: \(e(reason.en))") }
             for (rule, reason) in report.outcome.notEvaluated { lines.append("- \(e(rule)) not evaluated: \(e(reason))") }
+        }
+        if !report.outcome.notes.isEmpty {
+            lines.append("")
+            lines.append("**Notes** (Sightline's reading, not law text):")
+            lines.append("")
+            for note in report.outcome.notes { lines.append("- \(e(note.en)) \(e(note.zh))") }
         }
         return lines.joined(separator: "\n") + "\n"
     }

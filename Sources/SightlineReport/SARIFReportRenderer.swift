@@ -35,8 +35,10 @@ public struct SARIFReportRenderer: ReportRenderer {
             w.key("shortDescription"); w.beginObject(); w.field("text", rule.title); w.endObject()
             w.key("fullDescription"); w.beginObject(); w.field("text", rule.description); w.endObject()
             let article = rule.citation.reference.replacingOccurrences(of: " {item}", with: "")
-            let quote = rule.citation.en.replacingOccurrences(of: "{item.en}", with: "(the item for the zone's category)")
-            w.key("help"); w.beginObject(); w.field("text", "\(article): \(quote)"); w.endObject()
+            let quote = rule.citation.provisions.map {
+                "\($0.reference.replacingOccurrences(of: " {item}", with: "")): \($0.en.replacingOccurrences(of: "{item.en}", with: "(the item for the zone's category)"))"
+            }.joined(separator: " ")
+            w.key("help"); w.beginObject(); w.field("text", quote); w.endObject()
             w.key("defaultConfiguration"); w.beginObject(); w.field("level", level(rule.severity)); w.endObject()
             w.key("properties"); w.beginObject(); w.field("article", article); w.field("check", rule.check.rawValue); w.endObject()
             w.endObject()
@@ -72,6 +74,7 @@ public struct SARIFReportRenderer: ReportRenderer {
             w.field("camera", f.camera); w.field("zone", f.zone); w.field("zoneName", f.zoneName); w.field("level", f.level)
             w.key("area"); if let a = f.area { w.number(a, decimals: 4) } else { w.null() }
             w.field("dori", f.dori); w.field("article", f.citation.reference); w.field("articleZh", f.citation.zh)
+            w.field("articleEn", f.citation.en); w.field("consequence", f.consequenceSummary)
             w.endObject()
             w.endObject()
         }

@@ -24,7 +24,7 @@ public struct TextReportRenderer: ReportRenderer {
                 let area = f.area.map { "  \(DecimalText.fixed($0, 2)) m²" } ?? (f.distance.map { "  at \(DecimalText.fixed($0, 2)) m" } ?? "")
                 let dori = f.dori.flatMap(DORILevel.init(rawValue:)).map { "  \($0.rawValue) (\($0.meaning))" } ?? ""
                 lines.append("  \(f.severity.rawValue.padding(7)) \(f.rule)  zone \(zone)\(area)\(dori)")
-                lines.append("          \(f.citation.reference) · \(penalty(f.consequence))")
+                lines += lawLines(f)
             }
         }
         let siteWide = report.findings.filter { $0.camera == nil }
@@ -33,7 +33,7 @@ public struct TextReportRenderer: ReportRenderer {
             lines.append("site and zones")
             for f in siteWide {
                 lines.append("  \(f.severity.rawValue.padding(7)) \(f.rule)  \(f.message)")
-                lines.append("          \(f.citation.reference) · \(penalty(f.consequence))")
+                lines += lawLines(f)
             }
         }
         if !report.outcome.notApplied.isEmpty || !report.outcome.notEvaluated.isEmpty {
@@ -41,6 +41,11 @@ public struct TextReportRenderer: ReportRenderer {
             lines.append("not applied or not evaluated")
             for (article, reason) in report.outcome.notApplied { lines.append("  \(article.reference) (\(article.title)): \(reason.en)") }
             for (rule, reason) in report.outcome.notEvaluated { lines.append("  \(rule): not evaluated, \(reason)") }
+        }
+        if !report.outcome.notes.isEmpty {
+            lines.append("")
+            lines.append("notes (Sightline's reading, not law text)")
+            for note in report.outcome.notes { lines.append("  \(note.en)") }
         }
         let warnings = plan.warnings + report.analysis.problems
         if !warnings.isEmpty {
@@ -51,37 +56,12 @@ public struct TextReportRenderer: ReportRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func penalty(_ c: Consequence) -> String {
-        let fines = c.fines.map { "\($0.party) \(yuanRange($0))" }.joined(separator: ", ")
-        var text = fines.isEmpty ? c.article : "\(c.article): \(fines)"
-        if let condition = c.condition { text += ", \(condition)" }
-        if fines.isEmpty, let first = c.measures.first { text += ": \(first)" }
-        if let note = c.note { text += " (\(note))" }
-        return text
+    /// The provisions a finding rests on, then every consequence on its own line.
+    private func lawLines(_ f: Finding) -> [String] {
+        ["          \(f.citation.reference)"] + f.consequences.map { "          → \($0.summary)" }
     }
-}
-
-
-func thousands(_ n: Int) -> String {
-    let s = String(n)
-    var out = ""
-    for (i, ch) in s.enumerated() {
-        if i > 0, (s.count - i) % 3 == 0 { out.append(",") }
-        out.append(ch)
-    }
-    return out
 }
 
 extension String {
     func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
-}
-
-/// "¥10,000–20,000", "up to ¥10,000", "from ¥1,000", or "amount unclear".
-func yuanRange(_ fine: Fine) -> String {
-    switch (fine.minYuan, fine.maxYuan) {
-    case let (lo?, hi?): "¥\(thousands(lo))–\(thousands(hi))"
-    case let (nil, hi?): "up to ¥\(thousands(hi))"
-    case let (lo?, nil): "from ¥\(thousands(lo))"
-    case (nil, nil): "amount unclear"
-    }
 }

@@ -37,17 +37,29 @@ public struct FilingRecord: Sendable {
         commissionedOn = meta.system.commissionedOn
         filedOn = meta.system.filedOn
         let empty = PlanAnalysis(plan: plan, cameras: [], problems: [])
-        let context = RuleContext(profile: profile, plan: plan, analysis: empty, asOf: asOf)
-        (due, dueReason) = context.filingDue()
+        let context = RuleContext(profile: profile, plan: plan, analysis: empty, asOf: asOf, privateScope: nil)
+        let filingDue = context.filingDue()
+        (due, dueReason) = (filingDue.due, filingDue.reason)
         switch (due, filedOn) {
         case (nil, _): status = filedOn == nil ? "unknown" : "filed"
         case let (due?, filed?): status = filed <= due ? "filed on time" : "filed late"
         case let (due?, nil): status = asOf > due ? "overdue" : "due"
         }
-        missing = []
-        if operatorName?.isEmpty ?? true { missing.append("plan.site.operator.name") }
-        if address?.isEmpty ?? true { missing.append("plan.site.address") }
-        if retentionDays == nil { missing.append("plan.system.retentionDays") }
-        if plan.cameras.isEmpty { missing.append("cameras") }
+        missing = context.missingFilingData()
+        // Whether the filing applies to this place at all (Art. 9 ¶2 exempts
+        // Art. 14; non-public places are outside the Regulations, Art. 2).
+        let place = meta.site.placeCategory
+        let engine = RuleEngine(profile: profile, asOf: asOf)
+        let filingArticle = profile.rules.first { $0.check == .filingOverdue }.flatMap { rule in profile.articles.first { $0.key == rule.article } }
+        if let filingArticle, !engine.applies(filingArticle, at: place) {
+            notRequired = profile.applicability[place]?.reason ?? filingArticle.elsewhere
+            status = "not required"
+            missing = []
+        } else {
+            notRequired = nil
+        }
     }
+
+    /// Why no filing is required for this place (the law's words), or `nil`.
+    public var notRequired: Text?
 }

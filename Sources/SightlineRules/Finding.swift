@@ -8,12 +8,30 @@ public enum Severity: String, Sendable, Comparable, CaseIterable {
     public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
 }
 
-/// The article a finding rests on, quoted in both languages.
+/// The provisions a finding rests on, each quoted verbatim in both languages.
 public struct Citation: Sendable, Equatable {
-    /// e.g. `Art. 8 ¶1 (iii)`.
-    public var reference: String
-    public var zh: String
-    public var en: String
+    public struct Provision: Sendable, Equatable {
+        /// e.g. `Art. 8 ¶1 (iii)`.
+        public var reference: String
+        public var zh: String
+        public var en: String
+        public init(reference: String, zh: String, en: String) { self.reference = reference; self.zh = zh; self.en = en }
+    }
+    public var provisions: [Provision]
+
+    public init(provisions: [Provision]) { self.provisions = provisions }
+
+    /// All references, e.g. `Art. 8 ¶1 (iv); Art. 13`.
+    public var reference: String { provisions.map(\.reference).joined(separator: "; ") }
+    /// The Chinese quotation; with several provisions each is labelled
+    /// with its reference, so no two read as one sentence.
+    public var zh: String { joined(\.zh) }
+    public var en: String { joined(\.en) }
+
+    private func joined(_ text: KeyPath<Provision, String>) -> String {
+        provisions.count == 1 ? provisions[0][keyPath: text]
+            : provisions.map { "[\($0.reference)] \($0[keyPath: text])" }.joined(separator: " ")
+    }
 }
 
 /// A fine range in yuan for one kind of party; a bound the law does not
@@ -66,5 +84,10 @@ public struct Finding: Sendable {
     public var dori: String? = nil
     public var citation: Citation
     public var consequence: Consequence
+    /// Consequences of further duties the same facts engage (Art. 27 ¶2).
+    public var furtherConsequences: [Consequence] = []
     public var message: String
+
+    /// Every consequence, the primary one first.
+    public var consequences: [Consequence] { [consequence] + furtherConsequences }
 }

@@ -5,7 +5,11 @@ import SightlinePlan
 /// Checks about private places: cameras inside them, views and microphones
 /// reaching into them (Order 799 Art. 8; Chongqing Art. 9).
 extension RuleContext {
-    private func isProhibited(_ zone: Zone) -> Bool { profile.prohibited[zone.category] != nil }
+    /// Whether the privacy rules apply to `zone`: its category is
+    /// prohibited and, on a "non-public" homestay, one that makes it public.
+    private func isProhibited(_ zone: Zone) -> Bool {
+        profile.prohibited[zone.category] != nil && (privateScope?.contains(zone.category) ?? true)
+    }
 
     func cameraInside(_ rule: RuleDefinition) -> RuleResult {
         var out = RuleResult()
@@ -20,10 +24,15 @@ extension RuleContext {
         return out
     }
 
+    /// Views into prohibited zones the camera does not itself stand in: one
+    /// installation is one Art. 8 violation, and a camera inside a zone has
+    /// `camera-inside` for it.
     func viewIntrusion(_ rule: RuleDefinition) -> RuleResult {
         var out = RuleResult()
         for c in analysis.cameras {
-            for intrusion in c.intrusions where intrusion.area >= parameters.minIntrusionArea && isProhibited(intrusion.zone) {
+            let standingIn = Set(c.insideZones.map(\.id))
+            for intrusion in c.intrusions
+            where intrusion.area >= parameters.minIntrusionArea && isProhibited(intrusion.zone) && !standingIn.contains(intrusion.zone.id) {
                 let masked = c.maskedIntrusions.first { $0.zone.id == intrusion.zone.id }?.area ?? 0
                 let maskNote = masked > 0 ? " (masks hide another \(DecimalText.fixed2(masked)) m²)" : ""
                 out.findings.append(evidence(rule, camera: c.camera.id, intrusion, message:
@@ -37,7 +46,7 @@ extension RuleContext {
     func viewMasked(_ rule: RuleDefinition) -> RuleResult {
         var out = RuleResult()
         for c in analysis.cameras {
-            let reported = Set(c.intrusions.filter { $0.area >= parameters.minIntrusionArea }.map(\.zone.id))
+            let reported = Set(c.intrusions.filter { $0.area >= parameters.minIntrusionArea }.map(\.zone.id) + c.insideZones.map(\.id))
             for hidden in c.maskedIntrusions
             where hidden.area >= parameters.minIntrusionArea && !reported.contains(hidden.zone.id) && isProhibited(hidden.zone) {
                 out.findings.append(evidence(rule, camera: c.camera.id, hidden, message:
@@ -55,6 +64,39 @@ extension RuleContext {
                     "camera \(c.camera.id)'s microphone is \(DecimalText.fixed2(distance)) m from \(describe(zone)), within its \(DecimalText.fixed2(c.camera.audioRange ?? 0)) m range (walls are not modelled for sound)")
                 f.distance = distance
                 out.findings.append(f)
+            }
+        }
+        return out
+    }
+
+    /// A "non-public" plan holding guest rooms or private dining rooms: a
+    /// homestay receiving guests is 经营接待食宿场所, a public place for those
+    /// rooms, so the privacy rules run on them.
+    func placeContradiction(_ rule: RuleDefinition) -> RuleResult {
+        var out = RuleResult()
+        guard let scope = privateScope else { return out }
+        for zone in plan.zones where scope.contains(zone.category) {
+            out.findings.append(finding(rule, zone: zone, message:
+                "the plan marks the site non-public, but \(describe(zone)) is a room of a place receiving guests for food or lodging; \(rule.citation.reference.replacingOccurrences(of: "{item}", with: profile.prohibited[zone.category] ?? "")) is applied to it"))
+        }
+        return out
+    }
+
+    /// Views into rooms of a home that others use (a lodger's bedroom, a
+    /// shared bathroom): Art. 33 forbids infringing others' rights.
+    func viewIntoOccupied(_ rule: RuleDefinition) -> RuleResult {
+        var out = RuleResult()
+        guard plan.metadata.site.placeCategory == .nonPublic else { return out }
+        for c in analysis.cameras {
+            for zone in c.insideZones where zone.occupiedByOthers && !isProhibited(zone) {
+                out.findings.append(finding(rule, camera: c.camera.id, zone: zone, message:
+                    "camera \(c.camera.id) is installed inside \(describe(zone)), which others occupy"))
+            }
+            let inside = Set(c.insideZones.map(\.id))
+            for intrusion in c.intrusions
+            where intrusion.zone.occupiedByOthers && intrusion.area >= parameters.minIntrusionArea && !inside.contains(intrusion.zone.id) {
+                out.findings.append(evidence(rule, camera: c.camera.id, intrusion, message:
+                    "camera \(c.camera.id) sees \(DecimalText.fixed2(intrusion.area)) m² inside \(describe(intrusion.zone)), which others occupy"))
             }
         }
         return out

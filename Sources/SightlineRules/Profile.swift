@@ -24,6 +24,9 @@ public struct Profile: Sendable {
     public var rules: [RuleDefinition]
     /// Articles not applied for a place category, and why.
     public var applicability: [PlaceCategory: Applicability]
+    /// A later law that also governs the plan from a date on (Order 799 over
+    /// the Chongqing measures), and what this profile alone would miss.
+    public var laterLaw: LaterLaw? = nil
 
     public var prohibitedCategories: Set<ZoneCategory> { Set(prohibited.keys) }
 
@@ -49,6 +52,21 @@ public struct Article: Sendable, Equatable {
     /// As cited, e.g. `Art. 14`.
     public var reference: String
     public var title: String
+    /// The place categories the article is about (Art. 33: non-public
+    /// places only); `nil` is every place the applicability allows.
+    public var appliesTo: Set<PlaceCategory>? = nil
+    /// Why it is not applied elsewhere, quoted.
+    public var elsewhere: Text? = nil
+
+    public init(key: String, reference: String, title: String, appliesTo: Set<PlaceCategory>? = nil, elsewhere: Text? = nil) {
+        self.key = key; self.reference = reference; self.title = title; self.appliesTo = appliesTo; self.elsewhere = elsewhere
+    }
+}
+
+/// A later law that governs the same plans from `from` on.
+public struct LaterLaw: Sendable, Equatable {
+    public var from: CalendarDate
+    public var note: Text
 }
 
 /// Thresholds and dates, all with units in their names.
@@ -73,7 +91,32 @@ public struct Parameters: Sendable, Equatable {
     public var preexistingBefore: CalendarDate? = CalendarDate(year: 2025, month: 4, day: 1)
     /// …and must be filed by this date.
     public var preexistingFilingDue: CalendarDate? = CalendarDate(year: 2025, month: 6, day: 30)
+    /// Retention this long (days) without a stated `retentionBasis` is a
+    /// warning: footage that served its purpose must be deleted; `nil`: not checked.
+    public var overRetentionDays: Int? = nil
+    /// A public-security camera whose view walls cut by more than this share
+    /// (0…1) is obstructed; `nil`: not checked.
+    public var obstructionShare: Double? = nil
+    /// What the filing record needs from the plan (a subset of
+    /// ``FilingDatum``): Order 799 Art. 14's basic information by default.
+    public var filingData: [FilingDatum] = [.operatorName, .address, .retentionDays, .cameras]
+    /// Statutory holidays (inclusive ranges) a deadline may fall on.
+    public var holidays: [ClosedRange<Int>] = []
+    /// Where the holiday list comes from, quoted in the note.
+    public var holidaySource: String? = nil
     public init() {}
+
+    /// Whether `date` is a Saturday, a Sunday or a listed holiday.
+    public func isRestDay(_ date: CalendarDate) -> Bool {
+        // 1970-01-01 was a Thursday: day numbers 2 and 3 (mod 7) are Saturday and Sunday.
+        let weekday = ((date.dayNumber % 7) + 7) % 7
+        return weekday == 2 || weekday == 3 || holidays.contains { $0.contains(date.dayNumber) }
+    }
+}
+
+/// A datum a filing needs, and where the plan holds it.
+public enum FilingDatum: String, Sendable, CaseIterable {
+    case operatorName, address, retentionDays, cameras, designProgramme, testReport
 }
 
 /// The computations a rule can ask for. The set is fixed in code; which
@@ -91,6 +134,14 @@ public enum CheckKind: String, Sendable, CaseIterable {
     case filingIncomplete = "filing-incomplete"
     case retentionShort = "retention-short"
     case coverageUncovered = "coverage-uncovered"
+    case installerUnauthorized = "installer-unauthorized"
+    case placeContradiction = "place-category-contradiction"
+    case viewIntoOccupied = "view-occupied-by-others"
+    case filingChangeUnfiled = "filing-change-unfiled"
+    case retentionExcessive = "retention-excessive"
+    case publicCameraObstructed = "public-camera-obstructed"
+    case ptzNotFixed = "ptz-not-fixed"
+    case mandatoryPlaceUncovered = "mandatory-place-uncovered"
 }
 
 /// One rule of a profile.
@@ -106,14 +157,31 @@ public struct RuleDefinition: Sendable, Equatable {
     /// Citation template: `{item}`, `{item.zh}` and `{item.en}` are replaced
     /// by the Art. 8-style item a zone's category falls under.
     public var citation: CitationTemplate
-    /// Key into ``Profile/consequences``.
-    public var consequence: String
+    /// Keys into ``Profile/consequences``: what the law sets for the
+    /// violation, then further duties' consequences (Art. 27 ¶2 for the
+    /// operator who fails to inspect).
+    public var consequences: [String]
+    /// Zone categories a rule is about (Chongqing's mandatory places)…
+    public var categories: [ZoneCategory] = []
+    /// …on plans holding a zone of one of these (a hotel: guest rooms).
+    public var ifPlanHas: Set<ZoneCategory> = []
+    /// The primary consequence's key.
+    public var consequence: String { consequences.first ?? "" }
 }
 
+/// The provisions a rule rests on, each quoted verbatim; placeholders
+/// `{item}`, `{item.zh}`, `{item.en}` are filled with the Art. 8-style item
+/// of the zone's category.
 public struct CitationTemplate: Sendable, Equatable {
-    public var reference: String
-    public var zh: String
-    public var en: String
+    public struct Provision: Sendable, Equatable {
+        public var reference: String
+        public var zh: String
+        public var en: String
+    }
+    public var provisions: [Provision]
+
+    /// The references of all provisions, `; `-separated (templates unfilled).
+    public var reference: String { provisions.map(\.reference).joined(separator: "; ") }
 
     func resolve(item: String?, text: Text?) -> Citation {
         func fill(_ s: String) -> String {
@@ -122,7 +190,9 @@ public struct CitationTemplate: Sendable, Equatable {
                 .replacingOccurrences(of: "{item.en}", with: text?.en ?? "")
                 .replacingOccurrences(of: "{item}", with: item ?? "")
         }
-        return Citation(reference: fill(reference), zh: fill(zh), en: fill(en))
+        return Citation(provisions: provisions.map {
+            Citation.Provision(reference: fill($0.reference), zh: fill($0.zh), en: fill($0.en))
+        })
     }
 }
 
@@ -135,14 +205,15 @@ public struct ConsequenceSpec: Sendable, Equatable {
     public var condition: String?
     public var note: String?
 
-    /// The consequence for an operator of `kind`: its own fine, then the
-    /// directly responsible persons'.
+    /// The consequence for an operator of `kind`: its own fine, then, for a
+    /// unit only, its directly responsible persons' ("对其直接负责的主管人员
+    /// 和其他直接责任人员": 其 is the unit, so an individual has none).
     func resolve(for kind: OperatorKind) -> Consequence {
         var fines: [Fine] = []
         if let own = self.fines[kind.rawValue] ?? self.fines["operator"] {
             fines.append(Fine(party: kind.rawValue, minYuan: own.minYuan, maxYuan: own.maxYuan, note: own.note))
         }
-        if let responsible = self.fines["responsible"] {
+        if kind == .unit, let responsible = self.fines["responsible"] {
             fines.append(Fine(party: "directly responsible persons", minYuan: responsible.minYuan,
                               maxYuan: responsible.maxYuan, note: responsible.note))
         }
@@ -164,6 +235,12 @@ public struct Applicability: Sendable, Equatable {
     /// …or, when set, the only groups applied.
     public var only: Set<String>?
     public var reason: Text
+    /// Remarks every report for this place repeats (who is liable, what the
+    /// user decides), each a judgement, not law text.
+    public var notes: [Text] = []
+    /// Zone categories that make a place public whatever the plan says (a
+    /// homestay's guest rooms: 经营接待食宿场所, Art. 8 ¶1 (i)).
+    public var publicIfPresent: Set<ZoneCategory> = []
 
     public func applies(_ article: String) -> Bool {
         if let only { return only.contains(article) }

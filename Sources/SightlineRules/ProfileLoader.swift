@@ -68,7 +68,7 @@ public enum ProfileLoader {
     private static func read(_ r: PropertyReader) -> Profile? {
         let log = r.log
         r.warnUnknown(["format", "id", "title", "law", "note", "parameters", "extraCategories", "prohibited", "items",
-                       "articles", "consequences", "rules", "applicability"])
+                       "articles", "consequences", "rules", "applicability", "laterLaw"])
         if r.string("format") != formatName {
             log.error(nil, "format", "expected \"\(formatName)\"")
         }
@@ -116,8 +116,14 @@ public enum ProfileLoader {
 
         var articles: [Article] = []
         for (key, a) in entries(r, "articles") {
-            a.warnUnknown(["ref", "title"])
-            if let ref = required(a, "ref"), let t = required(a, "title") { articles.append(Article(key: key, reference: ref, title: t)) }
+            a.warnUnknown(["ref", "title", "appliesTo", "elsewhere"])
+            guard let ref = required(a, "ref"), let t = required(a, "title") else { continue }
+            var article = Article(key: key, reference: ref, title: t)
+            if a.has("appliesTo") {
+                article.appliesTo = Set(placeCategories(a, "appliesTo"))
+                article.elsewhere = text(a.object("elsewhere"), a.path("elsewhere"), log: log)
+            }
+            articles.append(article)
         }
 
         var consequences: [String: ConsequenceSpec] = [:]
@@ -148,7 +154,7 @@ public enum ProfileLoader {
                 }
                 guard let a = member.value.objectValue else { log.error(nil, o.path(member.key), "expected an object"); continue }
                 let ar = PropertyReader(object: a, log: log, feature: nil, path: o.path(member.key))
-                ar.warnUnknown(["exempt", "only", "reason"])
+                ar.warnUnknown(["exempt", "only", "reason", "notes", "publicIfPresent"])
                 let keys = Set(articles.map(\.key))
                 func groups(_ k: String) -> Set<String>? {
                     guard ar.has(k) else { return nil }
@@ -161,19 +167,91 @@ public enum ProfileLoader {
                     return Set(list)
                 }
                 guard let reason = text(ar.object("reason"), ar.path("reason"), log: log) else { continue }
-                applicability[place] = Applicability(exempt: groups("exempt") ?? [], only: groups("only"), reason: reason)
+                var entry = Applicability(exempt: groups("exempt") ?? [], only: groups("only"), reason: reason)
+                entry.notes = textList(ar, "notes")
+                entry.publicIfPresent = Set(categories(ar, "publicIfPresent", vocabulary: vocabulary))
+                applicability[place] = entry
+            }
+        }
+
+        var laterLaw: LaterLaw?
+        if let l = r.object("laterLaw") {
+            l.warnUnknown(["from", "note"])
+            if let from = l.date("from"), let note = text(l.object("note"), l.path("note"), log: log) {
+                laterLaw = LaterLaw(from: from, note: note)
+            } else if !l.has("from") {
+                log.error(nil, l.path("from"), "required: the date the later law applies from")
             }
         }
 
         guard let id, let title, let law else { return nil }
-        return Profile(id: id, title: title, law: law, note: r.string("note"), parameters: parameters, extraCategories: extras,
-                       prohibited: prohibited, items: items, articles: articles, consequences: consequences, rules: rules,
-                       applicability: applicability)
+        var profile = Profile(id: id, title: title, law: law, note: r.string("note"), parameters: parameters, extraCategories: extras,
+                              prohibited: prohibited, items: items, articles: articles, consequences: consequences, rules: rules,
+                              applicability: applicability)
+        profile.laterLaw = laterLaw
+        return profile
+    }
+
+    private static func strings(_ r: PropertyReader, _ key: String) -> [String] {
+        guard r.has(key) else { return [] }
+        guard let list = r.object[key]?.arrayValue, list.allSatisfy({ $0.stringValue != nil }) else {
+            r.log.error(nil, r.path(key), "expected an array of strings")
+            return []
+        }
+        return list.compactMap(\.stringValue)
+    }
+
+    private static func placeCategories(_ r: PropertyReader, _ key: String) -> [PlaceCategory] {
+        strings(r, key).compactMap { word in
+            if let place = PlaceCategory(rawValue: word) { return place }
+            r.log.error(nil, r.path(key), "unknown place category: \(Suggestion.expected(word, oneOf: PlaceCategory.allCases.map(\.rawValue)))")
+            return nil
+        }
+    }
+
+    private static func categories(_ r: PropertyReader, _ key: String, vocabulary: [String]) -> [ZoneCategory] {
+        strings(r, key).compactMap { word in
+            if vocabulary.contains(word) { return ZoneCategory(word) }
+            r.log.error(nil, r.path(key), "unknown zone category: \(Suggestion.expected(word, oneOf: vocabulary))")
+            return nil
+        }
+    }
+
+    private static func textList(_ r: PropertyReader, _ key: String) -> [Text] {
+        guard r.has(key) else { return [] }
+        guard let list = r.object[key]?.arrayValue else {
+            r.log.error(nil, r.path(key), "expected an array of { zh, en } objects")
+            return []
+        }
+        return list.enumerated().compactMap { i, value in
+            let path = "\(r.path(key))[\(i)]"
+            return text(value.objectValue.map { PropertyReader(object: $0, log: r.log, feature: nil, path: path) }, path, log: r.log)
+        }
     }
 
     private static func readParameters(_ p: PropertyReader, into out: inout Parameters) {
         p.warnUnknown(["minIntrusionArea", "consentDistance", "minConsentViewArea", "signDistance", "minSignageViewArea",
-                       "minOffSiteArea", "retentionDays", "filingDays", "preexistingBefore", "preexistingFilingDue"])
+                       "minOffSiteArea", "retentionDays", "filingDays", "preexistingBefore", "preexistingFilingDue",
+                       "overRetentionDays", "obstructionShare", "holidays", "holidaySource", "filingData"])
+        if p.has("filingData") {
+            out.filingData = strings(p, "filingData").compactMap { word in
+                if let datum = FilingDatum(rawValue: word) { return datum }
+                p.log.error(nil, p.path("filingData"), "unknown datum: \(Suggestion.expected(word, oneOf: FilingDatum.allCases.map(\.rawValue)))")
+                return nil
+            }
+        }
+        if let v = p.number("overRetentionDays", in: 1...100_000, what: "days") { out.overRetentionDays = Int(v) }
+        if let v = p.number("obstructionShare", in: 0...1, openLower: true, what: "a share of the view, 0…1") { out.obstructionShare = v }
+        out.holidaySource = p.string("holidaySource")
+        for (i, range) in strings(p, "holidays").enumerated() {
+            // "YYYY-MM-DD" or "YYYY-MM-DD/YYYY-MM-DD", inclusive.
+            let ends = range.split(separator: "/").map { CalendarDate(iso: String($0)) }
+            guard (1...2).contains(ends.count), let first = ends.first ?? nil, let last = ends.last ?? nil, first <= last else {
+                p.log.error(nil, "\(p.path("holidays"))[\(i)]", "expected YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD, found `\(range)`")
+                continue
+            }
+            out.holidays.append(first.dayNumber...last.dayNumber)
+        }
         if let v = p.number("minIntrusionArea", in: 0...1e6, openLower: true, what: "m²") { out.minIntrusionArea = v }
         if let v = p.number("consentDistance", in: 0...1e6, what: "metres") { out.consentDistance = v }
         if let v = p.number("minConsentViewArea", in: 0...1e6, openLower: true, what: "m²") { out.minConsentViewArea = v }
@@ -224,7 +302,7 @@ public enum ProfileLoader {
 
     private static func readRule(_ r: PropertyReader, profileID: String, articles: [Article],
                                  consequences: [String: ConsequenceSpec]) -> RuleDefinition? {
-        r.warnUnknown(["id", "check", "severity", "article", "title", "description", "citation", "consequence"])
+        r.warnUnknown(["id", "check", "severity", "article", "title", "description", "citation", "consequence", "categories", "ifPlanHas"])
         guard let id = required(r, "id") else { return nil }
         guard r.has("check") else {
             r.log.error(nil, r.path("check"), "required: \(Suggestion.expected("", oneOf: CheckKind.allCases.map(\.rawValue)))")
@@ -236,17 +314,42 @@ public enum ProfileLoader {
         if !articles.contains(where: { $0.key == article }) {
             r.log.error(nil, r.path("article"), "unknown article `\(article)`: \(Suggestion.expected(article, oneOf: articles.map(\.key)))")
         }
-        guard let consequence = required(r, "consequence") else { return nil }
-        if consequences[consequence] == nil {
-            r.log.error(nil, r.path("consequence"), "unknown consequence `\(consequence)`: \(Suggestion.expected(consequence, oneOf: consequences.keys.sorted()))")
+        // One consequence key, or a list: the violation's, then further duties'.
+        let keys = r.object["consequence"]?.arrayValue != nil ? strings(r, "consequence") : required(r, "consequence").map { [$0] } ?? []
+        guard !keys.isEmpty else { return nil }
+        for key in keys where consequences[key] == nil {
+            r.log.error(nil, r.path("consequence"), "unknown consequence `\(key)`: \(Suggestion.expected(key, oneOf: consequences.keys.sorted()))")
         }
-        guard let c = r.object("citation") else { r.log.error(nil, r.path("citation"), "required: { ref, zh, en }"); return nil }
-        c.warnUnknown(["ref", "zh", "en"])
-        guard let ref = required(c, "ref"), let zh = required(c, "zh"), let en = required(c, "en"),
-              let title = required(r, "title"), let description = required(r, "description") else { return nil }
+        guard let c = r.object("citation") else { r.log.error(nil, r.path("citation"), "required: { ref, zh, en } or { provisions: [...] }"); return nil }
+        guard let citation = readCitation(c), let title = required(r, "title"), let description = required(r, "description") else { return nil }
         let fullID = id.contains("/") ? id : "\(profileID)/\(id)"
-        return RuleDefinition(id: fullID, check: check, severity: severity, article: article, title: title,
-                              description: description, citation: CitationTemplate(reference: ref, zh: zh, en: en),
-                              consequence: consequence)
+        var rule = RuleDefinition(id: fullID, check: check, severity: severity, article: article, title: title,
+                                  description: description, citation: citation, consequences: keys)
+        rule.categories = strings(r, "categories").map { ZoneCategory($0) }
+        rule.ifPlanHas = Set(strings(r, "ifPlanHas").map { ZoneCategory($0) })
+        return rule
+    }
+
+    /// `{ ref, zh, en }` for one provision, or `{ provisions: [{ ref, zh, en }, …] }`.
+    private static func readCitation(_ c: PropertyReader) -> CitationTemplate? {
+        func provision(_ p: PropertyReader) -> CitationTemplate.Provision? {
+            p.warnUnknown(["ref", "zh", "en"])
+            guard let ref = required(p, "ref"), let zh = required(p, "zh"), let en = required(p, "en") else { return nil }
+            return CitationTemplate.Provision(reference: ref, zh: zh, en: en)
+        }
+        guard c.has("provisions") else { return provision(c).map { CitationTemplate(provisions: [$0]) } }
+        c.warnUnknown(["provisions"])
+        guard let list = c.object["provisions"]?.arrayValue, !list.isEmpty else {
+            c.log.error(nil, c.path("provisions"), "expected a non-empty array of { ref, zh, en }")
+            return nil
+        }
+        var provisions: [CitationTemplate.Provision] = []
+        for (i, value) in list.enumerated() {
+            let path = "\(c.path("provisions"))[\(i)]"
+            guard let o = value.objectValue else { c.log.error(nil, path, "expected { ref, zh, en }"); return nil }
+            guard let p = provision(PropertyReader(object: o, log: c.log, feature: nil, path: path)) else { return nil }
+            provisions.append(p)
+        }
+        return CitationTemplate(provisions: provisions)
     }
 }

@@ -11,6 +11,9 @@ public struct RuleOutcome: Sendable {
     public var notApplied: [(article: Article, reason: Text)]
     /// Rules that could not be evaluated on this plan, and why.
     public var notEvaluated: [(rule: String, reason: String)]
+    /// Remarks on how the law was read for this plan (who is liable, a later
+    /// law, a deadline on a holiday): judgements the report states as such.
+    public var notes: [Text] = []
 }
 
 /// Applies a profile to an analysis. Findings come in a stable order: per
@@ -26,19 +29,36 @@ public struct RuleEngine: Sendable {
         self.asOf = asOf
     }
 
+    /// Whether `article` applies to a place: the place's applicability
+    /// first, then the article's own scope (Art. 33: non-public places).
+    func applies(_ article: Article, at place: PlaceCategory) -> Bool {
+        (profile.applicability[place]?.applies(article.key) ?? true) && (article.appliesTo?.contains(place) ?? true)
+    }
+
     public func evaluate(_ analysis: PlanAnalysis) -> RuleOutcome {
         let plan = analysis.plan
         let place = plan.metadata.site.placeCategory
         let applicability = profile.applicability[place]
-        let active = profile.rules.filter { applicability?.applies($0.article) ?? true }
-        let context = RuleContext(profile: profile, plan: plan, analysis: analysis, asOf: asOf)
+        // A "non-public" plan with guest rooms is a public place for those
+        // rooms (a homestay): the privacy rules run on them alone.
+        let publicAnyway = Set(plan.zones.map(\.category)).intersection(applicability?.publicIfPresent ?? [])
+        var articles = Set(profile.articles.filter { applies($0, at: place) }.map(\.key))
+        if !publicAnyway.isEmpty {
+            articles.formUnion(profile.rules.filter { CheckKind.privacy.contains($0.check) }.map(\.article))
+        }
+        let active = profile.rules.filter { articles.contains($0.article) }
+        let context = RuleContext(profile: profile, plan: plan, analysis: analysis, asOf: asOf,
+                                  privateScope: publicAnyway.isEmpty ? nil : publicAnyway)
 
         var perCamera: [String: [Finding]] = [:]
         var siteWide: [Finding] = []
         var notEvaluated: [(rule: String, reason: String)] = []
+        var notes: [Text] = applicability?.notes ?? []
+        if let later = profile.laterLaw, asOf >= later.from { notes.append(later.note) }
         for rule in active {
             let result = context.run(rule)
             if let reason = result.notEvaluated { notEvaluated.append((rule.id, reason)) }
+            notes += result.notes
             for f in result.findings {
                 if let camera = f.camera { perCamera[camera, default: []].append(f) } else { siteWide.append(f) }
             }
@@ -55,15 +75,22 @@ public struct RuleEngine: Sendable {
         var applied: [Article] = []
         var notApplied: [(article: Article, reason: Text)] = []
         for article in profile.articles {
-            if applicability?.applies(article.key) ?? true { applied.append(article) } else if let applicability {
-                notApplied.append((article, applicability.reason))
+            if articles.contains(article.key) { applied.append(article) } else {
+                let outOfScope = !(article.appliesTo?.contains(place) ?? true)
+                if let reason = outOfScope ? article.elsewhere : applicability?.reason { notApplied.append((article, reason)) }
             }
         }
-        return RuleOutcome(findings: findings, applied: applied, notApplied: notApplied, notEvaluated: notEvaluated)
+        return RuleOutcome(findings: findings, applied: applied, notApplied: notApplied, notEvaluated: notEvaluated, notes: notes)
     }
 
     /// Findings only, for callers that need nothing else.
     public func findings(for analysis: PlanAnalysis) -> [Finding] { evaluate(analysis).findings }
+}
+
+extension CheckKind {
+    /// The checks about private places (Art. 8), which also run on a
+    /// "non-public" plan that holds guest rooms.
+    static let privacy: Set<CheckKind> = [.cameraInside, .viewIntrusion, .viewMasked, .audioIntrusion, .placeContradiction]
 }
 
 /// What one rule produced.
@@ -71,6 +98,8 @@ struct RuleResult {
     var findings: [Finding] = []
     /// Set when the plan lacks what the rule needs.
     var notEvaluated: String?
+    /// Remarks for the report (e.g. a due date on a holiday).
+    var notes: [Text] = []
 }
 
 /// Everything a check reads, and the helpers every check shares.
@@ -79,8 +108,16 @@ struct RuleContext {
     let plan: Plan
     let analysis: PlanAnalysis
     let asOf: CalendarDate
+    /// When set, the privacy checks consider only zones of these categories
+    /// (the guest rooms of a "non-public" homestay).
+    let privateScope: Set<ZoneCategory>?
 
     var parameters: Parameters { profile.parameters }
+
+    /// How the profile cites an article group, e.g. `Art. 14` or `Art. 15`.
+    func reference(_ article: String) -> String {
+        profile.articles.first { $0.key == article }?.reference ?? article
+    }
 
     func run(_ rule: RuleDefinition) -> RuleResult {
         switch rule.check {
@@ -95,6 +132,14 @@ struct RuleContext {
         case .filingIncomplete: return filingIncomplete(rule)
         case .retentionShort: return retentionShort(rule)
         case .coverageUncovered: return coverageUncovered(rule)
+        case .installerUnauthorized: return installerUnauthorized(rule)
+        case .placeContradiction: return placeContradiction(rule)
+        case .viewIntoOccupied: return viewIntoOccupied(rule)
+        case .filingChangeUnfiled: return filingChangeUnfiled(rule)
+        case .retentionExcessive: return retentionExcessive(rule)
+        case .publicCameraObstructed: return publicCameraObstructed(rule)
+        case .ptzNotFixed: return ptzNotFixed(rule)
+        case .mandatoryPlaceUncovered: return mandatoryPlaceUncovered(rule)
         }
     }
 
@@ -104,11 +149,14 @@ struct RuleContext {
                  area: Double? = nil, geometry: [PolygonRings]? = nil, message: String) -> Finding {
         let item = zone.flatMap { profile.prohibited[$0.category] }
         let citation = rule.citation.resolve(item: item, text: item.flatMap { profile.items[$0] })
-        let consequence = profile.consequences[rule.consequence]?.resolve(for: plan.metadata.site.operatorKind)
-            ?? Consequence(article: rule.consequence, measures: [], fines: [], condition: nil, note: nil)
+        let consequences = rule.consequences.map { key in
+            profile.consequences[key]?.resolve(for: plan.metadata.site.operatorKind)
+                ?? Consequence(article: key, measures: [], fines: [], condition: nil, note: nil)
+        }
         return Finding(rule: rule.id, severity: rule.severity, camera: camera, zone: zone?.id, zoneName: zone?.name,
                        zoneCategory: zone?.category.rawValue, level: level ?? zone?.info.level, area: area, geometry: geometry,
-                       citation: citation, consequence: consequence, message: message)
+                       citation: citation, consequence: consequences[0], furtherConsequences: Array(consequences.dropFirst()),
+                       message: message)
     }
 
     /// "toilet wc-3f (Public toilet)".

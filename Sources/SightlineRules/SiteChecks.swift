@@ -79,3 +79,86 @@ extension RuleContext {
         return out
     }
 }
+
+/// Checks about who installs and runs cameras: the installer's standing
+/// (Order 799 Art. 7 ¶3, Art. 9 ¶1), public-security cameras obstructed
+/// (Art. 23 (2)), and the Chongqing measures' fixed positions (Art. 10) and
+/// mandatory places (Art. 8).
+extension RuleContext {
+    /// Whether `owner` runs `zone` (a zone without `managedBy` is the operator's).
+    private func manages(_ owner: String, _ zone: Zone) -> Bool {
+        (zone.managedBy ?? plan.metadata.site.operatorName) == owner
+    }
+
+    /// A camera whose owner has no safety duty for what it mostly watches.
+    ///
+    /// Sightline's reading: the installer must have the safety duty for the
+    /// place the camera watches, so a tenant's camera in its own shop that
+    /// mostly watches the mall's corridor is a finding; the zone the view
+    /// covers most stands for "the place", and without a view the zone the
+    /// camera stands in does.
+    func installerUnauthorized(_ rule: RuleDefinition) -> RuleResult {
+        var out = RuleResult()
+        let operatorName = plan.metadata.site.operatorName
+        for c in analysis.cameras {
+            guard let owner = c.camera.owner, owner != operatorName, let ownership = c.ownership else { continue }
+            let ownPremises = ownership.standingIn.filter { manages(owner, $0) }
+            if let zone = ownPremises.first, plan.metadata.site.placeCategory == .art7Venue {
+                out.notes.append(Text(
+                    zh: "摄像机 \(c.camera.id) 属于 \(owner),其管理所在区域 \(zone.id):承租人在自有经营场所内安装的设备可能适用第九条(其他公共场所),而非第七条;请以 placeCategory 作出判断(如为该承租人单独建立 art9-other-public 平面图)。",
+                    en: "Camera \(c.camera.id) belongs to \(owner), who manages \(zone.id): a tenant's own cameras inside its premises may fall under Art. 9 (other public places) rather than Art. 7; that is the user's decision, made with placeCategory (e.g. a plan of the tenant's premises marked art9-other-public)."))
+            }
+            let watched = ownership.mostSeen?.zone ?? ownership.standingIn.first
+            guard let watched, !manages(owner, watched) else { continue }
+            let holder = watched.managedBy ?? operatorName ?? "the site's operator"
+            let share = ownership.mostSeen.map { " (\(DecimalText.fixed2($0.area)) m² of its view)" } ?? " (it stands there)"
+            out.findings.append(finding(rule, camera: c.camera.id, zone: watched, message:
+                "camera \(c.camera.id) is installed by \(owner), but the place it mostly watches, \(describe(watched))\(share), is \(holder)'s: only the unit or person with the safety duty for a place may install there"))
+        }
+        return out
+    }
+
+    /// A public-security camera whose field walls in the plan cut by more
+    /// than `obstructionShare`.
+    func publicCameraObstructed(_ rule: RuleDefinition) -> RuleResult {
+        var out = RuleResult()
+        guard let limit = parameters.obstructionShare else { return out }
+        for c in analysis.cameras {
+            guard let open = c.unobstructedArea, open > 0 else { continue }
+            let cut = max(0, 1 - (c.viewArea + c.maskedArea) / open)
+            guard cut > limit else { continue }
+            var f = finding(rule, camera: c.camera.id, level: c.camera.info.level, area: open - c.viewArea - c.maskedArea, message:
+                "public-security camera \(c.camera.id) sees \(DecimalText.fixed2(c.viewArea + c.maskedArea)) m² of the \(DecimalText.fixed2(open)) m² its field would cover without walls: \(Int((cut * 100).rounded())) % is blocked (over \(Int((limit * 100).rounded())) %)")
+            f.distance = nil
+            out.findings.append(f)
+        }
+        return out
+    }
+
+    /// Chongqing: marks must state a fixed position, angle and lens range; a
+    /// PTZ camera changes all three.
+    func ptzNotFixed(_ rule: RuleDefinition) -> RuleResult {
+        var out = RuleResult()
+        for c in analysis.cameras where c.camera.type == .ptz {
+            out.findings.append(finding(rule, camera: c.camera.id, level: c.camera.info.level, message:
+                "camera \(c.camera.id) is a PTZ camera: its position, angle and lens range are not fixed as the marks must state"))
+        }
+        return out
+    }
+
+    /// Places a profile requires cameras in (Chongqing Art. 8): zones of the
+    /// rule's `categories` on a plan that holds one of its `ifPlanHas`
+    /// categories, seen by less than `minSignageViewArea`.
+    func mandatoryPlaceUncovered(_ rule: RuleDefinition) -> RuleResult {
+        var out = RuleResult()
+        let present = Set(plan.zones.map(\.category))
+        guard rule.ifPlanHas.isEmpty || !present.isDisjoint(with: rule.ifPlanHas) else { return out }
+        for zone in plan.zones where rule.categories.contains(zone.category) {
+            let seen = analysis.zoneViewAreas[zone.id] ?? 0
+            guard seen < parameters.minSignageViewArea else { continue }
+            out.findings.append(finding(rule, zone: zone, area: seen, message:
+                "the cameras see \(DecimalText.fixed2(seen)) m² of \(describe(zone)), under \(DecimalText.fixed2(parameters.minSignageViewArea)) m²: \(reference(rule.article)) requires a camera there"))
+        }
+        return out
+    }
+}

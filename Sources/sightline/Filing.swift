@@ -29,6 +29,25 @@ struct Filing: ParsableCommand {
         }
         let record = FilingRecord(plan: loaded.plan, profile: loaded.profile, asOf: rulebook.checkDate)
         let none = "(missing)"
+        if let reason = record.notRequired {
+            let article = loaded.profile.rules.first { $0.check == .filingOverdue }.flatMap { rule in
+                loaded.profile.articles.first { $0.key == rule.article }?.reference
+            } ?? "the filing"
+            switch format {
+            case .text:
+                try emit("No filing record: \(article) does not apply to this place (placeCategory \(loaded.plan.metadata.site.placeCategory.rawValue)).\n  \(reason.en)\n  \(reason.zh)\n", to: output)
+            case .json:
+                var w = JSONWriter()
+                w.beginObject()
+                w.field("status", record.status)
+                w.field("article", article)
+                w.field("placeCategory", loaded.plan.metadata.site.placeCategory.rawValue)
+                w.key("reason"); w.beginObject(); w.field("zh", reason.zh); w.field("en", reason.en); w.endObject()
+                w.endObject()
+                try emit(w.string + "\n", to: output)
+            }
+            return
+        }
         switch format {
         case .text:
             let cameras = record.camerasByType.map { "\($0.count) \($0.type)" }.joined(separator: ", ")

@@ -23,7 +23,7 @@ struct Fix: ParsableCommand {
     @Argument(help: "The plan file.") var plan: String
     @Flag(help: "Propose the compliant heading that keeps most of the current non-prohibited view (else the nearest).")
     var keepCoverage = false
-    @Option(help: "Apply a fix: heading, mask, or best (the one keeping more view).") var apply: PlanRewriter.Choice?
+    @Option(help: "Apply a fix: heading, tilt, mask, or best (re-aim, else tilt, else mask: a mask can be lifted).") var apply: PlanRewriter.Choice?
     @Option(name: .shortAndLong, help: "With --apply: where to write the fixed plan.") var output: String?
     @Option(name: .shortAndLong, help: "text or json.") var format: SimpleFormat = .text
     @OptionGroup var rulebook: RulebookOptions

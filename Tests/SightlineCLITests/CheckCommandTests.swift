@@ -122,7 +122,7 @@ final class CheckCommandTests: XCTestCase {
         let r = try CLI.run(["check", "Examples/hotel-floor.json"])
         XCTAssertEqual(r.status, 1)
         let lines = r.stdout.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines.first, "FAIL: Examples/hotel-floor.json — Example Hotel, 3F: 4 cameras, 3 errors, 0 warnings (profile cn-2025)")
+        XCTAssertEqual(lines.first, "FAIL: Examples/hotel-floor.json — Example Hotel, 3F: 4 cameras, 2 errors, 0 warnings (profile cn-2025)")
         XCTAssertTrue(lines.contains { $0.hasPrefix("camera cam-lobby") })
         XCTAssertTrue(lines.contains { $0.contains("cn-2025/art8-view-intrusion  zone wc-3f \"Public toilet\"") })
     }
@@ -139,7 +139,7 @@ final class RulebookCommandTests: XCTestCase {
         }
         let json = try CLI.run(["rules", "--profile", "cn-chongqing-2009", "--format", "json"])
         let rules = try JSONParser.parse(Array(json.stdout.utf8)).objectValue?["rules"]?.arrayValue ?? []
-        XCTAssertTrue(rules.contains { $0.objectValue?["id"]?.stringValue == "cn-chongqing-2009/art9-view-intrusion" })
+        XCTAssertTrue(rules.contains { $0.objectValue?["id"]?.stringValue == "cn-chongqing-2009/art20-view-intrusion" })
         XCTAssertEqual(try CLI.run(["rules", "--profile", "nowhere"]).status, 2)
     }
 
@@ -165,7 +165,7 @@ final class RulebookCommandTests: XCTestCase {
         let report = try XCTUnwrap(try JSONParser.parse(Array(r.stdout.utf8)).objectValue)
         XCTAssertEqual(report["profile"]?.stringValue, "cn-chongqing-2009")
         let rules = report["findings"]?.arrayValue?.compactMap { $0.objectValue?["rule"]?.stringValue } ?? []
-        XCTAssertTrue(rules.contains("cn-chongqing-2009/art9-view-intrusion"), "\(rules)")
+        XCTAssertTrue(rules.contains("cn-chongqing-2009/art20-view-intrusion"), "\(rules)")
         let bad = try CLI.run(["check", "Examples/hotel-floor.json", "--as-of", "15/01/2026"])
         XCTAssertEqual(bad.status, 2)
         XCTAssertTrue(bad.stderr.contains("YYYY-MM-DD"), bad.stderr)

@@ -72,7 +72,7 @@ final class ReportFormatTests: XCTestCase {
         XCTAssertEqual(sarif["version"]?.stringValue, "2.1.0")
         let run = try XCTUnwrap(sarif["runs"]?.arrayValue?.first?.objectValue)
         let results = try XCTUnwrap(run["results"]?.arrayValue)
-        XCTAssertEqual(results.count, 3)
+        XCTAssertEqual(results.count, 2)
         let rules = try XCTUnwrap(run["tool"]?.objectValue?["driver"]?.objectValue?["rules"]?.arrayValue)
         for result in results {
             let o = try XCTUnwrap(result.objectValue)

@@ -100,7 +100,9 @@ final class ViewRegionTests: XCTestCase {
         let (_, findings) = try b.check()
         let inside = findings.rule("art8-camera-inside")
         XCTAssertEqual(inside.map(\.camera), ["cam-wc"])
-        XCTAssertEqual(inside.first?.citation.reference, "Art. 8 ¶1 (iii)")
+        XCTAssertEqual(inside.first?.citation.reference, "Art. 8 ¶1 (iii); Art. 8 ¶2")
+        XCTAssertEqual(inside.first?.furtherConsequences.map(\.article), ["Art. 27 ¶2"], "the operator's duty to inspect")
+        XCTAssertEqual(findings.rule("art8-view-intrusion").map(\.camera), ["cam1"], "one installation, one Art. 8 liability: no view-intrusion into the zone it stands in")
     }
 
     /// A camera on the toilet's front wall: facing west it sees nothing of

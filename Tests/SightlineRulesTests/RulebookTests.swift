@@ -109,7 +109,8 @@ final class RulebookTests: XCTestCase {
         XCTAssertEqual(f.area ?? 0, analysis.cameras[0].offSite?.area ?? -1, accuracy: 1e-9)
         XCTAssertGreaterThan(f.area ?? 0, 1)
         let (_, outcome) = try lobby(sign: [5, 5]).evaluate()
-        XCTAssertEqual(outcome.notEvaluated.map(\.rule), ["cn-2025/art13-view-beyond-site"])
+        XCTAssertEqual(outcome.notEvaluated.map(\.rule), ["cn-2025/art13-view-beyond-site", "cn-2025/art14-filing-change-unfiled"],
+                       "a filed plan that does not say what was filed cannot be checked for unfiled changes")
     }
 
     // MARK: Art. 14 and 17
@@ -159,8 +160,8 @@ final class RulebookTests: XCTestCase {
         let f = try XCTUnwrap(b.check().1.rule("art17-retention-short").first)
         XCTAssertEqual(f.citation.reference, "Art. 17")
         XCTAssertTrue(f.citation.zh.contains("保存不少于30日"))
-        XCTAssertTrue(f.consequence.fines.isEmpty, "Art. 26–30 set no fine for this")
-        XCTAssertEqual(f.consequence.note, "Art. 26–30 set no penalty for too short a retention")
+        XCTAssertTrue(f.consequence.fines.isEmpty, "Art. 26–31 set no fine for this")
+        XCTAssertEqual(f.consequence.note, "none set in Art. 26–31 for too short a retention")
         XCTAssertTrue(try lobby(sign: [5, 5]).check().1.rule("art17-retention-short").isEmpty)
     }
 
@@ -176,7 +177,7 @@ final class RulebookTests: XCTestCase {
         let (_, outcome) = try b.evaluate()
         XCTAssertTrue(outcome.findings.rule("art14-filing-incomplete").isEmpty)
         XCTAssertTrue(outcome.findings.rule("art17-retention-short").isEmpty)
-        XCTAssertEqual(outcome.notApplied.map(\.article.key), ["art14", "art17"])
+        XCTAssertEqual(outcome.notApplied.map(\.article.key), ["art14", "art17", "art33"])
         XCTAssertTrue(outcome.notApplied[0].reason.en.hasPrefix("Art. 9 ¶2"))
     }
 
