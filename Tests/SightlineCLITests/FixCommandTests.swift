@@ -6,20 +6,13 @@ import XCTest
 
 /// `sightline fix`, against answers worked out by hand.
 final class FixCommandTests: XCTestCase {
-    private var folder: URL!
+    private var folder: ScratchFolder!
 
-    override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("sightline-fix-\(getpid())-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
+    override func setUpWithError() throws { folder = try ScratchFolder("fix") }
 
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+    override func tearDownWithError() throws { folder.remove() }
 
-    private func write(_ b: PlanBuilder, _ name: String) throws -> String {
-        let path = folder.appendingPathComponent(name).path
-        try Data(b.json()).write(to: URL(fileURLWithPath: path))
-        return path
-    }
+    private func write(_ b: PlanBuilder, _ name: String) throws -> String { try folder.write(b, name) }
 
     private func fixJSON(_ path: String, _ extra: [String] = []) throws -> JSONObject {
         let r = try CLI.run(["fix", path, "--format", "json", "--as-of", "2026-01-15"] + extra)
@@ -71,7 +64,7 @@ final class FixCommandTests: XCTestCase {
         XCTAssertEqual(mask["elevationFrom"]?.numberValue ?? 0, atan2(-2.5, 8) * 180 / .pi, accuracy: 0.15)
         XCTAssertEqual(mask["elevationTo"]?.numberValue ?? 0, atan2(-0.5, (12.0 * 12.0 + 0.9 * 0.9).squareRoot()) * 180 / .pi, accuracy: 0.15)
         // Applied, it turns the error into the masked warning.
-        let fixed = folder.appendingPathComponent("masked.json").path
+        let fixed = folder.url.appendingPathComponent("masked.json").path
         let r = try CLI.run(["fix", try passage(), "--apply", "mask", "-o", fixed, "--as-of", "2026-01-15"])
         XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
         let check = try CLI.run(["check", fixed, "--format", "json", "--as-of", "2026-01-15"])
@@ -128,12 +121,12 @@ final class FixCommandTests: XCTestCase {
     /// differs from the original only in the fixed cameras' properties and
     /// the signs added.
     func testApplyLeavesNoFixableErrorAndChangesNothingElse() throws {
-        let hotel = folder.appendingPathComponent("generated.json").path
+        let hotel = folder.url.appendingPathComponent("generated.json").path
         var generator = HotelGenerator(floors: 2, roomsPerSide: 12, seed: 5)
         generator.ptzEvery = 3
         try Data(generator.json().utf8).write(to: URL(fileURLWithPath: hotel))
         for (plan, choice) in [("Examples/hotel-floor.json", "best"), ("Examples/clothing-store.json", "heading"), (hotel, "best"), (hotel, "mask")] {
-            let fixed = folder.appendingPathComponent("fixed-\(choice).json").path
+            let fixed = folder.url.appendingPathComponent("fixed-\(choice).json").path
             let r = try CLI.run(["fix", plan, "--apply", choice, "-o", fixed, "--format", "json", "--as-of", "2026-01-15"])
             XCTAssertTrue(FileManager.default.fileExists(atPath: fixed), r.stderr)
             let remaining = try JSONParser.parse(Array(r.stdout.utf8)).objectValue?["remainingErrors"]?.arrayValue?.compactMap(\.objectValue) ?? []

@@ -64,16 +64,16 @@ public struct PlanBuilder {
     public static let asOf = CalendarDate(year: 2026, month: 1, day: 15)
 
     /// Decodes, analyses and applies a profile's rules (cn-2025 by default).
-    public func check(profile: Profile = PlanBuilder.cn2025) throws -> (PlanAnalysis, [Finding]) {
-        let (analysis, outcome) = try evaluate(profile: profile)
+    public func check(profile: Profile = PlanBuilder.cn2025, asOf: CalendarDate = PlanBuilder.asOf) throws -> (PlanAnalysis, [Finding]) {
+        let (analysis, outcome) = try evaluate(profile: profile, asOf: asOf)
         return (analysis, outcome.findings)
     }
 
     /// Decodes, analyses and evaluates, keeping the whole outcome.
-    public func evaluate(profile: Profile = PlanBuilder.cn2025) throws -> (PlanAnalysis, RuleOutcome) {
+    public func evaluate(profile: Profile = PlanBuilder.cn2025, asOf: CalendarDate = PlanBuilder.asOf) throws -> (PlanAnalysis, RuleOutcome) {
         let plan = try PlanDecoder.decode(bytes: json(), file: "test.json") { _ in Array(profile.extraCategories.keys) }
         let analysis = try Engine(prohibited: profile.prohibitedCategories, zoneViewThreshold: profile.zoneViewThreshold).analyze(plan)
-        return (analysis, RuleEngine(profile: profile, asOf: PlanBuilder.asOf).evaluate(analysis))
+        return (analysis, RuleEngine(profile: profile, asOf: asOf).evaluate(analysis))
     }
 
     /// The spec's worked example: a 10 m wall on x = 0 with a 1.2 m passage

@@ -1,0 +1,424 @@
+import Foundation
+import SightlineEngine
+import SightlinePlan
+import SightlineRules
+import TestSupport
+import XCTest
+
+/// The rulebook against a careful reading of Order 799 and the Chongqing
+/// measures: one small plan per corrected reading, with the rule, severity,
+/// citation (exact Chinese) and consequence asserted, negative cases too.
+final class LawReadingTests: XCTestCase {
+    /// A 10 × 10 m lobby (signed) with a camera in its south-west corner
+    /// looking north-east, and a 4 × 10 m toilet east of it behind a wall
+    /// with a 1.2 m passage at y = 5 … 6.2 that the camera sees through.
+    private func lobbyAndToilet(operatorKind: String = "unit") -> PlanBuilder {
+        var b = PlanBuilder()
+        b.plan["site"] = ["name": "T", "address": "1 Test Road", "operator": ["name": "Test Co", "kind": operatorKind]]
+        b.wall("walls", [[0, 0], [14, 0], [14, 10], [0, 10], [0, 0]])
+        b.wall("partition", [[10, 0], [10, 10]])
+        b.opening("passage", "passage", [[10, 5], [10, 6.2]])
+        b.zone("hall", "lobby", [[0, 0], [10, 0], [10, 10], [0, 10]])
+        b.zone("wc", "toilet", [[10, 0], [14, 0], [14, 10], [10, 10]])
+        b.camera("cam", at: [0.5, 0.5], ["heading": 45, "hfov": 90, "mountHeight": 2.8, "tilt": 20])
+        b.add("sign", "sign", ["type": "Point", "coordinates": [5, 5]])
+        return b
+    }
+
+    private func set(_ b: inout PlanBuilder, _ member: String, _ key: String, _ value: Any?) {
+        var object = b.plan[member] as? [String: Any] ?? [:]
+        object[key] = value ?? NSNull()
+        b.plan[member] = object
+    }
+
+    private let chongqing: Profile = {
+        do { return try ProfileLoader.load("cn-chongqing-2009") } catch { fatalError("\(error)") }
+    }()
+
+    // MARK: 1. Responsible persons are the unit's
+
+    func testAnIndividualHasNoResponsiblePersonsFine() throws {
+        let unit = try XCTUnwrap(lobbyAndToilet().check().1.rule("art8-view-intrusion").first)
+        XCTAssertEqual(unit.consequence.fines.map(\.party), ["unit", "directly responsible persons"])
+        let person = try XCTUnwrap(lobbyAndToilet(operatorKind: "individual").check().1.rule("art8-view-intrusion").first)
+        XCTAssertEqual(person.consequence.fines, [Fine(party: "individual", minYuan: 5_000, maxYuan: 10_000, note: nil)],
+                       "对其直接负责的主管人员: 其 is the unit; an individual has no responsible persons")
+        XCTAssertFalse(person.consequenceSummary.contains("responsible"))
+    }
+
+    func testChongqingArticle24HasNoResponsiblePersonsForAnIndividual() throws {
+        var b = lobbyAndToilet(operatorKind: "individual")
+        b.camera("cam-wc", at: [12, 5], ["heading": 0])
+        let inside = try XCTUnwrap(b.check(profile: chongqing).1.rule("art9-camera-inside").first)
+        XCTAssertEqual(inside.consequence.article, "Art. 24")
+        XCTAssertEqual(inside.consequence.fines.map(\.party), ["individual"])
+    }
+
+    // MARK: 2. Beyond the site: no consequence in Art. 26–31
+
+    func testViewBeyondSiteClaimsNoRectificationOrder() throws {
+        var b = lobbyAndToilet()
+        b.add("site", "boundary", ["type": "Polygon", "coordinates": [[[-1, -1], [6, -1], [6, 11], [-1, 11], [-1, -1]]]])
+        let f = try XCTUnwrap(b.check().1.rule("art13-view-beyond-site").first)
+        XCTAssertEqual(f.severity, .warning)
+        XCTAssertTrue(f.consequence.measures.isEmpty, "责令改正 covers only missing signs")
+        XCTAssertTrue(f.consequence.fines.isEmpty)
+        XCTAssertTrue(f.consequence.note?.contains("none set in Art. 26–31") ?? false, f.consequenceSummary)
+        XCTAssertTrue(f.citation.zh.contains("合理确定图像采集设备的安装位置、角度和采集范围"))
+    }
+
+    // MARK: 3. Whole clauses
+
+    func testArticle27QuotesThePublicSecurityAndCriminalClause() throws {
+        var b = lobbyAndToilet()
+        b.camera("cam-mic", at: [9, 9], ["heading": 270, "audio": ["enabled": true, "range": 5]])
+        let f = try XCTUnwrap(b.check().1.rule("art8-audio-intrusion").first)
+        XCTAssertTrue(f.citation.zh.contains("能够拍摄、窥视、窃听他人隐私"))
+        XCTAssertTrue(f.consequence.measures.contains { $0.contains("偷窥、偷拍、窃听他人隐私,构成违反治安管理行为的,依法给予治安管理处罚;构成犯罪的,依法追究刑事责任") })
+    }
+
+    func testArticle28AndArticle31CarryTheirSecondSentences() throws {
+        let profile = PlanBuilder.cn2025
+        XCTAssertTrue(profile.consequences["art28"]?.measures.contains { $0.contains("非法获取国家秘密、军事秘密的,依照有关法律的规定给予处罚;构成犯罪的,依法追究刑事责任") } ?? false)
+        XCTAssertTrue(profile.consequences["art31"]?.measures.contains { $0.contains("构成违反治安管理行为的,依法给予治安管理处罚;构成犯罪的,依法追究刑事责任") } ?? false)
+    }
+
+    // MARK: 4. A gap in the plan is not an incomplete filing
+
+    func testMissingDataIsARecordThatCannotBePreparedNotAFine() throws {
+        var b = lobbyAndToilet()
+        b.plan["site"] = ["name": "T", "operator": ["name": "Test Co"]]
+        let f = try XCTUnwrap(b.check().1.rule("art14-filing-incomplete").first)
+        XCTAssertEqual(f.severity, .warning)
+        XCTAssertTrue(f.message.contains("cannot be prepared") && f.message.contains("plan.site.address"), f.message)
+        XCTAssertTrue(f.consequence.fines.isEmpty, "no Art. 29 fine is claimed")
+        XCTAssertTrue(f.consequence.note?.contains("未依照本条例第十四条规定备案或者提供虚假备案信息的") ?? false)
+        XCTAssertTrue(f.consequence.note?.contains("applies if the filing made lacked these data") ?? false)
+    }
+
+    // MARK: 6. preexisting against commissionedOn
+
+    func testALaterCommissioningDateWinsOverPreexisting() throws {
+        var b = lobbyAndToilet()
+        b.plan["system"] = ["commissionedOn": "2025-05-01", "preexisting": true, "retentionDays": 30]
+        let (_, outcome) = try b.evaluate()
+        // Due 30 days after 2025-05-01: 2025-05-31, not the pre-existing 2025-06-30.
+        let f = try XCTUnwrap(outcome.findings.rule("art14-filing-overdue").first)
+        XCTAssertTrue(f.message.contains("by 2025-05-31"), f.message)
+        XCTAssertTrue(f.message.contains("system.preexisting"), "the contradiction is reported: \(f.message)")
+        XCTAssertTrue(outcome.notes.contains { $0.en.contains("contradicts itself") })
+    }
+
+    func testChongqingMessagesNameItsOwnArticleAndNoCenturyOfDelay() throws {
+        var b = lobbyAndToilet()
+        b.plan["system"] = ["commissionedOn": "2025-05-01", "preexisting": true, "retentionDays": 30]
+        let (_, outcome) = try b.evaluate(profile: chongqing)
+        XCTAssertTrue(outcome.findings.rule("art15-filing-overdue").isEmpty, "a 2025 system is not a pre-2009 one")
+        XCTAssertTrue(outcome.notEvaluated.contains { $0.rule.hasSuffix("art15-filing-overdue") })
+        var old = lobbyAndToilet()
+        old.plan["system"] = ["commissionedOn": "2008-05-01", "retentionDays": 30]
+        let f = try XCTUnwrap(old.check(profile: chongqing).1.rule("art15-filing-overdue").first)
+        XCTAssertTrue(f.message.hasPrefix("Art. 15 filing overdue"), f.message)
+        XCTAssertFalse(f.message.contains("Art. 14"))
+    }
+
+    // MARK: 8. Quotations
+
+    func testViewIntrusionCitesTwoProvisionsEachVerbatim() throws {
+        let f = try XCTUnwrap(lobbyAndToilet().check().1.rule("art8-view-intrusion").first)
+        XCTAssertEqual(f.citation.provisions.map(\.reference), ["Art. 8 ¶1 (iv)", "Art. 13"])
+        XCTAssertTrue(f.citation.provisions[0].en.contains("once installed, could photograph, peep at or eavesdrop on others' privacy"))
+        XCTAssertTrue(f.citation.zh.hasPrefix("[Art. 8 ¶1 (iv)] "), "two provisions never read as one sentence")
+    }
+
+    func testItemEnglishFollowsTheChinese() {
+        let items = PlanBuilder.cn2025.items
+        XCTAssertTrue(items["(i)"]?.en.contains("food or lodging") ?? false)
+        XCTAssertTrue(items["(ii)"]?.en.contains("the rooms of student dormitories") ?? false)
+        XCTAssertTrue(items["(iii)"]?.en.contains("baths and shower rooms") ?? false)
+        let art10 = PlanBuilder.cn2025.rule("cn-2025/art10-consent-missing")?.citation.provisions.first?.en ?? ""
+        XCTAssertTrue(art10.contains("in the vicinity of military restricted zones, military administrative zones, or state organs"), art10)
+    }
+
+    /// Every Chinese quotation in cn-2025 (citations, items, reasons,
+    /// consequences' parenthesised words) is found in the regulation's text.
+    func testEveryChineseQuotationIsVerbatim() throws {
+        let source = try String(contentsOf: CLI.packageRoot.appendingPathComponent("Fixtures/regulations/order-799-2025-zh.txt"), encoding: .utf8)
+        let labels = ["(一)", "(二)", "(三)", "(四)", "(五)", "(六)"]
+        func normalized(_ s: String) -> String {
+            var t = s.filter { !$0.isWhitespace }
+            for l in labels { t = t.replacingOccurrences(of: l, with: "") }
+            return t
+        }
+        let text = normalized(source)
+        let profile = PlanBuilder.cn2025
+        var quotes: [String] = []
+        for rule in profile.rules where rule.article != "coverage" {
+            for p in rule.citation.provisions {
+                if p.zh.contains("{item.zh}") {
+                    quotes += profile.items.values.map { p.zh.replacingOccurrences(of: "{item.zh}", with: $0.zh) }
+                } else {
+                    quotes.append(p.zh)
+                }
+            }
+        }
+        quotes += profile.items.values.map(\.zh)
+        quotes += profile.applicability.values.filter { !$0.exempt.isEmpty || $0.only != nil }.map(\.reason.zh)
+        quotes += profile.articles.compactMap(\.elsewhere?.zh)
+        for c in profile.consequences.values {
+            for m in c.measures + [c.note ?? "", c.condition ?? ""] {
+                // The Chinese in parentheses after the English gloss.
+                quotes += m.split(separator: "(").compactMap { part in
+                    guard let close = part.firstIndex(of: ")") else { return nil }
+                    let inner = String(part[..<close])
+                    return inner.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } ? inner : nil
+                }
+            }
+        }
+        XCTAssertGreaterThan(quotes.count, 30)
+        for quote in quotes {
+            // A colon joins a heading to an item, "……" marks an omission, and
+            // "第九条第二款" is a label: each remaining piece is the law's text.
+            for piece in quote.replacingOccurrences(of: "……", with: ":").split(separator: ":") {
+                let p = normalized(String(piece)).trimmingCharacters(in: CharacterSet(charactersIn: "。;"))
+                guard !p.isEmpty, p.range(of: "^第[一二三四五六七八九十]+条(第[一二三四五六七八九十]+款)?$", options: .regularExpression) == nil else { continue }
+                XCTAssertTrue(text.contains(p), "not verbatim: \(p)")
+            }
+        }
+    }
+
+    func testRetentionShortSaysArticles26To31SetNothing() throws {
+        var b = lobbyAndToilet()
+        set(&b, "system", "retentionDays", 15)
+        let f = try XCTUnwrap(b.check().1.rule("art17-retention-short").first)
+        XCTAssertEqual(f.consequence.note, "none set in Art. 26–31 for too short a retention")
+    }
+
+    // MARK: 9. Every consequence, every format (the renderers use this)
+
+    func testSummaryCarriesMeasuresAsWellAsFines() throws {
+        let f = try XCTUnwrap(lobbyAndToilet().check().1.rule("art8-view-intrusion").first)
+        for piece in ["没收相关设备设施", "删除所收集的视频图像信息", "¥10,000–20,000", "依法追究刑事责任"] {
+            XCTAssertTrue(f.consequenceSummary.contains(piece), "\(piece) missing from \(f.consequenceSummary)")
+        }
+    }
+
+    // MARK: 10. Art. 33 only for non-public sites
+
+    func testArticle33IsAppliedOnlyToNonPublicSites() throws {
+        let (_, venue) = try lobbyAndToilet().evaluate()
+        XCTAssertFalse(venue.applied.map(\.key).contains("art33"))
+        XCTAssertEqual(venue.notApplied.map(\.article.key), ["art33"])
+        var home = lobbyAndToilet()
+        set(&home, "site", "placeCategory", "non-public")
+        let (_, outcome) = try home.evaluate()
+        XCTAssertEqual(outcome.applied.map(\.key), ["art33", "coverage"])
+        XCTAssertTrue(outcome.notApplied.first { $0.article.key == "art8" }?.reason.zh.hasPrefix("第二条:本条例所称公共安全视频图像信息系统") ?? false)
+        XCTAssertTrue(outcome.notes.contains { $0.en.hasPrefix("Sightline's reading") }, "the gloss is a note, not law text")
+    }
+
+    // MARK: 12. Applicability notes
+
+    func testStateBuiltInfrastructureNotesArticle32() throws {
+        var b = lobbyAndToilet()
+        set(&b, "site", "placeCategory", "art7-infrastructure")
+        let (_, outcome) = try b.evaluate()
+        XCTAssertTrue(outcome.notes.contains { $0.en.contains("Art. 32 ¶2") && $0.zh.contains("对负有责任的领导人员和直接责任人员依法给予处分") })
+    }
+
+    func testDueDateOnANationalHolidayCarriesAnUncertainNote() throws {
+        var b = lobbyAndToilet()
+        b.plan["system"] = ["commissionedOn": "2025-09-01", "retentionDays": 30]
+        let (_, outcome) = try b.evaluate()
+        // Due 2025-10-01, National Day: noted, not applied (the finding keeps 2025-10-01).
+        XCTAssertTrue(outcome.notes.contains { $0.en.contains("2025-10-01") && $0.en.contains("Civil Code Art. 203") && $0.en.contains("uncertain") })
+        XCTAssertTrue(outcome.findings.rule("art14-filing-overdue").first?.message.contains("by 2025-10-01") ?? false)
+        // Due 2025-07-01, a Tuesday: no note.
+        b.plan["system"] = ["commissionedOn": "2025-06-01", "retentionDays": 30]
+        XCTAssertFalse(try b.evaluate().1.notes.contains { $0.en.contains("Civil Code") })
+    }
+
+    // MARK: Who may install (Art. 7 ¶3, Art. 9 ¶1; Art. 26)
+
+    /// A mall corridor (the operator's, y 0…4) and a 10 m-deep shop (the
+    /// tenant's, y 4…14). From (10, 9) with a 60° field and 10 m range,
+    /// looking south the view holds d·tan 30° wide slices: the shop's part
+    /// (d ≤ 5) is 25·tan 30° = 14.4 m², the corridor's (5 ≤ d ≤ 9) is
+    /// 56·tan 30° = 32.33 m² less the corners beyond the 10 m circle
+    /// (∫₅⁹ 2·min(t·tan 30°, √(100 − t²)) dt = 32.054 m²), so it mostly
+    /// watches the corridor; looking east it sees almost only the shop.
+    private func mall(heading: Double) -> PlanBuilder {
+        var b = PlanBuilder()
+        b.plan["site"] = ["name": "Mall", "address": "1 Mall Road", "operator": ["name": "Mall Co"]]
+        b.zone("corridor", "corridor", [[0, 0], [20, 0], [20, 4], [0, 4]])
+        b.zone("shop", "retail", [[0, 4], [20, 4], [20, 14], [0, 14]], ["managedBy": "Tenant Ltd"])
+        b.camera("tenant-cam", at: [10, 9], ["heading": heading, "hfov": 60, "vfov": 180, "range": 10, "owner": "Tenant Ltd"])
+        b.add("sign", "sign", ["type": "Point", "coordinates": [10, 2]])
+        b.add("sign2", "sign", ["type": "Point", "coordinates": [10, 9]])
+        return b
+    }
+
+    func testATenantsCameraWatchingTheCorridorIsUnauthorized() throws {
+        let (_, outcome) = try mall(heading: 180).evaluate()
+        let f = try XCTUnwrap(outcome.findings.rule("art9-installer-unauthorized").first)
+        XCTAssertEqual(f.zone, "corridor")
+        XCTAssertEqual(f.severity, .error)
+        XCTAssertTrue(f.message.contains("32.05 m² of its view"), f.message)
+        XCTAssertEqual(f.citation.provisions.map(\.reference), ["Art. 7 ¶3", "Art. 9 ¶1"])
+        XCTAssertTrue(f.citation.provisions[1].zh.contains("仅限于对该场所负有安全防范义务的单位或者个人安装"))
+        XCTAssertEqual(f.consequence.article, "Art. 26")
+        XCTAssertEqual(f.consequence.condition, "fines only after refusing to correct (拒不改正的)")
+        XCTAssertTrue(outcome.notes.contains { $0.en.contains("may fall under Art. 9") }, "the tenant note")
+        // Looking along its own shop (east): it watches what it runs.
+        XCTAssertTrue(try mall(heading: 90).check().1.rule("art9-installer-unauthorized").isEmpty)
+    }
+
+    // MARK: Art. 8 ¶2: the operator's duty, with every camera inside
+
+    func testCameraInsideStatesTheDutyToInspectAndReport() throws {
+        var b = lobbyAndToilet()
+        b.camera("cam-wc", at: [12, 5], ["heading": 0])
+        let f = try XCTUnwrap(b.check().1.rule("art8-camera-inside").first)
+        XCTAssertTrue(f.citation.provisions[1].zh.hasPrefix("对上述区域、部位负有经营管理责任的单位或者个人,应当加强日常管理和检查"))
+        let duty = try XCTUnwrap(f.furtherConsequences.first)
+        XCTAssertEqual(duty.article, "Art. 27 ¶2")
+        XCTAssertTrue(duty.measures.contains { $0.contains("吊销营业执照") })
+        XCTAssertTrue(duty.condition?.contains("拒不改正或者造成严重后果的") ?? false)
+    }
+
+    // MARK: Change filings (备案变更)
+
+    func testCamerasDifferingFromTheFilingAreAnUnfiledChange() throws {
+        var b = lobbyAndToilet()
+        set(&b, "system", "filing", ["date": "2025-06-10", "cameras": ["fixed": 1]])
+        XCTAssertTrue(try b.check().1.rule("art14-filing-change-unfiled").isEmpty, "one fixed camera, one filed")
+        b.camera("cam2", at: [9, 9], ["heading": 225])
+        b.camera("dome", at: [5, 9], ["type": "ptz"])
+        let f = try XCTUnwrap(b.check().1.rule("art14-filing-change-unfiled").first)
+        XCTAssertEqual(f.severity, .warning)
+        XCTAssertTrue(f.message.contains("2 fixed in the plan, 1 filed") && f.message.contains("1 ptz in the plan, 0 filed"), f.message)
+        XCTAssertTrue(f.citation.zh.contains("应当及时办理备案变更"))
+        XCTAssertEqual(f.consequence.article, "Art. 29")
+    }
+
+    // MARK: Over-retention
+
+    func testRetentionFarBeyondThirtyDaysNeedsABasis() throws {
+        var b = lobbyAndToilet()
+        set(&b, "system", "retentionDays", 180)
+        let f = try XCTUnwrap(b.check().1.rule("art17-retention-excessive").first)
+        XCTAssertEqual(f.severity, .warning)
+        XCTAssertTrue(f.citation.zh.contains("对已经实现处理目的的视频图像信息,应当予以删除"))
+        XCTAssertEqual(f.consequence.article, "Art. 31")
+        set(&b, "system", "retentionBasis", "bank regulations require 180 days")
+        XCTAssertTrue(try b.check().1.rule("art17-retention-excessive").isEmpty)
+        set(&b, "system", "retentionDays", 60)
+        set(&b, "system", "retentionBasis", nil)
+        XCTAssertTrue(try b.check().1.rule("art17-retention-excessive").isEmpty, "60 days is not far beyond 30")
+    }
+
+    // MARK: Homestays and homes
+
+    func testANonPublicSiteWithGuestRoomsGetsArticle8ForThem() throws {
+        var b = lobbyAndToilet()
+        set(&b, "site", "placeCategory", "non-public")
+        b.zone("guest", "guest_room", [[0, 10], [10, 10], [10, 14], [0, 14]], ["name": "Guest room"])
+        b.wall("guest-walls", [[0, 10], [0, 14], [10, 14], [10, 10]])
+        b.camera("cam-guest", at: [5, 12], ["heading": 0])
+        let (_, outcome) = try b.evaluate()
+        let contradiction = try XCTUnwrap(outcome.findings.rule("art8-non-public-with-guest-rooms").first)
+        XCTAssertEqual(contradiction.zone, "guest")
+        XCTAssertEqual(contradiction.severity, .warning)
+        XCTAssertEqual(outcome.findings.rule("art8-camera-inside").map(\.zone), ["guest"])
+        XCTAssertTrue(outcome.findings.rule("art8-view-intrusion").isEmpty, "the toilet of a home stays under Art. 33, not Art. 8")
+        XCTAssertTrue(outcome.applied.map(\.key).contains("art8"))
+        // Without guest rooms a home has no Art. 8 finding.
+        var home = lobbyAndToilet()
+        set(&home, "site", "placeCategory", "non-public")
+        XCTAssertTrue(try home.check().1.allSatisfy { !$0.rule.contains("art8") })
+    }
+
+    /// From (0.5, 0.5) the camera sees the lodger's room through the
+    /// passage: the same overlap Art. 8 would report for a toilet.
+    func testAHomeCameraSeeingALodgersRoomIsAWarning() throws {
+        var b = lobbyAndToilet()
+        set(&b, "site", "placeCategory", "non-public")
+        let public_ = try XCTUnwrap(lobbyAndToilet().check().1.rule("art8-view-intrusion").first)
+        var features = b.features
+        let i = try XCTUnwrap(features.firstIndex { ($0["id"] as? String) == "wc" })
+        features[i]["properties"] = ["kind": "zone", "category": "room", "occupiedByOthers": true, "name": "Lodger's room"]
+        b.features = features
+        let f = try XCTUnwrap(b.check().1.rule("art33-view-occupied-by-others").first)
+        XCTAssertEqual(f.severity, .warning)
+        XCTAssertEqual(f.area ?? 0, public_.area ?? -1, accuracy: 1e-9)
+        XCTAssertEqual(f.consequence.article, "Art. 31")
+    }
+
+    // MARK: Obstructing a public-security camera (Art. 23 (2))
+
+    /// A camera at the origin looking east, 90° field, vfov 180 (no blind
+    /// zone), range 10: unobstructed, a quarter disc of 25π = 78.54 m²
+    /// (less by the chords). A wall at x = 6 leaves the triangle (0,0),
+    /// (6,6), (6,−6): 36 m², so 54 % is cut.
+    func testAWallCuttingAPublicSecurityCameraIsAWarning() throws {
+        var b = PlanBuilder()
+        b.camera("police", at: [0, 0], ["heading": 90, "hfov": 90, "vfov": 180, "range": 10, "publicSecurity": true])
+        b.wall("hoarding", [[6, -20], [6, 20]])
+        let (analysis, findings) = try b.check()
+        let open = try XCTUnwrap(analysis.cameras[0].unobstructedArea)
+        XCTAssertEqual(open, 25 * .pi, accuracy: 0.01)
+        XCTAssertEqual(analysis.cameras[0].viewArea, 36, accuracy: 1e-6)
+        let f = try XCTUnwrap(findings.rule("art23-public-camera-obstructed").first)
+        XCTAssertEqual(f.area ?? 0, open - 36, accuracy: 1e-6)
+        XCTAssertTrue(f.message.contains("54 %"), f.message)
+        XCTAssertTrue(f.consequence.condition?.contains("a judgement") ?? false, "Art. 30 names 改动、迁移、拆除, not 遮挡")
+        var far = PlanBuilder()
+        far.camera("police", at: [0, 0], ["heading": 90, "hfov": 90, "vfov": 180, "range": 10, "publicSecurity": true])
+        far.wall("hoarding", [[9.5, -1], [9.5, 1]])
+        XCTAssertTrue(try far.check().1.rule("art23-public-camera-obstructed").isEmpty)
+    }
+
+    // MARK: 13. Chongqing
+
+    func testChongqingCitationsAndLaterLaw() throws {
+        var b = lobbyAndToilet()
+        b.camera("cam-wc", at: [12, 5], ["heading": 0])
+        let (_, outcome) = try b.evaluate(profile: chongqing)
+        let inside = try XCTUnwrap(outcome.findings.rule("art9-camera-inside").first)
+        XCTAssertEqual(inside.citation.reference, "Art. 9 (iii) (numbering inferred)")
+        XCTAssertTrue(outcome.notes.contains { $0.en.contains("Order No. 799 also applies and prevails") && $0.en.contains("Art. 10") })
+        let (_, before) = try b.evaluate(profile: chongqing, asOf: CalendarDate(year: 2020, month: 1, day: 1))
+        XCTAssertFalse(before.notes.contains { $0.en.contains("Order No. 799") })
+        let marks = try XCTUnwrap(chongqing.rule("cn-chongqing-2009/art10-marks-missing"))
+        XCTAssertEqual(marks.citation.reference, "Art. 10 (numbering inferred)")
+        XCTAssertTrue(marks.citation.provisions[0].en.contains("the location of the camera equipment is fixed"))
+    }
+
+    func testChongqingFilingAsksForTheDesignAndTestProgrammes() throws {
+        let f = try XCTUnwrap(lobbyAndToilet().check(profile: chongqing).1.rule("art15-filing-incomplete").first)
+        XCTAssertTrue(f.message.contains("system.designProgramme") && f.message.contains("system.testReport"), f.message)
+        XCTAssertFalse(f.message.contains("retentionDays"))
+        var b = lobbyAndToilet()
+        set(&b, "system", "designProgramme", "DP-2025-01")
+        set(&b, "system", "testReport", "TR-2025-07")
+        XCTAssertTrue(try b.check(profile: chongqing).1.rule("art15-filing-incomplete").isEmpty)
+    }
+
+    func testChongqingPTZAndHotelCorridors() throws {
+        var b = lobbyAndToilet()
+        b.camera("dome", at: [5, 9], ["type": "ptz"])
+        XCTAssertEqual(try b.check(profile: chongqing).1.rule("art10-ptz-not-fixed").map(\.camera), ["dome"])
+        // A hotel (guest rooms) whose corridor no camera sees.
+        var hotel = PlanBuilder()
+        hotel.zone("corridor", "corridor", [[0, 0], [20, 0], [20, 2], [0, 2]])
+        hotel.zone("room-1", "guest_room", [[0, 2], [5, 2], [5, 6], [0, 6]])
+        hotel.wall("room-wall", [[0, 2], [20, 2]])
+        hotel.camera("far", at: [40, 40], ["heading": 0])
+        let f = try XCTUnwrap(hotel.check(profile: chongqing).1.rule("art8-mandatory-place-uncovered").first)
+        XCTAssertEqual(f.zone, "corridor")
+        hotel.camera("corridor-cam", at: [0.5, 1], ["heading": 90, "hfov": 60])
+        XCTAssertTrue(try hotel.check(profile: chongqing).1.rule("art8-mandatory-place-uncovered").isEmpty)
+        // Not a hotel: no duty read from (viii).
+        XCTAssertTrue(try lobbyAndToilet().check(profile: chongqing).1.rule("art8-mandatory-place-uncovered").isEmpty)
+    }
+}
