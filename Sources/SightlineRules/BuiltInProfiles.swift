@@ -756,26 +756,6 @@ public enum BuiltInProfiles {
     }
    }
   },
-  "art24-masked": {
-   "article": "Art. 24",
-   "measures": [
-    "immediate dismantling by the public security authority"
-   ],
-   "fines": {
-    "unit": {
-     "min": 1000,
-     "note": "the translation reads \"a fine of more than 1000\"; no upper bound is legible"
-    },
-    "individual": {
-     "max": 1000,
-     "note": "the translation reads \"a fine of up to 1000 for individuals\""
-    },
-    "responsible": {
-     "note": "the translation's figure for supervisors and directly responsible personnel is garbled; no amount is given"
-    }
-   },
-   "condition": "if the privacy mask is switched off"
-  },
   "art25": {
    "article": "Art. 25",
    "measures": [
