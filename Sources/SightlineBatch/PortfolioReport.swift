@@ -51,7 +51,7 @@ public enum PortfolioReport {
                 for line in (b.inputError ?? "").split(separator: "\n") { lines.append("    \(line)") }
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return TerminalText.lines(lines)
     }
 
     private static func json(_ buildings: [BuildingResult]) -> String {
@@ -92,15 +92,7 @@ public enum PortfolioReport {
     /// the finding columns empty), so a pivot table needs no joins.
     private static func csv(_ buildings: [BuildingResult]) -> String {
         var out = "path,sha256,status,errors,warnings,input_error,rule,severity,level,camera,zone,area_m2,dori\r\n"
-        func cell(_ s: String?) -> String {
-            guard var s else { return "" }
-            // Spreadsheets run cells that start with = + - @ as formulas.
-            if let first = s.first, "=+-@".contains(first) { s = "'" + s }
-            if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-                return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            }
-            return s
-        }
+        func cell(_ s: String?) -> String { s.map(CSVCell.escaped) ?? "" }
         for b in buildings {
             let head = [cell(b.path), b.sha256, b.status.rawValue, String(b.errors), String(b.warnings), cell(b.inputError)].joined(separator: ",")
             if b.findings.isEmpty { out += head + ",,,,,,,\r\n"; continue }

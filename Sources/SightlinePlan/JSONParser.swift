@@ -21,6 +21,9 @@ public struct JSONParser {
 
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
         var parser = JSONParser(bytes: bytes)
+        if let bad = UTF8Validation.firstInvalidOffset(bytes) {
+            throw parser.error("invalid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))): the file must be UTF-8 text", at: bad)
+        }
         // A UTF-8 byte order mark is tolerated, as many Windows editors write one.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.i = 3 }
         parser.skipWhitespace()
@@ -93,11 +96,13 @@ public struct JSONParser {
             guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error("an object key (a string in double quotes) was expected") }
             let keyStart = i
             let key = try parseString()
-            // Small objects are checked by scanning; big ones with a set.
+            // Small objects are checked by scanning; big ones with a set. Keys
+            // compare as Swift strings do, by canonical equivalence ("é"
+            // precomposed equals "e" + U+0301), so no prefilter on byte length:
+            // two spellings of one key are one key, reported here.
             let duplicate: Bool
             if members.count < 16 {
-                let length = key.utf8.count
-                duplicate = members.contains { $0.key.utf8.count == length && $0.key == key }
+                duplicate = members.contains { $0.key == key }
                 if members.count == 15 { keys = Set(members.map(\.key)); keys.insert(key) }
             } else {
                 duplicate = !keys.insert(key).inserted

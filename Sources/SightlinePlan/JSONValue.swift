@@ -89,16 +89,20 @@ public struct JSONObject: Sendable, Equatable {
     init(uniqueMembers members: [(key: String, value: JSONValue)]) {
         self.members = members
         if members.count > Self.indexThreshold {
-            index = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1.key, $0) })
+            index = Self.makeIndex(members)
         }
+    }
+
+    /// Key → position; of canonically equal keys (which the parser rejects,
+    /// but a caller may set) the first wins, as a scan would find it.
+    private static func makeIndex(_ members: [(key: String, value: JSONValue)]) -> [String: Int] {
+        Dictionary(members.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     private func position(of key: String) -> Int? {
         if let index { return index[key] }
-        // Comparing lengths first skips most of the cost of a mismatch.
-        let length = key.utf8.count
-        for i in members.indices where members[i].key.utf8.count == length && members[i].key == key { return i }
-        return nil
+        // Canonical equality, as the index and the parser's duplicate check use.
+        return members.firstIndex { $0.key == key }
     }
 
     public subscript(key: String) -> JSONValue? {
@@ -111,7 +115,7 @@ public struct JSONObject: Sendable, Equatable {
                 if index != nil {
                     index![key] = members.count - 1
                 } else if members.count > Self.indexThreshold {
-                    index = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1.key, $0) })
+                    index = Self.makeIndex(members)
                 }
             }
         }
@@ -122,7 +126,7 @@ public struct JSONObject: Sendable, Equatable {
 
     private mutating func remove(at i: Int) {
         members.remove(at: i)
-        if index != nil { index = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1.key, $0) }) }
+        if index != nil { index = Self.makeIndex(members) }
     }
 
     public static func == (a: JSONObject, b: JSONObject) -> Bool {

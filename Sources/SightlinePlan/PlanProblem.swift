@@ -26,7 +26,8 @@ public struct PlanProblem: Sendable, Equatable, CustomStringConvertible {
         if let feature { parts.append("feature \(feature)") }
         if let property { parts.append(property) }
         let head = parts.joined(separator: ": ")
-        return "\(head): \(severity == .warning ? "warning: " : "")\(message)"
+        // One problem, one line, whatever the file, id or value holds.
+        return TerminalText.escaped("\(head): \(severity == .warning ? "warning: " : "")\(message)")
     }
 }
 

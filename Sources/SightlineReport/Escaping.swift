@@ -1,3 +1,5 @@
+import SightlinePlan
+
 /// Escaping for each format a plan's strings can land in. Names, ids and
 /// addresses come from the plan file, so none reaches output unescaped.
 enum Escape {
@@ -42,17 +44,22 @@ enum Escape {
     /// HTML-significant characters become entities, and line breaks become
     /// spaces (a table row is one line). Text never starts a line, so block
     /// markers (`#`, `-`, `1.`) need no escape.
+    ///
+    /// Scalars, not Characters: CRLF is one Character and would slip past a
+    /// test for "\n"; other control characters and bidi overrides become
+    /// visible escapes, as on a terminal.
     static func markdown(_ s: String) -> String {
         var out = ""
-        for ch in s {
-            switch ch {
+        for scalar in s.unicodeScalars {
+            switch scalar {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "&": out += "&amp;"
             case "\n", "\r": out += " "
             case "\\", "`", "*", "_", "[", "]", "|", "~":
-                out += "\\\(ch)"
-            default: out.append(ch)
+                out += "\\\(scalar)"
+            default:
+                if TerminalText.isUnsafe(scalar) { out += TerminalText.escaped(String(scalar)) } else { out.unicodeScalars.append(scalar) }
             }
         }
         return out

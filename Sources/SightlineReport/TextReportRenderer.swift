@@ -53,7 +53,7 @@ public struct TextReportRenderer: ReportRenderer {
             lines.append("input warnings")
             for w in warnings { lines.append("  \(w)") }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return TerminalText.lines(lines)
     }
 
     /// The provisions a finding rests on, then every consequence on its own line.

@@ -70,14 +70,14 @@ struct Batch: ParsableCommand {
                 progress.finish()
                 let rate = summary.seconds > 0 ? Double(summary.checked) / summary.seconds : 0
                 if !quiet {
-                    FileHandle.standardError.write(Data(("\(summary.total) buildings\(shardAssigned.map { " (shard \($0))" } ?? ""): \(summary.checked) checked, \(summary.skipped) already in \(db); \(summary.clean) clean, \(summary.violations) with findings, \(summary.invalid) invalid; \(String(format: "%.1f", rate)) buildings/s\n").utf8))
+                    Console.err(TerminalText.escaped("\(summary.total) buildings\(shardAssigned.map { " (shard \($0))" } ?? ""): \(summary.checked) checked, \(summary.skipped) already in \(db); \(summary.clean) clean, \(summary.violations) with findings, \(summary.invalid) invalid; \(String(format: "%.1f", rate)) buildings/s"))
                 }
                 if !summary.allClean { throw ExitCode(1) }
             } catch let error as BatchError {
-                FileHandle.standardError.write(Data("\(error)\n".utf8))
+                Console.err(TerminalText.escaped("\(error)"))
                 throw ExitCode(2)
             } catch let error as DatabaseError {
-                FileHandle.standardError.write(Data("\(error)\n".utf8))
+                Console.err(TerminalText.escaped("\(error)"))
                 throw ExitCode(2)
             }
         }
@@ -93,9 +93,9 @@ struct Batch: ParsableCommand {
         func run() throws {
             do {
                 let count = try ResultMerge.merge(databases, into: output)
-                FileHandle.standardError.write(Data("\(output): \(count) buildings from \(databases.count) databases\n".utf8))
+                Console.err(TerminalText.escaped("\(output): \(count) buildings from \(databases.count) databases"))
             } catch {
-                FileHandle.standardError.write(Data("\(error)\n".utf8))
+                Console.err(TerminalText.escaped("\(error)"))
                 throw ExitCode(2)
             }
         }
@@ -113,7 +113,7 @@ struct Batch: ParsableCommand {
         func run() throws {
             let rendered: (text: String, failing: Bool)
             do { rendered = try PortfolioReport.render(database: database, format: format) } catch {
-                FileHandle.standardError.write(Data("\(error)\n".utf8))
+                Console.err(TerminalText.escaped("\(error)"))
                 throw ExitCode(2)
             }
             try emit(rendered.text, to: output)
@@ -140,11 +140,11 @@ final class ProgressLine: @unchecked Sendable {
         let rate = s.seconds > 0 ? Double(s.checked) / s.seconds : 0
         let remaining = rate > 0 ? Int(Double(s.total - done) / rate) : 0
         let eta = String(format: "%d:%02d", remaining / 60, remaining % 60)
-        FileHandle.standardError.write(Data("\r\u{1B}[2K  \(done)/\(s.total) buildings · \(String(format: "%.1f", rate))/s · ETA \(eta) · \(s.invalid) invalid".utf8))
+        Console.errRaw("\r\u{1B}[2K  \(done)/\(s.total) buildings · \(String(format: "%.1f", rate))/s · ETA \(eta) · \(s.invalid) invalid")
         shown = true
     }
 
     func finish() {
-        if enabled, shown { FileHandle.standardError.write(Data("\n".utf8)) }
+        if enabled, shown { Console.errRaw("\n") }
     }
 }

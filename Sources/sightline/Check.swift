@@ -61,9 +61,9 @@ struct Check: ParsableCommand {
         clock.lap("render")
         try emit(text, to: output)
         clock.lap("write")
-        // Everything is written (FileHandle writes are unbuffered): exit now
+        // Everything is written (Console writes are unbuffered): exit now
         // rather than spend tens of milliseconds freeing a big plan's geometry.
-        Foundation.exit(report.errorCount > 0 ? 1 : 0)
+        Foundation.exit(Console.failedStandardError ? 2 : report.errorCount > 0 ? 1 : 0)
     }
 
     /// Prints the problems (stderr, one a line) and an empty JSON report, exits 2.
@@ -87,7 +87,7 @@ struct PhaseClock {
         guard enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds
         let ms = Double(now - last) / 1e6
-        FileHandle.standardError.write(Data("\(phase): \((ms * 10).rounded() / 10) ms\n".utf8))
+        Console.err("\(phase): \((ms * 10).rounded() / 10) ms")
         last = now
     }
 }

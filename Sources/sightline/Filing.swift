@@ -63,7 +63,7 @@ struct Filing: ParsableCommand {
                 "  filed:           \(record.filedOn?.description ?? "not yet") — \(record.status)",
             ]
             if !record.missing.isEmpty { lines.append("  missing:         \(record.missing.joined(separator: ", "))") }
-            try emit(lines.joined(separator: "\n") + "\n", to: output)
+            try emit(TerminalText.lines(lines), to: output)
         case .json:
             var w = JSONWriter()
             w.beginObject()

@@ -133,7 +133,7 @@ struct Fix: ParsableCommand {
                 for f in remaining { lines.append("  \(f.rule): \(f.message)") }
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return TerminalText.lines(lines)
     }
 
     private func json(_ p: FixPlan, applied: [String: String], remaining: [Finding], frame: CoordinateFrame) -> String {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SightlinePlan
 import SightlineSynth
 
 struct Generate: ParsableCommand {
@@ -48,13 +49,16 @@ struct Generate: ParsableCommand {
                 try PortfolioGenerator(count: count, seed: seed).forEach { path, json in
                     let url = URL(fileURLWithPath: output).appendingPathComponent(path)
                     try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try Data(json.utf8).write(to: url)
+                    try FileWriter.write(Array(json.utf8), toFile: url.path)
                 }
+            } catch let error as FileWriteError {
+                Console.err(TerminalText.escaped(error.description))
+                throw ExitCode(2)
             } catch {
-                FileHandle.standardError.write(Data("\(output): cannot write: \(error.localizedDescription)\n".utf8))
+                Console.err(TerminalText.escaped("\(output): cannot write: \(error.localizedDescription)"))
                 throw ExitCode(2)
             }
-            FileHandle.standardError.write(Data("\(output): \(count) buildings\n".utf8))
+            Console.err(TerminalText.escaped("\(output): \(count) buildings"))
         }
     }
 }

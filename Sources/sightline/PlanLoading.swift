@@ -29,7 +29,7 @@ struct RulebookOptions: ParsableArguments {
 
 /// Prints problems on standard error, one a line.
 func printProblems(_ problems: [PlanProblem]) {
-    FileHandle.standardError.write(Data((problems.map(\.description).joined(separator: "\n") + "\n").utf8))
+    Console.err(problems.map(\.description).joined(separator: "\n"))
 }
 
 /// Writes `text` to `path`, or to standard output when `path` is nil.
@@ -37,17 +37,18 @@ func emit(_ text: String, to path: String?) throws {
     try emit(Data(text.utf8), to: path)
 }
 
-/// Writes `data` to `path` (a failure names the path and exits 2), or to
-/// standard output when `path` is nil.
+/// Writes `data` to `path` atomically (a failure names the path and exits
+/// 2, and leaves any file there as it was), or to standard output when
+/// `path` is nil.
 func emit(_ data: Data, to path: String?) throws {
     if let path {
         do {
-            try data.write(to: URL(fileURLWithPath: path))
+            try FileWriter.write([UInt8](data), toFile: path)
         } catch {
-            FileHandle.standardError.write(Data("\(path): cannot write: \(error.localizedDescription)\n".utf8))
+            Console.err(TerminalText.escaped(error.description))
             throw ExitCode(2)
         }
     } else {
-        FileHandle.standardOutput.write(data)
+        try Console.out(data)
     }
 }

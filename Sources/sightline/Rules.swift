@@ -36,7 +36,7 @@ struct Rules: ParsableCommand {
             if !rulebook.extraCategories.isEmpty {
                 lines.append("categories this profile adds: " + rulebook.extraCategories.keys.sorted().map(\.rawValue).joined(separator: ", "))
             }
-            try emit(lines.joined(separator: "\n") + "\n", to: nil)
+            try emit(TerminalText.lines(lines), to: nil)
         case .json:
             var w = JSONWriter()
             w.beginObject()

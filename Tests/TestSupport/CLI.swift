@@ -26,8 +26,18 @@ public enum CLI {
 
     /// Runs `sightline ARGS…` in the package root and waits.
     public static func run(_ arguments: [String]) throws -> Result {
+        try launch(executable, arguments)
+    }
+
+    /// Runs a `/bin/sh` script in the package root, with `$SIGHTLINE` the
+    /// executable, for redirections (`> /dev/full`, `>&-`) and limits.
+    public static func shell(_ script: String) throws -> Result {
+        try launch(URL(fileURLWithPath: "/bin/sh"), ["-c", "SIGHTLINE='\(executable.path)'; \(script)"])
+    }
+
+    private static func launch(_ program: URL, _ arguments: [String]) throws -> Result {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         process.currentDirectoryURL = packageRoot
         let out = Pipe(), err = Pipe()

@@ -1,0 +1,123 @@
+import Foundation
+import SightlinePlan
+import TestSupport
+import XCTest
+
+/// Regression tests from the audit's exact inputs: nothing crashes, nothing
+/// is lost, nothing user-supplied reaches a terminal or spreadsheet raw.
+final class HostileInputTests: XCTestCase {
+    private var folder: ScratchFolder!
+
+    override func setUpWithError() throws { folder = try ScratchFolder("hostile") }
+
+    override func tearDownWithError() throws { folder.remove() }
+
+    // MARK: Crashes
+
+    /// `"\u00e9"` and `"e\u0301"` are one key to Swift; with 25+ members the
+    /// object's index trapped (signal 4). Now a duplicate key, exit 2.
+    func testCanonicallyEqualKeysAreADuplicateKey() throws {
+        let r = try CLI.run(["check", "Fixtures/hostile/canonical-duplicate-keys.json"])
+        XCTAssertEqual(r.status, 2, r.stderr)
+        XCTAssertEqual(r.stderr, "Fixtures/hostile/canonical-duplicate-keys.json: not valid JSON: line 1, column 13: duplicate key \"é\" in one object\n")
+    }
+
+    func testABatchRecordsTheDuplicateKeyPlanAsInvalidAndGoesOn() throws {
+        let plans = folder.url.appendingPathComponent("plans")
+        try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: CLI.packageRoot.appendingPathComponent("Fixtures/hostile/canonical-duplicate-keys.json").path,
+                                         toPath: plans.appendingPathComponent("a-dup.json").path)
+        try FileManager.default.copyItem(atPath: CLI.packageRoot.appendingPathComponent("Examples/hotel-floor.json").path,
+                                         toPath: plans.appendingPathComponent("b-hotel.json").path)
+        let db = folder.url.appendingPathComponent("r.sqlite").path
+        let r = try CLI.run(["batch", plans.path, "--db", db, "--as-of", "2026-01-15"])
+        XCTAssertNotEqual(r.status, 2, r.stderr)
+        XCTAssertTrue(r.stderr.contains("1 invalid"), r.stderr)
+        let report = try CLI.run(["batch", "report", db, "--format", "csv"])
+        XCTAssertTrue(report.stdout.contains("a-dup.json") && report.stdout.contains("invalid"), report.stdout)
+        XCTAssertTrue(report.stdout.contains("b-hotel.json"), "the run went on past the bad building")
+    }
+
+    func testAFailedWriteToStandardOutputOrErrorIsExitTwo() throws {
+        for command in ["check Examples/hotel-floor.json", "rules", "filing Examples/hotel-floor.json --as-of 2026-01-15"] {
+            let full = try CLI.shell("\"$SIGHTLINE\" \(command) > /dev/full")
+            XCTAssertEqual(full.status, 2, command)
+            XCTAssertTrue(full.stderr.contains("cannot write to standard output: No space left on device"), full.stderr)
+            let closed = try CLI.shell("\"$SIGHTLINE\" \(command) >&-")
+            XCTAssertEqual(closed.status, 2, command)
+            XCTAssertTrue(closed.stderr.contains("cannot write"), closed.stderr)
+        }
+        let errFull = try CLI.shell("\"$SIGHTLINE\" check no-such-plan.json 2>/dev/full")
+        XCTAssertEqual(errFull.status, 2)
+        let rulesErrClosed = try CLI.shell("\"$SIGHTLINE\" rules --profile nowhere 2>&-")
+        XCTAssertEqual(rulesErrClosed.status, 2)
+    }
+
+    // MARK: Data safety
+
+    /// A file-size limit makes the write of the fixed plan fail half-way:
+    /// the user's plan must be as it was, and no temporary file left behind.
+    func testAFailedWriteLeavesThePlanAsItWas() throws {
+        let plan = folder.url.appendingPathComponent("hotel.json").path
+        try FileManager.default.copyItem(atPath: CLI.packageRoot.appendingPathComponent("Examples/hotel-floor.json").path, toPath: plan)
+        let before = try Data(contentsOf: URL(fileURLWithPath: plan))
+        let r = try CLI.shell("trap '' XFSZ; ulimit -f 8; \"$SIGHTLINE\" fix '\(plan)' --apply best -o '\(plan)' --as-of 2026-01-15")
+        XCTAssertEqual(r.status, 2, r.stderr)
+        XCTAssertTrue(r.stderr.contains("\(plan): cannot write: File too large"), r.stderr)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: plan)), before, "the plan is untouched")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.url.path), ["hotel.json"], "no temporary file is left")
+    }
+
+    func testWritingToAFolderSaysItIsAFolder() throws {
+        let r = try CLI.run(["check", "Examples/hotel-floor.json", "-o", folder.url.path])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("it is a folder"), r.stderr)
+        XCTAssertFalse(r.stderr.contains("NSCocoaErrorDomain"))
+    }
+
+    // MARK: Output injection
+
+    /// An id holding a screen clear, a title change, a C1 CSI, a bidi
+    /// override and a newline: every text output shows them as escapes.
+    func testControlAndBidiCharactersAreShownAsEscapes() throws {
+        var b = PlanBuilder.passageToilet()
+        let hostile = "cam\u{1B}[2J\u{1B}]0;pwned\u{07}\u{9B}31m\u{202E}evil\nFAIL: forged"
+        b.features = b.features.map { f in
+            guard (f["id"] as? String) == "cam1" else { return f }
+            var f = f
+            f["id"] = hostile
+            return f
+        }
+        b.plan["site"] = ["name": "Site\r\nforged line", "address": "a", "operator": ["name": "o"]]
+        let path = try folder.write(b, "hostile.json")
+        let outputs = [
+            try CLI.run(["check", path, "--as-of", "2026-01-15"]).stdout,
+            try CLI.run(["check", path, "--format", "markdown", "--as-of", "2026-01-15"]).stdout,
+            try CLI.run(["fix", path, "--as-of", "2026-01-15"]).stdout,
+            try CLI.run(["filing", path, "--as-of", "2026-01-15"]).stdout,
+        ]
+        for out in outputs {
+            XCTAssertFalse(out.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B || $0.value == 0x202E || $0.value == 0x0D },
+                           "raw control or bidi character in:\n\(out)")
+            XCTAssertFalse(out.contains("\nFAIL: forged"), "a forged line")
+        }
+        XCTAssertTrue(outputs[0].contains("cam\\x1b[2J\\x1b]0;pwned\\x07\\x9b31m\\u202eevil\\nFAIL: forged"), outputs[0])
+        // Markdown: line breaks (CRLF included) become spaces; one row stays one line.
+        XCTAssertTrue(outputs[1].contains("Site forged line") || outputs[1].contains("Site  forged line"), outputs[1])
+        // Error messages: one problem, one line.
+        var bad = b
+        bad.features.append(["type": "Feature", "id": "z\nforged: error", "properties": ["kind": "zone"], "geometry": NSNull()])
+        let r = try CLI.run(["check", try folder.write(bad, "bad.json")])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.split(separator: "\n").allSatisfy { $0.hasPrefix(folder.url.path) }, r.stderr)
+        XCTAssertTrue(r.stderr.contains("z\\nforged: error"), r.stderr)
+    }
+
+    // MARK: Invalid UTF-8
+
+    func testInvalidUTF8IsASyntaxErrorWithItsPlace() throws {
+        let r = try CLI.run(["check", "Fixtures/hostile/invalid-utf8.json"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertEqual(r.stderr, "Fixtures/hostile/invalid-utf8.json: not valid JSON: line 2, column 27: invalid UTF-8 (byte 0xE9): the file must be UTF-8 text\n")
+    }
+}
