@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "SightlinePlanTests", dependencies: ["SightlinePlan", "TestSupport"]),
         .testTarget(
             name: "SightlineEngineTests",
-            dependencies: ["SightlineEngine", "SightlineRules", "SightlineSynth", "TestSupport", "GEOS"]
+            dependencies: ["SightlineEngine", "SightlineRules", "SightlineReport", "SightlineSynth", "TestSupport", "GEOS", "PlanarGeometry"]
         ),
         .testTarget(
             name: "SightlineRulesTests",

@@ -6,32 +6,58 @@ extension Geometry {
         Geometry(context, owning: try context.check(name) { body(context.handle) })
     }
 
-    /// `self ∩ other` (`GEOSIntersection_r`).
+    /// The grid (metres) the fixed-precision fallback snaps to: far below
+    /// any length that matters (0.1 µm), far above double rounding at the
+    /// plan format's ±1,000 km extent (~1e-10 m).
+    public static let fallbackGridSize = 1e-7
+
+    /// An overlay that survives GEOS's robustness failures. The floating
+    /// overlay runs first (exact, fastest); when it throws (a
+    /// TopologyException from nearly coincident edges the engine's own
+    /// sweeps, buffers and masks produce), OverlayNG's snap-rounding at
+    /// ``fallbackGridSize`` runs instead (`GEOS…Prec_r`), which is robust by
+    /// construction; when even that fails, on inputs first made valid.
+    private func robust(_ name: String, _ other: Geometry?, float: (OpaquePointer, OpaquePointer, OpaquePointer?) -> OpaquePointer?,
+                        snapped: (OpaquePointer, OpaquePointer, OpaquePointer?, Double) -> OpaquePointer?) throws -> Geometry {
+        if let g = try? make(name, { float($0, handle, other?.handle) }) { return g }
+        if let g = try? make("\(name)Prec", { snapped($0, handle, other?.handle, Self.fallbackGridSize) }) { return g }
+        let a = try madeValidDroppingCollapsed(), b = try other?.madeValidDroppingCollapsed()
+        return try a.make("\(name)Prec on repaired inputs") { snapped($0, a.handle, b?.handle, Self.fallbackGridSize) }
+    }
+
+    /// `self ∩ other` (`GEOSIntersection_r`; `GEOSIntersectionPrec_r` if that fails).
     public func intersection(_ other: Geometry) throws -> Geometry {
-        try make("GEOSIntersection") { GEOSIntersection_r($0, handle, other.handle) }
+        try robust("GEOSIntersection", other, float: { GEOSIntersection_r($0, $1, $2) },
+                   snapped: { GEOSIntersectionPrec_r($0, $1, $2, $3) })
     }
 
     /// `self ∩ box`, by GEOS's linear-time rectangle clipping
     /// (`GEOSClipByRect_r`). The area is that of the intersection, but the
     /// result may be invalid (collapsed edges along the box): check it before
     /// handing it on as evidence.
+    /// When the clip throws (it can on views with nearly coincident edges),
+    /// the robust overlay with the rectangle runs instead.
     public func clipped(to box: Box) throws -> Geometry {
-        try make("GEOSClipByRect") { GEOSClipByRect_r($0, handle, box.minX, box.minY, box.maxX, box.maxY) }
+        if let g = try? make("GEOSClipByRect", { GEOSClipByRect_r($0, handle, box.minX, box.minY, box.maxX, box.maxY) }) { return g }
+        return try intersection(try context.rectangle(minX: box.minX, minY: box.minY, maxX: box.maxX, maxY: box.maxY))
     }
 
-    /// `self − other` (`GEOSDifference_r`).
+    /// `self − other` (`GEOSDifference_r`; `GEOSDifferencePrec_r` if that fails).
     public func difference(_ other: Geometry) throws -> Geometry {
-        try make("GEOSDifference") { GEOSDifference_r($0, handle, other.handle) }
+        try robust("GEOSDifference", other, float: { GEOSDifference_r($0, $1, $2) },
+                   snapped: { GEOSDifferencePrec_r($0, $1, $2, $3) })
     }
 
-    /// `self ∪ other` (`GEOSUnion_r`).
+    /// `self ∪ other` (`GEOSUnion_r`; `GEOSUnionPrec_r` if that fails).
     public func union(_ other: Geometry) throws -> Geometry {
-        try make("GEOSUnion") { GEOSUnion_r($0, handle, other.handle) }
+        try robust("GEOSUnion", other, float: { GEOSUnion_r($0, $1, $2) }, snapped: { GEOSUnionPrec_r($0, $1, $2, $3) })
     }
 
-    /// The union of all parts of a collection (`GEOSUnaryUnion_r`).
+    /// The union of all parts of a collection (`GEOSUnaryUnion_r`;
+    /// `GEOSUnaryUnionPrec_r` if that fails).
     public func unaryUnion() throws -> Geometry {
-        try make("GEOSUnaryUnion") { GEOSUnaryUnion_r($0, handle) }
+        try robust("GEOSUnaryUnion", nil, float: { h, g, _ in GEOSUnaryUnion_r(h, g) },
+                   snapped: { h, g, _, grid in GEOSUnaryUnionPrec_r(h, g, grid) })
     }
 
     /// Splits line work at every intersection so no two segments cross
@@ -45,9 +71,24 @@ extension Geometry {
         try make("GEOSMakeValid") { GEOSMakeValid_r($0, handle) }
     }
 
+    /// A valid version that keeps the input's dimension: GEOS's "structure"
+    /// method, with parts that collapse to a lower dimension dropped (a
+    /// sliver polygon does not come back as a line, which an overlay would
+    /// refuse as mixed-dimension input). `GEOSMakeValidWithParams_r`.
+    public func madeValidDroppingCollapsed() throws -> Geometry {
+        let h = context.handle
+        guard let params = GEOSMakeValidParams_create_r(h) else { throw GeometryError("GEOSMakeValidParams_create failed") }
+        defer { GEOSMakeValidParams_destroy_r(h, params) }
+        _ = GEOSMakeValidParams_setMethod_r(h, params, GEOS_MAKE_VALID_STRUCTURE)
+        _ = GEOSMakeValidParams_setKeepCollapsed_r(h, params, 0)
+        return try make("GEOSMakeValidWithParams") { GEOSMakeValidWithParams_r($0, handle, params) }
+    }
+
     /// The boundary (`GEOSBoundary_r`): a polygon's rings as line strings.
     public func boundary() throws -> Geometry {
-        try make("GEOSBoundary") { GEOSBoundary_r($0, handle) }
+        if let g = try? make("GEOSBoundary", { GEOSBoundary_r($0, handle) }) { return g }
+        let valid = try madeValid()
+        return try valid.make("GEOSBoundary on a repaired input") { GEOSBoundary_r($0, valid.handle) }
     }
 
     /// How a buffer ends and joins its segments.

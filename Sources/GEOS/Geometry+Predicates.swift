@@ -18,9 +18,14 @@ extension Geometry {
         }
     }
 
-    /// Whether the geometries share at least one point (`GEOSIntersects_r`).
+    /// Whether the geometries share at least one point (`GEOSIntersects_r`;
+    /// on a TopologyException from an invalid input, again on inputs made valid).
     public func intersects(_ other: Geometry) throws -> Bool {
-        try context.checkBool("GEOSIntersects") { GEOSIntersects_r(context.handle, handle, other.handle) }
+        if let answer = try? context.checkBool("GEOSIntersects", { GEOSIntersects_r(context.handle, handle, other.handle) }) {
+            return answer
+        }
+        let a = try madeValid(), b = try other.madeValid()
+        return try context.checkBool("GEOSIntersects on repaired inputs") { GEOSIntersects_r(context.handle, a.handle, b.handle) }
     }
 
     /// Whether `other` lies in `self` with no point outside (`GEOSCovers_r`).
@@ -49,10 +54,14 @@ public final class PreparedGeometry {
 
     deinit { GEOSPreparedGeom_destroy_r(base.context.handle, handle) }
 
-    /// `GEOSPreparedIntersects_r`.
+    /// `GEOSPreparedIntersects_r` (on failure, the plain predicate on
+    /// inputs made valid).
     public func intersects(_ other: Geometry) throws -> Bool {
         let ctx = base.context
-        return try ctx.checkBool("GEOSPreparedIntersects") { GEOSPreparedIntersects_r(ctx.handle, handle, other.handle) }
+        if let answer = try? ctx.checkBool("GEOSPreparedIntersects", { GEOSPreparedIntersects_r(ctx.handle, handle, other.handle) }) {
+            return answer
+        }
+        return try base.intersects(other)
     }
 
     /// Whether `other` lies in the interior of the base (`GEOSPreparedContainsProperly_r`).

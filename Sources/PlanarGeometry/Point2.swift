@@ -100,10 +100,16 @@ public struct PolygonRings: Sendable, Equatable {
         return abs(abs(turning) - 2 * .pi) < 1e-6
     }
 
-    /// Whether the polygon is an axis-aligned rectangle.
+    /// Whether the polygon is an axis-aligned rectangle: four box corners
+    /// *in ring order*, every edge horizontal or vertical. A bow-tie drawn
+    /// through the same four corners has two diagonal edges and is not one.
     public var isAxisAlignedRectangle: Bool {
         guard holes.isEmpty, shell.count == 4, let box = Box(covering: shell) else { return false }
-        return shell.allSatisfy { ($0.x == box.minX || $0.x == box.maxX) && ($0.y == box.minY || $0.y == box.maxY) }
+        let edgesAxisAligned = (0..<4).allSatisfy { i in
+            let a = shell[i], b = shell[(i + 1) % 4]
+            return (a.x == b.x) != (a.y == b.y)
+        }
+        return edgesAxisAligned && shell.allSatisfy { ($0.x == box.minX || $0.x == box.maxX) && ($0.y == box.minY || $0.y == box.maxY) }
             && Set(shell).count == 4 && box.maxX > box.minX && box.maxY > box.minY
     }
 

@@ -82,7 +82,18 @@ public struct Engine: Sendable {
         }
         let personHeight = plan.metadata.defaults.personHeight
         let analyzers = cameras.map { CameraAnalyzer(camera: $0, scene: scene, below: below, personHeight: personHeight, sweep: sweep) }
-        let out = try analyzers.map { try $0.run() }
+        let out = try analyzers.map { analyzer in
+            do {
+                let result = try analyzer.run()
+                // A non-finite number would silently read as an empty view.
+                guard result.viewArea.isFinite, result.intrusions.allSatisfy({ $0.area.isFinite }) else {
+                    throw GeometryError("internal error: a non-finite area")
+                }
+                return result
+            } catch let error as GeometryError {
+                throw GeometryError("camera \(analyzer.camera.id) on level \(level.id): \(error.message)")
+            }
+        }
         let measures = LevelMeasures(scene: scene, analyzers: analyzers, results: out)
         return LevelResult(cameras: out, problems: scene.problems, zoneViewAreas: try zoneViewThreshold.map { try measures.zoneViewAreas(threshold: $0) } ?? [:],
                            coverage: try measures.coverage())

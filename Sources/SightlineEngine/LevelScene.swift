@@ -86,13 +86,11 @@ final class LevelScene {
             // ever reaches the zone.
             var geometry: Geometry?
             if !(zone.polygons.count == 1 && zone.polygons[0].isConvex) {
-                var g = try ctx.multiPolygon(zone.polygons)
-                if let reason = try g.validityReason {
-                    g = try g.madeValid()
-                    problems.append(PlanProblem(.warning, file: file, feature: zone.id, property: "geometry",
-                                                message: "invalid polygon (\(reason)); repaired with GEOSMakeValid"))
+                var repairs: [String] = []
+                geometry = try Self.zoneGeometry(zone.polygons, context: ctx, repairs: &repairs)
+                for repair in repairs {
+                    problems.append(PlanProblem(.warning, file: file, feature: zone.id, property: "geometry", message: repair))
                 }
-                geometry = g
             }
             guard let box = try geometry?.bounds ?? Box(covering: zone.polygons) else { continue }
             let rectangle = zone.polygons.count == 1 && zone.polygons[0].isAxisAlignedRectangle
@@ -116,6 +114,31 @@ final class LevelScene {
         self.problems = problems
     }
 
+
+    /// A zone's area as GEOS geometry: each part made valid on its own, then
+    /// the parts unioned when they overlap. A MultiPolygon whose second part
+    /// lies inside the first (a stall drawn inside its room) is invalid, and
+    /// GEOSMakeValid on the whole would turn the stall into a hole, so a
+    /// camera in the stall would stand outside the toilet; a zone's parts
+    /// are all zone, never holes.
+    static func zoneGeometry(_ polygons: [PolygonRings], context ctx: GEOSContext, repairs: inout [String]) throws -> Geometry {
+        var parts: [Geometry] = []
+        for (i, polygon) in polygons.enumerated() {
+            var part = try ctx.polygon(polygon)
+            if let reason = try part.validityReason {
+                part = try part.madeValid()
+                repairs.append("invalid polygon\(polygons.count > 1 ? " (part \(i + 1))" : "") (\(reason)); repaired with GEOSMakeValid")
+            }
+            parts.append(part)
+        }
+        guard parts.count > 1 else { return parts[0] }
+        // A repaired part may be a MultiPolygon itself: union as a collection.
+        if !repairs.isEmpty { return try ctx.collection(.collection, parts).unaryUnion() }
+        let whole = try ctx.collection(.multiPolygon, parts)
+        guard let reason = try whole.validityReason else { return whole }
+        repairs.append("parts overlap or nest (\(reason)); unioned into one area, so no part becomes a hole")
+        return try whole.unaryUnion()
+    }
 
     /// Low wall pieces whose boxes reach within `radius` of `p`.
     func lowSegments(near p: Point2, radius: Double) -> [LowSegment] {

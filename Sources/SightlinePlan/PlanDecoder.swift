@@ -217,10 +217,32 @@ public enum PlanDecoder {
         return levels
     }
 
+    /// How far from the plan's origin (local) or centre (EPSG:4326) a
+    /// position may lie, in metres. Beyond it double precision no longer
+    /// carries millimetres through the engine's products (1e12 m offsets
+    /// silently changed findings), and a tangent plane no longer stays within
+    /// 0.5 % of the ground: a building, or a campus, is far smaller.
+    public static let maxExtentMetres = 1_000_000.0
+
+    /// The first position of a feature beyond ``maxExtentMetres``, as an error.
+    private static func checkExtent(_ raws: [RawFeature], log: ProblemLog, what: String, toMetres: (Point2) -> Point2) -> Bool {
+        for raw in raws {
+            for p in raw.geometry?.allPositions ?? [] {
+                let m = toMetres(p)
+                guard abs(m.x) <= maxExtentMetres, abs(m.y) <= maxExtentMetres else {
+                    log.error(raw.id, "geometry.coordinates", "position (\(fmt(p.x)), \(fmt(p.y))) is more than 1,000 km from \(what); Sightline checks buildings and sites, so coordinates must stay within ±1,000 km (\(fmt(maxExtentMetres)) m)")
+                    return false
+                }
+            }
+        }
+        return true
+    }
+
     private static func makeFrame(_ m: PlanMetadata, raws: [RawFeature], log: ProblemLog) -> CoordinateFrame? {
         switch m.crs {
         case .local:
-            return .local(unit: m.units)
+            let frame = CoordinateFrame.local(unit: m.units)
+            return checkExtent(raws, log: log, what: "the plan's origin", toMetres: { frame.toLocal($0.x, $0.y) }) ? frame : nil
         case .epsg4326:
             var box: Box?
             var ok = true
@@ -240,7 +262,8 @@ public enum PlanDecoder {
                 log.error(nil, "plan.crs", "the plan spans more than 180° of longitude; split it or use a local CRS")
                 return nil
             }
-            return .tangentPlane(lon0: centre.x, lat0: centre.y)
+            let frame = CoordinateFrame.tangentPlane(lon0: centre.x, lat0: centre.y)
+            return checkExtent(raws, log: log, what: "the plan's centre", toMetres: { frame.toLocal($0.x, $0.y) }) ? frame : nil
         }
     }
 

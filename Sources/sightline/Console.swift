@@ -21,7 +21,10 @@ enum Console {
     /// Standard output; a failure is reported on standard error and exits 2.
     static func out(_ data: Data) throws {
         do { try write([UInt8](data), fd: STDOUT_FILENO) } catch {
-            err("sightline: cannot write to standard output: \(error.reason)")
+            // A reader that went away (`| head`) needs no message; anything else does.
+            if error.reason != String(cString: strerror(EPIPE)) {
+                err("sightline: cannot write to standard output: \(error.reason)")
+            }
             throw ExitCode(2)
         }
     }

@@ -6,7 +6,7 @@ import SightlineSynth
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a synthetic plan for benchmarks and demos.",
-        subcommands: [Hotel.self, Portfolio.self])
+        subcommands: [Hotel.self, Portfolio.self, Random.self])
 
     struct Hotel: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -31,24 +31,23 @@ struct Generate: ParsableCommand {
         }
     }
 
-    struct Portfolio: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "A folder of small synthetic hotels (1–3 floors) for batch benchmarks.")
-
-        @Option(help: "Number of buildings.") var count: Int = 1000
-        @Option(help: "Seed; the same seed gives the same portfolio.") var seed: UInt64 = 1
+    /// `--count`, `--seed`, `-o FOLDER`: what every folder generator takes.
+    struct FolderOptions: ParsableArguments {
+        @Option(help: "Number of plans.") var count: Int = 1000
+        @Option(help: "Seed; the same seed gives the same plans.") var seed: UInt64 = 1
         @Option(name: .shortAndLong, help: "The folder to write (created if missing).") var output: String
 
         func validate() throws {
             guard (1...1_000_000).contains(count) else { throw ValidationError("--count must be between 1 and 1,000,000") }
         }
 
-        func run() throws {
-            let fm = FileManager.default
+        /// Runs `produce`, writing each (relative path, JSON) it hands over
+        /// into the folder atomically; a failure names the file and exits 2.
+        func write(summary: String, _ produce: (_ write: (String, String) throws -> Void) throws -> Void) throws {
             do {
-                try PortfolioGenerator(count: count, seed: seed).forEach { path, json in
+                try produce { path, json in
                     let url = URL(fileURLWithPath: output).appendingPathComponent(path)
-                    try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                     try FileWriter.write(Array(json.utf8), toFile: url.path)
                 }
             } catch let error as FileWriteError {
@@ -58,7 +57,36 @@ struct Generate: ParsableCommand {
                 Console.err(TerminalText.escaped("\(output): cannot write: \(error.localizedDescription)"))
                 throw ExitCode(2)
             }
-            Console.err(TerminalText.escaped("\(output): \(count) buildings"))
+            Console.err(TerminalText.escaped("\(output): \(count) \(summary)"))
+        }
+    }
+
+    struct Portfolio: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A folder of small synthetic hotels (1–3 floors) for batch benchmarks.")
+
+        @OptionGroup var folder: FolderOptions
+
+        func run() throws {
+            try folder.write(summary: "buildings") { write in
+                try PortfolioGenerator(count: folder.count, seed: folder.seed).forEach { path, json in try write(path, json) }
+            }
+        }
+    }
+
+    struct Random: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A folder of random valid plans (every feature kind, near-coincident edges) for robustness runs; plan i has seed + i.")
+
+        @OptionGroup var folder: FolderOptions
+
+        func run() throws {
+            try folder.write(summary: "random plans") { write in
+                for i in 0..<UInt64(folder.count) {
+                    let seed = folder.seed &+ i
+                    try write("random-\(seed).json", RandomPlanGenerator(seed: seed).json())
+                }
+            }
         }
     }
 }

@@ -113,6 +113,35 @@ final class HostileInputTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("z\\nforged: error"), r.stderr)
     }
 
+    // MARK: Wrong answers
+
+    /// The hotel moved 1e12 m east turned 3 errors into 1 with exit 1; near
+    /// 1e300 it found nothing. Beyond ±1,000 km is an input error now.
+    func testCoordinatesBeyondTheDocumentedExtentAreAnInputError() throws {
+        let r = try CLI.run(["check", "Fixtures/hostile/offset-1e12.json"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.hasPrefix("Fixtures/hostile/offset-1e12.json: feature corridor: geometry.coordinates: position (1000000000000, -1) is more than 1,000 km"), r.stderr)
+        var huge = PlanBuilder.passageToilet()
+        huge.camera("far", at: [1e300, 0])
+        let h = try CLI.run(["check", try folder.write(huge, "huge.json")])
+        XCTAssertEqual(h.status, 2)
+        XCTAssertTrue(h.stderr.contains("feature far: geometry.coordinates"), h.stderr)
+        var geographic = PlanBuilder.passageToilet()
+        geographic.plan["crs"] = "EPSG:4326"
+        geographic.camera("far", at: [20, 10])
+        let g = try CLI.run(["check", try folder.write(geographic, "geo.json")])
+        XCTAssertEqual(g.status, 2, "a plan 2,000 km across is no building")
+    }
+
+    /// Random valid plans through `batch`: every one checked, none invalid.
+    func testRandomValidPlansThroughBatchAreAllChecked() throws {
+        let plans = folder.url.appendingPathComponent("random").path
+        XCTAssertEqual(try CLI.run(["generate", "random", "--count", "150", "--seed", "5000", "-o", plans]).status, 0)
+        let db = folder.url.appendingPathComponent("random.sqlite").path
+        let r = try CLI.run(["batch", plans, "--db", db, "--as-of", "2026-01-15"])
+        XCTAssertTrue(r.stderr.contains("150 buildings: 150 checked") && r.stderr.contains(" 0 invalid"), r.stderr)
+    }
+
     // MARK: Invalid UTF-8
 
     func testInvalidUTF8IsASyntaxErrorWithItsPlace() throws {
