@@ -88,7 +88,6 @@ public final class BatchRunner: @unchecked Sendable {
             let store: ResultStore
             do {
                 store = try ResultStore(path: options.database)
-                store.stored = Set(stored.keys)
             } catch {
                 state.fail(error)
                 return
@@ -96,7 +95,8 @@ public final class BatchRunner: @unchecked Sendable {
             let profiles = ProfileCache()
             while let index = state.take(), index < share.count {
                 let input = share[index]
-                let result = self.check(input, existing: existing[input.key], checker: checker, profiles: profiles)
+                let result = self.check(input, existing: existing[input.key], store: options.force ? nil : store, checker: checker,
+                                        profiles: profiles)
                 do {
                     if case .checked(let building) = result { try store.record(building) }
                 } catch {
@@ -144,7 +144,10 @@ public final class BatchRunner: @unchecked Sendable {
         case checked(BuildingResult)
     }
 
-    private func check(_ input: PortfolioInput, existing: ResultStore.StoredKey?,
+    /// - Parameter store: when given, asked again for the path's stored key
+    ///   if the snapshot taken at the start has none that matches: another
+    ///   run on the same file may have checked it meanwhile (shared work).
+    private func check(_ input: PortfolioInput, existing: ResultStore.StoredKey?, store: ResultStore?,
                        checker: PlanChecker, profiles: ProfileCache) -> Outcome {
         let started = Date()
         let checkedAt = Self.timestamp(started)
@@ -159,10 +162,12 @@ public final class BatchRunner: @unchecked Sendable {
             return .checked(invalid("", error.problems, profile: options.profile ?? ""))
         }
         let sha = SHA256.hex(bytes)
-        if let existing, existing.sha256 == sha, existing.toolVersion == options.toolVersion,
-           options.profile.map({ existing.profile == $0 || existing.profile == (try? profiles.profile($0).id) }) ?? true {
-            return .skipped(failing: existing.failing)
+        func matches(_ key: ResultStore.StoredKey) -> Bool {
+            key.sha256 == sha && key.toolVersion == options.toolVersion
+                && (options.profile.map { key.profile == $0 || key.profile == (try? profiles.profile($0).id) } ?? true)
         }
+        if let existing, matches(existing) { return .skipped(failing: existing.failing) }
+        if let store, let now = try? store.key(for: input.key), matches(now) { return .skipped(failing: now.failing) }
         do {
             let loaded = try LoadedPlan.load(bytes: bytes, file: input.file, profileOption: options.profile, cache: profiles, sha256: sha)
             let report: CheckReport

@@ -7,28 +7,76 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
     public var description: String { message }
 }
 
-/// A SQLite connection, used from one thread at a time (the batch runner
-/// gives all writes to one queue). Opened in WAL mode so readers, such as a
-/// report run while a batch is going, never block the writer.
+/// A SQLite connection, used from one thread at a time (each batch worker
+/// has its own).
 final class Database {
     private var handle: OpaquePointer?
     let path: String
 
+    /// Opens `path`. Read-only connections never create the file, change
+    /// its journal mode or write to it; on read-only media (where a WAL
+    /// database's shared-memory file cannot be made) they fall back to
+    /// SQLite's `immutable` URI mode.
     init(path: String, readOnly: Bool = false) throws {
         self.path = path
-        let flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
-        if sqlite3_open_v2(path, &handle, flags | SQLITE_OPEN_NOMUTEX, nil) != SQLITE_OK {
+        if readOnly {
+            try open(path, SQLITE_OPEN_READONLY)
+            if (try? execute("SELECT count(*) FROM sqlite_master")) == nil {
+                sqlite3_close_v2(handle)
+                handle = nil
+                try open("file:\(Self.uriEscaped(path))?immutable=1", SQLITE_OPEN_READONLY | SQLITE_OPEN_URI)
+            }
+        } else {
+            try open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        }
+        // Another process may be writing (two pods, a second terminal):
+        // wait for its transaction rather than fail.
+        sqlite3_busy_timeout(handle, 60_000)
+        try execute("PRAGMA foreign_keys = ON")
+    }
+
+    private func open(_ name: String, _ flags: Int32) throws {
+        if sqlite3_open_v2(name, &handle, flags | SQLITE_OPEN_NOMUTEX, nil) != SQLITE_OK {
             let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             sqlite3_close(handle)
             handle = nil
             throw DatabaseError(message: "\(path): cannot open the database: \(message)")
         }
-        sqlite3_busy_timeout(handle, 10_000)
-        if !readOnly {
-            try execute("PRAGMA journal_mode = WAL")
-            try execute("PRAGMA synchronous = NORMAL")
+    }
+
+    /// Switches a writable connection to WAL, so readers (a report run
+    /// while a batch goes on) never block the writer.
+    func useWriteAheadLog() throws {
+        try execute("PRAGMA journal_mode = WAL")
+        try execute("PRAGMA synchronous = NORMAL")
+    }
+
+    /// A path as a `file:` URI path: `%`, `?` and `#` percent-encoded.
+    private static func uriEscaped(_ path: String) -> String {
+        var out = ""
+        for ch in path.unicodeScalars {
+            switch ch {
+            case "%": out += "%25"
+            case "?": out += "%3f"
+            case "#": out += "%23"
+            default: out.unicodeScalars.append(ch)
+            }
         }
-        try execute("PRAGMA foreign_keys = ON")
+        return out
+    }
+
+    /// The single integer a statement returns (`PRAGMA application_id`, counts).
+    func integer(_ sql: String) throws -> Int64 {
+        var value: Int64 = 0
+        try prepare(sql).query { value = $0.integer(0) }
+        return value
+    }
+
+    /// The names of the database's tables.
+    func tableNames() throws -> [String] {
+        var names: [String] = []
+        try prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").query { names.append($0.text(0) ?? "") }
+        return names
     }
 
     deinit { sqlite3_close_v2(handle) }

@@ -9,8 +9,7 @@ public enum PortfolioReport {
     /// - Returns: the rendered report, and whether any building is invalid
     ///   or has an error finding.
     public static func render(database path: String, format: Format) throws -> (text: String, failing: Bool) {
-        guard FileManager.default.fileExists(atPath: path) else { throw BatchError("\(path): no such database") }
-        let store = try ResultStore(path: path)
+        let store = try ResultStore(path: path, access: .read)
         var buildings: [BuildingResult] = []
         try store.buildings { buildings.append($0) }
         let failing = buildings.contains(where: \.failsRun)

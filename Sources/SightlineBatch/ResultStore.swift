@@ -38,52 +38,66 @@ public struct StoredFinding: Sendable, Equatable {
 ///
 /// Each building is written in its own transaction, replacing any earlier
 /// row for the same path, so a killed run loses at most the buildings in
-/// flight and no building is ever stored twice.
+/// flight, two runs on one file record each building once, and no building
+/// is ever stored twice.
+///
+/// A Sightline database is marked (`PRAGMA application_id` and a `format`
+/// row in `meta`); any other SQLite file is refused before anything is
+/// written to it, and an unmarked database of schema 1 (Sightline before
+/// the mark) is migrated explicitly.
 final class ResultStore: @unchecked Sendable {
-    let database: Database
-    static let schemaVersion = "1"
+    enum Access { case write, read }
 
-    init(path: String) throws {
-        database = try Database(path: path)
-        try database.execute("""
-            CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS buildings(
-              id INTEGER PRIMARY KEY,
-              path TEXT NOT NULL UNIQUE,
-              sha256 TEXT NOT NULL,
-              profile TEXT NOT NULL,
-              tool_version TEXT NOT NULL,
-              as_of TEXT NOT NULL,
-              status TEXT NOT NULL CHECK (status IN ('clean', 'violations', 'invalid')),
-              errors INTEGER NOT NULL,
-              warnings INTEGER NOT NULL,
-              infos INTEGER NOT NULL,
-              cameras INTEGER,
-              input_error TEXT,
-              seconds REAL NOT NULL,
-              checked_at TEXT NOT NULL
-            );
-            CREATE TABLE IF NOT EXISTS findings(
-              building_id INTEGER NOT NULL REFERENCES buildings(id) ON DELETE CASCADE,
-              seq INTEGER NOT NULL,
-              rule TEXT NOT NULL,
-              severity TEXT NOT NULL,
-              level TEXT,
-              camera TEXT,
-              zone TEXT,
-              area REAL,
-              dori TEXT,
-              message TEXT NOT NULL,
-              PRIMARY KEY (building_id, seq)
-            );
-            CREATE INDEX IF NOT EXISTS findings_rule ON findings(rule);
-            INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '\(Self.schemaVersion)');
-            """)
-        var version: String?
-        try database.prepare("SELECT value FROM meta WHERE key = 'schema'").query { version = $0.text(0) }
-        guard version == Self.schemaVersion else {
-            throw DatabaseError(message: "\(path): results schema \(version ?? "?") is not this version's (\(Self.schemaVersion))")
-        }
+    let database: Database
+    /// "SLN1" as a big-endian integer, in the database header.
+    static let applicationID: Int64 = 0x534C_4E31
+    static let formatName = "sightline-results"
+    static let schemaVersion = "2"
+
+    private static let schema = """
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE buildings(
+          id INTEGER PRIMARY KEY,
+          path TEXT NOT NULL UNIQUE,
+          sha256 TEXT NOT NULL,
+          profile TEXT NOT NULL,
+          tool_version TEXT NOT NULL,
+          as_of TEXT NOT NULL,
+          status TEXT NOT NULL CHECK (status IN ('clean', 'violations', 'invalid')),
+          errors INTEGER NOT NULL,
+          warnings INTEGER NOT NULL,
+          infos INTEGER NOT NULL,
+          cameras INTEGER,
+          input_error TEXT,
+          seconds REAL NOT NULL,
+          checked_at TEXT NOT NULL
+        );
+        CREATE TABLE findings(
+          building_id INTEGER NOT NULL REFERENCES buildings(id) ON DELETE CASCADE,
+          seq INTEGER NOT NULL,
+          rule TEXT NOT NULL,
+          severity TEXT NOT NULL,
+          level TEXT,
+          camera TEXT,
+          zone TEXT,
+          area REAL,
+          dori TEXT,
+          message TEXT NOT NULL,
+          PRIMARY KEY (building_id, seq)
+        );
+        CREATE INDEX findings_rule ON findings(rule);
+        """
+
+    /// Opens (and with `.write`, creates or migrates) a results database.
+    ///
+    /// - Throws: ``DatabaseError`` for a file that is not a Sightline
+    ///   results database, naming what it holds, before writing anything.
+    init(path: String, access: Access = .write) throws {
+        if access == .read, !FileManager.default.fileExists(atPath: path) { throw DatabaseError(message: "\(path): no such database") }
+        let db = try Database(path: path, readOnly: access == .read)
+        try Self.identify(db, path: path, access: access)
+        database = db
+        if access == .write { try database.useWriteAheadLog() }
         deleteBuilding = try database.prepare("DELETE FROM buildings WHERE path = ?")
         insertBuilding = try database.prepare("""
             INSERT INTO buildings(path, sha256, profile, tool_version, as_of, status, errors, warnings, infos, cameras,
@@ -94,11 +108,54 @@ final class ResultStore: @unchecked Sendable {
             INSERT INTO findings(building_id, seq, rule, severity, level, camera, zone, area, dori, message)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        selectKey = try database.prepare("SELECT sha256, profile, tool_version, status, errors FROM buildings WHERE path = ?")
+    }
+
+    /// Accepts a marked database of this schema, creates one in an empty
+    /// file, migrates an unmarked schema 1, and refuses anything else.
+    /// A writer decides under a write lock (BEGIN IMMEDIATE), so two runs
+    /// starting on one new file do not both create the schema.
+    private static func identify(_ db: Database, path: String, access: Access) throws {
+        if access == .write { try db.transaction { try classify(db, path: path, access: access) } } else {
+            try classify(db, path: path, access: access)
+        }
+    }
+
+    private static func classify(_ db: Database, path: String, access: Access) throws {
+        let mark = try db.integer("PRAGMA application_id")
+        let tables = try db.tableNames()
+        if mark == Self.applicationID {
+            let version = try Self.meta(db, "schema")
+            guard version == Self.schemaVersion else {
+                throw DatabaseError(message: "\(path): a Sightline results database of schema \(version ?? "?"); this version reads schema \(Self.schemaVersion)")
+            }
+        } else if mark == 0, tables.isEmpty, access == .write {
+            try db.execute(Self.schema)
+            try db.execute("PRAGMA application_id = \(Self.applicationID)")
+            try db.execute("INSERT INTO meta(key, value) VALUES ('format', '\(Self.formatName)'), ('schema', '\(Self.schemaVersion)')")
+        } else if mark == 0, tables == ["buildings", "findings", "meta"], try Self.meta(db, "schema") == "1" {
+            // Schema 1 is schema 2 without the mark: same tables and columns.
+            if access == .write {
+                try db.execute("PRAGMA application_id = \(Self.applicationID)")
+                try db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('format', '\(Self.formatName)'), ('schema', '\(Self.schemaVersion)')")
+            }
+        } else {
+            let holds = tables.isEmpty ? "no tables" : "tables \(tables.prefix(8).joined(separator: ", "))\(tables.count > 8 ? ", …" : "")"
+            throw DatabaseError(message: "\(path): not a Sightline results database (application_id \(mark), \(holds)); nothing was written to it: give a new file or a Sightline results database")
+        }
+    }
+
+    private static func meta(_ db: Database, _ key: String) throws -> String? {
+        guard try db.tableNames().contains("meta") else { return nil }
+        var value: String?
+        try db.prepare("SELECT value FROM meta WHERE key = '\(key)'").query { value = $0.text(0) }
+        return value
     }
 
     private let deleteBuilding: Statement
     private let insertBuilding: Statement
     private let insertFinding: Statement
+    private let selectKey: Statement
 
     /// What is already stored for one path: the rest of the resume key, and
     /// whether that result fails the run (so a skipped building still
@@ -117,18 +174,26 @@ final class ResultStore: @unchecked Sendable {
             out[row.text(0) ?? ""] = StoredKey(sha256: row.text(1) ?? "", profile: row.text(2) ?? "", toolVersion: row.text(3) ?? "",
                                                failing: row.text(4) == BuildingResult.Status.invalid.rawValue || row.integer(5) > 0)
         }
-        stored = Set(out.keys)
         return out
     }
 
-    /// Paths known to be stored (loaded by ``existing()`` or given by the
-    /// runner, grown by ``record(_:)``), so a new building needs no DELETE.
-    var stored: Set<String> = []
+    /// What is stored for one path now: another process sharing the file
+    /// may have checked it since this run started.
+    func key(for path: String) throws -> StoredKey? {
+        var key: StoredKey?
+        try selectKey.query([.text(path)]) { row in
+            key = StoredKey(sha256: row.text(0) ?? "", profile: row.text(1) ?? "", toolVersion: row.text(2) ?? "",
+                            failing: row.text(3) == BuildingResult.Status.invalid.rawValue || row.integer(4) > 0)
+        }
+        return key
+    }
 
-    /// Stores one building, replacing an earlier result for its path.
+    /// Stores one building, replacing an earlier result for its path (an
+    /// upsert: whichever of two processes commits last wins, and the path
+    /// is stored once).
     func record(_ r: BuildingResult) throws {
         try database.transaction {
-            if stored.contains(r.path) { try deleteBuilding.run([.text(r.path)]) }
+            try deleteBuilding.run([.text(r.path)])
             try insertBuilding.run([
                 .text(r.path), .text(r.sha256), .text(r.profile), .text(r.toolVersion), .text(r.asOf), .text(r.status.rawValue),
                 .integer(Int64(r.errors)), .integer(Int64(r.warnings)), .integer(Int64(r.infos)),
@@ -142,7 +207,6 @@ final class ResultStore: @unchecked Sendable {
                 ])
             }
         }
-        stored.insert(r.path)
     }
 
     /// Every stored building with its findings, in path order.
