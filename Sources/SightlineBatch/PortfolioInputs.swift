@@ -37,8 +37,7 @@ public enum PortfolioInputs {
                 throw BatchError("\(argument): no such file or folder")
             }
             if isDirectory.boolValue {
-                guard let walker = fm.enumerator(atPath: argument) else { throw BatchError("\(argument): cannot list the folder") }
-                for case let relative as String in walker where relative.hasSuffix(".json") || relative.hasSuffix(".geojson") {
+                for relative in try planFiles(in: argument) {
                     out.append(PortfolioInput(file: (argument as NSString).appendingPathComponent(relative), key: relative))
                 }
             } else {
@@ -51,6 +50,40 @@ public enum PortfolioInputs {
         }
         return out
     }
+}
+
+/// The plan files (`*.json`, `*.geojson`) under `root`, as paths relative
+/// to it, sorted. Symbolic links to folders are followed (portfolios are
+/// often assembled from links); a folder reached twice, by a link loop or a
+/// second link to it, is walked once, so no building is counted twice and
+/// no loop runs forever.
+///
+/// Complexity: O(entries); one stat(2) per entry.
+func planFiles(in root: String) throws -> [String] {
+    var visited = Set<[UInt64]>()
+    var out: [String] = []
+    func walk(_ folder: String, _ prefix: String) throws {
+        var info = stat()
+        guard stat(folder, &info) == 0 else { throw BatchError("\(folder): cannot list the folder: \(String(cString: strerror(errno)))") }
+        guard visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { return }
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted() } catch {
+            throw BatchError("\(folder): cannot list the folder")
+        }
+        for name in names {
+            let path = (folder as NSString).appendingPathComponent(name)
+            let relative = prefix.isEmpty ? name : "\(prefix)/\(name)"
+            var entry = stat()
+            guard stat(path, &entry) == 0 else { continue }   // a dangling link
+            if entry.st_mode & S_IFMT == S_IFDIR {
+                try walk(path, relative)
+            } else if name.hasSuffix(".json") || name.hasSuffix(".geojson") {
+                out.append(relative)
+            }
+        }
+    }
+    try walk(root, "")
+    return out
 }
 
 /// A command-line or input problem in a batch run (exit 2).

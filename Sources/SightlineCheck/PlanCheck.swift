@@ -48,8 +48,10 @@ public struct LoadedPlan: Sendable {
         let plan: Plan
         do {
             plan = try PlanDecoder.decode(bytes: bytes, file: file) { declared in
-                let name = profileOption ?? declared ?? "cn-2025"
-                profileResult = Result { () throws(PlanError) -> Profile in try cache.profile(name) }
+                profileResult = Result { () throws(PlanError) -> Profile in
+                    if let profileOption { return try cache.profile(profileOption) }
+                    return try cache.profile(try Self.declaredProfile(declared ?? "cn-2025", planFile: file))
+                }
                 return (try? profileResult?.get()).map { Array($0.extraCategories.keys) } ?? []
             }
         } catch {
@@ -63,6 +65,25 @@ public struct LoadedPlan: Sendable {
         case .failure(let error)?: throw error
         case nil: return LoadedPlan(plan: plan, profile: try cache.profile(profileOption ?? "cn-2025"), sha256: sha256)
         }
+    }
+}
+
+extension LoadedPlan {
+    /// The profile a plan names, as a name or path to load. A plan (which
+    /// may come from anyone) may name a built-in profile or a profile file
+    /// in its own folder or below it; any other path would let a plan make
+    /// the tool read, and echo the structure of, any local file. Other files
+    /// are given on the command line (`--profile`).
+    static func declaredProfile(_ declared: String, planFile: String) throws(PlanError) -> String {
+        // A name (no path, no .json): built in, or the loader says which exist.
+        if BuiltInProfiles.files[declared] != nil || (!declared.contains("/") && !declared.hasSuffix(".json")) { return declared }
+        let parts = declared.split(separator: "/", omittingEmptySubsequences: false)
+        guard declared.hasSuffix(".json"), !declared.hasPrefix("/"), !declared.hasPrefix("~"), !parts.contains("..") else {
+            throw PlanError([PlanProblem(file: planFile, property: "plan.profile", message:
+                "`\(declared)`: a plan may name a built-in profile (\(BuiltInProfiles.names.joined(separator: ", "))) or a .json file in its own folder; give any other profile with --profile")])
+        }
+        let folder = (planFile as NSString).deletingLastPathComponent
+        return folder.isEmpty ? declared : (folder as NSString).appendingPathComponent(declared)
     }
 }
 

@@ -28,14 +28,16 @@ public struct Engine: Sendable {
     ///   opening on no wall), or ``GeometryError`` when GEOS fails.
     public func analyze(_ plan: Plan) throws -> PlanAnalysis {
         let levels = plan.levels
+        let contents = plan.contentsByLevel()
+        let below = Self.levelsBelow(levels)
         var results = [Result<LevelResult, Error>?](repeating: nil, count: levels.count)
         if parallelism == 1 || levels.count == 1 {
-            for (i, level) in levels.enumerated() { results[i] = Result { try analyze(level: level, of: plan) } }
+            for (i, level) in levels.enumerated() { results[i] = Result { try analyze(level: level, contents: contents, below: below, of: plan) } }
         } else {
             let lock = NSLock()
             let box = UnsafeSendableBox(results)
             DispatchQueue.concurrentPerform(iterations: levels.count) { i in
-                let r = Result { try analyze(level: levels[i], of: plan) }
+                let r = Result { try analyze(level: levels[i], contents: contents, below: below, of: plan) }
                 lock.lock(); box.value[i] = r; lock.unlock()
             }
             results = box.value
@@ -70,15 +72,39 @@ public struct Engine: Sendable {
         var coverage: [CoverageMeasure]
     }
 
-    private func analyze(level: Level, of plan: Plan) throws -> LevelResult {
-        let cameras = plan.cameras.filter { $0.info.level == level.id }
-        let scene = try LevelScene(level: level, plan: plan, prohibited: prohibited)
+    /// For each level, the nearest lower floor by elevation (the first in
+    /// file order among equals): what its voids look down on.
+    ///
+    /// Complexity: O(L log L), once per plan (a search per level was O(L²)).
+    static func levelsBelow(_ levels: [Level]) -> [String: Level] {
+        let sorted = levels.enumerated().sorted { ($0.element.elevation, $0.offset) < ($1.element.elevation, $1.offset) }
+        var out: [String: Level] = [:]
+        var lowerStart = 0   // first index of the nearest lower elevation group
+        var groupStart = 0
+        for i in sorted.indices {
+            if i > 0, sorted[i].element.elevation > sorted[i - 1].element.elevation {
+                lowerStart = groupStart
+                groupStart = i
+            }
+            if groupStart > 0 { out[sorted[i].element.id] = sorted[lowerStart].element }
+        }
+        return out
+    }
+
+    private func analyze(level: Level, contents: [String: LevelContents], below levelsBelow: [String: Level], of plan: Plan) throws -> LevelResult {
+        let own = contents[level.id] ?? LevelContents()
+        let cameras = own.cameras
+        let scene: LevelScene
+        do { scene = try LevelScene(level: level, contents: own, plan: plan, prohibited: prohibited) } catch let error as GeometryError {
+            throw GeometryError("level \(level.id): \(error.message)")
+        }
         // The level below, seen through this level's voids: the nearest lower
         // floor by elevation, built in this level's context.
         var below: LevelScene?
         if !cameras.isEmpty, !scene.voids.isEmpty,
-           let lower = plan.levels.filter({ $0.elevation < level.elevation }).max(by: { $0.elevation < $1.elevation }) {
-            below = try LevelScene(level: lower, plan: plan, prohibited: prohibited, context: scene.context)
+           let lower = levelsBelow[level.id] {
+            below = try LevelScene(level: lower, contents: contents[lower.id] ?? LevelContents(), plan: plan, prohibited: prohibited,
+                                   context: scene.context)
         }
         let personHeight = plan.metadata.defaults.personHeight
         let analyzers = cameras.map { CameraAnalyzer(camera: $0, scene: scene, below: below, personHeight: personHeight, sweep: sweep) }

@@ -48,10 +48,12 @@ extension Engine {
     /// - Parameter threshold: the profile's smallest intrusion area (m²).
     public func study(_ plan: Plan, cameras ids: Set<String>, threshold: Double) throws -> [FixStudy] {
         var out: [FixStudy] = []
+        let contents = plan.contentsByLevel()
         for level in plan.levels {
-            let cameras = plan.cameras.filter { $0.info.level == level.id && ids.contains($0.id) }
+            let own = contents[level.id] ?? LevelContents()
+            let cameras = own.cameras.filter { ids.contains($0.id) }
             guard !cameras.isEmpty else { continue }
-            let scene = try LevelScene(level: level, plan: plan, prohibited: prohibited)
+            let scene = try LevelScene(level: level, contents: own, plan: plan, prohibited: prohibited)
             for camera in cameras {
                 let analyzer = CameraAnalyzer(camera: camera, scene: scene, below: nil,
                                               personHeight: plan.metadata.defaults.personHeight, sweep: sweep)

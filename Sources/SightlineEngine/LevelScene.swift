@@ -71,7 +71,7 @@ final class LevelScene {
         }
     }
 
-    init(level: Level, plan: Plan, prohibited: Set<ZoneCategory>, context: GEOSContext? = nil) throws {
+    init(level: Level, contents: LevelContents, plan: Plan, prohibited: Set<ZoneCategory>, context: GEOSContext? = nil) throws {
         self.level = level
         let ctx = context ?? GEOSContext()
         self.context = ctx
@@ -80,7 +80,7 @@ final class LevelScene {
 
         // Zones.
         var zones: [SceneZone] = []
-        for zone in plan.zones where zone.info.level == level.id {
+        for zone in contents.zones {
             // A convex ring is valid by construction; anything else is checked
             // (and repaired) now, so the warning is given whether or not a view
             // ever reaches the zone.
@@ -103,7 +103,7 @@ final class LevelScene {
         self.site = try SiteFeatures(plan: plan, context: ctx)
 
         // Walls as GEOS geometry: zero-thickness lines stay lines, the rest are bodies.
-        let builder = try ObstacleBuilder(level: level, plan: plan, context: ctx)
+        let builder = try ObstacleBuilder(level: level, contents: contents, plan: plan, context: ctx)
         problems += builder.problems
         let obstacles = try builder.build()
         self.segments = obstacles.segments

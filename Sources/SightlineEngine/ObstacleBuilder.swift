@@ -65,11 +65,11 @@ struct ObstacleBuilder {
     /// Openings snap to walls within this distance (the spec's 0.05 m).
     static let snapTolerance = 0.05
 
-    init(level: Level, plan: Plan, context ctx: GEOSContext) throws {
+    init(level: Level, contents: LevelContents, plan: Plan, context ctx: GEOSContext) throws {
         self.level = level
         self.plan = plan
         self.context = ctx
-        for wall in plan.walls where wall.info.level == level.id {
+        for wall in contents.walls {
             let partial = wall.heightMetres.map { $0 < level.height } ?? false
             let blocks = wall.material == .opaque && !partial
             let lowHeight = wall.material == .opaque && partial ? wall.heightMetres : nil
@@ -102,7 +102,7 @@ struct ObstacleBuilder {
             }
         }
         wallIndex = STRTree(walls.enumerated().map { (box: $0.element.box, item: $0.offset) })
-        for opening in plan.openings where opening.info.level == level.id {
+        for opening in contents.openings {
             try apply(opening)
         }
     }

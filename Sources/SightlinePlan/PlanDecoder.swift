@@ -18,16 +18,38 @@ public enum PlanDecoder {
         try decode(bytes: readFile(path), file: path, extraCategories: extraCategories)
     }
 
-    /// The bytes of a plan file, or an error saying why it cannot be read.
+    /// The largest plan file read (bytes): far above any building's plan
+    /// (a 40-floor, 600-camera hotel is 1.2 MB), and a bound on the memory a
+    /// hostile file can take.
+    public static let maxFileBytes = 256 << 20
+
+    /// The bytes of a plan file, or an error saying why it cannot be read
+    /// (errno's own words: no such file, permission denied, a folder, empty,
+    /// too large). Devices and pipes (`/dev/stdin`) are read to their end.
     public static func readFile(_ path: String) throws(PlanError) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isDir: ObjCBool = false
-            let why = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
-                ? (isDir.boolValue ? "is a directory, not a plan file" : "cannot be read (permissions?)")
-                : "no such file"
-            throw PlanError([PlanProblem(file: path, message: why)])
+        func fail(_ why: String) -> PlanError { PlanError([PlanProblem(file: path, message: why)]) }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw fail(errno == ENOENT ? "no such file" : "cannot be read: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw fail("cannot be read: \(String(cString: strerror(errno)))") }
+        if info.st_mode & S_IFMT == S_IFDIR { throw fail("is a directory, not a plan file") }
+        if Int(info.st_size) > maxFileBytes { throw fail("is \(info.st_size) bytes; a plan may be at most \(maxFileBytes >> 20) MiB") }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(info.st_size))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw fail("cannot be read: \(String(cString: strerror(errno)))")
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[..<n])
+            if bytes.count > maxFileBytes { throw fail("is larger than the \(maxFileBytes >> 20) MiB a plan may be") }
         }
-        return [UInt8](data)
+        if bytes.isEmpty { throw fail("is empty: a plan is a GeoJSON FeatureCollection") }
+        return bytes
     }
 
     /// Decodes a plan from its bytes; `file` names it in messages.
@@ -202,15 +224,16 @@ public enum PlanDecoder {
             if levels.isEmpty { levels.append(Level(id: "default")) }
         }
         let ids = levels.map(\.id)
+        let known = Set(ids)
         for i in raws.indices {
             if let l = raws[i].level {
-                if !ids.contains(l) {
+                if !known.contains(l) {
                     let hint = Suggestion.closest(to: l, in: ids).map { "; did you mean `\($0)`?" } ?? ""
-                    log.error(raws[i].id, "properties.level", "unknown level `\(l)`: the plan declares \(ids.map { "`\($0)`" }.joined(separator: ", "))\(hint)")
+                    log.error(raws[i].id, "properties.level", "unknown level `\(l)`: the plan declares \(Suggestion.list(ids))\(hint)")
                 }
             } else if raws[i].needsLevel {
                 if levels.count == 1 { raws[i].level = levels[0].id } else {
-                    log.error(raws[i].id, "properties.level", "missing level: the plan has \(levels.count) levels (\(ids.map { "`\($0)`" }.joined(separator: ", "))), so each \(raws[i].kind) must name one")
+                    log.error(raws[i].id, "properties.level", "missing level: the plan has \(levels.count) levels (\(Suggestion.list(ids))), so each \(raws[i].kind) must name one")
                 }
             }
         }

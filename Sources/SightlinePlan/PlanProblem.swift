@@ -22,12 +22,19 @@ public struct PlanProblem: Sendable, Equatable, CustomStringConvertible {
 
     /// `FILE: feature ID: PROPERTY: MESSAGE`, one line, the shape compilers use.
     public var description: String {
-        var parts = [file]
-        if let feature { parts.append("feature \(feature)") }
-        if let property { parts.append(property) }
+        var parts = [Self.shortened(file, 300)]
+        if let feature { parts.append("feature \(Self.shortened(feature, 200))") }
+        if let property { parts.append(Self.shortened(property, 200)) }
         let head = parts.joined(separator: ": ")
-        // One problem, one line, whatever the file, id or value holds.
-        return TerminalText.escaped("\(head): \(severity == .warning ? "warning: " : "")\(message)")
+        // One problem, one line, whatever the file, id or value holds; a
+        // 100,000-character value is not echoed whole.
+        return TerminalText.escaped("\(head): \(severity == .warning ? "warning: " : "")\(Self.shortened(message, 1_000))")
+    }
+
+    /// `text`, or its first `limit` characters and how many were left out.
+    static func shortened(_ text: String, _ limit: Int) -> String {
+        guard text.utf8.count > limit, text.count > limit else { return text }
+        return "\(text.prefix(limit))… (\(text.count - limit) more characters)"
     }
 }
 
@@ -40,17 +47,36 @@ public struct PlanError: Error, Sendable, CustomStringConvertible {
 
 /// "Did you mean" hints by edit distance.
 public enum Suggestion {
+    /// Words longer than this get no hint: a typo is short, and edit
+    /// distance is quadratic (a 100,000-character name took 95 s).
+    public static let maxHintLength = 64
+    /// Candidates compared at most; beyond, no hint (linear cost kept small).
+    public static let maxHintCandidates = 2_000
+    /// Candidates listed in a message at most ("… and 9,990 more").
+    public static let maxListed = 10
+
     /// The closest candidate within a third of the word's length, if any.
+    ///
+    /// Complexity: O(k · m · n) for k candidates of length ≤ n, word length
+    /// m, with m ≤ ``maxHintLength`` and k ≤ ``maxHintCandidates``.
     public static func closest(to word: String, in candidates: [String]) -> String? {
+        guard word.count <= maxHintLength, candidates.count <= maxHintCandidates else { return nil }
         let lower = word.lowercased()
-        let scored = candidates.map { ($0, distance(lower, $0.lowercased())) }
+        let budget = max(2, word.count / 3)
+        let scored = candidates.filter { abs($0.count - word.count) <= budget }.map { ($0, distance(lower, $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-        return best.1 <= max(2, word.count / 3) ? best.0 : nil
+        return best.1 <= budget ? best.0 : nil
+    }
+
+    /// `` `a`, `b`, `c` ``, or the first ``maxListed`` and "… and N more".
+    public static func list(_ candidates: [String]) -> String {
+        let shown = candidates.prefix(maxListed).map { "`\($0)`" }.joined(separator: ", ")
+        return candidates.count > maxListed ? "\(shown), … and \(candidates.count - maxListed) more" : shown
     }
 
     /// `expected one of a, b, c (did you mean b?)`.
     public static func expected(_ word: String, oneOf candidates: [String]) -> String {
-        let list = candidates.map { "`\($0)`" }.joined(separator: ", ")
+        let list = list(candidates)
         if let hint = closest(to: word, in: candidates) { return "expected one of \(list); did you mean `\(hint)`?" }
         return "expected one of \(list)"
     }

@@ -4,18 +4,33 @@
 public final class ProblemLog {
     public let file: String
     public private(set) var problems: [PlanProblem] = []
+    /// Problems kept of each severity; the rest are counted and summed up
+    /// in one last line, so a hostile file cannot make gigabytes of stderr.
+    public static let maxKept = 200
+    private var dropped: [PlanProblem.Severity: Int] = [:]
+    private var kept: [PlanProblem.Severity: Int] = [:]
     public init(file: String) { self.file = file }
 
-    public func error(_ feature: String?, _ property: String?, _ message: String) {
-        problems.append(PlanProblem(.error, file: file, feature: feature, property: property, message: message))
+    private func add(_ severity: PlanProblem.Severity, _ feature: String?, _ property: String?, _ message: String) {
+        if kept[severity, default: 0] < Self.maxKept {
+            kept[severity, default: 0] += 1
+            problems.append(PlanProblem(severity, file: file, feature: feature, property: property, message: message))
+        } else {
+            dropped[severity, default: 0] += 1
+        }
     }
 
-    public func warning(_ feature: String?, _ property: String?, _ message: String) {
-        problems.append(PlanProblem(.warning, file: file, feature: feature, property: property, message: message))
+    public func error(_ feature: String?, _ property: String?, _ message: String) { add(.error, feature, property, message) }
+
+    public func warning(_ feature: String?, _ property: String?, _ message: String) { add(.warning, feature, property, message) }
+
+    private func summary(_ severity: PlanProblem.Severity) -> [PlanProblem] {
+        guard let n = dropped[severity], n > 0 else { return [] }
+        return [PlanProblem(severity, file: file, message: "… and \(n) more \(severity == .error ? "errors" : "warnings") not shown")]
     }
 
-    public var errors: [PlanProblem] { problems.filter { $0.severity == .error } }
-    public var warnings: [PlanProblem] { problems.filter { $0.severity == .warning } }
+    public var errors: [PlanProblem] { problems.filter { $0.severity == .error } + summary(.error) }
+    public var warnings: [PlanProblem] { problems.filter { $0.severity == .warning } + summary(.warning) }
 }
 
 public struct PropertyReader {

@@ -80,12 +80,16 @@ public struct HTMLReportRenderer: ReportRenderer {
         html += "<section class=\"levels\"><h2>Plans</h2>\n"
         html += "<p class=\"legend no-print\">Hover or click a camera to highlight its view. <span class=\"key prohibited\"></span> prohibited zone <span class=\"key view\"></span> view <span class=\"key intrusion\"></span> intrusion <span class=\"key door-open\"></span> open door / passage <span class=\"key door-closed\"></span> closed door <span class=\"key glass\"></span> glass / window</p>\n"
         let many = plan.levels.count > 3
+        let contents = plan.contentsByLevel()
+        let indices = PlanDrawing.indices(report)
+        let findingsPerLevel = Dictionary(report.findings.compactMap(\.level).map { ($0, 1) }, uniquingKeysWith: +)
         for level in plan.levels {
-            let count = report.findings.filter { $0.level == level.id }.count
-            let cameras = report.analysis.cameras.filter { $0.camera.info.level == level.id }.count
+            let count = findingsPerLevel[level.id] ?? 0
+            let cameras = indices.cameras[level.id]?.count ?? 0
             let open = !many || count > 0
             html += "<details\(open ? " open" : "")><summary>\(Escape.html(level.name ?? level.id)) — \(cameras) camera\(cameras == 1 ? "" : "s"), \(count) finding\(count == 1 ? "" : "s")</summary>\n"
-            html += PlanDrawing(report: report, level: level, findingAnchors: anchors).svg()
+            html += PlanDrawing(report: report, level: level, findingAnchors: anchors, contents: contents[level.id] ?? LevelContents(),
+                                cameraIndices: indices.cameras[level.id] ?? [], zoneIndices: indices.zones[level.id] ?? []).svg()
             html += "</details>\n"
         }
         html += "</section>\n"

@@ -11,15 +11,28 @@ struct PlanDrawing {
     let level: Level
     /// Finding index (in the report's order) → anchor id.
     let findingAnchors: [Int: String]
+    /// The level's features, and its cameras' and zones' indices in the
+    /// report (the drawing's element ids).
+    let contents: LevelContents
+    let cameraIndices: [Int]
+    let zoneIndices: [Int]
 
     private var plan: Plan { report.plan }
 
+    /// Each level's camera and zone indices, grouped in one pass.
+    static func indices(_ report: CheckReport) -> (cameras: [String: [Int]], zones: [String: [Int]]) {
+        var cameras: [String: [Int]] = [:], zones: [String: [Int]] = [:]
+        for (i, c) in report.analysis.cameras.enumerated() { cameras[c.camera.info.level, default: []].append(i) }
+        for (i, z) in report.plan.zones.enumerated() { zones[z.info.level, default: []].append(i) }
+        return (cameras, zones)
+    }
+
     func svg() -> String {
-        let cameras = report.analysis.cameras.enumerated().filter { $0.element.camera.info.level == level.id }
-        let zones = plan.zones.enumerated().filter { $0.element.info.level == level.id }
-        let walls = plan.walls.filter { $0.info.level == level.id }
-        var box = Box(covering: zones.flatMap { $0.element.polygons.flatMap(\.shell) }
-                      + walls.flatMap(wallPoints) + cameras.map(\.element.camera.position))
+        let cameras = cameraIndices.map { ($0, report.analysis.cameras[$0]) }
+        let zones = zoneIndices.map { ($0, plan.zones[$0]) }
+        let walls = contents.walls
+        var box = Box(covering: zones.flatMap { $0.1.polygons.flatMap(\.shell) }
+                      + walls.flatMap(wallPoints) + cameras.map(\.1.camera.position))
             ?? Box(minX: 0, minY: 0, maxX: 10, maxY: 10)
         for (_, c) in cameras { if let b = Box(covering: c.view) { box.include(b) } }
         let extent = max(box.maxX - box.minX, box.maxY - box.minY, 1)
@@ -68,7 +81,7 @@ struct PlanDrawing {
                 out += "<path class=\"\(cls) body\" d=\"\(path(polygons))\">\(title)</path>\n"
             }
         }
-        for opening in plan.openings where opening.info.level == level.id {
+        for opening in contents.openings {
             let kind: String = switch opening.type {
             case .door: opening.state == .open ? "door open" : "door closed"
             case .window: opening.transparent ? "window" : "window frosted"
@@ -97,7 +110,7 @@ struct PlanDrawing {
 
         // Signs and cameras.
         out += "<g class=\"signs\">\n"
-        for sign in plan.signs where sign.info.level == level.id {
+        for sign in contents.signs {
             out += "<rect class=\"sign\" x=\"\(n(sign.position.x - font / 2))\" y=\"\(n(-sign.position.y - font / 2))\" width=\"\(n(font))\" height=\"\(n(font))\"><title>\(Escape.html("sign \(sign.id)\(sign.text.map { ": \($0)" } ?? "")"))</title></rect>\n"
         }
         out += "</g>\n<g class=\"cameras\">\n"

@@ -46,7 +46,7 @@ public struct SARIFReportRenderer: ReportRenderer {
         w.endArray()
         w.endObject(); w.endObject()
         w.key("artifacts"); w.beginArray(); w.beginObject()
-        w.key("location"); w.beginObject(); w.field("uri", report.plan.file); w.endObject()
+        w.key("location"); w.beginObject(); w.field("uri", Self.uri(report.plan.file)); w.endObject()
         w.key("hashes"); w.beginObject(); w.field("sha-256", report.inputSHA256); w.endObject()
         w.endObject(); w.endArray()
         w.key("results"); w.beginArray()
@@ -58,7 +58,7 @@ public struct SARIFReportRenderer: ReportRenderer {
             w.key("message"); w.beginObject(); w.field("text", f.message); w.endObject()
             w.key("locations"); w.beginArray(); w.beginObject()
             w.key("physicalLocation"); w.beginObject()
-            w.key("artifactLocation"); w.beginObject(); w.field("uri", report.plan.file); w.field("index", 0); w.endObject()
+            w.key("artifactLocation"); w.beginObject(); w.field("uri", Self.uri(report.plan.file)); w.field("index", 0); w.endObject()
             w.endObject()
             let subject = f.camera.map { ("camera", $0) } ?? f.zone.map { ("zone", $0) }
             if let (kind, id) = subject {
@@ -85,5 +85,24 @@ public struct SARIFReportRenderer: ReportRenderer {
         w.endObject(); w.endArray()
         w.endObject()
         return w.string + "\n"
+    }
+
+    /// A path as a SARIF `uri` (RFC 3986 URI reference): unreserved
+    /// characters and `/` as they are, every other byte of its UTF-8
+    /// percent-encoded, so a space, `#` or `?` in a file name cannot change
+    /// what the URI points at.
+    static func uri(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = Array("0123456789ABCDEF")
+                out += "%\(hex[Int(byte >> 4)])\(hex[Int(byte & 0xF)])"
+            }
+        }
+        return out
     }
 }

@@ -111,6 +111,17 @@ struct RuleContext {
     /// When set, the privacy checks consider only zones of these categories
     /// (the guest rooms of a "non-public" homestay).
     let privateScope: Set<ZoneCategory>?
+    /// The plan's features by level, grouped once for every check.
+    let contents: [String: LevelContents]
+
+    init(profile: Profile, plan: Plan, analysis: PlanAnalysis, asOf: CalendarDate, privateScope: Set<ZoneCategory>?) {
+        self.profile = profile
+        self.plan = plan
+        self.analysis = analysis
+        self.asOf = asOf
+        self.privateScope = privateScope
+        self.contents = plan.contentsByLevel()
+    }
 
     var parameters: Parameters { profile.parameters }
 

@@ -34,7 +34,7 @@ extension RuleContext {
         for zone in plan.zones where profile.prohibited[zone.category] == nil && zone.category != .void {
             let seen = analysis.zoneViewAreas[zone.id] ?? 0
             guard seen >= parameters.minSignageViewArea else { continue }
-            let signs = plan.signs.filter { $0.info.level == zone.info.level }
+            let signs = contents[zone.info.level]?.signs ?? []
             if signs.contains(where: { sign in zone.polygons.contains { $0.covers(sign.position) } }) { continue }
             let doors = openings(onBoundaryOf: zone)
             let nearDoor = signs.contains { sign in
@@ -50,7 +50,7 @@ extension RuleContext {
     /// The openings of a zone's level that lie on its boundary, as segments.
     func openings(onBoundaryOf zone: Zone) -> [[Segment]] {
         let edges = zone.polygons.flatMap(\.edges)
-        return plan.openings.filter { $0.info.level == zone.info.level }.compactMap { opening -> [Segment]? in
+        return (contents[zone.info.level]?.openings ?? []).compactMap { opening -> [Segment]? in
             let pieces: [Segment]
             switch opening.shape {
             case .line(let points): pieces = zip(points, points.dropFirst()).map { Segment($0, $1) }

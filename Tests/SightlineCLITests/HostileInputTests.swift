@@ -150,3 +150,82 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(r.stderr, "Fixtures/hostile/invalid-utf8.json: not valid JSON: line 2, column 27: invalid UTF-8 (byte 0xE9): the file must be UTF-8 text\n")
     }
 }
+
+/// The smaller findings of the audit.
+final class HostileInputSmallerTests: XCTestCase {
+    private var folder: ScratchFolder!
+
+    override func setUpWithError() throws { folder = try ScratchFolder("hostile-small") }
+
+    override func tearDownWithError() throws { folder.remove() }
+
+    /// A plan may not make the tool read an arbitrary file as its profile.
+    func testAPlanNamesOnlyBuiltInProfilesOrFilesBesideIt() throws {
+        var b = PlanBuilder.passageToilet()
+        b.plan["profile"] = "/etc/passwd.json"
+        let r = try CLI.run(["check", try folder.write(b, "p.json")])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("plan.profile: `/etc/passwd.json`: a plan may name a built-in profile"), r.stderr)
+        b.plan["profile"] = "../elsewhere/profile.json"
+        XCTAssertTrue(try CLI.run(["check", try folder.write(b, "q.json")]).stderr.contains("a plan may name a built-in profile"))
+        // A profile file beside the plan is fine, and --profile may name any file.
+        try FileManager.default.copyItem(atPath: CLI.packageRoot.appendingPathComponent("Profiles/cn-chongqing-2009.json").path,
+                                         toPath: folder.url.appendingPathComponent("local.json").path)
+        b.plan["profile"] = "local.json"
+        let beside = try CLI.run(["check", try folder.write(b, "r.json"), "--format", "json", "--as-of", "2026-01-15"])
+        XCTAssertNotEqual(beside.status, 2, beside.stderr)
+        XCTAssertTrue(beside.stdout.contains("\"profile\": \"cn-chongqing-2009\""))
+    }
+
+    func testSpecialFilesGetClearMessages() throws {
+        XCTAssertEqual(try CLI.run(["check", "/dev/null"]).stderr, "/dev/null: is empty: a plan is a GeoJSON FeatureCollection\n")
+        XCTAssertEqual(try CLI.run(["check", folder.url.path]).stderr, "\(folder.url.path): is a directory, not a plan file\n")
+    }
+
+    /// Folder links in a batch are followed; a link loop is walked once.
+    func testBatchFollowsFolderLinksWithoutLooping() throws {
+        let root = folder.url.appendingPathComponent("portfolio")
+        let real = folder.url.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: real, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: CLI.packageRoot.appendingPathComponent("Examples/hotel-floor.json").path,
+                                         toPath: real.appendingPathComponent("hotel.json").path)
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("linked").path, withDestinationPath: real.path)
+        try FileManager.default.createSymbolicLink(atPath: real.appendingPathComponent("loop").path, withDestinationPath: root.path)
+        let r = try CLI.run(["batch", root.path, "--db", folder.url.appendingPathComponent("r.sqlite").path, "--as-of", "2026-01-15"])
+        XCTAssertTrue(r.stderr.contains("1 buildings: 1 checked"), r.stderr)
+    }
+
+    func testSARIFURIsArePercentEncoded() throws {
+        let path = folder.url.appendingPathComponent("a plan #1?.json").path
+        try FileManager.default.copyItem(atPath: CLI.packageRoot.appendingPathComponent("Examples/hotel-floor.json").path, toPath: path)
+        let r = try CLI.run(["check", path, "--format", "sarif", "--as-of", "2026-01-15"])
+        XCTAssertTrue(r.stdout.contains("a%20plan%20%231%3F.json"), r.stdout)
+        XCTAssertFalse(r.stdout.contains("\"uri\": \"\(path)\""))
+    }
+
+    /// 2,000 features on an unknown level among 10,000: the message lists
+    /// ten levels, and at most 200 problems are shown (was 85 s, 1.1 GB).
+    func testHugeListsAndProblemCountsAreCapped() throws {
+        let levels = (0..<10_000).map { ["id": "L\($0)"] }
+        let features: [[String: Any]] = (0..<2_000).map {
+            ["type": "Feature", "id": "c\($0)", "properties": ["kind": "camera", "level": "nope"], "geometry": ["type": "Point", "coordinates": [0, 0]]]
+        }
+        let data = try JSONSerialization.data(withJSONObject: ["type": "FeatureCollection", "plan": ["levels": levels], "features": features])
+        let path = folder.url.appendingPathComponent("levels.json").path
+        try data.write(to: URL(fileURLWithPath: path))
+        let r = try CLI.run(["check", path])
+        XCTAssertEqual(r.status, 2)
+        let lines = r.stderr.split(separator: "\n")
+        XCTAssertEqual(lines.count, 201)
+        XCTAssertTrue(lines[0].hasSuffix("`L8`, `L9`, … and 9990 more"), String(lines[0]))
+        XCTAssertEqual(lines.last, "\(path): … and 1800 more errors not shown")
+        // A 100,000-character name gets no edit-distance hint (was 95 s).
+        var long = PlanBuilder.passageToilet()
+        long.plan["levels"] = [["id": "a"], ["id": "b"]]
+        long.camera("c", at: [0, 0], ["level": String(repeating: "x", count: 100_000)])
+        let started = Date()
+        XCTAssertEqual(try CLI.run(["check", try folder.write(long, "long.json")]).status, 2)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 20, "no quadratic hint")
+    }
+}

@@ -44,9 +44,16 @@ public enum CLI {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        // Read before waiting so a large report cannot fill the pipe and block.
+        // Read both pipes at once, before waiting: a child filling one pipe
+        // while the other is read would block forever.
+        final class Box: @unchecked Sendable { var data = Data() }
+        let errBox = Box()
+        let reading = DispatchGroup()
+        let errHandle = err.fileHandleForReading
+        DispatchQueue.global().async(group: reading) { errBox.data = errHandle.readDataToEndOfFile() }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        reading.wait()
+        let errData = errBox.data
         process.waitUntilExit()
         return Result(status: process.terminationStatus,
                       stdout: String(decoding: outData, as: UTF8.self),
