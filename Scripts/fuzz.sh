@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Builds and runs the libFuzzer targets: the decoder and the whole check.
+#
+#   Scripts/fuzz.sh [SECONDS] [decoder|pipeline|all]     (default: 60 all)
+#
+# SwiftPM's link step renames `main` (--defsym main=<target>_main), which
+# clashes with libFuzzer's own main, so the package's libraries are built by
+# SwiftPM with coverage and AddressSanitizer instrumentation, and each target
+# is compiled and linked here with `swiftc -sanitize=fuzzer,address`.
+# Crashes are written to .build-fuzz/crashes/ and make the script exit 1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-60}"
+which="${2:-all}"
+build=.build-fuzz
+flags=(-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
+swift build -c release --build-path "$build" "${flags[@]}" --target SightlineCheck >&2
+bin="$build/release"
+modules=(PlanarGeometry GEOS SightlinePlan SightlineEngine SightlineRules SightlineReport SightlineCheck)
+objects=()
+for m in "${modules[@]}"; do objects+=("$bin/$m.build"/*.o); done
+mkdir -p "$build/crashes"
+
+run() {
+  local name=$1 source=$2 corpus=$3
+  swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name "Fuzz$name" \
+    -I "$bin/Modules" -I Sources/CGEOS $(pkg-config --cflags-only-I geos | sed 's/-I/-Xcc -I/g') \
+    "$source" "${objects[@]}" $(pkg-config --libs geos) -o "$build/fuzz-$name" 2>&1 | grep -v "Cannot export local symbol" >&2 || true
+  local work="$build/corpus-$name"
+  mkdir -p "$work"
+  cp -n "$corpus"/* "$work"/ 2>/dev/null || true
+  echo "== fuzz-$name for ${seconds}s" >&2
+  ASAN_OPTIONS=detect_leaks=0 "$build/fuzz-$name" "$work" -dict=Fuzz/plan.dict -max_total_time="$seconds" \
+    -max_len=65536 -timeout=20 -rss_limit_mb=4096 -artifact_prefix="$build/crashes/$name-" -print_final_stats=1 2>&1 \
+    | grep -E "(INITED|DONE) |stat::|ERROR|SUMMARY|Test unit written|artifact" >&2
+}
+
+status=0
+if [ "$which" = all ] || [ "$which" = decoder ]; then run decoder Fuzz/FuzzDecoder.swift Fuzz/corpus/decoder || status=1; fi
+if [ "$which" = all ] || [ "$which" = pipeline ]; then run pipeline Fuzz/FuzzPipeline.swift Fuzz/corpus/pipeline || status=1; fi
+if ls "$build/crashes"/* >/dev/null 2>&1; then
+  echo "crashes found:" >&2; ls -l "$build/crashes" >&2
+  exit 1
+fi
+exit $status
