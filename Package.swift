@@ -18,6 +18,13 @@ let package = Package(
             providers: [.apt(["libgeos-dev"]), .brew(["geos"])]
         ),
         .target(name: "PlanarGeometry"),
+        .systemLibrary(
+            name: "CGDAL",
+            pkgConfig: "gdal",
+            providers: [.apt(["libgdal-dev"]), .brew(["gdal"])]
+        ),
+        .target(name: "OGR", dependencies: ["CGDAL", "PlanarGeometry"]),
+        .target(name: "SightlineImport", dependencies: ["OGR", "PlanarGeometry", "SightlinePlan"]),
         .target(name: "GEOS", dependencies: ["CGEOS", "PlanarGeometry"]),
         .target(name: "SightlinePlan", dependencies: ["PlanarGeometry"]),
         .target(name: "SightlineEngine", dependencies: ["SightlinePlan", "GEOS"]),
@@ -31,7 +38,7 @@ let package = Package(
         ),
         .target(
             name: "SightlineCheck",
-            dependencies: ["SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport"]
+            dependencies: ["SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineImport"]
         ),
         .target(
             name: "SightlineFix",
@@ -45,6 +52,7 @@ let package = Package(
             name: "sightline",
             dependencies: [
                 "SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineSynth", "SightlineCheck", "SightlineBatch", "SightlineFix",
+                "SightlineImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,9 +78,10 @@ let package = Package(
             name: "SightlineBatchTests",
             dependencies: ["SightlineBatch", "SightlineSynth", "TestSupport"]
         ),
+        .testTarget(name: "SightlineImportTests", dependencies: ["SightlineImport", "SightlinePlan", "PlanarGeometry", "TestSupport"]),
         .testTarget(
             name: "SightlineCLITests",
-            dependencies: ["sightline", "TestSupport", "SightlinePlan", "SightlineSynth", "SightlineFix", "SightlineCheck"],
+            dependencies: ["sightline", "TestSupport", "SightlinePlan", "PlanarGeometry", "SightlineSynth", "SightlineFix", "SightlineCheck"],
             exclude: ["Golden"]
         ),
     ]

@@ -16,7 +16,7 @@ build=.build-fuzz
 flags=(-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
 swift build -c release --build-path "$build" "${flags[@]}" --target SightlineCheck >&2
 bin="$build/release"
-modules=(PlanarGeometry GEOS SightlinePlan SightlineEngine SightlineRules SightlineReport SightlineCheck)
+modules=(PlanarGeometry GEOS OGR SightlinePlan SightlineImport SightlineEngine SightlineRules SightlineReport SightlineCheck)
 objects=()
 for m in "${modules[@]}"; do objects+=("$bin/$m.build"/*.o); done
 mkdir -p "$build/crashes"
@@ -24,8 +24,8 @@ mkdir -p "$build/crashes"
 run() {
   local name=$1 source=$2 corpus=$3
   swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name "Fuzz$name" \
-    -I "$bin/Modules" -I Sources/CGEOS $(pkg-config --cflags-only-I geos | sed 's/-I/-Xcc -I/g') \
-    "$source" "${objects[@]}" $(pkg-config --libs geos) -o "$build/fuzz-$name" 2>&1 | grep -v "Cannot export local symbol" >&2 || true
+    -I "$bin/Modules" -I Sources/CGEOS -I Sources/CGDAL $(pkg-config --cflags-only-I geos gdal | sed 's/-I/-Xcc -I/g') \
+    "$source" "${objects[@]}" $(pkg-config --libs geos gdal) -o "$build/fuzz-$name" 2>&1 | grep -v "Cannot export local symbol" >&2 || true
   local work="$build/corpus-$name"
   mkdir -p "$work"
   cp -n "$corpus"/* "$work"/ 2>/dev/null || true

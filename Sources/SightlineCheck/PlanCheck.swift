@@ -1,5 +1,6 @@
 import Foundation
 import SightlineEngine
+import SightlineImport
 import SightlinePlan
 import SightlineReport
 import SightlineRules
@@ -37,8 +38,20 @@ public struct LoadedPlan: Sendable {
     /// Reads and decodes `path`. The profile (`profileOption`, else the plan's
     /// own `profile`, else cn-2025) is resolved before decoding, so categories
     /// the profile adds are accepted.
+    ///
+    /// A drawing (`.dxf`) is imported in memory first, so one command checks it.
     public static func load(_ path: String, profileOption: String?, cache: ProfileCache = ProfileCache()) throws(PlanError) -> LoadedPlan {
-        try load(bytes: PlanDecoder.readFile(path), file: path, profileOption: profileOption, cache: cache)
+        if path.lowercased().hasSuffix(".dxf") {
+            do {
+                let imported = try DXFImporter().run(path)
+                return try load(bytes: Array(imported.json.utf8), file: path, profileOption: profileOption, cache: cache)
+            } catch let error as ImportError {
+                throw PlanError([error.problem])
+            } catch {
+                throw error as! PlanError
+            }
+        }
+        return try load(bytes: PlanDecoder.readFile(path), file: path, profileOption: profileOption, cache: cache)
     }
 
     /// - Parameter sha256: the digest of `bytes`, when the caller has it already.

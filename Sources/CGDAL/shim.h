@@ -1,0 +1,10 @@
+#ifndef SIGHTLINE_CGDAL_SHIM_H
+#define SIGHTLINE_CGDAL_SHIM_H
+// GDAL's vector half (OGR) and its coordinate systems (OSR), through the C API.
+#include <gdal.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+#include <cpl_conv.h>
+#include <cpl_error.h>
+#include <cpl_string.h>
+#endif

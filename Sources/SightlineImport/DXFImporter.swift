@@ -1,0 +1,307 @@
+import Foundation
+import OGR
+import PlanarGeometry
+import SightlinePlan
+
+/// `sightline import dxf`: an architect's floor drawing → a plan.
+///
+/// GDAL's DXF driver reads the entities (blocks kept as inserts, so a door
+/// or camera block is one feature with its name, angle and attributes; text
+/// decoded as UTF-8 for R2007+ files, else by `$DWGCODEPAGE`); the mapping
+/// says what each layer holds:
+///
+/// - walls: lines, polylines and arcs (double-line walls stay two lines,
+///   each an obstacle); columns: closed outlines, as polygon walls;
+/// - rooms: closed outlines on room layers, each a zone whose category
+///   comes from the label inside it (``RoomKeywords``), the label its name;
+/// - doors: block inserts in wall gaps, each a wall across the gap at the
+///   insert with a door on it (closed on fire-door layers), width from a
+///   TArch name (`M0921`: 900 mm) or the block's extent;
+/// - windows: a window on a wall along each window line;
+/// - cameras: camera blocks, attributes (编号/ID, 型号/MODEL, 安装高度/HEIGHT,
+///   俯角/TILT, 水平视角/HFOV) read by tag, the insert's rotation
+///   (counter-clockwise from +x) turned into a heading (clockwise from +y).
+///
+/// Complexity: O(entities + rooms × labels).
+public struct DXFImporter: Sendable {
+    public var mapping = DXFLayerMapping.builtIn
+    /// Overrides `$INSUNITS`.
+    public var units: LengthUnit?
+    public var levelID = "1F"
+
+    public init() {}
+
+    public func run(_ path: String) throws(ImportError) -> ImportResult {
+        let header = try DXFHeader(path: path)
+        guard let unit = units ?? header.unit else {
+            throw ImportError(file: path, message: "$INSUNITS is unset or unitless (\(header.insunits.map(String.init) ?? "none")): give --units mm|cm|m|in|ft")
+        }
+        let records: [OGRRecord]
+        let blockExtents: [String: Double]
+        do throws(OGRError) {
+            var config = ["DXF_INLINE_BLOCKS": "FALSE", "DXF_MERGE_BLOCK_GEOMETRIES": "TRUE"]
+            if header.isUnicode { config["DXF_ENCODING"] = "UTF-8" }
+            let dataset = try OGRDataset(path: path, drivers: ["DXF"], config: config)
+            guard let entities = dataset.layer(named: "entities") else { throw OGRError(path: path, message: "no entities layer") }
+            records = try entities.records()
+            blockExtents = Self.blockExtents(try dataset.layer(named: "blocks")?.records() ?? [])
+        } catch {
+            throw ImportError(file: path, message: "not a readable DXF drawing: \(error.message)")
+        }
+
+        var doc = PlanDocument()
+        doc.decimals = unit == .mm ? 1 : unit == .cm ? 2 : 4
+        let metres = unit.metres
+        var layerCounts: [String: [String: Int]] = [:]   // layer → what it became → count
+        var ignored: [String: Int] = [:]
+        func note(_ layer: String, _ what: String) { layerCounts[layer, default: [:]][what, default: 0] += 1 }
+
+        var rooms: [(id: String, layer: String, ring: [Point2])] = []
+        var labels: [(text: String, at: Point2)] = []
+        var walls = 0, doors = 0, windows = 0, cameras = 0, columns = 0
+
+        for r in records where r.fields["PaperSpace"] == nil {
+            let layer = r.fields["Layer"]?.text ?? "0"
+            let block = r.fields["BlockName"]?.text
+            let role: DXFLayerRole? = block.map { mapping.isCameraBlock($0) } == true ? .camera : mapping.role(of: layer)
+            guard let role, role != .ignore, let shape = r.shape else {
+                ignored[layer, default: 0] += 1
+                continue
+            }
+            switch role {
+            case .wall:
+                for part in shape.parts {
+                    switch part {
+                    case .lineString(let l) where l.count >= 2:
+                        doc.add("wall-\(walls + 1)", kind: "wall", geometry: doc.line(l), [])
+                        walls += 1
+                        note(layer, "walls")
+                    case .polygon(let rings) where !rings.isEmpty:
+                        doc.add("wall-\(walls + 1)", kind: "wall", geometry: doc.polygon(rings), [])
+                        walls += 1
+                        note(layer, "walls")
+                    default: ignored[layer, default: 0] += 1
+                    }
+                }
+            case .column:
+                guard let ring = Self.closedRing(shape) else { ignored[layer, default: 0] += 1; continue }
+                doc.add("column-\(columns + 1)", kind: "wall", geometry: doc.polygon([ring]), [])
+                columns += 1
+                note(layer, "columns")
+            case .room:
+                guard let ring = Self.closedRing(shape) else { ignored[layer, default: 0] += 1; continue }
+                rooms.append(("room-\(rooms.count + 1)", layer, ring))
+                note(layer, "rooms")
+            case .text:
+                guard case .point(let p) = shape, let text = r.fields["Text"]?.text, !text.isEmpty else { ignored[layer, default: 0] += 1; continue }
+                labels.append((Self.plainText(text), p))
+                note(layer, "labels")
+            case .door:
+                guard case .point(let at) = shape, let block else { ignored[layer, default: 0] += 1; continue }
+                let width = Self.doorWidth(block: block, extent: blockExtents[block], unitMetres: metres)
+                let angle = (r.fields["BlockAngle"]?.number ?? 0) * .pi / 180
+                let half = Point2(cos(angle), sin(angle)) * (width / metres / 2)
+                let ends = [at - half, at + half]
+                let id = doc.uniqueID("door-\(doors + 1)")
+                doc.add("\(id)-wall", kind: "wall", geometry: doc.line(ends), [])
+                doc.add(id, kind: "opening", geometry: doc.line(ends),
+                        [("openingType", .string("door")), ("state", .string(mapping.doorsClosed(on: layer) ? "closed" : "open")),
+                         ("name", .string(block))])
+                doors += 1
+                note(layer, "doors")
+            case .window:
+                guard case .lineString(let l) = shape, l.count >= 2 else { ignored[layer, default: 0] += 1; continue }
+                let id = doc.uniqueID("window-\(windows + 1)")
+                doc.add("\(id)-wall", kind: "wall", geometry: doc.line(l), [])
+                doc.add(id, kind: "opening", geometry: doc.line(l), [("openingType", .string("window"))])
+                windows += 1
+                note(layer, "windows")
+            case .camera:
+                guard case .point(let at) = shape else { ignored[layer, default: 0] += 1; continue }
+                let attributes = Self.attributes(r.fields["BlockAttributes"])
+                cameras += 1
+                let id = attributes.value(for: ["编号", "ID", "NO", "编码", "CAMERA_ID"]) ?? "camera-\(cameras)"
+                let rotation = r.fields["BlockAngle"]?.number ?? 0
+                var props: [(String, JSONValue)] = [("heading", .number(Self.heading(fromCADRotation: rotation)))]
+                if let h = attributes.number(for: ["安装高度", "HEIGHT", "MOUNT_HEIGHT", "H"]) {
+                    // Heights above 20 are millimetres (drawings write 2800, not 2.8).
+                    props.append(("mountHeight", .number(h > 20 ? h / 1000 : h)))
+                }
+                if let t = attributes.number(for: ["俯角", "TILT"]) { props.append(("tilt", .number(t))) }
+                if let f = attributes.number(for: ["水平视角", "HFOV", "FOV", "视角"]) { props.append(("hfov", .number(f))) }
+                if let d = attributes.number(for: ["距离", "RANGE", "监控距离"]) { props.append(("range", .number(d))) }
+                if let m = attributes.value(for: ["型号", "MODEL"]) { props.append(("model", .string(m))) }
+                if let t = attributes.value(for: ["类型", "TYPE"]).flatMap(Self.cameraType) { props.append(("type", .string(t))) }
+                doc.add(id, kind: "camera", geometry: doc.point(at), props)
+                note(layer, "cameras")
+            case .ignore: break
+            }
+        }
+
+        // Rooms take the label inside them (the smallest room holding it).
+        var categories: [String: Int] = [:]
+        var unlabelled: [String] = []
+        for room in rooms {
+            let polygon = PolygonRings(shell: Array(room.ring.dropLast()))
+            let inside = labels.filter { label in
+                polygon.covers(label.at) && !rooms.contains { other in
+                    other.id != room.id && other.ring.count < room.ring.count + 1000
+                        && PolygonRings(shell: Array(other.ring.dropLast())).area < polygon.area
+                        && PolygonRings(shell: Array(other.ring.dropLast())).covers(label.at)
+                }
+            }
+            let name = inside.map(\.text).joined(separator: " ")
+            let category = inside.lazy.compactMap { RoomKeywords.category(of: $0.text) }.first
+            if category == nil { unlabelled.append(name.isEmpty ? room.id : "\(room.id) \"\(name)\"") }
+            let chosen = category ?? "room"
+            categories[chosen, default: 0] += 1
+            var props: [(String, JSONValue)] = [("category", .string(chosen))]
+            if !name.isEmpty { props.append(("name", .string(name))) }
+            doc.add(room.id, kind: "zone", geometry: doc.polygon([room.ring]), props)
+        }
+
+        doc.plan += [
+            ("units", .string(unit.rawValue)),
+            ("levels", .array([.object(JSONObject([("id", .string(levelID))]))])),
+            ("description", .string("imported by sightline from \((path as NSString).lastPathComponent) (DXF \(header.version ?? "?"))")),
+        ]
+        var summary = ["\(path): DXF \(header.version ?? "?"), units \(unit.rawValue)\(units != nil ? " (--units)" : " ($INSUNITS \(header.insunits ?? 0))")"]
+        for layer in layerCounts.keys.sorted() {
+            let what = layerCounts[layer]!.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+            summary.append("  layer \(layer) → \(what)")
+        }
+        if !ignored.isEmpty {
+            summary.append("  ignored layers (give them a role with a mapping): " + ignored.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", "))
+        }
+        summary.append("  plan: 1 level, \(rooms.count) zones (\(categories.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))), \(walls + columns + doors + windows) walls, \(doors + windows) openings, \(cameras) cameras")
+        if !unlabelled.isEmpty { summary.append("  rooms with no recognised label (category room): \(unlabelled.joined(separator: ", "))") }
+        if rooms.isEmpty { summary.append("  no room outlines on a room layer: no zones (deriving rooms from the walls is not done yet)") }
+        return ImportResult(document: doc.document, summary: summary)
+    }
+
+    // MARK: Pieces
+
+    /// Widths of block definitions along their x axis, in drawing units.
+    private static func blockExtents(_ records: [OGRRecord]) -> [String: Double] {
+        var out: [String: Double] = [:]
+        for r in records {
+            guard let name = r.fields["Block"]?.text, let box = Box(covering: r.shape?.points ?? []) else { continue }
+            out[name] = max(out[name] ?? 0, box.maxX - box.minX)
+        }
+        return out
+    }
+
+    /// A door's width in metres: TArch's name gives it (`M0921`, `FM1021`:
+    /// decimetres), else the block's extent, else 0.9 m.
+    static func doorWidth(block: String, extent: Double?, unitMetres: Double) -> Double {
+        let digits = block.drop { !$0.isNumber }.prefix { $0.isNumber }
+        if digits.count == 4, let dm = Double(digits.prefix(2)), dm > 0 { return dm / 10 }
+        if let extent, extent > 0 { return extent * unitMetres }
+        return 0.9
+    }
+
+    /// CAD rotation (degrees counter-clockwise from +x) → plan heading
+    /// (degrees clockwise from +y), in [0, 360).
+    public static func heading(fromCADRotation rotation: Double) -> Double {
+        let h = (90 - rotation).truncatingRemainder(dividingBy: 360)
+        let folded = h < 0 ? h + 360 : h
+        return folded == 360 ? 0 : folded
+    }
+
+    static func closedRing(_ shape: OGRShape) -> [Point2]? {
+        switch shape {
+        case .polygon(let rings): return rings.first
+        case .lineString(let l) where l.count >= 4 && l.first == l.last: return l
+        default: return nil
+        }
+    }
+
+    static func cameraType(_ text: String) -> String? {
+        let t = text.lowercased()
+        if t.contains("ptz") || t.contains("球") { return "ptz" }
+        if t.contains("fish") || t.contains("鱼眼") || t.contains("全景") { return "fisheye" }
+        if t.contains("fixed") || t.contains("枪") || t.contains("半球") || t.contains("固定") { return "fixed" }
+        return nil
+    }
+
+    /// MTEXT formatting codes (`\P`, `{\f…;`) stripped to the words.
+    static func plainText(_ text: String) -> String {
+        var out = text.replacingOccurrences(of: "\\P", with: " ")
+        while let r = out.range(of: #"\\[A-Za-z][^;\\{}]*;"#, options: .regularExpression) { out.removeSubrange(r) }
+        out = out.replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "")
+        return out.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Block attributes from GDAL's `BlockAttributes` ("TAG value" each).
+    static func attributes(_ value: OGRValue?) -> BlockAttributes {
+        guard case .strings(let list)? = value else { return BlockAttributes(values: [:]) }
+        var values: [String: String] = [:]
+        for entry in list {
+            let parts = entry.split(separator: " ", maxSplits: 1)
+            guard let tag = parts.first else { continue }
+            values[tag.uppercased()] = parts.count > 1 ? String(parts[1]).trimmingCharacters(in: .whitespaces) : ""
+        }
+        return BlockAttributes(values: values)
+    }
+}
+
+/// A block insert's attributes by tag (upper-cased).
+struct BlockAttributes {
+    var values: [String: String]
+
+    /// The first non-empty value among `tags`.
+    func value(for tags: [String]) -> String? {
+        for tag in tags { if let v = values[tag.uppercased()], !v.isEmpty { return v } }
+        return nil
+    }
+
+    func number(for tags: [String]) -> Double? { value(for: tags).flatMap { Double($0) } }
+}
+
+/// The few header variables the import needs, read from the file's text.
+struct DXFHeader {
+    var version: String?
+    var insunits: Int?
+    var codepage: String?
+
+    /// DXF R2007 (AC1021) and later store text as UTF-8.
+    var isUnicode: Bool { (version ?? "") >= "AC1021" }
+
+    /// `$INSUNITS` as a plan unit (1 in, 2 ft, 4 mm, 5 cm, 6 m).
+    var unit: LengthUnit? {
+        switch insunits {
+        case 1: .in
+        case 2: .ft
+        case 4: .mm
+        case 5: .cm
+        case 6: .m
+        default: nil
+        }
+    }
+
+    init(path: String) throws(ImportError) {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw ImportError(file: path, message: "cannot be read") }
+        defer { try? handle.close() }
+        // The HEADER section comes first; 256 KiB is far more than it takes.
+        let head = (try? handle.read(upToCount: 256 << 10)) ?? Data()
+        let lines = String(decoding: head, as: UTF8.self).split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        guard lines.count > 4, lines[0] == "0", lines[1] == "SECTION" else {
+            throw ImportError(file: path, message: "not a DXF drawing (it must start with a SECTION; DWG files must be saved as DXF)")
+        }
+        var i = 0
+        while i + 2 < lines.count, lines[i] != "ENDSEC" {
+            if lines[i] == "9" {
+                let name = lines[i + 1]
+                let value = i + 3 < lines.count ? lines[i + 3] : ""
+                switch name {
+                case "$ACADVER": version = value
+                case "$INSUNITS": insunits = Int(value)
+                case "$DWGCODEPAGE": codepage = value
+                default: break
+                }
+            }
+            i += 1
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import PlanarGeometry
+import SightlinePlan
+
+/// Builds a `sightline-plan/1` document feature by feature, ids unique and
+/// in the order added, numbers rounded to the source's precision so the
+/// output is byte-stable.
+struct PlanDocument {
+    var plan: [(String, JSONValue)] = [("format", .string(PlanDecoder.formatName))]
+    private(set) var features: [JSONValue] = []
+    private var ids = Set<String>()
+    /// Decimal places kept in coordinates (mm drawings: 1; metres: 4).
+    var decimals = 4
+
+    /// `base`, or `base-2`, `base-3`… when taken.
+    mutating func uniqueID(_ base: String) -> String {
+        var id = base
+        var n = 2
+        while ids.contains(id) { id = "\(base)-\(n)"; n += 1 }
+        ids.insert(id)
+        return id
+    }
+
+    func round(_ v: Double) -> Double {
+        let scale = ([1, 10, 100, 1_000, 10_000, 100_000, 1_000_000] as [Double])[min(max(decimals, 0), 6)]
+        let r = (v * scale).rounded() / scale
+        return r == 0 ? 0 : r
+    }
+
+    func position(_ p: Point2) -> JSONValue { .numbers([round(p.x), round(p.y)]) }
+
+    mutating func add(_ id: String, kind: String, geometry: JSONValue, _ properties: [(String, JSONValue)]) {
+        let id = uniqueID(id)
+        features.append(.object(JSONObject([
+            ("type", .string("Feature")), ("id", .string(id)),
+            ("properties", .object(JSONObject([("kind", .string(kind))] + properties))), ("geometry", geometry),
+        ])))
+    }
+
+    func point(_ p: Point2) -> JSONValue { .object(JSONObject([("type", .string("Point")), ("coordinates", position(p))])) }
+
+    func line(_ points: [Point2]) -> JSONValue {
+        .object(JSONObject([("type", .string("LineString")), ("coordinates", .array(points.map(position)))]))
+    }
+
+    /// A polygon from rings; each ring is closed if it is not already.
+    func polygon(_ rings: [[Point2]]) -> JSONValue {
+        let closed = rings.map { ring -> [Point2] in ring.first == ring.last ? ring : ring + [ring[0]] }
+        return .object(JSONObject([("type", .string("Polygon")), ("coordinates", .array(closed.map { .array($0.map(position)) }))]))
+    }
+
+    var document: JSONValue {
+        .object(JSONObject([("type", .string("FeatureCollection")), ("plan", .object(JSONObject(plan))), ("features", .array(features))]))
+    }
+}

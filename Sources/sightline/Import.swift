@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import SightlineImport
+import SightlinePlan
+
+/// `sightline import`: drawings and schedules people hold → `sightline-plan/1`.
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Turn a DXF drawing or a camera schedule into a plan (what every layer became is printed on stderr).",
+        subcommands: [DXF.self, Cameras.self])
+
+    struct DXF: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A DXF floor drawing (TArch, AIA/NCS or Chinese layer names) → a plan with walls, doors, windows, rooms and cameras.")
+
+        @Argument(help: "The .dxf file (DWG must be saved as DXF first).") var drawing: String
+        @Option(help: "Coordinate units when $INSUNITS is unset: mm, cm, m, in, ft.") var units: LengthUnit?
+        @Option(help: "The level id to give the floor.") var level: String = "1F"
+        @Option(name: .shortAndLong, help: "Write the plan here (default: standard output).") var output: String?
+
+        func run() throws {
+            var importer = DXFImporter()
+            importer.units = units
+            importer.levelID = level
+            let result: ImportResult
+            do { result = try importer.run(drawing) } catch {
+                Console.err(error.description)
+                throw ExitCode(2)
+            }
+            try emit(result.json, to: output)
+            Console.err(TerminalText.lines(result.summary))
+        }
+    }
+
+    struct Cameras: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Merge a camera schedule (.csv or .xlsx; English or Chinese headers) into a plan; a camera with an existing id is replaced.")
+
+        @Argument(help: "The schedule: .csv or .xlsx.") var schedule: String
+        @Option(help: "The plan to merge into.") var into: String
+        @Option(name: .shortAndLong, help: "Write the merged plan here (default: standard output).") var output: String?
+
+        func run() throws {
+            let merged: ImportResult
+            do {
+                let plan = try PlanDecoder.readFile(into)
+                let document: JSONValue
+                do { document = try JSONParser.parse(plan) } catch { throw ImportError(file: into, message: "not valid JSON: \(error)") }
+                merged = try CameraSchedule(path: schedule).merge(into: document, planFile: into)
+            } catch let error as ImportError {
+                Console.err(error.description)
+                throw ExitCode(2)
+            } catch let error as PlanError {
+                printProblems(error.problems)
+                throw ExitCode(2)
+            }
+            try emit(merged.json, to: output)
+            Console.err(TerminalText.lines(merged.summary))
+        }
+    }
+}
+
+extension LengthUnit: ExpressibleByArgument {}

@@ -1,0 +1,79 @@
+import Foundation
+import PlanarGeometry
+import SightlinePlan
+import TestSupport
+import XCTest
+
+/// `sightline import` and `check` on a drawing, as a new user runs them.
+final class ImportCommandTests: XCTestCase {
+    private var folder: ScratchFolder!
+
+    override func setUpWithError() throws { folder = try ScratchFolder("import") }
+
+    override func tearDownWithError() throws { folder.remove() }
+
+    private func json(_ text: String) throws -> JSONObject { try XCTUnwrap(try JSONParser.parse(Array(text.utf8)).objectValue) }
+
+    /// CAM-02 at (5.5, 1.0) looks north through the toilet's 0.9 m doorway
+    /// (jambs at x 5.05 and 5.95, inner face y 2.1): the wedge is
+    /// ±atan(0.45/1.1) = ±22.25°, widening until the partitions' inner
+    /// faces (x 4.1, 6.9) at y 4.422, up to the outline's face y 7.9; its
+    /// area in the toilet (y ≥ 2.0) is 0.818·(3.422² − 1)/2 + 2.8·3.478 =
+    /// 14.120 m², less 0.086 m² inside the near limit (0.6 m / tan 28° =
+    /// 1.129 m): 14.03 m². CAM-01, looking east along the corridor, grazes
+    /// the doorway between slopes 1.1/3.95 and 0.9/3.05: 0.137 m² (sampled
+    /// on a 4 mm grid). The guest room's fire door is closed: nothing.
+    func testCheckingTheDrawingFindsTheToiletViews() throws {
+        let r = try CLI.run(["check", "Fixtures/import/tarch-floor.dxf", "--format", "json", "--as-of", "2026-01-15"])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        let findings = try json(r.stdout)["findings"]?.arrayValue?.compactMap(\.objectValue) ?? []
+        let views = findings.filter { $0["rule"]?.stringValue == "cn-2025/art8-view-intrusion" }
+        XCTAssertEqual(views.map { $0["camera"]?.stringValue }, ["CAM-01", "CAM-02"])
+        XCTAssertEqual(Set(views.compactMap { $0["zoneName"]?.stringValue }), ["卫生间"], "nothing of the guest room behind its closed door")
+        XCTAssertEqual(views[1]["area"]?.numberValue ?? 0, 14.03, accuracy: 0.05)
+        XCTAssertEqual(views[0]["area"]?.numberValue ?? 0, 0.137, accuracy: 0.01)
+    }
+
+    func testImportWritesAPlanCheckAcceptsAndPrintsTheSummary() throws {
+        let plan = folder.url.appendingPathComponent("floor.json").path
+        let r = try CLI.run(["import", "dxf", "Fixtures/import/tarch-floor.dxf", "-o", plan])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stderr.contains("layer SPACE → 4 rooms"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("4 zones (1 corridor, 1 guest_room, 1 lobby, 1 toilet)"), r.stderr)
+        let check = try CLI.run(["check", plan, "--as-of", "2026-01-15"])
+        XCTAssertEqual(check.status, 1)
+        XCTAssertFalse(check.stdout.contains("input warnings"), check.stdout)
+    }
+
+    func testCameraSchedulesMergeByIdFromCSVAndXLSX() throws {
+        let plan = folder.url.appendingPathComponent("floor.json").path
+        XCTAssertEqual(try CLI.run(["import", "dxf", "Fixtures/import/tarch-floor.dxf", "-o", plan]).status, 0)
+        var outputs: [String] = []
+        for schedule in ["cameras.csv", "cameras.xlsx"] {
+            let out = folder.url.appendingPathComponent("merged-\(schedule).json").path
+            let r = try CLI.run(["import", "cameras", "Fixtures/import/\(schedule)", "--into", plan, "-o", out])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            XCTAssertTrue(r.stderr.contains("2 cameras: 1 added, 1 replaced"), r.stderr)
+            outputs.append(try String(contentsOfFile: out, encoding: .utf8))
+        }
+        XCTAssertEqual(outputs[0], outputs[1], "the CSV and the XLSX say the same")
+        let merged = try PlanDecoder.decode(bytes: Array(outputs[0].utf8), file: "merged.json")
+        XCTAssertEqual(merged.cameras.map(\.id), ["CAM-01", "CAM-02", "CAM-03"], "CAM-01 replaced where it stood, CAM-03 appended")
+        XCTAssertEqual(merged.cameras[0].mountHeight, 3.0)
+        XCTAssertEqual(merged.cameras[0].tilt, 20)
+        XCTAssertEqual(merged.cameras[2].heading, 270)
+        XCTAssertEqual(merged.cameras[2].position, Point2(11, 1))
+    }
+
+    func testBadInputsExitTwoWithOneClearLine() throws {
+        let plan = folder.url.appendingPathComponent("floor.json").path
+        XCTAssertEqual(try CLI.run(["import", "dxf", "Fixtures/import/tarch-floor.dxf", "-o", plan]).status, 0)
+        let bad = try CLI.run(["import", "cameras", "Fixtures/import/cameras-bad-height.csv", "--into", plan, "-o", folder.url.appendingPathComponent("x.json").path])
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertEqual(bad.stderr, "Fixtures/import/cameras-bad-height.csv: row 2: column 安装高度: expected a number (metres above the floor), found `高`\n")
+        let corrupt = try CLI.run(["check", "Fixtures/import/corrupt.dxf"])
+        XCTAssertEqual(corrupt.status, 2)
+        XCTAssertEqual(corrupt.stderr.split(separator: "\n").count, 1, corrupt.stderr)
+        XCTAssertTrue(corrupt.stderr.hasPrefix("Fixtures/import/corrupt.dxf: not a readable DXF drawing"), corrupt.stderr)
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import PlanarGeometry
+import SightlineImport
+import SightlinePlan
+import TestSupport
+import XCTest
+
+/// The TArch-style floor in `Fixtures/import/tarch-floor.dxf` (made by
+/// `Fixtures/import/make-fixtures.py`, whose docstring draws it): what the
+/// import must make of it, derived from the drawing.
+final class DXFImportTests: XCTestCase {
+    private let path = CLI.packageRoot.appendingPathComponent("Fixtures/import/tarch-floor.dxf").path
+
+    private func imported() throws -> (ImportResult, Plan) {
+        let result = try DXFImporter().run(path)
+        return (result, try PlanDecoder.decode(bytes: Array(result.json.utf8), file: "imported.json"))
+    }
+
+    func testLayersBecomeWallsRoomsDoorsWindowsAndCameras() throws {
+        let (result, plan) = try imported()
+        XCTAssertEqual(plan.metadata.units, .mm, "$INSUNITS 4")
+        // Four SPACE outlines, categories from their Chinese labels, labels kept as names.
+        XCTAssertEqual(plan.zones.map(\.category.rawValue), ["corridor", "lobby", "toilet", "guest_room"])
+        XCTAssertEqual(plan.zones.map(\.name), ["走廊", "大堂", "卫生间", "客房 8301"])
+        // 2 outline faces + 6 corridor-wall pieces + 4 jamb caps + 4 partition faces = 16 lines,
+        // the column, and one wall across each door and window gap.
+        XCTAssertEqual(plan.walls.count, 16 + 1 + 1 + 1)
+        XCTAssertEqual(plan.openings.map(\.type), [.door, .window])
+        XCTAssertEqual(plan.openings[0].state, .closed, "a DOOR_FIRE door is closed by the built-in mapping")
+        // The door M0921 is 900 mm wide, centred on the insert (9500, 2000) along its 0° rotation.
+        if case .line(let ends) = plan.openings[0].shape {
+            XCTAssertEqual(ends[0].x, 9.05, accuracy: 1e-9)
+            XCTAssertEqual(ends[1].x, 9.95, accuracy: 1e-9)
+            XCTAssertEqual(ends.map(\.y), [2.0, 2.0])
+        } else { XCTFail("the door is a line across the gap") }
+        // Cameras: ids from 编号, heights from 安装高度 (mm → m), tilt 俯角, field 水平视角,
+        // heading = 90° − CAD rotation.
+        XCTAssertEqual(plan.cameras.map(\.id), ["CAM-01", "CAM-02"])
+        XCTAssertEqual(plan.cameras.map(\.heading), [90, 0])
+        XCTAssertEqual(plan.cameras.map(\.mountHeight), [2.8, 2.6])
+        XCTAssertEqual(plan.cameras.map(\.tilt), [15, 10])
+        XCTAssertEqual(plan.cameras.map(\.hfov), [90, 60])
+        XCTAssertEqual(plan.cameras[0].position, Point2(2, 1))
+        // The summary names every layer and the one ignored.
+        XCTAssertTrue(result.summary.contains("  layer EQUIP-安防 → 2 cameras"), "\(result.summary)")
+        XCTAssertTrue(result.summary.contains { $0.contains("ignored layers") && $0.contains("DIM_LEAD (1)") })
+        XCTAssertEqual(plan.warnings.map(\.message), [], "the imported plan decodes without a warning")
+    }
+
+    func testImportIsDeterministic() throws {
+        XCTAssertEqual(try DXFImporter().run(path).json, try DXFImporter().run(path).json)
+    }
+
+    func testCADRotationBecomesAHeading() {
+        XCTAssertEqual(DXFImporter.heading(fromCADRotation: 0), 90)
+        XCTAssertEqual(DXFImporter.heading(fromCADRotation: 90), 0)
+        XCTAssertEqual(DXFImporter.heading(fromCADRotation: 180), 270)
+        XCTAssertEqual(DXFImporter.heading(fromCADRotation: -90), 180)
+        XCTAssertEqual(DXFImporter.heading(fromCADRotation: 450), 0)
+    }
+
+    func testRoomLabelsInChineseAndEnglish() {
+        for (label, category) in [("卫生间", "toilet"), ("男厕", "toilet"), ("WC", "toilet"), ("客房 8301", "guest_room"), ("员工宿舍", "staff_quarters"),
+                                  ("宿舍 2", "dormitory_room"), ("更衣室", "changing_room"), ("试衣间", "fitting_room"), ("母婴室", "nursing_room"),
+                                  ("淋浴间", "bathhouse"), ("包厢 3", "private_dining_room"), ("电梯厅", "lobby"), ("Fitting Room 2", "fitting_room")] {
+            XCTAssertEqual(RoomKeywords.category(of: label), category, label)
+        }
+        XCTAssertNil(RoomKeywords.category(of: "设备间"))
+        XCTAssertNil(RoomKeywords.category(of: "Bathurst Street"), "a short word only as a whole word")
+    }
+
+    func testACorruptDrawingIsOneClearError() {
+        XCTAssertThrowsError(try DXFImporter().run(CLI.packageRoot.appendingPathComponent("Fixtures/import/corrupt.dxf").path)) { error in
+            XCTAssertTrue("\(error)".contains("corrupt.dxf: not a readable DXF drawing: error at line"), "\(error)")
+        }
+        XCTAssertThrowsError(try DXFImporter().run(CLI.packageRoot.appendingPathComponent("Examples/hotel-floor.json").path)) { error in
+            XCTAssertTrue("\(error)".contains("not a DXF drawing"), "\(error)")
+        }
+    }
+}
