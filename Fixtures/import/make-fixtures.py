@@ -129,3 +129,65 @@ def corrupt():
 dxf()
 schedules()
 corrupt()
+
+
+def imdf():
+    """An IMDF venue: one level (ordinal 0, 一层), a walkway along the south,
+    a female and a male restroom, a mothers' room and an office north of it,
+    a concrete column, an unmapped category (kiosk) and a door into each room.
+    In local metres from (120.0, 30.0), 1e-5 degrees ≈ 1.1 m; each room is
+    4e-5 x 5e-5 degrees."""
+    import json
+    import zipfile
+    folder = os.path.join(here, "imdf")
+    os.makedirs(folder, exist_ok=True)
+    lon0, lat0 = 120.0, 30.0
+
+    def ring(x0, y0, x1, y1):
+        return [[[lon0 + x0 * 1e-5, lat0 + y0 * 1e-5], [lon0 + x1 * 1e-5, lat0 + y0 * 1e-5], [lon0 + x1 * 1e-5, lat0 + y1 * 1e-5],
+                 [lon0 + x0 * 1e-5, lat0 + y1 * 1e-5], [lon0 + x0 * 1e-5, lat0 + y0 * 1e-5]]]
+
+    def fc(features):
+        return {"type": "FeatureCollection", "features": features}
+
+    def feature(id_, type_, coords, props, feature_type):
+        return {"type": "Feature", "id": id_, "feature_type": feature_type, "geometry": {"type": type_, "coordinates": coords}, "properties": props}
+
+    level = "11111111-1111-1111-1111-111111111111"
+    files = {
+        "manifest.json": {"version": "1.0.0", "created": "2026-01-01T00:00:00Z", "language": "zh-Hans"},
+        "address.geojson": fc([{"type": "Feature", "id": "a1", "feature_type": "address", "geometry": None,
+                                "properties": {"address": "西湖大道 1 号", "locality": "杭州", "province": "CN-ZJ", "country": "CN"}}]),
+        "venue.geojson": fc([feature("v1", "Polygon", ring(0, 0, 20, 8), {"category": "shoppingcenter", "name": {"en": "Example Mall", "zh-Hans": "示例商场"},
+                                                                           "address_id": "a1"}, "venue")]),
+        "level.geojson": fc([feature(level, "Polygon", ring(0, 0, 20, 8), {"category": "unspecified", "ordinal": 0, "outdoor": False,
+                                                                           "name": {"zh-Hans": "一层", "en": "Level 1"}, "short_name": {"en": "1"}}, "level")]),
+        "unit.geojson": fc([
+            feature("u-walk", "Polygon", ring(0, 0, 20, 3), {"category": "walkway", "level_id": level, "name": {"zh-Hans": "走廊"}}, "unit"),
+            feature("u-wc-f", "Polygon", ring(0, 3, 4, 8), {"category": "restroom.female", "level_id": level, "name": {"zh-Hans": "女卫生间"}}, "unit"),
+            feature("u-wc-m", "Polygon", ring(4, 3, 8, 8), {"category": "restroom.male", "level_id": level, "name": {"zh-Hans": "男卫生间"}}, "unit"),
+            feature("u-mother", "Polygon", ring(8, 3, 12, 8), {"category": "mothersroom", "level_id": level, "name": {"zh-Hans": "母婴室"}}, "unit"),
+            feature("u-office", "Polygon", ring(12, 3, 16, 8), {"category": "office", "level_id": level, "name": {"en": "Office"}}, "unit"),
+            feature("u-kiosk", "Polygon", ring(16, 3, 20, 8), {"category": "kiosk", "level_id": level}, "unit"),
+            feature("u-col", "Polygon", ring(9.5, 1, 10, 1.5), {"category": "concrete", "level_id": level}, "unit"),
+        ]),
+        "opening.geojson": fc([
+            feature("o-%d" % i, "LineString", [[lon0 + (x + 1.5) * 1e-5, lat0 + 3e-5], [lon0 + (x + 2.5) * 1e-5, lat0 + 3e-5]],
+                    {"category": "pedestrian", "level_id": level, "door": {"type": "hinged", "automatic": i == 0, "material": "wood"}}, "opening")
+            for i, x in enumerate([0, 4, 8, 12, 16])
+        ]),
+        "fixture.geojson": fc([feature("f-desk", "Polygon", ring(13, 5, 14, 6), {"category": "furniture", "level_id": level}, "fixture")]),
+    }
+    for name, content in files.items():
+        with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
+            json.dump(content, f, ensure_ascii=False, indent=1, sort_keys=True)
+    with zipfile.ZipFile(os.path.join(here, "imdf.zip"), "w", zipfile.ZIP_DEFLATED) as z:
+        for name in sorted(files):
+            info = zipfile.ZipInfo("venue/" + name, date_time=(2026, 1, 1, 0, 0, 0))
+            with open(os.path.join(folder, name), "rb") as f:
+                z.writestr(info, f.read())
+    with zipfile.ZipFile(os.path.join(here, "not-imdf.zip"), "w") as z:
+        z.writestr(zipfile.ZipInfo("readme.txt", date_time=(2026, 1, 1, 0, 0, 0)), "no IMDF here\n")
+
+
+imdf()

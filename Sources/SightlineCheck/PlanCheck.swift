@@ -39,17 +39,13 @@ public struct LoadedPlan: Sendable {
     /// own `profile`, else cn-2025) is resolved before decoding, so categories
     /// the profile adds are accepted.
     ///
-    /// A drawing (`.dxf`) is imported in memory first, so one command checks it.
+    /// A drawing (`.dxf`, an IMDF folder or zip) is imported in memory
+    /// first, so one command checks it.
     public static func load(_ path: String, profileOption: String?, cache: ProfileCache = ProfileCache()) throws(PlanError) -> LoadedPlan {
-        if path.lowercased().hasSuffix(".dxf") {
-            do {
-                let imported = try DXFImporter().run(path)
-                return try load(bytes: Array(imported.json.utf8), file: path, profileOption: profileOption, cache: cache)
-            } catch let error as ImportError {
-                throw PlanError([error.problem])
-            } catch {
-                throw error as! PlanError
-            }
+        if let importer = DrawingImport.importer(for: path) {
+            let imported: ImportResult
+            do { imported = try importer(path) } catch { throw PlanError([error.problem]) }
+            return try load(bytes: Array(imported.json.utf8), file: path, profileOption: profileOption, cache: cache)
         }
         return try load(bytes: PlanDecoder.readFile(path), file: path, profileOption: profileOption, cache: cache)
     }

@@ -18,7 +18,7 @@ struct FeatureBuilder {
     private static let restrictedKeys = common + ["category", "consentRef"]
     private static let zoneKeys = common + ["category", "requiredCoverage", "coverageFraction", "managedBy", "occupiedByOthers"]
     private static let wallKeys = common + ["height", "material", "thickness"]
-    private static let openingKeys = common + ["openingType", "state", "transparent", "width"]
+    private static let openingKeys = common + ["openingType", "state", "transparent", "width", "doorType", "automatic"]
     private static let signKeys = common + ["facing", "text"]
     private static let cameraKeys = common + ["mountHeight", "heading", "tilt", "hfov", "vfov", "lens", "resolution", "range",
                                               "type", "ptz", "audio", "masks", "consentRef", "model", "owner", "publicSecurity"]

@@ -7,7 +7,7 @@ import SightlinePlan
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Turn a DXF drawing or a camera schedule into a plan (what every layer became is printed on stderr).",
-        subcommands: [DXF.self, Cameras.self])
+        subcommands: [DXF.self, IMDF.self, Cameras.self])
 
     struct DXF: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -24,6 +24,24 @@ struct Import: ParsableCommand {
             importer.levelID = level
             let result: ImportResult
             do { result = try importer.run(drawing) } catch {
+                Console.err(error.description)
+                throw ExitCode(2)
+            }
+            try emit(result.json, to: output)
+            Console.err(TerminalText.lines(result.summary))
+        }
+    }
+
+    struct IMDF: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "An IMDF venue (a folder or its .zip) → a plan: levels, units as zones or walls, openings, fixtures, the venue's address.")
+
+        @Argument(help: "The IMDF folder or zip archive.") var venue: String
+        @Option(name: .shortAndLong, help: "Write the plan here (default: standard output).") var output: String?
+
+        func run() throws {
+            let result: ImportResult
+            do { result = try IMDFImporter().run(venue) } catch {
                 Console.err(error.description)
                 throw ExitCode(2)
             }

@@ -1,0 +1,216 @@
+import Foundation
+import OGR
+import PlanarGeometry
+import SightlinePlan
+
+/// `sightline import imdf`: an Indoor Mapping Data Format venue (OGC
+/// 20-094; a folder or its zip) → a plan in EPSG:4326.
+///
+/// - levels from `level.geojson`: ordinal → elevation (ordinal ×
+///   ``storeyHeight``), the name in Chinese, else English, else the first
+///   language given;
+/// - zones from `unit.geojson`, categories mapped by ``categories``; wall-like
+///   units (`brick`, `concrete`, `drywall`, `glass`, `wood`, `column`,
+///   `structure`) become walls (`glass` see-through); an unmapped category
+///   becomes `room`, and the summary names it;
+/// - walls along unit boundaries, each shared edge once, except between two
+///   open units (walkways, lobbies, open-to-below…), where nothing stands;
+///   openings (`opening.geojson`) cut them as the engine cuts any wall;
+/// - fixtures as low obstacles (``fixtureHeight``); the venue's name and
+///   address into `site`.
+public struct IMDFImporter: Sendable {
+    /// Metres between levels one ordinal apart (IMDF gives no elevations).
+    public var storeyHeight = 4.0
+    /// Fixtures (desks, counters, kiosks) block sight below this height.
+    public var fixtureHeight = 1.2
+
+    public init() {}
+
+    /// IMDF unit categories → zone categories, for each whose use matches one of ours.
+    public static let categories: [String: String] = [
+        "restroom": "toilet", "restroom.family": "toilet", "restroom.female": "toilet", "restroom.female.wheelchair": "toilet",
+        "restroom.male": "toilet", "restroom.male.wheelchair": "toilet", "restroom.transgender": "toilet",
+        "restroom.transgender.wheelchair": "toilet", "restroom.unisex": "toilet", "restroom.unisex.wheelchair": "toilet",
+        "restroom.wheelchair": "toilet",
+        "shower": "bathhouse", "mothersroom": "nursing_room", "opentobelow": "void",
+        "lobby": "lobby", "walkway": "corridor", "walkway.island": "corridor", "footbridge": "corridor", "ramp": "corridor",
+        "movingwalkway": "corridor",
+        "office": "office", "conferenceroom": "office", "huddleroom": "office", "phoneroom": "office",
+        "foodservice": "dining", "elevator": "elevator", "escalator": "stair", "stairs": "stair", "steps": "stair",
+        "parking": "parking", "road": "outdoor", "terrace": "outdoor", "vegetation": "outdoor", "fieldofplay": "outdoor",
+        "room": "room", "classroom": "room", "laboratory": "room", "library": "room", "storage": "room", "serverroom": "room",
+        "mailroom": "room", "auditorium": "room", "theater": "room", "movietheater": "room", "fitnessroom": "room",
+        "lounge": "room", "privatelounge": "room", "waitingroom": "room", "kitchen": "room", "firstaid": "room",
+        "smokingarea": "room", "recreation": "room", "platform": "room", "nonpublic": "room",
+    ]
+
+    /// Unit categories that are building fabric, not places.
+    public static let wallCategories: Set<String> = ["brick", "concrete", "drywall", "glass", "wood", "column", "structure"]
+
+    /// Zone categories with no wall between two of them.
+    static let open: Set<String> = ["corridor", "lobby", "void", "outdoor", "stair", "parking"]
+
+    static let requiredFiles = ["manifest.json", "venue.geojson", "level.geojson", "unit.geojson", "opening.geojson"]
+
+    public func run(_ path: String) throws(ImportError) -> ImportResult {
+        // A zip is read in place through GDAL's virtual file system.
+        let root = path.lowercased().hasSuffix(".zip") ? "/vsizip/\(path)" : path
+        let files = OGRFiles.list(root)
+        guard !files.isEmpty else { throw ImportError(file: path, message: "not a folder or zip archive that can be read") }
+        // The files may sit in a subfolder of the archive: find the manifest.
+        let prefix = files.first { ($0 as NSString).lastPathComponent == "manifest.json" }.map { ($0 as NSString).deletingLastPathComponent } ?? ""
+        let present = Set(files.filter { ($0 as NSString).deletingLastPathComponent == prefix }.map { ($0 as NSString).lastPathComponent })
+        let missing = Self.requiredFiles.filter { !present.contains($0) }
+        guard missing.isEmpty else {
+            throw ImportError(file: path, message: "not an IMDF archive: missing \(missing.joined(separator: ", ")) (IMDF needs \(Self.requiredFiles.joined(separator: ", ")))")
+        }
+        func records(_ name: String) throws(ImportError) -> [OGRRecord] {
+            guard present.contains(name) else { return [] }
+            let file = prefix.isEmpty ? "\(root)/\(name)" : "\(root)/\(prefix)/\(name)"
+            do throws(OGRError) {
+                let dataset = try OGRDataset(path: file, drivers: ["GeoJSON"])
+                var out: [OGRRecord] = []
+                for layer in dataset.layers { out += try layer.records() }
+                return out
+            } catch {
+                throw ImportError(file: path, message: "\(name): \(error.message)")
+            }
+        }
+
+        var doc = PlanDocument()
+        doc.decimals = 8
+        var summary: [String] = ["\(path): IMDF"]
+
+        // Levels, by ordinal.
+        let levelRecords = try records("level.geojson")
+        var levelIDs: [String: String] = [:]   // IMDF id → plan id
+        var levels: [(ordinal: Double, value: JSONValue)] = []
+        for r in levelRecords {
+            guard let id = r.fields["id"]?.text else { continue }
+            let ordinal = r.fields["ordinal"]?.number ?? 0
+            let name = Self.label(r.fields["name"])
+            let planID = "L\(Int(ordinal))" + (levels.contains { $0.ordinal == ordinal } ? "-\(levels.count)" : "")
+            levelIDs[id] = planID
+            var level: [(String, JSONValue)] = [("id", .string(planID)), ("elevation", .number(ordinal * storeyHeight))]
+            if let name { level.append(("name", .string(name))) }
+            levels.append((ordinal, .object(JSONObject(level))))
+        }
+        guard !levels.isEmpty else { throw ImportError(file: path, message: "level.geojson holds no level") }
+
+        // Units: zones, or walls for building fabric.
+        struct UnitPart { var level: String; var category: String; var ring: [Point2] }
+        var zones: [UnitPart] = []
+        var counts: [String: Int] = [:]
+        var unmapped: [String: Int] = [:]
+        var fabric = 0
+        for r in try records("unit.geojson") {
+            let imdfCategory = r.fields["category"]?.text ?? "unspecified"
+            guard let levelID = r.fields["level_id"].flatMap({ levelIDs[$0.text] }), let shape = r.shape else { continue }
+            let rings = shape.parts.compactMap { part -> [[Point2]]? in if case .polygon(let rings) = part { return rings } else { return nil } }
+            let id = r.fields["id"]?.text ?? "unit-\(r.fid)"
+            if Self.wallCategories.contains(imdfCategory) {
+                for polygon in rings {
+                    var props: [(String, JSONValue)] = [("level", .string(levelID))]
+                    if imdfCategory == "glass" { props.append(("material", .string("glass"))) }
+                    doc.add(id, kind: "wall", geometry: doc.polygon(polygon), props)
+                    fabric += 1
+                }
+                continue
+            }
+            let category = Self.categories[imdfCategory] ?? "room"
+            if Self.categories[imdfCategory] == nil { unmapped[imdfCategory, default: 0] += 1 }
+            counts[category, default: 0] += 1
+            var props: [(String, JSONValue)] = [("level", .string(levelID)), ("category", .string(category))]
+            if let name = Self.label(r.fields["name"]) { props.append(("name", .string(name))) }
+            let geometry: JSONValue = rings.count == 1 ? doc.polygon(rings[0])
+                : .object(JSONObject([("type", .string("MultiPolygon")),
+                                      ("coordinates", .array(rings.map { p in .array(p.map { .array($0.map(doc.position)) }) }))]))
+            doc.add(id, kind: "zone", geometry: geometry, props)
+            for polygon in rings { zones.append(UnitPart(level: levelID, category: category, ring: polygon[0])) }
+        }
+
+        // Walls along unit boundaries: each edge once; none between two open units.
+        struct EdgeKey: Hashable { var level: String; var a: [Int64]; var b: [Int64] }
+        func key(_ p: Point2) -> [Int64] { [Int64((p.x * 1e9).rounded()), Int64((p.y * 1e9).rounded())] }
+        var edges: [EdgeKey: (segment: [Point2], open: Int, count: Int)] = [:]
+        var order: [EdgeKey] = []
+        for zone in zones {
+            for (a, b) in zip(zone.ring, zone.ring.dropFirst()) where a != b {
+                let (ka, kb) = (key(a), key(b))
+                let k = ka.lexicographicallyPrecedes(kb) ? EdgeKey(level: zone.level, a: ka, b: kb) : EdgeKey(level: zone.level, a: kb, b: ka)
+                let isOpen = Self.open.contains(zone.category) ? 1 : 0
+                if let e = edges[k] { edges[k] = (e.segment, e.open + isOpen, e.count + 1) } else {
+                    edges[k] = ([a, b], isOpen, 1)
+                    order.append(k)
+                }
+            }
+        }
+        var walls = 0
+        for k in order {
+            let e = edges[k]!
+            // Between two open units (or the outside of an open one): nothing stands.
+            if e.open == e.count { continue }
+            walls += 1
+            doc.add("wall-\(walls)", kind: "wall", geometry: doc.line(e.segment), [("level", .string(k.level))])
+        }
+
+        // Openings.
+        var openings = 0
+        for r in try records("opening.geojson") {
+            guard let levelID = r.fields["level_id"].flatMap({ levelIDs[$0.text] }), case .lineString(let line)? = r.shape else { continue }
+            // GDAL hands nested objects over as JSON text.
+            let door: JSONObject? = r.fields["door"].flatMap { value in (try? JSONParser.parse(Array(value.text.utf8)))?.objectValue }
+            var props: [(String, JSONValue)] = [("level", .string(levelID)), ("openingType", .string(door == nil ? "passage" : "door"))]
+            if let door {
+                props.append(("state", .string("open")))
+                if let type = door["type"]?.stringValue { props.append(("doorType", .string(type))) }
+                if let automatic = door["automatic"] { props.append(("automatic", automatic)) }
+            }
+            if let name = Self.label(r.fields["name"]) { props.append(("name", .string(name))) }
+            doc.add(r.fields["id"]?.text ?? "opening-\(r.fid)", kind: "opening", geometry: doc.line(line), props)
+            openings += 1
+        }
+
+        // Fixtures: low obstacles.
+        var fixtures = 0
+        for r in try records("fixture.geojson") {
+            guard let levelID = r.fields["level_id"].flatMap({ levelIDs[$0.text] }), let shape = r.shape else { continue }
+            for case .polygon(let rings) in shape.parts {
+                doc.add(r.fields["id"]?.text ?? "fixture-\(r.fid)", kind: "wall", geometry: doc.polygon(rings),
+                        [("level", .string(levelID)), ("height", .number(fixtureHeight))])
+                fixtures += 1
+            }
+        }
+
+        // Site: the venue's name and address.
+        var site: [(String, JSONValue)] = []
+        if let venue = try records("venue.geojson").first {
+            if let name = Self.label(venue.fields["name"]) { site.append(("name", .string(name))) }
+            if let addressID = venue.fields["address_id"]?.text,
+               let address = try records("address.geojson").first(where: { $0.fields["id"]?.text == addressID }) {
+                let parts = ["address", "unit", "locality", "province", "country", "postal_code"].compactMap { address.fields[$0]?.text }
+                    .filter { !$0.isEmpty }
+                if !parts.isEmpty { site.append(("address", .string(parts.joined(separator: ", ")))) }
+            }
+        }
+        doc.plan += [("crs", .string("EPSG:4326"))]
+        if !site.isEmpty { doc.plan.append(("site", .object(JSONObject(site)))) }
+        doc.plan += [
+            ("levels", .array(levels.sorted { $0.ordinal < $1.ordinal }.map(\.value))),
+            ("description", .string("imported by sightline from IMDF \((path as NSString).lastPathComponent)")),
+        ]
+        summary.append("  plan: \(levels.count) level\(levels.count == 1 ? "" : "s"), \(counts.values.reduce(0, +)) zones (\(counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))), \(walls + fabric + fixtures) walls (\(walls) along unit boundaries, \(fabric) building fabric, \(fixtures) fixtures), \(openings) openings, 0 cameras")
+        if !unmapped.isEmpty {
+            summary.append("  unit categories with no match, imported as room: " + unmapped.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", "))
+        }
+        return ImportResult(document: doc.document, summary: summary)
+    }
+
+    /// An IMDF label object (`{"en": …, "zh-Hans": …}`): Chinese, else English, else the first.
+    static func label(_ value: OGRValue?) -> String? {
+        guard let text = value?.text, !text.isEmpty else { return nil }
+        guard let object = try? JSONParser.parse(Array(text.utf8)).objectValue else { return text }
+        let languages = object.members.compactMap { m in m.value.stringValue.map { (m.key, $0) } }
+        return (languages.first { $0.0.lowercased().hasPrefix("zh") } ?? languages.first { $0.0.lowercased().hasPrefix("en") } ?? languages.first)?.1
+    }
+}
