@@ -78,7 +78,7 @@ let package = Package(
             name: "SightlineBatchTests",
             dependencies: ["SightlineBatch", "SightlineSynth", "TestSupport"]
         ),
-        .testTarget(name: "SightlineImportTests", dependencies: ["SightlineImport", "SightlinePlan", "PlanarGeometry", "TestSupport"]),
+        .testTarget(name: "SightlineImportTests", dependencies: ["SightlineImport", "SightlinePlan", "PlanarGeometry", "SightlineEngine", "SightlineRules", "TestSupport"]),
         .testTarget(
             name: "SightlineCLITests",
             dependencies: ["sightline", "TestSupport", "SightlinePlan", "PlanarGeometry", "SightlineSynth", "SightlineFix", "SightlineCheck"],

@@ -191,3 +191,45 @@ def imdf():
 
 
 imdf()
+
+
+def osm():
+    """Simple Indoor Tagging: one level (level=0), a corridor (indoor=corridor)
+    along the south, a toilet (indoor=room, amenity=toilets, 卫生间) and a
+    changing room (room=changing) north of it, each with a door node on its
+    south edge (the toilet's door=no: an open doorway), an open area
+    (indoor=area) and a camera (man_made=surveillance, camera:direction 0,
+    height 2.7, ref CAM-7) in the corridor facing the toilet's doorway.
+    1e-5 degrees of latitude ≈ 1.11 m, of longitude ≈ 0.96 m at 30°."""
+    lon0, lat0 = 120.0, 30.0
+    nodes = []
+    def node(i, x, y, tags=None):
+        nodes.append((i, lat0 + y * 1e-5, lon0 + x * 1e-5, tags or {}))
+    corners = {1: (0, 0), 2: (12, 0), 3: (12, 3), 4: (0, 3), 5: (4, 3), 6: (8, 3), 7: (0, 8), 8: (4, 8), 9: (8, 8), 10: (12, 8)}
+    for i, (x, y) in corners.items():
+        node(i, x, y)
+    node(20, 2, 3, {"door": "no", "width": "1.0"})
+    node(21, 6, 3, {"door": "hinged", "width": "0.9"})
+    node(30, 2, 1, {"man_made": "surveillance", "surveillance:type": "camera", "camera:direction": "0", "camera:type": "fixed",
+                    "camera:mount": "ceiling", "height": "2.7", "ref": "CAM-7", "level": "0"})
+    ways = [
+        (100, [1, 2, 3, 6, 21, 5, 20, 4, 1], {"indoor": "corridor", "level": "0", "name": "走廊"}),
+        (101, [4, 20, 5, 8, 7, 4], {"indoor": "room", "level": "0", "amenity": "toilets", "name:zh": "卫生间", "name:en": "Toilets"}),
+        (102, [5, 21, 6, 9, 8, 5], {"indoor": "room", "level": "0", "room": "changing", "name": "更衣室"}),
+        (103, [6, 3, 10, 9, 6], {"indoor": "area", "level": "0", "name": "休息区"}),
+    ]
+    out = ['<?xml version="1.0" encoding="UTF-8"?>', '<osm version="0.6" generator="make-fixtures.py">']
+    def tags(t):
+        return "".join('<tag k="%s" v="%s"/>' % (k, v) for k, v in sorted(t.items()))
+    for i, lat, lon, t in nodes:
+        out.append('<node id="%d" version="1" lat="%.7f" lon="%.7f">%s</node>' % (i, lat, lon, tags(t)))
+    for i, refs, t in ways:
+        out.append('<way id="%d" version="1">%s%s</way>' % (i, "".join('<nd ref="%d"/>' % r for r in refs), tags(t)))
+    out.append("</osm>")
+    with open(os.path.join(here, "indoor.osm"), "w", encoding="utf-8") as f:
+        f.write("\n".join(out) + "\n")
+    with open(os.path.join(here, "outdoor.osm"), "w", encoding="utf-8") as f:
+        f.write('<?xml version="1.0" encoding="UTF-8"?>\n<osm version="0.6">\n<node id="1" version="1" lat="30" lon="120"><tag k="amenity" v="bench"/></node>\n</osm>\n')
+
+
+osm()

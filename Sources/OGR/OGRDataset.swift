@@ -54,6 +54,28 @@ public final class OGRDataset {
         GDALDatasetGetLayerByName(handle, name).map { OGRLayer(dataset: self, handle: $0) }
     }
 
+    /// Every feature of every layer in the order the file holds them, by
+    /// layer name (`GDALDatasetGetNextFeature`): the only correct way to
+    /// read drivers whose layers come from one stream, such as OSM.
+    public func recordsByLayer() throws(OGRError) -> [String: [OGRRecord]] {
+        let result: Result<[String: [OGRRecord]], OGRError> = reading {
+            GDALDatasetResetReading(handle)
+            var out: [String: [OGRRecord]] = [:]
+            var layer: OGRLayerH?
+            while let feature = GDALDatasetGetNextFeature(handle, &layer, nil, nil, nil) {
+                defer { OGR_F_Destroy(feature) }
+                guard let layer else { continue }
+                let wrapped = OGRLayer(dataset: self, handle: layer)
+                out[wrapped.name, default: []].append(wrapped.record(feature))
+            }
+            if CPLGetLastErrorType() == CE_Failure || CPLGetLastErrorType() == CE_Fatal {
+                return .failure(OGRError(path: path, message: OGRDataset.lastError ?? "read error"))
+            }
+            return .success(out)
+        }
+        return try result.get()
+    }
+
     /// Runs `body` with this dataset's configuration options set on the thread.
     func reading<T>(_ body: () throws -> T) rethrows -> T { try Self.withConfig(config, body) }
 
@@ -113,12 +135,7 @@ public final class OGRLayer {
             var out: [OGRRecord] = []
             while let feature = OGR_L_GetNextFeature(handle) {
                 defer { OGR_F_Destroy(feature) }
-                var fields: [String: OGRValue] = [:]
-                for i in 0..<count where OGR_F_IsFieldSetAndNotNull(feature, i) != 0 {
-                    fields[names[Int(i)]] = Self.value(feature, i, types[Int(i)])
-                }
-                out.append(OGRRecord(fid: Int64(OGR_F_GetFID(feature)), fields: fields,
-                                     shape: OGR_F_GetGeometryRef(feature).flatMap(Self.shape)))
+                out.append(record(feature, names: names, types: types))
             }
             if CPLGetLastErrorType() == CE_Failure || CPLGetLastErrorType() == CE_Fatal {
                 return .failure(OGRError(path: dataset.path, message: OGRDataset.lastError ?? "read error"))
@@ -126,6 +143,19 @@ public final class OGRLayer {
             return .success(out)
         }
         return try result.get()
+    }
+
+    /// One feature's fields and geometry as Swift values.
+    func record(_ feature: OGRFeatureH, names: [String]? = nil, types: [OGRFieldType]? = nil) -> OGRRecord {
+        let definition = OGR_F_GetDefnRef(feature)
+        let count = OGR_FD_GetFieldCount(definition)
+        var fields: [String: OGRValue] = [:]
+        for i in 0..<count where OGR_F_IsFieldSetAndNotNull(feature, i) != 0 {
+            let field = OGR_FD_GetFieldDefn(definition, i)
+            let name = names?[Int(i)] ?? String(cString: OGR_Fld_GetNameRef(field))
+            fields[name] = Self.value(feature, i, types?[Int(i)] ?? OGR_Fld_GetType(field))
+        }
+        return OGRRecord(fid: Int64(OGR_F_GetFID(feature)), fields: fields, shape: OGR_F_GetGeometryRef(feature).flatMap(Self.shape))
     }
 
     private static func value(_ f: OGRFeatureH, _ i: Int32, _ type: OGRFieldType) -> OGRValue {

@@ -130,28 +130,12 @@ public struct IMDFImporter: Sendable {
         }
 
         // Walls along unit boundaries: each edge once; none between two open units.
-        struct EdgeKey: Hashable { var level: String; var a: [Int64]; var b: [Int64] }
-        func key(_ p: Point2) -> [Int64] { [Int64((p.x * 1e9).rounded()), Int64((p.y * 1e9).rounded())] }
-        var edges: [EdgeKey: (segment: [Point2], open: Int, count: Int)] = [:]
-        var order: [EdgeKey] = []
-        for zone in zones {
-            for (a, b) in zip(zone.ring, zone.ring.dropFirst()) where a != b {
-                let (ka, kb) = (key(a), key(b))
-                let k = ka.lexicographicallyPrecedes(kb) ? EdgeKey(level: zone.level, a: ka, b: kb) : EdgeKey(level: zone.level, a: kb, b: ka)
-                let isOpen = Self.open.contains(zone.category) ? 1 : 0
-                if let e = edges[k] { edges[k] = (e.segment, e.open + isOpen, e.count + 1) } else {
-                    edges[k] = ([a, b], isOpen, 1)
-                    order.append(k)
-                }
-            }
-        }
+        var boundaries = BoundaryWalls()
+        for zone in zones { boundaries.add(ring: zone.ring, level: zone.level, walled: !Self.open.contains(zone.category)) }
         var walls = 0
-        for k in order {
-            let e = edges[k]!
-            // Between two open units (or the outside of an open one): nothing stands.
-            if e.open == e.count { continue }
+        for wall in boundaries.walls {
             walls += 1
-            doc.add("wall-\(walls)", kind: "wall", geometry: doc.line(e.segment), [("level", .string(k.level))])
+            doc.add("wall-\(walls)", kind: "wall", geometry: doc.line(wall.segment), [("level", .string(wall.level))])
         }
 
         // Openings.

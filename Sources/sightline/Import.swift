@@ -7,7 +7,7 @@ import SightlinePlan
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Turn a DXF drawing or a camera schedule into a plan (what every layer became is printed on stderr).",
-        subcommands: [DXF.self, IMDF.self, Cameras.self])
+        subcommands: [DXF.self, IMDF.self, OSM.self, Cameras.self])
 
     struct DXF: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -42,6 +42,24 @@ struct Import: ParsableCommand {
         func run() throws {
             let result: ImportResult
             do { result = try IMDFImporter().run(venue) } catch {
+                Console.err(error.description)
+                throw ExitCode(2)
+            }
+            try emit(result.json, to: output)
+            Console.err(TerminalText.lines(result.summary))
+        }
+    }
+
+    struct OSM: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "OpenStreetMap indoor data (.osm or .osm.pbf, Simple Indoor Tagging) → a plan: rooms, walls, doors, surveillance cameras.")
+
+        @Argument(help: "The .osm or .osm.pbf file.") var file: String
+        @Option(name: .shortAndLong, help: "Write the plan here (default: standard output).") var output: String?
+
+        func run() throws {
+            let result: ImportResult
+            do { result = try OSMImporter().run(file) } catch {
                 Console.err(error.description)
                 throw ExitCode(2)
             }
