@@ -58,7 +58,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "sightline-bench",
-            dependencies: ["SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineSynth", "SightlineCheck", "SightlineBatch", "SightlineFix"]
+            dependencies: ["SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineSynth", "SightlineCheck", "SightlineBatch", "SightlineFix", "SightlineImport"]
         ),
         .target(
             name: "TestSupport",

@@ -138,20 +138,25 @@ public struct DXFImporter: Sendable {
             }
         }
 
-        // Rooms take the label inside them (the smallest room holding it).
+        // Rooms take the labels inside them, each label the smallest room
+        // holding it (a label in a stall names the stall, not the toilet).
+        // Room boxes in an STR tree: O((rooms + labels) log rooms).
         var categories: [String: Int] = [:]
         var unlabelled: [String] = []
-        for room in rooms {
-            let polygon = PolygonRings(shell: Array(room.ring.dropLast()))
-            let inside = labels.filter { label in
-                polygon.covers(label.at) && !rooms.contains { other in
-                    other.id != room.id && other.ring.count < room.ring.count + 1000
-                        && PolygonRings(shell: Array(other.ring.dropLast())).area < polygon.area
-                        && PolygonRings(shell: Array(other.ring.dropLast())).covers(label.at)
-                }
+        let polygons = rooms.map { PolygonRings(shell: Array($0.ring.dropLast())) }
+        let areas = polygons.map(\.area)
+        let index = STRTree(polygons.enumerated().compactMap { i, p in Box(covering: p.shell).map { (box: $0, item: i) } })
+        var labelsOf = [[String]](repeating: [], count: rooms.count)
+        for label in labels {
+            var best: Int?
+            index.query(Box(around: label.at, radius: 0)) { i in
+                if polygons[i].covers(label.at), best.map({ areas[i] < areas[$0] }) ?? true { best = i }
             }
-            let name = inside.map(\.text).joined(separator: " ")
-            let category = inside.lazy.compactMap { RoomKeywords.category(of: $0.text) }.first
+            if let best { labelsOf[best].append(label.text) }
+        }
+        for (i, room) in rooms.enumerated() {
+            let name = labelsOf[i].joined(separator: " ")
+            let category = labelsOf[i].lazy.compactMap { RoomKeywords.category(of: $0) }.first
             if category == nil { unlabelled.append(name.isEmpty ? room.id : "\(room.id) \"\(name)\"") }
             let chosen = category ?? "room"
             categories[chosen, default: 0] += 1

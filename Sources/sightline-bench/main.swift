@@ -4,12 +4,18 @@ import SightlinePlan
 import SightlineReport
 import SightlineRules
 import SightlineBatch
+import SightlineImport
 import SightlineSynth
 
 /// Times the engine on the generated 40-floor, 40-rooms-a-side hotel (600
 /// cameras) on one core: decode, view regions and findings, then rendering.
 /// Usage: swift run -c release sightline-bench [floors] [rooms] [repeats]
 ///        swift run -c release sightline-bench batch [buildings]
+///        swift run -c release sightline-bench import [rooms]   (6 DXF entities a room)
+if CommandLine.arguments.dropFirst().first == "import" {
+    try benchImport(rooms: CommandLine.arguments.dropFirst(2).first.flatMap(Int.init) ?? 16_667)
+    exit(0)
+}
 if CommandLine.arguments.dropFirst().first == "batch" {
     try benchBatch(count: CommandLine.arguments.dropFirst(2).first.flatMap(Int.init) ?? 1000)
     exit(0)
@@ -95,4 +101,29 @@ func benchBatch(count: Int) throws {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
     print("  peak memory: \(usage.ru_maxrss / 1024) MB (the whole benchmark process)")
+}
+
+/// Imports a generated DXF of `rooms` rooms (six entities each: 16,667
+/// rooms is 100,002 entities) and an IMDF-like count of units, timing the
+/// import (GDAL's read and the mapping) and the decode of its result.
+func benchImport(rooms: Int) throws {
+    let side = Int(Double(rooms).squareRoot().rounded(.up))
+    let generator = DXFGenerator(columns: side, rows: (rooms + side - 1) / side)
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("sightline-bench-\(getpid()).dxf").path
+    try generator.text().write(toFile: path, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    print("import: generated DXF, \(generator.entityCount) entities (\(generator.columns * generator.rows) rooms)")
+    var best = (importing: Double.infinity, decode: Double.infinity)
+    var zones = 0
+    for _ in 0..<3 {
+        let t0 = now()
+        let result = try DXFImporter().run(path)
+        let t1 = now()
+        let plan = try PlanDecoder.decode(bytes: Array(result.json.utf8), file: "imported.json")
+        let t2 = now()
+        zones = plan.zones.count
+        best = (min(best.importing, t1 - t0), min(best.decode, t2 - t1))
+    }
+    print(String(format: "  import (GDAL read + mapping + JSON)  %.0f ms", best.importing * 1000))
+    print(String(format: "  decode of the imported plan          %.0f ms  (%d zones)", best.decode * 1000, zones))
 }

@@ -6,7 +6,7 @@ import SightlineSynth
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a synthetic plan for benchmarks and demos.",
-        subcommands: [Hotel.self, Portfolio.self, Random.self])
+        subcommands: [Hotel.self, Portfolio.self, Random.self, DXF.self])
 
     struct Hotel: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -87,6 +87,23 @@ struct Generate: ParsableCommand {
                     try write("random-\(seed).json", RandomPlanGenerator(seed: seed).json())
                 }
             }
+        }
+    }
+
+    struct DXF: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A large TArch-style DXF floor (a grid of rooms, six entities each) for import benchmarks.")
+
+        @Option(help: "Number of rooms.") var rooms: Int = 16_667
+        @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?
+
+        func validate() throws {
+            guard (1...10_000_000).contains(rooms) else { throw ValidationError("--rooms must be between 1 and 10,000,000") }
+        }
+
+        func run() throws {
+            let side = Int(Double(rooms).squareRoot().rounded(.up))
+            try emit(DXFGenerator(columns: side, rows: (rooms + side - 1) / side).text(), to: output)
         }
     }
 }
