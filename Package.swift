@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -24,7 +25,7 @@ let package = Package(
             providers: [.apt(["libgdal-dev"]), .brew(["gdal"])]
         ),
         .target(name: "OGR", dependencies: ["CGDAL", "PlanarGeometry"]),
-        .target(name: "SightlineImport", dependencies: ["OGR", "PlanarGeometry", "SightlinePlan"]),
+        .target(name: "SightlineImport", dependencies: ["OGR", "PlanarGeometry", "SightlinePlan", .product(name: "Yams", package: "Yams")]),
         .target(name: "GEOS", dependencies: ["CGEOS", "PlanarGeometry"]),
         .target(name: "SightlinePlan", dependencies: ["PlanarGeometry"]),
         .target(name: "SightlineEngine", dependencies: ["SightlinePlan", "GEOS"]),

@@ -53,7 +53,8 @@ public struct DXFImporter: Sendable {
         doc.decimals = unit == .mm ? 1 : unit == .cm ? 2 : 4
         let metres = unit.metres
         var layerCounts: [String: [String: Int]] = [:]   // layer → what it became → count
-        var ignored: [String: Int] = [:]
+        var ignored: [String: Int] = [:]          // no role, or nothing usable
+        var ignoredByMapping: [String: Int] = [:]  // role `ignore`
         func note(_ layer: String, _ what: String) { layerCounts[layer, default: [:]][what, default: 0] += 1 }
 
         var rooms: [(id: String, layer: String, ring: [Point2])] = []
@@ -64,7 +65,8 @@ public struct DXFImporter: Sendable {
             let layer = r.fields["Layer"]?.text ?? "0"
             let block = r.fields["BlockName"]?.text
             let role: DXFLayerRole? = block.map { mapping.isCameraBlock($0) } == true ? .camera : mapping.role(of: layer)
-            guard let role, role != .ignore, let shape = r.shape else {
+            if role == .ignore { ignoredByMapping[layer, default: 0] += 1; continue }
+            guard let role, let shape = r.shape else {
                 ignored[layer, default: 0] += 1
                 continue
             }
@@ -174,6 +176,9 @@ public struct DXFImporter: Sendable {
         for layer in layerCounts.keys.sorted() {
             let what = layerCounts[layer]!.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
             summary.append("  layer \(layer) → \(what)")
+        }
+        if !ignoredByMapping.isEmpty {
+            summary.append("  layers the mapping ignores: " + ignoredByMapping.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", "))
         }
         if !ignored.isEmpty {
             summary.append("  ignored layers (give them a role with a mapping): " + ignored.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", "))

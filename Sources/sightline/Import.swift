@@ -15,6 +15,7 @@ struct Import: ParsableCommand {
 
         @Argument(help: "The .dxf file (DWG must be saved as DXF first).") var drawing: String
         @Option(help: "Coordinate units when $INSUNITS is unset: mm, cm, m, in, ft.") var units: LengthUnit?
+        @Option(help: "A YAML layer mapping (layers, patterns, closedDoors, cameraBlocks) on top of the built-in one.") var map: String?
         @Option(help: "The level id to give the floor.") var level: String = "1F"
         @Option(name: .shortAndLong, help: "Write the plan here (default: standard output).") var output: String?
 
@@ -23,7 +24,10 @@ struct Import: ParsableCommand {
             importer.units = units
             importer.levelID = level
             let result: ImportResult
-            do { result = try importer.run(drawing) } catch {
+            do {
+                if let map { importer.mapping = try DXFLayerMapping.load(yamlFile: map) }
+                result = try importer.run(drawing)
+            } catch {
                 Console.err(error.description)
                 throw ExitCode(2)
             }

@@ -78,3 +78,26 @@ final class DXFImportTests: XCTestCase {
         }
     }
 }
+
+/// A user's YAML mapping on top of the built-in one.
+final class DXFMappingTests: XCTestCase {
+    private func fixture(_ name: String) -> String { CLI.packageRoot.appendingPathComponent("Fixtures/import/\(name)").path }
+
+    func testAnOfficeStandardOverridesTheBuiltInMapping() throws {
+        let mapping = try DXFLayerMapping.load(yamlFile: fixture("office-standard.yaml"))
+        XCTAssertEqual(mapping.role(of: "DIM_LEAD"), .ignore)
+        XCTAssertEqual(mapping.role(of: "WALL"), .wall, "the built-in names stay")
+        XCTAssertTrue(mapping.doorsClosed(on: "DOOR_GUEST"))
+        var importer = DXFImporter()
+        importer.mapping = mapping
+        let result = try importer.run(fixture("tarch-floor.dxf"))
+        XCTAssertTrue(result.summary.contains("  layers the mapping ignores: DIM_LEAD (1)"), "\(result.summary)")
+        XCTAssertFalse(result.summary.contains { $0.contains("give them a role") })
+    }
+
+    func testABadMappingNamesTheKey() {
+        XCTAssertThrowsError(try DXFLayerMapping.load(yamlFile: fixture("bad-mapping.yaml"))) { error in
+            XCTAssertTrue("\(error)".hasSuffix("bad-mapping.yaml: layers.WALL: expected one of wall, column, door, window, room, text, camera, ignore, found `partition`"), "\(error)")
+        }
+    }
+}
