@@ -61,10 +61,24 @@ public struct DXFImporter: Sendable {
         var labels: [(text: String, at: Point2)] = []
         var walls = 0, doors = 0, windows = 0, cameras = 0, columns = 0
 
+        // Roles are looked up once per layer and block name, not per entity
+        // (substring tests on 100,000 entities were the import's main cost).
+        var layerRoles: [String: DXFLayerRole?] = [:]
+        var cameraBlocks: [String: Bool] = [:]
         for r in records where r.fields["PaperSpace"] == nil {
             let layer = r.fields["Layer"]?.text ?? "0"
             let block = r.fields["BlockName"]?.text
-            let role: DXFLayerRole? = block.map { mapping.isCameraBlock($0) } == true ? .camera : mapping.role(of: layer)
+            let isCamera = block.map { name in
+                if let known = cameraBlocks[name] { return known }
+                let answer = mapping.isCameraBlock(name)
+                cameraBlocks[name] = answer
+                return answer
+            } ?? false
+            let role: DXFLayerRole?
+            if isCamera { role = .camera } else if let known = layerRoles[layer] { role = known } else {
+                role = mapping.role(of: layer)
+                layerRoles[layer] = role
+            }
             if role == .ignore { ignoredByMapping[layer, default: 0] += 1; continue }
             guard let role, let shape = r.shape else {
                 ignored[layer, default: 0] += 1
