@@ -16,9 +16,12 @@ build=.build-fuzz
 flags=(-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
 swift build -c release --build-path "$build" "${flags[@]}" --target SightlineCheck >&2
 bin="$build/release"
-modules=(PlanarGeometry GEOS OGR SightlinePlan SightlineImport SightlineEngine SightlineRules SightlineReport SightlineCheck)
+modules=(CYaml Yams PlanarGeometry GEOS OGR SightlinePlan SightlineImport SightlineEngine SightlineRules SightlineReport SightlineCheck)
 objects=()
-for m in "${modules[@]}"; do objects+=("$bin/$m.build"/*.o); done
+for m in "${modules[@]}"; do
+  # Swift targets keep their objects at the top of the build folder, C targets under src/.
+  while IFS= read -r o; do objects+=("$o"); done < <(find "$bin/$m.build" -name '*.o' | sort)
+done
 mkdir -p "$build/crashes"
 
 run() {
