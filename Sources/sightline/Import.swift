@@ -20,19 +20,13 @@ struct Import: ParsableCommand {
         @Option(name: .shortAndLong, help: "Write the plan here (default: standard output).") var output: String?
 
         func run() throws {
-            var importer = DXFImporter()
-            importer.units = units
-            importer.levelID = level
-            let result: ImportResult
-            do {
+            try Import.write(to: output) { () throws(ImportError) in
+                var importer = DXFImporter()
+                importer.units = units
+                importer.levelID = level
                 if let map { importer.mapping = try DXFLayerMapping.load(yamlFile: map) }
-                result = try importer.run(drawing)
-            } catch {
-                Console.err(error.description)
-                throw ExitCode(2)
+                return try importer.run(drawing)
             }
-            try emit(result.json, to: output)
-            Console.err(TerminalText.lines(result.summary))
         }
     }
 
@@ -43,15 +37,7 @@ struct Import: ParsableCommand {
         @Argument(help: "The IMDF folder or zip archive.") var venue: String
         @Option(name: .shortAndLong, help: "Write the plan here (default: standard output).") var output: String?
 
-        func run() throws {
-            let result: ImportResult
-            do { result = try IMDFImporter().run(venue) } catch {
-                Console.err(error.description)
-                throw ExitCode(2)
-            }
-            try emit(result.json, to: output)
-            Console.err(TerminalText.lines(result.summary))
-        }
+        func run() throws { try Import.write(to: output) { () throws(ImportError) in try IMDFImporter().run(venue) } }
     }
 
     struct OSM: ParsableCommand {
@@ -61,15 +47,7 @@ struct Import: ParsableCommand {
         @Argument(help: "The .osm or .osm.pbf file.") var file: String
         @Option(name: .shortAndLong, help: "Write the plan here (default: standard output).") var output: String?
 
-        func run() throws {
-            let result: ImportResult
-            do { result = try OSMImporter().run(file) } catch {
-                Console.err(error.description)
-                throw ExitCode(2)
-            }
-            try emit(result.json, to: output)
-            Console.err(TerminalText.lines(result.summary))
-        }
+        func run() throws { try Import.write(to: output) { () throws(ImportError) in try OSMImporter().run(file) } }
     }
 
     struct Cameras: ParsableCommand {
@@ -81,22 +59,28 @@ struct Import: ParsableCommand {
         @Option(name: .shortAndLong, help: "Write the merged plan here (default: standard output).") var output: String?
 
         func run() throws {
-            let merged: ImportResult
-            do {
-                let plan = try PlanDecoder.readFile(into)
+            try Import.write(to: output) { () throws(ImportError) in
+                let plan: [UInt8]
+                do throws(PlanError) { plan = try PlanDecoder.readFile(into) } catch { throw ImportError(file: into, message: error.problems.first?.message ?? "cannot be read") }
                 let document: JSONValue
                 do { document = try JSONParser.parse(plan) } catch { throw ImportError(file: into, message: "not valid JSON: \(error)") }
-                merged = try CameraSchedule(path: schedule).merge(into: document, planFile: into)
-            } catch let error as ImportError {
-                Console.err(error.description)
-                throw ExitCode(2)
-            } catch let error as PlanError {
-                printProblems(error.problems)
-                throw ExitCode(2)
+                return try CameraSchedule(path: schedule).merge(into: document, planFile: into)
             }
-            try emit(merged.json, to: output)
-            Console.err(TerminalText.lines(merged.summary))
         }
+    }
+}
+
+extension Import {
+    /// Runs an import, writes its plan (atomically, or to standard output)
+    /// and its summary (standard error); an import error is one line, exit 2.
+    static func write(to output: String?, _ body: () throws(ImportError) -> ImportResult) throws {
+        let result: ImportResult
+        do { result = try body() } catch {
+            Console.err(error.description)
+            throw ExitCode(2)
+        }
+        try emit(result.json, to: output)
+        Console.err(TerminalText.lines(result.summary))
     }
 }
 
