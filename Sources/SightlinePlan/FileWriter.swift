@@ -34,7 +34,7 @@ public enum FileWriter {
         var template = Array("\(folder.isEmpty ? "/" : folder)/.\(name).sightline-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw failure(errno) }
-        let temporary = String(cString: template)
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         do throws(FileWriteError) {
             try writeAll(bytes, to: fd, name: path)
             guard fsync(fd) == 0 else { throw failure(errno) }
