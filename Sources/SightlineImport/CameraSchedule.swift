@@ -84,9 +84,11 @@ public struct CameraSchedule: Sendable {
             throw ImportError(file: planFile, message: "not a plan: a FeatureCollection with features was expected")
         }
         let plan = root["plan"]?.objectValue
-        let geographic = plan?["crs"]?.stringValue?.uppercased() == "EPSG:4326"
+        let crs = plan?["crs"]?.stringValue.flatMap(PlanCRS.init(rawValue:)) ?? .local
+        let geographic: Bool = if case .geographic = crs { true } else { false }
+        let projected: Bool = if case .projected = crs { true } else { false }
         // Schedules give x and y in metres; the plan may count in mm or ft.
-        let unit = plan?["units"]?.stringValue.flatMap(LengthUnit.init(rawValue:)) ?? .m
+        let unit = projected ? .m : plan?["units"]?.stringValue.flatMap(LengthUnit.init(rawValue:)) ?? .m
         let levels = plan?["levels"]?.arrayValue?.compactMap(\.objectValue) ?? []
         var replaced = 0, added = 0
         let column = { (key: String) in header.first { $0.value == key }?.key }
@@ -119,7 +121,7 @@ public struct CameraSchedule: Sendable {
             if let x = try number("x"), let y = try number("y") {
                 position = [x / unit.metres, y / unit.metres].map { ($0 * 1e6).rounded() / 1e6 }
             } else if let lon = try number("lon"), let lat = try number("lat") {
-                guard geographic else { throw fail("lon", "the plan is not in EPSG:4326; give x and y in its coordinates") }
+                guard geographic else { throw fail("lon", "the plan is not geographic (EPSG:4326 or 4490); give x and y in its coordinates") }
                 position = [lon, lat]
             } else {
                 throw fail(column("x") == nil ? "lon" : "x", "every camera needs x and y (or lon and lat)")

@@ -23,9 +23,51 @@ public enum LengthUnit: String, Sendable, CaseIterable {
 }
 
 /// The coordinate reference system of the plan file.
-public enum PlanCRS: String, Sendable, CaseIterable {
+///
+/// Besides `local` and WGS 84 (`EPSG:4326`), the CRSs Chinese survey
+/// drawings and GIS exports use: CGCS2000 geographic (`EPSG:4490`), the
+/// CGCS2000 3-degree Gauss–Krüger zones (`EPSG:4513`–`4554`: 4513–4533 with
+/// the zone number in the easting, 4534–4554 without) and WGS 84 / UTM
+/// (`EPSG:32601`–`32660`, `32701`–`32760`). All of these are either
+/// geographic or transverse-Mercator in metres, whose scale error over a
+/// building (≤ 0.04 % within a zone) is far inside the spec's 0.5 %, so a
+/// plan in them is worked on in metres about its centre, and written back
+/// in its own coordinates. Web Mercator and other conformal-but-stretched
+/// CRSs are refused: their "metres" are not ground metres.
+public enum PlanCRS: Sendable, Equatable {
     case local
-    case epsg4326 = "EPSG:4326"
+    /// Longitude/latitude in degrees (WGS 84 or CGCS2000, which agree to
+    /// centimetres).
+    case geographic(epsg: Int)
+    /// Easting/northing in metres on a transverse Mercator projection.
+    case projected(epsg: Int)
+
+    public static let epsg4326 = PlanCRS.geographic(epsg: 4326)
+
+    /// As written in a plan: `local`, `EPSG:4326`, `EPSG:4547`…
+    public var rawValue: String {
+        switch self {
+        case .local: "local"
+        case .geographic(let code), .projected(let code): "EPSG:\(code)"
+        }
+    }
+
+    /// The CRSs a plan may name, for messages.
+    public static let supported = "local, EPSG:4326, EPSG:4490 (CGCS2000), EPSG:4513–4554 (CGCS2000 Gauss–Krüger), EPSG:32601–32660 and 32701–32760 (UTM)"
+
+    /// Parses `local` or `EPSG:<code>` (any case, `EPSG::4326` and URNs' tail accepted).
+    public init?(rawValue text: String) {
+        let t = text.trimmingCharacters(in: .whitespaces).uppercased()
+        if t == "LOCAL" { self = .local; return }
+        guard let colon = t.lastIndex(of: ":"), t.hasPrefix("EPSG") || t.contains("EPSG"), let code = Int(t[t.index(after: colon)...]) else {
+            return nil
+        }
+        switch code {
+        case 4326, 4490: self = .geographic(epsg: code)
+        case 4513...4554, 32601...32660, 32701...32760: self = .projected(epsg: code)
+        default: return nil
+        }
+    }
 }
 
 /// Maps file coordinates to the engine's local metres and back.
@@ -40,6 +82,9 @@ public enum PlanCRS: String, Sendable, CaseIterable {
 public enum CoordinateFrame: Sendable, Equatable {
     case local(unit: LengthUnit)
     case tangentPlane(lon0: Double, lat0: Double, metresPerDegreeLon: Double, metresPerDegreeLat: Double)
+    /// Projected metres, shifted to the plan's centre so the engine works on
+    /// small numbers (a northing of 3,300,000 m would cost precision).
+    case shifted(x0: Double, y0: Double)
 
     /// The tangent plane at (`lon0`, `lat0`) on WGS 84.
     public static func tangentPlane(lon0: Double, lat0: Double) -> CoordinateFrame {
@@ -60,6 +105,7 @@ public enum CoordinateFrame: Sendable, Equatable {
         switch self {
         case .local(let unit): return Point2(x * unit.metres, y * unit.metres)
         case let .tangentPlane(lon0, lat0, kx, ky): return Point2((x - lon0) * kx, (y - lat0) * ky)
+        case let .shifted(x0, y0): return Point2(x - x0, y - y0)
         }
     }
 
@@ -68,6 +114,7 @@ public enum CoordinateFrame: Sendable, Equatable {
         switch self {
         case .local(let unit): return Point2(p.x / unit.metres, p.y / unit.metres)
         case let .tangentPlane(lon0, lat0, kx, ky): return Point2(p.x / kx + lon0, p.y / ky + lat0)
+        case let .shifted(x0, y0): return Point2(p.x + x0, p.y + y0)
         }
     }
 
@@ -81,6 +128,7 @@ public enum CoordinateFrame: Sendable, Equatable {
             case .mm: 1
             }
         case .tangentPlane: 9
+        case .shifted: 4
         }
     }
 }

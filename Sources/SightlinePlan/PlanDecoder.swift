@@ -130,7 +130,7 @@ public enum PlanDecoder {
             if let crsText = p.string("crs") {
                 let normalized = crsText.uppercased() == "EPSG:4326" ? "EPSG:4326" : crsText
                 if let crs = PlanCRS(rawValue: normalized) { m.crs = crs } else {
-                    p.log.error(nil, "plan.crs", "unknown CRS `\(crsText)`: \(Suggestion.expected(crsText, oneOf: PlanCRS.allCases.map(\.rawValue)))")
+                    p.log.error(nil, "plan.crs", "unknown or unsupported CRS `\(crsText)`: expected \(PlanCRS.supported)")
                 }
             }
         }
@@ -266,13 +266,17 @@ public enum PlanDecoder {
         case .local:
             let frame = CoordinateFrame.local(unit: m.units)
             return checkExtent(raws, log: log, what: "the plan's origin", toMetres: { frame.toLocal($0.x, $0.y) }) ? frame : nil
-        case .epsg4326:
+        case .projected:
+            guard let box = Box(covering: raws.flatMap { $0.geometry?.allPositions ?? [] }) else { return .shifted(x0: 0, y0: 0) }
+            let frame = CoordinateFrame.shifted(x0: box.center.x, y0: box.center.y)
+            return checkExtent(raws, log: log, what: "the plan's centre", toMetres: { frame.toLocal($0.x, $0.y) }) ? frame : nil
+        case .geographic(let code):
             var box: Box?
             var ok = true
             for raw in raws {
                 for p in raw.geometry?.allPositions ?? [] {
                     if abs(p.x) > 180 || abs(p.y) > 90 {
-                        log.error(raw.id, "geometry.coordinates", "longitude/latitude out of range (\(fmt(p.x)), \(fmt(p.y))): an EPSG:4326 plan has lon in [-180, 180] and lat in [-90, 90]")
+                        log.error(raw.id, "geometry.coordinates", "longitude/latitude out of range (\(fmt(p.x)), \(fmt(p.y))): an EPSG:\(code) plan has lon in [-180, 180] and lat in [-90, 90]")
                         ok = false
                         break
                     }
