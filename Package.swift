@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "SightlineImportTests", dependencies: ["SightlineImport", "SightlinePlan", "PlanarGeometry", "SightlineEngine", "SightlineRules", "TestSupport"]),
         .testTarget(
             name: "SightlineCLITests",
-            dependencies: ["sightline", "TestSupport", "SightlinePlan", "PlanarGeometry", "SightlineSynth", "SightlineFix", "SightlineCheck"],
+            dependencies: ["sightline", "TestSupport", "SightlinePlan", "PlanarGeometry", "SightlineSynth", "SightlineFix", "SightlineCheck", "OGR"],
             exclude: ["Golden"]
         ),
     ]

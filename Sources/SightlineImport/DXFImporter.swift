@@ -28,6 +28,8 @@ public struct DXFImporter: Sendable {
     /// Overrides `$INSUNITS`.
     public var units: LengthUnit?
     public var levelID = "1F"
+    /// Where the drawing's origin lies, for map outputs (`--origin`, `--rotation`).
+    public var georeference: Georeference?
 
     public init() {}
 
@@ -186,6 +188,9 @@ public struct DXFImporter: Sendable {
             ("levels", .array([.object(JSONObject([("id", .string(levelID))]))])),
             ("description", .string("imported by sightline from \((path as NSString).lastPathComponent) (DXF \(header.version ?? "?"))")),
         ]
+        if let g = georeference {
+            doc.plan.append(("georeference", .object(JSONObject([("origin", .numbers([g.lon, g.lat])), ("rotation", .number(g.rotation))]))))
+        }
         var summary = ["\(path): DXF \(header.version ?? "?"), units \(unit.rawValue)\(units != nil ? " (--units)" : " ($INSUNITS \(header.insunits ?? 0))")"]
         for layer in layerCounts.keys.sorted() {
             let what = layerCounts[layer]!.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")

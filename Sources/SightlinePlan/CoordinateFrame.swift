@@ -1,3 +1,4 @@
+import Foundation
 import PlanarGeometry
 #if canImport(Glibc)
 import Glibc
@@ -85,6 +86,18 @@ public enum CoordinateFrame: Sendable, Equatable {
     /// Projected metres, shifted to the plan's centre so the engine works on
     /// small numbers (a northing of 3,300,000 m would cost precision).
     case shifted(x0: Double, y0: Double)
+    /// A georeferenced local plan's output frame: local metres rotated so
+    /// the plan's +y points at `rotation` (degrees clockwise from north),
+    /// then onto the tangent plane at the origin's lon/lat.
+    case georeferenced(lon0: Double, lat0: Double, metresPerDegreeLon: Double, metresPerDegreeLat: Double, cos: Double, sin: Double)
+
+    /// The output frame of a local plan whose origin (0, 0) lies at
+    /// (`lon`, `lat`) and whose +y axis points at `rotation`.
+    public static func georeferenced(lon: Double, lat: Double, rotation: Double) -> CoordinateFrame {
+        guard case let .tangentPlane(_, _, kx, ky) = tangentPlane(lon0: lon, lat0: lat) else { return .local(unit: .m) }
+        let r = rotation * .pi / 180
+        return .georeferenced(lon0: lon, lat0: lat, metresPerDegreeLon: kx, metresPerDegreeLat: ky, cos: Foundation.cos(r), sin: Foundation.sin(r))
+    }
 
     /// The tangent plane at (`lon0`, `lat0`) on WGS 84.
     public static func tangentPlane(lon0: Double, lat0: Double) -> CoordinateFrame {
@@ -106,6 +119,9 @@ public enum CoordinateFrame: Sendable, Equatable {
         case .local(let unit): return Point2(x * unit.metres, y * unit.metres)
         case let .tangentPlane(lon0, lat0, kx, ky): return Point2((x - lon0) * kx, (y - lat0) * ky)
         case let .shifted(x0, y0): return Point2(x - x0, y - y0)
+        case let .georeferenced(lon0, lat0, kx, ky, c, s):
+            let e = (x - lon0) * kx, n = (y - lat0) * ky
+            return Point2(e * c - n * s, e * s + n * c)
         }
     }
 
@@ -115,6 +131,9 @@ public enum CoordinateFrame: Sendable, Equatable {
         case .local(let unit): return Point2(p.x / unit.metres, p.y / unit.metres)
         case let .tangentPlane(lon0, lat0, kx, ky): return Point2(p.x / kx + lon0, p.y / ky + lat0)
         case let .shifted(x0, y0): return Point2(p.x + x0, p.y + y0)
+        case let .georeferenced(lon0, lat0, kx, ky, c, s):
+            let e = p.x * c + p.y * s, n = -p.x * s + p.y * c
+            return Point2(e / kx + lon0, n / ky + lat0)
         }
     }
 
@@ -127,7 +146,7 @@ public enum CoordinateFrame: Sendable, Equatable {
             case .cm, .in: 2
             case .mm: 1
             }
-        case .tangentPlane: 9
+        case .tangentPlane, .georeferenced: 9
         case .shifted: 4
         }
     }

@@ -43,7 +43,22 @@ public struct PlanMetadata: Sendable {
     public var site = Site()
     public var system = SystemRecord()
     public var defaults = PlanDefaults()
+    /// Where a local plan lies on the Earth, for map outputs.
+    public var georeference: Georeference?
     public init() {}
+}
+
+/// `plan.georeference`: the lon/lat of a local plan's origin (0, 0) and the
+/// bearing of its +y axis (degrees clockwise from true north), so its
+/// outputs can be placed on a map. The check itself stays in local metres.
+public struct Georeference: Sendable, Equatable {
+    public var lon: Double
+    public var lat: Double
+    public var rotation: Double
+    public init(lon: Double, lat: Double, rotation: Double) { self.lon = lon; self.lat = lat; self.rotation = rotation }
+
+    /// The frame from the plan's local metres to lon/lat.
+    public var frame: CoordinateFrame { .georeferenced(lon: lon, lat: lat, rotation: rotation) }
 }
 
 public struct Site: Sendable {

@@ -121,7 +121,16 @@ public enum PlanDecoder {
     // MARK: Metadata
 
     private static func readMetadata(_ p: PropertyReader, into m: inout PlanMetadata, levels: inout [Level]) {
-        p.warnUnknown(["format", "units", "crs", "profile", "site", "system", "levels", "defaults", "name", "description"])
+        p.warnUnknown(["format", "units", "crs", "profile", "site", "system", "levels", "defaults", "name", "description", "georeference"])
+        if let g = p.object("georeference") {
+            g.warnUnknown(["origin", "rotation"])
+            let origin = g.object["origin"]?.arrayValue?.compactMap(\.numberValue) ?? []
+            if origin.count == 2, abs(origin[0]) <= 180, abs(origin[1]) <= 85 {
+                m.georeference = Georeference(lon: origin[0], lat: origin[1], rotation: g.number("rotation", in: -360...360, what: "degrees clockwise from north") ?? 0)
+            } else {
+                p.log.error(nil, "plan.georeference.origin", "expected [longitude, latitude] in degrees (WGS 84), |lat| ≤ 85")
+            }
+        }
         if let format = p.string("format"), format != formatName {
             p.log.error(nil, "plan.format", "unsupported format `\(format)`: this version of Sightline reads `\(formatName)`")
         }
@@ -262,6 +271,9 @@ public enum PlanDecoder {
     }
 
     private static func makeFrame(_ m: PlanMetadata, raws: [RawFeature], log: ProblemLog) -> CoordinateFrame? {
+        if m.georeference != nil, m.crs != .local {
+            log.error(nil, "plan.georeference", "a georeference places a local plan; this plan's crs is \(m.crs.rawValue), which is placed already")
+        }
         switch m.crs {
         case .local:
             let frame = CoordinateFrame.local(unit: m.units)

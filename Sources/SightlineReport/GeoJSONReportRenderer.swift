@@ -4,15 +4,16 @@ import SightlinePlan
 import SightlineRules
 
 /// `--format geojson`: layers for QGIS in the plan's own CRS (lon/lat for
-/// `EPSG:4326` plans): each camera's view region and position, and every
-/// finding (the intruding polygon where there is one, else the camera's
-/// point, else no geometry) with its facts as properties.
+/// geographic plans; lon/lat too for a local plan with a georeference, so a
+/// GIS team opens it on a map): each camera's view region and position, and
+/// every finding (the intruding polygon where there is one, else the
+/// camera's point, else no geometry) with its facts as properties.
 public struct GeoJSONReportRenderer: ReportRenderer {
     public init() {}
 
     public func render(_ report: CheckReport) -> String {
         let plan = report.plan
-        let frame = plan.frame
+        let frame = plan.metadata.georeference?.frame ?? plan.frame
         let decimals = frame.outputDecimals
         let positions = Dictionary(report.analysis.cameras.map { ($0.camera.id, $0.camera.position) }) { a, _ in a }
         var w = JSONWriter()
@@ -22,7 +23,7 @@ public struct GeoJSONReportRenderer: ReportRenderer {
         w.beginObject()
         w.field("tool", "sightline \(report.toolVersion)"); w.field("profile", report.profile.id)
         w.field("plan", plan.file); w.field("sha256", report.inputSHA256); w.field("asOf", report.asOf.description)
-        w.field("crs", plan.metadata.crs.rawValue); w.field("verdict", report.verdict)
+        w.field("crs", plan.metadata.georeference == nil ? plan.metadata.crs.rawValue : "EPSG:4326"); w.field("verdict", report.verdict)
         w.endObject()
         w.key("features")
         w.beginArray()

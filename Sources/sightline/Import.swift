@@ -17,6 +17,15 @@ struct Import: ParsableCommand {
         @Option(help: "Coordinate units when $INSUNITS is unset: mm, cm, m, in, ft.") var units: LengthUnit?
         @Option(help: "A YAML layer mapping (layers, patterns, closedDoors, cameraBlocks) on top of the built-in one.") var map: String?
         @Option(help: "The level id to give the floor.") var level: String = "1F"
+        @Option(help: "Where the drawing's origin lies, LON,LAT (WGS 84): map outputs (GeoJSON) are then placed on the Earth.") var origin: String?
+        @Option(help: "With --origin: the bearing of the drawing's +y axis, degrees clockwise from north.") var rotation: Double = 0
+
+        func validate() throws {
+            if let origin {
+                let parts = origin.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+                guard parts.count == 2, abs(parts[0]) <= 180, abs(parts[1]) <= 85 else { throw ValidationError("--origin: expected LON,LAT in degrees, e.g. 120.1551,30.2741") }
+            }
+        }
         @Option(name: .shortAndLong, help: "Write the plan here (default: standard output).") var output: String?
 
         func run() throws {
@@ -24,6 +33,10 @@ struct Import: ParsableCommand {
                 var importer = DXFImporter()
                 importer.units = units
                 importer.levelID = level
+                if let origin {
+                    let parts = origin.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+                    importer.georeference = Georeference(lon: parts[0], lat: parts[1], rotation: rotation)
+                }
                 if let map { importer.mapping = try DXFLayerMapping.load(yamlFile: map) }
                 return try importer.run(drawing)
             }

@@ -1,4 +1,5 @@
 import Foundation
+import OGR
 import PlanarGeometry
 import SightlinePlan
 import TestSupport
@@ -75,5 +76,25 @@ final class ImportCommandTests: XCTestCase {
         XCTAssertEqual(corrupt.status, 2)
         XCTAssertEqual(corrupt.stderr.split(separator: "\n").count, 1, corrupt.stderr)
         XCTAssertTrue(corrupt.stderr.hasPrefix("Fixtures/import/corrupt.dxf: not a readable DXF drawing"), corrupt.stderr)
+    }
+}
+
+/// A georeferenced import's GeoJSON report, read back by GDAL as a GIS tool would.
+final class GeoreferencedReportTests: XCTestCase {
+    func testTheReportLandsOnTheMapWhereTheDrawingWasPlaced() throws {
+        let folder = try ScratchFolder("georef")
+        defer { folder.remove() }
+        let plan = folder.url.appendingPathComponent("floor.json").path
+        let report = folder.url.appendingPathComponent("floor.geojson").path
+        XCTAssertEqual(try CLI.run(["import", "dxf", "Fixtures/import/tarch-floor.dxf", "--origin", "120.1551,30.2741", "-o", plan]).status, 0)
+        _ = try CLI.run(["check", plan, "--format", "geojson", "-o", report, "--as-of", "2026-01-15"])
+        // Read through GDAL, as a GIS tool would: the first camera stands 2 m
+        // east and 1 m north of the origin (96,487.6 and 110,854.0 m per
+        // degree at 30.2741°N on WGS 84).
+        let records = try XCTUnwrap(try OGRDataset(path: report, drivers: ["GeoJSON"]).layers.first).records()
+        let points = records.compactMap { r -> Point2? in if case .point(let p)? = r.shape { return p } else { return nil } }
+        XCTAssertEqual(points.count, 2, "the two camera positions")
+        XCTAssertEqual(points[0].x, 120.1551 + 2 / 96_487.6, accuracy: 2e-7, "\(points)")
+        XCTAssertEqual(points[0].y, 30.2741 + 1 / 110_854.0, accuracy: 2e-7, "\(points)")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PlanarGeometry
 import SightlineEngine
 import SightlinePlan
 import SightlineRules
@@ -52,5 +53,34 @@ final class CRSTests: XCTestCase {
         XCTAssertThrowsError(try b.decode()) { error in
             XCTAssertTrue("\(error)".contains("plan.crs: unknown or unsupported CRS `EPSG:3857`: expected local, EPSG:4326"), "\(error)")
         }
+    }
+}
+
+/// A local plan with a georeference keeps its check in metres and places
+/// its map output on the Earth.
+final class GeoreferenceTests: XCTestCase {
+    /// Origin (120°E, 30°N), +y pointing east (rotation 90): a point 10 m
+    /// along +y is 10 m east, 10 / 96,486.3 m° = 1.0364e-4° of longitude
+    /// (N·cos φ at 30° on WGS 84), with the latitude unchanged; 10 m along
+    /// +x is 10 m south: −10 / 110,852.4 = −9.0210e-5° of latitude.
+    func testTheFrameRotatesThenProjects() {
+        let frame = Georeference(lon: 120, lat: 30, rotation: 90).frame
+        let east = frame.toPlan(Point2(0, 10))
+        XCTAssertEqual(east.x, 120 + 10 / 96_486.3, accuracy: 1e-9)
+        XCTAssertEqual(east.y, 30, accuracy: 1e-12)
+        let south = frame.toPlan(Point2(10, 0))
+        XCTAssertEqual(south.x, 120, accuracy: 1e-12)
+        XCTAssertEqual(south.y, 30 - 10 / 110_852.4, accuracy: 1e-9)
+        let back = frame.toLocal(east.x, east.y)
+        XCTAssertEqual(back.x, 0, accuracy: 1e-9)
+        XCTAssertEqual(back.y, 10, accuracy: 1e-9)
+    }
+
+    func testAGeoreferenceIsOnlyForLocalPlans() {
+        var b = PlanBuilder.passageToilet()
+        b.plan["georeference"] = ["origin": [120, 30], "rotation": 0]
+        XCTAssertEqual(try b.decode().metadata.georeference, Georeference(lon: 120, lat: 30, rotation: 0))
+        b.plan["crs"] = "EPSG:4326"
+        XCTAssertThrowsError(try b.decode())
     }
 }
