@@ -25,7 +25,7 @@ let package = Package(
             providers: [.apt(["libgdal-dev"]), .brew(["gdal"])]
         ),
         .target(name: "OGR", dependencies: ["CGDAL", "PlanarGeometry"]),
-        .target(name: "SightlineImport", dependencies: ["OGR", "PlanarGeometry", "SightlinePlan", .product(name: "Yams", package: "Yams")]),
+        .target(name: "SightlineImport", dependencies: ["OGR", "GEOS", "PlanarGeometry", "SightlinePlan", .product(name: "Yams", package: "Yams")]),
         .target(name: "GEOS", dependencies: ["CGEOS", "PlanarGeometry"]),
         .target(name: "SightlinePlan", dependencies: ["PlanarGeometry"]),
         .target(name: "SightlineEngine", dependencies: ["SightlinePlan", "GEOS"]),

@@ -31,7 +31,7 @@ import openpyxl
 here = os.path.dirname(os.path.abspath(__file__))
 
 
-def dxf():
+def dxf(filename="tarch-floor.dxf", spaces=True):
     doc = ezdxf.new("R2013", setup=False)
     doc.header["$INSUNITS"] = 4  # millimetres
     for name in ["WALL", "COLUMN", "DOOR_FIRE", "WINDOW", "SPACE", "PUB_TEXT", "EQUIP-安防", "DIM_LEAD"]:
@@ -76,7 +76,8 @@ def dxf():
         ((7000, 2000, 12000, 8000), "客房 8301", (9500, 6000)),
     ]
     for (x0, y0, x1, y1), label, at in rooms:
-        msp.add_lwpolyline([(x0, y0), (x1, y0), (x1, y1), (x0, y1)], close=True, dxfattribs={"layer": "SPACE"})
+        if spaces:
+            msp.add_lwpolyline([(x0, y0), (x1, y0), (x1, y1), (x0, y1)], close=True, dxfattribs={"layer": "SPACE"})
         if label.startswith("客房"):
             msp.add_mtext(label, dxfattribs={"layer": "PUB_TEXT", "insert": at, "char_height": 300})
         else:
@@ -94,7 +95,7 @@ def dxf():
     ]:
         ref = msp.add_blockref("CAMERA", (x, y), dxfattribs={"layer": "EQUIP-安防", "rotation": rotation})
         ref.add_auto_attribs({"编号": ident, "型号": model, "安装高度": str(height), "俯角": str(tilt), "水平视角": str(hfov)})
-    doc.saveas(os.path.join(here, "tarch-floor.dxf"))
+    doc.saveas(os.path.join(here, filename))
 
 
 def schedules():
@@ -116,7 +117,9 @@ def schedules():
     ws.append(header)
     for r in rows:
         ws.append([r[0], r[1], float(r[2]), float(r[3]), float(r[4]), float(r[5]), float(r[6]), float(r[7]), r[8], r[9]])
-    wb.save(os.path.join(here, "cameras.xlsx"))
+    # openpyxl stamps the time into the file: keep the committed one unless it is missing.
+    if not os.path.exists(os.path.join(here, "cameras.xlsx")):
+        wb.save(os.path.join(here, "cameras.xlsx"))
 
 
 def corrupt():
@@ -127,6 +130,8 @@ def corrupt():
 
 
 dxf()
+# The same floor with no SPACE outlines: rooms must come from the walls.
+dxf("tarch-floor-no-rooms.dxf", spaces=False)
 schedules()
 corrupt()
 

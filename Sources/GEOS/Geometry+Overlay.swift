@@ -60,6 +60,17 @@ extension Geometry {
                    snapped: { h, g, _, grid in GEOSUnaryUnionPrec_r(h, g, grid) })
     }
 
+    /// The faces the line work of this (noded) geometry encloses
+    /// (`GEOSPolygonize_r`): rooms from walls.
+    public func polygonized() throws -> Geometry {
+        try make("GEOSPolygonize") { h in
+            var parts: [OpaquePointer?] = [handle]
+            return parts.withUnsafeMutableBufferPointer { buffer in
+                buffer.baseAddress!.withMemoryRebound(to: OpaquePointer?.self, capacity: 1) { GEOSPolygonize_r(h, $0, 1) }
+            }
+        }
+    }
+
     /// Splits line work at every intersection so no two segments cross
     /// except at shared end points (`GEOSNode_r`).
     public func noded() throws -> Geometry {

@@ -14,6 +14,7 @@ import SightlinePlan
 ///   each an obstacle); columns: closed outlines, as polygon walls;
 /// - rooms: closed outlines on room layers, each a zone whose category
 ///   comes from the label inside it (``RoomKeywords``), the label its name;
+///   with no outlines, the faces the walls enclose (``RoomsFromWalls``);
 /// - doors: block inserts in wall gaps, each a wall across the gap at the
 ///   insert with a door on it (closed on fire-door layers), width from a
 ///   TArch name (`M0921`: 900 mm) or the block's extent;
@@ -60,6 +61,7 @@ public struct DXFImporter: Sendable {
         func note(_ layer: String, _ what: String) { layerCounts[layer, default: [:]][what, default: 0] += 1 }
 
         var rooms: [(id: String, layer: String, ring: [Point2])] = []
+        var wallLines: [[Point2]] = []   // for rooms from walls, when the drawing has no room outlines
         var labels: [(text: String, at: Point2)] = []
         var walls = 0, doors = 0, windows = 0, cameras = 0, columns = 0
 
@@ -91,10 +93,12 @@ public struct DXFImporter: Sendable {
                 for part in shape.parts {
                     switch part {
                     case .lineString(let l) where l.count >= 2:
+                        wallLines.append(l)
                         doc.add("wall-\(walls + 1)", kind: "wall", geometry: doc.line(l), [])
                         walls += 1
                         note(layer, "walls")
                     case .polygon(let rings) where !rings.isEmpty:
+                        wallLines += rings
                         doc.add("wall-\(walls + 1)", kind: "wall", geometry: doc.polygon(rings), [])
                         walls += 1
                         note(layer, "walls")
@@ -103,6 +107,7 @@ public struct DXFImporter: Sendable {
                 }
             case .column:
                 guard let ring = Self.closedRing(shape) else { ignored[layer, default: 0] += 1; continue }
+                wallLines.append(ring)
                 doc.add("column-\(columns + 1)", kind: "wall", geometry: doc.polygon([ring]), [])
                 columns += 1
                 note(layer, "columns")
@@ -120,6 +125,7 @@ public struct DXFImporter: Sendable {
                 let angle = (r.fields["BlockAngle"]?.number ?? 0) * .pi / 180
                 let half = Point2(cos(angle), sin(angle)) * (width / metres / 2)
                 let ends = [at - half, at + half]
+                wallLines.append(ends)
                 let id = doc.uniqueID("door-\(doors + 1)")
                 doc.add("\(id)-wall", kind: "wall", geometry: doc.line(ends), [])
                 doc.add(id, kind: "opening", geometry: doc.line(ends),
@@ -129,6 +135,7 @@ public struct DXFImporter: Sendable {
                 note(layer, "doors")
             case .window:
                 guard case .lineString(let l) = shape, l.count >= 2 else { ignored[layer, default: 0] += 1; continue }
+                wallLines.append(l)
                 let id = doc.uniqueID("window-\(windows + 1)")
                 doc.add("\(id)-wall", kind: "wall", geometry: doc.line(l), [])
                 doc.add(id, kind: "opening", geometry: doc.line(l), [("openingType", .string("window"))])
@@ -156,11 +163,23 @@ public struct DXFImporter: Sendable {
             }
         }
 
+        // No room outlines: the rooms are the faces the walls enclose.
+        var derived = false
+        if rooms.isEmpty, !wallLines.isEmpty {
+            let faces: [[Point2]]
+            do { faces = try RoomsFromWalls.rooms(walls: wallLines, metresPerUnit: metres) } catch {
+                throw ImportError(file: path, message: "cannot derive rooms from the walls: \(error)")
+            }
+            rooms = faces.enumerated().map { ("room-\($0.offset + 1)", "walls", $0.element) }
+            derived = !rooms.isEmpty
+        }
+
         // Rooms take the labels inside them, each label the smallest room
         // holding it (a label in a stall names the stall, not the toilet).
         // Room boxes in an STR tree: O((rooms + labels) log rooms).
         var categories: [String: Int] = [:]
         var unlabelled: [String] = []
+        var mixed: [String] = []
         let polygons = rooms.map { PolygonRings(shell: Array($0.ring.dropLast())) }
         let areas = polygons.map(\.area)
         let index = STRTree(polygons.enumerated().compactMap { i, p in Box(covering: p.shell).map { (box: $0, item: i) } })
@@ -174,7 +193,15 @@ public struct DXFImporter: Sendable {
         }
         for (i, room) in rooms.enumerated() {
             let name = labelsOf[i].joined(separator: " ")
-            let category = labelsOf[i].lazy.compactMap { RoomKeywords.category(of: $0) }.first
+            let named = labelsOf[i].compactMap { RoomKeywords.category(of: $0) }
+            // Labels of different places in one room: a gap the import could
+            // not close. The private place's category wins (a false alarm is
+            // explained; a toilet lost in its corridor would be missed).
+            let privateNamed = named.first { RoomKeywords.privateCategories.contains($0) }
+            if Set(named).count > 1 {
+                mixed.append("\(room.id) (\(labelsOf[i].joined(separator: ", ")): imported as \(privateNamed ?? named[0]))")
+            }
+            let category = privateNamed ?? named.first
             if category == nil { unlabelled.append(name.isEmpty ? room.id : "\(room.id) \"\(name)\"") }
             let chosen = category ?? "room"
             categories[chosen, default: 0] += 1
@@ -204,7 +231,9 @@ public struct DXFImporter: Sendable {
         }
         summary.append("  plan: 1 level, \(rooms.count) zones (\(categories.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))), \(walls + columns + doors + windows) walls, \(doors + windows) openings, \(cameras) cameras")
         if !unlabelled.isEmpty { summary.append("  rooms with no recognised label (category room): \(unlabelled.joined(separator: ", "))") }
-        if rooms.isEmpty { summary.append("  no room outlines on a room layer: no zones (deriving rooms from the walls is not done yet)") }
+        if derived { summary.append("  no room outlines on a room layer: \(rooms.count) rooms derived from the walls (door gaps closed)") }
+        if !mixed.isEmpty { summary.append("  rooms holding labels of different places (a gap left open? check the drawing): \(mixed.joined(separator: "; "))") }
+        if rooms.isEmpty { summary.append("  no room outlines on a room layer, and the walls enclose no room: no zones") }
         return ImportResult(document: doc.document, summary: summary)
     }
 

@@ -32,6 +32,12 @@ public enum RoomKeywords {
         (entry.category, entry.words.map { word in (Array(word.utf8), word.unicodeScalars.allSatisfy(\.isASCII) && word.count <= 4) })
     }
 
+    /// The categories of Order 799 Art. 8's private places.
+    public static let privateCategories: Set<String> = [
+        "guest_room", "private_dining_room", "dormitory_room", "staff_quarters", "bathhouse", "toilet", "changing_room", "nursing_room",
+        "fitting_room", "private_other",
+    ]
+
     /// The category a label names, or `nil`.
     ///
     /// Complexity: O(label length × words), on bytes: Foundation's

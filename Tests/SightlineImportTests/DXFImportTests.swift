@@ -1,5 +1,7 @@
 import Foundation
 import PlanarGeometry
+import SightlineRules
+import SightlineEngine
 import SightlineImport
 import SightlinePlan
 import TestSupport
@@ -99,5 +101,42 @@ final class DXFMappingTests: XCTestCase {
         XCTAssertThrowsError(try DXFLayerMapping.load(yamlFile: fixture("bad-mapping.yaml"))) { error in
             XCTAssertTrue("\(error)".hasSuffix("bad-mapping.yaml: layers.WALL: expected one of wall, column, door, window, room, text, camera, ignore, found `partition`"), "\(error)")
         }
+    }
+}
+
+/// `Fixtures/import/tarch-floor-no-rooms.dxf`: the same floor with no SPACE
+/// outlines, so the rooms come from the walls.
+final class DXFRoomsFromWallsTests: XCTestCase {
+    private let path = CLI.packageRoot.appendingPathComponent("Fixtures/import/tarch-floor-no-rooms.dxf").path
+
+    /// The jamb caps of the toilet's doorway (x 5050 and 5950) are joined
+    /// at their midpoints and the fire door's line closes the guest room,
+    /// so three faces remain: the corridor with the lobby (open to each
+    /// other in the drawing: both labels, one zone), the toilet between the
+    /// partitions' inner faces (x 4100–6900, y 2100–7900, with the doorway
+    /// down to y 2000) and the guest room; the wall bodies between double
+    /// lines are thinner than 0.3 m and dropped.
+    func testRoomsAreTheFacesTheWallsEncloseWithDoorGapsClosed() throws {
+        let result = try DXFImporter().run(path)
+        let plan = try PlanDecoder.decode(bytes: Array(result.json.utf8), file: "no-rooms.json")
+        XCTAssertEqual(plan.zones.map(\.category.rawValue), ["corridor", "guest_room", "toilet"])
+        XCTAssertEqual(plan.zones.map(\.name), ["走廊 大堂", "客房 8301", "卫生间"])
+        let toilet = try XCTUnwrap(plan.zones.last)
+        // 2.8 × 5.8 m inside the partitions, plus the 0.9 × 0.1 m doorway strip.
+        XCTAssertEqual(toilet.polygons[0].area, 2.8 * 5.8 + 0.9 * 0.1, accuracy: 1e-6)
+        XCTAssertTrue(result.summary.contains("  no room outlines on a room layer: 3 rooms derived from the walls (door gaps closed)"), "\(result.summary)")
+        XCTAssertTrue(result.summary.contains { $0.contains("room-1 (走廊, 大堂: imported as corridor)") })
+    }
+
+    /// The same views as with outlines: CAM-02 14.03 m² (derived in
+    /// ImportCommandTests); CAM-01's grazing view is 0.116 m² of this
+    /// smaller toilet polygon (4 mm sampling against it).
+    func testTheChecksFindTheSameToiletViews() throws {
+        let result = try DXFImporter().run(path)
+        let plan = try PlanDecoder.decode(bytes: Array(result.json.utf8), file: "no-rooms.json")
+        let analysis = try Engine(prohibited: PlanBuilder.cn2025.prohibitedCategories).analyze(plan)
+        XCTAssertEqual(analysis.cameras.map { $0.intrusions.map(\.zone.name) }, [["卫生间"], ["卫生间"]])
+        XCTAssertEqual(analysis.cameras[1].intrusions[0].area, 14.03, accuracy: 0.05)
+        XCTAssertEqual(analysis.cameras[0].intrusions[0].area, 0.116, accuracy: 0.01)
     }
 }
