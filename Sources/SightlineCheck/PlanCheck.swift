@@ -56,13 +56,13 @@ public struct LoadedPlan: Sendable {
         var profileResult: Result<Profile, PlanError>?
         let plan: Plan
         do {
-            plan = try PlanDecoder.decode(bytes: bytes, file: file) { declared in
+            plan = try PlanDecoder.decode(bytes: bytes, file: file, extraCategories: { declared in
                 profileResult = Result { () throws(PlanError) -> Profile in
                     if let profileOption { return try cache.profile(profileOption) }
                     return try cache.profile(try Self.declaredProfile(declared ?? "cn-2025", planFile: file))
                 }
                 return (try? profileResult?.get()).map { Array($0.extraCategories.keys) } ?? []
-            }
+            }, crsResolver: PlanCoordinateSystems.resolver)
         } catch {
             // A broken profile explains the plan's errors better than they do.
             if case .failure(let profileError)? = profileResult { throw profileError }

@@ -29,12 +29,11 @@ public enum LengthUnit: String, Sendable, CaseIterable {
 /// drawings and GIS exports use: CGCS2000 geographic (`EPSG:4490`), the
 /// CGCS2000 3-degree Gauss–Krüger zones (`EPSG:4513`–`4554`: 4513–4533 with
 /// the zone number in the easting, 4534–4554 without) and WGS 84 / UTM
-/// (`EPSG:32601`–`32660`, `32701`–`32760`). All of these are either
-/// geographic or transverse-Mercator in metres, whose scale error over a
-/// building (≤ 0.04 % within a zone) is far inside the spec's 0.5 %, so a
-/// plan in them is worked on in metres about its centre, and written back
-/// in its own coordinates. Web Mercator and other conformal-but-stretched
-/// CRSs are refused: their "metres" are not ground metres.
+/// (`EPSG:32601`–`32660`, `32701`–`32760`), known without a library; any
+/// other EPSG code is ``other(epsg:)`` until a ``CRSResolver`` (PROJ, in
+/// `check`) says what it is and how many ground metres a unit spans at the
+/// plan's centre, so a projected plan is worked on in ground metres about
+/// its centre and written back in its own coordinates.
 public enum PlanCRS: Sendable, Equatable {
     case local
     /// Longitude/latitude in degrees (WGS 84 or CGCS2000, which agree to
@@ -42,6 +41,9 @@ public enum PlanCRS: Sendable, Equatable {
     case geographic(epsg: Int)
     /// Easting/northing in metres on a transverse Mercator projection.
     case projected(epsg: Int)
+    /// Any other EPSG code: resolved through a coordinate-system library
+    /// (``CRSResolver``) when the plan is decoded, else refused.
+    case other(epsg: Int)
 
     public static let epsg4326 = PlanCRS.geographic(epsg: 4326)
 
@@ -49,7 +51,7 @@ public enum PlanCRS: Sendable, Equatable {
     public var rawValue: String {
         switch self {
         case .local: "local"
-        case .geographic(let code), .projected(let code): "EPSG:\(code)"
+        case .geographic(let code), .projected(let code), .other(let code): "EPSG:\(code)"
         }
     }
 
@@ -66,10 +68,25 @@ public enum PlanCRS: Sendable, Equatable {
         switch code {
         case 4326, 4490: self = .geographic(epsg: code)
         case 4513...4554, 32601...32660, 32701...32760: self = .projected(epsg: code)
+        case 1...99_999: self = .other(epsg: code)
         default: return nil
         }
     }
 }
+
+/// What a coordinate-system library says of an EPSG code for a plan whose
+/// coordinates span `box`: geographic, or projected with the ground metres
+/// one unit spans at the box's centre; or why the plan cannot use it (the
+/// scale varies too much across it, PROJ does not know the code…).
+public enum CRSResolution: Sendable, Equatable {
+    case geographic
+    case projected(groundMetresPerUnit: Double)
+    case refused(String)
+}
+
+/// Resolves EPSG codes beyond the built-in ones (SightlineCheck passes one
+/// built on GDAL's OSR/PROJ, so the decoder itself needs no library).
+public typealias CRSResolver = @Sendable (_ epsg: Int, _ box: Box) -> CRSResolution
 
 /// Maps file coordinates to the engine's local metres and back.
 ///
@@ -83,9 +100,12 @@ public enum PlanCRS: Sendable, Equatable {
 public enum CoordinateFrame: Sendable, Equatable {
     case local(unit: LengthUnit)
     case tangentPlane(lon0: Double, lat0: Double, metresPerDegreeLon: Double, metresPerDegreeLat: Double)
-    /// Projected metres, shifted to the plan's centre so the engine works on
-    /// small numbers (a northing of 3,300,000 m would cost precision).
-    case shifted(x0: Double, y0: Double)
+    /// Projected coordinates, shifted to the plan's centre so the engine
+    /// works on small numbers (a northing of 3,300,000 m would cost
+    /// precision), times the ground metres one unit spans there (the unit
+    /// over the projection's scale factor: 1 for Gauss–Krüger and UTM
+    /// without a resolver, 1/1.155 for Web Mercator at 30°N).
+    case shifted(x0: Double, y0: Double, groundMetresPerUnit: Double)
     /// A georeferenced local plan's output frame: local metres rotated so
     /// the plan's +y points at `rotation` (degrees clockwise from north),
     /// then onto the tangent plane at the origin's lon/lat.
@@ -118,7 +138,7 @@ public enum CoordinateFrame: Sendable, Equatable {
         switch self {
         case .local(let unit): return Point2(x * unit.metres, y * unit.metres)
         case let .tangentPlane(lon0, lat0, kx, ky): return Point2((x - lon0) * kx, (y - lat0) * ky)
-        case let .shifted(x0, y0): return Point2(x - x0, y - y0)
+        case let .shifted(x0, y0, k): return Point2((x - x0) * k, (y - y0) * k)
         case let .georeferenced(lon0, lat0, kx, ky, c, s):
             let e = (x - lon0) * kx, n = (y - lat0) * ky
             return Point2(e * c - n * s, e * s + n * c)
@@ -130,7 +150,7 @@ public enum CoordinateFrame: Sendable, Equatable {
         switch self {
         case .local(let unit): return Point2(p.x / unit.metres, p.y / unit.metres)
         case let .tangentPlane(lon0, lat0, kx, ky): return Point2(p.x / kx + lon0, p.y / ky + lat0)
-        case let .shifted(x0, y0): return Point2(p.x + x0, p.y + y0)
+        case let .shifted(x0, y0, k): return Point2(p.x / k + x0, p.y / k + y0)
         case let .georeferenced(lon0, lat0, kx, ky, c, s):
             let e = p.x * c + p.y * s, n = -p.x * s + p.y * c
             return Point2(e / kx + lon0, n / ky + lat0)

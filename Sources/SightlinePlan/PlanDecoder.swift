@@ -53,8 +53,11 @@ public enum PlanDecoder {
     }
 
     /// Decodes a plan from its bytes; `file` names it in messages.
+    /// - Parameter crsResolver: resolves EPSG codes beyond the built-in ones
+    ///   (and corrects projected ones for their scale), when given.
     public static func decode(bytes: [UInt8], file: String,
-                              extraCategories: (String?) -> [ZoneCategory] = { _ in [] }) throws(PlanError) -> Plan {
+                              extraCategories: (String?) -> [ZoneCategory] = { _ in [] },
+                              crsResolver: CRSResolver? = nil) throws(PlanError) -> Plan {
         let root: JSONValue
         do {
             root = try JSONParser.parse(bytes)
@@ -62,7 +65,7 @@ public enum PlanDecoder {
             throw PlanError([PlanProblem(file: file, message: "not valid JSON: \(error)")])
         }
         let log = ProblemLog(file: file)
-        let plan = decode(root, log: log, extraCategories: extraCategories)
+        let plan = decode(root, log: log, extraCategories: extraCategories, crsResolver: crsResolver)
         if !log.errors.isEmpty || plan == nil {
             throw PlanError(log.errors.isEmpty ? [PlanProblem(file: file, message: "not a plan")] : log.errors)
         }
@@ -72,7 +75,8 @@ public enum PlanDecoder {
         return result
     }
 
-    private static func decode(_ root: JSONValue, log: ProblemLog, extraCategories: (String?) -> [ZoneCategory]) -> Plan? {
+    private static func decode(_ root: JSONValue, log: ProblemLog, extraCategories: (String?) -> [ZoneCategory],
+                               crsResolver: CRSResolver?) -> Plan? {
         guard let top = root.objectValue else {
             log.error(nil, nil, "expected a GeoJSON FeatureCollection object, found \(root.typeName)")
             return nil
@@ -109,7 +113,7 @@ public enum PlanDecoder {
         }
 
         let levels = resolveLevels(declared: declaredLevels, raws: &raws, log: log)
-        guard let frame = makeFrame(metadata, raws: raws, log: log) else { return nil }
+        guard let frame = makeFrame(&metadata, raws: raws, log: log, resolver: crsResolver) else { return nil }
 
         // Pass 2: typed features in local metres.
         var plan = Plan(file: log.file, metadata: metadata, frame: frame, levels: levels)
@@ -270,7 +274,12 @@ public enum PlanDecoder {
         return true
     }
 
-    private static func makeFrame(_ m: PlanMetadata, raws: [RawFeature], log: ProblemLog) -> CoordinateFrame? {
+    private static func makeFrame(_ m: inout PlanMetadata, raws: [RawFeature], log: ProblemLog, resolver: CRSResolver?) -> CoordinateFrame? {
+        // Codes beyond the built-in ones, and the scale of projected ones, come from the resolver.
+        if case .other(let code) = m.crs, resolver == nil {
+            log.error(nil, "plan.crs", "EPSG:\(code) needs a coordinate-system library (sightline check has one); this reader knows \(PlanCRS.supported)")
+            return nil
+        }
         if m.georeference != nil, m.crs != .local {
             log.error(nil, "plan.georeference", "a georeference places a local plan; this plan's crs is \(m.crs.rawValue), which is placed already")
         }
@@ -278,9 +287,22 @@ public enum PlanDecoder {
         case .local:
             let frame = CoordinateFrame.local(unit: m.units)
             return checkExtent(raws, log: log, what: "the plan's origin", toMetres: { frame.toLocal($0.x, $0.y) }) ? frame : nil
-        case .projected:
-            guard let box = Box(covering: raws.flatMap { $0.geometry?.allPositions ?? [] }) else { return .shifted(x0: 0, y0: 0) }
-            let frame = CoordinateFrame.shifted(x0: box.center.x, y0: box.center.y)
+        case .projected(let code), .other(let code):
+            guard let box = Box(covering: raws.flatMap { $0.geometry?.allPositions ?? [] }) else { return .shifted(x0: 0, y0: 0, groundMetresPerUnit: 1) }
+            var k = 1.0
+            if let resolver {
+                switch resolver(code, box) {
+                case .projected(let metres): k = metres
+                case .geographic:
+                    m.crs = .geographic(epsg: code)
+                    return makeFrame(&m, raws: raws, log: log, resolver: resolver)
+                case .refused(let why):
+                    log.error(nil, "plan.crs", "EPSG:\(code): \(why)")
+                    return nil
+                }
+                if case .other = m.crs { m.crs = .projected(epsg: code) }
+            }
+            let frame = CoordinateFrame.shifted(x0: box.center.x, y0: box.center.y, groundMetresPerUnit: k)
             return checkExtent(raws, log: log, what: "the plan's centre", toMetres: { frame.toLocal($0.x, $0.y) }) ? frame : nil
         case .geographic(let code):
             var box: Box?
