@@ -83,6 +83,12 @@ def dxf(filename="tarch-floor.dxf", spaces=True):
         else:
             msp.add_text(label, dxfattribs={"layer": "PUB_TEXT", "insert": at, "height": 300})
     msp.add_text("1:100", dxfattribs={"layer": "DIM_LEAD", "insert": (0, -1000), "height": 300})
+    if not spaces:
+        # A room-name block (its attribute holds the name) labels the guest room a second time.
+        label = doc.blocks.new(name="ROOMNAME")
+        label.add_attdef("NAME", (0, 0), dxfattribs={"height": 300})
+        ref = msp.add_blockref("ROOMNAME", (9500, 5000), dxfattribs={"layer": "PUB_TEXT"})
+        ref.add_auto_attribs({"NAME": "VIP"})
 
     # Camera block with attribute definitions.
     cam = doc.blocks.new(name="CAMERA")

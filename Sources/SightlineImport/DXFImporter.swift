@@ -13,7 +13,8 @@ import SightlinePlan
 /// - walls: lines, polylines and arcs (double-line walls stay two lines,
 ///   each an obstacle); columns: closed outlines, as polygon walls;
 /// - rooms: closed outlines on room layers, each a zone whose category
-///   comes from the label inside it (``RoomKeywords``), the label its name;
+///   comes from the label inside it (TEXT, MTEXT, or a label block's
+///   attributes; ``RoomKeywords``), the label its name;
 ///   with no outlines, the faces the walls enclose (``RoomsFromWalls``);
 /// - doors: block inserts in wall gaps, each a wall across the gap at the
 ///   insert with a door on it (closed on fire-door layers), width from a
@@ -116,7 +117,13 @@ public struct DXFImporter: Sendable {
                 rooms.append(("room-\(rooms.count + 1)", layer, ring))
                 note(layer, "rooms")
             case .text:
-                guard case .point(let p) = shape, let text = r.fields["Text"]?.text, !text.isEmpty else { ignored[layer, default: 0] += 1; continue }
+                // TEXT and MTEXT, or a room-name block whose attributes hold the name.
+                let attributeText = Self.attributes(r.fields["BlockAttributes"]).values.sorted { $0.key < $1.key }.map(\.value)
+                    .filter { !$0.isEmpty }.joined(separator: " ")
+                guard case .point(let p) = shape, let text = r.fields["Text"]?.text ?? (attributeText.isEmpty ? nil : attributeText), !text.isEmpty else {
+                    ignored[layer, default: 0] += 1
+                    continue
+                }
                 labels.append((Self.plainText(text), p))
                 note(layer, "labels")
             case .door:

@@ -120,7 +120,7 @@ final class DXFRoomsFromWallsTests: XCTestCase {
         let result = try DXFImporter().run(path)
         let plan = try PlanDecoder.decode(bytes: Array(result.json.utf8), file: "no-rooms.json")
         XCTAssertEqual(plan.zones.map(\.category.rawValue), ["corridor", "guest_room", "toilet"])
-        XCTAssertEqual(plan.zones.map(\.name), ["走廊 大堂", "客房 8301", "卫生间"])
+        XCTAssertEqual(plan.zones.map(\.name), ["走廊 大堂", "客房 8301 VIP", "卫生间"], "the VIP label is a room-name block's attribute")
         let toilet = try XCTUnwrap(plan.zones.last)
         // 2.8 × 5.8 m inside the partitions, plus the 0.9 × 0.1 m doorway strip.
         XCTAssertEqual(toilet.polygons[0].area, 2.8 * 5.8 + 0.9 * 0.1, accuracy: 1e-6)
