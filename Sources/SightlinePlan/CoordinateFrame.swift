@@ -110,6 +110,13 @@ public enum CoordinateFrame: Sendable, Equatable {
     /// the plan's +y points at `rotation` (degrees clockwise from north),
     /// then onto the tangent plane at the origin's lon/lat.
     case georeferenced(lon0: Double, lat0: Double, metresPerDegreeLon: Double, metresPerDegreeLat: Double, cos: Double, sin: Double)
+    /// The same onto a projected CRS: rotated, scaled to its units, moved to the origin point.
+    case projectedOutput(x0: Double, y0: Double, unitsPerMetre: Double, cos: Double, sin: Double)
+
+    public static func georeferencedProjected(x0: Double, y0: Double, rotation: Double, unitsPerMetre: Double) -> CoordinateFrame {
+        let r = rotation * .pi / 180
+        return .projectedOutput(x0: x0, y0: y0, unitsPerMetre: unitsPerMetre, cos: Foundation.cos(r), sin: Foundation.sin(r))
+    }
 
     /// The output frame of a local plan whose origin (0, 0) lies at
     /// (`lon`, `lat`) and whose +y axis points at `rotation`.
@@ -142,6 +149,9 @@ public enum CoordinateFrame: Sendable, Equatable {
         case let .georeferenced(lon0, lat0, kx, ky, c, s):
             let e = (x - lon0) * kx, n = (y - lat0) * ky
             return Point2(e * c - n * s, e * s + n * c)
+        case let .projectedOutput(x0, y0, u, c, s):
+            let e = (x - x0) / u, n = (y - y0) / u
+            return Point2(e * c - n * s, e * s + n * c)
         }
     }
 
@@ -154,6 +164,9 @@ public enum CoordinateFrame: Sendable, Equatable {
         case let .georeferenced(lon0, lat0, kx, ky, c, s):
             let e = p.x * c + p.y * s, n = -p.x * s + p.y * c
             return Point2(e / kx + lon0, n / ky + lat0)
+        case let .projectedOutput(x0, y0, u, c, s):
+            let e = p.x * c + p.y * s, n = -p.x * s + p.y * c
+            return Point2(e * u + x0, n * u + y0)
         }
     }
 
@@ -167,7 +180,7 @@ public enum CoordinateFrame: Sendable, Equatable {
             case .mm: 1
             }
         case .tangentPlane, .georeferenced: 9
-        case .shifted: 4
+        case .shifted, .projectedOutput: 4
         }
     }
 }

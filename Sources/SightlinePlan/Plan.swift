@@ -48,17 +48,35 @@ public struct PlanMetadata: Sendable {
     public init() {}
 }
 
-/// `plan.georeference`: the lon/lat of a local plan's origin (0, 0) and the
-/// bearing of its +y axis (degrees clockwise from true north), so its
-/// outputs can be placed on a map. The check itself stays in local metres.
+/// `plan.georeference`: where a local plan's origin (0, 0) lies — a lon/lat,
+/// or a point of a projected CRS — and the bearing of its +y axis (degrees
+/// clockwise from true north), so its outputs can be placed on a map. The
+/// check itself stays in local metres.
 public struct Georeference: Sendable, Equatable {
     public var lon: Double
     public var lat: Double
     public var rotation: Double
+    /// When the origin is a projected point: its CRS, coordinates, and the
+    /// CRS units one ground metre spans there (from PROJ; 1 without it).
+    public var projected: ProjectedOrigin?
+
+    public struct ProjectedOrigin: Sendable, Equatable {
+        public var crs: PlanCRS
+        public var x: Double
+        public var y: Double
+        public var unitsPerMetre: Double
+    }
+
     public init(lon: Double, lat: Double, rotation: Double) { self.lon = lon; self.lat = lat; self.rotation = rotation }
 
-    /// The frame from the plan's local metres to lon/lat.
-    public var frame: CoordinateFrame { .georeferenced(lon: lon, lat: lat, rotation: rotation) }
+    /// The CRS map outputs are written in.
+    public var outputCRS: String { projected?.crs.rawValue ?? "EPSG:4326" }
+
+    /// The frame from the plan's local metres to the map's coordinates.
+    public var frame: CoordinateFrame {
+        if let p = projected { return .georeferencedProjected(x0: p.x, y0: p.y, rotation: rotation, unitsPerMetre: p.unitsPerMetre) }
+        return .georeferenced(lon: lon, lat: lat, rotation: rotation)
+    }
 }
 
 public struct Site: Sendable {

@@ -127,12 +127,24 @@ public enum PlanDecoder {
     private static func readMetadata(_ p: PropertyReader, into m: inout PlanMetadata, levels: inout [Level]) {
         p.warnUnknown(["format", "units", "crs", "profile", "site", "system", "levels", "defaults", "name", "description", "georeference"])
         if let g = p.object("georeference") {
-            g.warnUnknown(["origin", "rotation"])
+            g.warnUnknown(["origin", "rotation", "crs"])
             let origin = g.object["origin"]?.arrayValue?.compactMap(\.numberValue) ?? []
-            if origin.count == 2, abs(origin[0]) <= 180, abs(origin[1]) <= 85 {
-                m.georeference = Georeference(lon: origin[0], lat: origin[1], rotation: g.number("rotation", in: -360...360, what: "degrees clockwise from north") ?? 0)
-            } else {
-                p.log.error(nil, "plan.georeference.origin", "expected [longitude, latitude] in degrees (WGS 84), |lat| ≤ 85")
+            let rotation = g.number("rotation", in: -360...360, what: "degrees clockwise from north") ?? 0
+            let crs = g.string("crs").map { PlanCRS(rawValue: $0) } ?? .epsg4326
+            switch crs {
+            case .geographic?:
+                if origin.count == 2, abs(origin[0]) <= 180, abs(origin[1]) <= 85 {
+                    m.georeference = Georeference(lon: origin[0], lat: origin[1], rotation: rotation)
+                } else {
+                    p.log.error(nil, "plan.georeference.origin", "expected [longitude, latitude] in degrees, |lat| ≤ 85")
+                }
+            case let projected? where origin.count == 2 && projected != .local:
+                // The scale at the origin is settled with the frame (the resolver is there).
+                var reference = Georeference(lon: 0, lat: 0, rotation: rotation)
+                reference.projected = .init(crs: projected, x: origin[0], y: origin[1], unitsPerMetre: 1)
+                m.georeference = reference
+            default:
+                p.log.error(nil, "plan.georeference", "expected an origin [x, y] in a projected `crs`, or [lon, lat] (the default crs EPSG:4326)")
             }
         }
         if let format = p.string("format"), format != formatName {
@@ -282,6 +294,23 @@ public enum PlanDecoder {
         }
         if m.georeference != nil, m.crs != .local {
             log.error(nil, "plan.georeference", "a georeference places a local plan; this plan's crs is \(m.crs.rawValue), which is placed already")
+        }
+        // A projected origin's scale: PROJ's, when there is a resolver.
+        if var origin = m.georeference?.projected {
+            let code: Int
+            switch origin.crs {
+            case .projected(let c), .other(let c): code = c
+            default: code = 0
+            }
+            if let resolver, code > 0 {
+                switch resolver(code, Box(around: Point2(origin.x, origin.y), radius: 50)) {
+                case .projected(let metres): origin.unitsPerMetre = 1 / metres
+                case .geographic, .refused: log.error(nil, "plan.georeference.crs", "EPSG:\(code) is not a projected CRS PROJ can place the origin in")
+                }
+            } else if case .other = origin.crs {
+                log.error(nil, "plan.georeference.crs", "\(origin.crs.rawValue) needs a coordinate-system library (sightline check has one)")
+            }
+            m.georeference?.projected = origin
         }
         switch m.crs {
         case .local:

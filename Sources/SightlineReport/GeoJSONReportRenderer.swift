@@ -23,7 +23,7 @@ public struct GeoJSONReportRenderer: ReportRenderer {
         w.beginObject()
         w.field("tool", "sightline \(report.toolVersion)"); w.field("profile", report.profile.id)
         w.field("plan", plan.file); w.field("sha256", report.inputSHA256); w.field("asOf", report.asOf.description)
-        w.field("crs", plan.metadata.georeference == nil ? plan.metadata.crs.rawValue : "EPSG:4326"); w.field("verdict", report.verdict)
+        w.field("crs", plan.metadata.georeference?.outputCRS ?? plan.metadata.crs.rawValue); w.field("verdict", report.verdict)
         w.endObject()
         w.key("features")
         w.beginArray()

@@ -75,4 +75,31 @@ final class CoordinateSystemTests: XCTestCase {
         XCTAssertNotEqual(r.status, 2, r.stderr)
         XCTAssertEqual(try area(r.stdout), expected, accuracy: expected * 0.002)
     }
+
+    /// A local plan placed by a Gauss–Krüger point: the GeoJSON report is in
+    /// EPSG:4547, the camera of the passage plan at local (−8, 0) lands 8 m
+    /// west of the origin (scale 1 on the central meridian).
+    func testAGeoreferenceByAProjectedPoint() throws {
+        let bytes = try Data(contentsOf: CLI.packageRoot.appendingPathComponent("Fixtures/passage-toilet.json"))
+        var root = try XCTUnwrap(try JSONParser.parse([UInt8](bytes)).objectValue)
+        var plan = root["plan"]?.objectValue ?? JSONObject()
+        plan["georeference"] = .object(JSONObject([("crs", .string("EPSG:4547")), ("origin", .numbers([500_000, 3_300_000])), ("rotation", .number(0))]))
+        root["plan"] = .object(plan)
+        var w = JSONWriter()
+        w.value(.object(root))
+        let folder = try ScratchFolder("georef-gk")
+        defer { folder.remove() }
+        let path = folder.url.appendingPathComponent("placed.json").path
+        try w.string.write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["check", path, "--format", "geojson", "--as-of", "2026-01-15"])
+        XCTAssertNotEqual(r.status, 2, r.stderr)
+        let report = try XCTUnwrap(try JSONParser.parse(Array(r.stdout.utf8)).objectValue)
+        XCTAssertEqual(report["sightline"]?.objectValue?["crs"]?.stringValue, "EPSG:4547")
+        let camera = try XCTUnwrap(report["features"]?.arrayValue?.compactMap(\.objectValue).first {
+            $0["geometry"]?.objectValue?["type"]?.stringValue == "Point"
+        })
+        let xy = camera["geometry"]?.objectValue?["coordinates"]?.arrayValue?.compactMap(\.numberValue) ?? []
+        XCTAssertEqual(xy.first ?? 0, 500_000 - 8, accuracy: 0.01)
+        XCTAssertEqual(xy.last ?? 0, 3_300_000, accuracy: 0.01)
+    }
 }
