@@ -98,3 +98,40 @@ final class GeoreferencedReportTests: XCTestCase {
         XCTAssertEqual(points[0].y, 30.2741 + 1 / 110_854.0, accuracy: 2e-7, "\(points)")
     }
 }
+
+/// The other sources through the CLI: IMDF and OSM in, findings out; their
+/// bad inputs exit 2 with one line.
+final class ImportSourcesCommandTests: XCTestCase {
+    /// The IMDF venue has no cameras: nothing of Art. 8 can be found; the
+    /// plan names no operator, retention or commissioning, so the one
+    /// finding is that the Art. 14 record cannot be prepared (a warning).
+    func testCheckingAnIMDFVenue() throws {
+        let r = try CLI.run(["check", "Fixtures/import/imdf.zip", "--format", "json", "--as-of", "2026-01-15"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let findings = try XCTUnwrap(try JSONParser.parse(Array(r.stdout.utf8)).objectValue?["findings"]?.arrayValue).compactMap(\.objectValue)
+        XCTAssertEqual(findings.compactMap { $0["rule"]?.stringValue }, ["cn-2025/art14-filing-incomplete"])
+    }
+
+    func testCheckingAnOSMFileFindsTheToiletView() throws {
+        let r = try CLI.run(["check", "Fixtures/import/indoor.osm", "--format", "json", "--as-of", "2026-01-15"])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        let findings = try XCTUnwrap(try JSONParser.parse(Array(r.stdout.utf8)).objectValue?["findings"]?.arrayValue).compactMap(\.objectValue)
+        let view = try XCTUnwrap(findings.first { $0["rule"]?.stringValue == "cn-2025/art8-view-intrusion" })
+        XCTAssertEqual(view["camera"]?.stringValue, "CAM-7")
+        XCTAssertEqual(view["area"]?.numberValue ?? 0, 12.471, accuracy: 0.01, "the trapezoid derived in OSMImportTests")
+    }
+
+    func testBadSourcesExitTwoWithOneLine() throws {
+        for (args, start) in [
+            (["import", "imdf", "Fixtures/import/not-imdf.zip"], "Fixtures/import/not-imdf.zip: not an IMDF archive: missing manifest.json"),
+            (["import", "osm", "Fixtures/import/outdoor.osm"], "Fixtures/import/outdoor.osm: no indoor=room, corridor, area or wall features"),
+            (["import", "dxf", "Fixtures/import/corrupt.dxf"], "Fixtures/import/corrupt.dxf: not a readable DXF drawing"),
+        ] {
+            let r = try CLI.run(args)
+            XCTAssertEqual(r.status, 2, args.joined(separator: " "))
+            XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, r.stderr)
+            XCTAssertTrue(r.stderr.hasPrefix(start), r.stderr)
+            XCTAssertEqual(r.stdout, "", "no plan is written")
+        }
+    }
+}
