@@ -39,13 +39,17 @@ public struct LoadedPlan: Sendable {
     /// own `profile`, else cn-2025) is resolved before decoding, so categories
     /// the profile adds are accepted.
     ///
-    /// A drawing (`.dxf`, an IMDF folder or zip) is imported in memory
-    /// first, so one command checks it.
+    /// A drawing (`.dxf`, `.osm`, an IMDF folder or zip) is imported in
+    /// memory first, so one command checks it; the report's SHA-256 is then
+    /// the drawing file's (for an IMDF folder, which is no one file, the
+    /// imported plan's).
     public static func load(_ path: String, profileOption: String?, cache: ProfileCache = ProfileCache()) throws(PlanError) -> LoadedPlan {
         if let importer = DrawingImport.importer(for: path) {
             let imported: ImportResult
             do { imported = try importer(path) } catch { throw PlanError([error.problem]) }
-            return try load(bytes: Array(imported.json.utf8), file: path, profileOption: profileOption, cache: cache)
+            let source = try? PlanDecoder.readFile(path)
+            return try load(bytes: Array(imported.json.utf8), file: path, profileOption: profileOption, cache: cache,
+                            sha256: source.map(SHA256.hex))
         }
         return try load(bytes: PlanDecoder.readFile(path), file: path, profileOption: profileOption, cache: cache)
     }

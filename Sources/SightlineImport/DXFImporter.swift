@@ -327,7 +327,6 @@ struct BlockAttributes {
 struct DXFHeader {
     var version: String?
     var insunits: Int?
-    var codepage: String?
 
     /// DXF R2007 (AC1021) and later store text as UTF-8.
     var isUnicode: Bool { (version ?? "") >= "AC1021" }
@@ -362,7 +361,6 @@ struct DXFHeader {
                 switch name {
                 case "$ACADVER": version = value
                 case "$INSUNITS": insunits = Int(value)
-                case "$DWGCODEPAGE": codepage = value
                 default: break
                 }
             }

@@ -129,7 +129,8 @@ public struct OSMImporter: Sendable {
         for p in points {
             let t = tags(p)
             guard case .point(let at)? = p.shape else { continue }
-            let levels = Self.levels(t).isEmpty ? Self.levelsOfOutline(at, areas.map { ($0.rings, $0.levels) }) : Self.levels(t)
+            let tagged = Self.levels(t)
+            let levels = tagged.isEmpty ? Self.levelsOfOutline(at, areas.map { ($0.rings, $0.levels) }) : tagged
             if let door = t["door"] {
                 let width = t["width"].flatMap { Double($0.replacingOccurrences(of: " m", with: "")) } ?? 0.9
                 for n in levels {

@@ -153,8 +153,7 @@ public enum PlanDecoder {
         if let units = p.choice("units", LengthUnit.self) { m.units = units }
         if p.has("crs") {
             if let crsText = p.string("crs") {
-                let normalized = crsText.uppercased() == "EPSG:4326" ? "EPSG:4326" : crsText
-                if let crs = PlanCRS(rawValue: normalized) { m.crs = crs } else {
+                if let crs = PlanCRS(rawValue: crsText) { m.crs = crs } else {
                     p.log.error(nil, "plan.crs", "unknown or unsupported CRS `\(crsText)`: expected \(PlanCRS.supported)")
                 }
             }

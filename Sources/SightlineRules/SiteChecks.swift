@@ -127,10 +127,8 @@ extension RuleContext {
             guard let open = c.unobstructedArea, open > 0 else { continue }
             let cut = max(0, 1 - (c.viewArea + c.maskedArea) / open)
             guard cut > limit else { continue }
-            var f = finding(rule, camera: c.camera.id, level: c.camera.info.level, area: open - c.viewArea - c.maskedArea, message:
-                "public-security camera \(c.camera.id) sees \(DecimalText.fixed2(c.viewArea + c.maskedArea)) m² of the \(DecimalText.fixed2(open)) m² its field would cover without walls: \(Int((cut * 100).rounded())) % is blocked (over \(Int((limit * 100).rounded())) %)")
-            f.distance = nil
-            out.findings.append(f)
+            out.findings.append(finding(rule, camera: c.camera.id, level: c.camera.info.level, area: open - c.viewArea - c.maskedArea, message:
+                "public-security camera \(c.camera.id) sees \(DecimalText.fixed2(c.viewArea + c.maskedArea)) m² of the \(DecimalText.fixed2(open)) m² its field would cover without walls: \(Int((cut * 100).rounded())) % is blocked (over \(Int((limit * 100).rounded())) %)"))
         }
         return out
     }

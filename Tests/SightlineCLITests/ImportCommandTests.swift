@@ -27,6 +27,9 @@ final class ImportCommandTests: XCTestCase {
     func testCheckingTheDrawingFindsTheToiletViews() throws {
         let r = try CLI.run(["check", "Fixtures/import/tarch-floor.dxf", "--format", "json", "--as-of", "2026-01-15"])
         XCTAssertEqual(r.status, 1, r.stderr)
+        // The evidence names the drawing itself, not the plan made of it in memory.
+        let drawing = try Data(contentsOf: CLI.packageRoot.appendingPathComponent("Fixtures/import/tarch-floor.dxf"))
+        XCTAssertEqual(try json(r.stdout)["input"]?.objectValue?["sha256"]?.stringValue, SHA256.hex([UInt8](drawing)))
         let findings = try json(r.stdout)["findings"]?.arrayValue?.compactMap(\.objectValue) ?? []
         let views = findings.filter { $0["rule"]?.stringValue == "cn-2025/art8-view-intrusion" }
         XCTAssertEqual(views.map { $0["camera"]?.stringValue }, ["CAM-01", "CAM-02"])

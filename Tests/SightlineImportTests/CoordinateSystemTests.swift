@@ -45,11 +45,6 @@ final class CoordinateSystemTests: XCTestCase {
             return try XCTUnwrap(report["findings"]?.arrayValue?.compactMap(\.objectValue).first { $0["rule"]?.stringValue == "cn-2025/art8-view-intrusion" }?["area"]?.numberValue)
         }
         let expected = try area(local.stdout)
-        let bytes = try Data(contentsOf: CLI.packageRoot.appendingPathComponent("Fixtures/passage-toilet.json"))
-        var root = try XCTUnwrap(try JSONParser.parse([UInt8](bytes)).objectValue)
-        var plan = root["plan"]?.objectValue ?? JSONObject()
-        plan["crs"] = .string("EPSG:3857")
-        root["plan"] = .object(plan)
         func move(_ v: JSONValue) -> JSONValue {
             if let n = v.arrayValue?.compactMap(\.numberValue), n.count >= 2, v.arrayValue?.count == n.count {
                 return .numbers([13_358_338.9 + n[0] / 0.86457, 3_503_549.8 + n[1] / 0.86457])
@@ -57,21 +52,14 @@ final class CoordinateSystemTests: XCTestCase {
             if let a = v.arrayValue { return .array(a.map(move)) }
             return v
         }
-        var features = root["features"]?.arrayValue ?? []
-        for i in features.indices {
-            guard var f = features[i].objectValue, var g = f["geometry"]?.objectValue, let c = g["coordinates"] else { continue }
-            g["coordinates"] = move(c)
-            f["geometry"] = .object(g)
-            features[i] = .object(f)
-        }
-        root["features"] = .array(features)
-        var w = JSONWriter()
-        w.value(.object(root))
-        let folder = try ScratchFolder("mercator")
-        defer { folder.remove() }
-        let path = folder.url.appendingPathComponent("mercator.json").path
-        try w.string.write(toFile: path, atomically: true, encoding: .utf8)
-        let r = try CLI.run(["check", path, "--format", "json", "--as-of", "2026-01-15"])
+        let r = try checkPassagePlan(format: "json", plan: { $0["crs"] = .string("EPSG:3857") }, features: { features in
+            for i in features.indices {
+                guard var f = features[i].objectValue, var g = f["geometry"]?.objectValue, let c = g["coordinates"] else { continue }
+                g["coordinates"] = move(c)
+                f["geometry"] = .object(g)
+                features[i] = .object(f)
+            }
+        })
         XCTAssertNotEqual(r.status, 2, r.stderr)
         XCTAssertEqual(try area(r.stdout), expected, accuracy: expected * 0.002)
     }
@@ -80,18 +68,9 @@ final class CoordinateSystemTests: XCTestCase {
     /// EPSG:4547, the camera of the passage plan at local (−8, 0) lands 8 m
     /// west of the origin (scale 1 on the central meridian).
     func testAGeoreferenceByAProjectedPoint() throws {
-        let bytes = try Data(contentsOf: CLI.packageRoot.appendingPathComponent("Fixtures/passage-toilet.json"))
-        var root = try XCTUnwrap(try JSONParser.parse([UInt8](bytes)).objectValue)
-        var plan = root["plan"]?.objectValue ?? JSONObject()
-        plan["georeference"] = .object(JSONObject([("crs", .string("EPSG:4547")), ("origin", .numbers([500_000, 3_300_000])), ("rotation", .number(0))]))
-        root["plan"] = .object(plan)
-        var w = JSONWriter()
-        w.value(.object(root))
-        let folder = try ScratchFolder("georef-gk")
-        defer { folder.remove() }
-        let path = folder.url.appendingPathComponent("placed.json").path
-        try w.string.write(toFile: path, atomically: true, encoding: .utf8)
-        let r = try CLI.run(["check", path, "--format", "geojson", "--as-of", "2026-01-15"])
+        let r = try checkPassagePlan(format: "geojson", plan: {
+            $0["georeference"] = .object(JSONObject([("crs", .string("EPSG:4547")), ("origin", .numbers([500_000, 3_300_000])), ("rotation", .number(0))]))
+        })
         XCTAssertNotEqual(r.status, 2, r.stderr)
         let report = try XCTUnwrap(try JSONParser.parse(Array(r.stdout.utf8)).objectValue)
         XCTAssertEqual(report["sightline"]?.objectValue?["crs"]?.stringValue, "EPSG:4547")
@@ -101,5 +80,26 @@ final class CoordinateSystemTests: XCTestCase {
         let xy = camera["geometry"]?.objectValue?["coordinates"]?.arrayValue?.compactMap(\.numberValue) ?? []
         XCTAssertEqual(xy.first ?? 0, 500_000 - 8, accuracy: 0.01)
         XCTAssertEqual(xy.last ?? 0, 3_300_000, accuracy: 0.01)
+    }
+
+    /// `sightline check` of a copy of `Fixtures/passage-toilet.json` with its
+    /// `plan` member and features edited.
+    private func checkPassagePlan(format: String, plan edit: (inout JSONObject) -> Void,
+                                  features editFeatures: (inout [JSONValue]) -> Void = { _ in }) throws -> CLI.Result {
+        let bytes = try Data(contentsOf: CLI.packageRoot.appendingPathComponent("Fixtures/passage-toilet.json"))
+        var root = try XCTUnwrap(try JSONParser.parse([UInt8](bytes)).objectValue)
+        var plan = root["plan"]?.objectValue ?? JSONObject()
+        edit(&plan)
+        root["plan"] = .object(plan)
+        var features = root["features"]?.arrayValue ?? []
+        editFeatures(&features)
+        root["features"] = .array(features)
+        var w = JSONWriter()
+        w.value(.object(root))
+        let folder = try ScratchFolder("crs")
+        defer { folder.remove() }
+        let path = folder.url.appendingPathComponent("plan.json").path
+        try w.string.write(toFile: path, atomically: true, encoding: .utf8)
+        return try CLI.run(["check", path, "--format", format, "--as-of", "2026-01-15"])
     }
 }
