@@ -265,33 +265,35 @@ extension Segment {
         return Swift.min(distance(to: o.a), distance(to: o.b), o.distance(to: a), o.distance(to: b))
     }
 
-    /// The parts of this segment outside the oriented rectangle swept by
-    /// `cut` and extending `reach` either side of it (the flat-capped buffer
-    /// of `cut`). Exact up to floating point.
-    public func removing(slabAround cut: Segment, reach: Double) -> [Segment] {
+    /// What is left of this segment when an opening along `cut` removes the
+    /// part that runs with it: the part whose projection onto the cut's line
+    /// falls within the cut's extent, if that part runs along the cut —
+    /// both its ends within `tolerance` of the line, and at most 45° from
+    /// it. A segment meeting the cut at an angle (a partition ending at a
+    /// window's end, a mullion across it) is returned whole, so an opening
+    /// never leaves a gap in a wall it does not lie on. Exact up to floating
+    /// point.
+    public func removing(runningAlong cut: Segment, tolerance: Double) -> [Segment] {
         let axis = cut.b - cut.a
         let length = axis.length
         guard length > 0 else { return [self] }
         let u = axis * (1 / length)
         let n = Point2(-u.y, u.x)
         let d = b - a
-        // Parameter interval of t in [0, 1] where a + t·d lies in the slab.
-        var lo = 0.0, hi = 1.0
-        for (origin, dir, minV, maxV) in [(a - cut.a, d, 0.0, length), (a - cut.a, d, -reach, reach)].enumerated().map({ i, v in
-            (i == 0 ? v.0.dot(u) : v.0.dot(n), i == 0 ? v.1.dot(u) : v.1.dot(n), v.2, v.3)
-        }) {
-            if abs(dir) < 1e-15 {
-                if origin < minV || origin > maxV { return [self] }
-            } else {
-                var t0 = (minV - origin) / dir, t1 = (maxV - origin) / dir
-                if t0 > t1 { swap(&t0, &t1) }
-                lo = Swift.max(lo, t0); hi = Swift.min(hi, t1)
-            }
-        }
+        let alongStart = (a - cut.a).dot(u), alongRate = d.dot(u)
+        guard abs(alongRate) > 1e-15 else { return [self] }
+        // Parameter interval of t in [0, 1] where a + t·d projects inside the cut.
+        var t0 = -alongStart / alongRate, t1 = (length - alongStart) / alongRate
+        if t0 > t1 { swap(&t0, &t1) }
+        let lo = Swift.max(0, t0), hi = Swift.min(1, t1)
         guard hi - lo > 1e-12 else { return [self] }
+        let p = a + d * lo, q = a + d * hi
+        let offsetP = (p - cut.a).dot(n), offsetQ = (q - cut.a).dot(n)
+        guard abs(offsetP) <= tolerance, abs(offsetQ) <= tolerance,
+              abs(offsetQ - offsetP) <= abs((q - p).dot(u)) else { return [self] }
         var out: [Segment] = []
-        if lo > 1e-12 { out.append(Segment(a, a + d * lo)) }
-        if hi < 1 - 1e-12 { out.append(Segment(a + d * hi, b)) }
+        if lo > 1e-12 { out.append(Segment(a, p)) }
+        if hi < 1 - 1e-12 { out.append(Segment(q, b)) }
         return out
     }
 }

@@ -7,7 +7,10 @@ import SightlinePlan
 ///   thickness become bodies (flat-capped, mitred buffers), so a thick wall
 ///   narrows what is seen through its doorways as the real jambs do.
 /// - A see-through opening (open door, passage, clear window) cuts every wall
-///   it lies on along its length, through the wall's full thickness.
+///   it lies on along its length, through the wall's full thickness, and
+///   nothing else: a wall that meets the opening at an angle — at its end or
+///   across it — stays whole (``Segment/removing(runningAlong:tolerance:)``
+///   for thin walls, `bandCut` for bodies).
 /// - A closed door or frosted window adds its own line as an obstacle, so a
 ///   door drawn in a gap between walls closes the gap.
 /// - Opaque walls lower than the level's ceiling are kept apart, with their
@@ -148,12 +151,49 @@ struct ObstacleBuilder {
             switch walls[i].shape {
             case .thin(let segments):
                 var kept = segments
-                for cut in pieces { kept = kept.flatMap { $0.removing(slabAround: cut, reach: walls[i].reach) } }
+                for cut in pieces { kept = kept.flatMap { $0.removing(runningAlong: cut, tolerance: walls[i].reach) } }
                 walls[i].shape = .thin(kept)
             case .body(let g, let cuts):
-                if lineGeometry == nil { lineGeometry = try context.lineString(line) }
-                walls[i].shape = .body(g, cuts: cuts + [try lineGeometry!.buffer(walls[i].reach, cap: .flat, join: .mitre)])
+                walls[i].shape = .body(g, cuts: cuts + (try pieces.flatMap { try bandCut(through: g, along: $0, reach: walls[i].reach) }))
             }
+        }
+    }
+
+    /// The part of the band of half-width `reach` along `piece` (flat ends)
+    /// that an opening cuts out of a wall body: all of it, except across the
+    /// stretches where the body reaches beyond the band's long sides. There
+    /// the body is a wall meeting the opening at an angle — a partition at a
+    /// door's end, the other arm of a room's corner — which the opening does
+    /// not lie on, so it stays whole.
+    ///
+    /// - Complexity: two GEOS line–polygon intersections, O(v log v) in the
+    ///   body's v vertices.
+    private func bandCut(through body: Geometry, along piece: Segment, reach: Double) throws -> [Geometry] {
+        let axis = piece.b - piece.a
+        let length = axis.length
+        guard length > 0 else { return [] }
+        let u = axis * (1 / length)
+        let n = Point2(-u.y, u.x) * reach
+        var blocked: [(Double, Double)] = []
+        for side in [n, n * -1] {
+            let crossing = try body.intersection(context.lineString([piece.a + side, piece.b + side]))
+            for part in try crossing.parts() where !(try part.isEmpty) {
+                let along = try part.kind == .polygon ? part.polygons().flatMap(\.shell) : part.vertices()
+                let t = along.map { ($0 - piece.a).dot(u) }
+                if let lo = t.min(), let hi = t.max() { blocked.append((lo, hi)) }
+            }
+        }
+        var free: [(Double, Double)] = []
+        var start = 0.0
+        for (lo, hi) in blocked.sorted(by: { $0.0 < $1.0 }) {
+            if lo > start { free.append((start, min(lo, length))) }
+            start = max(start, hi)
+            if start >= length { break }
+        }
+        if start < length { free.append((start, length)) }
+        return try free.filter { $0.1 - $0.0 > 1e-9 }.map { lo, hi in
+            let p = piece.a + u * lo, q = piece.a + u * hi
+            return try context.polygon(PolygonRings(shell: [p - n, q - n, q + n, p + n]))
         }
     }
 
