@@ -69,6 +69,22 @@ public struct BearingInterval: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The interval widened by `degrees` on each side.
+    /// The interval with both ends moved inwards to the nearest 0.1°, so
+    /// every bearing printed or applied from it lies inside; `nil` when
+    /// nothing is left. A full circle stays whole.
+    public func roundedInwardsToTenths() -> BearingInterval? {
+        if isFullCircle { return self }
+        let start = (from * 10).rounded(.up) / 10
+        let end = ((from + sweep) * 10).rounded(.down) / 10
+        return end > start ? BearingInterval(from: start, sweep: end - start) : nil
+    }
+
+    /// The smaller angle between two bearings, degrees in [0, 180].
+    public static func separation(_ a: Double, _ b: Double) -> Double {
+        let d = clockwise(from: a, to: b)
+        return Swift.min(d, 360 - d)
+    }
+
     public func widened(by degrees: Double) -> BearingInterval {
         BearingInterval(from: from - degrees, sweep: sweep + 2 * degrees)
     }

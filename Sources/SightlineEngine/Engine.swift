@@ -92,37 +92,11 @@ public struct Engine: Sendable {
     }
 
     private func analyze(level: Level, contents: [String: LevelContents], below levelsBelow: [String: Level], of plan: Plan) throws -> LevelResult {
-        let own = contents[level.id] ?? LevelContents()
-        let cameras = own.cameras
-        let scene: LevelScene
-        do { scene = try LevelScene(level: level, contents: own, plan: plan, prohibited: prohibited) } catch let error as GeometryError {
-            throw GeometryError("level \(level.id): \(error.message)")
-        }
-        // The level below, seen through this level's voids: the nearest lower
-        // floor by elevation, built in this level's context.
-        var below: LevelScene?
-        if !cameras.isEmpty, !scene.voids.isEmpty,
-           let lower = levelsBelow[level.id] {
-            below = try LevelScene(level: lower, contents: contents[lower.id] ?? LevelContents(), plan: plan, prohibited: prohibited,
-                                   context: scene.context)
-        }
-        let personHeight = plan.metadata.defaults.personHeight
-        let analyzers = cameras.map { CameraAnalyzer(camera: $0, scene: scene, below: below, personHeight: personHeight, sweep: sweep) }
-        let out = try analyzers.map { analyzer in
-            do {
-                let result = try analyzer.run()
-                // A non-finite number would silently read as an empty view.
-                guard result.viewArea.isFinite, result.intrusions.allSatisfy({ $0.area.isFinite }) else {
-                    throw GeometryError("internal error: a non-finite area")
-                }
-                return result
-            } catch let error as GeometryError {
-                throw GeometryError("camera \(analyzer.camera.id) on level \(level.id): \(error.message)")
-            }
-        }
-        let measures = LevelMeasures(scene: scene, analyzers: analyzers, results: out)
-        return LevelResult(cameras: out, problems: scene.problems, zoneViewAreas: try zoneViewThreshold.map { try measures.zoneViewAreas(threshold: $0) } ?? [:],
-                           coverage: try measures.coverage())
+        let session = try LevelSession(plan: plan, level: level, contents: contents, below: levelsBelow, engine: self)
+        let cameras = contents[level.id]?.cameras ?? []
+        let out = try cameras.map { try session.analyze($0) }
+        let measures = try session.measures(cameras: cameras, results: out, zoneViewThreshold: zoneViewThreshold)
+        return LevelResult(cameras: out, problems: session.problems, zoneViewAreas: measures.zoneViewAreas, coverage: measures.coverage)
     }
 }
 

@@ -29,6 +29,12 @@ public struct FixStudy: Sendable {
     /// The smallest tilt, steeper than now, at which no intrusion is left
     /// (`nil`: no tilt up to 90° clears it, or the camera cannot tilt).
     public var clearingTilt: Double?
+    /// How much of the allowed view the camera keeps at `clearingTilt`, m².
+    public var clearingTiltKeptArea: Double?
+    /// For a fixed camera that no heading alone clears: the gentlest tilt
+    /// (in 2° steps) at which some heading is compliant, the compliant
+    /// nearest heading there, and the allowed view it keeps (m²).
+    public var tiltAndHeading: (tilt: Double, heading: Double, keptArea: Double)?
     /// For a camera inside a prohibited zone: the nearest point outside every
     /// prohibited zone on its level, in an ordinary zone, ≥ 0.5 m from walls.
     public var relocation: Point2?
@@ -49,16 +55,12 @@ extension Engine {
     public func study(_ plan: Plan, cameras ids: Set<String>, threshold: Double) throws -> [FixStudy] {
         var out: [FixStudy] = []
         let contents = plan.contentsByLevel()
+        let below = Self.levelsBelow(plan.levels)
         for level in plan.levels {
-            let own = contents[level.id] ?? LevelContents()
-            let cameras = own.cameras.filter { ids.contains($0.id) }
+            let cameras = (contents[level.id]?.cameras ?? []).filter { ids.contains($0.id) }
             guard !cameras.isEmpty else { continue }
-            let scene = try LevelScene(level: level, contents: own, plan: plan, prohibited: prohibited)
-            for camera in cameras {
-                let analyzer = CameraAnalyzer(camera: camera, scene: scene, below: nil,
-                                              personHeight: plan.metadata.defaults.personHeight, sweep: sweep)
-                out.append(try analyzer.fixStudy(threshold: threshold, plan: plan))
-            }
+            let session = try LevelSession(plan: plan, level: level, contents: contents, below: below, engine: self)
+            for camera in cameras { out.append(try session.study(camera, threshold: threshold, plan: plan)) }
         }
         return out.sorted { $0.camera.info.index < $1.camera.info.index }
     }
@@ -79,35 +81,9 @@ extension CameraAnalyzer {
         }
 
         // Everything the camera could see turning about its axis, same band.
-        var around = optics
-        around.bearingFrom = 0
-        around.bearingSweep = 360
-        var reach = sweepRegion(eye: eye, optics: around, near: optics.nearLimit, far: optics.farLimit,
-                                segments: scene.segments(near: eye, radius: optics.farLimit), heading: axis)
-        if let shadows = try lowWallShadows(scene.lowSegments(near: eye, radius: optics.farLimit), eye: eye, optics: optics),
-           !reach.isEmpty {
-            reach = try ctx.multiPolygon(reach).difference(shadows).polygons()
-        }
-        let reachable = try prohibitedParts(of: reach)
-        let forbidden = PolygonRings.bearings(of: reachable, from: eye)
+        let (reachable, forbidden) = try reachableProhibited(optics: optics)
 
-        // Headings whose field misses the forbidden bearings, ends refined to the threshold.
-        var compliant: [BearingInterval] = []
-        if camera.type != .fisheye, optics.hfov < 180 {
-            let half = optics.hfov / 2
-            let raw = BearingInterval.complement(forbidden.map { $0.widened(by: half) })
-            func intrusion(_ heading: Double) -> Double {
-                let field = BearingInterval(from: heading - half, sweep: optics.hfov)
-                return reachable.reduce(0) { $0 + $1.area(inside: field, from: eye) }
-            }
-            compliant = raw.map { interval in
-                if interval.isFullCircle { return interval }
-                // Each end may move outwards while the intrusion stays under the threshold.
-                let start = extend(interval.from, direction: -1, limit: 5) { intrusion($0) < threshold }
-                let end = extend(interval.to, direction: 1, limit: 5) { intrusion($0) < threshold }
-                return BearingInterval(from: start, sweep: BearingInterval.clockwise(from: start, to: end))
-            }
-        }
+        let compliant = compliantHeadings(optics: optics, reachable: reachable, forbidden: forbidden, threshold: threshold)
 
         // The allowed part of the current view, for "keep coverage".
         let allowed: [PolygonRings]
@@ -168,13 +144,13 @@ extension CameraAnalyzer {
                 let fieldWidth = optics.bearingSweep * .pi / 180
                 // The intrusion at a tilt: the prohibited parts of the field
                 // between the band's edges (one overlay with an annular sector).
-                func intrusion(_ tilt: Double) -> Double {
+                func intrusion(_ tilt: Double) throws -> Double {
                     let band = CameraOptics.distanceBand(mountHeight: camera.mountHeight, personHeight: personHeight,
                                                          elevationLow: -tilt - optics.vfov / 2, elevationHigh: -tilt + optics.vfov / 2)
                     let far = min(band.far, optics.range)
                     guard far > band.near else { return 0 }
                     let sector = annulus(eye: eye, from: band.near, to: far, start: fieldStart, width: fieldWidth)
-                    return (try? inFieldGeometry.intersection(ctx.multiPolygon(sector)).area) ?? 0
+                    return try inFieldGeometry.intersection(ctx.multiPolygon(sector)).area
                 }
                 let exact = optics.vfov / 2 + atan(camera.mountHeight / dmin) * 180 / .pi
                 if exact <= 90 {
@@ -182,12 +158,12 @@ extension CameraAnalyzer {
                     var lo = camera.tilt, hi = exact
                     while hi - lo > 0.01 {
                         let mid = (lo + hi) / 2
-                        if intrusion(mid) < threshold { hi = mid } else { lo = mid }
+                        if try intrusion(mid) < threshold { hi = mid } else { lo = mid }
                     }
                     var t = (hi * 10).rounded(.up) / 10
                     // Rounding up keeps it clear; a few tenths more at most if not.
                     var tries = 0
-                    while t < 90, tries < 5, intrusion(t) >= threshold { t += 0.1; tries += 1 }
+                    while t < 90, tries < 5, try intrusion(t) >= threshold { t += 0.1; tries += 1 }
                     if t <= 90, t > camera.tilt, tries < 5 { clearingTilt = t }
                 }
             }
@@ -198,9 +174,94 @@ extension CameraAnalyzer {
         if !current.insideZones.isEmpty {
             relocation = try nearestAllowedSpot(plan: plan, from: eye)
         }
-        return FixStudy(camera: camera, optics: optics, forbiddenBearings: forbidden, compliantHeadings: compliant,
-                        allowedView: allowed, allowedArea: allowed.reduce(0) { $0 + $1.area }, masks: masks,
-                        clearingTilt: clearingTilt, relocation: relocation, isInside: !current.insideZones.isEmpty)
+        var study = FixStudy(camera: camera, optics: optics, forbiddenBearings: forbidden, compliantHeadings: compliant,
+                             allowedView: allowed, allowedArea: allowed.reduce(0) { $0 + $1.area }, masks: masks,
+                             clearingTilt: clearingTilt, relocation: relocation, isInside: !current.insideZones.isEmpty)
+        if current.insideZones.isEmpty {
+            if let t = clearingTilt {
+                study.clearingTiltKeptArea = try allowedView(allowed, keptAtTilt: t, optics: optics).reduce(0) { $0 + $1.area }
+            }
+            if compliant.isEmpty, !current.intrusions.isEmpty {
+                study.tiltAndHeading = try tiltAndHeading(threshold: threshold, allowed: allowed)
+            }
+        }
+        return study
+    }
+
+    /// Headings whose field misses the forbidden bearings, each end moved
+    /// outwards while the intrusion (the reachable prohibited parts clipped
+    /// in Swift by the field's two half-planes) stays under the threshold.
+    /// Empty for a fisheye or a field of 180° or more.
+    func compliantHeadings(optics: CameraOptics, reachable: [PolygonRings], forbidden: [BearingInterval],
+                           threshold: Double) -> [BearingInterval] {
+        guard camera.type != .fisheye, optics.hfov < 180 else { return [] }
+        let eye = camera.position
+        let half = optics.hfov / 2
+        let raw = BearingInterval.complement(forbidden.map { $0.widened(by: half) })
+        func intrusion(_ heading: Double) -> Double {
+            let field = BearingInterval(from: heading - half, sweep: optics.hfov)
+            return reachable.reduce(0) { $0 + $1.area(inside: field, from: eye) }
+        }
+        return raw.map { interval in
+            if interval.isFullCircle { return interval }
+            let start = extend(interval.from, direction: -1, limit: 5) { intrusion($0) < threshold }
+            let end = extend(interval.to, direction: 1, limit: 5) { intrusion($0) < threshold }
+            return BearingInterval(from: start, sweep: BearingInterval.clockwise(from: start, to: end))
+        }
+    }
+
+    /// The prohibited parts the camera could see turning about its axis with
+    /// its current band, and their bearings.
+    func reachableProhibited(optics: CameraOptics) throws -> (parts: [PolygonRings], bearings: [BearingInterval]) {
+        let eye = camera.position
+        var around = optics
+        around.bearingFrom = 0
+        around.bearingSweep = 360
+        var reach = sweepRegion(eye: eye, optics: around, near: optics.nearLimit, far: optics.farLimit,
+                                segments: scene.segments(near: eye, radius: optics.farLimit),
+                                heading: Point2.unit(bearingDegrees: camera.heading))
+        if let shadows = try lowWallShadows(scene.lowSegments(near: eye, radius: optics.farLimit), eye: eye, optics: optics),
+           !reach.isEmpty {
+            reach = try scene.context.multiPolygon(reach).difference(shadows).polygons()
+        }
+        let parts = try overlaps(of: reach, seenFrom: eye, in: scene, density: nil).flatMap(\.polygons)
+        return (parts, PolygonRings.bearings(of: parts, from: eye))
+    }
+
+    /// The allowed view kept within the distance band of `tilt` (one
+    /// overlay with an annulus), as polygons.
+    func allowedView(_ allowed: [PolygonRings], keptAtTilt tilt: Double, optics: CameraOptics) throws -> [PolygonRings] {
+        guard !allowed.isEmpty else { return [] }
+        let band = CameraOptics.distanceBand(mountHeight: camera.mountHeight, personHeight: personHeight,
+                                             elevationLow: -tilt - optics.vfov / 2, elevationHigh: -tilt + optics.vfov / 2)
+        let far = min(band.far, optics.range)
+        guard far > band.near else { return [] }
+        let ring = annulus(eye: camera.position, from: band.near, to: far * 1.01 + 1e-3)
+        return try scene.context.multiPolygon(allowed).intersection(scene.context.multiPolygon(ring)).polygons()
+    }
+
+    /// For a fixed camera no heading clears: the gentlest tilt steeper than
+    /// now, in 2° steps, at which some heading is compliant, with the
+    /// compliant heading nearest the current one (inwards to 0.1°).
+    func tiltAndHeading(threshold: Double, allowed: [PolygonRings]) throws -> (tilt: Double, heading: Double, keptArea: Double)? {
+        guard camera.type == .fixed else { return nil }
+        for tilt in stride(from: (camera.tilt / 2).rounded(.down) * 2 + 2, through: 88, by: 2) {
+            var tilted = camera
+            tilted.tilt = tilt
+            let analyzer = CameraAnalyzer(camera: tilted, scene: scene, below: nil, personHeight: personHeight, sweep: sweep)
+            let optics = CameraOptics(camera: tilted, personHeight: personHeight)
+            guard !optics.isEmpty, optics.hfov < 180 else { return nil }
+            let reach = try analyzer.reachableProhibited(optics: optics)
+            let headings = analyzer.compliantHeadings(optics: optics, reachable: reach.parts, forbidden: reach.bearings, threshold: threshold)
+                .compactMap { $0.roundedInwardsToTenths() }
+            let nearest = headings.flatMap { i in i.contains(camera.heading) ? [camera.heading] : [i.from, i.to] }
+                .min { BearingInterval.separation($0, camera.heading) < BearingInterval.separation($1, camera.heading) }
+            guard let heading = nearest.map(normalizedBearing) else { continue }
+            let field = BearingInterval(from: heading - optics.hfov / 2, sweep: optics.hfov)
+            let kept = try analyzer.allowedView(allowed, keptAtTilt: tilt, optics: optics).reduce(0) { $0 + $1.area(inside: field, from: camera.position) }
+            return (tilt, heading, kept)
+        }
+        return nil
     }
 
     /// Moves a bearing outwards in small steps while `ok` holds, then

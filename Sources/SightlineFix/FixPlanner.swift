@@ -19,10 +19,15 @@ public struct CameraFix: Sendable {
     public var keptArea: Double?
     /// For a PTZ: pan limits within one compliant interval.
     public var proposedPan: (min: Double, max: Double)?
-    /// What `--apply best` chooses.
+    /// What `--apply best` chooses; `nil` when nothing short of moving the
+    /// camera clears it.
     public var best: Option?
 
-    public enum Option: String, Sendable { case heading, tilt, mask }
+    public enum Option: String, Sendable {
+        case heading, tilt, mask
+        /// A steeper tilt and a new heading together (neither alone clears it).
+        case tiltAndHeading = "tilt-and-heading"
+    }
 }
 
 /// Where a sign would satisfy Art. 13 for a zone.
@@ -67,15 +72,12 @@ public struct FixPlanner: Sendable {
     private func fix(_ study: FixStudy, findings: [Finding]) -> CameraFix {
         let camera = study.camera
         // Inwards to 0.1°, so every heading reported is compliant.
-        let headings = study.compliantHeadings.compactMap { i -> BearingInterval? in
-            if i.isFullCircle { return i }
-            let from = (i.from * 10).rounded(.up) / 10
-            let to = ((i.from + i.sweep) * 10).rounded(.down) / 10
-            return to > from ? BearingInterval(from: from, sweep: to - from) : nil
-        }
+        let headings = study.compliantHeadings.compactMap { $0.roundedInwardsToTenths() }
         var out = CameraFix(camera: camera, findings: findings, study: study, headings: headings)
-        guard !study.isInside, !headings.isEmpty else { return out }
-        if camera.type == .ptz {
+        guard !study.isInside else { return out }
+        if headings.isEmpty {
+            // Nothing to re-aim to.
+        } else if camera.type == .ptz {
             out.proposedPan = panLimits(camera.ptz ?? PTZLimits(), within: headings)
         } else if camera.type == .fixed {
             let current = camera.heading
@@ -96,21 +98,28 @@ public struct FixPlanner: Sendable {
             } else {
                 out.proposedHeading = headings.flatMap { interval -> [Double] in
                     interval.contains(current) ? [current] : [interval.from, interval.to]
-                }.min { distance($0, current) < distance($1, current) }
+                }.min { BearingInterval.separation($0, current) < BearingInterval.separation($1, current) }
             }
             out.keptArea = out.proposedHeading.map { study.keptArea(heading: $0) }
         }
-        // Best: a fix that takes the private place out of what the camera
-        // *could* see (Art. 8 ¶1 (iv)) — re-aiming, then tilting — before a
-        // mask, which can be lifted and leaves an `art8-view-masked` exposure.
-        if out.proposedHeading != nil || out.proposedPan != nil {
-            out.best = .heading
-        } else if study.clearingTilt != nil {
-            out.best = .tilt
-        } else if !study.masks.isEmpty {
-            out.best = .mask
-        }
+        out.best = Self.best(out)
         return out
+    }
+
+    /// The least costly fix that takes the private place out of what the
+    /// camera *could* see (Art. 8 ¶1 (iv)): of re-aiming, tilting, and both
+    /// together, the one keeping most of the current allowed view (ties in
+    /// that order). A mask only when none of them clears it: it can be
+    /// lifted and leaves an `art8-view-masked` exposure.
+    static func best(_ fix: CameraFix) -> CameraFix.Option? {
+        if fix.proposedPan != nil { return .heading }
+        var options: [(CameraFix.Option, Double)] = []
+        if let kept = fix.keptArea, fix.proposedHeading != nil { options.append((.heading, kept)) }
+        if fix.study.clearingTilt != nil { options.append((.tilt, fix.study.clearingTiltKeptArea ?? 0)) }
+        if let both = fix.study.tiltAndHeading { options.append((.tiltAndHeading, both.keptArea)) }
+        // `max` keeps the first of equals, so ties go heading, tilt, both.
+        if let choice = options.max(by: { $0.1 + 1e-9 < $1.1 }) { return choice.0 }
+        return fix.study.masks.isEmpty ? nil : .mask
     }
 
     /// The compliant interval overlapping the current pan range most (ties:
@@ -124,11 +133,6 @@ public struct FixPlanner: Sendable {
         }
         guard let best = headings.max(by: { (overlap($0), $0.sweep) < (overlap($1), $1.sweep) }), !best.isFullCircle else { return nil }
         return (best.from, normalizedBearing(best.from + best.sweep))
-    }
-
-    private func distance(_ a: Double, _ b: Double) -> Double {
-        let d = BearingInterval.clockwise(from: a, to: b)
-        return min(d, 360 - d)
     }
 
     /// Inside the zone, 0.5 m in from its widest opening; else inside near its middle.

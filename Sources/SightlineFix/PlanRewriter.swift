@@ -48,6 +48,14 @@ public struct PlanRewriter {
                     updateCamera(fix.camera.id) { $0["tilt"] = .number(tilt) }
                     applied[fix.camera.id] = "tilt \(tilt)"
                 }
+            case .tiltAndHeading:
+                if let both = fix.study.tiltAndHeading {
+                    updateCamera(fix.camera.id) { props in
+                        props["tilt"] = .number(both.tilt)
+                        props["heading"] = .number(both.heading)
+                    }
+                    applied[fix.camera.id] = "tilt \(both.tilt), heading \(both.heading)"
+                }
             case .mask:
                 updateCamera(fix.camera.id) { props in
                     var masks = props["masks"]?.arrayValue ?? []

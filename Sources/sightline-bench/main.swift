@@ -4,19 +4,27 @@ import SightlinePlan
 import SightlineReport
 import SightlineRules
 import SightlineBatch
+import SightlineCheck
+import SightlineFix
 import SightlineImport
 import SightlineSynth
 
-/// Times the engine on the generated 40-floor, 40-rooms-a-side hotel (600
-/// cameras) on one core: decode, view regions and findings, then rendering.
+/// The engine on generated scenes, one core: the 40-floor, 40-rooms-a-side
+/// hotel (600 cameras), the same with PTZ domes, the 10-floor open-plan mall
+/// (240 cameras, 40 m range) and the one-level terminal (10,000 wall
+/// segments, 1,000 cameras, 50 m range): decode, view regions, findings and
+/// rendering, each as time and cameras/s.
 /// Usage: swift run -c release sightline-bench [floors] [rooms] [repeats]
+///        swift run -c release sightline-bench scaling        (terminal, cost per camera by range)
+///        swift run -c release sightline-bench fix            (fix --apply best on the hotel and the mall)
 ///        swift run -c release sightline-bench batch [buildings]
 ///        swift run -c release sightline-bench import [rooms]   (6 DXF entities a room)
-if CommandLine.arguments.dropFirst().first == "import" {
+let mode = CommandLine.arguments.dropFirst().first
+if mode == "import" {
     try benchImport(rooms: CommandLine.arguments.dropFirst(2).first.flatMap(Int.init) ?? 16_667)
     exit(0)
 }
-if CommandLine.arguments.dropFirst().first == "batch" {
+if mode == "batch" {
     try benchBatch(count: CommandLine.arguments.dropFirst(2).first.flatMap(Int.init) ?? 1000)
     exit(0)
 }
@@ -27,46 +35,119 @@ let repeats = args.count > 2 ? args[2] : 5
 
 func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
-/// Times one plan: decode, view regions, findings, rendering; best of `repeats`.
 let profile = try ProfileLoader.load("cn-2025")
 let asOf = CalendarDate(year: 2026, month: 1, day: 1)
 
-func run(_ title: String, _ generator: HotelGenerator) throws {
-    let bytes = [UInt8](generator.json().utf8)
-    var best = (decode: Double.infinity, engine: Double.infinity, rules: Double.infinity, render: Double.infinity)
-    var cameraCount = 0, findingCount = 0
+/// The best of `repeats` runs of each phase for one plan.
+struct PhaseTimes {
+    var decode = Double.infinity, engine = Double.infinity, rules = Double.infinity, render = Double.infinity
+    var cameras = 0, findings = 0
+    var total: Double { decode + engine + rules }
+}
+
+func measure(_ bytes: [UInt8], repeats: Int) throws -> PhaseTimes {
+    var best = PhaseTimes()
     for _ in 0..<repeats {
         let t0 = now()
-        let plan = try PlanDecoder.decode(bytes: bytes, file: "hotel.json")
+        let plan = try PlanDecoder.decode(bytes: bytes, file: "bench.json")
         let t1 = now()
         let analysis = try Engine(prohibited: profile.prohibitedCategories, parallelism: 1, zoneViewThreshold: profile.zoneViewThreshold).analyze(plan)
         let t2 = now()
         let outcome = RuleEngine(profile: profile, asOf: asOf).evaluate(analysis)
-        let findings = outcome.findings
         let t3 = now()
         let report = CheckReport(toolVersion: "bench", profile: profile, analysis: analysis, outcome: outcome, asOf: asOf,
                                  inputSHA256: SHA256.hex(bytes))
         let json = JSONReportRenderer().render(report)
         let t4 = now()
         precondition(!json.isEmpty)
-        best = (min(best.decode, t1 - t0), min(best.engine, t2 - t1), min(best.rules, t3 - t2), min(best.render, t4 - t3))
-        cameraCount = analysis.cameras.count
-        findingCount = findings.count
+        best.decode = min(best.decode, t1 - t0); best.engine = min(best.engine, t2 - t1)
+        best.rules = min(best.rules, t3 - t2); best.render = min(best.render, t4 - t3)
+        best.cameras = analysis.cameras.count
+        best.findings = outcome.findings.count
     }
-    let engineTotal = best.decode + best.engine + best.rules
-    func ms(_ s: Double) -> String { String(format: "%6.1f ms", s * 1000) }
-    print("\(title): \(bytes.count / 1024) KiB, \(cameraCount) cameras, \(findingCount) findings (best of \(repeats), one core)")
-    print("  decode        \(ms(best.decode))")
-    print("  view regions  \(ms(best.engine))  (scenes + sweeps + overlays)")
-    print("  findings      \(ms(best.rules))")
-    print("  JSON render   \(ms(best.render))")
-    print(String(format: "  engine (decode + views + findings): %.0f cameras/s", Double(cameraCount) / engineTotal))
+    return best
 }
 
-var fixed = HotelGenerator(floors: floors, roomsPerSide: rooms, seed: 1)
-try run("hotel \(floors) floors × \(rooms) rooms a side, fixed cameras", fixed)
-fixed.ptzEvery = 3
-try run("same hotel, every third camera a PTZ dome", fixed)
+func run(_ title: String, _ json: String) throws {
+    let bytes = [UInt8](json.utf8)
+    let t = try measure(bytes, repeats: repeats)
+    func line(_ name: String, _ s: Double, _ note: String = "") -> String {
+        String(format: "  %@ %7.1f ms  %9.0f cameras/s%@", name.padding(toLength: 13, withPad: " ", startingAt: 0), s * 1000,
+               Double(t.cameras) / s, note)
+    }
+    print("\(title): \(bytes.count / 1024) KiB, \(t.cameras) cameras, \(t.findings) findings (best of \(repeats), one core)")
+    print(line("decode", t.decode))
+    print(line("view regions", t.engine, "  (scenes + sweeps + overlays)"))
+    print(line("findings", t.rules))
+    print(line("JSON render", t.render))
+    print(String(format: "  engine (decode + views + findings): %.0f cameras/s", Double(t.cameras) / t.total))
+}
+
+/// The terminal at growing camera ranges: how the cost per camera grows
+/// with k, the wall segments within its range.
+func benchScaling() throws {
+    print("scaling: one 300 m level, 10,000 wall segments, 1,000 cameras; view regions per camera by range")
+    print("  range   k (segments in range, mean)   µs/camera   µs/(k·log2 k)")
+    for range in [5.0, 10, 20, 30, 50] {
+        var generator = TerminalGenerator(seed: 1)
+        generator.range = range
+        let plan = try PlanDecoder.decode(bytes: Array(generator.json().utf8), file: "terminal.json")
+        let engine = Engine(prohibited: profile.prohibitedCategories, parallelism: 1)
+        let level = plan.levels[0]
+        let session = try LevelSession(plan: plan, level: level, engine: engine)
+        let cameras = plan.cameras
+        let k = Double(cameras.reduce(0) { $0 + session.segmentCount(near: $1.position, radius: range) }) / Double(cameras.count)
+        var best = Double.infinity
+        for _ in 0..<3 {
+            let t0 = now()
+            for camera in cameras { _ = try session.analyze(camera) }
+            best = min(best, now() - t0)
+        }
+        let perCamera = best / Double(cameras.count) * 1e6
+        print(String(format: "  %4.0f m  %10.0f                    %8.1f   %8.3f", range, k, perCamera, perCamera / (k * log2(max(k, 2)))))
+    }
+}
+
+/// `fix --apply best` as the command runs it: check, study, apply, re-check.
+func benchFix() throws {
+    for (title, json) in [("hotel 40 floors × 40 rooms", HotelGenerator(floors: 40, roomsPerSide: 40, seed: 1).json()),
+                          ("mall 10 floors", MallGenerator(floors: 10, seed: 1).json())] {
+        let bytes = Array(json.utf8)
+        var best = (check: Double.infinity, fix: Double.infinity)
+        var summary = ""
+        for _ in 0..<3 {
+            let t0 = now()
+            let loaded = try LoadedPlan.load(bytes: bytes, file: "bench.json", profileOption: nil)
+            let checker = PlanChecker(toolVersion: "bench", profileOption: nil, asOf: asOf, parallelism: 1)
+            let report = try checker.check(loaded)
+            let t1 = now()
+            let planner = FixPlanner(keepCoverage: false)
+            let fixes = try planner.plan(loaded, report: report)
+            let result = try FixApplication.run(loaded, first: fixes, choice: .best, checker: checker, planner: planner, file: "fixed.json")
+            let t2 = now()
+            best = (min(best.check, t1 - t0), min(best.fix, t2 - t1))
+            let art8 = result.remaining.filter { $0.rule.contains("art8") }.count
+            summary = "\(fixes.cameras.count) cameras fixed, \(result.rounds) rounds, \(art8) Art. 8 errors left, \(result.remaining.count) errors left"
+        }
+        print(String(format: "fix %@: check %.0f ms, study + apply + re-check %.0f ms (best of 3, one core): %@", title,
+                     best.check * 1000, best.fix * 1000, summary))
+    }
+}
+
+if mode == "scaling" {
+    try benchScaling()
+    exit(0)
+}
+if mode == "fix" {
+    try benchFix()
+    exit(0)
+}
+var hotel = HotelGenerator(floors: floors, roomsPerSide: rooms, seed: 1)
+try run("hotel \(floors) floors × \(rooms) rooms a side, fixed cameras", hotel.json())
+hotel.ptzEvery = 3
+try run("same hotel, every third camera a PTZ dome", hotel.json())
+try run("mall 10 floors, open plan (shop windows, fitting rooms, columns), 40 m range", MallGenerator(floors: 10, seed: 1).json())
+try run("terminal, one 300 m level, 10,000 wall segments, 50 m range", TerminalGenerator(seed: 1).json())
 
 /// Generates a portfolio and runs the batch runner over it with one job
 /// and with two, each into a fresh database.

@@ -23,7 +23,7 @@ struct Fix: ParsableCommand {
     @Argument(help: "The plan file.") var plan: String
     @Flag(help: "Propose the compliant heading that keeps most of the current non-prohibited view (else the nearest).")
     var keepCoverage = false
-    @Option(help: "Apply a fix: heading, tilt, mask, or best (re-aim, else tilt, else mask: a mask can be lifted).") var apply: PlanRewriter.Choice?
+    @Option(help: "Apply a fix: heading, tilt, mask, or best (of re-aim, tilt and both, the one keeping most view; else mask: a mask can be lifted).") var apply: PlanRewriter.Choice?
     @Option(name: .shortAndLong, help: "With --apply: where to write the fixed plan.") var output: String?
     @Option(name: .shortAndLong, help: "text or json.") var format: SimpleFormat = .text
     @OptionGroup var rulebook: RulebookOptions
@@ -54,22 +54,20 @@ struct Fix: ParsableCommand {
         var remaining: [Finding] = []
         var applied: [String: String] = [:]
         if let apply, let output {
-            var rewriter: PlanRewriter
-            do { rewriter = try PlanRewriter(plan: loaded.plan) } catch {
-                printProblems([PlanProblem(file: plan, message: "\(error)")])
-                throw ExitCode(2)
-            }
-            rewriter.apply(fixPlan, choice: apply)
-            applied = rewriter.applied
-            let fixed = rewriter.bytes
-            do throws(PlanError) {
-                let reloaded = try LoadedPlan.load(bytes: fixed, file: output, profileOption: rulebook.profile)
-                remaining = try checker.check(reloaded).findings.filter { $0.severity == .error }
+            let result: FixApplication
+            do throws(FixApplication.Failure) {
+                result = try FixApplication.run(loaded, first: fixPlan, choice: apply, checker: checker,
+                                                planner: FixPlanner(keepCoverage: keepCoverage), file: output)
             } catch {
-                printProblems(error.problems)
+                switch error {
+                case .plan(let problems): printProblems(problems.problems)
+                case .other(let message): printProblems([PlanProblem(file: plan, message: message)])
+                }
                 throw ExitCode(2)
             }
-            try emit(Data(fixed), to: output)
+            applied = result.applied
+            remaining = result.remaining
+            try emit(Data(result.bytes), to: output)
         }
         let frame = loaded.plan.frame
         switch format {
@@ -113,11 +111,19 @@ struct Fix: ParsableCommand {
                 lines.append("  mask:    azimuth \(deg(mask.azimuthFrom))–\(deg(mask.azimuthTo))\(elevation); hides \(DecimalText.fixed2(cost)) m² of view")
             }
             if let t = fix.study.clearingTilt {
-                lines.append("  tilt:    \(deg(t)) or steeper clears it (now \(deg(c.tilt)))")
+                let kept = fix.study.clearingTiltKeptArea.map { "; keeps \(DecimalText.fixed2($0)) m² of the allowed view" } ?? ""
+                lines.append("  tilt:    \(deg(t)) or steeper clears it (now \(deg(c.tilt)))\(kept)")
             } else if c.type == .fixed {
                 lines.append("  tilt:    no steeper tilt alone clears it")
             }
-            if let best = fix.best { lines.append("  best:    \(best.rawValue)\(applied[c.id].map { " — applied: \($0)" } ?? "")") }
+            if let both = fix.study.tiltAndHeading {
+                lines.append("  both:    tilt \(deg(both.tilt)) with heading \(deg(both.heading)) clears it; keeps \(DecimalText.fixed2(both.keptArea)) m² of the allowed view")
+            }
+            if let best = fix.best {
+                lines.append("  best:    \(best.rawValue)\(applied[c.id].map { " — applied: \($0)" } ?? "")")
+            } else {
+                lines.append("  best:    none — no heading, tilt or mask of this camera clears it: move it (or change its lens)")
+            }
             lines.append("")
         }
         for sign in p.signs {
@@ -181,6 +187,14 @@ struct Fix: ParsableCommand {
                 }
                 w.endArray()
                 w.key("tilt"); if let t = fix.study.clearingTilt { w.number(t, decimals: 1) } else { w.null() }
+                w.key("tiltKeptArea"); if let k = fix.study.clearingTiltKeptArea { w.number(k, decimals: 2) } else { w.null() }
+                w.key("tiltAndHeading")
+                if let both = fix.study.tiltAndHeading {
+                    w.beginObject(); w.field("tilt", both.tilt, decimals: 1); w.field("heading", both.heading, decimals: 1)
+                    w.field("keptArea", both.keptArea, decimals: 2); w.endObject()
+                } else {
+                    w.null()
+                }
             }
             w.endObject()
             w.field("best", fix.best?.rawValue)

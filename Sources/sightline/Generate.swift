@@ -6,7 +6,7 @@ import SightlineSynth
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a synthetic plan for benchmarks and demos.",
-        subcommands: [Hotel.self, Portfolio.self, Random.self, DXF.self])
+        subcommands: [Hotel.self, Mall.self, Terminal.self, Portfolio.self, Random.self, DXF.self])
 
     struct Hotel: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -14,9 +14,8 @@ struct Generate: ParsableCommand {
 
         @Option(help: "Number of floors.") var floors: Int = 40
         @Option(help: "Guest rooms on each side of the corridor.") var rooms: Int = 40
-        @Option(help: "Seed; the same seed gives the same plan.") var seed: UInt64 = 1
         @Option(help: "Make every N-th corridor camera a PTZ dome (0: none).") var ptzEvery: Int = 0
-        @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?
+        @OptionGroup var file: SinglePlanOptions
 
         func validate() throws {
             guard (1...500).contains(floors) else { throw ValidationError("--floors must be between 1 and 500") }
@@ -25,10 +24,51 @@ struct Generate: ParsableCommand {
         }
 
         func run() throws {
-            var generator = HotelGenerator(floors: floors, roomsPerSide: rooms, seed: seed)
+            var generator = HotelGenerator(floors: floors, roomsPerSide: rooms, seed: file.seed)
             generator.ptzEvery = ptzEvery
-            try emit(generator.json(), to: output)
+            try emit(generator.json(), to: file.output)
         }
+    }
+
+    struct Mall: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "An open-plan mall: F floors of 24 shops with windows, fitting rooms and toilets, 24 cameras a floor.")
+
+        @Option(help: "Number of floors.") var floors: Int = 10
+        @OptionGroup var file: SinglePlanOptions
+
+        func validate() throws {
+            guard (1...500).contains(floors) else { throw ValidationError("--floors must be between 1 and 500") }
+        }
+
+        func run() throws { try emit(MallGenerator(floors: floors, seed: file.seed).json(), to: file.output) }
+    }
+
+    struct Terminal: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "One huge level: a 300 m terminal hall, 2,500 kiosks (10,000 wall segments), 1,000 cameras.")
+
+        @Option(help: "Number of cameras.") var cameras: Int = 1000
+        @Option(help: "Camera range, metres.") var range: Double = 50
+        @OptionGroup var file: SinglePlanOptions
+
+        func validate() throws {
+            guard (1...100_000).contains(cameras) else { throw ValidationError("--cameras must be between 1 and 100,000") }
+            guard range > 0, range <= 1000 else { throw ValidationError("--range must be more than 0 and at most 1000") }
+        }
+
+        func run() throws {
+            var generator = TerminalGenerator(seed: file.seed)
+            generator.cameras = cameras
+            generator.range = range
+            try emit(generator.json(), to: file.output)
+        }
+    }
+
+    /// `--seed`, `-o FILE`: what every single-plan generator takes.
+    struct SinglePlanOptions: ParsableArguments {
+        @Option(help: "Seed; the same seed gives the same plan.") var seed: UInt64 = 1
+        @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?
     }
 
     /// `--count`, `--seed`, `-o FOLDER`: what every folder generator takes.

@@ -136,6 +136,81 @@ final class FixCommandTests: XCTestCase {
         }
     }
 
+    /// A camera at the origin (lens 3 m, vfov 40°, hfov 90°, range 30 m,
+    /// heading north) inside a square ring of toilets 15 m to 20 m away:
+    /// every 90° field contains an axis bearing where the ring is 15 m off,
+    /// so no heading clears it at tilt 0 (far limit 30 m). Tilting until the
+    /// field's top edge meets the floor short of 15 m does: tilt =
+    /// 20° + atan(3/15) = 31.31°.
+    private func ring(nearToilet: Bool) throws -> String {
+        var b = PlanBuilder()
+        b.zone("ring-n", "toilet", [[-20, 15], [20, 15], [20, 20], [-20, 20]])
+        b.zone("ring-s", "toilet", [[-20, -20], [20, -20], [20, -15], [-20, -15]])
+        b.zone("ring-e", "toilet", [[15, -15], [20, -15], [20, 15], [15, 15]])
+        b.zone("ring-w", "toilet", [[-20, -15], [-15, -15], [-15, 15], [-20, 15]])
+        // 0.3 m north of the lens: no tilt up to 90° clears it
+        // (20° + atan(3/0.3) = 104.3°), and it forbids the northern headings.
+        if nearToilet { b.zone("wc-north", "toilet", [[-5, 0.3], [5, 0.3], [5, 3], [-5, 3]]) }
+        b.camera("cam", at: [0, 0], ["heading": 0, "hfov": 90, "vfov": 40, "tilt": 0, "mountHeight": 3, "range": 30])
+        return try write(b, "ring.json")
+    }
+
+    func testBestTiltsWhenNoHeadingIsCompliant() throws {
+        let camera = try XCTUnwrap(try fixJSON(ring(nearToilet: false))["cameras"]?.arrayValue?.first?.objectValue)
+        XCTAssertEqual(camera["options"]?.objectValue?["heading"]?.objectValue?["compliant"]?.arrayValue?.count, 0)
+        let tilt = try XCTUnwrap(camera["options"]?.objectValue?["tilt"]?.numberValue)
+        XCTAssertGreaterThanOrEqual(tilt, 20 + atan(3.0 / 15) * 180 / .pi)
+        XCTAssertLessThanOrEqual(tilt, 31.45)
+        XCTAssertEqual(camera["best"]?.stringValue, "tilt")
+    }
+
+    /// With the toilet 0.3 m north as well, neither alone clears it. At the
+    /// first 2° step past 31.31°, tilt 32°, the ring is out of reach (far
+    /// limit 3/tan 12° = 14.1 m) and a heading clear of the near toilet's
+    /// bearings exists: `best` sets both, and the fixed plan has no error.
+    func testBestCombinesTiltAndHeadingWhenNeitherAloneClears() throws {
+        let plan = try ring(nearToilet: true)
+        let camera = try XCTUnwrap(try fixJSON(plan)["cameras"]?.arrayValue?.first?.objectValue)
+        let options = try XCTUnwrap(camera["options"]?.objectValue)
+        XCTAssertEqual(options["heading"]?.objectValue?["compliant"]?.arrayValue?.count, 0)
+        XCTAssertEqual(options["tilt"], .null)
+        let both = try XCTUnwrap(options["tiltAndHeading"]?.objectValue)
+        XCTAssertEqual(both["tilt"]?.numberValue, 32)
+        // The near toilet spans bearings ±86.6° (atan(5/0.3)); a 90° field
+        // clear of it is centred within 131.6°…228.4°; the nearest to north is
+        // its start.
+        let heading = try XCTUnwrap(both["heading"]?.numberValue)
+        XCTAssertEqual(heading, 86.57 + 45, accuracy: 0.5)
+        XCTAssertEqual(camera["best"]?.stringValue, "tilt-and-heading")
+        let fixed = folder.url.appendingPathComponent("ring-fixed.json").path
+        let r = try CLI.run(["fix", plan, "--apply", "best", "-o", fixed, "--as-of", "2026-01-15"])
+        XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
+        XCTAssertTrue(r.stdout.contains("no error remains"), r.stdout)
+    }
+
+    /// The generated scenes the engine benchmark uses: after `--apply best`
+    /// the re-check has no Art. 8 error at all (and the fix says so).
+    func testApplyBestClearsEveryGeneratedScene() throws {
+        var terminal = TerminalGenerator(seed: 3)
+        terminal.side = 60
+        terminal.cameras = 80
+        let scenes = [("hotel", HotelGenerator(floors: 2, roomsPerSide: 12, seed: 5).json()),
+                      ("mall", MallGenerator(floors: 2, seed: 2).json()), ("terminal", terminal.json())]
+        for (name, json) in scenes {
+            let plan = folder.url.appendingPathComponent("\(name).json").path
+            try Data(json.utf8).write(to: URL(fileURLWithPath: plan))
+            let before = try CLI.run(["check", plan, "--format", "json", "--as-of", "2026-01-15"])
+            let art8Before = (try JSONParser.parse(Array(before.stdout.utf8)).objectValue?["findings"]?.arrayValue ?? [])
+                .filter { ($0.objectValue?["rule"]?.stringValue ?? "").contains("art8") && $0.objectValue?["severity"]?.stringValue == "error" }
+            XCTAssertGreaterThan(art8Before.count, 0, "\(name): the scene must have something to fix")
+            let fixed = folder.url.appendingPathComponent("\(name)-fixed.json").path
+            let r = try CLI.run(["fix", plan, "--apply", "best", "-o", fixed, "--format", "json", "--as-of", "2026-01-15"])
+            let remaining = try JSONParser.parse(Array(r.stdout.utf8)).objectValue?["remainingErrors"]?.arrayValue ?? []
+            XCTAssertEqual(remaining.filter { ($0.objectValue?["rule"]?.stringValue ?? "").contains("art8") }.count, 0, "\(name): \(remaining)")
+            try assertOnlyFixesChanged(original: plan, fixed: fixed)
+        }
+    }
+
     private func assertOnlyFixesChanged(original: String, fixed: String) throws {
         let a = try JSONParser.parse([UInt8](Data(contentsOf: URL(fileURLWithPath: original)))).objectValue!
         let b = try JSONParser.parse([UInt8](Data(contentsOf: URL(fileURLWithPath: fixed)))).objectValue!
@@ -148,7 +223,7 @@ final class FixCommandTests: XCTestCase {
             XCTAssertEqual(ox["id"], oy["id"])
             XCTAssertEqual(ox["geometry"], oy["geometry"])
             let px = ox["properties"]?.objectValue ?? JSONObject(), py = oy["properties"]?.objectValue ?? JSONObject()
-            for (key, value) in px.members where !["heading", "masks", "ptz"].contains(key) {
+            for (key, value) in px.members where !["heading", "tilt", "masks", "ptz"].contains(key) {
                 XCTAssertEqual(py[key], value, "\(ox["id"] ?? .null).\(key) changed")
             }
             let changed = px.keys.filter { px[$0] != py[$0] } + py.keys.filter { px[$0] == nil }
