@@ -20,6 +20,11 @@ let package = Package(
         ),
         .target(name: "PlanarGeometry"),
         .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
+        ),
+        .systemLibrary(
             name: "CGDAL",
             pkgConfig: "gdal",
             providers: [.apt(["libgdal-dev"]), .brew(["gdal"])]
@@ -27,7 +32,7 @@ let package = Package(
         .target(name: "OGR", dependencies: ["CGDAL", "PlanarGeometry"]),
         .target(name: "SightlineImport", dependencies: ["OGR", "GEOS", "PlanarGeometry", "SightlinePlan", .product(name: "Yams", package: "Yams")]),
         .target(name: "GEOS", dependencies: ["CGEOS", "PlanarGeometry"]),
-        .target(name: "SightlinePlan", dependencies: ["PlanarGeometry"]),
+        .target(name: "SightlinePlan", dependencies: ["PlanarGeometry", "CCrypto"]),
         .target(name: "SightlineEngine", dependencies: ["SightlinePlan", "GEOS"]),
         .target(name: "SightlineRules", dependencies: ["PlanarGeometry", "SightlinePlan", "SightlineEngine"]),
         .target(name: "SightlineReport", dependencies: ["SightlinePlan", "SightlineEngine", "SightlineRules"]),

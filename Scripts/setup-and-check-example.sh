@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Installs GEOS, SQLite and GDAL if missing, builds Sightline, and checks the
+# Installs GEOS, SQLite, GDAL and libcrypto (OpenSSL) if missing, builds Sightline, and checks the
 # bundled hotel example (or the plan or .dxf drawing given).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! pkg-config --exists geos 2>/dev/null || ! pkg-config --exists sqlite3 2>/dev/null || ! pkg-config --exists gdal 2>/dev/null; then
+if ! pkg-config --exists geos 2>/dev/null || ! pkg-config --exists sqlite3 2>/dev/null || ! pkg-config --exists gdal 2>/dev/null \
+   || ! pkg-config --exists libcrypto 2>/dev/null; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq libgeos-dev libsqlite3-dev libgdal-dev pkg-config
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq libgeos-dev libsqlite3-dev libgdal-dev libssl-dev pkg-config
 fi
 swift build -c release --product sightline
 status=0

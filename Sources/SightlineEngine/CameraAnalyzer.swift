@@ -45,7 +45,7 @@ struct CameraAnalyzer {
         if !view.isEmpty {
             let low = scene.lowSegments(near: eye, radius: optics.farLimit)
             if !low.isEmpty {
-                let shadows = try lowWallShadows(low, eye: eye, optics: optics)
+                let shadows = try lowWallShadows(low, eye: eye, optics: optics, within: view)
                 if let shadows { view = try ctx.multiPolygon(view).difference(shadows).polygons() }
             }
             (view, masked) = try splitByMasks(view, eye: eye, optics: optics, lensHeight: camera.mountHeight)
@@ -214,8 +214,13 @@ struct CameraAnalyzer {
 
     // MARK: Low walls
 
-    /// The union of the shadows of low walls within reach, or `nil` if none.
-    func lowWallShadows(_ low: [LowSegment], eye: Point2, optics: CameraOptics) throws -> Geometry? {
+    /// The union of the shadows of low walls within reach that meet `region`
+    /// (the view they are cut from), or `nil` if none does.
+    ///
+    /// Shadows that miss the region — behind a full-height wall, outside the
+    /// field — are dropped before the union (a Swift test per shadow), which
+    /// is where the cost is: GEOS's cascaded union of n quadrilaterals.
+    func lowWallShadows(_ low: [LowSegment], eye: Point2, optics: CameraOptics, within region: [PolygonRings]) throws -> Geometry? {
         let ctx = scene.context
         let shadows = LowWallShadows(eye: eye, lensHeight: camera.mountHeight, personHeight: personHeight,
                                      topElevation: optics.elevationHigh, far: optics.farLimit)
@@ -226,7 +231,9 @@ struct CameraAnalyzer {
             if s.distance(to: eye) <= ObstacleSet.onWallTolerance { continue }
             if abs((s.a - eye).cross(s.b - eye)) <= 1e-14 * (s.a - eye).length * (s.b - eye).length { continue }
             for piece in shadows.pieces(of: s, height: wall.height) {
-                var g = try ctx.polygon(shadows.quadrilateral(piece))
+                let quadrilateral = shadows.quadrilateral(piece)
+                guard Self.polygons(region, meetConvex: quadrilateral.shell) else { continue }
+                var g = try ctx.polygon(quadrilateral)
                 if piece.minDistance > 0 || piece.maxDistance < optics.farLimit {
                     let key = "\(piece.minDistance)-\(piece.maxDistance)"
                     let ring = try annuli[key] ?? ctx.multiPolygon(annulus(eye: eye, from: piece.minDistance,
@@ -372,6 +379,29 @@ struct CameraAnalyzer {
             if polygon.covers(Point2(box.minX, box.minY)) { return true }
             let corners = [Point2(box.minX, box.minY), Point2(box.maxX, box.minY), Point2(box.maxX, box.maxY), Point2(box.minX, box.maxY)]
             let sides = (0..<4).map { Segment(corners[$0], corners[($0 + 1) % 4]) }
+            for e in polygon.edges where e.box.intersects(box) {
+                for side in sides where e.intersects(side) { return true }
+            }
+        }
+        return false
+    }
+
+    /// Whether closed polygons share a point with a closed convex polygon
+    /// (either orientation): a vertex of one inside the other, or two edges
+    /// meeting — the complete test for closed sets. Touching counts.
+    ///
+    /// - Complexity: O(v·c) for v polygon vertices and c convex vertices,
+    ///   after an O(v) box test.
+    static func polygons(_ polygons: [PolygonRings], meetConvex convex: [Point2]) -> Bool {
+        guard let box = Box(covering: convex), let other = Box(covering: polygons), box.intersects(other) else { return false }
+        let hull = PolygonRings(shell: convex)
+        let sides = hull.edges
+        for polygon in polygons {
+            guard let own = Box(covering: polygon.shell), own.intersects(box) else { continue }
+            if polygon.covers(convex[0]) { return true }
+            for ring in [polygon.shell] + polygon.holes {
+                for p in ring where hull.covers(p) { return true }
+            }
             for e in polygon.edges where e.box.intersects(box) {
                 for side in sides where e.intersects(side) { return true }
             }

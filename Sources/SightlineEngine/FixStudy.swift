@@ -220,8 +220,8 @@ extension CameraAnalyzer {
         var reach = sweepRegion(eye: eye, optics: around, near: optics.nearLimit, far: optics.farLimit,
                                 segments: scene.segments(near: eye, radius: optics.farLimit),
                                 heading: Point2.unit(bearingDegrees: camera.heading))
-        if let shadows = try lowWallShadows(scene.lowSegments(near: eye, radius: optics.farLimit), eye: eye, optics: optics),
-           !reach.isEmpty {
+        if !reach.isEmpty,
+           let shadows = try lowWallShadows(scene.lowSegments(near: eye, radius: optics.farLimit), eye: eye, optics: optics, within: reach) {
             reach = try scene.context.multiPolygon(reach).difference(shadows).polygons()
         }
         let parts = try overlaps(of: reach, seenFrom: eye, in: scene, density: nil).flatMap(\.polygons)
