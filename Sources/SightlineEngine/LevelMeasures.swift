@@ -27,10 +27,14 @@ struct LevelMeasures {
         let views: [(box: Box, polygons: [PolygonRings])] = results.compactMap { r in
             Box(covering: r.view).map { ($0, r.view) }
         }
+        // The views by box, so each zone meets only the views near it: a scan
+        // of every view for every zone was O(Z·V), an eighth of the terminal.
+        let viewTree = STRTree(views.enumerated().map { (box: $0.element.box, item: $0.offset) })
         var out: [String: Double] = [:]
         for z in candidates {
             var areas: [(index: Int, area: Double)] = []
-            for (i, view) in views.enumerated() where view.box.intersects(z.box) {
+            for i in viewTree.query(z.box).sorted() {
+                let view = views[i]
                 let area = try z.isRectangle ? view.polygons.reduce(0) { $0 + $1.area(inside: z.box) }
                                              : z.geometry().intersection(ctx.multiPolygon(view.polygons)).area
                 if area > 0 { areas.append((i, area)) }

@@ -59,8 +59,17 @@ public struct RadialSweep: Sendable {
                 critical.append(h)
             }
         }
+        // A field of at most 180° is the intersection of two half-planes: a
+        // segment with both ends beyond one of its edges cannot be seen, and
+        // two cross products rule it out before any atan2 (most of those
+        // within range, for a narrow field).
+        let narrow = width <= Double.pi
+        let startRay = Point2.unit(angle: domain.start), endRay = Point2.unit(angle: domain.start + width)
         for (index, s) in segments.enumerated() {
             let va = s.a - c, vb = s.b - c
+            if narrow, (startRay.cross(va) < 0 && startRay.cross(vb) < 0) || (va.cross(endRay) < 0 && vb.cross(endRay) < 0) {
+                continue
+            }
             let cr = va.cross(vb)
             if abs(cr) <= 1e-14 * (va.length * vb.length) { continue }  // seen edge-on: no angular width
             let (p, q) = cr > 0 ? (va, vb) : (vb, va)
@@ -93,10 +102,12 @@ public struct RadialSweep: Sendable {
             var best = -1
             var bestT = Double.infinity
             var i = 0
+            // One direction per interval, not a cos and sin per active segment.
+            let ray = Point2.unit(angle: domain.start + mid)
             while i < active.count {
                 let piece = pieces[active[i]]
                 if piece.hi <= mid { active.swapAt(i, active.count - 1); active.removeLast(); continue }
-                let t = distance(from: c, angle: domain.start + mid, to: segments[piece.segment])
+                let t = distance(from: c, direction: ray, to: segments[piece.segment])
                 if t < bestT { bestT = t; best = piece.segment }
                 i += 1
             }
@@ -109,7 +120,12 @@ public struct RadialSweep: Sendable {
     /// Distance along the ray at maths angle `angle` from `c` to the line of `s`.
     @inline(__always)
     private func distance(from c: Point2, angle: Double, to s: Segment) -> Double {
-        let u = Point2(cos(angle), sin(angle))
+        distance(from: c, direction: Point2(cos(angle), sin(angle)), to: s)
+    }
+
+    /// Distance along the ray from `c` in the unit direction `u` to the line of `s`.
+    @inline(__always)
+    private func distance(from c: Point2, direction u: Point2, to s: Segment) -> Double {
         let d = s.b - s.a
         let denom = u.cross(d)
         if denom == 0 { return .infinity }

@@ -31,34 +31,20 @@ extension RuleContext {
 
     func signageMissing(_ rule: RuleDefinition) -> RuleResult {
         var out = RuleResult()
+        var indexes: [String: SignageIndex] = [:]
         for zone in plan.zones where profile.prohibited[zone.category] == nil && zone.category != .void {
             let seen = analysis.zoneViewAreas[zone.id] ?? 0
             guard seen >= parameters.minSignageViewArea else { continue }
-            let signs = contents[zone.info.level]?.signs ?? []
-            if signs.contains(where: { sign in zone.polygons.contains { $0.covers(sign.position) } }) { continue }
-            let doors = openings(onBoundaryOf: zone)
-            let nearDoor = signs.contains { sign in
-                doors.contains { $0.contains { $0.distance(to: sign.position) <= parameters.signDistance } }
-            }
-            if nearDoor { continue }
+            let level = zone.info.level
+            let index = indexes[level] ?? SignageIndex(contents[level] ?? LevelContents())
+            indexes[level] = index
+            if index.hasSign(inside: zone) { continue }
+            let doors = index.openings(onBoundaryOf: zone, tolerance: Self.openingOnBoundaryTolerance)
+            if index.hasSign(within: parameters.signDistance, of: doors) { continue }
             out.findings.append(finding(rule, zone: zone, area: seen, message:
                 "the cameras see at least \(DecimalText.fixed2(seen)) m² of \(describe(zone)) but no sign stands inside it or within \(DecimalText.fixed2(parameters.signDistance)) m of an opening on its boundary"))
         }
         return out
-    }
-
-    /// The openings of a zone's level that lie on its boundary, as segments.
-    func openings(onBoundaryOf zone: Zone) -> [[Segment]] {
-        let edges = zone.polygons.flatMap(\.edges)
-        return (contents[zone.info.level]?.openings ?? []).compactMap { opening -> [Segment]? in
-            let pieces: [Segment]
-            switch opening.shape {
-            case .line(let points): pieces = zip(points, points.dropFirst()).map { Segment($0, $1) }
-            case .point(let p, _): pieces = [Segment(p, p)]
-            }
-            let onEdge = pieces.contains { piece in edges.contains { $0.distance(to: piece) <= Self.openingOnBoundaryTolerance } }
-            return onEdge ? pieces : nil
-        }
     }
 
     func viewBeyondBoundary(_ rule: RuleDefinition) -> RuleResult {
