@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -51,6 +52,11 @@ let package = Package(
             dependencies: ["PlanarGeometry", "SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineCheck"]
         ),
         .target(
+            name: "SightlineServe",
+            dependencies: ["PlanarGeometry", "SightlineCheck", "SightlineEngine", "SightlineFix", "SightlinePlan", "SightlineReport",
+                           "SightlineRules", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
+        .target(
             name: "SightlineBatch",
             dependencies: ["CSQLite", "SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineCheck"]
         ),
@@ -58,8 +64,9 @@ let package = Package(
             name: "sightline",
             dependencies: [
                 "SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineSynth", "SightlineCheck", "SightlineBatch", "SightlineFix",
-                "SightlineImport",
+                "SightlineImport", "SightlineServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .executableTarget(
@@ -72,6 +79,10 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "SightlinePlanTests", dependencies: ["SightlinePlan", "TestSupport"]),
+        .testTarget(
+            name: "SightlineServeTests",
+            dependencies: ["SightlineServe", "SightlinePlan", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]
+        ),
         .testTarget(
             name: "SightlineEngineTests",
             dependencies: ["SightlineEngine", "SightlineRules", "SightlineReport", "SightlineSynth", "TestSupport", "GEOS", "PlanarGeometry"]

@@ -76,7 +76,7 @@ public struct Engine: Sendable {
     /// file order among equals): what its voids look down on.
     ///
     /// Complexity: O(L log L), once per plan (a search per level was O(L²)).
-    static func levelsBelow(_ levels: [Level]) -> [String: Level] {
+    public static func levelsBelow(_ levels: [Level]) -> [String: Level] {
         let sorted = levels.enumerated().sorted { ($0.element.elevation, $0.offset) < ($1.element.elevation, $1.offset) }
         var out: [String: Level] = [:]
         var lowerStart = 0   // first index of the nearest lower elevation group

@@ -27,14 +27,16 @@ public final class LevelSession {
     public var problems: [PlanProblem] { scene.problems }
 
     /// Builds the scene of `level` of `plan` with `engine`'s prohibited
-    /// categories; `contents` (from `plan.contentsByLevel()`) saves a pass
-    /// over the plan when several sessions are built.
+    /// categories.
     public convenience init(plan: Plan, level: Level, engine: Engine) throws {
         try self.init(plan: plan, level: level, contents: plan.contentsByLevel(), below: Engine.levelsBelow(plan.levels),
                       engine: engine)
     }
 
-    init(plan: Plan, level: Level, contents: [String: LevelContents], below levelsBelow: [String: Level], engine: Engine) throws {
+    /// A session built from contents already grouped by level
+    /// (`plan.contentsByLevel()`) and the levels below each
+    /// (``Engine/levelsBelow(_:)``), when several are built at once.
+    public init(plan: Plan, level: Level, contents: [String: LevelContents], below levelsBelow: [String: Level], engine: Engine) throws {
         self.level = level
         personHeight = plan.metadata.defaults.personHeight
         sweep = engine.sweep

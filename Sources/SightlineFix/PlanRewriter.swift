@@ -73,7 +73,7 @@ public struct PlanRewriter {
             }
         }
         var features = root["features"]?.arrayValue ?? []
-        var ids = Set(features.compactMap { f in f.objectValue.flatMap { PlanDecoder.idString($0["id"]) ?? PlanDecoder.idString($0["properties"]?.objectValue?["id"]) } })
+        var ids = Set(features.compactMap { f in f.objectValue.flatMap(Self.id(of:)) })
         for sign in plan.signs {
             var id = "sign-\(sign.zone.id)"
             var n = 2
@@ -101,17 +101,80 @@ public struct PlanRewriter {
     }
 
     private mutating func updateCamera(_ id: String, _ change: (inout JSONObject) -> Void) {
-        guard var features = root["features"]?.arrayValue else { return }
-        for i in features.indices {
-            guard var f = features[i].objectValue else { continue }
-            var props = f["properties"]?.objectValue ?? JSONObject()
-            let fid = PlanDecoder.idString(f["id"]) ?? PlanDecoder.idString(props["id"])
-            guard fid == id else { continue }
+        _ = updateFeature(id) { feature in
+            var props = feature["properties"]?.objectValue ?? JSONObject()
             change(&props)
-            f["properties"] = .object(props)
+            feature["properties"] = .object(props)
+        }
+    }
+
+    private static func id(of feature: JSONObject) -> String? {
+        PlanDecoder.idString(feature["id"]) ?? PlanDecoder.idString(feature["properties"]?.objectValue?["id"])
+    }
+
+    /// Changes the feature with `id` in place; `false` when there is none.
+    private mutating func updateFeature(_ id: String, _ change: (inout JSONObject) -> Void) -> Bool {
+        guard var features = root["features"]?.arrayValue else { return false }
+        var found = false
+        for i in features.indices {
+            guard var f = features[i].objectValue, Self.id(of: f) == id else { continue }
+            change(&f)
             features[i] = .object(f)
+            found = true
         }
         root["features"] = .array(features)
+        return found
+    }
+
+    // MARK: Edits for the live planner
+
+    /// The `kind` of the feature with `id`, `nil` when there is none.
+    public func kind(ofFeature id: String) -> String? {
+        for f in root["features"]?.arrayValue ?? [] {
+            guard let o = f.objectValue, Self.id(of: o) == id else { continue }
+            return o["properties"]?.objectValue?["kind"]?.stringValue
+        }
+        return nil
+    }
+
+    /// Sets (or, with `null`, removes) properties of the feature with `id`,
+    /// keeping every other member where it was; `false` when there is none.
+    public mutating func setProperties(ofFeature id: String, _ changes: [(key: String, value: JSONValue)]) -> Bool {
+        updateFeature(id) { feature in
+            var props = feature["properties"]?.objectValue ?? JSONObject()
+            for (key, value) in changes { props[key] = value.isNull ? nil : value }
+            feature["properties"] = .object(props)
+        }
+    }
+
+    /// Moves a Point feature to `position` (plan coordinates).
+    public mutating func move(feature id: String, to position: [Double]) -> Bool {
+        updateFeature(id) { feature in
+            var geometry = feature["geometry"]?.objectValue ?? JSONObject()
+            geometry["type"] = .string("Point")
+            geometry["coordinates"] = .numbers(position)
+            feature["geometry"] = .object(geometry)
+        }
+    }
+
+    /// Appends a feature at the end of `features`.
+    public mutating func append(feature: JSONObject) {
+        var features = root["features"]?.arrayValue ?? []
+        features.append(.object(feature))
+        root["features"] = .array(features)
+    }
+
+    /// Removes the feature with `id`; `false` when there is none.
+    public mutating func remove(feature id: String) -> Bool {
+        let features = root["features"]?.arrayValue ?? []
+        let kept = features.filter { f in f.objectValue.map { Self.id(of: $0) != id } ?? true }
+        root["features"] = .array(kept)
+        return kept.count != features.count
+    }
+
+    /// Every feature id in the plan.
+    public var featureIDs: Set<String> {
+        Set((root["features"]?.arrayValue ?? []).compactMap { $0.objectValue.flatMap(Self.id(of:)) })
     }
 
     public var bytes: [UInt8] {

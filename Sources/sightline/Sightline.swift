@@ -11,6 +11,6 @@ struct Sightline: ParsableCommand {
         input or the command line is wrong.
         """,
         version: version,
-        subcommands: [Check.self, Import.self, Fix.self, Batch.self, Rules.self, Filing.self, Generate.self]
+        subcommands: [Check.self, Import.self, Fix.self, Serve.self, Batch.self, Rules.self, Filing.self, Generate.self]
     )
 }

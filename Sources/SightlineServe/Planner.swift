@@ -1,0 +1,271 @@
+import Foundation
+import PlanarGeometry
+import SightlineCheck
+import SightlineEngine
+import SightlineFix
+import SightlinePlan
+import SightlineReport
+import SightlineRules
+
+/// A request the planner refuses: the HTTP status and a message for the page.
+public struct PlannerError: Error, Sendable, CustomStringConvertible {
+    public var status: Int
+    public var message: String
+    public init(_ status: Int, _ message: String) {
+        self.status = status
+        self.message = message
+    }
+    public var description: String { message }
+}
+
+/// The live planner's state: one plan file, its JSON tree (the same
+/// ``PlanRewriter`` `fix --apply` edits, so saving changes only what was
+/// edited), its decoded plan, and a ``PlanSession`` whose level scenes stay
+/// cached, so moving or re-aiming a camera re-analyses that camera alone.
+///
+/// An actor: requests from several tabs are served one at a time, and the
+/// GEOS contexts inside the session never see two threads.
+public actor Planner {
+    public let file: String
+    private let profileOption: String?
+    private let asOf: CalendarDate
+    private let profiles = ProfileCache()
+    private var document: PlanRewriter
+    private var loaded: LoadedPlan
+    private let session: PlanSession
+    private var report: CheckReport
+    /// SHA-256 of the file as last read or written: a save refuses when the
+    /// file on disk no longer has it.
+    private var diskSHA256: String
+    /// Edits since the file was last read or written.
+    private var revision = 0
+
+    /// The largest request body accepted (a camera edit is a few hundred bytes).
+    public static let maxBodyBytes = 1 << 20
+
+    /// Loads and checks `file` (a `sightline-plan/1` JSON plan).
+    public init(file: String, profileOption: String?, asOf: CalendarDate) throws(PlanError) {
+        let bytes: [UInt8]
+        do { bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file))) } catch {
+            throw PlanError([PlanProblem(file: file, message: "cannot read: \(error.localizedDescription)")])
+        }
+        let loaded = try LoadedPlan.load(bytes: bytes, file: file, profileOption: profileOption, cache: profiles)
+        self.file = file
+        self.profileOption = profileOption
+        self.asOf = asOf
+        self.loaded = loaded
+        do {
+            document = try PlanRewriter(plan: loaded.plan)
+            session = try PlanSession(plan: loaded.plan, engine: Self.engine(for: loaded.profile))
+        } catch {
+            throw PlanError([PlanProblem(file: file, message: "\(error)")])
+        }
+        diskSHA256 = SHA256.hex(bytes)
+        report = Self.report(loaded, session.analysis(), asOf: asOf)
+    }
+
+    private static func engine(for profile: Profile) -> Engine {
+        Engine(prohibited: profile.prohibitedCategories, parallelism: 1, zoneViewThreshold: profile.zoneViewThreshold)
+    }
+
+    private static func report(_ loaded: LoadedPlan, _ analysis: PlanAnalysis, asOf: CalendarDate) -> CheckReport {
+        let outcome = RuleEngine(profile: loaded.profile, asOf: asOf).evaluate(analysis)
+        return CheckReport(toolVersion: "serve", profile: loaded.profile, analysis: analysis, outcome: outcome, asOf: asOf,
+                           inputSHA256: loaded.sha256)
+    }
+
+    /// The version of the plan the page holds: the file's hash as read or
+    /// last saved, and the edits since (`If-Match` for a save).
+    public var etag: String { "\"\(diskSHA256.prefix(16))-\(revision)\"" }
+
+    /// The current plan as JSON, as it would be saved.
+    public func planJSON() -> [UInt8] { document.bytes }
+
+    /// The `findings` array exactly as `check --format json` gives it for
+    /// the current state.
+    public func findingsJSON() -> [UInt8] {
+        Self.member("findings", of: JSONReportRenderer().render(report))
+    }
+
+    /// A member of a rendered JSON report, written on its own.
+    private static func member(_ key: String, of rendered: String) -> [UInt8] {
+        let value = (try? JSONParser.parse(Array(rendered.utf8)))?.objectValue?[key] ?? .array([])
+        var w = JSONWriter()
+        w.value(value)
+        return Array(w.string.utf8)
+    }
+
+    /// Every camera's view and intrusions in plan coordinates, for drawing:
+    /// `[{camera, level, view: [polygon], intrusions: [{zone, area, polygons}]}]`
+    /// with each polygon a list of rings of `[x, y]`.
+    public func viewsJSON() -> [UInt8] {
+        let frame = loaded.plan.frame
+        let decimals = frame.outputDecimals
+        var w = JSONWriter(indent: 0)
+        func polygons(_ list: [PolygonRings]) {
+            w.beginArray()
+            for polygon in list {
+                w.beginArray()
+                for ring in [polygon.shell] + polygon.holes {
+                    w.beginArray()
+                    for p in ring { let q = frame.toPlan(p); w.inlineNumbers([q.x, q.y], decimals: decimals) }
+                    w.endArray()
+                }
+                w.endArray()
+            }
+            w.endArray()
+        }
+        w.beginArray()
+        for c in report.analysis.cameras {
+            w.beginObject()
+            w.field("camera", c.camera.id)
+            w.field("level", c.camera.info.level)
+            w.field("viewArea", c.viewArea, decimals: 2)
+            w.key("view"); polygons(c.view)
+            w.key("intrusions")
+            w.beginArray()
+            for i in c.intrusions {
+                w.beginObject()
+                w.field("zone", i.zone.id)
+                w.field("area", i.area, decimals: 2)
+                w.key("polygons"); polygons(i.polygons)
+                w.endObject()
+            }
+            w.endArray()
+            w.endObject()
+        }
+        w.endArray()
+        return Array(w.string.utf8)
+    }
+
+    /// The HTML report of the current state.
+    public func reportHTML() -> [UInt8] { Array(HTMLReportRenderer().render(report).utf8) }
+
+    // MARK: Edits
+
+    /// Applies `edit` to a copy of the plan's tree, decodes and checks the
+    /// result with the same validation as `check`, and keeps it only if
+    /// that succeeds (a bad value is a 400 with `check`'s message).
+    private func apply(_ edit: (inout PlanRewriter) throws(PlannerError) -> Void) throws(PlannerError) {
+        var next = document
+        try edit(&next)
+        let candidate: LoadedPlan
+        do {
+            candidate = try LoadedPlan.load(bytes: next.bytes, file: file, profileOption: profileOption, cache: profiles)
+        } catch {
+            throw PlannerError(400, error.problems.map(\.description).joined(separator: "\n"))
+        }
+        do {
+            try session.updateCameras(candidate.plan)
+        } catch {
+            // Keep the session on the plan that is kept.
+            _ = try? session.updateCameras(loaded.plan)
+            throw PlannerError(400, "\(error)")
+        }
+        document = next
+        loaded = candidate
+        revision += 1
+        report = Self.report(candidate, session.analysis(), asOf: asOf)
+    }
+
+    private func requireCamera(_ id: String, in document: PlanRewriter) throws(PlannerError) {
+        guard document.kind(ofFeature: id) == "camera" else { throw PlannerError(404, "no camera `\(id)` in the plan") }
+    }
+
+    /// Parses a request body as a JSON object.
+    private static func object(_ body: [UInt8]) throws(PlannerError) -> JSONObject {
+        let value: JSONValue
+        do { value = try JSONParser.parse(body) } catch { throw PlannerError(400, "the request body is not JSON: \(error)") }
+        guard let object = value.objectValue else { throw PlannerError(400, "the request body must be a JSON object") }
+        return object
+    }
+
+    /// Reads `position` ([x, y] in plan coordinates) out of an edit.
+    private static func position(_ value: JSONValue) throws(PlannerError) -> [Double] {
+        guard let xy = value.numbersValue, xy.count == 2, xy.allSatisfy(\.isFinite) else {
+            throw PlannerError(400, "position: expected [x, y], two finite numbers in the plan's coordinates")
+        }
+        return xy
+    }
+
+    /// Changes a camera: `position` moves it, every other member is a
+    /// camera property (`null` removes it). Returns the new findings.
+    public func patchCamera(_ id: String, body: [UInt8]) throws(PlannerError) -> [UInt8] {
+        let changes = try Self.object(body)
+        try requireCamera(id, in: document)
+        try apply { (doc: inout PlanRewriter) throws(PlannerError) in
+            var properties: [(key: String, value: JSONValue)] = []
+            for (key, value) in changes.members {
+                if key == "position" {
+                    _ = doc.move(feature: id, to: try Self.position(value))
+                } else if ["kind", "id"].contains(key) {
+                    throw PlannerError(400, "\(key): a camera's \(key) cannot be changed here")
+                } else {
+                    properties.append((key, value))
+                }
+            }
+            _ = doc.setProperties(ofFeature: id, properties)
+        }
+        return findingsJSON()
+    }
+
+    /// Adds a camera: `{"id"?, "position": [x, y], …properties}`; the id is
+    /// made up when missing. Returns `{"id", "findings"}`.
+    public func addCamera(body: [UInt8]) throws(PlannerError) -> [UInt8] {
+        let request = try Self.object(body)
+        guard let place = request["position"] else { throw PlannerError(400, "position: required, [x, y]") }
+        let position = try Self.position(place)
+        var id = request["id"]?.stringValue ?? ""
+        let taken = document.featureIDs
+        if id.isEmpty {
+            var n = 1
+            while taken.contains("cam-new-\(n)") { n += 1 }
+            id = "cam-new-\(n)"
+        } else if taken.contains(id) {
+            throw PlannerError(400, "id: `\(id)` is already used by another feature")
+        }
+        var properties = JSONObject([("kind", .string("camera"))])
+        if loaded.plan.levels.count > 1, request["level"] == nil, let first = loaded.plan.levels.first {
+            properties["level"] = .string(first.id)
+        }
+        for (key, value) in request.members where !["id", "position", "kind"].contains(key) { properties[key] = value }
+        let feature = JSONObject([("type", .string("Feature")), ("id", .string(id)), ("properties", .object(properties)),
+                                  ("geometry", .object(JSONObject([("type", .string("Point")), ("coordinates", .numbers(position))])))])
+        try apply { (doc: inout PlanRewriter) throws(PlannerError) in doc.append(feature: feature) }
+        var w = JSONWriter()
+        w.beginObject()
+        w.field("id", id)
+        w.key("findings")
+        w.value((try? JSONParser.parse(findingsJSON())) ?? .array([]))
+        w.endObject()
+        return Array(w.string.utf8)
+    }
+
+    /// Removes a camera. Returns the new findings.
+    public func deleteCamera(_ id: String) throws(PlannerError) -> [UInt8] {
+        try requireCamera(id, in: document)
+        try apply { (doc: inout PlanRewriter) throws(PlannerError) in _ = doc.remove(feature: id) }
+        return findingsJSON()
+    }
+
+    /// Writes the plan back to its file, atomically (temporary file and
+    /// rename), if `ifMatch` names the current version and the file on disk
+    /// is still the one loaded (or last saved); else 409 and nothing is
+    /// written. Returns the new version.
+    public func save(ifMatch: String?) throws(PlannerError) -> String {
+        guard let ifMatch, ifMatch == etag else {
+            throw PlannerError(409, "the page's copy of the plan is out of date (If-Match \(ifMatch ?? "missing"), current \(etag)): reload")
+        }
+        let onDisk = (try? Data(contentsOf: URL(fileURLWithPath: file))).map { SHA256.hex([UInt8]($0)) }
+        guard onDisk == diskSHA256 else {
+            throw PlannerError(409, "\(file) changed on disk since it was loaded: not overwritten; reload to see the other change")
+        }
+        let bytes = document.bytes
+        do { try FileWriter.write(bytes, toFile: file) } catch {
+            throw PlannerError(500, "\(error)")
+        }
+        diskSHA256 = SHA256.hex(bytes)
+        revision = 0
+        return etag
+    }
+}

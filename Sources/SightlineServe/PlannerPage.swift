@@ -1,0 +1,394 @@
+/// The planner's one page: HTML, CSS and script in one document, served by
+/// the binary (no CDN, nothing fetched but this server's API). Every string
+/// that comes from the plan reaches the page through `textContent` or
+/// `setAttribute`, never as markup.
+enum PlannerPage {
+    static let html = #"""
+<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>Sightline planner</title>
+<style>
+  :root { font-family: "Noto Sans CJK SC", "Noto Sans", system-ui, sans-serif; font-size: 14px; color: #1b1b1b; }
+  body { margin: 0; display: grid; grid-template-rows: auto 1fr; height: 100vh; }
+  header { display: flex; gap: .6em; align-items: center; padding: .4em .8em; background: #20303f; color: #fff; }
+  header h1 { font-size: 1.05em; margin: 0 1em 0 0; }
+  header button, header select { font: inherit; }
+  #status { margin-left: auto; font-size: .9em; }
+  #status.error { color: #ffb4b4; }
+  main { display: grid; grid-template-columns: 1fr 24em; min-height: 0; }
+  #canvas { width: 100%; height: 100%; background: #fafaf7; touch-action: none; cursor: grab; }
+  aside { overflow: auto; border-left: 1px solid #ccc; padding: .6em; background: #fff; }
+  aside h2 { font-size: 1em; margin: .8em 0 .3em; }
+  label { display: grid; grid-template-columns: 8em 1fr; gap: .4em; margin: .15em 0; align-items: center; }
+  input, select { font: inherit; }
+  .finding { border-left: 4px solid #c00; padding: .2em .5em; margin: .3em 0; background: #fff6f6; }
+  .finding.warning { border-color: #d80; background: #fffaf0; }
+  .finding.info { border-color: #48a; background: #f4f8fc; }
+  .finding .zh { color: #444; font-size: .9em; }
+  .finding .en { color: #666; font-size: .85em; }
+  .zone { stroke: #777; stroke-width: .04; }
+  .zone.prohibited { fill: url(#hatch); stroke: #a00; stroke-width: .06; }
+  .zone-label { font-size: .55px; fill: #222; font-weight: 600; pointer-events: none; }
+  .wall { stroke: #222; stroke-width: .15; fill: #444; stroke-linecap: square; }
+  .wall.glass { stroke: #5aa9d6; fill: #bfe0f2; stroke-width: .1; }
+  .wall.low { stroke: #777; stroke-dasharray: .3 .15; }
+  .opening { stroke-width: .22; fill: none; }
+  .opening.open { stroke: #2a8f3c; stroke-dasharray: .25 .12; }
+  .opening.closed { stroke: #8a5a2b; }
+  .opening.window { stroke: #2aa7c9; }
+  .sign { fill: #f2b705; stroke: #000; stroke-width: .04; }
+  .view { fill-opacity: .28; stroke-width: .04; pointer-events: none; }
+  .intrusion { fill: #e0169b; fill-opacity: .75; stroke: #8a0060; stroke-width: .05; pointer-events: none; }
+  .camera { cursor: move; }
+  .camera circle.body { fill: #1f5fbf; stroke: #fff; stroke-width: .06; }
+  .camera.selected circle.body { fill: #ff7a00; }
+  .camera .aim { stroke: #1f5fbf; stroke-width: .08; }
+  .handle { fill: #fff; stroke: #ff7a00; stroke-width: .08; cursor: crosshair; }
+  .camera-label { font-size: .5px; fill: #0b2d63; pointer-events: none; }
+</style>
+</head>
+<body>
+<header>
+  <h1 id="title">Sightline planner</h1>
+  <label style="display:flex;color:#fff">Level <select id="level"></select></label>
+  <button id="undo" title="Undo (Ctrl+Z)">Undo</button>
+  <button id="redo" title="Redo (Ctrl+Y)">Redo</button>
+  <button id="add" title="Add a camera at the centre (A)">Add camera</button>
+  <button id="save" title="Save (Ctrl+S)">Save</button>
+  <a id="report" href="/api/report.html" style="color:#cde">HTML report</a>
+  <span id="status" role="status" aria-live="polite"></span>
+</header>
+<main>
+  <svg id="canvas" xmlns="http://www.w3.org/2000/svg" tabindex="0" aria-label="plan">
+    <defs>
+      <pattern id="hatch" width=".5" height=".5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+        <rect width=".5" height=".5" fill="#fde3e3"/><line x1="0" y1="0" x2="0" y2=".5" stroke="#d55" stroke-width=".12"/>
+      </pattern>
+    </defs>
+    <g id="layer-zones"></g><g id="layer-views"></g><g id="layer-walls"></g><g id="layer-openings"></g>
+    <g id="layer-signs"></g><g id="layer-cameras"></g>
+  </svg>
+  <aside>
+    <h2>Camera</h2>
+    <div id="camera-panel"><p>Select a camera (click it, or Tab to the plan and press N).</p></div>
+    <h2 id="findings-title">Findings</h2>
+    <div id="findings"></div>
+  </aside>
+</main>
+<script>
+"use strict";
+const PROHIBITED = new Set(["guest_room","private_dining_room","dormitory_room","staff_quarters","bathhouse","toilet",
+  "changing_room","nursing_room","fitting_room","private_other"]);
+const FIELDS = [["heading","Heading °"],["tilt","Tilt °"],["mountHeight","Mount height m"],["hfov","HFOV °"],
+  ["vfov","VFOV °"],["range","Range m"]];
+const state = { plan: null, views: [], findings: [], etag: null, level: null, selected: null, undo: [], redo: [], busy: false };
+const svg = document.getElementById("canvas");
+const NS = "http://www.w3.org/2000/svg";
+
+function el(name, attrs, parent) {
+  const e = document.createElementNS(NS, name);
+  for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
+  if (parent) parent.appendChild(e);
+  return e;
+}
+function status(text, error) {
+  const s = document.getElementById("status");
+  s.textContent = text; s.className = error ? "error" : "";
+}
+async function api(method, path, body, headers) {
+  const options = { method, headers: Object.assign({ "Content-Type": "application/json" }, headers || {}) };
+  if (body !== undefined) options.body = JSON.stringify(body);
+  const r = await fetch(path, options);
+  const etag = r.headers.get("ETag");
+  if (etag) state.etag = etag;
+  const data = await r.json().catch(() => null);
+  if (!r.ok) throw new Error((data && data.error) || (r.status + " " + r.statusText));
+  return data;
+}
+const features = () => (state.plan && state.plan.features) || [];
+const levelOf = f => (f.properties && f.properties.level) || (state.plan.plan.levels[0] || {}).id;
+const cameraFeature = id => features().find(f => f.properties.kind === "camera" && String(f.id) === id);
+const toSVG = p => [p[0], -p[1]];
+function pathOf(rings) {
+  return rings.map(r => "M" + r.map(p => toSVG(p).join(" ")).join("L") + "Z").join("");
+}
+function colour(i) { return "hsl(" + ((i * 137.5) % 360) + ",70%,45%)"; }
+
+async function reload() {
+  state.plan = await api("GET", "/api/plan");
+  await refresh();
+  const select = document.getElementById("level");
+  select.textContent = "";
+  for (const level of state.plan.plan.levels || []) {
+    const o = document.createElement("option");
+    o.value = level.id; o.textContent = level.name ? level.name + " (" + level.id + ")" : level.id;
+    select.appendChild(o);
+  }
+  if (!state.level) state.level = (state.plan.plan.levels[0] || {}).id;
+  select.value = state.level;
+  document.getElementById("title").textContent = "Sightline planner — " + ((state.plan.plan.site || {}).name || "");
+  fit();
+  draw();
+}
+async function refresh() {
+  [state.views, state.findings] = await Promise.all([api("GET", "/api/views"), api("GET", "/api/findings")]);
+}
+function fit() {
+  let xs = [], ys = [];
+  for (const f of features()) {
+    if (levelOf(f) !== state.level || !f.geometry) continue;
+    const walk = c => { if (typeof c[0] === "number") { xs.push(c[0]); ys.push(-c[1]); } else c.forEach(walk); };
+    walk(f.geometry.coordinates);
+  }
+  if (!xs.length) { xs = [0, 10]; ys = [0, 10]; }
+  const x0 = Math.min(...xs) - 2, x1 = Math.max(...xs) + 2, y0 = Math.min(...ys) - 2, y1 = Math.max(...ys) + 2;
+  state.box = [x0, y0, x1 - x0, y1 - y0];
+  svg.setAttribute("viewBox", state.box.join(" "));
+}
+function draw() {
+  for (const id of ["zones","views","walls","openings","signs","cameras"]) document.getElementById("layer-" + id).textContent = "";
+  const doors = (state.plan.plan.defaults || {}).doors || "open";
+  const zones = document.getElementById("layer-zones"), walls = document.getElementById("layer-walls");
+  const openings = document.getElementById("layer-openings"), signs = document.getElementById("layer-signs");
+  for (const f of features()) {
+    if (levelOf(f) !== state.level || !f.geometry) continue;
+    const p = f.properties, g = f.geometry;
+    if (p.kind === "zone" && g.type === "Polygon") {
+      const path = el("path", { d: pathOf(g.coordinates), class: "zone" + (PROHIBITED.has(p.category) ? " prohibited" : ""),
+        fill: "#eef1ea", "data-zone": String(f.id) }, zones);
+      const t = el("title", {}, path); t.textContent = (p.name || f.id) + " · " + p.category;
+      const ring = g.coordinates[0];
+      const cx = ring.reduce((s, q) => s + q[0], 0) / ring.length, cy = ring.reduce((s, q) => s + q[1], 0) / ring.length;
+      const label = el("text", { x: cx, y: -cy, class: "zone-label", "text-anchor": "middle" }, zones);
+      label.textContent = p.name || String(f.id);
+    } else if (p.kind === "wall") {
+      const cls = "wall" + (p.material === "glass" ? " glass" : "") + (p.height ? " low" : "");
+      if (g.type === "LineString") el("polyline", { points: g.coordinates.map(q => toSVG(q).join(",")).join(" "), class: cls, fill: "none" }, walls);
+      else if (g.type === "Polygon") el("path", { d: pathOf(g.coordinates), class: cls }, walls);
+    } else if (p.kind === "opening" && g.type === "LineString") {
+      const window = p.openingType === "window";
+      const closed = p.openingType === "door" && (p.state || doors) === "closed";
+      el("polyline", { points: g.coordinates.map(q => toSVG(q).join(",")).join(" "),
+        class: "opening " + (window ? "window" : closed ? "closed" : "open") }, openings);
+    } else if (p.kind === "sign" && g.type === "Point") {
+      const [x, y] = toSVG(g.coordinates);
+      el("path", { d: `M${x} ${y - .35}L${x + .3} ${y + .2}L${x - .3} ${y + .2}Z`, class: "sign" }, signs);
+    }
+  }
+  drawViews();
+  drawCameras();
+  drawFindings();
+  drawPanel();
+}
+function drawViews() {
+  const layer = document.getElementById("layer-views");
+  layer.textContent = "";
+  state.views.forEach((v, i) => {
+    if (v.level !== state.level) return;
+    for (const polygon of v.view) el("path", { d: pathOf(polygon), class: "view", fill: colour(i), stroke: colour(i), "data-view": v.camera }, layer);
+    for (const intrusion of v.intrusions)
+      for (const polygon of intrusion.polygons)
+        el("path", { d: pathOf(polygon), class: "intrusion", "data-intrusion": v.camera + "|" + intrusion.zone }, layer);
+  });
+}
+function drawCameras() {
+  const layer = document.getElementById("layer-cameras");
+  layer.textContent = "";
+  for (const f of features()) {
+    if (f.properties.kind !== "camera" || levelOf(f) !== state.level) continue;
+    const id = String(f.id), p = f.properties, [x, y] = toSVG(f.geometry.coordinates);
+    const heading = (p.heading || 0) * Math.PI / 180;
+    const g = el("g", { class: "camera" + (state.selected === id ? " selected" : ""), "data-camera": id, tabindex: "0" }, layer);
+    el("line", { x1: x, y1: y, x2: x + Math.sin(heading) * 1.2, y2: y - Math.cos(heading) * 1.2, class: "aim" }, g);
+    el("circle", { cx: x, cy: y, r: .32, class: "body" }, g);
+    const label = el("text", { x: x + .4, y: y - .4, class: "camera-label" }, g); label.textContent = id;
+    const title = el("title", {}, g); title.textContent = id + " — heading " + (p.heading || 0) + "°";
+    g.addEventListener("pointerdown", e => startMove(e, id));
+    if (state.selected === id) {
+      const h = el("circle", { cx: x + Math.sin(heading) * 2, cy: y - Math.cos(heading) * 2, r: .28, class: "handle",
+        "data-handle": id }, layer);
+      h.addEventListener("pointerdown", e => startTurn(e, id));
+    }
+  }
+}
+function drawFindings() {
+  const box = document.getElementById("findings");
+  box.textContent = "";
+  document.getElementById("findings-title").textContent = "Findings (" + state.findings.length + ")";
+  for (const f of state.findings) {
+    const d = document.createElement("div");
+    d.className = "finding " + f.severity;
+    d.dataset.rule = f.rule; d.dataset.camera = f.camera || ""; d.dataset.zone = f.zone || "";
+    const head = document.createElement("div"); head.textContent = f.severity + " · " + f.rule; d.appendChild(head);
+    const m = document.createElement("div"); m.textContent = f.message; d.appendChild(m);
+    for (const p of f.provisions || []) {
+      const zh = document.createElement("div"); zh.className = "zh"; zh.textContent = p.ref + " " + p.zh; d.appendChild(zh);
+      const en = document.createElement("div"); en.className = "en"; en.textContent = p.en; d.appendChild(en);
+    }
+    if (f.camera) d.addEventListener("click", () => { state.selected = f.camera; draw(); });
+    box.appendChild(d);
+  }
+}
+function drawPanel() {
+  const panel = document.getElementById("camera-panel");
+  panel.textContent = "";
+  const f = state.selected && cameraFeature(state.selected);
+  if (!f) { const p = document.createElement("p"); p.textContent = "Select a camera (click it, or press N)."; panel.appendChild(p); return; }
+  const title = document.createElement("p"); title.textContent = String(f.id); title.style.fontWeight = "600"; panel.appendChild(title);
+  const type = document.createElement("label"); type.textContent = "Type";
+  const sel = document.createElement("select"); sel.id = "field-type";
+  for (const t of ["fixed", "ptz", "fisheye"]) { const o = document.createElement("option"); o.value = t; o.textContent = t; sel.appendChild(o); }
+  sel.value = f.properties.type || "fixed";
+  sel.addEventListener("change", () => edit(String(f.id), { type: sel.value }));
+  type.appendChild(sel); panel.appendChild(type);
+  for (const [key, name] of FIELDS) {
+    const label = document.createElement("label"); label.textContent = name;
+    const input = document.createElement("input"); input.type = "number"; input.step = "any"; input.id = "field-" + key;
+    if (f.properties[key] !== undefined) input.value = f.properties[key];
+    input.addEventListener("change", () => edit(String(f.id), { [key]: input.value === "" ? null : Number(input.value) }));
+    label.appendChild(input); panel.appendChild(label);
+  }
+  const row = document.createElement("p");
+  for (const [text, action] of [["Duplicate", () => duplicate(String(f.id))], ["Delete", () => remove(String(f.id))]]) {
+    const b = document.createElement("button"); b.textContent = text; b.addEventListener("click", action); row.appendChild(b);
+  }
+  panel.appendChild(row);
+}
+function svgPoint(e) {
+  const pt = svg.createSVGPoint(); pt.x = e.clientX; pt.y = e.clientY;
+  const q = pt.matrixTransform(svg.getScreenCTM().inverse());
+  return [q.x, -q.y];
+}
+const round = v => Math.round(v * 1000) / 1000;
+function startMove(e, id) {
+  e.stopPropagation(); e.preventDefault();
+  state.selected = id;
+  const f = cameraFeature(id), start = f.geometry.coordinates.slice(), grab = svgPoint(e);
+  let moved = false;
+  const move = ev => {
+    const p = svgPoint(ev);
+    f.geometry.coordinates = [round(start[0] + p[0] - grab[0]), round(start[1] + p[1] - grab[1])];
+    moved = true; drawCameras();
+  };
+  const up = () => {
+    window.removeEventListener("pointermove", move); window.removeEventListener("pointerup", up);
+    if (moved) edit(id, { position: f.geometry.coordinates }, { position: start }); else draw();
+  };
+  window.addEventListener("pointermove", move); window.addEventListener("pointerup", up);
+}
+function startTurn(e, id) {
+  e.stopPropagation(); e.preventDefault();
+  const f = cameraFeature(id), before = f.properties.heading || 0, c = f.geometry.coordinates;
+  const move = ev => {
+    const p = svgPoint(ev);
+    let b = Math.atan2(p[0] - c[0], p[1] - c[1]) * 180 / Math.PI; if (b < 0) b += 360;
+    f.properties.heading = Math.round(b * 10) / 10; drawCameras();
+  };
+  const up = () => {
+    window.removeEventListener("pointermove", move); window.removeEventListener("pointerup", up);
+    edit(id, { heading: f.properties.heading }, { heading: before });
+  };
+  window.addEventListener("pointermove", move); window.addEventListener("pointerup", up);
+}
+/// Sends one change; `inverse` (else the current values) is kept for undo.
+async function edit(id, change, inverse, fromHistory) {
+  const f = cameraFeature(id);
+  if (!inverse && f) {
+    inverse = {};
+    for (const k of Object.keys(change)) inverse[k] = k === "position" ? f.geometry.coordinates.slice() : (f.properties[k] ?? null);
+  }
+  try {
+    status("checking…");
+    const t0 = performance.now();
+    state.findings = await api("PATCH", "/api/cameras/" + encodeURIComponent(id), change);
+    if (!fromHistory) { state.undo.push({ id, change, inverse }); state.redo = []; }
+    state.plan = await api("GET", "/api/plan");
+    state.views = await api("GET", "/api/views");
+    draw();
+    status("re-checked in " + Math.round(performance.now() - t0) + " ms");
+  } catch (err) {
+    status(err.message, true);
+    state.plan = await api("GET", "/api/plan"); draw();
+  }
+}
+async function undo() { const op = state.undo.pop(); if (!op) return; await edit(op.id, op.inverse, op.change, true); state.redo.push(op); }
+async function redo() { const op = state.redo.pop(); if (!op) return; await edit(op.id, op.change, op.inverse, true); state.undo.push(op); }
+async function add(at, properties) {
+  const box = state.box || [0, 0, 10, 10];
+  const position = at || [round(box[0] + box[2] / 2), round(-(box[1] + box[3] / 2))];
+  try {
+    const r = await api("POST", "/api/cameras", Object.assign({ position, level: state.level, heading: 0, mountHeight: 2.7 }, properties || {}));
+    state.selected = r.id; state.findings = r.findings;
+    state.plan = await api("GET", "/api/plan"); state.views = await api("GET", "/api/views"); draw();
+    status("added " + r.id);
+  } catch (err) { status(err.message, true); }
+}
+function duplicate(id) {
+  const f = cameraFeature(id);
+  const props = Object.assign({}, f.properties); delete props.kind;
+  add([f.geometry.coordinates[0] + 1, f.geometry.coordinates[1]], props);
+}
+async function remove(id) {
+  try {
+    state.findings = await api("DELETE", "/api/cameras/" + encodeURIComponent(id));
+    state.selected = null; state.plan = await api("GET", "/api/plan"); state.views = await api("GET", "/api/views"); draw();
+    status("deleted " + id);
+  } catch (err) { status(err.message, true); }
+}
+async function save() {
+  try {
+    await api("GET", "/api/plan");
+    const r = await api("POST", "/api/save", undefined, { "If-Match": state.etag });
+    state.etag = r.etag; status("saved");
+  } catch (err) { status(err.message, true); }
+}
+document.getElementById("level").addEventListener("change", e => { state.level = e.target.value; state.selected = null; fit(); draw(); });
+document.getElementById("undo").addEventListener("click", undo);
+document.getElementById("redo").addEventListener("click", redo);
+document.getElementById("add").addEventListener("click", () => add());
+document.getElementById("save").addEventListener("click", save);
+svg.addEventListener("wheel", e => {
+  e.preventDefault();
+  const k = e.deltaY > 0 ? 1.15 : 1 / 1.15, [px, py] = svgPoint(e), b = state.box;
+  const x = px, y = -py;
+  state.box = [x - (x - b[0]) * k, y - (y - b[1]) * k, b[2] * k, b[3] * k];
+  svg.setAttribute("viewBox", state.box.join(" "));
+}, { passive: false });
+svg.addEventListener("pointerdown", e => {
+  if (e.target.closest(".camera") || e.target.classList.contains("handle")) return;
+  const start = [e.clientX, e.clientY], b = state.box.slice(), scale = b[2] / svg.clientWidth;
+  const move = ev => { state.box = [b[0] - (ev.clientX - start[0]) * scale, b[1] - (ev.clientY - start[1]) * scale, b[2], b[3]];
+    svg.setAttribute("viewBox", state.box.join(" ")); };
+  const up = () => { window.removeEventListener("pointermove", move); window.removeEventListener("pointerup", up); };
+  window.addEventListener("pointermove", move); window.addEventListener("pointerup", up);
+});
+document.addEventListener("keydown", e => {
+  if (e.target.tagName === "INPUT" || e.target.tagName === "SELECT") return;
+  const ctrl = e.ctrlKey || e.metaKey;
+  if (ctrl && e.key === "z") { e.preventDefault(); undo(); return; }
+  if (ctrl && (e.key === "y" || (e.shiftKey && e.key === "Z"))) { e.preventDefault(); redo(); return; }
+  if (ctrl && e.key === "s") { e.preventDefault(); save(); return; }
+  if (e.key === "a" && !ctrl) { add(); return; }
+  if (e.key === "n") {
+    const ids = features().filter(f => f.properties.kind === "camera" && levelOf(f) === state.level).map(f => String(f.id));
+    if (ids.length) { state.selected = ids[(ids.indexOf(state.selected) + 1) % ids.length]; draw(); }
+    return;
+  }
+  const f = state.selected && cameraFeature(state.selected);
+  if (!f) return;
+  const step = e.shiftKey ? 1 : 0.1, c = f.geometry.coordinates;
+  const moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+  if (moves[e.key]) { e.preventDefault(); edit(state.selected, { position: [round(c[0] + moves[e.key][0]), round(c[1] + moves[e.key][1])] }); }
+  else if (e.key === "[" || e.key === "]") {
+    const h = ((f.properties.heading || 0) + (e.key === "]" ? 5 : -5) + 360) % 360;
+    edit(state.selected, { heading: h });
+  } else if (e.key === "Delete") remove(state.selected);
+});
+reload().then(() => status("ready")).catch(err => status(err.message, true));
+</script>
+</body>
+</html>
+"""#
+}

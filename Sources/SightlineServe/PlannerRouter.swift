@@ -1,0 +1,97 @@
+import Hummingbird
+import NIOCore
+
+/// The planner's HTTP surface: the page and its assets, and the JSON API
+/// documented in `Documentation/SERVE.md`. No path from a request reaches
+/// the file system: the routes below are all there is (anything else is
+/// 404), and the only file written is the plan the server was started on.
+public enum PlannerRouter {
+    public static func make(_ planner: Planner) -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        router.get("/") { _, _ in
+            response(Array(PlannerPage.html.utf8), type: "text/html; charset=utf-8")
+        }
+        router.get("/api/plan") { _, _ in
+            await response(planner.planJSON(), etag: planner.etag)
+        }
+        router.get("/api/findings") { _, _ in
+            await response(planner.findingsJSON(), etag: planner.etag)
+        }
+        router.get("/api/views") { _, _ in
+            await response(planner.viewsJSON(), etag: planner.etag)
+        }
+        router.get("/api/report.html") { _, _ in
+            var r = await response(planner.reportHTML(), type: "text/html; charset=utf-8")
+            r.headers[.contentDisposition] = "attachment; filename=\"sightline-report.html\""
+            return r
+        }
+        router.patch("/api/cameras/:id") { request, context in
+            let id = context.parameters.get("id") ?? ""
+            return await answer { () async throws(PlannerError) in
+                let body = try await Self.body(request)
+                return try await planner.patchCamera(id, body: body)
+            } etag: { await planner.etag }
+        }
+        router.post("/api/cameras") { request, _ in
+            await answer { () async throws(PlannerError) in
+                try await planner.addCamera(body: try await Self.body(request))
+            } etag: { await planner.etag }
+        }
+        router.delete("/api/cameras/:id") { _, context in
+            let id = context.parameters.get("id") ?? ""
+            return await answer { () async throws(PlannerError) in try await planner.deleteCamera(id) } etag: { await planner.etag }
+        }
+        router.post("/api/save") { request, _ in
+            let ifMatch = request.headers[.ifMatch]
+            return await answer { () async throws(PlannerError) in
+                let etag = try await planner.save(ifMatch: ifMatch)
+                return Array("{\"saved\": true, \"etag\": \(quoted(etag))}".utf8)
+            } etag: { await planner.etag }
+        }
+        return router
+    }
+
+    /// A request body, at most ``Planner/maxBodyBytes``.
+    static func body(_ request: Request) async throws(PlannerError) -> [UInt8] {
+        do {
+            let buffer = try await request.body.collect(upTo: Planner.maxBodyBytes)
+            return Array(buffer.readableBytesView)
+        } catch {
+            throw PlannerError(413, "the request body is larger than \(Planner.maxBodyBytes) bytes")
+        }
+    }
+
+    static func response(_ bytes: [UInt8], type: String = "application/json", status: HTTPResponse.Status = .ok,
+                         etag: String? = nil) -> Response {
+        var headers: HTTPFields = [.contentType: type, .cacheControl: "no-store"]
+        if let etag { headers[.eTag] = etag }
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// Runs an edit; a ``PlannerError`` becomes its status with
+    /// `{"error": message}`, never a crash.
+    static func answer(_ work: () async throws(PlannerError) -> [UInt8], etag: () async -> String) async -> Response {
+        do {
+            let bytes = try await work()
+            return response(bytes, etag: await etag())
+        } catch {
+            return response(Array("{\"error\": \(quoted(error.message))}".utf8), status: HTTPResponse.Status(code: error.status))
+        }
+    }
+
+    /// A JSON string literal.
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "<": out += "\\u003c"
+            default:
+                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Hummingbird
+import SightlinePlan
+import SightlineServe
+
+/// `sightline serve`: the live planner in a browser.
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Open the live planner: drag cameras on the plan and see the law's answer as you go.",
+        discussion: """
+        Serves one page and a JSON API (Documentation/SERVE.md) for one plan file, on 127.0.0.1 unless \
+        --host says otherwise. Every change re-checks only the camera changed, against its level's cached \
+        scene; Save writes the plan back (only what was edited changes), refusing if the file changed on \
+        disk since it was loaded. Stop with Ctrl+C.
+        """)
+
+    @Argument(help: "The plan file (sightline-plan/1 JSON).") var plan: String
+    @Option(help: "The port to listen on.") var port: Int = 8080
+    @Option(help: "The address to bind (127.0.0.1: this machine only).") var host: String = "127.0.0.1"
+    @OptionGroup var rulebook: RulebookOptions
+
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
+    }
+
+    func run() throws {
+        let planner: Planner
+        do { planner = try Planner(file: plan, profileOption: rulebook.profile, asOf: rulebook.checkDate) } catch {
+            printProblems(error.problems)
+            throw ExitCode(2)
+        }
+        let app = Application(router: PlannerRouter.make(planner),
+                              configuration: .init(address: .hostname(host, port: port), serverName: "sightline"))
+        Console.err("Sightline planner for \(TerminalText.escaped(plan)) at http://\(host):\(port)/ (Ctrl+C to stop)")
+        let done = DispatchSemaphore(value: 0)
+        let failure = FailureBox()
+        Task {
+            do { try await app.runService() } catch { failure.message = "\(error)" }
+            done.signal()
+        }
+        done.wait()
+        if let message = failure.message {
+            Console.err(TerminalText.escaped("cannot serve on \(host):\(port): \(message)"))
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// The server task's error, read after it has finished.
+private final class FailureBox: @unchecked Sendable {
+    var message: String?
+}

@@ -1,0 +1,164 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import SightlinePlan
+import SightlineServe
+import TestSupport
+import XCTest
+
+/// The planner's API through Hummingbird's router test client, on the
+/// spec's passage example: a camera at (−8, 0) looking east through a 1.2 m
+/// passage sees the 6.0 m² trapezoid of the toilet behind it.
+final class PlannerAPITests: XCTestCase {
+    private var folder: ScratchFolder!
+    private var file = ""
+
+    override func setUpWithError() throws {
+        folder = try ScratchFolder("serve")
+        file = try folder.write(PlanBuilder.passageToilet(), "passage.json")
+    }
+
+    override func tearDownWithError() throws { folder.remove() }
+
+    private func app() throws -> some ApplicationProtocol {
+        let planner = try Planner(file: file, profileOption: nil, asOf: PlanBuilder.asOf)
+        return Application(router: PlannerRouter.make(planner))
+    }
+
+    private static func json(_ buffer: ByteBuffer) throws -> JSONValue { try JSONParser.parse(Array(buffer.readableBytesView)) }
+
+    private static func body(_ text: String) -> ByteBuffer { ByteBuffer(string: text) }
+
+    /// The toilet intrusions in a findings array, by camera.
+    private static func intrusions(_ findings: JSONValue) -> [String: Double] {
+        var out: [String: Double] = [:]
+        for f in findings.arrayValue ?? [] {
+            guard let o = f.objectValue, o["rule"]?.stringValue == "cn-2025/art8-view-intrusion" else { continue }
+            out[o["camera"]?.stringValue ?? "", default: 0] += o["area"]?.numberValue ?? 0
+        }
+        return out
+    }
+
+    func testMovingTheCameraOutOfAndBackIntoTheIntrusion() async throws {
+        try await app().test(.router) { client in
+            let findings = try await client.execute(uri: "/api/findings", method: .get) { try Self.json($0.body) }
+            XCTAssertEqual(Self.intrusions(findings)["cam1"] ?? 0, 6.0, accuracy: 1e-3)
+            // Turned west, the camera faces away from the passage: no intrusion.
+            try await client.execute(uri: "/api/cameras/cam1", method: .patch, body: Self.body(#"{"heading": 270}"#)) { r in
+                XCTAssertEqual(r.status, .ok)
+                XCTAssertNil(Self.intrusions(try Self.json(r.body))["cam1"])
+            }
+            // Moved 20 m north and turned back east: the passage is behind the wall.
+            try await client.execute(uri: "/api/cameras/cam1", method: .patch,
+                                     body: Self.body(#"{"heading": 90, "position": [-8, 20]}"#)) { r in
+                XCTAssertEqual(r.status, .ok)
+                XCTAssertNil(Self.intrusions(try Self.json(r.body))["cam1"])
+            }
+            // Back where it was: the 6.0 m² trapezoid again.
+            try await client.execute(uri: "/api/cameras/cam1", method: .patch, body: Self.body(#"{"position": [-8, 0]}"#)) { r in
+                XCTAssertEqual(Self.intrusions(try Self.json(r.body))["cam1"] ?? 0, 6.0, accuracy: 1e-3)
+            }
+            // The views follow: one intrusion polygon for cam1.
+            let views = try await client.execute(uri: "/api/views", method: .get) { try Self.json($0.body) }
+            let cam = views.arrayValue?.first { $0.objectValue?["camera"]?.stringValue == "cam1" }?.objectValue
+            XCTAssertEqual(cam?["intrusions"]?.arrayValue?.count, 1)
+        }
+    }
+
+    func testFindingsAreThoseOfCheck() async throws {
+        let check = try CLI.run(["check", file, "--format", "json", "--as-of", "2026-01-15"])
+        let expected = try XCTUnwrap(try JSONParser.parse(Array(check.stdout.utf8)).objectValue?["findings"])
+        try await app().test(.router) { client in
+            let findings = try await client.execute(uri: "/api/findings", method: .get) { try Self.json($0.body) }
+            XCTAssertEqual(findings, expected)
+        }
+    }
+
+    func testSaveChangesOnlyTheEditedPropertyAndRefusesAStaleOrChangedFile() async throws {
+        let original = try JSONParser.parse([UInt8](Data(contentsOf: URL(fileURLWithPath: file))))
+        let file = self.file
+        try await app().test(.router) { client in
+            let etag = try await client.execute(uri: "/api/plan", method: .get) { $0.headers[.eTag] }
+            try await client.execute(uri: "/api/cameras/cam1", method: .patch, body: Self.body(#"{"heading": 300}"#))
+            // The page's ETag is now stale.
+            try await client.execute(uri: "/api/save", method: .post, headers: [.ifMatch: etag ?? ""]) { r in
+                XCTAssertEqual(r.status, .conflict)
+            }
+            let current = try await client.execute(uri: "/api/plan", method: .get) { $0.headers[.eTag] ?? "" }
+            try await client.execute(uri: "/api/save", method: .post, headers: [.ifMatch: current]) { r in
+                XCTAssertEqual(r.status, .ok)
+            }
+            let saved = try JSONParser.parse([UInt8](Data(contentsOf: URL(fileURLWithPath: file))))
+            var expected = original.objectValue!
+            var features = expected["features"]!.arrayValue!
+            for i in features.indices {
+                guard var f = features[i].objectValue, f["id"]?.stringValue == "cam1" else { continue }
+                var p = f["properties"]!.objectValue!
+                p["heading"] = .number(300)
+                f["properties"] = .object(p)
+                features[i] = .object(f)
+            }
+            expected["features"] = .array(features)
+            XCTAssertEqual(saved, .object(expected), "only cam1's heading changed")
+            // Another program changes the file: the next save refuses.
+            try Data((String(decoding: Data(contentsOf: URL(fileURLWithPath: file)), as: UTF8.self) + " ").utf8)
+                .write(to: URL(fileURLWithPath: file))
+            try await client.execute(uri: "/api/cameras/cam1", method: .patch, body: Self.body(#"{"heading": 310}"#))
+            let now = try await client.execute(uri: "/api/plan", method: .get) { $0.headers[.eTag] ?? "" }
+            try await client.execute(uri: "/api/save", method: .post, headers: [.ifMatch: now]) { r in
+                XCTAssertEqual(r.status, .conflict)
+                XCTAssertTrue(String(buffer: r.body).contains("changed on disk"), String(buffer: r.body))
+            }
+        }
+    }
+
+    func testBadRequestsGetAStatusAndAMessage() async throws {
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/api/cameras/nope", method: .patch, body: Self.body(#"{"heading": 1}"#)) { r in
+                XCTAssertEqual(r.status, .notFound)
+            }
+            try await client.execute(uri: "/api/cameras/cam1", method: .patch, body: Self.body(#"{"heading": "north"}"#)) { r in
+                XCTAssertEqual(r.status, .badRequest)
+                XCTAssertTrue(String(buffer: r.body).contains("heading"), String(buffer: r.body))
+            }
+            try await client.execute(uri: "/api/cameras/cam1", method: .patch, body: Self.body("{not json")) { r in
+                XCTAssertEqual(r.status, .badRequest)
+            }
+            try await client.execute(uri: "/api/cameras/cam1", method: .patch, body: Self.body(#"{"position": [1]}"#)) { r in
+                XCTAssertEqual(r.status, .badRequest)
+            }
+            try await client.execute(uri: "/api/cameras/cam1", method: .patch,
+                                     body: ByteBuffer(repeating: UInt8(ascii: " "), count: Planner.maxBodyBytes + 1)) { r in
+                XCTAssertEqual(r.status.code, 413)
+            }
+            for path in ["/etc/passwd", "/api/../passage.json", "/passage.json", "/api/plan/../../x"] {
+                try await client.execute(uri: path, method: .get) { r in XCTAssertEqual(r.status, .notFound, path) }
+            }
+            // A rejected edit leaves the plan as it was.
+            let findings = try await client.execute(uri: "/api/findings", method: .get) { try Self.json($0.body) }
+            XCTAssertEqual(Self.intrusions(findings)["cam1"] ?? 0, 6.0, accuracy: 1e-3)
+        }
+    }
+
+    func testAddingAndDeletingACamera() async throws {
+        try await app().test(.router) { client in
+            let added = try await client.execute(uri: "/api/cameras", method: .post,
+                                                 body: Self.body(#"{"position": [-6, 0], "heading": 90, "hfov": 90, "mountHeight": 2.5}"#)) { r in
+                XCTAssertEqual(r.status, .ok, String(buffer: r.body))
+                return try Self.json(r.body)
+            }
+            let id = try XCTUnwrap(added.objectValue?["id"]?.stringValue)
+            XCTAssertNotNil(Self.intrusions(added.objectValue?["findings"] ?? .null)[id], "the new camera sees the toilet too")
+            try await client.execute(uri: "/api/cameras/\(id)", method: .delete) { r in
+                XCTAssertEqual(r.status, .ok)
+                XCTAssertNil(Self.intrusions(try Self.json(r.body))[id])
+            }
+            try await client.execute(uri: "/", method: .get) { r in
+                XCTAssertEqual(r.status, .ok)
+                XCTAssertTrue(String(buffer: r.body).contains("<svg id=\"canvas\""))
+            }
+        }
+    }
+}
