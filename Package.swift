@@ -71,7 +71,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "sightline-bench",
-            dependencies: ["SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineSynth", "SightlineCheck", "SightlineBatch", "SightlineFix", "SightlineImport"]
+            dependencies: ["SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineSynth", "SightlineCheck", "SightlineBatch", "SightlineFix", "SightlineImport", "SightlineServe"]
         ),
         .target(
             name: "TestSupport",

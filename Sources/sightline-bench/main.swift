@@ -6,6 +6,7 @@ import SightlineRules
 import SightlineBatch
 import SightlineCheck
 import SightlineFix
+import SightlineServe
 import SightlineImport
 import SightlineSynth
 
@@ -17,6 +18,7 @@ import SightlineSynth
 /// Usage: swift run -c release sightline-bench [floors] [rooms] [repeats]
 ///        swift run -c release sightline-bench scaling        (terminal, cost per camera by range)
 ///        swift run -c release sightline-bench fix            (fix --apply best on the hotel and the mall)
+///        swift run -c release sightline-bench serve          (the planner: 1,000 camera moves, p50/p95/p99)
 ///        swift run -c release sightline-bench batch [buildings]
 ///        swift run -c release sightline-bench import [rooms]   (6 DXF entities a room)
 let mode = CommandLine.arguments.dropFirst().first
@@ -133,6 +135,63 @@ func benchFix() throws {
                      best.check * 1000, best.fix * 1000, summary))
     }
 }
+
+/// The live planner, server side: 1,000 camera moves replayed through the
+/// planner (decode, re-check of the moved camera, rules, findings JSON),
+/// p50/p95/p99; and loading the 40-floor hotel plus one level's drawing.
+func benchServe() async throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sightline-bench-serve-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let scenes = [("hotel floor, 40 rooms", HotelGenerator(floors: 1, roomsPerSide: 20, seed: 1).json(), "F1-cam0"),
+                  ("mall floor", MallGenerator(floors: 1, seed: 1).json(), "M1-cam-corridor-0")]
+    for (title, json, camera) in scenes {
+        let file = folder.appendingPathComponent("plan.json").path
+        try Data(json.utf8).write(to: URL(fileURLWithPath: file))
+        let planner = try Planner(file: file, profileOption: nil, asOf: asOf)
+        let plan = try JSONParser.parse(Array(json.utf8))
+        let start = plan.objectValue?["features"]?.arrayValue?.first { $0.objectValue?["id"]?.stringValue == camera }?
+            .objectValue?["geometry"]?.objectValue?["coordinates"]?.numbersValue ?? [0, 0]
+        var times: [Double] = []
+        var rng = SeededGenerator(seed: 7)
+        for k in 0..<1000 {
+            // A drag: small steps along the corridor and back, the heading swinging.
+            let dx = Double(k % 100) * 0.2 - 10, heading = Double(rng.next() % 3600) / 10
+            let body = Array("{\"position\": [\(start[0] + dx), \(start[1])], \"heading\": \(heading)}".utf8)
+            let t0 = now()
+            _ = try await planner.patchCamera(camera, body: body)
+            _ = await planner.viewsJSON()
+            times.append(now() - t0)
+        }
+        times.sort()
+        func p(_ q: Double) -> Double { times[min(times.count - 1, Int(Double(times.count) * q))] * 1000 }
+        print(String(format: "serve %@: 1,000 moves of %@, server side (findings + views): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms",
+                     title, camera, p(0.5), p(0.95), p(0.99)))
+    }
+    let file = folder.appendingPathComponent("hotel40.json").path
+    try Data(HotelGenerator(floors: 40, roomsPerSide: 40, seed: 1).json().utf8).write(to: URL(fileURLWithPath: file))
+    let t0 = now()
+    let planner = try Planner(file: file, profileOption: nil, asOf: asOf)
+    _ = await planner.planJSON()
+    _ = await planner.viewsJSON()
+    _ = await planner.findingsJSON()
+    print(String(format: "serve: loading the 40-floor hotel (600 cameras) and everything the page draws: %.0f ms", (now() - t0) * 1000))
+}
+
+if mode == "serve" {
+    let done = DispatchSemaphore(value: 0)
+    let failure = ServeBenchFailure()
+    // Detached: top-level code runs on the main actor, which `wait` blocks.
+    Task.detached {
+        do { try await benchServe() } catch { failure.message = "\(error)" }
+        done.signal()
+    }
+    done.wait()
+    if let message = failure.message { print(message); exit(1) }
+    exit(0)
+}
+
+final class ServeBenchFailure: @unchecked Sendable { var message: String? }
 
 if mode == "scaling" {
     try benchScaling()

@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""The planner in a real browser: headless Chromium driven by Selenium.
+
+Starts `sightline serve` on a copy of Examples/hotel-floor.json, drags the
+lobby camera's heading handle from the toilet passage round to the west,
+and asserts that the toilet intrusion leaves both the findings list and the
+drawing, that Save writes the new heading, and that nothing else changed.
+Fails (exit 1) if the page does not react. A screenshot of the page before
+and after is kept in .build/browser-test/.
+
+    python3 Tests/Browser/planner_test.py [path/to/sightline]
+"""
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+OUT = os.path.join(ROOT, ".build", "browser-test")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def main():
+    binary = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build", "debug", "sightline")
+    os.makedirs(OUT, exist_ok=True)
+    work = tempfile.mkdtemp(prefix="sightline-browser-")
+    plan = os.path.join(work, "hotel-floor.json")
+    shutil.copy(os.path.join(ROOT, "Examples", "hotel-floor.json"), plan)
+    original = json.load(open(plan))
+    port = free_port()
+    server = subprocess.Popen([binary, "serve", plan, "--port", str(port), "--as-of", "2026-01-15"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    options = webdriver.ChromeOptions()
+    for flag in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,900"]:
+        options.add_argument(flag)
+    driver = None
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+        driver.get(f"http://127.0.0.1:{port}/")
+        wait = WebDriverWait(driver, 15)
+        wait.until(lambda d: d.find_element(By.ID, "status").text == "ready")
+
+        def lobby_intrusion_listed(d):
+            return bool(d.find_elements(By.CSS_SELECTOR, '.finding[data-camera="cam-lobby"][data-zone="wc-3f"]'))
+
+        def lobby_intrusion_drawn(d):
+            return bool(d.find_elements(By.CSS_SELECTOR, 'path[data-intrusion="cam-lobby|wc-3f"]'))
+
+        assert lobby_intrusion_listed(driver), "the lobby camera's toilet intrusion is listed at first"
+        assert lobby_intrusion_drawn(driver), "and drawn"
+        driver.save_screenshot(os.path.join(OUT, "planner-before.png"))
+
+        camera = driver.find_element(By.CSS_SELECTOR, 'g[data-camera="cam-lobby"] circle.body')
+        ActionChains(driver).click(camera).perform()
+        handle = wait.until(lambda d: d.find_element(By.CSS_SELECTOR, 'circle[data-handle="cam-lobby"]'))
+        camera = driver.find_element(By.CSS_SELECTOR, 'g[data-camera="cam-lobby"] circle.body')  # redrawn when selected
+        # Drag the handle round to the west of the camera (heading about 270°).
+        c, h = camera.rect, handle.rect
+        cx, cy = c["x"] + c["width"] / 2, c["y"] + c["height"] / 2
+        hx, hy = h["x"] + h["width"] / 2, h["y"] + h["height"] / 2
+        ActionChains(driver).move_to_element(handle).click_and_hold().move_by_offset(int(cx - 120 - hx) // 2, int(cy - hy) // 2) \
+            .move_by_offset(int(cx - 120 - hx) - int(cx - 120 - hx) // 2, int(cy - hy) - int(cy - hy) // 2).release().perform()
+        wait.until(lambda d: not lobby_intrusion_listed(d))
+        assert not lobby_intrusion_drawn(driver), "the intrusion left the drawing too"
+        driver.save_screenshot(os.path.join(OUT, "planner-after.png"))
+
+        driver.find_element(By.ID, "save").click()
+        wait.until(lambda d: d.find_element(By.ID, "status").text == "saved")
+        saved = json.load(open(plan))
+        lobby = next(f for f in saved["features"] if f["id"] == "cam-lobby")
+        heading = lobby["properties"]["heading"]
+        assert 240 <= heading <= 300, f"the saved heading points west: {heading}"
+        for before, after in zip(original["features"], saved["features"]):
+            if before["id"] != "cam-lobby":
+                assert before == after, f"{before['id']} changed"
+        print(f"browser test: the intrusion left the list and the drawing; saved heading {heading}; screenshots in {OUT}")
+    finally:
+        if driver:
+            driver.quit()
+        server.terminate()
+        server.wait(timeout=10)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
