@@ -69,7 +69,8 @@ public struct FixPlanner: Sendable {
         return FixPlan(cameras: cameras, signs: signs)
     }
 
-    private func fix(_ study: FixStudy, findings: [Finding]) -> CameraFix {
+    /// The options for one studied camera, with the one `--apply best` picks.
+    public func fix(_ study: FixStudy, findings: [Finding]) -> CameraFix {
         let camera = study.camera
         // Inwards to 0.1°, so every heading reported is compliant.
         let headings = study.compliantHeadings.compactMap { $0.roundedInwardsToTenths() }

@@ -137,6 +137,15 @@ public struct PlanRewriter {
         return nil
     }
 
+    /// The properties of the feature with `id`, `nil` when there is none.
+    public func properties(ofFeature id: String) -> JSONObject? {
+        for f in root["features"]?.arrayValue ?? [] {
+            guard let o = f.objectValue, Self.id(of: o) == id else { continue }
+            return o["properties"]?.objectValue ?? JSONObject()
+        }
+        return nil
+    }
+
     /// Sets (or, with `null`, removes) properties of the feature with `id`,
     /// keeping every other member where it was; `false` when there is none.
     public mutating func setProperties(ofFeature id: String, _ changes: [(key: String, value: JSONValue)]) -> Bool {

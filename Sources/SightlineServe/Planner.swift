@@ -138,6 +138,84 @@ public actor Planner {
         return Array(w.string.utf8)
     }
 
+    /// What `fix` proposes for one camera, studied against its level's
+    /// cached scene: `{camera, needed, inside, compliantHeadings: [{from,
+    /// to, sweep}], best, apply, summary}`, where `apply` is the camera
+    /// properties to PATCH for the best option (`null` when nothing clears
+    /// it short of moving the camera).
+    public func fixJSON(_ id: String) throws(PlannerError) -> [UInt8] {
+        guard let camera = loaded.plan.cameras.first(where: { $0.id == id }) else {
+            throw PlannerError(404, "no camera `\(id)` in the plan")
+        }
+        let art8 = Set(loaded.profile.rules.filter { [.cameraInside, .viewIntrusion].contains($0.check) && $0.severity == .error }.map(\.id))
+        let findings = report.findings.filter { art8.contains($0.rule) && $0.camera == id }
+        var w = JSONWriter()
+        w.beginObject()
+        w.field("camera", id)
+        w.field("needed", !findings.isEmpty)
+        guard !findings.isEmpty, let level = session.level(camera.info.level) else {
+            w.endObject()
+            return Array(w.string.utf8)
+        }
+        let study: FixStudy
+        do { study = try level.study(camera, threshold: loaded.profile.parameters.minIntrusionArea, plan: loaded.plan) } catch {
+            throw PlannerError(500, "camera \(id): \(error)")
+        }
+        let fix = FixPlanner(keepCoverage: false).fix(study, findings: findings)
+        w.field("inside", study.isInside)
+        w.key("compliantHeadings")
+        w.beginArray()
+        for i in fix.headings {
+            w.beginObject(); w.field("from", i.from, decimals: 1); w.field("to", normalizedBearing(i.from + i.sweep), decimals: 1)
+            w.field("sweep", i.sweep, decimals: 1); w.endObject()
+        }
+        w.endArray()
+        w.field("best", fix.best?.rawValue)
+        w.key("apply")
+        var summary = "no heading, tilt or mask of this camera clears it: move it"
+        switch fix.best {
+        case .heading?:
+            if let pan = fix.proposedPan {
+                let ptz = (document.properties(ofFeature: id)?["ptz"]?.objectValue ?? JSONObject())
+                var limits = ptz
+                limits["panMin"] = .number(pan.min)
+                limits["panMax"] = .number(pan.max)
+                w.value(.object(JSONObject([("ptz", .object(limits))])))
+                summary = "pan \(DecimalText.fixed1(pan.min))°–\(DecimalText.fixed1(pan.max))°"
+            } else if let h = fix.proposedHeading {
+                w.value(.object(JSONObject([("heading", .number(h))])))
+                summary = "turn to \(DecimalText.fixed1(h))°, keeping \(DecimalText.fixed2(fix.keptArea ?? 0)) m² of the allowed view"
+            } else {
+                w.null()
+            }
+        case .tilt?:
+            let t = study.clearingTilt ?? camera.tilt
+            w.value(.object(JSONObject([("tilt", .number(t))])))
+            summary = "tilt to \(DecimalText.fixed1(t))°, keeping \(DecimalText.fixed2(study.clearingTiltKeptArea ?? 0)) m² of the allowed view"
+        case .tiltAndHeading?:
+            let both = study.tiltAndHeading!
+            w.value(.object(JSONObject([("tilt", .number(both.tilt)), ("heading", .number(both.heading))])))
+            summary = "tilt to \(DecimalText.fixed1(both.tilt))° and turn to \(DecimalText.fixed1(both.heading))°"
+        case .mask?:
+            var masks = document.properties(ofFeature: id)?["masks"]?.arrayValue ?? []
+            for (mask, _) in study.masks {
+                var m = JSONObject([("azimuthFrom", .number(mask.azimuthFrom)),
+                                    ("azimuthTo", .number(mask.sweep >= 360 ? mask.azimuthFrom + 360 : mask.azimuthTo))])
+                if let e = mask.elevationFrom { m["elevationFrom"] = .number(e) }
+                if let e = mask.elevationTo { m["elevationTo"] = .number(e) }
+                masks.append(.object(m))
+            }
+            w.value(.object(JSONObject([("masks", .array(masks))])))
+            summary = "\(study.masks.count) privacy mask\(study.masks.count == 1 ? "" : "s") (a mask can be lifted: an art8-view-masked exposure remains)"
+        case nil:
+            w.null()
+        }
+        if study.isInside { summary = "the camera stands inside a prohibited zone: it must move" }
+        w.field("summary", summary)
+        w.endObject()
+        return Array(w.string.utf8)
+    }
+
     /// The HTML report of the current state.
     public func reportHTML() -> [UInt8] { Array(HTMLReportRenderer().render(report).utf8) }
 

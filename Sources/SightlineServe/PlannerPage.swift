@@ -47,6 +47,7 @@ enum PlannerPage {
   .camera .aim { stroke: #1f5fbf; stroke-width: .08; }
   .handle { fill: #fff; stroke: #ff7a00; stroke-width: .08; cursor: crosshair; }
   .camera-label { font-size: .5px; fill: #0b2d63; pointer-events: none; }
+  .compliant-arc { fill: none; stroke: #19a34a; stroke-width: .18; stroke-linecap: round; pointer-events: none; }
 </style>
 </head>
 <body>
@@ -181,6 +182,7 @@ function draw() {
   drawCameras();
   drawFindings();
   drawPanel();
+  if (state.selected !== state.fixFor) { state.fixFor = state.selected; loadFix(); }
 }
 function drawViews() {
   const layer = document.getElementById("layer-views");
@@ -206,6 +208,14 @@ function drawCameras() {
     const label = el("text", { x: x + .4, y: y - .4, class: "camera-label" }, g); label.textContent = id;
     const title = el("title", {}, g); title.textContent = id + " — heading " + (p.heading || 0) + "°";
     g.addEventListener("pointerdown", e => startMove(e, id));
+    if (state.selected === id && state.fix && state.fix.camera === id) {
+      for (const arc of state.fix.compliantHeadings || []) {
+        const r = 2.6, a0 = arc.from * Math.PI / 180, a1 = (arc.from + Math.min(arc.sweep, 359.9)) * Math.PI / 180;
+        const large = arc.sweep > 180 ? 1 : 0;
+        el("path", { d: `M${x + Math.sin(a0) * r} ${y - Math.cos(a0) * r}A${r} ${r} 0 ${large} 1 ${x + Math.sin(a1) * r} ${y - Math.cos(a1) * r}`,
+          class: "compliant-arc", "data-arc": id }, layer);
+      }
+    }
     if (state.selected === id) {
       const h = el("circle", { cx: x + Math.sin(heading) * 2, cy: y - Math.cos(heading) * 2, r: .28, class: "handle",
         "data-handle": id }, layer);
@@ -255,6 +265,28 @@ function drawPanel() {
     const b = document.createElement("button"); b.textContent = text; b.addEventListener("click", action); row.appendChild(b);
   }
   panel.appendChild(row);
+  const fix = state.fix && state.fix.camera === String(f.id) ? state.fix : null;
+  if (fix && fix.needed) {
+    const box = document.createElement("div"); box.id = "fix"; box.className = "finding";
+    const head = document.createElement("div"); head.textContent = "Fix (Art. 8): " + fix.summary; box.appendChild(head);
+    if (fix.compliantHeadings && fix.compliantHeadings.length) {
+      const arcs = document.createElement("div"); arcs.className = "en";
+      arcs.textContent = "compliant headings: " + fix.compliantHeadings.map(i => i.sweep >= 360 ? "any" : i.from + "°–" + i.to + "°").join(", ");
+      box.appendChild(arcs);
+    }
+    if (fix.apply) {
+      const b = document.createElement("button"); b.id = "apply-fix"; b.textContent = "Apply " + fix.best;
+      b.addEventListener("click", () => edit(String(f.id), fix.apply)); box.appendChild(b);
+    }
+    panel.appendChild(box);
+  }
+}
+async function loadFix() {
+  const id = state.selected;
+  state.fix = null;
+  if (!id || !state.findings.some(f => f.camera === id && f.severity === "error" && f.rule.includes("art8"))) return;
+  try { state.fix = await api("GET", "/api/cameras/" + encodeURIComponent(id) + "/fix"); } catch (err) { status(err.message, true); }
+  if (state.selected === id) { drawPanel(); drawCameras(); }
 }
 function svgPoint(e) {
   const pt = svg.createSVGPoint(); pt.x = e.clientX; pt.y = e.clientY;
@@ -306,6 +338,7 @@ async function edit(id, change, inverse, fromHistory) {
     if (!fromHistory) { state.undo.push({ id, change, inverse }); state.redo = []; }
     state.plan = await api("GET", "/api/plan");
     state.views = await api("GET", "/api/views");
+    state.fixFor = undefined;
     draw();
     status("re-checked in " + Math.round(performance.now() - t0) + " ms");
   } catch (err) {

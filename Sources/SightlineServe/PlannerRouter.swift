@@ -32,6 +32,10 @@ public enum PlannerRouter {
                 return try await planner.patchCamera(id, body: body)
             } etag: { await planner.etag }
         }
+        router.get("/api/cameras/:id/fix") { _, context in
+            let id = context.parameters.get("id") ?? ""
+            return await answer { () async throws(PlannerError) in try await planner.fixJSON(id) } etag: { await planner.etag }
+        }
         router.post("/api/cameras") { request, _ in
             await answer { () async throws(PlannerError) in
                 try await planner.addCamera(body: try await Self.body(request))

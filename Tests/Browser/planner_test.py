@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """The planner in a real browser: headless Chromium driven by Selenium.
 
-Starts `sightline serve` on a copy of Examples/hotel-floor.json, drags the
-lobby camera's heading handle from the toilet passage round to the west,
+Starts `sightline serve` on a copy of Examples/hotel-floor.json, selects the
+lobby camera (its compliant headings appear as arcs, with a one-click fix),
+drags its heading handle from the toilet passage round to the west,
 and asserts that the toilet intrusion leaves both the findings list and the
 drawing, that Save writes the new heading, and that nothing else changed.
 Fails (exit 1) if the page does not react. A screenshot of the page before
@@ -74,6 +75,10 @@ def main():
         camera = driver.find_element(By.CSS_SELECTOR, 'g[data-camera="cam-lobby"] circle.body')
         ActionChains(driver).click(camera).perform()
         handle = wait.until(lambda d: d.find_element(By.CSS_SELECTOR, 'circle[data-handle="cam-lobby"]'))
+        # Selected, the camera's fix shows: compliant heading arcs and a one-click suggestion.
+        wait.until(lambda d: d.find_elements(By.ID, "apply-fix"))
+        assert driver.find_elements(By.CSS_SELECTOR, 'path.compliant-arc[data-arc="cam-lobby"]'), "compliant headings drawn as arcs"
+        handle = driver.find_element(By.CSS_SELECTOR, 'circle[data-handle="cam-lobby"]')
         camera = driver.find_element(By.CSS_SELECTOR, 'g[data-camera="cam-lobby"] circle.body')  # redrawn when selected
         # Drag the handle round to the west of the camera (heading about 270°).
         c, h = camera.rect, handle.rect

@@ -162,3 +162,39 @@ final class PlannerAPITests: XCTestCase {
         }
     }
 }
+
+/// The planner's fix suggestion, from the same study as `sightline fix`.
+final class PlannerFixTests: XCTestCase {
+    /// On the passage example with a 60° field, the compliant headings run
+    /// clockwise from 90° + atan(0.6/8) + 30° = 124.29°; the nearest to 90°
+    /// is that end, rounded inwards: 124.3°. Applying it clears the camera.
+    func testTheSuggestionIsFixsAndApplyingItClearsTheCamera() async throws {
+        let folder = try ScratchFolder("serve-fix")
+        defer { folder.remove() }
+        let file = try folder.write(PlanBuilder.passageToilet(camera: ["hfov": 60]), "passage.json")
+        let planner = try Planner(file: file, profileOption: nil, asOf: PlanBuilder.asOf)
+        try await Application(router: PlannerRouter.make(planner)).test(.router) { client in
+            let fix = try await client.execute(uri: "/api/cameras/cam1/fix", method: .get) { r in
+                XCTAssertEqual(r.status, .ok)
+                return try JSONParser.parse(Array(r.body.readableBytesView)).objectValue ?? JSONObject()
+            }
+            XCTAssertEqual(fix["needed"], .bool(true))
+            let apply = try XCTUnwrap(fix["apply"]?.objectValue, "\(fix)")
+            if fix["best"]?.stringValue == "heading" {
+                let expected = 90 + atan(0.6 / 8) * 180 / .pi + 30
+                XCTAssertEqual(apply["heading"]?.numberValue ?? 0, (expected * 10).rounded(.up) / 10, accuracy: 1e-9)
+            }
+            var body = JSONWriter()
+            body.value(.object(apply))
+            try await client.execute(uri: "/api/cameras/cam1", method: .patch, body: ByteBuffer(string: body.string)) { r in
+                XCTAssertEqual(r.status, .ok)
+                let findings = try JSONParser.parse(Array(r.body.readableBytesView)).arrayValue ?? []
+                XCTAssertFalse(findings.contains { $0.objectValue?["rule"]?.stringValue?.contains("art8") == true && $0.objectValue?["severity"]?.stringValue == "error" })
+            }
+            try await client.execute(uri: "/api/cameras/cam1/fix", method: .get) { r in
+                XCTAssertEqual(try JSONParser.parse(Array(r.body.readableBytesView)).objectValue?["needed"], .bool(false))
+            }
+            try await client.execute(uri: "/api/cameras/none/fix", method: .get) { r in XCTAssertEqual(r.status, .notFound) }
+        }
+    }
+}
