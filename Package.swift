@@ -78,6 +78,7 @@ let package = Package(
             dependencies: ["SightlinePlan", "SightlineEngine", "SightlineRules"],
             path: "Tests/TestSupport"
         ),
+        .testTarget(name: "PlanarGeometryTests", dependencies: ["PlanarGeometry"]),
         .testTarget(name: "SightlinePlanTests", dependencies: ["SightlinePlan", "TestSupport"]),
         .testTarget(
             name: "SightlineServeTests",

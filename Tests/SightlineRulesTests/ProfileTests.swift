@@ -15,11 +15,17 @@ final class ProfileTests: XCTestCase {
         }
     }
 
-    /// The embedded copies must match Profiles/*.json (run Scripts/embed-profiles.sh).
+    /// The embedded copies must match Profiles/*.json both ways: every
+    /// embedded profile has its file with the same text, and every file is
+    /// embedded (a new profile that was never embedded fails here). Run
+    /// Scripts/embed-profiles.sh after adding or editing one.
     func testEmbeddedProfilesMatchTheFiles() throws {
+        let folder = CLI.packageRoot.appendingPathComponent("Profiles")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
+        XCTAssertEqual(files, BuiltInProfiles.names, "Profiles/*.json and the embedded set differ: run Scripts/embed-profiles.sh")
         for name in BuiltInProfiles.names {
-            let file = CLI.packageRoot.appendingPathComponent("Profiles/\(name).json")
-            let text = try String(contentsOf: file, encoding: .utf8)
+            let text = try String(contentsOf: folder.appendingPathComponent("\(name).json"), encoding: .utf8)
             XCTAssertEqual(BuiltInProfiles.files[name], text, "\(name): run Scripts/embed-profiles.sh")
         }
     }

@@ -1,7 +1,7 @@
 import PlanarGeometry
 import XCTest
 
-final class PlanarGeometryTests: XCTestCase {
+final class PolygonRingsTests: XCTestCase {
     func testAreaInsideABox() {
         let square = PolygonRings(shell: [Point2(0, 0), Point2(2, 0), Point2(2, 2), Point2(0, 2)])
         XCTAssertEqual(square.area(inside: Box(minX: 1, minY: 1, maxX: 3, maxY: 3)), 1, accuracy: 1e-12)

@@ -1,0 +1,59 @@
+import SightlinePlan
+import XCTest
+
+/// The JSON parser and writer on their own.
+final class JSONTests: XCTestCase {
+    private func parse(_ text: String) throws -> JSONValue { try JSONParser.parse(Array(text.utf8)) }
+
+    private func write(_ value: JSONValue) -> String {
+        var w = JSONWriter(indent: 0)
+        w.value(value)
+        return w.string
+    }
+
+    func testMemberOrderSurvivesARoundTrip() throws {
+        let text = #"{"z":1,"a":[true,false,null],"m":{"y":"é\n\"","b":-0.5}}"#
+        let value = try parse(text)
+        XCTAssertEqual(value.objectValue?.keys, ["z", "a", "m"])
+        XCTAssertEqual(value.objectValue?["m"]?.objectValue?.keys, ["y", "b"])
+        XCTAssertEqual(try parse(write(value)), value)
+    }
+
+    /// Numbers parse exactly (the nearest double), including ones the fast
+    /// path cannot take.
+    func testNumbersAreTheNearestDouble() throws {
+        for text in ["0.1", "123456.789", "1e-7", "-2.5E+3", "9007199254740993", "0.30000000000000004", "1.7976931348623157e308"] {
+            XCTAssertEqual(try parse(text).numberValue, Double(text), text)
+        }
+    }
+
+    func testStringsUnescapeAndEscapeBack() throws {
+        let value = try parse(#""tab\there \u4e2d\u6587 \ud83d\ude00 \/""#)
+        XCTAssertEqual(value.stringValue, "tab\there 中文 😀 /")
+        XCTAssertEqual(try parse(write(value)), value)
+        XCTAssertFalse(write(.string("a\u{1}b")).contains("\u{1}"), "control characters are escaped")
+    }
+
+    func testErrorsNameLineAndColumn() {
+        XCTAssertThrowsError(try parse("{\n  \"a\": [1,\n  }")) { error in
+            let e = error as? JSONSyntaxError
+            XCTAssertEqual(e?.line, 3)
+        }
+        XCTAssertThrowsError(try parse(#"{"a":1,"a":2}"#)) { error in
+            XCTAssertTrue("\(error)".contains("duplicate key"), "\(error)")
+        }
+        for bad in ["", "[1,]", "{\"a\" 1}", "01", "1.", "\"\\x\"", "[1] 2", "nul", "\"\u{1}\""] {
+            XCTAssertThrowsError(try parse(bad), bad)
+        }
+    }
+
+    func testTheWriterPrintsFixedDecimals() {
+        var w = JSONWriter(indent: 0)
+        w.beginObject()
+        w.field("area", 6.0, decimals: 4)
+        w.field("x", 0.12345, decimals: 2)
+        w.field("n", -0.0001, decimals: 2)
+        w.endObject()
+        XCTAssertEqual(try parse(w.string), try parse(#"{"area": 6, "x": 0.12, "n": 0}"#))
+    }
+}
