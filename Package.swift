@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "SightlinePlan", dependencies: ["PlanarGeometry", "CCrypto"]),
         .target(name: "SightlineEngine", dependencies: ["SightlinePlan", "GEOS"]),
         .target(name: "SightlineRules", dependencies: ["PlanarGeometry", "SightlinePlan", "SightlineEngine"]),
-        .target(name: "SightlineReport", dependencies: ["SightlinePlan", "SightlineEngine", "SightlineRules"]),
+        .target(name: "SightlineReport", dependencies: ["SightlinePlan", "SightlineEngine", "SightlineRules", "OGR"]),
         .target(name: "SightlineSynth", dependencies: ["SightlinePlan"]),
         .systemLibrary(
             name: "CSQLite",

@@ -17,6 +17,8 @@ public final class OGRDataset {
     private let config: [String: String]
 
     private static let registered: Void = { GDALAllRegister() }()
+    /// Registration for ``OGRVectorWriter``: the same, once per process.
+    static var registeredForWriting: Void { registered }
 
     /// Opens `path` for reading vectors.
     ///

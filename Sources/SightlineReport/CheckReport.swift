@@ -42,8 +42,12 @@ public protocol ReportRenderer {
 /// the command line is parsed.
 public enum ReportFormat: String, CaseIterable, Sendable {
     case text, json, html, geojson, sarif, markdown
+    /// A GeoPackage file written through GDAL (``GeoPackageReportWriter``):
+    /// a file, not text, so it has no renderer and needs `-o`.
+    case gpkg
 
-    public var renderer: any ReportRenderer {
+    /// The text renderer; `nil` for a format written as a file.
+    public var renderer: (any ReportRenderer)? {
         switch self {
         case .text: TextReportRenderer()
         case .json: JSONReportRenderer()
@@ -51,6 +55,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .geojson: GeoJSONReportRenderer()
         case .sarif: SARIFReportRenderer()
         case .markdown: MarkdownReportRenderer()
+        case .gpkg: nil
         }
     }
 }

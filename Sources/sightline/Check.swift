@@ -37,6 +37,7 @@ struct Check: ParsableCommand {
 
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if format == .gpkg, output == nil { throw ValidationError("--format gpkg writes a file: give it with -o REPORT.gpkg") }
     }
 
     func run() throws {
@@ -57,9 +58,20 @@ struct Check: ParsableCommand {
             try fail(error.problems)
         }
         clock.lap("views + findings")
-        let text = format.renderer.render(report)
-        clock.lap("render")
-        try emit(text, to: output)
+        if let renderer = format.renderer {
+            let text = renderer.render(report)
+            clock.lap("render")
+            try emit(text, to: output)
+        } else if let output {
+            do { try GeoPackageReportWriter().write(report, to: output) } catch {
+                Console.err(TerminalText.escaped("\(error)"))
+                throw ExitCode(2)
+            }
+            if GeoPackageReportWriter.crs(of: loaded.plan).isLocal {
+                Console.err(TerminalText.escaped("\(output): the plan has no georeference: layers are in a local engineering CRS (metres), not placed on the globe; add plan.georeference to place them"))
+            }
+            Console.err(TerminalText.escaped("\(output): \(report.verdict), \(report.findings.count) findings (layers views, intrusions, cameras, zones, walls, wall_bodies, findings)"))
+        }
         clock.lap("write")
         // Everything is written (Console writes are unbuffered): exit now
         // rather than spend tens of milliseconds freeing a big plan's geometry.

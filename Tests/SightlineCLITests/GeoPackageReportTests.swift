@@ -1,0 +1,70 @@
+import Foundation
+import OGR
+import SightlinePlan
+import TestSupport
+import XCTest
+
+/// `--format gpkg`, read back with real GDAL: through the OGR module (GDAL's
+/// C API) and with `ogrinfo`/`ogr2ogr` from gdal-bin.
+final class GeoPackageReportTests: XCTestCase {
+    private var folder: ScratchFolder!
+
+    override func setUpWithError() throws { folder = try ScratchFolder("gpkg") }
+
+    override func tearDownWithError() throws { folder.remove() }
+
+    private func layers(_ path: String) throws -> [String: [OGRRecord]] {
+        var out: [String: [OGRRecord]] = [:]
+        for layer in try OGRDataset(path: path, drivers: ["GPKG"]).layers { out[layer.name] = try layer.records() }
+        return out
+    }
+
+    func testTheHotelFloorHasOneLayerPerKindWithTypedAttributes() throws {
+        let gpkg = folder.url.appendingPathComponent("hotel.gpkg").path
+        let r = try CLI.run(["check", "Examples/hotel-floor.json", "--format", "gpkg", "-o", gpkg, "--as-of", "2026-01-15"])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertTrue(r.stderr.contains("no georeference"), "a local plan says it is not on the globe: \(r.stderr)")
+        let read = try layers(gpkg)
+        XCTAssertEqual(Set(read.keys), ["views", "intrusions", "cameras", "zones", "walls", "wall_bodies", "findings"])
+        XCTAssertEqual(read["views"]?.count, 4)
+        XCTAssertEqual(read["cameras"]?.count, 4)
+        // The lobby camera's 5.4753 m² of toilet (the JSON report's figure), as a real.
+        let intrusion = try XCTUnwrap(read["intrusions"]?.first { $0.fields["camera"] == .string("cam-lobby") })
+        guard case .real(let area)? = intrusion.fields["area"] else { return XCTFail("area is not a real: \(intrusion.fields)") }
+        XCTAssertEqual(area, 5.4753, accuracy: 1e-4)
+        XCTAssertEqual(read["findings"]?.count, 2)
+        let info = try CLI.shell("ogrinfo -so '\(gpkg)' views")
+        XCTAssertTrue(info.stdout.contains("not georeferenced"), info.stdout + info.stderr)
+        // A Shapefile export takes every spatial layer.
+        let shp = folder.url.appendingPathComponent("shp").path
+        let export = try CLI.shell("ogr2ogr -f 'ESRI Shapefile' -lco ENCODING=UTF-8 '\(shp)' '\(gpkg)'")
+        XCTAssertEqual(export.status, 0, export.stderr)
+        for layer in ["views", "intrusions", "cameras", "zones", "walls", "wall_bodies"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: "\(shp)/\(layer).shp"), layer)
+        }
+    }
+
+    /// A georeferenced plan lands on the map: WGS 84, the camera 8 m west of
+    /// the origin at 120° E, 30° N is 8 / (111,320 · cos 30°) ≈ 8.3e-5° west.
+    func testAGeoreferencedPlanIsWrittenInWGS84() throws {
+        var b = PlanBuilder.passageToilet()
+        b.plan["georeference"] = ["origin": [120, 30], "rotation": 0]
+        let plan = try folder.write(b, "geo.json")
+        let gpkg = folder.url.appendingPathComponent("geo.gpkg").path
+        let r = try CLI.run(["check", plan, "--format", "gpkg", "-o", gpkg, "--as-of", "2026-01-15"])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertFalse(r.stderr.contains("no georeference"))
+        let info = try CLI.shell("ogrinfo -so '\(gpkg)' cameras")
+        XCTAssertTrue(info.stdout.contains("WGS 84"), info.stdout)
+        let camera = try XCTUnwrap(try layers(gpkg)["cameras"]?.first)
+        guard case .point(let p)? = camera.shape else { return XCTFail("not a point: \(String(describing: camera.shape))") }
+        XCTAssertEqual(p.x, 120 - 8 / (111_320 * cos(30 * Double.pi / 180)), accuracy: 1e-6)
+        XCTAssertEqual(p.y, 30, accuracy: 1e-6)
+    }
+
+    func testAGeoPackageNeedsAFile() throws {
+        let r = try CLI.run(["check", "Examples/hotel-floor.json", "--format", "gpkg"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("-o"), r.stderr)
+    }
+}
