@@ -19,6 +19,13 @@ public struct GeoJSONReportRenderer: ReportRenderer {
         var w = JSONWriter()
         w.beginObject()
         w.field("type", "FeatureCollection")
+        if let name = ReportCRS(of: plan).geoJSONName {
+            // Not RFC 7946 (which allows WGS 84 only), but what GDAL and QGIS
+            // read, so a local or projected plan is not taken for WGS 84.
+            w.key("crs"); w.beginObject(); w.field("type", "name")
+            w.key("properties"); w.beginObject(); w.field("name", name); w.endObject()
+            w.endObject()
+        }
         w.key("sightline")
         w.beginObject()
         w.field("tool", "sightline \(report.toolVersion)"); w.field("profile", report.profile.id)

@@ -14,18 +14,10 @@ import SightlineRules
 public struct GeoPackageReportWriter: Sendable {
     public init() {}
 
-    /// The CRS the layers are written in: `EPSG:n`, or the WKT of a local
-    /// engineering CRS in metres for a plan that is not georeferenced.
-    public static func crs(of plan: Plan) -> (definition: String, isLocal: Bool) {
-        let name = plan.metadata.georeference?.outputCRS ?? plan.metadata.crs.rawValue
-        if name.hasPrefix("EPSG:") { return (name, false) }
-        return (#"LOCAL_CS["Sightline local plan, metres, not georeferenced",LOCAL_DATUM["plan",0],UNIT["metre",1],AXIS["x",EAST],AXIS["y",NORTH]]"#, true)
-    }
-
     public func write(_ report: CheckReport, to path: String) throws(OGRError) {
         let plan = report.plan
         let frame = plan.metadata.georeference?.frame ?? plan.frame
-        let crs = Self.crs(of: plan).definition
+        let crs = ReportCRS(of: plan).definition
         let out = try OGRVectorWriter(path: path)
         func wkt(_ p: Point2) -> String { let q = frame.toPlan(p); return "POINT (\(q.x) \(q.y))" }
         func wkt(_ polygons: [PolygonRings]) -> String? {

@@ -62,14 +62,15 @@ struct Check: ParsableCommand {
             let text = renderer.render(report)
             clock.lap("render")
             try emit(text, to: output)
+            if format == .geojson, ReportCRS(of: loaded.plan).isLocal {
+                Console.err(TerminalText.escaped(ReportCRS.warning(for: output ?? "standard output")))
+            }
         } else if let output {
             do { try GeoPackageReportWriter().write(report, to: output) } catch {
                 Console.err(TerminalText.escaped("\(error)"))
                 throw ExitCode(2)
             }
-            if GeoPackageReportWriter.crs(of: loaded.plan).isLocal {
-                Console.err(TerminalText.escaped("\(output): the plan has no georeference: layers are in a local engineering CRS (metres), not placed on the globe; add plan.georeference to place them"))
-            }
+            if ReportCRS(of: loaded.plan).isLocal { Console.err(TerminalText.escaped(ReportCRS.warning(for: output))) }
             Console.err(TerminalText.escaped("\(output): \(report.verdict), \(report.findings.count) findings (layers views, intrusions, cameras, zones, walls, wall_bodies, findings)"))
         }
         clock.lap("write")

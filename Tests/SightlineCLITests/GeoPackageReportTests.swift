@@ -62,6 +62,24 @@ final class GeoPackageReportTests: XCTestCase {
         XCTAssertEqual(p.y, 30, accuracy: 1e-6)
     }
 
+    /// GeoJSON of a local plan carries a `crs` GDAL reads (never a silent WGS
+    /// 84); a georeferenced one carries none (RFC 7946's WGS 84).
+    func testGeoJSONSaysWhetherItIsOnTheGlobe() throws {
+        let local = folder.url.appendingPathComponent("local.geojson").path
+        let r = try CLI.run(["check", "Examples/hotel-floor.json", "--format", "geojson", "-o", local, "--as-of", "2026-01-15"])
+        XCTAssertTrue(r.stderr.contains("no georeference"), r.stderr)
+        let info = try CLI.shell("ogrinfo -so -al '\(local)'")
+        XCTAssertTrue(info.stdout.contains("not georeferenced"), info.stdout + info.stderr)
+        XCTAssertFalse(info.stdout.contains("WGS 84"), info.stdout)
+        var b = PlanBuilder.passageToilet()
+        b.plan["georeference"] = ["origin": [120, 30], "rotation": 0]
+        let geo = folder.url.appendingPathComponent("geo.geojson").path
+        _ = try CLI.run(["check", try folder.write(b, "geo.json"), "--format", "geojson", "-o", geo, "--as-of", "2026-01-15"])
+        let parsed = try JSONParser.parse([UInt8](Data(contentsOf: URL(fileURLWithPath: geo)))).objectValue
+        XCTAssertNil(parsed?["crs"], "RFC 7946: WGS 84 needs no crs member")
+        XCTAssertTrue(try CLI.shell("ogrinfo -so -al '\(geo)'").stdout.contains("WGS 84"))
+    }
+
     func testAGeoPackageNeedsAFile() throws {
         let r = try CLI.run(["check", "Examples/hotel-floor.json", "--format", "gpkg"])
         XCTAssertEqual(r.status, 2)
