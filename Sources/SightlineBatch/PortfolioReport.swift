@@ -88,9 +88,11 @@ public enum PortfolioReport {
     }
 
     /// One row per finding (a building without findings gets one row with
-    /// the finding columns empty), so a pivot table needs no joins.
+    /// the finding columns empty), so a pivot table needs no joins. It starts
+    /// with a UTF-8 byte-order mark: without one, Excel on Chinese Windows
+    /// reads the file as GBK and garbles every Chinese name.
     private static func csv(_ buildings: [BuildingResult]) -> String {
-        var out = "path,sha256,status,errors,warnings,input_error,rule,severity,level,camera,zone,area_m2,dori\r\n"
+        var out = "\u{FEFF}path,sha256,status,errors,warnings,input_error,rule,severity,level,camera,zone,area_m2,dori\r\n"
         func cell(_ s: String?) -> String { s.map(CSVCell.escaped) ?? "" }
         for b in buildings {
             let head = [cell(b.path), b.sha256, b.status.rawValue, String(b.errors), String(b.warnings), cell(b.inputError)].joined(separator: ",")

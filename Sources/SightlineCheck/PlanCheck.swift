@@ -44,6 +44,14 @@ public struct LoadedPlan: Sendable {
     /// the drawing file's (for an IMDF folder, which is no one file, the
     /// imported plan's).
     public static func load(_ path: String, profileOption: String?, cache: ProfileCache = ProfileCache()) throws(PlanError) -> LoadedPlan {
+        if path == "-" {
+            // `-`: the plan on standard input (a JSON plan; drawings need a file).
+            let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+            return try load(bytes: bytes, file: "<stdin>", profileOption: profileOption, cache: cache)
+        }
+        if path.lowercased().hasSuffix(".ifc") || path.lowercased().hasSuffix(".ifczip") {
+            throw PlanError([PlanProblem(file: path, message: "an IFC building model: Sightline does not read IFC; export its storeys' plan views to DXF and check that, or convert it with `sightline import dxf`")])
+        }
         if let importer = DrawingImport.importer(for: path) {
             let imported: ImportResult
             do { imported = try importer(path) } catch { throw PlanError([error.problem]) }

@@ -18,7 +18,8 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check one plan: view regions, findings under the rulebook, report.")
 
-    @Argument(help: "The plan file (sightline-plan/1 GeoJSON).")
+    @Argument(help: "The plan file (sightline-plan/1 GeoJSON, a .dxf drawing, an IMDF folder or zip, an .osm file; - for standard input).",
+              completion: .file(extensions: ["json", "geojson", "dxf", "osm", "zip"]))
     var plan: String
 
     @Option(name: .shortAndLong, help: "Report format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -29,7 +30,7 @@ struct Check: ParsableCommand {
 
     @OptionGroup var rulebook: RulebookOptions
 
-    @Option(help: "Levels analysed at once (default: all cores).")
+    @Option(help: ArgumentHelp("Levels analysed at once.", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "Print how long each phase took to standard error.")
@@ -59,9 +60,11 @@ struct Check: ParsableCommand {
         }
         clock.lap("views + findings")
         if let renderer = format.renderer {
-            let text = renderer.render(report)
+            var text = renderer.render(report)
+            if format == .text, output == nil, Self.colourOnStandardOutput { text = Self.coloured(text) }
             clock.lap("render")
             try emit(text, to: output)
+            if let output { try Console.out(Data((TerminalText.escaped(Self.verdictLine(report, written: output)) + "\n").utf8)) }
             if format == .geojson, ReportCRS(of: loaded.plan).isLocal {
                 Console.err(TerminalText.escaped(ReportCRS.warning(for: output ?? "standard output")))
             }
@@ -71,12 +74,41 @@ struct Check: ParsableCommand {
                 throw ExitCode(2)
             }
             if ReportCRS(of: loaded.plan).isLocal { Console.err(TerminalText.escaped(ReportCRS.warning(for: output))) }
-            Console.err(TerminalText.escaped("\(output): \(report.verdict), \(report.findings.count) findings (layers views, intrusions, cameras, zones, walls, wall_bodies, findings)"))
+            try Console.out(Data((TerminalText.escaped(Self.verdictLine(report, written: output)) + "\n").utf8))
         }
         clock.lap("write")
         // Everything is written (Console writes are unbuffered): exit now
         // rather than spend tens of milliseconds freeing a big plan's geometry.
         Foundation.exit(Console.failedStandardError ? 2 : report.errorCount > 0 ? 1 : 0)
+    }
+
+    /// Colour for a terminal that has not asked for none (`NO_COLOR`,
+    /// https://no-color.org): standard output is a TTY and `NO_COLOR` is
+    /// unset or empty.
+    static var colourOnStandardOutput: Bool {
+        isatty(STDOUT_FILENO) != 0 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+    }
+
+    /// The text report with FAIL and `error` in red, PASS in green and
+    /// `warning` in yellow, where they open a line (the report's own words,
+    /// never text from the plan, which is escaped before it gets here).
+    static func coloured(_ text: String) -> String {
+        let red = "\u{1B}[1;31m", green = "\u{1B}[1;32m", yellow = "\u{1B}[33m", reset = "\u{1B}[0m"
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            for (word, colour) in [("FAIL", red), ("PASS", green), ("  error", red), ("  warning", yellow)] where line.hasPrefix(word) {
+                let bare = word.trimmingCharacters(in: .whitespaces)
+                let indent = String(word.prefix(word.count - bare.count))
+                return indent + colour + bare + reset + line.dropFirst(word.count)
+            }
+            return String(line)
+        }.joined(separator: "\n")
+    }
+
+    /// The one line `check -o FILE` prints on standard output: the verdict
+    /// and where the report went.
+    static func verdictLine(_ report: CheckReport, written path: String) -> String {
+        let errors = report.errorCount, warnings = report.findings.count - errors
+        return "\(report.verdict == "fail" ? "FAIL" : "PASS"): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) other finding\(warnings == 1 ? "" : "s"); report written to \(path)"
     }
 
     /// Prints the problems (stderr, one a line) and an empty JSON report, exits 2.
