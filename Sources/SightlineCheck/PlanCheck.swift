@@ -56,8 +56,10 @@ public struct LoadedPlan: Sendable {
             let imported: ImportResult
             do { imported = try importer(path) } catch { throw PlanError([error.problem]) }
             let source = try? PlanDecoder.readFile(path)
-            return try load(bytes: Array(imported.json.utf8), file: path, profileOption: profileOption, cache: cache,
-                            sha256: source.map(SHA256.hex))
+            var loaded = try load(bytes: Array(imported.json.utf8), file: path, profileOption: profileOption, cache: cache,
+                                  sha256: source.map(SHA256.hex))
+            loaded.plan.featureLines = []  // lines of the generated document, not of the drawing
+            return loaded
         }
         return try load(bytes: PlanDecoder.readFile(path), file: path, profileOption: profileOption, cache: cache)
     }

@@ -23,6 +23,10 @@ public struct Plan: Sendable {
     /// changing only what it fixes. (Keeping it also means a `check` process
     /// never spends time freeing it.)
     public var document: JSONValue = .null
+    /// The line each feature starts on in the file, by index in `features`
+    /// (``FeatureLines``); empty for a plan imported from a drawing, whose
+    /// lines are not the user's.
+    public var featureLines: [Int] = []
 
     public init(file: String, metadata: PlanMetadata, frame: CoordinateFrame, levels: [Level]) {
         self.file = file

@@ -72,6 +72,7 @@ public enum PlanDecoder {
         var result = plan!
         result.warnings = log.warnings
         result.document = root
+        result.featureLines = FeatureLines.startLines(bytes)
         return result
     }
 

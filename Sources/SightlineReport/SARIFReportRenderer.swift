@@ -45,10 +45,31 @@ public struct SARIFReportRenderer: ReportRenderer {
         }
         w.endArray()
         w.endObject(); w.endObject()
+        // A plan given by a relative path is located relative to WORKDIR, the
+        // folder sightline ran in (as a CI runner's checkout root), which
+        // the consumer supplies; an absolute path is an absolute file URI.
+        let relative = !report.plan.file.hasPrefix("/")
+        let name = relative ? Self.uri(report.plan.file) : "file://" + Self.uri(report.plan.file)
+        func artifactLocation() {
+            w.field("uri", name)
+            if relative { w.field("uriBaseId", "WORKDIR") }
+        }
+        if relative {
+            w.key("originalUriBaseIds"); w.beginObject()
+            w.key("WORKDIR"); w.beginObject()
+            w.key("description"); w.beginObject(); w.field("text", "The folder sightline was run in."); w.endObject()
+            w.endObject()
+            w.endObject()
+        }
         w.key("artifacts"); w.beginArray(); w.beginObject()
-        w.key("location"); w.beginObject(); w.field("uri", Self.uri(report.plan.file)); w.endObject()
+        w.key("location"); w.beginObject(); artifactLocation(); w.endObject()
         w.key("hashes"); w.beginObject(); w.field("sha-256", report.inputSHA256); w.endObject()
         w.endObject(); w.endArray()
+        // The line each camera and zone starts on, for `region.startLine`.
+        var lines: [String: Int] = [:]
+        let featureLines = report.plan.featureLines
+        for camera in report.plan.cameras where camera.info.index < featureLines.count { lines["camera/\(camera.id)"] = featureLines[camera.info.index] }
+        for zone in report.plan.zones where zone.info.index < featureLines.count { lines["zone/\(zone.id)"] = featureLines[zone.info.index] }
         w.key("results"); w.beginArray()
         for f in report.findings {
             w.beginObject()
@@ -58,9 +79,13 @@ public struct SARIFReportRenderer: ReportRenderer {
             w.key("message"); w.beginObject(); w.field("text", f.message); w.endObject()
             w.key("locations"); w.beginArray(); w.beginObject()
             w.key("physicalLocation"); w.beginObject()
-            w.key("artifactLocation"); w.beginObject(); w.field("uri", Self.uri(report.plan.file)); w.field("index", 0); w.endObject()
+            w.key("artifactLocation"); w.beginObject(); artifactLocation(); w.field("index", 0)
             w.endObject()
             let subject = f.camera.map { ("camera", $0) } ?? f.zone.map { ("zone", $0) }
+            if let (kind, id) = subject, let line = lines["\(kind)/\(id)"] {
+                w.key("region"); w.beginObject(); w.field("startLine", line); w.endObject()
+            }
+            w.endObject()
             if let (kind, id) = subject {
                 w.key("logicalLocations"); w.beginArray(); w.beginObject()
                 w.field("name", id); w.field("fullyQualifiedName", "\(f.level ?? "")/\(kind)/\(id)"); w.field("kind", "object")

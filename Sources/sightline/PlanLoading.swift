@@ -7,7 +7,8 @@ import SightlineRules
 
 /// Options shared by the commands that read a plan against a rulebook.
 struct RulebookOptions: ParsableArguments {
-    @Option(help: "The rulebook: a built-in profile (\(BuiltInProfiles.names.joined(separator: ", "))) or a profile file (.json). Default: the plan's `profile`, else cn-2025.")
+    @Option(help: "The rulebook: a built-in profile (\(BuiltInProfiles.names.joined(separator: ", "))) or a profile file (.json). Default: the plan's `profile`, else cn-2025.",
+            completion: .list(BuiltInProfiles.names))
     var profile: String?
 
     @Option(help: "The date the check is made, YYYY-MM-DD, for filing deadlines (default: today).")

@@ -86,3 +86,36 @@ final class GeoPackageReportTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("-o"), r.stderr)
     }
 }
+
+/// SARIF that points at the line.
+final class SARIFLocationTests: XCTestCase {
+    /// Every located result's `startLine` is the line its camera's or
+    /// zone's feature starts on: the feature's id follows within a few lines.
+    func testEveryLocatedResultPointsAtItsFeature() throws {
+        for plan in ["Examples/hotel-floor.json", "Examples/clothing-store.json"] {
+            let r = try CLI.run(["check", plan, "--format", "sarif", "--as-of", "2026-01-15"])
+            let run = try XCTUnwrap(try JSONParser.parse(Array(r.stdout.utf8)).objectValue?["runs"]?.arrayValue?.first?.objectValue)
+            let lines = try String(contentsOf: CLI.packageRoot.appendingPathComponent(plan), encoding: .utf8)
+                .split(separator: "\n", omittingEmptySubsequences: false)
+            var located = 0
+            for result in run["results"]?.arrayValue ?? [] {
+                let o = try XCTUnwrap(result.objectValue)
+                let location = o["locations"]?.arrayValue?.first?.objectValue?["physicalLocation"]?.objectValue
+                XCTAssertEqual(location?["artifactLocation"]?.objectValue?["uriBaseId"]?.stringValue, "WORKDIR")
+                guard let line = location?["region"]?.objectValue?["startLine"]?.numberValue.map(Int.init) else { continue }
+                located += 1
+                let id = o["properties"]?.objectValue?["camera"]?.stringValue ?? o["properties"]?.objectValue?["zone"]?.stringValue ?? ""
+                XCTAssertTrue(lines[line - 1].contains("{"), "\(plan):\(line) opens the feature")
+                XCTAssertTrue(lines[(line - 1)..<min(lines.count, line + 4)].contains { $0.contains("\"\(id)\"") }, "\(plan):\(line) is \(id)'s feature")
+            }
+            XCTAssertGreaterThan(located, 0, plan)
+        }
+    }
+
+    func testFeatureLinesFollowStringsAndNesting() {
+        let text = "{\"type\": \"x [\\\" {\",\n \"features\": [\n  {\"id\": \"a\", \"g\": [[1, 2]]},\n\n  {\"id\": \"b\"}\n ], \"after\": [{}]}"
+        XCTAssertEqual(FeatureLines.startLines(Array(text.utf8)), [3, 5])
+        XCTAssertEqual(FeatureLines.startLines(Array("{\"features\": []}".utf8)), [])
+        XCTAssertEqual(FeatureLines.startLines(Array("[1, 2]".utf8)), [])
+    }
+}
