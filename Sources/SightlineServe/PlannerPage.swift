@@ -260,6 +260,17 @@ function drawPanel() {
     input.addEventListener("change", () => edit(String(f.id), { [key]: input.value === "" ? null : Number(input.value) }));
     label.appendChild(input); panel.appendChild(label);
   }
+  // Privacy masks as the plan writes them: a JSON list of sectors.
+  const masks = document.createElement("label"); masks.textContent = "Masks (JSON)";
+  const area = document.createElement("textarea"); area.id = "field-masks"; area.rows = 3;
+  area.value = f.properties.masks ? JSON.stringify(f.properties.masks) : "";
+  area.placeholder = '[{"azimuthFrom": 100, "azimuthTo": 120}]';
+  area.addEventListener("change", () => {
+    let value = null;
+    try { value = area.value.trim() === "" ? null : JSON.parse(area.value); } catch (err) { status("masks: not JSON: " + err.message, true); return; }
+    edit(String(f.id), { masks: value });
+  });
+  masks.appendChild(area); panel.appendChild(masks);
   const row = document.createElement("p");
   for (const [text, action] of [["Duplicate", () => duplicate(String(f.id))], ["Delete", () => remove(String(f.id))]]) {
     const b = document.createElement("button"); b.textContent = text; b.addEventListener("click", action); row.appendChild(b);
@@ -398,7 +409,7 @@ svg.addEventListener("pointerdown", e => {
   window.addEventListener("pointermove", move); window.addEventListener("pointerup", up);
 });
 document.addEventListener("keydown", e => {
-  if (e.target.tagName === "INPUT" || e.target.tagName === "SELECT") return;
+  if (e.target.tagName === "INPUT" || e.target.tagName === "SELECT" || e.target.tagName === "TEXTAREA") return;
   const ctrl = e.ctrlKey || e.metaKey;
   if (ctrl && e.key === "z") { e.preventDefault(); undo(); return; }
   if (ctrl && (e.key === "y" || (e.shiftKey && e.key === "Z"))) { e.preventDefault(); redo(); return; }

@@ -67,6 +67,25 @@ final class PlannerAPITests: XCTestCase {
         }
     }
 
+    /// A mask over bearings 85°–95° hides the passage (90° ± 4.29°): the
+    /// error becomes the 6.0 m² `art8-view-masked` warning; removing the
+    /// masks (`null`) brings the error back.
+    func testMasksSetFromThePanelTurnTheErrorIntoAWarning() async throws {
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/api/cameras/cam1", method: .patch,
+                                     body: Self.body(#"{"masks": [{"azimuthFrom": 85, "azimuthTo": 95}]}"#)) { r in
+                XCTAssertEqual(r.status, .ok, String(buffer: r.body))
+                let findings = try Self.json(r.body).arrayValue ?? []
+                XCTAssertNil(Self.intrusions(.array(findings))["cam1"])
+                let masked = findings.compactMap(\.objectValue).first { $0["rule"]?.stringValue == "cn-2025/art8-view-masked" }
+                XCTAssertEqual(masked?["area"]?.numberValue ?? 0, 6.0, accuracy: 1e-3)
+            }
+            try await client.execute(uri: "/api/cameras/cam1", method: .patch, body: Self.body(#"{"masks": null}"#)) { r in
+                XCTAssertEqual(Self.intrusions(try Self.json(r.body))["cam1"] ?? 0, 6.0, accuracy: 1e-3)
+            }
+        }
+    }
+
     func testFindingsAreThoseOfCheck() async throws {
         let check = try CLI.run(["check", file, "--format", "json", "--as-of", "2026-01-15"])
         let expected = try XCTUnwrap(try JSONParser.parse(Array(check.stdout.utf8)).objectValue?["findings"])
