@@ -1,5 +1,6 @@
 import Hummingbird
 import NIOCore
+import SightlinePlan
 
 /// The planner's HTTP surface: the page and its assets, and the JSON API
 /// documented in `Documentation/SERVE.md`. No path from a request reaches
@@ -49,7 +50,7 @@ public enum PlannerRouter {
             let ifMatch = request.headers[.ifMatch]
             return await answer { () async throws(PlannerError) in
                 let etag = try await planner.save(ifMatch: ifMatch)
-                return Array("{\"saved\": true, \"etag\": \(quoted(etag))}".utf8)
+                return object([("saved", .bool(true)), ("etag", .string(etag))])
             } etag: { await planner.etag }
         }
         return router
@@ -79,23 +80,15 @@ public enum PlannerRouter {
             let bytes = try await work()
             return response(bytes, etag: await etag())
         } catch {
-            return response(Array("{\"error\": \(quoted(error.message))}".utf8), status: HTTPResponse.Status(code: error.status))
+            return response(object([("error", .string(error.message))]), status: HTTPResponse.Status(code: error.status))
         }
     }
 
-    /// A JSON string literal.
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "<": out += "\\u003c"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
+    /// A small JSON object of text and flag members, written by the
+    /// project's own `JSONWriter` (so its escaping is the reports').
+    static func object(_ members: [(String, JSONValue)]) -> [UInt8] {
+        var w = JSONWriter(indent: 0)
+        w.value(.object(JSONObject(members)))
+        return Array(w.string.utf8)
     }
 }
