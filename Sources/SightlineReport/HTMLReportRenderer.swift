@@ -78,7 +78,7 @@ public struct HTMLReportRenderer: ReportRenderer {
 
         // Drawings, one per level; levels with findings open.
         html += "<section class=\"levels\"><h2>Plans</h2>\n"
-        html += "<p class=\"legend no-print\">Hover or click a camera to highlight its view. <span class=\"key prohibited\"></span> prohibited zone <span class=\"key view\"></span> view <span class=\"key intrusion\"></span> intrusion <span class=\"key door-open\"></span> open door / passage <span class=\"key door-closed\"></span> closed door <span class=\"key glass\"></span> glass / window</p>\n"
+        html += "<p class=\"legend no-print\">Hover or click a camera to highlight its view. <span class=\"key prohibited\"></span> prohibited zone <span class=\"key view\"></span> view (a colour per camera) <span class=\"key intrusion\"></span> intrusion <span class=\"key door-open\"></span> open door / passage <span class=\"key door-closed\"></span> closed door <span class=\"key glass\"></span> glass / window</p>\n"
         let many = plan.levels.count > 3
         let contents = plan.contentsByLevel()
         let indices = PlanDrawing.indices(report)
@@ -150,7 +150,7 @@ public struct HTMLReportRenderer: ReportRenderer {
     svg .camera.flagged circle{fill:var(--error)} svg .camera.pinned circle{stroke:#ffd60a;stroke-width:3px}
     svg .camera:target circle,svg .zone:target{stroke:#000;stroke-width:4px}
     .legend .key{display:inline-block;width:14px;height:10px;margin:0 4px 0 12px;vertical-align:middle;border:1px solid #999}
-    .key.prohibited{background:repeating-linear-gradient(45deg,#d62828 0 2px,#fde2e2 2px 5px)} .key.view{background:#ffe98f}
+    .key.prohibited{background:repeating-linear-gradient(45deg,#d62828 0 2px,#fde2e2 2px 5px)} .key.view{background:linear-gradient(90deg,hsl(0,70%,60%),hsl(137,70%,60%),hsl(275,70%,60%))}
     .key.intrusion{background:#e5007e} .key.door-open{background:#2b8a3e} .key.door-closed{background:#7f4f24} .key.glass{background:#4ea8de}
     footer{color:var(--muted);font-size:12px;margin:24px 0}
     @media print{body{max-width:none;padding:0} .no-print{display:none} details{border:none;page-break-inside:avoid} svg.plan{max-height:none} a{color:inherit;text-decoration:none}}

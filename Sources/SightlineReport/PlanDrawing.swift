@@ -61,8 +61,25 @@ struct PlanDrawing {
         // Views, highlighted from their camera.
         out += "<g class=\"views\">\n"
         for (index, c) in cameras where !c.view.isEmpty {
-            out += "<path class=\"view\" data-cam=\"\(index)\" d=\"\(path(c.view))\"/>\n"
+            // Each camera's cone in its own colour (golden-angle hues), so
+            // overlapping cones stay apart.
+            let hue = Int((Double(index) * 137.508).truncatingRemainder(dividingBy: 360))
+            out += "<path class=\"view\" data-cam=\"\(index)\" style=\"fill:hsl(\(hue),70%,50%);stroke:hsl(\(hue),70%,35%)\" d=\"\(path(c.view))\"/>\n"
             if !c.maskedView.isEmpty { out += "<path class=\"view masked\" data-cam=\"\(index)\" d=\"\(path(c.maskedView))\"/>\n" }
+        }
+        out += "</g>\n"
+
+        // Evidence: intruding polygons, drawn under the walls and glass so
+        // the opening that explains an intrusion stays visible; their area
+        // labels go on top, after the walls.
+        out += "<g class=\"intrusions\">\n"
+        var areaLabels = ""
+        for (index, f) in report.findings.enumerated() {
+            guard let geometry = f.geometry, !geometry.isEmpty, let anchor = findingAnchors[index], drawnHere(f) else { continue }
+            out += "<path id=\"\(anchor)\" class=\"intrusion \(f.severity.rawValue)\" d=\"\(path(geometry))\"><title>\(Escape.html(f.message))</title></path>\n"
+            if let centre = Box(covering: geometry)?.center, let area = f.area {
+                areaLabels += "<text class=\"area-label\" x=\"\(n(centre.x))\" y=\"\(n(-centre.y))\" font-size=\"\(n(font))\">\(DecimalText.fixed(area, 2)) m²</text>\n"
+            }
         }
         out += "</g>\n"
 
@@ -97,16 +114,7 @@ struct PlanDrawing {
         }
         out += "</g>\n"
 
-        // Evidence: intruding polygons with their areas.
-        out += "<g class=\"intrusions\">\n"
-        for (index, f) in report.findings.enumerated() {
-            guard let geometry = f.geometry, !geometry.isEmpty, let anchor = findingAnchors[index], drawnHere(f) else { continue }
-            out += "<path id=\"\(anchor)\" class=\"intrusion \(f.severity.rawValue)\" d=\"\(path(geometry))\"><title>\(Escape.html(f.message))</title></path>\n"
-            if let centre = Box(covering: geometry)?.center, let area = f.area {
-                out += "<text class=\"area-label\" x=\"\(n(centre.x))\" y=\"\(n(-centre.y))\" font-size=\"\(n(font))\">\(DecimalText.fixed(area, 2)) m²</text>\n"
-            }
-        }
-        out += "</g>\n"
+        out += "<g class=\"area-labels\">\n" + areaLabels + "</g>\n"
 
         // Signs and cameras.
         out += "<g class=\"signs\">\n"
