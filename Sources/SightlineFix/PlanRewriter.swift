@@ -58,16 +58,7 @@ public struct PlanRewriter {
                 }
             case .mask:
                 updateCamera(fix.camera.id) { props in
-                    var masks = props["masks"]?.arrayValue ?? []
-                    for (mask, _) in fix.study.masks {
-                        var m = JSONObject()
-                        m["azimuthFrom"] = .number(mask.azimuthFrom)
-                        m["azimuthTo"] = .number(mask.sweep >= 360 ? mask.azimuthFrom + 360 : mask.azimuthTo)
-                        if let e = mask.elevationFrom { m["elevationFrom"] = .number(e) }
-                        if let e = mask.elevationTo { m["elevationTo"] = .number(e) }
-                        masks.append(.object(m))
-                    }
-                    props["masks"] = .array(masks)
+                    props["masks"] = .array((props["masks"]?.arrayValue ?? []) + Self.json(fix.study.masks.map(\.mask)))
                 }
                 applied[fix.camera.id] = "\(fix.study.masks.count) mask\(fix.study.masks.count == 1 ? "" : "s")"
             }
@@ -105,6 +96,19 @@ public struct PlanRewriter {
             var props = feature["properties"]?.objectValue ?? JSONObject()
             change(&props)
             feature["properties"] = .object(props)
+        }
+    }
+
+    /// Masks as a camera's `masks` property writes them (a full circle as
+    /// `azimuthTo` = `azimuthFrom` + 360): what `fix --apply mask` and the
+    /// planner's suggestion both add.
+    public static func json(_ masks: [PrivacyMask]) -> [JSONValue] {
+        masks.map { mask in
+            var m = JSONObject([("azimuthFrom", .number(mask.azimuthFrom)),
+                                ("azimuthTo", .number(mask.sweep >= 360 ? mask.azimuthFrom + 360 : mask.azimuthTo))])
+            if let e = mask.elevationFrom { m["elevationFrom"] = .number(e) }
+            if let e = mask.elevationTo { m["elevationTo"] = .number(e) }
+            return .object(m)
         }
     }
 

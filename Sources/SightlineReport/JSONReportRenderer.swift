@@ -44,41 +44,7 @@ public struct JSONReportRenderer: ReportRenderer {
         writeArticles(&w, report)
 
         w.key("findings")
-        w.beginArray()
-        for f in report.findings {
-            w.beginObject()
-            w.field("rule", f.rule)
-            w.field("severity", f.severity.rawValue)
-            w.field("camera", f.camera)
-            w.field("zone", f.zone)
-            w.field("zoneName", f.zoneName)
-            w.field("zoneCategory", f.zoneCategory)
-            w.field("level", f.level)
-            w.key("area"); if let a = f.area { w.number(a, decimals: 4) } else { w.null() }
-            if let d = f.distance { w.field("distance", d, decimals: 3) }
-            if f.area != nil || f.pixelDensity != nil {
-                w.key("pixelDensity"); if let p = f.pixelDensity { w.number(p, decimals: 1) } else { w.null() }
-                w.field("dori", f.dori)
-            }
-            w.field("message", f.message)
-            w.key("article")
-            w.beginObject(); w.field("ref", f.citation.reference); w.field("zh", f.citation.zh); w.field("en", f.citation.en); w.endObject()
-            w.key("provisions")
-            w.beginArray()
-            for p in f.citation.provisions {
-                w.beginObject(); w.field("ref", p.reference); w.field("zh", p.zh); w.field("en", p.en); w.endObject()
-            }
-            w.endArray()
-            w.key("consequence"); Self.write(&w, f.consequence)
-            if !f.furtherConsequences.isEmpty {
-                w.key("furtherConsequences"); w.beginArray(); for c in f.furtherConsequences { Self.write(&w, c) }; w.endArray()
-            }
-            if let g = f.geometry {
-                w.key("geometry"); w.multiPolygon(g, frame: frame, decimals: decimals)
-            }
-            w.endObject()
-        }
-        w.endArray()
+        writeFindings(&w, report)
 
         w.key("cameras")
         w.beginArray()
@@ -130,6 +96,54 @@ public struct JSONReportRenderer: ReportRenderer {
     }
 
     /// One consequence: the article, every measure and fine, the condition.
+    /// The `findings` array alone, exactly as in the whole report (the live
+    /// planner answers every edit with it).
+    public func renderFindings(_ report: CheckReport) -> String {
+        var w = JSONWriter()
+        writeFindings(&w, report)
+        return w.string
+    }
+
+    private func writeFindings(_ w: inout JSONWriter, _ report: CheckReport) {
+        let frame = report.plan.frame
+        let decimals = frame.outputDecimals
+        w.beginArray()
+        for f in report.findings {
+            w.beginObject()
+            w.field("rule", f.rule)
+            w.field("severity", f.severity.rawValue)
+            w.field("camera", f.camera)
+            w.field("zone", f.zone)
+            w.field("zoneName", f.zoneName)
+            w.field("zoneCategory", f.zoneCategory)
+            w.field("level", f.level)
+            w.key("area"); if let a = f.area { w.number(a, decimals: 4) } else { w.null() }
+            if let d = f.distance { w.field("distance", d, decimals: 3) }
+            if f.area != nil || f.pixelDensity != nil {
+                w.key("pixelDensity"); if let p = f.pixelDensity { w.number(p, decimals: 1) } else { w.null() }
+                w.field("dori", f.dori)
+            }
+            w.field("message", f.message)
+            w.key("article")
+            w.beginObject(); w.field("ref", f.citation.reference); w.field("zh", f.citation.zh); w.field("en", f.citation.en); w.endObject()
+            w.key("provisions")
+            w.beginArray()
+            for p in f.citation.provisions {
+                w.beginObject(); w.field("ref", p.reference); w.field("zh", p.zh); w.field("en", p.en); w.endObject()
+            }
+            w.endArray()
+            w.key("consequence"); Self.write(&w, f.consequence)
+            if !f.furtherConsequences.isEmpty {
+                w.key("furtherConsequences"); w.beginArray(); for c in f.furtherConsequences { Self.write(&w, c) }; w.endArray()
+            }
+            if let g = f.geometry {
+                w.key("geometry"); w.multiPolygon(g, frame: frame, decimals: decimals)
+            }
+            w.endObject()
+        }
+        w.endArray()
+    }
+
     private static func write(_ w: inout JSONWriter, _ c: Consequence) {
         w.beginObject()
         w.field("article", c.article)

@@ -84,15 +84,7 @@ public actor Planner {
     /// The `findings` array exactly as `check --format json` gives it for
     /// the current state.
     public func findingsJSON() -> [UInt8] {
-        Self.member("findings", of: JSONReportRenderer().render(report))
-    }
-
-    /// A member of a rendered JSON report, written on its own.
-    private static func member(_ key: String, of rendered: String) -> [UInt8] {
-        let value = (try? JSONParser.parse(Array(rendered.utf8)))?.objectValue?[key] ?? .array([])
-        var w = JSONWriter()
-        w.value(value)
-        return Array(w.string.utf8)
+        Array(JSONReportRenderer().renderFindings(report).utf8)
     }
 
     /// Every camera's view and intrusions in plan coordinates, for drawing:
@@ -197,14 +189,7 @@ public actor Planner {
             w.value(.object(JSONObject([("tilt", .number(both.tilt)), ("heading", .number(both.heading))])))
             summary = "tilt to \(DecimalText.fixed1(both.tilt))° and turn to \(DecimalText.fixed1(both.heading))°"
         case .mask?:
-            var masks = document.properties(ofFeature: id)?["masks"]?.arrayValue ?? []
-            for (mask, _) in study.masks {
-                var m = JSONObject([("azimuthFrom", .number(mask.azimuthFrom)),
-                                    ("azimuthTo", .number(mask.sweep >= 360 ? mask.azimuthFrom + 360 : mask.azimuthTo))])
-                if let e = mask.elevationFrom { m["elevationFrom"] = .number(e) }
-                if let e = mask.elevationTo { m["elevationTo"] = .number(e) }
-                masks.append(.object(m))
-            }
+            let masks = (document.properties(ofFeature: id)?["masks"]?.arrayValue ?? []) + PlanRewriter.json(study.masks.map(\.mask))
             w.value(.object(JSONObject([("masks", .array(masks))])))
             summary = "\(study.masks.count) privacy mask\(study.masks.count == 1 ? "" : "s") (a mask can be lifted: an art8-view-masked exposure remains)"
         case nil:
