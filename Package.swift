@@ -53,7 +53,7 @@ let package = Package(
         ),
         .target(
             name: "SightlineServe",
-            dependencies: ["PlanarGeometry", "SightlineCheck", "SightlineEngine", "SightlineFix", "SightlinePlan", "SightlineReport",
+            dependencies: ["PlanarGeometry", "SightlineCheck", "SightlineEngine", "SightlineFix", "SightlineImport", "SightlinePlan", "SightlineReport",
                            "SightlineRules", .product(name: "Hummingbird", package: "hummingbird")]
         ),
         .target(

@@ -16,9 +16,11 @@ import SightlinePlan
 public final class LevelSession {
     public let level: Level
     let scene: LevelScene
-    /// The nearest lower level, when this level has voids and cameras: what
-    /// its cameras see through them.
-    let below: LevelScene?
+    /// The nearest lower level and what it holds, when this level has voids:
+    /// what its cameras see through them, built on the first camera (a level
+    /// without cameras never needs it; the planner may add one later).
+    private let lower: (level: Level, contents: LevelContents, plan: Plan)?
+    private var lowerScene: LevelScene?
     let personHeight: Double
     let sweep: RadialSweep
 
@@ -46,16 +48,28 @@ public final class LevelSession {
             throw GeometryError("level \(level.id): \(error.message)")
         }
         self.scene = scene
-        if !own.cameras.isEmpty, !scene.voids.isEmpty, let lower = levelsBelow[level.id] {
-            below = try LevelScene(level: lower, contents: contents[lower.id] ?? LevelContents(), plan: plan,
-                                   prohibited: engine.prohibited, context: scene.context)
+        prohibited = engine.prohibited
+        if !scene.voids.isEmpty, let lowerLevel = levelsBelow[level.id] {
+            lower = (lowerLevel, contents[lowerLevel.id] ?? LevelContents(), plan)
         } else {
-            below = nil
+            lower = nil
         }
     }
 
-    func analyzer(_ camera: Camera) -> CameraAnalyzer {
-        CameraAnalyzer(camera: camera, scene: scene, below: below, personHeight: personHeight, sweep: sweep)
+    private let prohibited: Set<ZoneCategory>
+
+    /// The scene seen through this level's voids, built once when first needed.
+    private func below() throws -> LevelScene? {
+        if let lowerScene { return lowerScene }
+        guard let lower else { return nil }
+        let built = try LevelScene(level: lower.level, contents: lower.contents, plan: lower.plan, prohibited: prohibited,
+                                   context: scene.context)
+        lowerScene = built
+        return built
+    }
+
+    func analyzer(_ camera: Camera) throws -> CameraAnalyzer {
+        CameraAnalyzer(camera: camera, scene: scene, below: try below(), personHeight: personHeight, sweep: sweep)
     }
 
     /// Everything the engine finds for one camera of this level.
@@ -90,7 +104,7 @@ public final class LevelSession {
     /// zones' seen areas against `zoneViewThreshold` (signs), and coverage.
     func measures(cameras: [Camera], results: [CameraAnalysis], zoneViewThreshold: Double?)
         throws -> (zoneViewAreas: [String: Double], coverage: [CoverageMeasure]) {
-        let measures = LevelMeasures(scene: scene, analyzers: cameras.map(analyzer), results: results)
+        let measures = LevelMeasures(scene: scene, analyzers: try cameras.map(analyzer), results: results)
         return (try zoneViewThreshold.map { try measures.zoneViewAreas(threshold: $0) } ?? [:], try measures.coverage())
     }
 }

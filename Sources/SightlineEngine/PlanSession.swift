@@ -33,12 +33,49 @@ public final class PlanSession {
         analyses = [:]
         measures = [:]
         for level in plan.levels {
-            let session = try LevelSession(plan: plan, level: level, contents: contents, below: below, engine: engine)
+            let session = try Self.session(plan, level, contents, below, engine)
             levels[level.id] = session
             let cameras = contents[level.id]?.cameras ?? []
             for camera in cameras { analyses[camera.id] = try session.analyze(camera) }
             try remeasure(level.id, cameras: cameras)
         }
+    }
+
+    /// A level's session; the errors its scene finds (an opening on no
+    /// wall) throw, as ``Engine/analyze(_:)`` throws them.
+    private static func session(_ plan: Plan, _ level: Level, _ contents: [String: LevelContents], _ below: [String: Level],
+                                _ engine: Engine) throws -> LevelSession {
+        let session = try LevelSession(plan: plan, level: level, contents: contents, below: below, engine: engine)
+        let errors = session.problems.filter { $0.severity == .error }
+        if !errors.isEmpty { throw PlanError(errors) }
+        return session
+    }
+
+    /// Takes `plan`, whose walls, zones, openings or signs changed on the
+    /// levels `changed` (a wall drawn, a zone traced): rebuilds those
+    /// levels' scenes and the scenes of the levels that see them through a
+    /// void, re-analyses their cameras, and treats every other camera as
+    /// ``updateCameras(_:)`` does. A changed list of levels starts over.
+    ///
+    /// - Complexity: the scene builds of the affected levels and their
+    ///   cameras; other levels are untouched.
+    public func rebuild(_ plan: Plan, levels changed: Set<String>) throws {
+        guard plan.levels.map(\.id) == self.plan.levels.map(\.id), plan.levels.map(\.elevation) == self.plan.levels.map(\.elevation) else {
+            try rebuild(plan)
+            return
+        }
+        let contents = plan.contentsByLevel()
+        let below = Engine.levelsBelow(plan.levels)
+        let affected = plan.levels.filter { level in
+            changed.contains(level.id) || below[level.id].map { changed.contains($0.id) } == true
+        }
+        for level in affected {
+            let session = try Self.session(plan, level, contents, below, engine)
+            levels[level.id] = session
+            for camera in contents[level.id]?.cameras ?? [] { analyses[camera.id] = try session.analyze(camera) }
+        }
+        try updateCameras(plan)
+        for level in affected { try remeasure(level.id, cameras: contents[level.id]?.cameras ?? []) }
     }
 
     /// Takes `plan`, which differs from the current one only in its cameras

@@ -170,6 +170,11 @@ public struct PlanRewriter {
         }
     }
 
+    /// Replaces the geometry of the feature with `id`; `false` when there is none.
+    public mutating func setGeometry(ofFeature id: String, _ geometry: JSONObject) -> Bool {
+        updateFeature(id) { $0["geometry"] = .object(geometry) }
+    }
+
     /// Appends a feature at the end of `features`.
     public mutating func append(feature: JSONObject) {
         var features = root["features"]?.arrayValue ?? []
@@ -183,6 +188,46 @@ public struct PlanRewriter {
         let kept = features.filter { f in f.objectValue.map { Self.id(of: $0) != id } ?? true }
         root["features"] = .array(kept)
         return kept.count != features.count
+    }
+
+    /// The `plan.background` entry for `level` (an entry naming no level
+    /// belongs to the plan's only level), `nil` when there is none.
+    public func background(level: String, onlyLevel: Bool) -> JSONObject? {
+        backgroundEntries.first { Self.backgroundLevel($0, onlyLevel: onlyLevel, level: level) }
+    }
+
+    /// Sets (or, with `nil`, removes) the `plan.background` entry for
+    /// `level`, keeping the others: one object while there is one, an array
+    /// when several levels have pictures.
+    public mutating func setBackground(_ entry: JSONObject?, level: String, onlyLevel: Bool) {
+        var entries = backgroundEntries
+        let at = entries.firstIndex { Self.backgroundLevel($0, onlyLevel: onlyLevel, level: level) }
+        switch (entry, at) {
+        case (let entry?, let i?): entries[i] = entry
+        case (let entry?, nil): entries.append(entry)
+        case (nil, let i?): entries.remove(at: i)
+        case (nil, nil): return
+        }
+        var plan = root["plan"]?.objectValue ?? JSONObject()
+        switch entries.count {
+        case 0: plan["background"] = nil
+        case 1: plan["background"] = .object(entries[0])
+        default: plan["background"] = .array(entries.map(JSONValue.object))
+        }
+        root["plan"] = .object(plan)
+    }
+
+    private var backgroundEntries: [JSONObject] {
+        switch root["plan"]?.objectValue?["background"] {
+        case .object(let one)?: return [one]
+        case .array(let list)?: return list.compactMap(\.objectValue)
+        default: return []
+        }
+    }
+
+    private static func backgroundLevel(_ entry: JSONObject, onlyLevel: Bool, level: String) -> Bool {
+        guard let named = entry["level"]?.stringValue else { return onlyLevel }
+        return named == level
     }
 
     /// Every feature id in the plan.

@@ -49,6 +49,8 @@ public struct PlanMetadata: Sendable {
     public var defaults = PlanDefaults()
     /// Where a local plan lies on the Earth, for map outputs.
     public var georeference: Georeference?
+    /// Pictures the plan was traced from, one per level at most.
+    public var backgrounds: [PlanBackground] = []
     public init() {}
 }
 

@@ -114,6 +114,7 @@ public enum PlanDecoder {
         }
 
         let levels = resolveLevels(declared: declaredLevels, raws: &raws, log: log)
+        resolveBackgrounds(&metadata.backgrounds, levels: levels, log: log)
         guard let frame = makeFrame(&metadata, raws: raws, log: log, resolver: crsResolver) else { return nil }
 
         // Pass 2: typed features in local metres.
@@ -126,7 +127,9 @@ public enum PlanDecoder {
     // MARK: Metadata
 
     private static func readMetadata(_ p: PropertyReader, into m: inout PlanMetadata, levels: inout [Level]) {
-        p.warnUnknown(["format", "units", "crs", "profile", "site", "system", "levels", "defaults", "name", "description", "georeference"])
+        p.warnUnknown(["format", "units", "crs", "profile", "site", "system", "levels", "defaults", "name", "description", "georeference",
+                       "background"])
+        m.backgrounds = readBackgrounds(p)
         if let g = p.object("georeference") {
             g.warnUnknown(["origin", "rotation", "crs"])
             let origin = g.object["origin"]?.arrayValue?.compactMap(\.numberValue) ?? []

@@ -3,6 +3,7 @@ import PlanarGeometry
 import SightlineCheck
 import SightlineEngine
 import SightlineFix
+import SightlineImport
 import SightlinePlan
 import SightlineReport
 import SightlineRules
@@ -26,31 +27,81 @@ public struct PlannerError: Error, Sendable, CustomStringConvertible {
 /// An actor: requests from several tabs are served one at a time, and the
 /// GEOS contexts inside the session never see two threads.
 public actor Planner {
-    public let file: String
-    private let profileOption: String?
-    private let asOf: CalendarDate
-    private let profiles = ProfileCache()
-    private var document: PlanRewriter
-    private var loaded: LoadedPlan
-    private let session: PlanSession
-    private var report: CheckReport
-    /// SHA-256 of the file as last read or written: a save refuses when the
-    /// file on disk no longer has it.
-    private var diskSHA256: String
+    /// The plan file Save writes: the plan served, or for a drawing or a new
+    /// plan the file named at start.
+    public nonisolated let file: String
+    /// What was read at start: the plan file, a drawing (DXF, IMDF, OSM)
+    /// imported on load, or `nil` for a new, empty plan.
+    public let source: String?
+    let profileOption: String?
+    let asOf: CalendarDate
+    let profiles = ProfileCache()
+    var document: PlanRewriter
+    var loaded: LoadedPlan
+    let session: PlanSession
+    var report: CheckReport
+    /// SHA-256 of `file` as last read or written, `nil` while it does not
+    /// exist: a save refuses when the file on disk is not in that state.
+    var diskSHA256: String?
     /// Edits since the file was last read or written.
-    private var revision = 0
+    var revision = 0
+    /// Background pictures uploaded since the last save, by level: written
+    /// next to the plan (under the name the plan gives them) on Save.
+    var pendingImages: [String: (name: String, bytes: [UInt8])] = [:]
 
     /// The largest request body accepted (a camera edit is a few hundred bytes).
     public static let maxBodyBytes = 1 << 20
 
-    /// Loads and checks `file` (a `sightline-plan/1` JSON plan).
-    public init(file: String, profileOption: String?, asOf: CalendarDate) throws(PlanError) {
-        let bytes: [UInt8]
-        do { bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file))) } catch {
-            throw PlanError([PlanProblem(file: file, message: "cannot read: \(error.localizedDescription)")])
+    /// The plan a new, empty plan starts from: one level, metres, no features.
+    static let emptyPlan = """
+        {
+          "type": "FeatureCollection",
+          "plan": {
+            "format": "sightline-plan/1",
+            "units": "m",
+            "crs": "local",
+            "levels": [ { "id": "L1", "name": "1F", "elevation": 0, "height": 3 } ]
+          },
+          "features": []
         }
-        let loaded = try LoadedPlan.load(bytes: bytes, file: file, profileOption: profileOption, cache: profiles)
-        self.file = file
+        """
+
+    /// Loads and checks `file`: a `sightline-plan/1` JSON plan, or a drawing
+    /// `check` reads (`.dxf`, IMDF folder or zip, `.osm`), imported on load;
+    /// with `new`, an empty plan that Save will create at `file`.
+    ///
+    /// - Parameter saveAs: where Save writes; by default the plan itself, or
+    ///   for a drawing the drawing's name with `.json`. A file Save would
+    ///   create must not exist yet (a drawing's import never overwrites a plan).
+    public init(file: String, saveAs: String? = nil, new: Bool = false, profileOption: String?, asOf: CalendarDate)
+        throws(PlanError) {
+        func fail(_ path: String, _ message: String) -> PlanError { PlanError([PlanProblem(file: path, message: message)]) }
+        let exists = { (path: String) in FileManager.default.fileExists(atPath: path) }
+        let loaded: LoadedPlan
+        let target: String
+        if new {
+            target = saveAs ?? file
+            guard !exists(target) else { throw fail(target, "already exists: serve it without --new to edit it") }
+            loaded = try LoadedPlan.load(bytes: Array(Self.emptyPlan.utf8), file: target, profileOption: profileOption, cache: profiles)
+            source = nil
+            diskSHA256 = nil
+        } else if DrawingImport.importer(for: file) != nil {
+            target = saveAs ?? Self.planName(forDrawing: file)
+            guard !exists(target) else {
+                throw fail(target, "already exists: serve that plan to go on from it, or give --save-as a new file for this drawing's import")
+            }
+            loaded = try LoadedPlan.load(file, profileOption: profileOption, cache: profiles)
+            source = file
+            diskSHA256 = nil
+        } else {
+            let bytes = try PlanDecoder.readFile(file)
+            target = saveAs ?? file
+            if target != file, exists(target) { throw fail(target, "already exists: --save-as must name a new file") }
+            loaded = try LoadedPlan.load(bytes: bytes, file: file, profileOption: profileOption, cache: profiles)
+            source = file
+            diskSHA256 = target == file ? SHA256.hex(bytes) : nil
+        }
+        self.file = target
         self.profileOption = profileOption
         self.asOf = asOf
         self.loaded = loaded
@@ -58,10 +109,22 @@ public actor Planner {
             document = try PlanRewriter(plan: loaded.plan)
             session = try PlanSession(plan: loaded.plan, engine: Self.engine(for: loaded.profile))
         } catch {
-            throw PlanError([PlanProblem(file: file, message: "\(error)")])
+            throw fail(file, "\(error)")
         }
-        diskSHA256 = SHA256.hex(bytes)
         report = Self.report(loaded, session.analysis(), asOf: asOf)
+    }
+
+    /// Where Save writes the plan imported from a drawing: `floor.dxf` →
+    /// `floor.json`, an IMDF folder or `venue.zip` → `venue.json`,
+    /// `city.osm.pbf` → `city.json`.
+    static func planName(forDrawing path: String) -> String {
+        var base = path
+        while base.hasSuffix("/") { base.removeLast() }
+        for ext in [".osm.pbf", ".dxf", ".osm", ".zip"] where base.lowercased().hasSuffix(ext) {
+            base.removeLast(ext.count)
+            break
+        }
+        return base + ".json"
     }
 
     private static func engine(for profile: Profile) -> Engine {
@@ -76,7 +139,7 @@ public actor Planner {
 
     /// The version of the plan the page holds: the file's hash as read or
     /// last saved, and the edits since (`If-Match` for a save).
-    public var etag: String { "\"\(diskSHA256.prefix(16))-\(revision)\"" }
+    public var etag: String { "\"\(diskSHA256?.prefix(16) ?? "new")-\(revision)\"" }
 
     /// The current plan as JSON, as it would be saved.
     public func planJSON() -> [UInt8] { document.bytes }
@@ -209,7 +272,11 @@ public actor Planner {
     /// Applies `edit` to a copy of the plan's tree, decodes and checks the
     /// result with the same validation as `check`, and keeps it only if
     /// that succeeds (a bad value is a 400 with `check`'s message).
-    private func apply(_ edit: (inout PlanRewriter) throws(PlannerError) -> Void) throws(PlannerError) {
+    ///
+    /// - Parameter features: the ids of the walls, zones, openings or signs
+    ///   the edit adds, changes or removes: their levels' scenes are rebuilt
+    ///   (empty: only cameras change, and only they are re-analysed).
+    func apply(features: Set<String> = [], _ edit: (inout PlanRewriter) throws(PlannerError) -> Void) throws(PlannerError) {
         var next = document
         try edit(&next)
         let candidate: LoadedPlan
@@ -218,11 +285,12 @@ public actor Planner {
         } catch {
             throw PlannerError(400, error.problems.map(\.description).joined(separator: "\n"))
         }
+        let levels = Self.levels(of: features, in: loaded.plan).union(Self.levels(of: features, in: candidate.plan))
         do {
-            try session.updateCameras(candidate.plan)
+            if levels.isEmpty { try session.updateCameras(candidate.plan) } else { try session.rebuild(candidate.plan, levels: levels) }
         } catch {
             // Keep the session on the plan that is kept.
-            _ = try? session.updateCameras(loaded.plan)
+            if levels.isEmpty { _ = try? session.updateCameras(loaded.plan) } else { try? session.rebuild(loaded.plan, levels: levels) }
             throw PlannerError(400, "\(error)")
         }
         document = next
@@ -231,12 +299,27 @@ public actor Planner {
         report = Self.report(candidate, session.analysis(), asOf: asOf)
     }
 
+    /// The levels the features with these ids are on in `plan`.
+    static func levels(of ids: Set<String>, in plan: Plan) -> Set<String> {
+        guard !ids.isEmpty else { return [] }
+        var levels: Set<String> = []
+        func take(_ info: FeatureInfo) { if ids.contains(info.id) { levels.insert(info.level) } }
+        plan.zones.forEach { take($0.info) }
+        plan.walls.forEach { take($0.info) }
+        plan.openings.forEach { take($0.info) }
+        plan.signs.forEach { take($0.info) }
+        plan.cameras.forEach { take($0.info) }
+        plan.restrictedAreas.forEach { take($0.info) }
+        plan.boundaries.forEach { take($0.info) }
+        return levels
+    }
+
     private func requireCamera(_ id: String, in document: PlanRewriter) throws(PlannerError) {
         guard document.kind(ofFeature: id) == "camera" else { throw PlannerError(404, "no camera `\(id)` in the plan") }
     }
 
     /// Parses a request body as a JSON object.
-    private static func object(_ body: [UInt8]) throws(PlannerError) -> JSONObject {
+    static func object(_ body: [UInt8]) throws(PlannerError) -> JSONObject {
         let value: JSONValue
         do { value = try JSONParser.parse(body) } catch { throw PlannerError(400, "the request body is not JSON: \(error)") }
         guard let object = value.objectValue else { throw PlannerError(400, "the request body must be a JSON object") }
@@ -244,7 +327,7 @@ public actor Planner {
     }
 
     /// Reads `position` ([x, y] in plan coordinates) out of an edit.
-    private static func position(_ value: JSONValue) throws(PlannerError) -> [Double] {
+    static func position(_ value: JSONValue) throws(PlannerError) -> [Double] {
         guard let xy = value.numbersValue, xy.count == 2, xy.allSatisfy(\.isFinite) else {
             throw PlannerError(400, "position: expected [x, y], two finite numbers in the plan's coordinates")
         }
@@ -312,23 +395,37 @@ public actor Planner {
     }
 
     /// Writes the plan back to its file, atomically (temporary file and
-    /// rename), if `ifMatch` names the current version and the file on disk
-    /// is still the one loaded (or last saved); else 409 and nothing is
-    /// written. Returns the new version.
+    /// rename), with any background picture uploaded since (next to it), if
+    /// `ifMatch` names the current version and the file on disk is still the
+    /// one loaded or last saved (or, for a new plan, still absent); else 409
+    /// and nothing is written. Returns the new version.
     public func save(ifMatch: String?) throws(PlannerError) -> String {
         guard let ifMatch, ifMatch == etag else {
             throw PlannerError(409, "the page's copy of the plan is out of date (If-Match \(ifMatch ?? "missing"), current \(etag)): reload")
         }
         let onDisk = (try? Data(contentsOf: URL(fileURLWithPath: file))).map { SHA256.hex([UInt8]($0)) }
         guard onDisk == diskSHA256 else {
-            throw PlannerError(409, "\(file) changed on disk since it was loaded: not overwritten; reload to see the other change")
+            let what = diskSHA256 == nil ? "was created by something else since the planner started" : "changed on disk since it was loaded"
+            throw PlannerError(409, "\(file) \(what): not overwritten; reload to see the other change")
         }
         let bytes = document.bytes
-        do { try FileWriter.write(bytes, toFile: file) } catch {
+        do {
+            for (_, image) in pendingImages.sorted(by: { $0.key < $1.key }) {
+                try FileWriter.write(image.bytes, toFile: imagePath(image.name))
+            }
+            try FileWriter.write(bytes, toFile: file)
+        } catch {
             throw PlannerError(500, "\(error)")
         }
+        pendingImages = [:]
         diskSHA256 = SHA256.hex(bytes)
         revision = 0
         return etag
+    }
+
+    /// The path of a background picture the plan names, in the plan's folder.
+    func imagePath(_ name: String) -> String {
+        let folder = (file as NSString).deletingLastPathComponent
+        return folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name)
     }
 }

@@ -46,6 +46,51 @@ public enum PlannerRouter {
             let id = context.parameters.get("id") ?? ""
             return await answer { () async throws(PlannerError) in try await planner.deleteCamera(id) } etag: { await planner.etag }
         }
+        router.post("/api/features") { request, _ in
+            await answer { () async throws(PlannerError) in
+                try await planner.addFeature(body: try await Self.body(request))
+            } etag: { await planner.etag }
+        }
+        router.patch("/api/features/:id") { request, context in
+            let id = context.parameters.get("id") ?? ""
+            return await answer { () async throws(PlannerError) in
+                try await planner.patchFeature(id, body: try await Self.body(request))
+            } etag: { await planner.etag }
+        }
+        router.delete("/api/features/:id") { _, context in
+            let id = context.parameters.get("id") ?? ""
+            return await answer { () async throws(PlannerError) in try await planner.deleteFeature(id) } etag: { await planner.etag }
+        }
+        router.get("/api/vocabulary") { _, _ in
+            await response(planner.vocabularyJSON())
+        }
+        router.get("/api/backgrounds") { _, _ in
+            await response(planner.backgroundsJSON(), etag: planner.etag)
+        }
+        router.get("/api/background/:level") { _, context in
+            let level = context.parameters.get("level") ?? ""
+            do throws(PlannerError) {
+                let image = try await planner.backgroundImage(level: level)
+                return response(image.bytes, type: image.type)
+            } catch {
+                return response(object([("error", .string(error.message))]), status: HTTPResponse.Status(code: error.status))
+            }
+        }
+        router.put("/api/background/:level") { request, context in
+            let level = context.parameters.get("level") ?? ""
+            let page = request.uri.queryParameters["page"].flatMap { Int($0) }
+            let name = request.uri.queryParameters["name"].map(String.init)
+            return await answer { () async throws(PlannerError) in
+                let body = try await Self.body(request, limit: Picture.maxBytes)
+                return try await planner.setBackground(level: level, body: body, page: page, sourceName: name)
+            } etag: { await planner.etag }
+        }
+        router.patch("/api/background/:level") { request, context in
+            let level = context.parameters.get("level") ?? ""
+            return await answer { () async throws(PlannerError) in
+                try await planner.placeBackground(level: level, body: try await Self.body(request))
+            } etag: { await planner.etag }
+        }
         router.post("/api/save") { request, _ in
             let ifMatch = request.headers[.ifMatch]
             return await answer { () async throws(PlannerError) in
@@ -56,13 +101,14 @@ public enum PlannerRouter {
         return router
     }
 
-    /// A request body, at most ``Planner/maxBodyBytes``.
-    static func body(_ request: Request) async throws(PlannerError) -> [UInt8] {
+    /// A request body, at most `limit` bytes (``Planner/maxBodyBytes`` but
+    /// for pictures).
+    static func body(_ request: Request, limit: Int = Planner.maxBodyBytes) async throws(PlannerError) -> [UInt8] {
         do {
-            let buffer = try await request.body.collect(upTo: Planner.maxBodyBytes)
+            let buffer = try await request.body.collect(upTo: limit)
             return Array(buffer.readableBytesView)
         } catch {
-            throw PlannerError(413, "the request body is larger than \(Planner.maxBodyBytes) bytes")
+            throw PlannerError(413, "the request body is larger than \(limit) bytes")
         }
     }
 
