@@ -34,6 +34,7 @@ enum PlannerPage {
   .wall { stroke: #222; stroke-width: .15; fill: #444; stroke-linecap: square; }
   .wall.glass { stroke: #5aa9d6; fill: #bfe0f2; stroke-width: .1; }
   .wall.low { stroke: #777; stroke-dasharray: .3 .15; }
+  polyline.wall { fill: none; }
   .opening { stroke-width: .22; fill: none; }
   .opening.open { stroke: #2a8f3c; stroke-dasharray: .25 .12; }
   .opening.closed { stroke: #8a5a2b; }
@@ -48,6 +49,13 @@ enum PlannerPage {
   .handle { fill: #fff; stroke: #ff7a00; stroke-width: .08; cursor: crosshair; }
   .camera-label { font-size: .5px; fill: #0b2d63; pointer-events: none; }
   .compliant-arc { fill: none; stroke: #19a34a; stroke-width: .18; stroke-linecap: round; pointer-events: none; }
+  #tools button[aria-pressed="true"] { background: #ff7a00; color: #fff; border: 1px solid #fff; }
+  #canvas.drawing { cursor: crosshair; }
+  .draft { fill: none; stroke: #ff7a00; stroke-width: .08; stroke-dasharray: .2 .1; pointer-events: none; }
+  .draft-point { fill: #ff7a00; pointer-events: none; }
+  .feature-selected { stroke: #ff7a00 !important; stroke-width: .22 !important; }
+  #draw-hint { color: #555; font-size: .9em; }
+  textarea { font: inherit; width: 100%; }
 </style>
 </head>
 <body>
@@ -57,6 +65,7 @@ enum PlannerPage {
   <button id="undo" title="Undo (Ctrl+Z)">Undo</button>
   <button id="redo" title="Redo (Ctrl+Y)">Redo</button>
   <button id="add" title="Add a camera at the centre (A)">Add camera</button>
+  <span id="tools" role="toolbar" aria-label="drawing tools"></span>
   <button id="save" title="Save (Ctrl+S)">Save</button>
   <a id="report" href="/api/report.html" style="color:#cde">HTML report</a>
   <span id="status" role="status" aria-live="polite"></span>
@@ -68,23 +77,44 @@ enum PlannerPage {
         <rect width=".5" height=".5" fill="#fde3e3"/><line x1="0" y1="0" x2="0" y2=".5" stroke="#d55" stroke-width=".12"/>
       </pattern>
     </defs>
-    <g id="layer-zones"></g><g id="layer-views"></g><g id="layer-walls"></g><g id="layer-openings"></g>
-    <g id="layer-signs"></g><g id="layer-cameras"></g>
+    <g id="layer-background"></g><g id="layer-zones"></g><g id="layer-views"></g><g id="layer-walls"></g><g id="layer-openings"></g>
+    <g id="layer-signs"></g><g id="layer-cameras"></g><g id="layer-draft"></g>
   </svg>
   <aside>
     <h2>Camera</h2>
     <div id="camera-panel"><p>Select a camera (click it, or Tab to the plan and press N).</p></div>
+    <h2>Selected feature</h2>
+    <div id="feature-panel"><p>Click a wall, door, window or zone to change or delete it.</p></div>
+    <h2>Trace</h2>
+    <div id="draw-panel">
+      <p id="draw-hint"></p>
+      <div id="draw-options"></div>
+      <label>Picture <input id="picture-file" type="file" accept=".png,.jpg,.jpeg,.pdf,image/png,image/jpeg,application/pdf"></label>
+      <label>PDF page <input id="picture-page" type="number" min="1" step="1" value="1"></label>
+      <label>Opacity <input id="picture-opacity" type="range" min="0" max="1" step="0.05" value="0.5"></label>
+    </div>
     <h2 id="findings-title">Findings</h2>
     <div id="findings"></div>
   </aside>
 </main>
 <script>
 "use strict";
-const PROHIBITED = new Set(["guest_room","private_dining_room","dormitory_room","staff_quarters","bathhouse","toilet",
+// Replaced by the profile's own list from /api/vocabulary on load.
+let PROHIBITED = new Set(["guest_room","private_dining_room","dormitory_room","staff_quarters","bathhouse","toilet",
   "changing_room","nursing_room","fitting_room","private_other"]);
+const TOOLS = [["select", "Select", "V"], ["wall", "Wall", "W"], ["opening", "Door/window", "D"], ["zone", "Zone", "Z"],
+  ["scale", "Scale", "S"]];
+const HINTS = {
+  select: "Drag cameras; click a feature to edit it; drag the plan to pan, wheel to zoom.",
+  wall: "Click the wall's points (snaps to corners); Enter or double-click ends it, Esc cancels.",
+  opening: "Click the opening's two ends on a wall (they snap onto it).",
+  zone: "Click the zone's corners; Enter or double-click closes it, Esc cancels.",
+  scale: "Click two points on the picture whose distance you know, type it, and press Set scale."
+};
 const FIELDS = [["heading","Heading °"],["tilt","Tilt °"],["mountHeight","Mount height m"],["hfov","HFOV °"],
   ["vfov","VFOV °"],["range","Range m"]];
-const state = { plan: null, views: [], findings: [], etag: null, level: null, selected: null, undo: [], redo: [], busy: false };
+const state = { plan: null, views: [], findings: [], etag: null, level: null, selected: null, undo: [], redo: [], busy: false,
+  tool: "select", draft: [], backgrounds: [], vocabulary: null, selectedFeature: null };
 const svg = document.getElementById("canvas");
 const NS = "http://www.w3.org/2000/svg";
 
@@ -119,6 +149,8 @@ function colour(i) { return "hsl(" + ((i * 137.5) % 360) + ",70%,45%)"; }
 
 async function reload() {
   state.plan = await api("GET", "/api/plan");
+  state.vocabulary = await api("GET", "/api/vocabulary");
+  PROHIBITED = new Set(state.vocabulary.categories.filter(c => c.prohibited).map(c => c.category));
   await refresh();
   const select = document.getElementById("level");
   select.textContent = "";
@@ -129,12 +161,14 @@ async function reload() {
   }
   if (!state.level) state.level = (state.plan.plan.levels[0] || {}).id;
   select.value = state.level;
-  document.getElementById("title").textContent = "Sightline planner — " + ((state.plan.plan.site || {}).name || "");
+  const site = (state.plan.plan.site || {}).name;
+  document.getElementById("title").textContent = "Sightline planner" + (site ? " — " + site : "");
   fit();
   draw();
 }
 async function refresh() {
-  [state.views, state.findings] = await Promise.all([api("GET", "/api/views"), api("GET", "/api/findings")]);
+  [state.views, state.findings, state.backgrounds] =
+    await Promise.all([api("GET", "/api/views"), api("GET", "/api/findings"), api("GET", "/api/backgrounds")]);
 }
 function fit() {
   let xs = [], ys = [];
@@ -143,13 +177,16 @@ function fit() {
     const walk = c => { if (typeof c[0] === "number") { xs.push(c[0]); ys.push(-c[1]); } else c.forEach(walk); };
     walk(f.geometry.coordinates);
   }
-  if (!xs.length) { xs = [0, 10]; ys = [0, 10]; }
+  const b = backgroundOf(state.level);
+  if (b && b.width) for (const c of backgroundCorners(b)) { xs.push(c[0]); ys.push(-c[1]); }
+  if (!xs.length) { xs = [0, 10]; ys = [-10, 0]; }
   const x0 = Math.min(...xs) - 2, x1 = Math.max(...xs) + 2, y0 = Math.min(...ys) - 2, y1 = Math.max(...ys) + 2;
   state.box = [x0, y0, x1 - x0, y1 - y0];
   svg.setAttribute("viewBox", state.box.join(" "));
 }
 function draw() {
   for (const id of ["zones","views","walls","openings","signs","cameras"]) document.getElementById("layer-" + id).textContent = "";
+  drawBackground();
   const doors = (state.plan.plan.defaults || {}).doors || "open";
   const zones = document.getElementById("layer-zones"), walls = document.getElementById("layer-walls");
   const openings = document.getElementById("layer-openings"), signs = document.getElementById("layer-signs");
@@ -157,8 +194,9 @@ function draw() {
     if (levelOf(f) !== state.level || !f.geometry) continue;
     const p = f.properties, g = f.geometry;
     if (p.kind === "zone" && g.type === "Polygon") {
-      const path = el("path", { d: pathOf(g.coordinates), class: "zone" + (PROHIBITED.has(p.category) ? " prohibited" : ""),
-        fill: "#eef1ea", "data-zone": String(f.id) }, zones);
+      const path = el("path", { d: pathOf(g.coordinates), class: "zone" + (PROHIBITED.has(p.category) ? " prohibited" : "") + selectedClass(f),
+        fill: "#eef1ea", "fill-opacity": backgroundOf(state.level) ? .55 : 1, "data-zone": String(f.id) }, zones);
+      selectable(path, f);
       const t = el("title", {}, path); t.textContent = (p.name || f.id) + " · " + p.category;
       const ring = g.coordinates[0];
       const cx = ring.reduce((s, q) => s + q[0], 0) / ring.length, cy = ring.reduce((s, q) => s + q[1], 0) / ring.length;
@@ -166,13 +204,15 @@ function draw() {
       label.textContent = p.name || String(f.id);
     } else if (p.kind === "wall") {
       const cls = "wall" + (p.material === "glass" ? " glass" : "") + (p.height ? " low" : "");
-      if (g.type === "LineString") el("polyline", { points: g.coordinates.map(q => toSVG(q).join(",")).join(" "), class: cls, fill: "none" }, walls);
-      else if (g.type === "Polygon") el("path", { d: pathOf(g.coordinates), class: cls }, walls);
+      let shape = null;
+      if (g.type === "LineString") shape = el("polyline", { points: g.coordinates.map(q => toSVG(q).join(",")).join(" "), class: cls + selectedClass(f), fill: "none", "data-wall": String(f.id) }, walls);
+      else if (g.type === "Polygon") shape = el("path", { d: pathOf(g.coordinates), class: cls + selectedClass(f), "data-wall": String(f.id) }, walls);
+      if (shape) selectable(shape, f);
     } else if (p.kind === "opening" && g.type === "LineString") {
       const window = p.openingType === "window";
       const closed = p.openingType === "door" && (p.state || doors) === "closed";
-      el("polyline", { points: g.coordinates.map(q => toSVG(q).join(",")).join(" "),
-        class: "opening " + (window ? "window" : closed ? "closed" : "open") }, openings);
+      selectable(el("polyline", { points: g.coordinates.map(q => toSVG(q).join(",")).join(" "),
+        class: "opening " + (window ? "window" : closed ? "closed" : "open") + selectedClass(f), "data-opening": String(f.id) }, openings), f);
     } else if (p.kind === "sign" && g.type === "Point") {
       const [x, y] = toSVG(g.coordinates);
       el("path", { d: `M${x} ${y - .35}L${x + .3} ${y + .2}L${x - .3} ${y + .2}Z`, class: "sign" }, signs);
@@ -182,6 +222,8 @@ function draw() {
   drawCameras();
   drawFindings();
   drawPanel();
+  drawFeaturePanel();
+  drawDraft();
   if (state.selected !== state.fixFor) { state.fixFor = state.selected; loadFix(); }
 }
 function drawViews() {
@@ -346,7 +388,7 @@ async function edit(id, change, inverse, fromHistory) {
     status("checking…");
     const t0 = performance.now();
     state.findings = await api("PATCH", "/api/cameras/" + encodeURIComponent(id), change);
-    if (!fromHistory) { state.undo.push({ id, change, inverse }); state.redo = []; }
+    if (!fromHistory) remember(() => edit(id, inverse, change, true), () => edit(id, change, inverse, true));
     state.plan = await api("GET", "/api/plan");
     state.views = await api("GET", "/api/views");
     state.fixFor = undefined;
@@ -357,8 +399,10 @@ async function edit(id, change, inverse, fromHistory) {
     state.plan = await api("GET", "/api/plan"); draw();
   }
 }
-async function undo() { const op = state.undo.pop(); if (!op) return; await edit(op.id, op.inverse, op.change, true); state.redo.push(op); }
-async function redo() { const op = state.redo.pop(); if (!op) return; await edit(op.id, op.change, op.inverse, true); state.undo.push(op); }
+/// Undo and redo keep, for each change, the two requests that undo and redo it.
+function remember(undoIt, redoIt) { state.undo.push({ undo: undoIt, redo: redoIt }); state.redo = []; }
+async function undo() { const op = state.undo.pop(); if (!op) return; await op.undo(); state.redo.push(op); }
+async function redo() { const op = state.redo.pop(); if (!op) return; await op.redo(); state.undo.push(op); }
 async function add(at, properties) {
   const box = state.box || [0, 0, 10, 10];
   const position = at || [round(box[0] + box[2] / 2), round(-(box[1] + box[3] / 2))];
@@ -388,7 +432,275 @@ async function save() {
     state.etag = r.etag; status("saved");
   } catch (err) { status(err.message, true); }
 }
-document.getElementById("level").addEventListener("change", e => { state.level = e.target.value; state.selected = null; fit(); draw(); });
+// ---- Tracing: background pictures, drawing tools, drawn features ----
+
+const backgroundOf = level => state.backgrounds.find(b => b.level === level);
+/// A background's corners in plan coordinates: pixel (u, v) lies at
+/// origin + R(rotation)·(u·s, −v·s).
+function backgroundCorners(b) {
+  const t = (b.rotation || 0) * Math.PI / 180, s = b.pixelSize;
+  return [[0, 0], [b.width, 0], [b.width, b.height], [0, b.height]].map(([u, v]) =>
+    [b.origin[0] + s * (u * Math.cos(t) + v * Math.sin(t)), b.origin[1] + s * (u * Math.sin(t) - v * Math.cos(t))]);
+}
+/// Keeps one <image> element per shown picture, so redrawing after an edit
+/// does not fetch the picture again; a new upload changes its address.
+function drawBackground() {
+  const layer = document.getElementById("layer-background");
+  const b = backgroundOf(state.level);
+  if (!b || b.missing) {
+    layer.textContent = "";
+    if (b) status("the background picture " + b.image + " is missing next to the plan", true);
+    return;
+  }
+  let img = document.getElementById("background-image");
+  if (!img) { img = el("image", { id: "background-image", x: 0, y: 0, preserveAspectRatio: "none" }, layer); img.style.pointerEvents = "none"; }
+  const href = b.url + "?v=" + (state.pictureVersion || 0);
+  if (img.getAttribute("href") !== href) img.setAttribute("href", href);
+  img.setAttribute("width", b.width); img.setAttribute("height", b.height); img.setAttribute("opacity", b.opacity);
+  img.setAttribute("transform", `translate(${b.origin[0]} ${-b.origin[1]}) rotate(${-(b.rotation || 0)}) scale(${b.pixelSize})`);
+  document.getElementById("picture-opacity").value = b.opacity;
+}
+async function uploadPicture(file) {
+  const page = Math.max(1, Math.round(Number(document.getElementById("picture-page").value) || 1));
+  try {
+    status("uploading " + file.name + "…");
+    const r = await fetch("/api/background/" + encodeURIComponent(state.level) + "?page=" + page + "&name=" + encodeURIComponent(file.name),
+      { method: "PUT", body: await file.arrayBuffer() });
+    const data = await r.json().catch(() => null);
+    if (!r.ok) throw new Error((data && data.error) || r.statusText);
+    state.backgrounds = data;
+    state.pictureVersion = (state.pictureVersion || 0) + 1;
+    state.plan = await api("GET", "/api/plan");
+    fit(); draw();
+    setTool("scale");
+    status("picture placed at 2 cm a pixel: click two points a known distance apart to set its scale");
+  } catch (err) { status(err.message, true); }
+}
+async function placePicture(change) {
+  try {
+    state.backgrounds = await api("PATCH", "/api/background/" + encodeURIComponent(state.level), change);
+    state.plan = await api("GET", "/api/plan");
+    draw();
+  } catch (err) { status(err.message, true); }
+}
+function buildTools() {
+  const box = document.getElementById("tools");
+  for (const [tool, name, key] of TOOLS) {
+    const b = document.createElement("button");
+    b.textContent = name; b.title = name + " (" + key + ")"; b.dataset.tool = tool;
+    b.addEventListener("click", () => setTool(tool));
+    box.appendChild(b);
+  }
+  setTool("select");
+}
+function setTool(tool) {
+  state.tool = tool; state.draft = [];
+  for (const b of document.querySelectorAll("#tools button")) b.setAttribute("aria-pressed", String(b.dataset.tool === tool));
+  svg.classList.toggle("drawing", tool !== "select");
+  document.getElementById("draw-hint").textContent = HINTS[tool];
+  const box = document.getElementById("draw-options");
+  box.textContent = "";
+  const choice = (id, name, values, value) => {
+    const label = document.createElement("label"); label.textContent = name;
+    const select = document.createElement("select"); select.id = id;
+    for (const [v, text] of values) { const o = document.createElement("option"); o.value = v; o.textContent = text; select.appendChild(o); }
+    if (value !== undefined) select.value = value;
+    label.appendChild(select); box.appendChild(label); return select;
+  };
+  const field = (id, name, type, placeholder) => {
+    const label = document.createElement("label"); label.textContent = name;
+    const input = document.createElement("input"); input.id = id; input.type = type; input.step = "any";
+    if (placeholder) input.placeholder = placeholder;
+    label.appendChild(input); box.appendChild(label); return input;
+  };
+  const v = state.vocabulary || { materials: ["opaque", "glass"], openingTypes: ["door", "window", "passage"], categories: [] };
+  if (tool === "wall") {
+    choice("draw-material", "Material", v.materials.map(m => [m, m]));
+    field("draw-height", "Height m", "number", "floor to ceiling");
+  } else if (tool === "opening") {
+    choice("draw-opening", "Type", v.openingTypes.map(t => [t, t]));
+    choice("draw-state", "Door state", [["open", "open"], ["closed", "closed"]]);
+  } else if (tool === "zone") {
+    choice("draw-category", "Category", v.categories.map(c => [c.category, c.category + (c.prohibited ? " — Art. 8 " + c.item : "")]), "room");
+    field("draw-name", "Name", "text", "e.g. 卫生间");
+  } else if (tool === "scale") {
+    const metres = field("scale-metres", "Distance m", "number", "between the two points");
+    const b = document.createElement("button"); b.id = "scale-apply"; b.textContent = "Set scale"; b.disabled = true;
+    b.addEventListener("click", () => {
+      const d = Number(metres.value);
+      if (!(d > 0) || state.draft.length < 2) { status("click two points, then type their distance in metres", true); return; }
+      const [from, to] = state.draft;
+      state.draft = []; drawDraft();
+      placePicture({ calibrate: { from, to, metres: d } }).then(() => { fit(); status("scale set: the two points are " + d + " m apart"); });
+      document.getElementById("scale-apply").disabled = true;
+    });
+    box.appendChild(b);
+  }
+  drawDraft();
+}
+/// Snaps a point to a wall end or zone corner of the level within 10 screen
+/// pixels; an opening's end to the nearest point of a wall within 15.
+function snap(p) {
+  const unit = 1 / svg.getScreenCTM().a;
+  const vertices = [], segments = [];
+  for (const f of features()) {
+    if (levelOf(f) !== state.level || !f.geometry) continue;
+    const k = f.properties.kind;
+    if (k !== "wall" && k !== "zone") continue;
+    const g = f.geometry;
+    const lines = g.type === "LineString" ? [g.coordinates] : g.type === "Polygon" ? g.coordinates :
+      g.type === "MultiLineString" ? g.coordinates : [];
+    for (const line of lines) {
+      line.forEach(q => vertices.push(q));
+      if (k === "wall") for (let i = 1; i < line.length; i++) segments.push([line[i - 1], line[i]]);
+    }
+  }
+  if (state.tool === "zone" && state.draft.length > 2) vertices.push(state.draft[0]);
+  let best = null, bestD = 10 * unit;
+  for (const q of vertices) { const d = Math.hypot(q[0] - p[0], q[1] - p[1]); if (d < bestD) { best = q; bestD = d; } }
+  if (best) return best.slice();
+  if (state.tool === "opening") {
+    bestD = 15 * unit;
+    for (const [a, b] of segments) {
+      const dx = b[0] - a[0], dy = b[1] - a[1], l2 = dx * dx + dy * dy;
+      const t = l2 ? Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / l2)) : 0;
+      const q = [a[0] + t * dx, a[1] + t * dy], d = Math.hypot(q[0] - p[0], q[1] - p[1]);
+      if (d < bestD) { best = q; bestD = d; }
+    }
+    if (best) return [round(best[0]), round(best[1])];
+  }
+  return [round(p[0]), round(p[1])];
+}
+function addDraftPoint(p) {
+  const last = state.draft[state.draft.length - 1];
+  if (last && Math.hypot(last[0] - p[0], last[1] - p[1]) < 1e-9) return;  // the second click of a double-click
+  if (state.tool === "zone" && state.draft.length > 2 && p[0] === state.draft[0][0] && p[1] === state.draft[0][1]) { finishDraft(); return; }
+  state.draft.push(p);
+  if (state.tool === "opening" && state.draft.length === 2) { finishDraft(); return; }
+  if (state.tool === "scale") {
+    if (state.draft.length > 2) state.draft = [p];
+    const apply = document.getElementById("scale-apply");
+    if (apply) apply.disabled = state.draft.length !== 2;
+    if (state.draft.length === 2) document.getElementById("scale-metres").focus();
+  }
+  drawDraft();
+}
+function drawDraft() {
+  const layer = document.getElementById("layer-draft");
+  layer.textContent = "";
+  if (!state.draft.length) return;
+  el("polyline", { points: state.draft.map(q => toSVG(q).join(",")).join(" "), class: "draft" }, layer);
+  for (const q of state.draft) { const [x, y] = toSVG(q); el("circle", { cx: x, cy: y, r: .12, class: "draft-point" }, layer); }
+}
+function finishDraft() {
+  const points = state.draft;
+  const tool = state.tool;
+  if (tool === "wall" && points.length >= 2) {
+    const props = { material: document.getElementById("draw-material").value };
+    const h = document.getElementById("draw-height").value;
+    if (h !== "") props.height = Number(h);
+    addFeature(Object.assign({ kind: "wall", geometry: { type: "LineString", coordinates: points } }, props));
+  } else if (tool === "opening" && points.length === 2) {
+    const type = document.getElementById("draw-opening").value, props = { openingType: type };
+    if (type === "door") props.state = document.getElementById("draw-state").value;
+    addFeature(Object.assign({ kind: "opening", geometry: { type: "LineString", coordinates: points } }, props));
+  } else if (tool === "zone" && points.length >= 3) {
+    const props = { category: document.getElementById("draw-category").value };
+    const name = document.getElementById("draw-name").value.trim();
+    if (name) props.name = name;
+    addFeature(Object.assign({ kind: "zone", geometry: { type: "Polygon", coordinates: [points.concat([points[0]])] } }, props));
+  } else if (tool === "wall" || tool === "zone") {
+    status(tool === "wall" ? "a wall needs two points" : "a zone needs three corners", true);
+    return;
+  } else return;
+  state.draft = []; drawDraft();
+}
+async function afterFeatureChange(findings) {
+  state.findings = findings;
+  [state.plan, state.views, state.backgrounds] = await Promise.all([api("GET", "/api/plan"), api("GET", "/api/views"), api("GET", "/api/backgrounds")]);
+  state.fixFor = undefined;
+  draw();
+}
+async function addFeature(body, fromHistory) {
+  if (state.plan.plan.levels && state.plan.plan.levels.length > 1 && !body.level) body.level = state.level;
+  try {
+    status("checking…");
+    const r = await api("POST", "/api/features", body);
+    const full = Object.assign({}, body, { id: r.id });
+    if (!fromHistory) remember(() => deleteFeature(r.id, true), () => addFeature(full, true));
+    await afterFeatureChange(r.findings);
+    status("added " + r.id);
+    return r.id;
+  } catch (err) { status(err.message, true); }
+}
+function featureById(id) { return features().find(f => String(f.id) === id); }
+async function deleteFeature(id, fromHistory) {
+  const f = featureById(id);
+  if (!f) return;
+  const body = Object.assign({}, f.properties, { id: String(f.id), geometry: f.geometry });
+  try {
+    const findings = await api("DELETE", "/api/features/" + encodeURIComponent(id));
+    if (!fromHistory) remember(() => addFeature(body, true), () => deleteFeature(id, true));
+    if (state.selectedFeature === id) state.selectedFeature = null;
+    await afterFeatureChange(findings);
+    status("deleted " + id);
+  } catch (err) { status(err.message, true); }
+}
+async function patchFeature(id, change, fromHistory) {
+  const f = featureById(id);
+  if (!f) return;
+  const inverse = {};
+  for (const k of Object.keys(change)) inverse[k] = f.properties[k] ?? null;
+  try {
+    const findings = await api("PATCH", "/api/features/" + encodeURIComponent(id), change);
+    if (!fromHistory) remember(() => patchFeature(id, inverse, true), () => patchFeature(id, change, true));
+    await afterFeatureChange(findings);
+  } catch (err) { status(err.message, true); await afterFeatureChange(state.findings); }
+}
+const selectedClass = f => state.selectedFeature === String(f.id) ? " feature-selected" : "";
+function selectable(shape, f) {
+  shape.addEventListener("click", e => {
+    if (state.tool !== "select") return;
+    e.stopPropagation();
+    state.selectedFeature = String(f.id); draw();
+  });
+}
+function drawFeaturePanel() {
+  const panel = document.getElementById("feature-panel");
+  panel.textContent = "";
+  const f = state.selectedFeature && featureById(state.selectedFeature);
+  if (!f) { const p = document.createElement("p"); p.textContent = "Click a wall, door, window or zone to change or delete it."; panel.appendChild(p); return; }
+  const id = String(f.id), p = f.properties;
+  const title = document.createElement("p"); title.style.fontWeight = "600"; title.textContent = p.kind + " " + id; panel.appendChild(title);
+  const choice = (name, key, values) => {
+    const label = document.createElement("label"); label.textContent = name;
+    const select = document.createElement("select"); select.id = "feature-" + key;
+    for (const v of values) { const o = document.createElement("option"); o.value = v; o.textContent = v; select.appendChild(o); }
+    select.value = p[key] || values[0];
+    select.addEventListener("change", () => patchFeature(id, { [key]: select.value }));
+    label.appendChild(select); panel.appendChild(label);
+  };
+  const v = state.vocabulary;
+  if (p.kind === "zone") choice("Category", "category", v.categories.map(c => c.category));
+  if (p.kind === "wall") choice("Material", "material", v.materials);
+  if (p.kind === "opening") { choice("Type", "openingType", v.openingTypes); if (p.openingType === "door") choice("Door state", "state", ["open", "closed"]); }
+  if (p.kind === "zone" || p.kind === "wall") {
+    const key = p.kind === "zone" ? "name" : "height";
+    const label = document.createElement("label"); label.textContent = p.kind === "zone" ? "Name" : "Height m";
+    const input = document.createElement("input"); input.id = "feature-" + key; input.type = p.kind === "zone" ? "text" : "number"; input.step = "any";
+    if (p[key] !== undefined) input.value = p[key];
+    input.addEventListener("change", () => patchFeature(id, { [key]: input.value === "" ? null : p.kind === "zone" ? input.value : Number(input.value) }));
+    label.appendChild(input); panel.appendChild(label);
+  }
+  const b = document.createElement("button"); b.id = "feature-delete"; b.textContent = "Delete (Del)";
+  b.addEventListener("click", () => deleteFeature(id)); panel.appendChild(b);
+}
+
+document.getElementById("level").addEventListener("change", e => {
+  state.level = e.target.value; state.selected = null; state.selectedFeature = null; state.draft = [];
+  document.getElementById("layer-background").textContent = "";
+  fit(); draw();
+});
 document.getElementById("undo").addEventListener("click", undo);
 document.getElementById("redo").addEventListener("click", redo);
 document.getElementById("add").addEventListener("click", () => add());
@@ -401,6 +713,7 @@ svg.addEventListener("wheel", e => {
   svg.setAttribute("viewBox", state.box.join(" "));
 }, { passive: false });
 svg.addEventListener("pointerdown", e => {
+  if (state.tool !== "select") return;
   if (e.target.closest(".camera") || e.target.classList.contains("handle")) return;
   const start = [e.clientX, e.clientY], b = state.box.slice(), scale = b[2] / svg.clientWidth;
   const move = ev => { state.box = [b[0] - (ev.clientX - start[0]) * scale, b[1] - (ev.clientY - start[1]) * scale, b[2], b[3]];
@@ -414,6 +727,13 @@ document.addEventListener("keydown", e => {
   if (ctrl && e.key === "z") { e.preventDefault(); undo(); return; }
   if (ctrl && (e.key === "y" || (e.shiftKey && e.key === "Z"))) { e.preventDefault(); redo(); return; }
   if (ctrl && e.key === "s") { e.preventDefault(); save(); return; }
+  if (state.tool !== "select") {
+    if (e.key === "Escape") { state.draft = []; drawDraft(); return; }
+    if (e.key === "Enter") { finishDraft(); return; }
+  }
+  const tool = TOOLS.find(t => t[2].toLowerCase() === e.key);
+  if (tool && !ctrl) { setTool(tool[0]); return; }
+  if (state.selectedFeature && e.key === "Delete") { deleteFeature(state.selectedFeature); return; }
   if (e.key === "a" && !ctrl) { add(); return; }
   if (e.key === "n") {
     const ids = features().filter(f => f.properties.kind === "camera" && levelOf(f) === state.level).map(f => String(f.id));
@@ -430,6 +750,15 @@ document.addEventListener("keydown", e => {
     edit(state.selected, { heading: h });
   } else if (e.key === "Delete") remove(state.selected);
 });
+svg.addEventListener("click", e => {
+  if (state.tool === "select") return;
+  e.preventDefault();
+  addDraftPoint(snap(svgPoint(e)));
+});
+svg.addEventListener("dblclick", e => { if (state.tool === "wall" || state.tool === "zone") { e.preventDefault(); finishDraft(); } });
+document.getElementById("picture-file").addEventListener("change", e => { if (e.target.files[0]) uploadPicture(e.target.files[0]); });
+document.getElementById("picture-opacity").addEventListener("change", e => placePicture({ opacity: Number(e.target.value) }));
+buildTools();
 reload().then(() => status("ready")).catch(err => status(err.message, true));
 </script>
 </body>

@@ -14,54 +14,23 @@ and after is kept in .build/browser-test/.
 import json
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import tempfile
-import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-OUT = os.path.join(ROOT, ".build", "browser-test")
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from planner_session import OUT, ROOT, planner
 
 
 def main():
-    binary = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build", "debug", "sightline")
-    os.makedirs(OUT, exist_ok=True)
-    work = tempfile.mkdtemp(prefix="sightline-browser-")
-    plan = os.path.join(work, "hotel-floor.json")
-    shutil.copy(os.path.join(ROOT, "Examples", "hotel-floor.json"), plan)
-    original = json.load(open(plan))
-    port = free_port()
-    server = subprocess.Popen([binary, "serve", plan, "--port", str(port), "--as-of", "2026-01-15"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    options = webdriver.ChromeOptions()
-    for flag in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,900"]:
-        options.add_argument(flag)
-    driver = None
-    try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
-        driver.get(f"http://127.0.0.1:{port}/")
-        wait = WebDriverWait(driver, 15)
-        wait.until(lambda d: d.find_element(By.ID, "status").text == "ready")
+    original = json.load(open(os.path.join(ROOT, "Examples", "hotel-floor.json")))
 
+    def prepare(work):
+        plan = os.path.join(work, "hotel-floor.json")
+        shutil.copy(os.path.join(ROOT, "Examples", "hotel-floor.json"), plan)
+        return plan
+
+    with planner(prepare) as (driver, wait, work):
+        plan = os.path.join(work, "hotel-floor.json")
         def lobby_intrusion_listed(d):
             return bool(d.find_elements(By.CSS_SELECTOR, '.finding[data-camera="cam-lobby"][data-zone="wc-3f"]'))
 
@@ -100,12 +69,6 @@ def main():
             if before["id"] != "cam-lobby":
                 assert before == after, f"{before['id']} changed"
         print(f"browser test: the intrusion left the list and the drawing; saved heading {heading}; screenshots in {OUT}")
-    finally:
-        if driver:
-            driver.quit()
-        server.terminate()
-        server.wait(timeout=10)
-        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
