@@ -218,13 +218,16 @@ function draw() {
       el("path", { d: `M${x} ${y - .35}L${x + .3} ${y + .2}L${x - .3} ${y + .2}Z`, class: "sign" }, signs);
     }
   }
+  // A fix shown is for the camera and state it was asked for: drop it before drawing, then ask again.
+  const askFix = state.selected !== state.fixFor;
+  if (askFix) { state.fixFor = state.selected; state.fix = null; }
   drawViews();
   drawCameras();
   drawFindings();
   drawPanel();
   drawFeaturePanel();
   drawDraft();
-  if (state.selected !== state.fixFor) { state.fixFor = state.selected; loadFix(); }
+  if (askFix) loadFix();
 }
 function drawViews() {
   const layer = document.getElementById("layer-views");
@@ -262,6 +265,17 @@ function drawCameras() {
       const h = el("circle", { cx: x + Math.sin(heading) * 2, cy: y - Math.cos(heading) * 2, r: .28, class: "handle",
         "data-handle": id }, layer);
       h.addEventListener("pointerdown", e => startTurn(e, id));
+      if ((p.type || "fixed") !== "fisheye") {
+        // The field of view's two edges: dragging either widens or narrows it symmetrically.
+        const half = (p.hfov || 90) / 2 * Math.PI / 180;
+        for (const side of [-1, 1]) {
+          const a = heading + side * half;
+          el("line", { x1: x, y1: y, x2: x + Math.sin(a) * 2.4, y2: y - Math.cos(a) * 2.4, class: "aim", "stroke-dasharray": ".15 .1" }, layer);
+          const f = el("rect", { x: x + Math.sin(a) * 2.4 - .2, y: y - Math.cos(a) * 2.4 - .2, width: .4, height: .4, class: "handle",
+            "data-fov-handle": id + (side < 0 ? "|left" : "|right") }, layer);
+          f.addEventListener("pointerdown", e => startWiden(e, id));
+        }
+      }
     }
   }
 }
@@ -300,6 +314,19 @@ function drawPanel() {
     const input = document.createElement("input"); input.type = "number"; input.step = "any"; input.id = "field-" + key;
     if (f.properties[key] !== undefined) input.value = f.properties[key];
     input.addEventListener("change", () => edit(String(f.id), { [key]: input.value === "" ? null : Number(input.value) }));
+    label.appendChild(input); panel.appendChild(label);
+  }
+  // The lens and resolution as the plan writes them (JSON), e.g. a varifocal lens.
+  for (const [key, name, example] of [["lens", "Lens (JSON)", '{"focalLength": 2.8, "sensorFormat": "1/2.8\\""}'],
+                                       ["resolution", "Resolution", "[2560, 1440]"]]) {
+    const label = document.createElement("label"); label.textContent = name;
+    const input = document.createElement("input"); input.id = "field-" + key; input.placeholder = example;
+    if (f.properties[key] !== undefined) input.value = JSON.stringify(f.properties[key]);
+    input.addEventListener("change", () => {
+      let value = null;
+      try { value = input.value.trim() === "" ? null : JSON.parse(input.value); } catch (err) { status(key + ": not JSON: " + err.message, true); return; }
+      edit(String(f.id), { [key]: value });
+    });
     label.appendChild(input); panel.appendChild(label);
   }
   // Privacy masks as the plan writes them: a JSON list of sectors.
@@ -374,6 +401,23 @@ function startTurn(e, id) {
   const up = () => {
     window.removeEventListener("pointermove", move); window.removeEventListener("pointerup", up);
     edit(id, { heading: f.properties.heading }, { heading: before });
+  };
+  window.addEventListener("pointermove", move); window.addEventListener("pointerup", up);
+}
+/// Drags a field-of-view edge: the new hfov is twice the angle between the
+/// pointer's bearing and the heading (1°–179°).
+function startWiden(e, id) {
+  e.stopPropagation(); e.preventDefault();
+  const f = cameraFeature(id), before = f.properties.hfov ?? null, c = f.geometry.coordinates, heading = f.properties.heading || 0;
+  const move = ev => {
+    const p = svgPoint(ev);
+    const b = Math.atan2(p[0] - c[0], p[1] - c[1]) * 180 / Math.PI;
+    const off = Math.abs(((b - heading) % 360 + 540) % 360 - 180);
+    f.properties.hfov = Math.max(1, Math.min(179, Math.round(off * 2 * 10) / 10)); drawCameras();
+  };
+  const up = () => {
+    window.removeEventListener("pointermove", move); window.removeEventListener("pointerup", up);
+    edit(id, { hfov: f.properties.hfov }, { hfov: before });
   };
   window.addEventListener("pointermove", move); window.addEventListener("pointerup", up);
 }

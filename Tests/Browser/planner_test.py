@@ -5,13 +5,15 @@ Starts `sightline serve` on a copy of Examples/hotel-floor.json, selects the
 lobby camera (its compliant headings appear as arcs, with a one-click fix),
 drags its heading handle from the toilet passage round to the west,
 and asserts that the toilet intrusion leaves both the findings list and the
-drawing, that Save writes the new heading, and that nothing else changed.
+drawing, widens its field of view by dragging an edge handle, and that
+Save writes the new heading and hfov and nothing else changed.
 Fails (exit 1) if the page does not react. A screenshot of the page before
 and after is kept in .build/browser-test/.
 
     python3 Tests/Browser/planner_test.py [path/to/sightline]
 """
 import json
+import math
 import os
 import shutil
 
@@ -59,16 +61,33 @@ def main():
         assert not lobby_intrusion_drawn(driver), "the intrusion left the drawing too"
         driver.save_screenshot(os.path.join(OUT, "planner-after.png"))
 
+        # Widen the field of view: drag its clockwise edge to 80° off the heading (hfov about 160°).
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, 'rect[data-fov-handle="cam-lobby|right"]'))
+        turned = float(driver.execute_script("return cameraFeature('cam-lobby').properties.heading"))
+        edge = driver.find_element(By.CSS_SELECTOR, 'rect[data-fov-handle="cam-lobby|right"]')
+        camera = driver.find_element(By.CSS_SELECTOR, 'g[data-camera="cam-lobby"] circle.body')
+        c, e = camera.rect, edge.rect
+        cx, cy = c["x"] + c["width"] / 2, c["y"] + c["height"] / 2
+        ex, ey = e["x"] + e["width"] / 2, e["y"] + e["height"] / 2
+        bearing = math.radians(turned + 80)
+        tx, ty = cx + math.sin(bearing) * 90, cy - math.cos(bearing) * 90
+        ActionChains(driver).move_to_element(edge).click_and_hold().move_by_offset(int((tx - ex) / 2), int((ty - ey) / 2)) \
+            .move_by_offset(int(tx - ex) - int((tx - ex) / 2), int(ty - ey) - int((ty - ey) / 2)).release().perform()
+        wait.until(lambda d: d.execute_script("return cameraFeature('cam-lobby').properties.hfov") > 120
+                   and d.find_element(By.ID, "status").text.startswith("re-checked"))
+
         driver.find_element(By.ID, "save").click()
         wait.until(lambda d: d.find_element(By.ID, "status").text == "saved")
         saved = json.load(open(plan))
         lobby = next(f for f in saved["features"] if f["id"] == "cam-lobby")
         heading = lobby["properties"]["heading"]
         assert 240 <= heading <= 300, f"the saved heading points west: {heading}"
+        hfov = lobby["properties"]["hfov"]
+        assert 140 <= hfov <= 179, f"the saved field of view was widened from 60°: {hfov}"
         for before, after in zip(original["features"], saved["features"]):
             if before["id"] != "cam-lobby":
                 assert before == after, f"{before['id']} changed"
-        print(f"browser test: the intrusion left the list and the drawing; saved heading {heading}; screenshots in {OUT}")
+        print(f"browser test: the intrusion left the list and the drawing; saved heading {heading}, hfov {hfov}; screenshots in {OUT}")
 
 
 if __name__ == "__main__":
