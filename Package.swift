@@ -99,7 +99,7 @@ let package = Package(
         .testTarget(name: "SightlineImportTests", dependencies: ["SightlineImport", "SightlinePlan", "PlanarGeometry", "SightlineEngine", "SightlineRules", "TestSupport"]),
         .testTarget(
             name: "SightlineCLITests",
-            dependencies: ["sightline", "TestSupport", "SightlinePlan", "PlanarGeometry", "SightlineSynth", "SightlineFix", "SightlineCheck", "OGR"],
+            dependencies: ["sightline", "TestSupport", "SightlinePlan", "PlanarGeometry", "SightlineSynth", "SightlineFix", "SightlineCheck", "SightlineReport", "OGR"],
             exclude: ["Golden"]
         ),
     ]

@@ -45,6 +45,9 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     /// A GeoPackage file written through GDAL (``GeoPackageReportWriter``):
     /// a file, not text, so it has no renderer and needs `-o`.
     case gpkg
+    /// The drawing set as PDF (``DrawingSetRenderer`` printed by
+    /// ``PDFPrinter``): bytes, not text, so it has no renderer either.
+    case pdf
 
     /// The text renderer; `nil` for a format written as a file.
     public var renderer: (any ReportRenderer)? {
@@ -55,7 +58,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .geojson: GeoJSONReportRenderer()
         case .sarif: SARIFReportRenderer()
         case .markdown: MarkdownReportRenderer()
-        case .gpkg: nil
+        case .gpkg, .pdf: nil
         }
     }
 }

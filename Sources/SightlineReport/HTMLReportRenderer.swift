@@ -131,27 +131,7 @@ public struct HTMLReportRenderer: ReportRenderer {
     .findings td small{color:var(--muted)} code{font-size:12px}
     details{border:1px solid #ddd;border-radius:6px;margin:8px 0;padding:4px 8px} summary{cursor:pointer;font-weight:600}
     svg.plan{width:100%;height:auto;max-height:78vh;display:block;margin:6px 0;background:#fff}
-    svg .zone{fill:#f3f3f1;stroke:#bbb;stroke-width:1px;vector-effect:non-scaling-stroke}
-    svg .zone.void{fill:#fff;stroke-dasharray:4 3} svg .zone.prohibited{stroke:#d62828;stroke-width:2px}
-    svg .zone-label{fill:#888;text-anchor:middle;dominant-baseline:middle}
-    svg .view{fill:#ffd60a;fill-opacity:.22;stroke:#e0a800;stroke-opacity:.5;stroke-width:.6px;vector-effect:non-scaling-stroke;fill-rule:evenodd}
-    svg .view.masked{fill:#888;fill-opacity:.18;stroke-dasharray:3 2}
-    svg .view.hl{fill-opacity:.55;stroke-opacity:1;stroke-width:2px} svg .view.dim{fill-opacity:.05;stroke-opacity:.15}
-    svg .wall{fill:none;stroke:#111;stroke-width:2.5px;vector-effect:non-scaling-stroke;stroke-linecap:square}
-    svg .wall.body{fill:#444} svg .wall.glass{stroke:#4ea8de;stroke-width:2px} svg .wall.low{stroke:#777;stroke-dasharray:5 3}
-    svg .opening{fill:none;stroke-width:4px;vector-effect:non-scaling-stroke}
-    svg .door.open,svg .passage{stroke:#2b8a3e} svg .door.closed{stroke:#7f4f24} svg .window{stroke:#4ea8de} svg .window.frosted{stroke:#adb5bd}
-    svg .intrusion{fill:#e5007e;fill-opacity:.7;stroke:#8b004c;stroke-width:1.5px;vector-effect:non-scaling-stroke}
-    svg .intrusion.warning{fill:#f77f00} svg .intrusion:target{stroke:#000;stroke-width:4px}
-    svg .area-label{fill:#5a0030;font-weight:700;text-anchor:middle;paint-order:stroke;stroke:#fff;stroke-width:.08px}
-    svg .sign{fill:#2b8a3e;stroke:#fff;stroke-width:1px;vector-effect:non-scaling-stroke}
-    svg .camera{cursor:pointer} svg .camera circle{fill:#1d3557;stroke:#fff;stroke-width:1.5px;vector-effect:non-scaling-stroke}
-    svg .camera line{stroke:#1d3557;stroke-width:2px;vector-effect:non-scaling-stroke} svg .camera text{fill:#1d3557;font-weight:600}
-    svg .camera.flagged circle{fill:var(--error)} svg .camera.pinned circle{stroke:#ffd60a;stroke-width:3px}
-    svg .camera:target circle,svg .zone:target{stroke:#000;stroke-width:4px}
-    .legend .key{display:inline-block;width:14px;height:10px;margin:0 4px 0 12px;vertical-align:middle;border:1px solid #999}
-    .key.prohibited{background:repeating-linear-gradient(45deg,#d62828 0 2px,#fde2e2 2px 5px)} .key.view{background:linear-gradient(90deg,hsl(0,70%,60%),hsl(137,70%,60%),hsl(275,70%,60%))}
-    .key.intrusion{background:#e5007e} .key.door-open{background:#2b8a3e} .key.door-closed{background:#7f4f24} .key.glass{background:#4ea8de}
+    \(PlanDrawing.css)
     footer{color:var(--muted);font-size:12px;margin:24px 0}
     @media print{body{max-width:none;padding:0} .no-print{display:none} details{border:none;page-break-inside:avoid} svg.plan{max-height:none} a{color:inherit;text-decoration:none}}
     """

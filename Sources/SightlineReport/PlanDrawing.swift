@@ -27,20 +27,40 @@ struct PlanDrawing {
         return (cameras, zones)
     }
 
-    func svg() -> String {
+    /// What the drawing covers and the sizes derived from it, in metres: the
+    /// features' and views' box, the margin round it, the label size, and
+    /// the whole drawing's width and height (the SVG's viewBox).
+    struct Layout {
+        var box: Box
+        var margin: Double
+        var font: Double
+        var extent: Double
+        var width: Double { box.maxX - box.minX + 2 * margin }
+        var height: Double { box.maxY - box.minY + 2 * margin + font * 3 }
+    }
+
+    var layout: Layout {
+        let cameras = cameraIndices.map { report.analysis.cameras[$0] }
+        var box = Box(covering: zoneIndices.flatMap { plan.zones[$0].polygons.flatMap(\.shell) }
+                      + contents.walls.flatMap(wallPoints) + cameras.map(\.camera.position))
+            ?? Box(minX: 0, minY: 0, maxX: 10, maxY: 10)
+        for c in cameras { if let b = Box(covering: c.view) { box.include(b) } }
+        let extent = max(box.maxX - box.minX, box.maxY - box.minY, 1)
+        return Layout(box: box, margin: extent * 0.04 + 1, font: max(0.25, extent / 90), extent: extent)
+    }
+
+    /// The drawing as SVG; with `scale` (1:`scale`), sized in millimetres so
+    /// it prints to that scale.
+    func svg(scale: Double? = nil) -> String {
         let cameras = cameraIndices.map { ($0, report.analysis.cameras[$0]) }
         let zones = zoneIndices.map { ($0, plan.zones[$0]) }
         let walls = contents.walls
-        var box = Box(covering: zones.flatMap { $0.1.polygons.flatMap(\.shell) }
-                      + walls.flatMap(wallPoints) + cameras.map(\.1.camera.position))
-            ?? Box(minX: 0, minY: 0, maxX: 10, maxY: 10)
-        for (_, c) in cameras { if let b = Box(covering: c.view) { box.include(b) } }
-        let extent = max(box.maxX - box.minX, box.maxY - box.minY, 1)
-        let margin = extent * 0.04 + 1
-        let font = max(0.25, extent / 90)
+        let layout = self.layout
+        let box = layout.box, margin = layout.margin, font = layout.font, extent = layout.extent
         var out = ""
         let width = box.maxX - box.minX + 2 * margin, height = box.maxY - box.minY + 2 * margin
-        out += "<svg class=\"plan\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"\(n(box.minX - margin)) \(n(-box.maxY - margin)) \(n(width)) \(n(height + font * 3))\" role=\"img\" aria-label=\"Plan of level \(Escape.html(level.name ?? level.id))\">\n"
+        let size = scale.map { " width=\"\(DecimalText.trimmed(layout.width * 1000 / $0, 1))mm\" height=\"\(DecimalText.trimmed(layout.height * 1000 / $0, 1))mm\"" } ?? ""
+        out += "<svg class=\"plan\" xmlns=\"http://www.w3.org/2000/svg\"\(size) viewBox=\"\(n(box.minX - margin)) \(n(-box.maxY - margin)) \(n(width)) \(n(height + font * 3))\" role=\"img\" aria-label=\"Plan of level \(Escape.html(level.name ?? level.id))\">\n"
         out += "<defs><pattern id=\"hatch-\(Escape.identifier(level.id))\" width=\"\(n(font))\" height=\"\(n(font))\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"\(n(font))\" height=\"\(n(font))\" fill=\"#fde2e2\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"\(n(font))\" stroke=\"#d62828\" stroke-width=\"\(n(font / 4))\"/></pattern></defs>\n"
 
         // Zones, filled by category; prohibited ones hatched red.
@@ -180,6 +200,32 @@ struct PlanDrawing {
         }
         return d
     }
+
+    /// The drawing's stylesheet and its legend's swatches: shared by the HTML
+    /// report and the PDF drawing set, so both draw a plan the same way.
+    static let css = """
+    svg .zone{fill:#f3f3f1;stroke:#bbb;stroke-width:1px;vector-effect:non-scaling-stroke}
+    svg .zone.void{fill:#fff;stroke-dasharray:4 3} svg .zone.prohibited{stroke:#d62828;stroke-width:2px}
+    svg .zone-label{fill:#333;font-weight:600;text-anchor:middle;dominant-baseline:middle}
+    svg .view{fill:#ffd60a;fill-opacity:.22;stroke:#e0a800;stroke-opacity:.5;stroke-width:.6px;vector-effect:non-scaling-stroke;fill-rule:evenodd}
+    svg .view.masked{fill:#888;fill-opacity:.18;stroke-dasharray:3 2}
+    svg .view.hl{fill-opacity:.55;stroke-opacity:1;stroke-width:2px} svg .view.dim{fill-opacity:.05;stroke-opacity:.15}
+    svg .wall{fill:none;stroke:#111;stroke-width:2.5px;vector-effect:non-scaling-stroke;stroke-linecap:square}
+    svg .wall.body{fill:#444} svg .wall.glass{stroke:#4ea8de;stroke-width:2px} svg .wall.low{stroke:#777;stroke-dasharray:5 3}
+    svg .opening{fill:none;stroke-width:4px;vector-effect:non-scaling-stroke}
+    svg .door.open,svg .passage{stroke:#2b8a3e} svg .door.closed{stroke:#7f4f24} svg .window{stroke:#4ea8de} svg .window.frosted{stroke:#adb5bd}
+    svg .intrusion{fill:#e5007e;fill-opacity:.7;stroke:#8b004c;stroke-width:1.5px;vector-effect:non-scaling-stroke}
+    svg .intrusion.warning{fill:#f77f00} svg .intrusion:target{stroke:#000;stroke-width:4px}
+    svg .area-label{fill:#5a0030;font-weight:700;text-anchor:middle;paint-order:stroke;stroke:#fff;stroke-width:.08px}
+    svg .sign{fill:#2b8a3e;stroke:#fff;stroke-width:1px;vector-effect:non-scaling-stroke}
+    svg .camera{cursor:pointer} svg .camera circle{fill:#1d3557;stroke:#fff;stroke-width:1.5px;vector-effect:non-scaling-stroke}
+    svg .camera line{stroke:#1d3557;stroke-width:2px;vector-effect:non-scaling-stroke} svg .camera text{fill:#1d3557;font-weight:600}
+    svg .camera.flagged circle{fill:var(--error)} svg .camera.pinned circle{stroke:#ffd60a;stroke-width:3px}
+    svg .camera:target circle,svg .zone:target{stroke:#000;stroke-width:4px}
+    .legend .key{display:inline-block;width:14px;height:10px;margin:0 4px 0 12px;vertical-align:middle;border:1px solid #999}
+    .key.prohibited{background:repeating-linear-gradient(45deg,#d62828 0 2px,#fde2e2 2px 5px)} .key.view{background:linear-gradient(90deg,hsl(0,70%,60%),hsl(137,70%,60%),hsl(275,70%,60%))}
+    .key.intrusion{background:#e5007e} .key.door-open{background:#2b8a3e} .key.door-closed{background:#7f4f24} .key.glass{background:#4ea8de}
+    """
 
     /// Centimetre precision is plenty for a drawing.
     private func n(_ x: Double) -> String { DecimalText.trimmed(x, 2) }

@@ -8,6 +8,7 @@ import SightlineRules
 
 /// Report formats, validated while the command line is parsed.
 extension ReportFormat: ExpressibleByArgument {}
+extension DrawingSetRenderer.Paper: ExpressibleByArgument {}
 
 /// Formats of the smaller commands (`rules`, `filing`).
 enum SimpleFormat: String, ExpressibleByArgument, CaseIterable {
@@ -27,6 +28,9 @@ struct Check: ParsableCommand {
 
     @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
     var output: String?
+
+    @Option(help: "Paper for --format pdf, landscape: \(DrawingSetRenderer.Paper.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var paper: DrawingSetRenderer.Paper = .a3
 
     @OptionGroup var rulebook: RulebookOptions
 
@@ -68,6 +72,15 @@ struct Check: ParsableCommand {
             if format == .geojson, ReportCRS(of: loaded.plan).isLocal {
                 Console.err(TerminalText.escaped(ReportCRS.warning(for: output ?? "standard output")))
             }
+        } else if format == .pdf {
+            let pdf: [UInt8]
+            do { pdf = try PDFPrinter.pdf(html: DrawingSetRenderer(paper: paper).render(report)) } catch {
+                Console.err(TerminalText.escaped(error.description))
+                throw ExitCode(2)
+            }
+            clock.lap("render + print")
+            try emit(Data(pdf), to: output)
+            if let output { try Console.out(Data((TerminalText.escaped(Self.verdictLine(report, written: output)) + "\n").utf8)) }
         } else if let output {
             do { try GeoPackageReportWriter().write(report, to: output) } catch {
                 Console.err(TerminalText.escaped("\(error)"))

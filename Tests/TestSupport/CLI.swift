@@ -35,7 +35,8 @@ public enum CLI {
         try launch(URL(fileURLWithPath: "/bin/sh"), ["-c", "SIGHTLINE='\(executable.path)'; \(script)"])
     }
 
-    private static func launch(_ program: URL, _ arguments: [String]) throws -> Result {
+    /// Runs any program with `arguments` in the package root.
+    public static func launch(_ program: URL, _ arguments: [String]) throws -> Result {
         let process = Process()
         process.executableURL = program
         process.arguments = arguments

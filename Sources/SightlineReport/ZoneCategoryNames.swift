@@ -1,0 +1,22 @@
+import SightlinePlan
+
+/// The Chinese word for each zone category of the plan format, for the
+/// reports an inspector reads: the prohibited ones in Art. 8's own words
+/// (客房, 包间, 宿舍, 浴室, 卫生间, 更衣室, 哺乳室, 试衣间), the others as
+/// drawings label them. A profile's extra categories have none (their id
+/// is printed).
+enum ZoneCategoryNames {
+    static let zh: [String: String] = [
+        "guest_room": "客房", "private_dining_room": "包间", "dormitory_room": "学生宿舍", "staff_quarters": "员工宿舍",
+        "bathhouse": "公共浴室", "toilet": "卫生间", "changing_room": "更衣室", "nursing_room": "哺乳室",
+        "fitting_room": "试衣间", "private_other": "其他隐私区域",
+        "corridor": "走廊", "lobby": "大堂", "entrance": "出入口", "room": "房间", "office": "办公室", "retail": "商铺",
+        "dining": "餐厅", "parking": "停车场", "stair": "楼梯间", "elevator": "电梯厅", "cashier": "收银台",
+        "outdoor": "室外", "public": "公共区域", "void": "中庭（挑空）",
+    ]
+
+    /// `卫生间 toilet`, or the category's id alone.
+    static func label(_ category: String) -> String {
+        zh[category].map { "\($0) \(category)" } ?? category
+    }
+}
