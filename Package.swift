@@ -58,7 +58,7 @@ let package = Package(
         ),
         .target(
             name: "SightlineBatch",
-            dependencies: ["CSQLite", "SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineCheck"]
+            dependencies: ["CSQLite", "SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineCheck", "OGR"]
         ),
         .executableTarget(
             name: "sightline",

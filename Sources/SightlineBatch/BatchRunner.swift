@@ -176,15 +176,18 @@ public final class BatchRunner: @unchecked Sendable {
             } catch {
                 return .checked(invalid(sha, error.problems, profile: loaded.profile.id))
             }
+            let map = MapPlacement(report)
             let findings = report.findings.map {
                 StoredFinding(rule: $0.rule, severity: $0.severity.rawValue, level: $0.level, camera: $0.camera, zone: $0.zone,
-                              area: $0.area, dori: $0.dori, message: $0.message)
+                              area: $0.area, dori: $0.dori, message: $0.message, wkt: map?.wkt($0))
             }
-            return .checked(BuildingResult(
+            var result = BuildingResult(
                 path: input.key, sha256: sha, profile: loaded.profile.id, toolVersion: options.toolVersion, asOf: options.asOf.description,
                 status: report.findings.isEmpty ? .clean : .violations, errors: report.errorCount, warnings: report.warningCount,
                 infos: report.findings.filter { $0.severity == .info }.count, cameras: report.analysis.cameras.count, inputError: nil,
-                seconds: Date().timeIntervalSince(started), checkedAt: checkedAt, findings: findings))
+                seconds: Date().timeIntervalSince(started), checkedAt: checkedAt, findings: findings)
+            result.site = map?.site
+            return .checked(result)
         } catch {
             return .checked(invalid(sha, error.problems, profile: options.profile ?? ""))
         }

@@ -19,35 +19,21 @@ public struct GeoPackageReportWriter: Sendable {
         let frame = plan.metadata.georeference?.frame ?? plan.frame
         let crs = ReportCRS(of: plan).definition
         let out = try OGRVectorWriter(path: path)
-        func wkt(_ p: Point2) -> String { let q = frame.toPlan(p); return "POINT (\(q.x) \(q.y))" }
-        func wkt(_ polygons: [PolygonRings]) -> String? {
-            let parts = polygons.map { polygon in
-                "(" + ([polygon.shell] + polygon.holes).map { ring in
-                    "(" + (ring + ring.prefix(1)).map { let q = frame.toPlan($0); return "\(q.x) \(q.y)" }.joined(separator: ", ") + ")"
-                }.joined(separator: ", ") + ")"
-            }
-            return parts.isEmpty ? nil : "MULTIPOLYGON (" + parts.joined(separator: ", ") + ")"
-        }
-        func wkt(lines: [[Point2]]) -> String? {
-            let parts = lines.filter { $0.count >= 2 }.map { line in
-                "(" + line.map { let q = frame.toPlan($0); return "\(q.x) \(q.y)" }.joined(separator: ", ") + ")"
-            }
-            return parts.isEmpty ? nil : "MULTILINESTRING (" + parts.joined(separator: ", ") + ")"
-        }
+        let shapes = WKTText(frame: frame)
         func text(_ s: String?) -> OGRVectorWriter.Value { s.map { .text($0) } ?? .null }
         func real(_ d: Double?) -> OGRVectorWriter.Value { d.map { .real($0) } ?? .null }
 
         try out.addLayer("views", geometry: .multiPolygon, crs: crs, fields: [
             ("camera", .text), ("level", .text), ("view_area", .real), ("masked", .real), ("hfov", .real), ("range", .real)])
         for c in report.analysis.cameras {
-            try out.add(to: "views", wkt: wkt(c.view), values: [.text(c.camera.id), .text(c.camera.info.level), .real(c.viewArea),
+            try out.add(to: "views", wkt: shapes.multiPolygon(c.view), values: [.text(c.camera.id), .text(c.camera.info.level), .real(c.viewArea),
                                                                 .real(c.maskedArea), .real(c.optics.hfov), .real(c.optics.range)])
         }
         try out.addLayer("cameras", geometry: .point, crs: crs, fields: [
             ("camera", .text), ("level", .text), ("type", .text), ("heading", .real), ("tilt", .real), ("mount_h", .real),
             ("findings", .integer)])
         for c in report.analysis.cameras {
-            try out.add(to: "cameras", wkt: wkt(c.camera.position), values: [
+            try out.add(to: "cameras", wkt: shapes.point(c.camera.position), values: [
                 .text(c.camera.id), .text(c.camera.info.level), .text(c.camera.type.rawValue), .real(c.camera.heading),
                 .real(c.camera.tilt), .real(c.camera.mountHeight), .integer(report.findings.filter { $0.camera == c.camera.id }.count)])
         }
@@ -63,12 +49,12 @@ public struct GeoPackageReportWriter: Sendable {
                 text(f.level), real(f.area), text(f.dori), real(f.pixelDensity), .text(f.message), .text(f.citation.reference),
                 .text(f.citation.zh), .text(f.citation.en), .text(f.consequenceSummary)]
             try out.add(to: "findings", wkt: nil, values: values)
-            if let geometry = f.geometry, let shape = wkt(geometry) { try out.add(to: "intrusions", wkt: shape, values: values) }
+            if let geometry = f.geometry, let shape = shapes.multiPolygon(geometry) { try out.add(to: "intrusions", wkt: shape, values: values) }
         }
         try out.addLayer("zones", geometry: .multiPolygon, crs: crs, fields: [
             ("zone", .text), ("name", .text), ("category", .text), ("level", .text), ("prohibited", .integer)])
         for z in plan.zones {
-            try out.add(to: "zones", wkt: wkt(z.polygons), values: [
+            try out.add(to: "zones", wkt: shapes.multiPolygon(z.polygons), values: [
                 .text(z.id), text(z.name), .text(z.category.rawValue), .text(z.info.level),
                 .integer(report.profile.prohibitedCategories.contains(z.category) ? 1 : 0)])
         }
@@ -80,8 +66,8 @@ public struct GeoPackageReportWriter: Sendable {
             let values: [OGRVectorWriter.Value] = [.text(wall.id), .text(wall.info.level), .text(wall.material.rawValue),
                                                   real(wall.heightMetres), .real(wall.thicknessMetres)]
             switch wall.shape {
-            case .lines(let lines): try out.add(to: "walls", wkt: wkt(lines: lines), values: values)
-            case .polygons(let polygons): try out.add(to: "wall_bodies", wkt: wkt(polygons), values: values)
+            case .lines(let lines): try out.add(to: "walls", wkt: shapes.multiLineString(lines), values: values)
+            case .polygons(let polygons): try out.add(to: "wall_bodies", wkt: shapes.multiPolygon(polygons), values: values)
             }
         }
         try out.finish()

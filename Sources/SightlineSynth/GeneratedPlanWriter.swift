@@ -18,8 +18,12 @@ struct GeneratedPlanWriter {
 
     /// Opens the document and writes its `plan` member; `levels` are
     /// (id, name, elevation, height); `doors` is the plan's default door state.
+    ///
+    /// - Parameter georeference: where the plan's origin lies (WGS 84
+    ///   longitude, latitude), to place the building on a map.
     init(siteID: String, siteName: String, placeCategory: String, operatorName: String,
-         levels: [(id: String, name: String, elevation: Double, height: Double)], doors: String) {
+         levels: [(id: String, name: String, elevation: Double, height: Double)], doors: String,
+         georeference: (lon: Double, lat: Double)? = nil) {
         var w = writer
         w.beginObject()
         w.field("type", "FeatureCollection")
@@ -29,6 +33,11 @@ struct GeneratedPlanWriter {
         w.field("units", "m")
         w.field("crs", "local")
         w.field("profile", "cn-2025")
+        if let georeference {
+            w.key("georeference"); w.beginObject()
+            w.key("origin"); w.inlineNumbers([georeference.lon, georeference.lat], decimals: 6)
+            w.field("rotation", 0, decimals: 0); w.endObject()
+        }
         w.key("site")
         w.beginObject()
         w.field("id", siteID)

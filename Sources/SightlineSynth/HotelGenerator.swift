@@ -22,6 +22,8 @@ public struct HotelGenerator: Sendable {
     public var roomWidth = 4.0
     public var roomDepth = 6.0
     public var corridorHalfWidth = 1.0
+    /// Where the hotel's origin lies (WGS 84), written as `plan.georeference`.
+    public var georeference: (lon: Double, lat: Double)?
 
     public init(floors: Int, roomsPerSide: Int, seed: UInt64) {
         self.floors = floors
@@ -35,7 +37,8 @@ public struct HotelGenerator: Sendable {
         let levels = (1...max(floors, 1)).map { (id: "F\($0)", name: "\($0)F", elevation: Double($0 - 1) * 3.2, height: 3.0) }
         var w = GeneratedPlanWriter(siteID: "synthetic-hotel-\(seed)",
                                     siteName: "Synthetic Hotel (\(floors) floors, \(roomsPerSide) rooms a side, seed \(seed))",
-                                    placeCategory: "art7-venue", operatorName: "Example Hotels Ltd", levels: levels, doors: "closed")
+                                    placeCategory: "art7-venue", operatorName: "Example Hotels Ltd", levels: levels, doors: "closed",
+                                    georeference: georeference)
         for (f, level) in levels.enumerated() {
             w.level = level.id
             writeFloor(f + 1, into: &w, rng: &rng)

@@ -1,7 +1,8 @@
 /// A synthetic portfolio: `count` small hotels of varied size (1–3 floors,
 /// 4–10 rooms a side, 3–6 corridor cameras a floor, some PTZ domes),
-/// deterministic for a seed, as (relative path, JSON) pairs in folders of a
-/// hundred, so folder inputs are searched recursively.
+/// each placed on the map round Hangzhou, deterministic for a seed, as
+/// (relative path, JSON) pairs in folders of a hundred, so folder inputs are
+/// searched recursively.
 public struct PortfolioGenerator: Sendable {
     public var count: Int
     public var seed: UInt64
@@ -18,6 +19,10 @@ public struct PortfolioGenerator: Sendable {
             var hotel = HotelGenerator(floors: 1 + Int(rng.next() % 3), roomsPerSide: 4 + Int(rng.next() % 7), seed: rng.next())
             hotel.camerasPerFloor = 3 + Int(rng.next() % 4)
             hotel.ptzEvery = rng.next() % 4 == 0 ? 3 : 0
+            // A place in and around Hangzhou (120.0–120.4° E, 30.1–30.4° N),
+            // from a generator of its own, so the buildings stay what they were.
+            var place = SeededGenerator(seed: seed ^ (UInt64(i) &* 0x9E37_79B9_7F4A_7C15))
+            hotel.georeference = (120.0 + Double(place.next() % 400_000) / 1e6, 30.1 + Double(place.next() % 300_000) / 1e6)
             let folder = "part-\(pad(i / 100, 3))"
             try body("\(folder)/building-\(pad(i, 5)).json", hotel.json())
         }

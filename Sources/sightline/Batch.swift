@@ -106,11 +106,31 @@ struct Batch: ParsableCommand {
             abstract: "Summarise a results database: buildings by status, findings by rule, worst and invalid buildings.")
 
         @Argument(help: "The results database.") var database: String
-        @Option(name: .shortAndLong, help: "text, json (a `buildings` array) or csv (one row per finding).")
-        var format: PortfolioReport.Format = .text
+        @Option(name: .shortAndLong, help: "text, json (a `buildings` array), csv (one row per finding) or gpkg (a GeoPackage for QGIS: buildings as points, findings as features; needs -o).")
+        var format: Format = .text
         @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
 
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv, gpkg }
+
+        func validate() throws {
+            if format == .gpkg, output == nil { throw ValidationError("--format gpkg writes a file: give it with -o PORTFOLIO.gpkg") }
+        }
+
         func run() throws {
+            guard let format = PortfolioReport.Format(rawValue: format.rawValue) else {
+                let summary: PortfolioGeoPackage.Summary
+                do { summary = try PortfolioGeoPackage.write(database: database, to: output ?? "") } catch {
+                    Console.err(TerminalText.escaped("\(error)"))
+                    throw ExitCode(2)
+                }
+                let off = summary.buildings - summary.placed
+                if off > 0 {
+                    Console.err(TerminalText.escaped("\(output ?? ""): \(off) of \(summary.buildings) buildings have no place on the map (plans without a lon/lat georeference, or checked before Sightline recorded places): their rows have no geometry"))
+                }
+                try Console.out(Data((TerminalText.escaped("\(summary.buildings) buildings (\(summary.placed) on the map) written to \(output ?? "")") + "\n").utf8))
+                if summary.failing { throw ExitCode(1) }
+                return
+            }
             let rendered: (text: String, failing: Bool)
             do { rendered = try PortfolioReport.render(database: database, format: format) } catch {
                 Console.err(TerminalText.escaped("\(error)"))
@@ -122,7 +142,6 @@ struct Batch: ParsableCommand {
     }
 }
 
-extension PortfolioReport.Format: ExpressibleByArgument {}
 
 /// A live line on standard error: done / total, rate, ETA, invalid so far.
 final class ProgressLine: @unchecked Sendable {
