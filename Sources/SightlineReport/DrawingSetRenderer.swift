@@ -273,6 +273,7 @@ public struct DrawingSetRenderer: ReportRenderer {
         @page{size:\(paper.name) landscape;margin:\(Int(Self.margin))mm \(Int(Self.margin))mm \(Int(Self.bottomMargin))mm;
           @bottom-right{content:"第 " counter(page) " 页 共 " counter(pages) " 页 · page " counter(page) " of " counter(pages);font-size:8pt;color:#555}
           @bottom-left{content:"Sightline — CCTV privacy review";font-size:8pt;color:#555}}
+        :root{--ink:#1d1d1f;--muted:#666;--error:#c1121f;--warning:#b56b00;--ok:#2b8a3e}
         *{box-sizing:border-box}
         body{margin:0;font:9pt/1.35 "Noto Sans CJK SC","Noto Sans",sans-serif;color:#1d1d1f}
         .sheet{break-after:page;position:relative}

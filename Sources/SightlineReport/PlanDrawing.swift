@@ -63,6 +63,8 @@ struct PlanDrawing {
         out += "<svg class=\"plan\" xmlns=\"http://www.w3.org/2000/svg\"\(size) viewBox=\"\(n(box.minX - margin)) \(n(-box.maxY - margin)) \(n(width)) \(n(height + font * 3))\" role=\"img\" aria-label=\"Plan of level \(Escape.html(level.name ?? level.id))\">\n"
         out += "<defs><pattern id=\"hatch-\(Escape.identifier(level.id))\" width=\"\(n(font))\" height=\"\(n(font))\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"\(n(font))\" height=\"\(n(font))\" fill=\"#fde2e2\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"\(n(font))\" stroke=\"#d62828\" stroke-width=\"\(n(font / 4))\"/></pattern></defs>\n"
 
+        let labels = placeLabels(cameras: cameras, zones: zones, layout: layout)
+
         // Zones, filled by category; prohibited ones hatched red.
         out += "<g class=\"zones\">\n"
         for (index, zone) in zones {
@@ -72,9 +74,7 @@ struct PlanDrawing {
             let fill = prohibited ? " style=\"fill:url(#hatch-\(Escape.identifier(level.id)))\"" : ""
             let label = "\(zone.category.rawValue) \(zone.id)\(zone.name.map { " — \($0)" } ?? "")"
             out += "<path id=\"z\(index)\" class=\"\(cls)\"\(fill) d=\"\(path(zone.polygons))\"><title>\(Escape.html(label))</title></path>\n"
-            if let centre = Box(covering: zone.polygons)?.center {
-                out += "<text class=\"zone-label\" x=\"\(n(centre.x))\" y=\"\(n(-centre.y))\" font-size=\"\(n(font * 0.9))\">\(Escape.html(zone.name ?? zone.id))</text>\n"
-            }
+            if let label = labels.zones[index] { out += text(label, class: "zone-label", size: font * 0.9) }
         }
         out += "</g>\n"
 
@@ -97,9 +97,7 @@ struct PlanDrawing {
         for (index, f) in report.findings.enumerated() {
             guard let geometry = f.geometry, !geometry.isEmpty, let anchor = findingAnchors[index], drawnHere(f) else { continue }
             out += "<path id=\"\(anchor)\" class=\"intrusion \(f.severity.rawValue)\" d=\"\(path(geometry))\"><title>\(Escape.html(f.message))</title></path>\n"
-            if let centre = Box(covering: geometry)?.center, let area = f.area {
-                areaLabels += "<text class=\"area-label\" x=\"\(n(centre.x))\" y=\"\(n(-centre.y))\" font-size=\"\(n(font))\">\(DecimalText.fixed(area, 2)) m²</text>\n"
-            }
+            if let label = labels.areas[index] { areaLabels += text(label, class: "area-label", size: font) }
         }
         out += "</g>\n"
 
@@ -150,11 +148,54 @@ struct PlanDrawing {
             out += "<title>\(Escape.html("camera \(c.camera.id): heading \(DecimalText.fixed(c.camera.heading, 1))°, view \(DecimalText.fixed(c.viewArea, 2)) m²"))</title>"
             out += "<line x1=\"\(n(p.x))\" y1=\"\(n(-p.y))\" x2=\"\(n(tip.x))\" y2=\"\(n(-tip.y))\"/>"
             out += "<circle cx=\"\(n(p.x))\" cy=\"\(n(-p.y))\" r=\"\(n(font * 0.7))\"/>"
-            out += "<text x=\"\(n(p.x + font))\" y=\"\(n(-p.y - font))\" font-size=\"\(n(font))\">\(Escape.html(c.camera.id))</text></g>\n"
+            out += (labels.cameras[index].map { text($0, class: "camera-label", size: font) } ?? "") + "</g>\n"
         }
         out += "</g>\n"
         out += scaleAndNorth(box: box, margin: margin, font: font, extent: extent)
         out += "</svg>\n"
+        return out
+    }
+
+    /// Where every label of the drawing goes (``LabelPlacer``): intrusion
+    /// areas first (the evidence), then camera ids beside their glyphs,
+    /// then zone names inside their zones, shortened when they do not fit.
+    private func placeLabels(cameras: [(Int, CameraAnalysis)], zones: [(Int, Zone)], layout: Layout)
+        -> (areas: [Int: LabelPlacer.Placed], cameras: [Int: LabelPlacer.Placed], zones: [Int: LabelPlacer.Placed]) {
+        let font = layout.font, box = layout.box, margin = layout.margin
+        var placer = LabelPlacer(bounds: Box(minX: box.minX - margin, minY: box.minY - margin, maxX: box.maxX + margin, maxY: box.maxY + margin),
+                                 cellSize: font * 4)
+        for (_, c) in cameras { placer.reserve(Box(around: c.camera.position, radius: font * 0.8)) }
+        var areas: [Int: LabelPlacer.Placed] = [:], cameraLabels: [Int: LabelPlacer.Placed] = [:], zoneLabels: [Int: LabelPlacer.Placed] = [:]
+        for (index, f) in report.findings.enumerated() {
+            guard let geometry = f.geometry, !geometry.isEmpty, findingAnchors[index] != nil, drawnHere(f), let area = f.area,
+                  let centre = Box(covering: geometry)?.center else { continue }
+            let text = "\(DecimalText.fixed(area, 2)) m²"
+            areas[index] = placer.place(text, size: font, anchor: centre, candidates: LabelPlacer.around(centre, text: text, size: font),
+                                        shortenTo: .max)
+        }
+        for (index, c) in cameras {
+            let p = c.camera.position
+            cameraLabels[index] = placer.place(c.camera.id, size: font, anchor: p,
+                                               candidates: Array(LabelPlacer.around(p, text: c.camera.id, size: font, rings: [1.2, 2, 3.5]).dropFirst()),
+                                               shortenTo: 8)
+        }
+        for (index, zone) in zones {
+            guard let inside = Box(covering: zone.polygons) else { continue }
+            let text = zone.name ?? zone.id, size = font * 0.9
+            zoneLabels[index] = placer.place(text, size: size, anchor: inside.center,
+                                             candidates: LabelPlacer.around(inside.center, text: text, size: size, rings: [0.5, 1, 1.5]),
+                                             within: inside, shortenTo: 4)
+        }
+        return (areas, cameraLabels, zoneLabels)
+    }
+
+    /// A placed label, with its leader line when it sits away from what it names.
+    private func text(_ label: LabelPlacer.Placed, class cls: String, size: Double) -> String {
+        var out = ""
+        if let leader = label.leader {
+            out += "<path class=\"leader\" d=\"M\(n(leader.from.x)) \(n(-leader.from.y))L\(n(leader.to.x)) \(n(-leader.to.y))\"/>"
+        }
+        out += "<text class=\"\(cls)\" x=\"\(n(label.centre.x))\" y=\"\(n(-label.centre.y))\" font-size=\"\(n(size))\">\(Escape.html(label.text))</text>\n"
         return out
     }
 
@@ -216,7 +257,9 @@ struct PlanDrawing {
     svg .door.open,svg .passage{stroke:#2b8a3e} svg .door.closed{stroke:#7f4f24} svg .window{stroke:#4ea8de} svg .window.frosted{stroke:#adb5bd}
     svg .intrusion{fill:#e5007e;fill-opacity:.7;stroke:#8b004c;stroke-width:1.5px;vector-effect:non-scaling-stroke}
     svg .intrusion.warning{fill:#f77f00} svg .intrusion:target{stroke:#000;stroke-width:4px}
-    svg .area-label{fill:#5a0030;font-weight:700;text-anchor:middle;paint-order:stroke;stroke:#fff;stroke-width:.08px}
+    svg .area-label{fill:#5a0030;font-weight:700;text-anchor:middle;dominant-baseline:middle;paint-order:stroke;stroke:#fff;stroke-width:.08px}
+    svg .camera-label{text-anchor:middle;dominant-baseline:middle;paint-order:stroke;stroke:#fff;stroke-width:.12px}
+    svg .leader{fill:none;stroke:#5a0030;stroke-width:.8px;vector-effect:non-scaling-stroke}
     svg .sign{fill:#2b8a3e;stroke:#fff;stroke-width:1px;vector-effect:non-scaling-stroke}
     svg .camera{cursor:pointer} svg .camera circle{fill:#1d3557;stroke:#fff;stroke-width:1.5px;vector-effect:non-scaling-stroke}
     svg .camera line{stroke:#1d3557;stroke-width:2px;vector-effect:non-scaling-stroke} svg .camera text{fill:#1d3557;font-weight:600}
