@@ -93,6 +93,9 @@ public struct Site: Sendable {
     public var operatorName: String?
     public var operatorKind = OperatorKind.unit
     public var operatorCreditCode: String?
+    /// The language of the site's paperwork (`zh-CN`, `en`…): the reports'
+    /// default language.
+    public var locale: String?
     public init() {}
 }
 

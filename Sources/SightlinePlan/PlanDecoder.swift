@@ -164,7 +164,8 @@ public enum PlanDecoder {
         }
         if let profile = p.string("profile") { m.profile = profile }
         if let site = p.object("site") {
-            site.warnUnknown(["id", "name", "address", "placeCategory", "operator"])
+            site.warnUnknown(["id", "name", "address", "placeCategory", "operator", "locale"])
+            m.site.locale = site.string("locale")
             m.site.id = site.string("id")
             m.site.name = site.string("name")
             m.site.address = site.string("address")

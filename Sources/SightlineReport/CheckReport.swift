@@ -13,6 +13,10 @@ public struct CheckReport: Sendable {
     /// SHA-256 of the plan file's bytes, so a report can be matched to the
     /// exact plan it was made from.
     public var inputSHA256: String
+    /// The language people read it in (`--lang`): the text, Markdown and
+    /// HTML reports' words and the findings' messages. JSON, GeoJSON, SARIF
+    /// and GeoPackage keep English keys and messages for tools.
+    public var language: Language = .en
 
     public init(toolVersion: String, profile: Profile, analysis: PlanAnalysis, outcome: RuleOutcome, asOf: CalendarDate,
                 inputSHA256: String) {

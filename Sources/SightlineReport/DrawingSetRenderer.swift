@@ -231,7 +231,7 @@ public struct DrawingSetRenderer: ReportRenderer {
                 var zone = f.zone.map { z in Escape.html(z) + (f.zoneName.map { "<br>\(Escape.html($0))" } ?? "") } ?? ""
                 if let category = f.zoneCategory { zone += "<br><small>\(Escape.html(ZoneCategoryNames.label(category)))</small>" }
                 out += "<tr class=\"\(f.severity.rawValue)\"><td>\(Self.number(i))</td><td>\(f.severity == .error ? "错误 error" : f.severity == .warning ? "警告 warning" : "提示 info")</td>"
-                out += "<td><code>\(Escape.html(f.rule))</code><br><small>\(Escape.html(f.message))</small></td><td>\(zone)</td>"
+                out += "<td><code>\(Escape.html(f.rule))</code><br><small>\(Escape.html(f.message(in: report.language)))</small></td><td>\(zone)</td>"
                 out += "<td class=\"num\">\(f.area.map { DecimalText.fixed($0, 2) } ?? "")</td><td>\(Escape.html(f.citation.reference))</td>"
                 out += "<td>\(f.consequences.map { consequences.key($0.summary) }.joined(separator: ", "))</td></tr>\n"
             }

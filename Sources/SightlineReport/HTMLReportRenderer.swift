@@ -10,7 +10,7 @@ public struct HTMLReportRenderer: ReportRenderer {
     public init() {}
 
     public func render(_ report: CheckReport) -> String {
-        let plan = report.plan
+        let plan = report.plan, l = report.language
         let site = plan.metadata.site
         // Anchors: intrusion polygons get `f<n>`; other findings point at their camera or zone.
         var anchors: [Int: String] = [:]
@@ -30,31 +30,32 @@ public struct HTMLReportRenderer: ReportRenderer {
 
         var html = """
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang="\(l == .zh ? "zh-CN" : "en")">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="generator" content="sightline \(Escape.html(report.toolVersion))">
-        <title>Sightline report — \(Escape.html(site.name ?? plan.file))</title>
+        <title>\(l.t(.htmlTitle)) — \(Escape.html(site.name ?? plan.file))</title>
         <style>\(Self.css)</style>
         </head>
         <body>
 
         """
         let verdict = report.verdict
-        html += "<header><h1>Sightline report <span class=\"verdict \(verdict)\">\(verdict.uppercased())</span></h1>\n"
-        html += "<p class=\"lede\">\(Escape.html(site.name ?? "Unnamed site")) — \(report.errorCount) error\(report.errorCount == 1 ? "" : "s"), \(report.warningCount) warning\(report.warningCount == 1 ? "" : "s"), \(report.analysis.cameras.count) camera\(report.analysis.cameras.count == 1 ? "" : "s") checked against \(Escape.html(report.profile.law.en)).</p>\n"
+        let verdictWord = l == .en ? verdict.uppercased() : l.t(verdict == "fail" ? .verdictFail : .verdictPass)
+        html += "<header><h1>\(l.t(.htmlTitle)) <span class=\"verdict \(verdict)\">\(verdictWord)</span></h1>\n"
+        html += "<p class=\"lede\">\(Escape.html(l.t(.htmlLede, site.name ?? l.t(.unnamedSite), l.count(report.errorCount, .errorsOne, .errorsMany), l.count(report.warningCount, .warningsOne, .warningsMany), l.count(report.analysis.cameras.count, .camerasOne, .camerasMany), l == .zh ? report.profile.law.zh : report.profile.law.en)))</p>\n"
         html += "<table class=\"summary\">\n"
         let rows: [(String, String)] = [
-            ("Site", "\(site.name ?? "—")\(site.id.map { " (\($0))" } ?? "")"),
-            ("Address", site.address ?? "—"),
-            ("Operator", "\(site.operatorName ?? "—") (\(site.operatorKind.rawValue))"),
-            ("Place", site.placeCategory.rawValue),
-            ("Profile", "\(report.profile.id): \(report.profile.law.zh)"),
-            ("Checked as of", report.asOf.description),
-            ("Plan file", plan.file),
-            ("SHA-256 of the plan", report.inputSHA256),
-            ("Tool", "sightline \(report.toolVersion)"),
+            (l.t(.fieldSite), "\(site.name ?? "—")\(site.id.map { " (\($0))" } ?? "")"),
+            (l.t(.fieldAddress), site.address ?? "—"),
+            (l.t(.fieldOperator), "\(site.operatorName ?? "—") (\(site.operatorKind.rawValue))"),
+            (l.t(.fieldPlace), site.placeCategory.rawValue),
+            (l.t(.fieldProfile), "\(report.profile.id): \(report.profile.law.zh)"),
+            (l.t(.fieldCheckedAsOf), l.date(report.asOf)),
+            (l.t(.fieldPlanFile), plan.file),
+            (l.t(.fieldSHA256), report.inputSHA256),
+            (l.t(.fieldTool), "sightline \(report.toolVersion)"),
         ]
         for (k, v) in rows { html += "<tr><th>\(Escape.html(k))</th><td>\(Escape.html(v))</td></tr>\n" }
         html += "</table>\n"
@@ -62,23 +63,27 @@ public struct HTMLReportRenderer: ReportRenderer {
         if !report.outcome.notApplied.isEmpty || !report.outcome.notEvaluated.isEmpty {
             html += "<ul class=\"not-applied\">\n"
             for (a, reason) in report.outcome.notApplied {
-                html += "<li>\(Escape.html(a.reference)) (\(Escape.html(a.title))) not applied: \(Escape.html(reason.en)) <span lang=\"zh\">\(Escape.html(reason.zh))</span></li>\n"
+                if l == .zh {
+                    html += "<li>\(Escape.html(ArticleReference.zh(a.reference)))\(Escape.html(l.t(.notApplied)))：\(Escape.html(reason.zh))</li>\n"
+                } else {
+                    html += "<li>\(Escape.html(a.reference)) (\(Escape.html(a.title))) not applied: \(Escape.html(reason.en)) <span lang=\"zh\">\(Escape.html(reason.zh))</span></li>\n"
+                }
             }
-            for (rule, reason) in report.outcome.notEvaluated { html += "<li>\(Escape.html(rule)) not evaluated: \(Escape.html(reason))</li>\n" }
+            for (rule, reason) in report.outcome.notEvaluated { html += "<li>\(Escape.html(l.t(.notEvaluated, rule, reason)))</li>\n" }
             html += "</ul>\n"
         }
         if !report.outcome.notes.isEmpty {
-            html += "<p class=\"note\">Notes (Sightline's reading, not law text):</p>\n<ul class=\"notes\">\n"
+            html += "<p class=\"note\">\(Escape.html(l.t(.notesHeading)))</p>\n<ul class=\"notes\">\n"
             for note in report.outcome.notes {
-                html += "<li>\(Escape.html(note.en)) <span lang=\"zh\">\(Escape.html(note.zh))</span></li>\n"
+                html += l == .zh ? "<li>\(Escape.html(note.zh))</li>\n" : "<li>\(Escape.html(note.en)) <span lang=\"zh\">\(Escape.html(note.zh))</span></li>\n"
             }
             html += "</ul>\n"
         }
         html += "</header>\n<main>\n"
 
         // Drawings, one per level; levels with findings open.
-        html += "<section class=\"levels\"><h2>Plans</h2>\n"
-        html += "<p class=\"legend no-print\">Hover or click a camera to highlight its view. <span class=\"key prohibited\"></span> prohibited zone <span class=\"key view\"></span> view (a colour per camera) <span class=\"key intrusion\"></span> intrusion <span class=\"key door-open\"></span> open door / passage <span class=\"key door-closed\"></span> closed door <span class=\"key glass\"></span> glass / window</p>\n"
+        html += "<section class=\"levels\"><h2>\(l.t(.htmlPlans))</h2>\n"
+        html += "<p class=\"legend no-print\">\(Escape.html(l.t(.htmlLegend))) <span class=\"key prohibited\"></span> prohibited zone <span class=\"key view\"></span> view (a colour per camera) <span class=\"key intrusion\"></span> intrusion <span class=\"key door-open\"></span> open door / passage <span class=\"key door-closed\"></span> closed door <span class=\"key glass\"></span> glass / window</p>\n"
         let many = plan.levels.count > 3
         let contents = plan.contentsByLevel()
         let indices = PlanDrawing.indices(report)
@@ -87,7 +92,7 @@ public struct HTMLReportRenderer: ReportRenderer {
             let count = findingsPerLevel[level.id] ?? 0
             let cameras = indices.cameras[level.id]?.count ?? 0
             let open = !many || count > 0
-            html += "<details\(open ? " open" : "")><summary>\(Escape.html(level.name ?? level.id)) — \(cameras) camera\(cameras == 1 ? "" : "s"), \(count) finding\(count == 1 ? "" : "s")</summary>\n"
+            html += "<details\(open ? " open" : "")><summary>\(Escape.html(l.t(.htmlLevelSummary, level.name ?? level.id, l.count(cameras, .camerasOne, .camerasMany), l.count(count, .findingsOne, .findingsMany))))</summary>\n"
             html += PlanDrawing(report: report, level: level, findingAnchors: anchors, contents: contents[level.id] ?? LevelContents(),
                                 cameraIndices: indices.cameras[level.id] ?? [], zoneIndices: indices.zones[level.id] ?? []).svg()
             html += "</details>\n"
@@ -95,25 +100,31 @@ public struct HTMLReportRenderer: ReportRenderer {
         html += "</section>\n"
 
         // Findings.
-        html += "<section class=\"findings\"><h2>Findings</h2>\n"
+        html += "<section class=\"findings\"><h2>\(l.t(.htmlFindings))</h2>\n"
         if report.findings.isEmpty {
-            html += "<p>No findings.</p>\n"
+            html += "<p>\(l.t(.noFindings))</p>\n"
         } else {
-            html += "<table><thead><tr><th>#</th><th>Severity</th><th>Rule</th><th>Camera</th><th>Zone</th><th>Level</th><th>Area m²</th><th>Detail</th><th>Article</th><th>Consequence</th></tr></thead><tbody>\n"
+            let columns: [Phrase] = [.columnSeverity, .columnRule, .columnCamera, .columnZone, .columnLevel, .columnArea, .columnDetail, .columnArticle, .columnConsequence]
+            html += "<table><thead><tr><th>#</th>" + columns.map { "<th>\(l.t($0))</th>" }.joined() + "</tr></thead><tbody>\n"
             for (i, f) in report.findings.enumerated() {
                 let number = links[i].map { "<a href=\"#\($0)\">\(i + 1)</a>" } ?? "\(i + 1)"
                 let zone = f.zone.map { z in Escape.html(z) + (f.zoneName.map { "<br><small>\(Escape.html($0))</small>" } ?? "") } ?? ""
                 let detail = f.dori.map { "\(Escape.html($0))\(f.pixelDensity.map { " (\(Int($0.rounded())) px/m)" } ?? "")" } ?? ""
-                html += "<tr class=\"\(f.severity.rawValue)\"><td>\(number)</td><td>\(f.severity.rawValue)</td><td><code>\(Escape.html(f.rule))</code><br><small>\(Escape.html(f.message))</small></td>"
+                let severity = l == .en ? f.severity.rawValue : l.t(Phrase.severity(f.severity.rawValue))
+                html += "<tr class=\"\(f.severity.rawValue)\"><td>\(number)</td><td>\(severity)</td><td><code>\(Escape.html(f.rule))</code><br><small>\(Escape.html(f.message(in: l)))</small></td>"
                 html += "<td>\(Escape.html(f.camera ?? ""))</td><td>\(zone)</td><td>\(Escape.html(f.level ?? ""))</td>"
                 html += "<td class=\"num\">\(f.area.map { DecimalText.fixed($0, 2) } ?? "")</td><td>\(detail)</td>"
-                html += "<td><b>\(Escape.html(f.citation.reference))</b><br><span lang=\"zh\">\(Escape.html(f.citation.zh))</span><br><small>\(Escape.html(f.citation.en))</small></td>"
+                if l == .zh {
+                    html += "<td><b>\(Escape.html(f.citation.reference(in: l)))</b><br><span lang=\"zh\">\(Escape.html(f.citation.zhCited))</span></td>"
+                } else {
+                    html += "<td><b>\(Escape.html(f.citation.reference))</b><br><span lang=\"zh\">\(Escape.html(f.citation.zh))</span><br><small>\(Escape.html(f.citation.en))</small></td>"
+                }
                 html += "<td>\(f.consequences.map { Escape.html($0.summary) }.joined(separator: "<br>"))</td></tr>\n"
             }
             html += "</tbody></table>\n"
         }
         html += "</section>\n</main>\n"
-        html += "<footer>Made by sightline \(Escape.html(report.toolVersion)) from \(Escape.html(plan.file)) (SHA-256 \(Escape.html(report.inputSHA256))).</footer>\n"
+        html += "<footer>\(Escape.html(l.t(.htmlFooter, report.toolVersion, plan.file, report.inputSHA256)))</footer>\n"
         html += "<script>\(Self.script)</script>\n</body>\n</html>\n"
         return html
     }

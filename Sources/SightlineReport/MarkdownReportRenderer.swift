@@ -8,50 +8,57 @@ public struct MarkdownReportRenderer: ReportRenderer {
     public init() {}
 
     public func render(_ report: CheckReport) -> String {
-        let plan = report.plan
+        let plan = report.plan, l = report.language
         let site = plan.metadata.site
         let e = Escape.markdown
+        let verdict = l == .en ? report.verdict.uppercased() : l.t(report.verdict == "fail" ? .verdictFail : .verdictPass)
         var lines: [String] = []
-        lines.append("## Sightline: \(report.verdict.uppercased()) — \(e(site.name ?? plan.file))")
+        lines.append("## Sightline: \(verdict) — \(e(site.name ?? plan.file))")
         lines.append("")
-        lines.append("**\(report.errorCount)** error\(report.errorCount == 1 ? "" : "s"), **\(report.warningCount)** warning\(report.warningCount == 1 ? "" : "s"), \(report.analysis.cameras.count) camera\(report.analysis.cameras.count == 1 ? "" : "s"); profile \(e(report.profile.id)) (\(e(report.profile.law.en))), as of \(report.asOf).")
+        lines.append(l.t(.markdownSummary, l.count(report.errorCount, .errorsOne, .errorsMany), l.count(report.warningCount, .warningsOne, .warningsMany),
+                         l.count(report.analysis.cameras.count, .camerasOne, .camerasMany), e(report.profile.id),
+                         e(l == .zh ? report.profile.law.zh : report.profile.law.en), l.date(report.asOf)))
         lines.append("")
         lines.append("| | |")
         lines.append("|---|---|")
-        lines.append("| Site | \(e(site.name ?? "—")) |")
-        lines.append("| Address | \(e(site.address ?? "—")) |")
-        lines.append("| Operator | \(e(site.operatorName ?? "—")) (\(site.operatorKind.rawValue)) |")
-        lines.append("| Plan | \(e(plan.file)) |")
+        lines.append("| \(l.t(.fieldSite)) | \(e(site.name ?? "—")) |")
+        lines.append("| \(l.t(.fieldAddress)) | \(e(site.address ?? "—")) |")
+        lines.append("| \(l.t(.fieldOperator)) | \(e(site.operatorName ?? "—")) (\(site.operatorKind.rawValue)) |")
+        lines.append("| \(l == .en ? "Plan" : l.t(.fieldPlanFile)) | \(e(plan.file)) |")
         lines.append("| SHA-256 | `\(report.inputSHA256)` |")
-        lines.append("| Tool | sightline \(e(report.toolVersion)) |")
+        lines.append("| \(l.t(.fieldTool)) | sightline \(e(report.toolVersion)) |")
         lines.append("")
         if report.findings.isEmpty {
-            lines.append("No findings.")
+            lines.append(l.t(.noFindings))
         } else {
-            lines.append("| # | Severity | Rule | Camera | Zone | Area m² | Detail | Article | Consequence |")
+            let columns: [Phrase] = [.columnSeverity, .columnRule, .columnCamera, .columnZone, .columnArea, .columnDetail, .columnArticle, .columnConsequence]
+            lines.append("| # | " + columns.map { l.t($0) }.joined(separator: " | ") + " |")
             lines.append("|---:|---|---|---|---|---:|---|---|---|")
             for (i, f) in report.findings.enumerated() {
                 let zone = f.zone.map { z in e(z) + (f.zoneName.map { " (\(e($0)))" } ?? "") } ?? ""
-                let article = "\(e(f.citation.reference)): \(e(f.citation.zh))<br>\(e(f.citation.en))"
-                lines.append("| \(i + 1) | \(f.severity.rawValue) | \(e(f.rule)) | \(e(f.camera ?? "")) | \(zone) | \(f.area.map { DecimalText.fixed($0, 2) } ?? "") | \(e(f.dori ?? "")) | \(article) | \(e(f.consequenceSummary)) |")
+                let article = l == .zh ? e(f.citation.zhCited) : "\(e(f.citation.reference)): \(e(f.citation.zh))<br>\(e(f.citation.en))"
+                let severity = l == .en ? f.severity.rawValue : l.t(Phrase.severity(f.severity.rawValue))
+                lines.append("| \(i + 1) | \(severity) | \(e(f.rule)) | \(e(f.camera ?? "")) | \(zone) | \(f.area.map { DecimalText.fixed($0, 2) } ?? "") | \(e(f.dori ?? "")) | \(article) | \(e(f.consequenceSummary)) |")
             }
             lines.append("")
-            lines.append("<details><summary>Messages</summary>")
+            lines.append("<details><summary>\(l.t(.messages))</summary>")
             lines.append("")
-            for (i, f) in report.findings.enumerated() { lines.append("\(i + 1). \(e(f.message))") }
+            for (i, f) in report.findings.enumerated() { lines.append("\(i + 1). \(e(f.message(in: l)))") }
             lines.append("")
             lines.append("</details>")
         }
         if !report.outcome.notApplied.isEmpty || !report.outcome.notEvaluated.isEmpty {
             lines.append("")
-            for (a, reason) in report.outcome.notApplied { lines.append("- \(e(a.reference)) not applied: \(e(reason.en))") }
-            for (rule, reason) in report.outcome.notEvaluated { lines.append("- \(e(rule)) not evaluated: \(e(reason))") }
+            for (a, reason) in report.outcome.notApplied {
+                lines.append("- \(e(l == .zh ? ArticleReference.zh(a.reference) : a.reference)) \(l.t(.notApplied))\(l == .zh ? "：" : ": ")\(e(l == .zh ? reason.zh : reason.en))")
+            }
+            for (rule, reason) in report.outcome.notEvaluated { lines.append("- " + e(l.t(.notEvaluated, rule, reason))) }
         }
         if !report.outcome.notes.isEmpty {
             lines.append("")
-            lines.append("**Notes** (Sightline's reading, not law text):")
+            lines.append(l == .en ? "**Notes** (Sightline's reading, not law text):" : "**\(l.t(.notesHeading))**")
             lines.append("")
-            for note in report.outcome.notes { lines.append("- \(e(note.en)) \(e(note.zh))") }
+            for note in report.outcome.notes { lines.append(l == .en ? "- \(e(note.en)) \(e(note.zh))" : "- \(e(note.zh))") }
         }
         return lines.joined(separator: "\n") + "\n"
     }

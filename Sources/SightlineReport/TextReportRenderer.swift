@@ -8,57 +8,68 @@ public struct TextReportRenderer: ReportRenderer {
     public init() {}
 
     public func render(_ report: CheckReport) -> String {
-        let plan = report.plan
+        let plan = report.plan, l = report.language
         var lines: [String] = []
         let site = plan.metadata.site.name.map { " — \($0)" } ?? ""
-        let verdict = report.verdict.uppercased()
-        lines.append("\(verdict): \(plan.file)\(site): \(report.analysis.cameras.count) camera\(report.analysis.cameras.count == 1 ? "" : "s"), \(report.errorCount) error\(report.errorCount == 1 ? "" : "s"), \(report.warningCount) warning\(report.warningCount == 1 ? "" : "s") (profile \(report.profile.id))")
-        lines.append("input sha256 \(report.inputSHA256) · sightline \(report.toolVersion) · as of \(report.asOf)")
+        let verdict = l == .en ? report.verdict.uppercased() : l.t(report.verdict == "fail" ? .verdictFail : .verdictPass)
+        lines.append(l.t(.textSummary, verdict, plan.file, site, l.count(report.analysis.cameras.count, .camerasOne, .camerasMany),
+                         l.count(report.errorCount, .errorsOne, .errorsMany), l.count(report.warningCount, .warningsOne, .warningsMany),
+                         report.profile.id))
+        lines.append(l.t(.textInput, report.inputSHA256, report.toolVersion, l.date(report.asOf)))
         let byCamera = Dictionary(grouping: report.findings.filter { $0.camera != nil }, by: { $0.camera! })
         for c in report.analysis.cameras {
             guard let findings = byCamera[c.camera.id], !findings.isEmpty else { continue }
             lines.append("")
-            lines.append("camera \(c.camera.id) (level \(c.camera.info.level), heading \(DecimalText.fixed(c.camera.heading, 1))°, view \(DecimalText.fixed(c.viewArea, 2)) m²)")
+            lines.append(l.t(.textCamera, c.camera.id, c.camera.info.level, DecimalText.fixed(c.camera.heading, 1), DecimalText.fixed(c.viewArea, 2)))
             for f in findings {
                 let zone = f.zone.map { z in f.zoneName.map { "\(z) \"\($0)\"" } ?? z } ?? "-"
-                let area = f.area.map { "  \(DecimalText.fixed($0, 2)) m²" } ?? (f.distance.map { "  at \(DecimalText.fixed($0, 2)) m" } ?? "")
-                let dori = f.dori.flatMap(DORILevel.init(rawValue:)).map { "  \($0.rawValue) (\($0.meaning))" } ?? ""
-                lines.append("  \(f.severity.rawValue.padding(7)) \(f.rule)  zone \(zone)\(area)\(dori)")
-                lines += lawLines(f)
+                let area = f.area.map { "  \(DecimalText.fixed($0, 2)) m²" } ?? (f.distance.map { "  " + l.t(.textDistance, DecimalText.fixed($0, 2)) } ?? "")
+                let dori = f.dori.flatMap(DORILevel.init(rawValue:)).map {
+                    l == .en ? "  \($0.rawValue) (\($0.meaning))" : "  " + l.t(Phrase.dori($0.rawValue))
+                } ?? ""
+                lines.append("  \(severity(f, l).padding(7)) \(f.rule)  \(l.t(.textZone, zone))\(area)\(dori)")
+                if l == .zh { lines.append("          \(f.message(in: l))") }
+                lines += lawLines(f, l)
             }
         }
         let siteWide = report.findings.filter { $0.camera == nil }
         if !siteWide.isEmpty {
             lines.append("")
-            lines.append("site and zones")
+            lines.append(l.t(.textSiteAndZones))
             for f in siteWide {
-                lines.append("  \(f.severity.rawValue.padding(7)) \(f.rule)  \(f.message)")
-                lines += lawLines(f)
+                lines.append("  \(severity(f, l).padding(7)) \(f.rule)  \(f.message(in: l))")
+                lines += lawLines(f, l)
             }
         }
         if !report.outcome.notApplied.isEmpty || !report.outcome.notEvaluated.isEmpty {
             lines.append("")
-            lines.append("not applied or not evaluated")
-            for (article, reason) in report.outcome.notApplied { lines.append("  \(article.reference) (\(article.title)): \(reason.en)") }
-            for (rule, reason) in report.outcome.notEvaluated { lines.append("  \(rule): not evaluated, \(reason)") }
+            lines.append(l.t(.textNotApplied))
+            for (article, reason) in report.outcome.notApplied {
+                lines.append("  \(l == .zh ? ArticleReference.zh(article.reference) : article.reference) (\(article.title)): \(l == .zh ? reason.zh : reason.en)")
+            }
+            for (rule, reason) in report.outcome.notEvaluated { lines.append("  " + l.t(.notEvaluated, rule, reason)) }
         }
         if !report.outcome.notes.isEmpty {
             lines.append("")
-            lines.append("notes (Sightline's reading, not law text)")
-            for note in report.outcome.notes { lines.append("  \(note.en)") }
+            lines.append(l.t(.textNotes))
+            for note in report.outcome.notes { lines.append("  \(l == .zh ? note.zh : note.en)") }
         }
         let warnings = plan.warnings + report.analysis.problems
         if !warnings.isEmpty {
             lines.append("")
-            lines.append("input warnings")
+            lines.append(l.t(.textInputWarnings))
             for w in warnings { lines.append("  \(w)") }
         }
         return TerminalText.lines(lines)
     }
 
-    /// The provisions a finding rests on, then every consequence on its own line.
-    private func lawLines(_ f: Finding) -> [String] {
-        ["          \(f.citation.reference)"] + f.consequences.map { "          → \($0.summary)" }
+    private func severity(_ f: Finding, _ l: Language) -> String { l.t(Phrase.severity(f.severity.rawValue)) }
+
+    /// The provisions a finding rests on (in Chinese, the statute's own
+    /// words after the reference), then every consequence on its own line.
+    private func lawLines(_ f: Finding, _ l: Language) -> [String] {
+        let provisions = l == .zh ? ["          \(f.citation.zhCited)"] : ["          \(f.citation.reference)"]
+        return provisions + f.consequences.map { "          → \($0.summary)" }
     }
 }
 

@@ -21,6 +21,15 @@ public struct Citation: Sendable, Equatable {
 
     public init(provisions: [Provision]) { self.provisions = provisions }
 
+    /// Each provision as Chinese law cites it, followed by its text:
+    /// `第八条第一款第（四）项：禁止……`, one after another.
+    public var zhCited: String {
+        provisions.map { "\(ArticleReference.zh($0.reference))：\($0.zh)" }.joined(separator: "　")
+    }
+
+    /// All references in `language`: `Art. 8 ¶1 (iv); Art. 13` or `第八条第一款第（四）项；第十三条`.
+    public func reference(in language: Language) -> String { language == .zh ? ArticleReference.zh(reference) : reference }
+
     /// All references, e.g. `Art. 8 ¶1 (iv); Art. 13`.
     public var reference: String { provisions.map(\.reference).joined(separator: "; ") }
     /// The Chinese quotation; with several provisions each is labelled
@@ -87,6 +96,12 @@ public struct Finding: Sendable {
     /// Consequences of further duties the same facts engage (Art. 27 ¶2).
     public var furtherConsequences: [Consequence] = []
     public var message: String
+    /// The message in Chinese, where the rule writes one; `nil` falls back
+    /// to ``message``.
+    public var messageZh: String? = nil
+
+    /// The message in `language`.
+    public func message(in language: Language) -> String { language == .zh ? (messageZh ?? message) : message }
 
     /// Every consequence, the primary one first.
     public var consequences: [Consequence] { [consequence] + furtherConsequences }

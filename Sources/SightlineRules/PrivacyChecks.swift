@@ -17,8 +17,10 @@ extension RuleContext {
         for c in analysis.cameras {
             for zone in c.insideZones where isProhibited(zone) {
                 let item = profile.prohibited[zone.category] ?? ""
-                out.findings.append(finding(rule, camera: c.camera.id, zone: zone, message:
-                    "camera \(c.camera.id) is installed inside \(describe(zone)), where \(rule.citation.reference.replacingOccurrences(of: "{item}", with: item)) forbids any camera"))
+                let provision = rule.citation.reference.replacingOccurrences(of: "{item}", with: item)
+                out.findings.append(finding(rule, camera: c.camera.id, zone: zone) { l in
+                    l.t(.messageCameraInside, c.camera.id, describe(zone, l), l == .zh ? ArticleReference.zh(provision) : provision)
+                })
             }
         }
         return out
@@ -34,10 +36,11 @@ extension RuleContext {
             for intrusion in c.intrusions
             where intrusion.area >= parameters.minIntrusionArea && isProhibited(intrusion.zone) && !standingIn.contains(intrusion.zone.id) {
                 let masked = c.maskedIntrusions.first { $0.zone.id == intrusion.zone.id }?.area ?? 0
-                let maskNote = masked > 0 ? " (masks hide another \(DecimalText.fixed2(masked)) m²)" : ""
-                out.findings.append(evidence(rule, camera: c.camera.id, intrusion, message:
-                    "camera \(c.camera.id) sees \(DecimalText.fixed2(intrusion.area)) m² inside \(describe(intrusion.zone))"
-                        + through(intrusion.zone, from: c.camera.info.level) + detail(intrusion) + maskNote))
+                out.findings.append(evidence(rule, camera: c.camera.id, intrusion) { l in
+                    l.t(.messageCameraSees, c.camera.id, DecimalText.fixed2(intrusion.area), describe(intrusion.zone, l))
+                        + through(intrusion.zone, from: c.camera.info.level, l) + detail(intrusion, l)
+                        + (masked > 0 ? l.t(.messageMaskNote, DecimalText.fixed2(masked)) : "")
+                })
             }
         }
         return out
@@ -49,8 +52,9 @@ extension RuleContext {
             let reported = Set(c.intrusions.filter { $0.area >= parameters.minIntrusionArea }.map(\.zone.id) + c.insideZones.map(\.id))
             for hidden in c.maskedIntrusions
             where hidden.area >= parameters.minIntrusionArea && !reported.contains(hidden.zone.id) && isProhibited(hidden.zone) {
-                out.findings.append(evidence(rule, camera: c.camera.id, hidden, message:
-                    "privacy masks hide the \(DecimalText.fixed2(hidden.area)) m² camera \(c.camera.id) would see inside \(describe(hidden.zone)); a mask can be switched off"))
+                out.findings.append(evidence(rule, camera: c.camera.id, hidden) { l in
+                    l.t(.messageMasked, DecimalText.fixed2(hidden.area), c.camera.id, describe(hidden.zone, l))
+                })
             }
         }
         return out
@@ -60,8 +64,9 @@ extension RuleContext {
         var out = RuleResult()
         for c in analysis.cameras {
             for (zone, distance) in c.audioZones where isProhibited(zone) {
-                var f = finding(rule, camera: c.camera.id, zone: zone, message:
-                    "camera \(c.camera.id)'s microphone is \(DecimalText.fixed2(distance)) m from \(describe(zone)), within its \(DecimalText.fixed2(c.camera.audioRange ?? 0)) m range (walls are not modelled for sound)")
+                var f = finding(rule, camera: c.camera.id, zone: zone) { l in
+                    l.t(.messageMicrophone, c.camera.id, DecimalText.fixed2(distance), describe(zone, l), DecimalText.fixed2(c.camera.audioRange ?? 0))
+                }
                 f.distance = distance
                 out.findings.append(f)
             }
@@ -89,14 +94,16 @@ extension RuleContext {
         guard plan.metadata.site.placeCategory == .nonPublic else { return out }
         for c in analysis.cameras {
             for zone in c.insideZones where zone.occupiedByOthers && !isProhibited(zone) {
-                out.findings.append(finding(rule, camera: c.camera.id, zone: zone, message:
-                    "camera \(c.camera.id) is installed inside \(describe(zone)), which others occupy"))
+                out.findings.append(finding(rule, camera: c.camera.id, zone: zone) { l in
+                    l.t(.messageInstalledInside, c.camera.id, describe(zone, l)) + l.t(.messageOccupiedInside)
+                })
             }
             let inside = Set(c.insideZones.map(\.id))
             for intrusion in c.intrusions
             where intrusion.zone.occupiedByOthers && intrusion.area >= parameters.minIntrusionArea && !inside.contains(intrusion.zone.id) {
-                out.findings.append(evidence(rule, camera: c.camera.id, intrusion, message:
-                    "camera \(c.camera.id) sees \(DecimalText.fixed2(intrusion.area)) m² inside \(describe(intrusion.zone)), which others occupy"))
+                out.findings.append(evidence(rule, camera: c.camera.id, intrusion) { l in
+                    l.t(.messageCameraSees, c.camera.id, DecimalText.fixed2(intrusion.area), describe(intrusion.zone, l)) + l.t(.messageOccupiedInside)
+                })
             }
         }
         return out
@@ -104,8 +111,8 @@ extension RuleContext {
 
     /// A finding about an overlap, carrying its polygon, area, distance and
     /// pixel density as evidence.
-    private func evidence(_ rule: RuleDefinition, camera: String, _ intrusion: Intrusion, message: String) -> Finding {
-        var f = finding(rule, camera: camera, zone: intrusion.zone, area: intrusion.area, geometry: intrusion.polygons, message: message)
+    private func evidence(_ rule: RuleDefinition, camera: String, _ intrusion: Intrusion, say: (Language) -> String) -> Finding {
+        var f = finding(rule, camera: camera, zone: intrusion.zone, area: intrusion.area, geometry: intrusion.polygons, say: say)
         f.distance = intrusion.nearestDistance
         f.pixelDensity = intrusion.maxDensity
         f.dori = intrusion.dori?.rawValue
@@ -113,14 +120,14 @@ extension RuleContext {
     }
 
     /// " on level 1F below, through a void" for a zone on another level.
-    private func through(_ zone: Zone, from level: String) -> String {
-        zone.info.level == level ? "" : " on level \(zone.info.level) below, through a void"
+    private func through(_ zone: Zone, from level: String, _ l: Language) -> String {
+        zone.info.level == level ? "" : l.t(.messageThroughVoid, zone.info.level)
     }
 
     /// " (nearest 8.00 m, 120 px/m: observe: a person's clothing and actions can be observed)".
-    private func detail(_ intrusion: Intrusion) -> String {
+    private func detail(_ intrusion: Intrusion, _ l: Language) -> String {
         guard let density = intrusion.maxDensity else { return "" }
-        let level = intrusion.dori.map { "\($0.rawValue): \($0.meaning)" } ?? "below monitor level"
-        return " (nearest \(DecimalText.fixed2(intrusion.nearestDistance)) m, \(Int(density.rounded())) px/m: \(level))"
+        let level = Phrase.dori(intrusion.dori?.rawValue)
+        return l.t(.messageDetail, DecimalText.fixed2(intrusion.nearestDistance), String(Int(density.rounded())), l.t(level))
     }
 }

@@ -171,9 +171,20 @@ struct RuleContext {
     }
 
     /// "toilet wc-3f (Public toilet)".
-    func describe(_ zone: Zone) -> String {
-        let category = zone.category.rawValue.replacingOccurrences(of: "_", with: " ")
-        if let name = zone.name { return "\(category) \(zone.id) (\(name))" }
-        return "\(category) \(zone.id)"
+    func describe(_ zone: Zone) -> String { describe(zone, .en) }
+
+    /// "guest room F1-room-n5 (Room 1105)" / "客房 F1-room-n5（Room 1105）".
+    func describe(_ zone: Zone, _ language: Language) -> String {
+        let category = ZoneCategoryNames.name(zone.category.rawValue, language)
+        if let name = zone.name { return language.t(.zoneDescriptionNamed, category, zone.id, name) }
+        return language.t(.zoneDescription, category, zone.id)
+    }
+
+    /// A finding whose message the catalogue writes in every language.
+    func finding(_ rule: RuleDefinition, camera: String? = nil, zone: Zone? = nil, level: String? = nil, area: Double? = nil,
+                 geometry: [PolygonRings]? = nil, say: (Language) -> String) -> Finding {
+        var f = finding(rule, camera: camera, zone: zone, level: level, area: area, geometry: geometry, message: say(.en))
+        f.messageZh = say(.zh)
+        return f
     }
 }

@@ -9,6 +9,7 @@ import SightlineRules
 /// Report formats, validated while the command line is parsed.
 extension ReportFormat: ExpressibleByArgument {}
 extension DrawingSetRenderer.Paper: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}
 
 /// Formats of the smaller commands (`rules`, `filing`).
 enum SimpleFormat: String, ExpressibleByArgument, CaseIterable {
@@ -31,6 +32,9 @@ struct Check: ParsableCommand {
 
     @Option(help: "Paper for --format pdf, landscape: \(DrawingSetRenderer.Paper.allCases.map(\.rawValue).joined(separator: ", ")).")
     var paper: DrawingSetRenderer.Paper = .a3
+
+    @Option(help: "Language of the text, Markdown, HTML and PDF reports: zh or en (default: the plan's site.locale, else LANG, else zh for cn-* profiles).")
+    var lang: Language?
 
     @OptionGroup var rulebook: RulebookOptions
 
@@ -56,12 +60,14 @@ struct Check: ParsableCommand {
         clock.lap("read + decode")
         let checker = PlanChecker(toolVersion: Sightline.version, profileOption: rulebook.profile, asOf: rulebook.checkDate,
                                   parallelism: jobs)
-        let report: CheckReport
+        var report: CheckReport
         do {
             report = try checker.check(loaded)
         } catch {
             try fail(error.problems)
         }
+        report.language = Language.resolve(option: lang, siteLocale: loaded.plan.metadata.site.locale,
+                                           environment: ProcessInfo.processInfo.environment, profileID: loaded.profile.id)
         clock.lap("views + findings")
         if let renderer = format.renderer {
             var text = renderer.render(report)
@@ -108,7 +114,8 @@ struct Check: ParsableCommand {
     static func coloured(_ text: String) -> String {
         let red = "\u{1B}[1;31m", green = "\u{1B}[1;32m", yellow = "\u{1B}[33m", reset = "\u{1B}[0m"
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            for (word, colour) in [("FAIL", red), ("PASS", green), ("  error", red), ("  warning", yellow)] where line.hasPrefix(word) {
+            for (word, colour) in [("FAIL", red), ("PASS", green), ("  error", red), ("  warning", yellow), ("不符合", red), ("符合", green),
+                                   ("  错误", red), ("  警告", yellow)] where line.hasPrefix(word) {
                 let bare = word.trimmingCharacters(in: .whitespaces)
                 let indent = String(word.prefix(word.count - bare.count))
                 return indent + colour + bare + reset + line.dropFirst(word.count)

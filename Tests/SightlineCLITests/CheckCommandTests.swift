@@ -94,13 +94,15 @@ final class CheckCommandTests: XCTestCase {
     /// ones compared structurally, HTML, Markdown and text as text.
     /// Re-record on purpose with `SIGHTLINE_RECORD=1 swift test`.
     func testGoldenReportsForExamples() throws {
-        let formats = ["json", "geojson", "sarif", "html", "markdown", "text"]
+        // Every format in English; the formats people read in Chinese too
+        // (JSON, GeoJSON and SARIF keep English keys and messages for tools).
+        let runs = ["json", "geojson", "sarif", "html", "markdown", "text"].map { ($0, "en") } + ["html", "markdown", "text"].map { ($0, "zh") }
         for name in ["hotel-floor", "clothing-store"] {
-            for format in formats {
-                let r = try CLI.run(["check", "Examples/\(name).json", "--format", format, "--as-of", "2026-01-15"])
+            for (format, language) in runs {
+                let r = try CLI.run(["check", "Examples/\(name).json", "--format", format, "--as-of", "2026-01-15", "--lang", language])
                 XCTAssertEqual(r.status, 1, r.stderr)
                 let ext = ["json": "json", "geojson": "geojson", "sarif": "sarif", "html": "html", "markdown": "md", "text": "txt"][format]!
-                let golden = CLI.packageRoot.appendingPathComponent("Tests/SightlineCLITests/Golden/\(name).\(ext)")
+                let golden = CLI.packageRoot.appendingPathComponent("Tests/SightlineCLITests/Golden/\(name)\(language == "zh" ? ".zh" : "").\(ext)")
                 if ProcessInfo.processInfo.environment["SIGHTLINE_RECORD"] == "1" {
                     try Data(r.stdout.utf8).write(to: golden)
                     continue

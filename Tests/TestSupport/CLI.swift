@@ -41,6 +41,13 @@ public enum CLI {
         process.executableURL = program
         process.arguments = arguments
         process.currentDirectoryURL = packageRoot
+        // English unless a test asks for `--lang zh`: the reports' language
+        // otherwise follows LANG, and a C locale means Chinese for cn-2025.
+        var environment = ProcessInfo.processInfo.environment
+        environment["LANG"] = "en_US.UTF-8"
+        environment["LC_ALL"] = nil
+        environment["LC_MESSAGES"] = nil
+        process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -1,12 +1,10 @@
-import SightlinePlan
-
 /// The Chinese word for each zone category of the plan format, for the
 /// reports an inspector reads: the prohibited ones in Art. 8's own words
 /// (客房, 包间, 宿舍, 浴室, 卫生间, 更衣室, 哺乳室, 试衣间), the others as
 /// drawings label them. A profile's extra categories have none (their id
 /// is printed).
-enum ZoneCategoryNames {
-    static let zh: [String: String] = [
+public enum ZoneCategoryNames {
+    public static let zh: [String: String] = [
         "guest_room": "客房", "private_dining_room": "包间", "dormitory_room": "学生宿舍", "staff_quarters": "员工宿舍",
         "bathhouse": "公共浴室", "toilet": "卫生间", "changing_room": "更衣室", "nursing_room": "哺乳室",
         "fitting_room": "试衣间", "private_other": "其他隐私区域",
@@ -16,7 +14,15 @@ enum ZoneCategoryNames {
     ]
 
     /// `卫生间 toilet`, or the category's id alone.
-    static func label(_ category: String) -> String {
+    public static func label(_ category: String) -> String {
         zh[category].map { "\($0) \(category)" } ?? category
+    }
+}
+
+extension ZoneCategoryNames {
+    /// A category as a message names it: `卫生间` in Chinese, `guest room`
+    /// (the id's words) in English.
+    public static func name(_ category: String, _ language: Language) -> String {
+        language == .zh ? (zh[category] ?? category) : category.replacingOccurrences(of: "_", with: " ")
     }
 }

@@ -1,0 +1,44 @@
+/// An article reference as Chinese law writes it: `Art. 8 ¶1 (iv)` →
+/// `第八条第一款第（四）项`, `Art. 13` → `第十三条`; several joined by `；`.
+/// A reference it does not understand is returned as it is.
+public enum ArticleReference {
+    public static func zh(_ reference: String) -> String {
+        reference.components(separatedBy: "; ").map(one).joined(separator: "；")
+    }
+
+    private static func one(_ reference: String) -> String {
+        let parts = reference.split(separator: " ")
+        guard parts.count >= 2, parts[0] == "Art.", let article = Int(parts[1]) else { return reference }
+        var out = "第\(numeral(article))条"
+        for part in parts.dropFirst(2) {
+            if part.hasPrefix("¶"), let n = Int(part.dropFirst()) {
+                out += "第\(numeral(n))款"
+            } else if part.hasPrefix("("), part.hasSuffix(")"), let n = roman(String(part.dropFirst().dropLast())) {
+                out += "第（\(numeral(n))）项"
+            } else {
+                return reference
+            }
+        }
+        return out
+    }
+
+    /// 1…99 in Chinese numerals: 八, 十三, 二十七.
+    static func numeral(_ n: Int) -> String {
+        let digits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+        guard n > 0, n < 100 else { return String(n) }
+        if n < 10 { return digits[n] }
+        let tens = n / 10, ones = n % 10
+        return (tens == 1 ? "" : digits[tens]) + "十" + (ones == 0 ? "" : digits[ones])
+    }
+
+    /// i…xx as a number.
+    static func roman(_ s: String) -> Int? {
+        let values: [Character: Int] = ["i": 1, "v": 5, "x": 10]
+        var total = 0, previous = 0
+        for c in s.reversed() {
+            guard let v = values[c] else { return nil }
+            if v < previous { total -= v } else { total += v; previous = v }
+        }
+        return total > 0 ? total : nil
+    }
+}

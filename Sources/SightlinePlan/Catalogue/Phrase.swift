@@ -1,0 +1,92 @@
+/// The keys of the catalogues. Grouped by where they are shown; a phrase
+/// with slots says what fills them.
+public enum Phrase: String, CaseIterable, Sendable {
+    // Verdicts, severities, counts.
+    case verdictFail, verdictPass
+    case severityError, severityWarning, severityInfo
+    case camerasOne, camerasMany, errorsOne, errorsMany, warningsOne, warningsMany, findingsOne, findingsMany
+
+    // Text report.
+    /// {0} verdict, {1} plan file, {2} " — site" or "", {3} cameras, {4} errors, {5} warnings, {6} profile id.
+    case textSummary
+    /// {0} SHA-256, {1} tool version, {2} date.
+    case textInput
+    /// {0} camera, {1} level, {2} heading, {3} view area.
+    case textCamera
+    /// {0} zone.
+    case textZone
+    /// {0} distance.
+    case textDistance
+    case textSiteAndZones, textNotApplied, textNotes, textInputWarnings
+    /// {0} rule, {1} reason.
+    case notEvaluated
+
+    // Field labels (summaries, Markdown, HTML).
+    case fieldSite, fieldAddress, fieldOperator, fieldPlace, fieldProfile, fieldCheckedAsOf, fieldPlanFile, fieldSHA256, fieldTool
+    case unnamedSite, noFindings, messages, notApplied
+    case notesHeading
+
+    // Markdown.
+    /// {0} errors, {1} warnings, {2} cameras, {3} profile id, {4} law, {5} date.
+    case markdownSummary
+
+    // HTML report.
+    case htmlTitle
+    /// {0} site, {1} errors, {2} warnings, {3} cameras, {4} law.
+    case htmlLede
+    case htmlPlans, htmlFindings, htmlLegend
+    /// {0} level, {1} cameras, {2} findings.
+    case htmlLevelSummary
+    /// {0} tool version, {1} plan file, {2} SHA-256.
+    case htmlFooter
+    case columnSeverity, columnRule, columnCamera, columnZone, columnLevel, columnArea, columnDetail, columnArticle, columnConsequence
+
+    // Finding messages.
+    /// {0} camera, {1} zone description, {2} provision.
+    case messageCameraInside
+    /// {0} camera, {1} area, {2} zone description.
+    case messageCameraSees
+    /// {0} area, {1} camera, {2} zone description.
+    case messageMasked
+    /// {0} camera, {1} distance, {2} zone description, {3} range.
+    case messageMicrophone
+    /// {0} camera, {1} zone description.
+    case messageInstalledInside
+    /// Appended to a view or installation in a room others use.
+    case messageOccupiedInside
+    /// {0} category, {1} id.
+    case zoneDescription
+    /// {0} category, {1} id, {2} name.
+    case zoneDescriptionNamed
+    /// {0} level it is seen on.
+    case messageThroughVoid
+    /// {0} nearest distance, {1} pixel density, {2} detail level.
+    case messageDetail
+    /// {0} area.
+    case messageMaskNote
+    case doriBelowMonitor, doriMonitor, doriDetect, doriObserve, doriRecognize, doriIdentify
+}
+
+extension Phrase {
+    /// The phrase for an IEC 62676-4 level by its id (`observe`…), or
+    /// ``doriBelowMonitor`` for none.
+    public static func dori(_ level: String?) -> Phrase {
+        switch level {
+        case "monitor": .doriMonitor
+        case "detect": .doriDetect
+        case "observe": .doriObserve
+        case "recognize": .doriRecognize
+        case "identify": .doriIdentify
+        default: .doriBelowMonitor
+        }
+    }
+
+    /// The word for a severity (`error`, `warning`, `info`).
+    public static func severity(_ raw: String) -> Phrase {
+        switch raw {
+        case "error": .severityError
+        case "warning": .severityWarning
+        default: .severityInfo
+        }
+    }
+}
