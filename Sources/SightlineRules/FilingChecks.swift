@@ -8,6 +8,8 @@ struct FilingDue {
     var reason: String
     /// A contradiction in the plan's system record, reported with the finding.
     var contradiction: String?
+    /// The reason in every language, where there is a due date.
+    var says: ((Language) -> String)? = nil
 }
 
 /// Checks about the system's paperwork: filing (Order 799 Art. 14;
@@ -27,7 +29,8 @@ extension RuleContext {
                     contradiction = "the plan says the system was in use before \(before) (system.preexisting) but put into use on \(commissioned) (system.commissionedOn); the date is used"
                 }
             } else if system.preexisting || system.commissionedOn != nil {
-                return FilingDue(due: due, reason: "the system was in use before \(before), so the filing was due by \(due)")
+                return FilingDue(due: due, reason: "the system was in use before \(before), so the filing was due by \(due)",
+                                 says: { l in l.t(.messageDuePreexisting, l.date(before), l.date(due)) })
             }
         }
         guard let commissioned = system.commissionedOn else {
@@ -39,7 +42,8 @@ extension RuleContext {
         }
         let due = commissioned.adding(days: days)
         return FilingDue(due: due, reason: "the system was put into use on \(commissioned), so the filing was due within \(days) days, by \(due)",
-                         contradiction: contradiction)
+                         contradiction: contradiction,
+                         says: { l in l.t(.messageDueCommissioned, l.date(commissioned), String(days), l.date(due)) })
     }
 
     func filingOverdue(_ rule: RuleDefinition) -> RuleResult {
@@ -64,24 +68,27 @@ extension RuleContext {
         let filed = plan.metadata.system.filedOn
         if let filed, filed <= dueDate { return out }
         let late = (filed ?? asOf).dayNumber - dueDate.dayNumber
-        let status = filed.map { "it was filed on \($0), \(late) days late" } ?? "it has not been filed (\(late) days past due as of \(asOf))"
         let contradiction = due.contradiction.map { " (\($0))" } ?? ""
-        out.findings.append(finding(rule, message: "\(article) filing overdue: \(due.reason); \(status)\(contradiction)"))
+        out.findings.append(finding(rule) { l in
+            let status = filed.map { l.t(.messageFiledLate, l.date($0), String(late)) } ?? l.t(.messageNotFiled, String(late), l.date(asOf))
+            let reason = due.says?(l) ?? due.reason
+            return l.t(.messageOverdue, l == .zh ? ArticleReference.zh(article) : article, reason, status, contradiction)
+        })
         return out
     }
 
     /// The data the profile's filing needs that the plan does not give.
-    func missingFilingData() -> [String] {
+    func missingFilingData(_ l: Language = .en) -> [String] {
         let meta = plan.metadata
         func blank(_ s: String?) -> Bool { s?.isEmpty ?? true }
         return parameters.filingData.compactMap { datum -> String? in
             switch datum {
-            case .operatorName: blank(meta.site.operatorName) ? "the operator's name (plan.site.operator.name)" : nil
-            case .address: blank(meta.site.address) ? "the system's location (plan.site.address)" : nil
-            case .retentionDays: meta.system.retentionDays == nil ? "the storage period (plan.system.retentionDays)" : nil
-            case .cameras: plan.cameras.isEmpty ? "any camera (the number and types of devices)" : nil
-            case .designProgramme: blank(meta.system.designProgramme) ? "the design programme (plan.system.designProgramme)" : nil
-            case .testReport: blank(meta.system.testReport) ? "the test (detection) programme (plan.system.testReport)" : nil
+            case .operatorName: blank(meta.site.operatorName) ? l.t(.dataOperatorName) : nil
+            case .address: blank(meta.site.address) ? l.t(.dataAddress) : nil
+            case .retentionDays: meta.system.retentionDays == nil ? l.t(.dataRetention) : nil
+            case .cameras: plan.cameras.isEmpty ? l.t(.dataCameras) : nil
+            case .designProgramme: blank(meta.system.designProgramme) ? l.t(.dataDesign) : nil
+            case .testReport: blank(meta.system.testReport) ? l.t(.dataTest) : nil
             }
         }
     }
@@ -90,10 +97,10 @@ extension RuleContext {
     /// the record cannot be prepared from the plan, and claims no fine.
     func filingIncomplete(_ rule: RuleDefinition) -> RuleResult {
         var out = RuleResult()
-        let missing = missingFilingData()
-        if !missing.isEmpty {
-            out.findings.append(finding(rule, message:
-                "the \(reference(rule.article)) record cannot be prepared from this plan: it lacks " + missing.joined(separator: ", ")))
+        if !missingFilingData().isEmpty {
+            out.findings.append(finding(rule) { l in
+                l.t(.messageFilingIncomplete, reference(rule.article, l), missingFilingData(l).joined(separator: l.t(.listSeparator)))
+            })
         }
         return out
     }
@@ -107,16 +114,18 @@ extension RuleContext {
             if plan.metadata.system.filedOn != nil { out.notEvaluated = "the plan gives no system.filing (what was filed)" }
             return out
         }
-        var differences: [String] = []
+        var differences: [(planned: Int, type: String, recorded: Int)] = []
         for type in Camera.CameraType.allCases {
             let planned = plan.cameras.filter { $0.type == type }.count
             let recorded = filed.cameras[type.rawValue] ?? 0
-            if planned != recorded { differences.append("\(planned) \(type.rawValue) in the plan, \(recorded) filed") }
+            if planned != recorded { differences.append((planned, type.rawValue, recorded)) }
         }
         guard !differences.isEmpty else { return out }
-        let when = filed.date.map { " on \($0)" } ?? ""
-        out.findings.append(finding(rule, message:
-            "the cameras differ from those filed\(when): \(differences.joined(separator: "; ")); once installed, the change must be filed (\(reference(rule.article)) 备案变更)"))
+        out.findings.append(finding(rule) { l in
+            let when = filed.date.map { l.t(.messageFiledOn, l.date($0)) } ?? ""
+            let listed = differences.map { l.t(.messageCameraDifference, String($0.planned), $0.type, String($0.recorded)) }
+            return l.t(.messageChangeUnfiled, when, listed.joined(separator: l == .zh ? "；" : "; "), reference(rule.article, l))
+        })
         return out
     }
 
@@ -127,7 +136,9 @@ extension RuleContext {
             return out
         }
         if days < parameters.retentionDays {
-            out.findings.append(finding(rule, message: "footage is kept \(days) days; \(reference(rule.article)) requires at least \(parameters.retentionDays)"))
+            out.findings.append(finding(rule) { l in
+                l.t(.messageRetentionShort, String(days), reference(rule.article, l), String(parameters.retentionDays))
+            })
         }
         return out
     }
@@ -142,8 +153,9 @@ extension RuleContext {
             return out
         }
         if days >= limit, plan.metadata.system.retentionBasis?.isEmpty ?? true {
-            out.findings.append(finding(rule, message:
-                "footage is kept \(days) days (\(limit) or more) and the plan states no system.retentionBasis; after \(parameters.retentionDays) days, footage whose purpose is served must be deleted"))
+            out.findings.append(finding(rule) { l in
+                l.t(.messageRetentionExcessive, String(days), String(limit), String(parameters.retentionDays))
+            })
         }
         return out
     }

@@ -130,6 +130,11 @@ struct RuleContext {
         profile.articles.first { $0.key == article }?.reference ?? article
     }
 
+    /// The profile's reference for an article group, as `language` cites it.
+    func reference(_ article: String, _ language: Language) -> String {
+        language == .zh ? ArticleReference.zh(reference(article)) : reference(article)
+    }
+
     func run(_ rule: RuleDefinition) -> RuleResult {
         switch rule.check {
         case .cameraInside: return cameraInside(rule)

@@ -12,9 +12,11 @@ extension RuleContext {
                 let near = r.distance <= parameters.consentDistance
                 let sees = r.overlap >= parameters.minConsentViewArea
                 guard near || sees else { continue }
-                let why = sees ? "its view covers \(DecimalText.fixed2(r.overlap)) m² of" : "it is \(DecimalText.fixed2(r.distance)) m from"
-                var f = finding(rule, camera: c.camera.id, level: c.camera.info.level, area: sees ? r.overlap : nil, message:
-                    "camera \(c.camera.id) has no consent reference, but \(why) the \(r.area.category.rawValue.replacingOccurrences(of: "_", with: " ")) area \(r.area.id) (within \(DecimalText.fixed2(parameters.consentDistance)) m needs prior consent)")
+                var f = finding(rule, camera: c.camera.id, level: c.camera.info.level, area: sees ? r.overlap : nil) { l in
+                    let why = sees ? l.t(.messageConsentSees, DecimalText.fixed2(r.overlap)) : l.t(.messageConsentNear, DecimalText.fixed2(r.distance))
+                    return l.t(.messageConsent, c.camera.id, why, ZoneCategoryNames.name(r.area.category.rawValue, l), r.area.id,
+                               DecimalText.fixed2(parameters.consentDistance))
+                }
                 f.zone = r.area.id
                 f.zoneCategory = r.area.category.rawValue
                 f.distance = r.distance
@@ -41,8 +43,9 @@ extension RuleContext {
             if index.hasSign(inside: zone) { continue }
             let doors = index.openings(onBoundaryOf: zone, tolerance: Self.openingOnBoundaryTolerance)
             if index.hasSign(within: parameters.signDistance, of: doors) { continue }
-            out.findings.append(finding(rule, zone: zone, area: seen, message:
-                "the cameras see at least \(DecimalText.fixed2(seen)) m² of \(describe(zone)) but no sign stands inside it or within \(DecimalText.fixed2(parameters.signDistance)) m of an opening on its boundary"))
+            out.findings.append(finding(rule, zone: zone, area: seen) { l in
+                l.t(.messageSignage, DecimalText.fixed2(seen), describe(zone, l), DecimalText.fixed2(parameters.signDistance))
+            })
         }
         return out
     }
@@ -58,9 +61,9 @@ extension RuleContext {
         }
         for c in analysis.cameras {
             guard let off = c.offSite, off.area >= parameters.minOffSiteArea else { continue }
-            let whose = isPropertyRule ? "the property" : "the site"
-            out.findings.append(finding(rule, camera: c.camera.id, level: c.camera.info.level, area: off.area, geometry: off.polygons,
-                                        message: "camera \(c.camera.id) sees \(DecimalText.fixed2(off.area)) m² outside \(whose) boundary"))
+            out.findings.append(finding(rule, camera: c.camera.id, level: c.camera.info.level, area: off.area, geometry: off.polygons) { l in
+                l.t(isPropertyRule ? .messageBeyondProperty : .messageBeyondSite, c.camera.id, DecimalText.fixed2(off.area))
+            })
         }
         return out
     }
@@ -96,10 +99,11 @@ extension RuleContext {
             }
             let watched = ownership.mostSeen?.zone ?? ownership.standingIn.first
             guard let watched, !manages(owner, watched) else { continue }
-            let holder = watched.managedBy ?? operatorName ?? "the site's operator"
-            let share = ownership.mostSeen.map { " (\(DecimalText.fixed2($0.area)) m² of its view)" } ?? " (it stands there)"
-            out.findings.append(finding(rule, camera: c.camera.id, zone: watched, message:
-                "camera \(c.camera.id) is installed by \(owner), but the place it mostly watches, \(describe(watched))\(share), is \(holder)'s: only the unit or person with the safety duty for a place may install there"))
+            out.findings.append(finding(rule, camera: c.camera.id, zone: watched) { l in
+                let holder = watched.managedBy ?? operatorName ?? l.t(.messageSiteOperator)
+                let share = ownership.mostSeen.map { l.t(.messageInstallerShare, DecimalText.fixed2($0.area)) } ?? l.t(.messageInstallerStands)
+                return l.t(.messageInstaller, c.camera.id, owner, describe(watched, l), share, holder)
+            })
         }
         return out
     }
@@ -113,8 +117,10 @@ extension RuleContext {
             guard let open = c.unobstructedArea, open > 0 else { continue }
             let cut = max(0, 1 - (c.viewArea + c.maskedArea) / open)
             guard cut > limit else { continue }
-            out.findings.append(finding(rule, camera: c.camera.id, level: c.camera.info.level, area: open - c.viewArea - c.maskedArea, message:
-                "public-security camera \(c.camera.id) sees \(DecimalText.fixed2(c.viewArea + c.maskedArea)) m² of the \(DecimalText.fixed2(open)) m² its field would cover without walls: \(Int((cut * 100).rounded())) % is blocked (over \(Int((limit * 100).rounded())) %)"))
+            out.findings.append(finding(rule, camera: c.camera.id, level: c.camera.info.level, area: open - c.viewArea - c.maskedArea) { l in
+                l.t(.messageObstructed, c.camera.id, DecimalText.fixed2(c.viewArea + c.maskedArea), DecimalText.fixed2(open),
+                    String(Int((cut * 100).rounded())), String(Int((limit * 100).rounded())))
+            })
         }
         return out
     }
@@ -124,8 +130,7 @@ extension RuleContext {
     func ptzNotFixed(_ rule: RuleDefinition) -> RuleResult {
         var out = RuleResult()
         for c in analysis.cameras where c.camera.type == .ptz {
-            out.findings.append(finding(rule, camera: c.camera.id, level: c.camera.info.level, message:
-                "camera \(c.camera.id) is a PTZ camera: its position, angle and lens range are not fixed as the marks must state"))
+            out.findings.append(finding(rule, camera: c.camera.id, level: c.camera.info.level) { l in l.t(.messagePTZ, c.camera.id) })
         }
         return out
     }
@@ -140,8 +145,10 @@ extension RuleContext {
         for zone in plan.zones where rule.categories.contains(zone.category) {
             let seen = analysis.zoneViewAreas[zone.id] ?? 0
             guard seen < parameters.minSignageViewArea else { continue }
-            out.findings.append(finding(rule, zone: zone, area: seen, message:
-                "the cameras see \(DecimalText.fixed2(seen)) m² of \(describe(zone)), under \(DecimalText.fixed2(parameters.minSignageViewArea)) m²: \(reference(rule.article)) requires a camera there"))
+            out.findings.append(finding(rule, zone: zone, area: seen) { l in
+                l.t(.messageMandatory, DecimalText.fixed2(seen), describe(zone, l), DecimalText.fixed2(parameters.minSignageViewArea),
+                    reference(rule.article, l))
+            })
         }
         return out
     }

@@ -64,6 +64,63 @@ public enum Phrase: String, CaseIterable, Sendable {
     case messageDetail
     /// {0} area.
     case messageMaskNote
+    /// {0} camera, {1} why, {2} area category, {3} area id, {4} consent distance.
+    case messageConsent
+    /// {0} area.
+    case messageConsentSees
+    /// {0} distance.
+    case messageConsentNear
+    /// {0} area seen, {1} zone description, {2} sign distance.
+    case messageSignage
+    /// {0} camera, {1} area.
+    case messageBeyondSite
+    /// {0} camera, {1} area.
+    case messageBeyondProperty
+    /// {0} camera, {1} owner, {2} zone description, {3} share, {4} holder.
+    case messageInstaller
+    /// {0} area.
+    case messageInstallerShare
+    case messageInstallerStands
+    case messageSiteOperator
+    /// {0} camera, {1} seen, {2} open, {3} percent blocked, {4} limit percent.
+    case messageObstructed
+    /// {0} camera.
+    case messagePTZ
+    /// {0} area seen, {1} zone description, {2} threshold, {3} article.
+    case messageMandatory
+    /// {0} zone description, {1} level, {2} covered, {3} zone area, {4} percent, {5} required percent, {6} note.
+    case messageCoverage
+    /// {0} camera ids.
+    case messageCoverageUncounted
+    /// {0} article, {1} reason, {2} status, {3} contradiction.
+    case messageOverdue
+    /// {0} cut-off date, {1} due date.
+    case messageDuePreexisting
+    /// {0} date put into use, {1} days, {2} due date.
+    case messageDueCommissioned
+    /// {0} date filed, {1} days late.
+    case messageFiledLate
+    /// {0} days past due, {1} date.
+    case messageNotFiled
+    /// {0} article, {1} missing data.
+    case messageFilingIncomplete
+    case dataOperatorName
+    case dataAddress
+    case dataRetention
+    case dataCameras
+    case dataDesign
+    case dataTest
+    case listSeparator
+    /// {0} when, {1} differences, {2} article.
+    case messageChangeUnfiled
+    /// {0} date.
+    case messageFiledOn
+    /// {0} planned, {1} type, {2} filed.
+    case messageCameraDifference
+    /// {0} days, {1} article, {2} minimum.
+    case messageRetentionShort
+    /// {0} days, {1} limit, {2} minimum.
+    case messageRetentionExcessive
     case doriBelowMonitor, doriMonitor, doriDetect, doriObserve, doriRecognize, doriIdentify
 }
 
