@@ -119,7 +119,7 @@ public struct HTMLReportRenderer: ReportRenderer {
                 } else {
                     html += "<td><b>\(Escape.html(f.citation.reference))</b><br><span lang=\"zh\">\(Escape.html(f.citation.zh))</span><br><small>\(Escape.html(f.citation.en))</small></td>"
                 }
-                html += "<td>\(f.consequences.map { Escape.html($0.summary) }.joined(separator: "<br>"))</td></tr>\n"
+                html += "<td>\(f.consequences.map { Escape.html($0.summary(in: l)) }.joined(separator: "<br>"))</td></tr>\n"
             }
             html += "</tbody></table>\n"
         }

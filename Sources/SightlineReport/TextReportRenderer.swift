@@ -69,7 +69,7 @@ public struct TextReportRenderer: ReportRenderer {
     /// words after the reference), then every consequence on its own line.
     private func lawLines(_ f: Finding, _ l: Language) -> [String] {
         let provisions = l == .zh ? ["          \(f.citation.zhCited)"] : ["          \(f.citation.reference)"]
-        return provisions + f.consequences.map { "          → \($0.summary)" }
+        return provisions + f.consequences.map { "          → \($0.summary(in: l))" }
     }
 }
 

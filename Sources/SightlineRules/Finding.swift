@@ -69,6 +69,10 @@ public struct Consequence: Sendable, Equatable {
     public var condition: String?
     /// e.g. "no fine in this regulation".
     public var note: String?
+
+    public init(article: String, measures: [String], fines: [Fine], condition: String?, note: String?) {
+        self.article = article; self.measures = measures; self.fines = fines; self.condition = condition; self.note = note
+    }
 }
 
 /// One rule broken (or at risk) by the plan.
