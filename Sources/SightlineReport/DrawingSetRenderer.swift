@@ -42,18 +42,18 @@ public struct DrawingSetRenderer: ReportRenderer {
     }
 
     public func render(_ report: CheckReport) -> String {
-        let plan = report.plan
+        let plan = report.plan, l = report.language
         let contents = plan.contentsByLevel()
         let indices = PlanDrawing.indices(report)
         let sheetCount = plan.levels.count + 3
         var html = """
         <!DOCTYPE html>
-        <html lang="zh-CN">
+        <html lang="\(l == .zh ? "zh-CN" : "en")">
         <head>
         <meta charset="utf-8">
         <meta name="generator" content="sightline \(Escape.html(report.toolVersion))">
-        <title>\(Escape.html(plan.metadata.site.name ?? plan.file)) — 视频监控隐私合规审查图册 CCTV privacy review drawing set</title>
-        <style>\(css)</style>
+        <title>\(Escape.html(plan.metadata.site.name ?? plan.file)) — \(l.t(.sheetTitle))</title>
+        <style>\(css(l))</style>
         </head>
         <body>
 
@@ -78,39 +78,41 @@ public struct DrawingSetRenderer: ReportRenderer {
     private func sheetNumber(_ n: Int, _ of: Int) -> String { "S-\(n < 10 ? "0" : "")\(n) / \(of)" }
 
     private func cover(_ report: CheckReport, sheetCount: Int) -> String {
-        let plan = report.plan, site = plan.metadata.site
+        let plan = report.plan, site = plan.metadata.site, l = report.language
         let verdict = report.verdict
         var out = "<section class=\"sheet cover\">\n"
-        out += "<h1>公共安全视频图像信息系统 隐私合规审查图册<br><small>CCTV privacy compliance review — drawing set</small></h1>\n"
-        out += "<p class=\"verdict \(verdict)\">\(verdict == "fail" ? "不符合 FAIL" : "符合 PASS") — \(report.errorCount) 项错误 error\(report.errorCount == 1 ? "" : "s"), \(report.warningCount) 项警告 warning\(report.warningCount == 1 ? "" : "s"), \(report.analysis.cameras.count) 台摄像机 camera\(report.analysis.cameras.count == 1 ? "" : "s")</p>\n"
+        out += "<h1>\(l.t(.sheetHeading))</h1>\n"
+        let counts = [l.count(report.errorCount, .errorsOne, .errorsMany), l.count(report.warningCount, .warningsOne, .warningsMany),
+                      l.count(report.analysis.cameras.count, .camerasOne, .camerasMany)].joined(separator: l == .zh ? "，" : ", ")
+        out += "<p class=\"verdict \(verdict)\">\(l.t(verdict == "fail" ? .verdictFail : .verdictPass)) — \(counts)</p>\n"
         out += "<table class=\"facts\">\n"
         let rows: [(String, String)] = [
-            ("场所 Site", "\(site.name ?? "—")\(site.id.map { " (\($0))" } ?? "")"),
-            ("地址 Address", site.address ?? "—"),
-            ("运营单位 Operator", "\(site.operatorName ?? "—")\(site.operatorCreditCode.map { " · \($0)" } ?? "") (\(site.operatorKind.rawValue))"),
-            ("场所类别 Place", site.placeCategory.rawValue),
-            ("依据 Rulebook", "\(report.profile.id): \(report.profile.law.zh) / \(report.profile.law.en)"),
-            ("审查日期 Checked as of", report.asOf.description),
-            ("图纸文件 Plan file", plan.file),
-            ("证据哈希 Evidence (SHA-256 of the plan)", report.inputSHA256),
-            ("工具 Tool", "sightline \(report.toolVersion)"),
+            (l.t(.fieldSite), "\(site.name ?? "—")\(site.id.map { " (\($0))" } ?? "")"),
+            (l.t(.fieldAddress), site.address ?? "—"),
+            (l.t(.fieldOperator), "\(site.operatorName ?? "—")\(site.operatorCreditCode.map { " · \($0)" } ?? "") (\(site.operatorKind.rawValue))"),
+            (l.t(.fieldPlace), site.placeCategory.rawValue),
+            (l.t(.sheetRulebook), "\(report.profile.id): \(l == .zh ? report.profile.law.zh : report.profile.law.en)"),
+            (l.t(.fieldCheckedAsOf), l.date(report.asOf)),
+            (l.t(.fieldPlanFile), plan.file),
+            (l.t(.sheetEvidence), report.inputSHA256),
+            (l.t(.fieldTool), "sightline \(report.toolVersion)"),
         ]
         for (k, v) in rows { out += "<tr><th>\(Escape.html(k))</th><td>\(Escape.html(v))</td></tr>\n" }
         out += "</table>\n"
         if let note = report.profile.note { out += "<p class=\"note\">\(Escape.html(note))</p>\n" }
         if !report.outcome.notes.isEmpty {
-            out += "<p class=\"note\">说明（Sightline 的解读，非法律原文）Notes — Sightline's reading, not the law's text:</p>\n<ul class=\"notes\">\n"
-            for note in report.outcome.notes { out += "<li>\(Escape.html(note.zh)) <span class=\"en\">\(Escape.html(note.en))</span></li>\n" }
+            out += "<p class=\"note\">\(l.t(.sheetNotes))</p>\n<ul class=\"notes\">\n"
+            for note in report.outcome.notes { out += "<li>\(Escape.html(l == .zh ? note.zh : note.en))</li>\n" }
             out += "</ul>\n"
         }
-        out += "<div class=\"cover-foot\">\n<table class=\"index\"><tr><th colspan=\"2\">图纸目录 Sheets</th></tr>\n"
-        out += "<tr><td>\(sheetNumber(1, sheetCount))</td><td>封面 Cover</td></tr>\n"
+        out += "<div class=\"cover-foot\">\n<table class=\"index\"><tr><th colspan=\"2\">\(l.t(.sheetIndex))</th></tr>\n"
+        out += "<tr><td>\(sheetNumber(1, sheetCount))</td><td>\(l.t(.sheetCover))</td></tr>\n"
         for (n, level) in plan.levels.enumerated() {
-            out += "<tr><td>\(sheetNumber(n + 2, sheetCount))</td><td>\(Escape.html(level.name ?? level.id)) 平面图 plan</td></tr>\n"
+            out += "<tr><td>\(sheetNumber(n + 2, sheetCount))</td><td>\(Escape.html(l.t(.sheetLevelPlan, level.name ?? level.id)))</td></tr>\n"
         }
-        out += "<tr><td>\(sheetNumber(sheetCount - 1, sheetCount))</td><td>摄像机一览表及检查结果 Camera schedule and findings</td></tr>\n"
-        out += "<tr><td>\(sheetNumber(sheetCount, sheetCount))</td><td>附录：引用条文 Appendix: provisions cited</td></tr>\n</table>\n"
-        out += "<table class=\"signature\"><tr><th>审核人签字 Inspector's signature</th><th>日期 Date</th><th>单位盖章 Stamp</th></tr>"
+        out += "<tr><td>\(sheetNumber(sheetCount - 1, sheetCount))</td><td>\(l.t(.sheetScheduleAndFindings))</td></tr>\n"
+        out += "<tr><td>\(sheetNumber(sheetCount, sheetCount))</td><td>\(l.t(.sheetAppendix))</td></tr>\n</table>\n"
+        out += "<table class=\"signature\"><tr><th>\(l.t(.sheetSignature))</th><th>\(l.t(.sheetDate))</th><th>\(l.t(.sheetStamp))</th></tr>"
         out += "<tr><td></td><td></td><td class=\"stamp\"></td></tr></table>\n</div>\n"
         return out + "</section>\n"
     }
@@ -121,50 +123,50 @@ public struct DrawingSetRenderer: ReportRenderer {
         let areaHeight = size.height - Self.margin - Self.bottomMargin - paper.titleBlockHeight - 4
         let layout = drawing.layout
         let scale = Self.scale(width: layout.width, height: layout.height, areaWidth: areaWidth, areaHeight: areaHeight)
-        let level = drawing.level
+        let level = drawing.level, l = report.language
         let cameras = drawing.cameraIndices.count
         let findings = report.findings.filter { $0.level == level.id }
         var out = "<section class=\"sheet level\">\n<div class=\"frame\">\n<div class=\"drawing\">\n"
         out += drawing.svg(scale: scale)
-        out += "</div>\n<aside class=\"legend\">\n<h3>图例 Legend</h3>\n<ul>\n"
-        let keys: [(String, String)] = [
-            ("<rect width=\"10\" height=\"6\" fill=\"#fde2e2\" stroke=\"#d62828\"/><line x1=\"0\" y1=\"6\" x2=\"6\" y2=\"0\" stroke=\"#d62828\"/>", "禁止区域 prohibited zone (Art. 8)"),
-            ("<rect width=\"10\" height=\"6\" fill=\"#f3f3f1\" stroke=\"#bbb\"/>", "其他区域 other zone"),
-            ("<rect width=\"10\" height=\"6\" fill=\"hsl(137,70%,50%)\" fill-opacity=\".35\"/>", "视野 view (one colour per camera)"),
-            ("<rect width=\"10\" height=\"6\" fill=\"#888\" fill-opacity=\".3\" stroke=\"#888\" stroke-dasharray=\"2 1\"/>", "遮蔽视野 masked view"),
-            ("<rect width=\"10\" height=\"6\" fill=\"#e5007e\" fill-opacity=\".7\"/>", "侵入 intrusion (error), area in m²"),
-            ("<rect width=\"10\" height=\"6\" fill=\"#f77f00\" fill-opacity=\".7\"/>", "侵入 intrusion (warning)"),
-            ("<line x1=\"0\" y1=\"3\" x2=\"10\" y2=\"3\" stroke=\"#111\" stroke-width=\"1.5\"/>", "墙 wall"),
-            ("<line x1=\"0\" y1=\"3\" x2=\"10\" y2=\"3\" stroke=\"#777\" stroke-width=\"1.5\" stroke-dasharray=\"3 1.5\"/>", "矮墙 low wall"),
-            ("<line x1=\"0\" y1=\"3\" x2=\"10\" y2=\"3\" stroke=\"#4ea8de\" stroke-width=\"1.5\"/>", "玻璃 / 窗 glass, window"),
-            ("<line x1=\"0\" y1=\"3\" x2=\"10\" y2=\"3\" stroke=\"#2b8a3e\" stroke-width=\"2.5\"/>", "开启的门 / 通道 open door, passage"),
-            ("<line x1=\"0\" y1=\"3\" x2=\"10\" y2=\"3\" stroke=\"#7f4f24\" stroke-width=\"2.5\"/>", "关闭的门 closed door"),
-            ("<rect x=\"3\" y=\"1\" width=\"4\" height=\"4\" fill=\"#2b8a3e\"/>", "警示标识 warning sign"),
-            ("<circle cx=\"5\" cy=\"3\" r=\"2.5\" fill=\"#1d3557\"/>", "摄像机 camera (id beside it)"),
-            ("<circle cx=\"5\" cy=\"3\" r=\"2.5\" fill=\"#c1121f\"/>", "有错误的摄像机 camera with an error"),
+        out += "</div>\n<aside class=\"legend\">\n<h3>\(l.t(.sheetLegend))</h3>\n<ul>\n"
+        let keys: [(String, Phrase)] = [
+            ("<rect width=\"10\" height=\"6\" fill=\"#fde2e2\" stroke=\"#d62828\"/><line x1=\"0\" y1=\"6\" x2=\"6\" y2=\"0\" stroke=\"#d62828\"/>", .legendProhibited),
+            ("<rect width=\"10\" height=\"6\" fill=\"#f3f3f1\" stroke=\"#bbb\"/>", .legendOtherZone),
+            ("<rect width=\"10\" height=\"6\" fill=\"hsl(137,70%,50%)\" fill-opacity=\".35\"/>", .legendView),
+            ("<rect width=\"10\" height=\"6\" fill=\"#888\" fill-opacity=\".3\" stroke=\"#888\" stroke-dasharray=\"2 1\"/>", .legendMasked),
+            ("<rect width=\"10\" height=\"6\" fill=\"#e5007e\" fill-opacity=\".7\"/>", .legendIntrusionError),
+            ("<rect width=\"10\" height=\"6\" fill=\"#f77f00\" fill-opacity=\".7\"/>", .legendIntrusionWarning),
+            ("<line x1=\"0\" y1=\"3\" x2=\"10\" y2=\"3\" stroke=\"#111\" stroke-width=\"1.5\"/>", .legendWall),
+            ("<line x1=\"0\" y1=\"3\" x2=\"10\" y2=\"3\" stroke=\"#777\" stroke-width=\"1.5\" stroke-dasharray=\"3 1.5\"/>", .legendLowWall),
+            ("<line x1=\"0\" y1=\"3\" x2=\"10\" y2=\"3\" stroke=\"#4ea8de\" stroke-width=\"1.5\"/>", .legendGlass),
+            ("<line x1=\"0\" y1=\"3\" x2=\"10\" y2=\"3\" stroke=\"#2b8a3e\" stroke-width=\"2.5\"/>", .legendOpenDoor),
+            ("<line x1=\"0\" y1=\"3\" x2=\"10\" y2=\"3\" stroke=\"#7f4f24\" stroke-width=\"2.5\"/>", .legendClosedDoor),
+            ("<rect x=\"3\" y=\"1\" width=\"4\" height=\"4\" fill=\"#2b8a3e\"/>", .legendSign),
+            ("<circle cx=\"5\" cy=\"3\" r=\"2.5\" fill=\"#1d3557\"/>", .legendCamera),
+            ("<circle cx=\"5\" cy=\"3\" r=\"2.5\" fill=\"#c1121f\"/>", .legendCameraError),
         ]
         for (swatch, text) in keys {
-            out += "<li><svg width=\"10mm\" height=\"6mm\" viewBox=\"0 0 10 6\">\(swatch)</svg> \(Escape.html(text))</li>\n"
+            out += "<li><svg width=\"10mm\" height=\"6mm\" viewBox=\"0 0 10 6\">\(swatch)</svg> \(Escape.html(l.t(text)))</li>\n"
         }
-        out += "</ul>\n<p>\(cameras) 台摄像机 camera\(cameras == 1 ? "" : "s") · \(findings.count) 项结果 finding\(findings.count == 1 ? "" : "s")</p>\n"
-        out += "<p class=\"note\">比例以 \(paper.name) 横向打印为准 Scale true when printed on \(paper.name) landscape at 100 %.</p>\n"
+        out += "</ul>\n<p>\(l.count(cameras, .camerasOne, .camerasMany)) · \(l.count(findings.count, .findingsOne, .findingsMany))</p>\n"
+        out += "<p class=\"note\">\(l.t(.sheetScaleNote, paper.name))</p>\n"
         out += "</aside>\n</div>\n"
-        out += titleBlock(report, drawingTitle: "\(level.name ?? level.id) 平面图 — 摄像机视野与禁止区域 / plan: camera views and prohibited zones",
+        out += titleBlock(report, drawingTitle: l.t(.sheetLevelTitle, level.name ?? level.id),
                           scale: "1:\(DecimalText.fixed(scale, 0)) (\(paper.name))", sheet: sheetNumber(sheet, count))
         return out + "</section>\n"
     }
 
     private func titleBlock(_ report: CheckReport, drawingTitle: String, scale: String, sheet: String) -> String {
-        let site = report.plan.metadata.site
+        let site = report.plan.metadata.site, l = report.language
         var out = "<table class=\"title-block\"><tr>"
-        out += "<td><b>项目 Site</b><br>\(Escape.html(site.name ?? "—"))<br><small>\(Escape.html(site.address ?? ""))</small></td>"
-        out += "<td class=\"wide\"><b>图名 Drawing</b><br>\(Escape.html(drawingTitle))</td>"
-        out += "<td><b>比例 Scale</b><br>\(Escape.html(scale))</td>"
-        out += "<td><b>图号 Sheet</b><br>\(Escape.html(sheet))</td>"
-        out += "<td><b>日期 Date</b><br>\(Escape.html(report.asOf.description))</td>"
-        out += "<td><b>结论 Verdict</b><br>\(report.verdict == "fail" ? "不符合 FAIL" : "符合 PASS")</td>"
-        out += "<td><b>制图 Drawn</b><br>sightline \(Escape.html(report.toolVersion))<br><small>SHA-256 \(Escape.html(String(report.inputSHA256.prefix(16))))…</small></td>"
-        out += "<td class=\"sign\"><b>审核 Checked</b></td>"
+        out += "<td><b>\(l.t(.blockSite))</b><br>\(Escape.html(site.name ?? "—"))<br><small>\(Escape.html(site.address ?? ""))</small></td>"
+        out += "<td class=\"wide\"><b>\(l.t(.blockDrawing))</b><br>\(Escape.html(drawingTitle))</td>"
+        out += "<td><b>\(l.t(.blockScale))</b><br>\(Escape.html(scale))</td>"
+        out += "<td><b>\(l.t(.blockSheet))</b><br>\(Escape.html(sheet))</td>"
+        out += "<td><b>\(l.t(.sheetDate))</b><br>\(Escape.html(l.date(report.asOf)))</td>"
+        out += "<td><b>\(l.t(.blockVerdict))</b><br>\(l.t(report.verdict == "fail" ? .verdictFail : .verdictPass))</td>"
+        out += "<td><b>\(l.t(.blockDrawn))</b><br>sightline \(Escape.html(report.toolVersion))<br><small>SHA-256 \(Escape.html(String(report.inputSHA256.prefix(16))))…</small></td>"
+        out += "<td class=\"sign\"><b>\(l.t(.blockChecked))</b></td>"
         return out + "</tr></table>\n"
     }
 
@@ -176,13 +178,13 @@ public struct DrawingSetRenderer: ReportRenderer {
     /// appendix spells it out, so a measure and its fines are printed once,
     /// not on every finding.
     struct ConsequenceKeys {
-        private(set) var summaries: [String] = []
+        private(set) var consequences: [Consequence] = []
         private var index: [String: Int] = [:]
         init(_ findings: [Finding]) {
             for f in findings {
                 for c in f.consequences where index[c.summary] == nil {
-                    index[c.summary] = summaries.count
-                    summaries.append(c.summary)
+                    index[c.summary] = consequences.count
+                    consequences.append(c)
                 }
             }
         }
@@ -190,8 +192,11 @@ public struct DrawingSetRenderer: ReportRenderer {
     }
 
     private func schedule(_ report: CheckReport, consequences: ConsequenceKeys, sheet: Int, of count: Int) -> String {
-        var out = "<section class=\"sheet tables\">\n<h2>摄像机一览表 Camera schedule</h2>\n"
-        out += "<table class=\"schedule\"><thead><tr><th>编号 Id</th><th>楼层 Level</th><th>类型 Type</th><th>镜头 Lens</th><th>安装高度 Mount m</th><th>朝向 Heading °</th><th>俯角 Tilt °</th><th>水平视角 HFOV °</th><th>距离 Range m</th><th>最远侵入处像素密度 px/m at farthest intrusion</th></tr></thead><tbody>\n"
+        let l = report.language
+        var out = "<section class=\"sheet tables\">\n<h2>\(l.t(.scheduleHeading))</h2>\n"
+        let columns: [Phrase] = [.scheduleId, .columnLevel, .scheduleType, .scheduleLens, .scheduleMount, .scheduleHeadingDeg, .scheduleTilt,
+                                 .scheduleHFOV, .scheduleRange, .scheduleDensity]
+        out += "<table class=\"schedule\"><thead><tr>" + columns.map { "<th>\(l.t($0))</th>" }.joined() + "</tr></thead><tbody>\n"
         for c in report.analysis.cameras {
             let camera = c.camera
             var lens = "—"
@@ -203,15 +208,15 @@ public struct DrawingSetRenderer: ReportRenderer {
             if let r = camera.resolution { lens += " · \(r.width)×\(r.height)" }
             let farthest = c.intrusions.flatMap { $0.polygons.flatMap(\.shell) }.map { ($0 - camera.position).length }.max()
             let density = farthest.flatMap { d in c.optics.density.map { DecimalText.fixed($0.at(d), 0) } }
-                ?? (c.intrusions.isEmpty ? "—" : "no resolution given")
+                ?? (c.intrusions.isEmpty ? "—" : l.t(.scheduleNoResolution))
             out += "<tr><td>\(Escape.html(camera.id))</td><td>\(Escape.html(camera.info.level))</td><td>\(camera.type.rawValue)</td><td>\(Escape.html(lens))</td>"
             out += "<td class=\"num\">\(DecimalText.fixed(camera.mountHeight, 2))</td><td class=\"num\">\(DecimalText.fixed(camera.heading, 1))</td>"
             out += "<td class=\"num\">\(DecimalText.fixed(camera.tilt, 1))</td><td class=\"num\">\(DecimalText.fixed(c.optics.hfov, 1))</td>"
             out += "<td class=\"num\">\(DecimalText.fixed(c.optics.range, 1))</td><td class=\"num\">\(Escape.html(density))</td></tr>\n"
         }
         out += "</tbody></table>\n"
-        out += "<h2>检查结果（按摄像机）Findings by camera</h2>\n"
-        if report.findings.isEmpty { out += "<p>无 None.</p>\n" }
+        out += "<h2>\(l.t(.findingsByCamera))</h2>\n"
+        if report.findings.isEmpty { out += "<p>\(l.t(.none))</p>\n" }
         var groups: [(String?, [Int])] = []
         var position: [String: Int] = [:]
         for (i, f) in report.findings.enumerated() {
@@ -224,55 +229,57 @@ public struct DrawingSetRenderer: ReportRenderer {
         // Camera groups in the report's order, site-wide findings last.
         groups.sort { ($0.0 == nil ? 1 : 0) < ($1.0 == nil ? 1 : 0) }
         for (camera, list) in groups {
-            out += "<h3>\(camera.map { "摄像机 Camera \(Escape.html($0))" } ?? "全场所 Site-wide")</h3>\n"
-            out += "<table class=\"findings\"><thead><tr><th>编号 No.</th><th>严重程度 Severity</th><th>规则与说明 Rule</th><th>区域 Zone</th><th>面积 Area m²</th><th>条文 Article</th><th>后果 Consequence (appendix)</th></tr></thead><tbody>\n"
+            out += "<h3>\(Escape.html(camera.map { l.t(.findingsCamera, $0) } ?? l.t(.findingsSiteWide)))</h3>\n"
+            let heads: [Phrase] = [.findingsNumber, .columnSeverity, .findingsRule, .columnZone, .columnArea, .columnArticle, .findingsConsequence]
+            out += "<table class=\"findings\"><thead><tr>" + heads.map { "<th>\(l.t($0))</th>" }.joined() + "</tr></thead><tbody>\n"
             for i in list {
                 let f = report.findings[i]
                 var zone = f.zone.map { z in Escape.html(z) + (f.zoneName.map { "<br>\(Escape.html($0))" } ?? "") } ?? ""
-                if let category = f.zoneCategory { zone += "<br><small>\(Escape.html(ZoneCategoryNames.label(category)))</small>" }
-                out += "<tr class=\"\(f.severity.rawValue)\"><td>\(Self.number(i))</td><td>\(f.severity == .error ? "错误 error" : f.severity == .warning ? "警告 warning" : "提示 info")</td>"
+                if let category = f.zoneCategory { zone += "<br><small>\(Escape.html(ZoneCategoryNames.name(category, l)))</small>" }
+                out += "<tr class=\"\(f.severity.rawValue)\"><td>\(Self.number(i))</td><td>\(l.t(Phrase.severity(f.severity.rawValue)))</td>"
                 out += "<td><code>\(Escape.html(f.rule))</code><br><small>\(Escape.html(f.message(in: report.language)))</small></td><td>\(zone)</td>"
-                out += "<td class=\"num\">\(f.area.map { DecimalText.fixed($0, 2) } ?? "")</td><td>\(Escape.html(f.citation.reference))</td>"
+                out += "<td class=\"num\">\(f.area.map { DecimalText.fixed($0, 2) } ?? "")</td><td>\(Escape.html(f.citation.reference(in: l)))</td>"
                 out += "<td>\(f.consequences.map { consequences.key($0.summary) }.joined(separator: ", "))</td></tr>\n"
             }
             out += "</tbody></table>\n"
         }
-        out += titleBlock(report, drawingTitle: "摄像机一览表及检查结果 / camera schedule and findings", scale: "—", sheet: sheetNumber(sheet, count))
+        out += titleBlock(report, drawingTitle: l.t(.scheduleTitle), scale: "—", sheet: sheetNumber(sheet, count))
         return out + "</section>\n"
     }
 
     private func appendix(_ report: CheckReport, consequences: ConsequenceKeys, sheet: Int, of count: Int) -> String {
-        var out = "<section class=\"sheet tables\">\n<h2>附录：引用条文 Appendix: provisions cited</h2>\n"
-        out += "<p class=\"note\">\(Escape.html(report.profile.law.zh)) / \(Escape.html(report.profile.law.en)). 中文为原文，英文为译文 The Chinese is the text of the law; the English is a translation.</p>\n"
+        let l = report.language
+        var out = "<section class=\"sheet tables\">\n<h2>\(l.t(.sheetAppendix))</h2>\n"
+        out += "<p class=\"note\">\(Escape.html(report.profile.law.zh)) / \(Escape.html(report.profile.law.en)). \(l.t(.appendixNote))</p>\n"
         var seen = Set<String>()
         out += "<table class=\"provisions\"><tbody>\n"
         for f in report.findings {
             for p in f.citation.provisions where seen.insert(p.reference + "\u{0}" + p.zh).inserted {
-                out += "<tr><th>\(Escape.html(p.reference))</th><td><p class=\"zh\">\(Escape.html(p.zh))</p><p class=\"en\">\(Escape.html(p.en))</p></td></tr>\n"
+                out += "<tr><th>\(Escape.html(l == .zh ? ArticleReference.zh(p.reference) : p.reference))</th><td><p class=\"zh\">\(Escape.html(p.zh))</p><p class=\"en\">\(Escape.html(p.en))</p></td></tr>\n"
             }
         }
         out += "</tbody></table>\n"
-        if seen.isEmpty { out += "<p>无 None.</p>\n" }
-        if !consequences.summaries.isEmpty {
-            out += "<h3>法律后果 Consequences the law sets, as the findings cite them</h3>\n<table class=\"provisions\"><tbody>\n"
-            for (i, summary) in consequences.summaries.enumerated() {
-                out += "<tr><th>C-\(i + 1)</th><td>\(Escape.html(summary))</td></tr>\n"
+        if seen.isEmpty { out += "<p>\(l.t(.none))</p>\n" }
+        if !consequences.consequences.isEmpty {
+            out += "<h3>\(l.t(.appendixConsequences))</h3>\n<table class=\"provisions\"><tbody>\n"
+            for (i, consequence) in consequences.consequences.enumerated() {
+                out += "<tr><th>C-\(i + 1)</th><td>\(Escape.html(consequence.summary(in: l)))</td></tr>\n"
             }
             out += "</tbody></table>\n"
         }
-        out += titleBlock(report, drawingTitle: "附录：引用条文 / appendix: provisions cited", scale: "—", sheet: sheetNumber(sheet, count))
+        out += titleBlock(report, drawingTitle: l.t(.appendixTitle), scale: "—", sheet: sheetNumber(sheet, count))
         return out + "</section>\n"
     }
 
     // MARK: Style
 
-    private var css: String {
+    private func css(_ l: Language) -> String {
         let size = paper.size
         let inner = size.height - Self.margin - Self.bottomMargin
         return """
         @page{size:\(paper.name) landscape;margin:\(Int(Self.margin))mm \(Int(Self.margin))mm \(Int(Self.bottomMargin))mm;
-          @bottom-right{content:"第 " counter(page) " 页 共 " counter(pages) " 页 · page " counter(page) " of " counter(pages);font-size:8pt;color:#555}
-          @bottom-left{content:"Sightline — CCTV privacy review";font-size:8pt;color:#555}}
+          @bottom-right{content:\(l == .zh ? #""第 " counter(page) " 页 共 " counter(pages) " 页""# : #""page " counter(page) " of " counter(pages)"#);font-size:8pt;color:#555}
+          @bottom-left{content:"Sightline — \(l.t(.sheetTitle))";font-size:8pt;color:#555}}
         :root{--ink:#1d1d1f;--muted:#666;--error:#c1121f;--warning:#b56b00;--ok:#2b8a3e}
         *{box-sizing:border-box}
         body{margin:0;font:9pt/1.35 "Noto Sans CJK SC","Noto Sans",sans-serif;color:#1d1d1f}

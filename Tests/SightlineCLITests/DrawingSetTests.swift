@@ -39,14 +39,15 @@ final class DrawingSetTests: XCTestCase {
         XCTAssertEqual(DrawingSetRenderer.scale(width: 3500, height: 100, areaWidth: 314, areaHeight: 230), 12000)
     }
 
-    /// The hotel floor: cover, its one level, the schedule with findings,
-    /// the appendix — 4 A3 pages, not one per finding; the text searchable.
+    /// The hotel floor in Chinese: cover, its one level, the schedule with
+    /// findings, the appendix — 4 A3 pages, not one per finding; the text
+    /// searchable (the toilet's category, 卫生间, in the findings table).
     func testTheHotelFloorDrawingSetHasFourSearchableA3Sheets() throws {
         try requirePrinting()
         let folder = try ScratchFolder("pdf")
         defer { folder.remove() }
         let pdf = folder.url.appendingPathComponent("hotel.pdf").path
-        let r = try CLI.run(["check", "Examples/hotel-floor.json", "--format", "pdf", "-o", pdf, "--as-of", "2026-01-15"])
+        let r = try CLI.run(["check", "Examples/hotel-floor.json", "--format", "pdf", "-o", pdf, "--as-of", "2026-01-15", "--lang", "zh"])
         XCTAssertEqual(r.status, 1, r.stderr)
         XCTAssertEqual(r.stdout, "FAIL: 2 errors, 0 other findings; report written to \(pdf)\n")
         let info = try poppler("pdfinfo", [pdf])
@@ -54,7 +55,7 @@ final class DrawingSetTests: XCTestCase {
         XCTAssertTrue(info.contains("(A3)"), info)
         let text = try poppler("pdftotext", ["-layout", pdf, "-"])
         for needle in ["隐私合规审查图册", "卫生间", "F-01", "F-02", "cam-lobby", "1:150 (A3)", "S-02 / 4", "审核人签字",
-                       "禁止在公共场所的下列区域", "C-1", "Appendix: provisions cited", "第 4 页 共 4 页"] {
+                       "禁止在公共场所的下列区域", "C-1", "附录：引用条文", "第4页共4页", "2026年1月15日"] {
             XCTAssertTrue(text.contains(needle), "the PDF's text lacks \(needle)")
         }
         _ = try poppler("pdftoppm", ["-r", "30", "-png", pdf, folder.url.appendingPathComponent("sheet").path])
@@ -82,19 +83,36 @@ final class DrawingSetTests: XCTestCase {
         for sheet in 1...6 { XCTAssertTrue(text.contains("S-0\(sheet) / 6"), "sheet S-0\(sheet) / 6 missing") }
     }
 
-    /// The print HTML of the hotel floor, byte for byte (what Chromium lays
-    /// out; a change to it is reviewed here, not in a PDF diff).
+    /// The same sheets in English.
+    func testTheDrawingSetInEnglish() throws {
+        try requirePrinting()
+        let folder = try ScratchFolder("pdf-en")
+        defer { folder.remove() }
+        let pdf = folder.url.appendingPathComponent("hotel.pdf").path
+        XCTAssertEqual(try CLI.run(["check", "Examples/hotel-floor.json", "--format", "pdf", "-o", pdf, "--as-of", "2026-01-15", "--lang", "en"]).status, 1)
+        let text = try poppler("pdftotext", ["-layout", pdf, "-"])
+        for needle in ["Inspector's signature", "Appendix: provisions cited", "page 4 of 4", "Third floor plan", "toilet"] {
+            XCTAssertTrue(text.contains(needle), "the PDF's text lacks \(needle)")
+        }
+        XCTAssertFalse(text.contains("审核人签字"), "no Chinese labels in the English set")
+    }
+
+    /// The print HTML of the hotel floor in both languages, byte for byte
+    /// (what Chromium lays out; a change is reviewed here, not in a PDF diff).
     func testGoldenDrawingSetHTML() throws {
         let loaded = try LoadedPlan.load(CLI.packageRoot.appendingPathComponent("Examples/hotel-floor.json").path, profileOption: nil)
         var report = try PlanChecker(toolVersion: "golden", profileOption: nil, asOf: CalendarDate(iso: "2026-01-15")!, parallelism: 1)
             .check(loaded)
         report.analysis.plan.file = "Examples/hotel-floor.json"
-        let html = DrawingSetRenderer(paper: .a3).render(report)
-        let golden = CLI.packageRoot.appendingPathComponent("Tests/SightlineCLITests/Golden/hotel-floor.drawing-set.html")
-        if ProcessInfo.processInfo.environment["SIGHTLINE_RECORD"] == "1" {
-            try Data(html.utf8).write(to: golden)
-            return
+        for language in Language.allCases {
+            report.language = language
+            let html = DrawingSetRenderer(paper: .a3).render(report)
+            let golden = CLI.packageRoot.appendingPathComponent("Tests/SightlineCLITests/Golden/hotel-floor.drawing-set.\(language.rawValue).html")
+            if ProcessInfo.processInfo.environment["SIGHTLINE_RECORD"] == "1" {
+                try Data(html.utf8).write(to: golden)
+                continue
+            }
+            XCTAssertEqual(html, try String(contentsOf: golden, encoding: .utf8), "\(language): re-record with SIGHTLINE_RECORD=1 if intended")
         }
-        XCTAssertEqual(html, try String(contentsOf: golden, encoding: .utf8), "re-record with SIGHTLINE_RECORD=1 if intended")
     }
 }

@@ -121,6 +121,66 @@ public enum Phrase: String, CaseIterable, Sendable {
     case messageRetentionShort
     /// {0} days, {1} limit, {2} minimum.
     case messageRetentionExcessive
+    // The PDF drawing set.
+    case sheetTitle
+    case sheetHeading
+    case sheetRulebook
+    case sheetEvidence
+    case sheetNotes
+    case sheetIndex
+    case sheetCover
+    case sheetLevelPlan
+    case sheetScheduleAndFindings
+    case sheetAppendix
+    case sheetSignature
+    case sheetDate
+    case sheetStamp
+    case sheetLegend
+    case legendProhibited
+    case legendOtherZone
+    case legendView
+    case legendMasked
+    case legendIntrusionError
+    case legendIntrusionWarning
+    case legendWall
+    case legendLowWall
+    case legendGlass
+    case legendOpenDoor
+    case legendClosedDoor
+    case legendSign
+    case legendCamera
+    case legendCameraError
+    case sheetScaleNote
+    case sheetLevelTitle
+    case blockSite
+    case blockDrawing
+    case blockScale
+    case blockSheet
+    case blockVerdict
+    case blockDrawn
+    case blockChecked
+    case scheduleHeading
+    case scheduleId
+    case scheduleType
+    case scheduleLens
+    case scheduleMount
+    case scheduleHeadingDeg
+    case scheduleTilt
+    case scheduleHFOV
+    case scheduleRange
+    case scheduleDensity
+    case scheduleNoResolution
+    case findingsByCamera
+    case findingsCamera
+    case findingsSiteWide
+    case findingsNumber
+    case findingsRule
+    case findingsConsequence
+    case none
+    case appendixNote
+    case appendixConsequences
+    case appendixTitle
+    case scheduleTitle
     case doriBelowMonitor, doriMonitor, doriDetect, doriObserve, doriRecognize, doriIdentify
 }
 
