@@ -18,9 +18,13 @@ public struct FilingRecord: Sendable {
     public var due: CalendarDate?
     /// How the due date follows from the plan (or why there is none).
     public var dueReason: String
+    /// The same in Chinese, where there is a due date.
+    public var dueReasonZh: String?
     /// `filed on time`, `filed late`, `overdue`, `due`, or `unknown`.
     public var status: String
     public var missing: [String]
+    /// What is missing, in Chinese.
+    public var missingZh: [String]
 
     public init(plan: Plan, profile: Profile, asOf: CalendarDate) {
         let meta = plan.metadata
@@ -39,13 +43,14 @@ public struct FilingRecord: Sendable {
         let empty = PlanAnalysis(plan: plan, cameras: [], problems: [])
         let context = RuleContext(profile: profile, plan: plan, analysis: empty, asOf: asOf, privateScope: nil)
         let filingDue = context.filingDue()
-        (due, dueReason) = (filingDue.due, filingDue.reason)
+        (due, dueReason, dueReasonZh) = (filingDue.due, filingDue.reason, filingDue.says?(.zh))
         switch (due, filedOn) {
         case (nil, _): status = filedOn == nil ? "unknown" : "filed"
         case let (due?, filed?): status = filed <= due ? "filed on time" : "filed late"
         case let (due?, nil): status = asOf > due ? "overdue" : "due"
         }
         missing = context.missingFilingData()
+        missingZh = context.missingFilingData(.zh)
         // Whether the filing applies to this place at all (Art. 9 ¶2 exempts
         // Art. 14; non-public places are outside the Regulations, Art. 2).
         let place = meta.site.placeCategory
@@ -55,6 +60,7 @@ public struct FilingRecord: Sendable {
             notRequired = profile.applicability[place]?.reason ?? filingArticle.elsewhere
             status = "not required"
             missing = []
+            missingZh = []
         } else {
             notRequired = nil
         }
@@ -62,4 +68,21 @@ public struct FilingRecord: Sendable {
 
     /// Why no filing is required for this place (the law's words), or `nil`.
     public var notRequired: Text?
+}
+
+extension FilingRecord {
+    /// The status in `language`.
+    public func status(in language: Language) -> String {
+        let phrase: Phrase? = switch status {
+        case "filed on time": .statusFiledOnTime
+        case "filed late": .statusFiledLate
+        case "overdue": .statusOverdue
+        case "due": .statusDue
+        case "filed": .statusFiled
+        case "not required": .statusNotRequired
+        case "unknown": .filingUnknown
+        default: nil
+        }
+        return phrase.map { language.t($0) } ?? status
+    }
 }

@@ -9,7 +9,6 @@ import SightlineRules
 /// Report formats, validated while the command line is parsed.
 extension ReportFormat: ExpressibleByArgument {}
 extension DrawingSetRenderer.Paper: ExpressibleByArgument {}
-extension Language: ExpressibleByArgument {}
 
 /// Formats of the smaller commands (`rules`, `filing`).
 enum SimpleFormat: String, ExpressibleByArgument, CaseIterable {
@@ -33,8 +32,7 @@ struct Check: ParsableCommand {
     @Option(help: "Paper for --format pdf, landscape: \(DrawingSetRenderer.Paper.allCases.map(\.rawValue).joined(separator: ", ")).")
     var paper: DrawingSetRenderer.Paper = .a3
 
-    @Option(help: "Language of the text, Markdown, HTML and PDF reports: zh or en (default: the plan's site.locale, else LANG, else zh for cn-* profiles).")
-    var lang: Language?
+    @OptionGroup var language: LanguageOption
 
     @OptionGroup var rulebook: RulebookOptions
 
@@ -66,8 +64,7 @@ struct Check: ParsableCommand {
         } catch {
             try fail(error.problems)
         }
-        report.language = Language.resolve(option: lang, siteLocale: loaded.plan.metadata.site.locale,
-                                           environment: ProcessInfo.processInfo.environment, profileID: loaded.profile.id)
+        report.language = language.language(for: loaded)
         clock.lap("views + findings")
         if let renderer = format.renderer {
             var text = renderer.render(report)

@@ -20,6 +20,7 @@ struct Filing: ParsableCommand {
     var output: String?
 
     @OptionGroup var rulebook: RulebookOptions
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         let loaded: LoadedPlan
@@ -28,14 +29,16 @@ struct Filing: ParsableCommand {
             throw ExitCode(2)
         }
         let record = FilingRecord(plan: loaded.plan, profile: loaded.profile, asOf: rulebook.checkDate)
-        let none = "(missing)"
+        let l = language.language(for: loaded)
+        let none = l.t(.filingMissingValue)
         if let reason = record.notRequired {
             let article = loaded.profile.rules.first { $0.check == .filingOverdue }.flatMap { rule in
                 loaded.profile.articles.first { $0.key == rule.article }?.reference
             } ?? "the filing"
             switch format {
             case .text:
-                try emit("No filing record: \(article) does not apply to this place (placeCategory \(loaded.plan.metadata.site.placeCategory.rawValue)).\n  \(reason.en)\n  \(reason.zh)\n", to: output)
+                let said = l.t(.filingNotRequired, l == .zh ? ArticleReference.zh(article) : article, loaded.plan.metadata.site.placeCategory.rawValue)
+                try emit(TerminalText.lines([said] + (l == .zh ? ["  \(reason.zh)"] : ["  \(reason.en)", "  \(reason.zh)"])), to: output)
             case .json:
                 var w = JSONWriter()
                 w.beginObject()
@@ -50,19 +53,28 @@ struct Filing: ParsableCommand {
         }
         switch format {
         case .text:
-            let cameras = record.camerasByType.map { "\($0.count) \($0.type)" }.joined(separator: ", ")
+            let cameras = record.camerasByType.map { l == .zh ? "\(Phrase.cameraType($0.type).map { l.t($0) } ?? $0.type) \($0.count) 台" : "\($0.count) \($0.type)" }
+                .joined(separator: l.t(.listSeparator))
+            /// A label padded to one column (a CJK character is two columns wide).
+            func field(_ label: Phrase) -> String {
+                let text = l.t(label), width = text.unicodeScalars.reduce(0) { $0 + ($1.value > 0x2E80 ? 2 : 1) }
+                return "  " + text + String(repeating: " ", count: max(1, 17 - width))
+            }
+            let reason = l == .zh ? (record.dueReasonZh ?? record.dueReason) : record.dueReason
+            let open = l == .zh ? "（" : " (", close = l == .zh ? "）" : ")"
             var lines = [
-                "Filing record (\(loaded.profile.law.en))",
-                "  unit:            \(record.operatorName ?? none) (\(record.operatorKind.rawValue))\(record.creditCode.map { ", credit code \($0)" } ?? "")",
-                "  address:         \(record.address ?? none)",
-                "  system location: \(record.siteName ?? none); levels \(record.levels.joined(separator: ", "))",
-                "  cameras:         \(cameras.isEmpty ? none : cameras)\(record.microphones > 0 ? "; \(record.microphones) with microphones" : "")",
-                "  storage period:  \(record.retentionDays.map { "\($0) days" } ?? none)",
-                "  put into use:    \(record.commissionedOn?.description ?? none)",
-                "  due:             \(record.due?.description ?? "unknown") (\(record.dueReason))",
-                "  filed:           \(record.filedOn?.description ?? "not yet") — \(record.status)",
+                l.t(.filingTitle, l == .zh ? loaded.profile.law.zh : loaded.profile.law.en),
+                field(.filingUnit) + "\(record.operatorName ?? none)\(open)\(Phrase.operatorKind(record.operatorKind.rawValue).map { l.t($0) } ?? record.operatorKind.rawValue)\(close)\(record.creditCode.map { l.t(.filingCreditCode, $0) } ?? "")",
+                field(.filingAddress) + (record.address ?? none),
+                field(.filingLocation) + (record.siteName ?? none) + l.t(.filingLevels, record.levels.joined(separator: l.t(.listSeparator))),
+                field(.filingCameras) + (cameras.isEmpty ? none : cameras) + (record.microphones > 0 ? l.t(.filingMicrophones, String(record.microphones)) : ""),
+                field(.filingStorage) + (record.retentionDays.map { l.t(.filingDays, String($0)) } ?? none),
+                field(.filingPutIntoUse) + (record.commissionedOn.map(l.date) ?? none),
+                field(.filingDue) + (record.due.map(l.date) ?? l.t(.filingUnknown)) + open + reason + close,
+                field(.filingFiled) + (record.filedOn.map(l.date) ?? l.t(.filingNotYet)) + " — " + record.status(in: l),
             ]
-            if !record.missing.isEmpty { lines.append("  missing:         \(record.missing.joined(separator: ", "))") }
+            let missing = l == .zh ? record.missingZh : record.missing
+            if !missing.isEmpty { lines.append(field(.filingMissing) + missing.joined(separator: l.t(.listSeparator))) }
             try emit(TerminalText.lines(lines), to: output)
         case .json:
             var w = JSONWriter()

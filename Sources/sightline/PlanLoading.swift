@@ -28,6 +28,21 @@ struct RulebookOptions: ParsableArguments {
     }
 }
 
+/// `--lang`, for the commands whose output people read.
+struct LanguageOption: ParsableArguments {
+    @Option(help: "Language of what people read: zh or en (default: the plan's site.locale, else LANG, else zh for cn-* profiles).")
+    var lang: Language?
+
+    /// The language for a loaded plan: `--lang`, else the plan's, the
+    /// environment's or the rulebook's.
+    func language(for loaded: LoadedPlan) -> Language {
+        Language.resolve(option: lang, siteLocale: loaded.plan.metadata.site.locale, environment: ProcessInfo.processInfo.environment,
+                         profileID: loaded.profile.id)
+    }
+}
+
+extension Language: ExpressibleByArgument {}
+
 /// Prints problems on standard error, one a line.
 func printProblems(_ problems: [PlanProblem]) {
     Console.err(problems.map(\.description).joined(separator: "\n"))

@@ -181,6 +181,43 @@ public enum Phrase: String, CaseIterable, Sendable {
     case appendixConsequences
     case appendixTitle
     case scheduleTitle
+    // The filing record.
+    /// {0}.
+    case filingTitle
+    case filingUnit
+    case filingAddress
+    case filingLocation
+    /// {0} levels.
+    case filingLevels
+    case filingCameras
+    /// {0} count.
+    case filingMicrophones
+    case filingStorage
+    /// {0} days.
+    case filingDays
+    case filingPutIntoUse
+    case filingDue
+    case filingFiled
+    case filingMissing
+    case filingMissingValue
+    case filingUnknown
+    case filingNotYet
+    /// {0} code.
+    case filingCreditCode
+    /// {0} article, {1} place category.
+    case filingNotRequired
+    case statusFiledOnTime
+    case statusFiledLate
+    case statusOverdue
+    case statusDue
+    case statusFiled
+    case statusNotRequired
+    // Camera types and operator kinds.
+    case typeFixed
+    case typePtz
+    case typeFisheye
+    case kindUnit
+    case kindIndividual
     case doriBelowMonitor, doriMonitor, doriDetect, doriObserve, doriRecognize, doriIdentify
 }
 
@@ -206,4 +243,14 @@ extension Phrase {
         default: .severityInfo
         }
     }
+}
+
+extension Phrase {
+    /// A camera type's word (`fixed`, `ptz`, `fisheye`).
+    public static func cameraType(_ raw: String) -> Phrase? {
+        ["fixed": .typeFixed, "ptz": .typePtz, "fisheye": .typeFisheye][raw]
+    }
+
+    /// An operator kind's word (`unit`, `individual`).
+    public static func operatorKind(_ raw: String) -> Phrase? { ["unit": .kindUnit, "individual": .kindIndividual][raw] }
 }
