@@ -27,6 +27,7 @@ struct Fix: ParsableCommand {
     @Option(name: .shortAndLong, help: "With --apply: where to write the fixed plan.") var output: String?
     @Option(name: .shortAndLong, help: "text or json.") var format: SimpleFormat = .text
     @OptionGroup var rulebook: RulebookOptions
+    @OptionGroup var language: LanguageOption
 
     func validate() throws {
         if apply != nil, output == nil { throw ValidationError("--apply needs -o FIXED.json") }
@@ -71,7 +72,7 @@ struct Fix: ParsableCommand {
         }
         let frame = loaded.plan.frame
         switch format {
-        case .text: try emit(text(fixPlan, applied: applied, remaining: remaining, frame: frame), to: nil)
+        case .text: try emit(text(fixPlan, applied: applied, remaining: remaining, frame: frame, language.language(for: loaded)), to: nil)
         case .json: try emit(json(fixPlan, applied: applied, remaining: remaining, frame: frame), to: nil)
         }
         if apply != nil ? !remaining.isEmpty : report.errorCount > 0 { throw ExitCode(1) }
@@ -79,64 +80,75 @@ struct Fix: ParsableCommand {
 
     private func deg(_ x: Double) -> String { DecimalText.fixed1(x) + "°" }
 
-    private func text(_ p: FixPlan, applied: [String: String], remaining: [Finding], frame: CoordinateFrame) -> String {
+    private func text(_ p: FixPlan, applied: [String: String], remaining: [Finding], frame: CoordinateFrame, _ l: Language) -> String {
         var lines: [String] = []
-        if p.cameras.isEmpty && p.signs.isEmpty { lines.append("Nothing to fix: no camera has an Art. 8 error and no zone lacks a sign.") }
+        if p.cameras.isEmpty && p.signs.isEmpty { lines.append(l.t(.fixNothing)) }
         for fix in p.cameras {
             let c = fix.camera
             let what = fix.findings.map { f in "\(f.rule.split(separator: "/").last ?? "") \(f.zone ?? "")\(f.area.map { " \(DecimalText.fixed2($0)) m²" } ?? "")" }
-            lines.append("camera \(c.id) (\(c.type.rawValue), heading \(deg(c.heading)), tilt \(deg(c.tilt))): " + what.joined(separator: "; "))
+            let type = l == .zh ? (Phrase.cameraType(c.type.rawValue).map { l.t($0) } ?? c.type.rawValue) : c.type.rawValue
+            lines.append(l.t(.fixCamera, c.id, type, deg(c.heading), deg(c.tilt), what.joined(separator: l == .zh ? "；" : "; ")))
             if fix.study.isInside {
-                let spot = fix.study.relocation.map { p in let q = frame.toPlan(p); return "nearest allowed spot (\(DecimalText.fixed2(q.x)), \(DecimalText.fixed2(q.y))), ≥ 0.5 m from walls" } ?? "no allowed spot on this level"
-                lines.append("  move:    it stands inside a prohibited zone; no aim or mask makes that lawful. \(spot)")
+                let spot = fix.study.relocation.map { p in let q = frame.toPlan(p); return l.t(.fixSpot, DecimalText.fixed2(q.x), DecimalText.fixed2(q.y)) }
+                    ?? l.t(.fixNoSpot)
+                lines.append(l.t(.fixMove, spot))
                 lines.append("")
                 continue
             }
             if c.type == .fisheye {
-                lines.append("  re-aim:  not possible (a fisheye sees every bearing)")
+                lines.append(l.t(.fixFisheye))
             } else if fix.headings.isEmpty {
-                lines.append("  re-aim:  no \(c.type == .ptz ? "pan position" : "heading") avoids the prohibited places with this lens and tilt")
+                lines.append(l.t(c.type == .ptz ? .fixNoPan : .fixNoHeading))
             } else {
-                let intervals = fix.headings.map { $0.isFullCircle ? "any" : "\(deg($0.from))–\(deg(normalizedBearing($0.from + $0.sweep)))" }
-                lines.append("  re-aim:  compliant \(c.type == .ptz ? "pan positions" : "headings") (clockwise) " + intervals.joined(separator: ", "))
+                let intervals = fix.headings.map { $0.isFullCircle ? l.t(.fixAny) : "\(deg($0.from))–\(deg(normalizedBearing($0.from + $0.sweep)))" }
+                lines.append(l.t(c.type == .ptz ? .fixPans : .fixHeadings, intervals.joined(separator: ", ")))
                 if let h = fix.proposedHeading, let kept = fix.keptArea {
                     let pct = fix.study.allowedArea > 0 ? kept / fix.study.allowedArea * 100 : 100
-                    lines.append("           proposed heading \(deg(h)) (\(keepCoverage ? "keeps most coverage" : "nearest")): keeps \(DecimalText.fixed2(kept)) m² of the current \(DecimalText.fixed2(fix.study.allowedArea)) m² allowed view (\(DecimalText.fixed1(pct)) %)")
+                    lines.append(l.t(.fixProposed, deg(h), l.t(keepCoverage ? .fixKeepsMost : .fixNearest), DecimalText.fixed2(kept),
+                                     DecimalText.fixed2(fix.study.allowedArea), DecimalText.fixed1(pct)))
                 }
-                if let pan = fix.proposedPan { lines.append("           proposed pan limits panMin \(deg(pan.min)), panMax \(deg(pan.max))") }
+                if let pan = fix.proposedPan { lines.append(l.t(.fixProposedPan, deg(pan.min), deg(pan.max))) }
             }
             for (mask, cost) in fix.study.masks {
                 let elevation = (mask.elevationFrom != nil || mask.elevationTo != nil)
-                    ? ", elevation \(mask.elevationFrom.map(deg) ?? "bottom")…\(mask.elevationTo.map(deg) ?? "top")" : ", whole height"
-                lines.append("  mask:    azimuth \(deg(mask.azimuthFrom))–\(deg(mask.azimuthTo))\(elevation); hides \(DecimalText.fixed2(cost)) m² of view")
+                    ? l.t(.fixElevation, mask.elevationFrom.map(deg) ?? l.t(.fixBottom), mask.elevationTo.map(deg) ?? l.t(.fixTop)) : l.t(.fixWholeHeight)
+                lines.append(l.t(.fixMask, deg(mask.azimuthFrom), deg(mask.azimuthTo), elevation, DecimalText.fixed2(cost)))
             }
             if let t = fix.study.clearingTilt {
-                let kept = fix.study.clearingTiltKeptArea.map { "; keeps \(DecimalText.fixed2($0)) m² of the allowed view" } ?? ""
-                lines.append("  tilt:    \(deg(t)) or steeper clears it (now \(deg(c.tilt)))\(kept)")
+                let kept = fix.study.clearingTiltKeptArea.map { l.t(.fixTiltKept, DecimalText.fixed2($0)) } ?? ""
+                lines.append(l.t(.fixTilt, deg(t), deg(c.tilt), kept))
             } else if c.type == .fixed {
-                lines.append("  tilt:    no steeper tilt alone clears it")
+                lines.append(l.t(.fixNoTilt))
             }
             if let both = fix.study.tiltAndHeading {
-                lines.append("  both:    tilt \(deg(both.tilt)) with heading \(deg(both.heading)) clears it; keeps \(DecimalText.fixed2(both.keptArea)) m² of the allowed view")
+                lines.append(l.t(.fixBoth, deg(both.tilt), deg(both.heading), DecimalText.fixed2(both.keptArea)))
             }
             if let best = fix.best {
-                lines.append("  best:    \(best.rawValue)\(applied[c.id].map { " — applied: \($0)" } ?? "")")
+                let option: Phrase = switch best {
+                case .heading: .optionHeading
+                case .tilt: .optionTilt
+                case .tiltAndHeading: .optionTiltAndHeading
+                case .mask: .optionMask
+                }
+                lines.append(l.t(.fixBest, l == .en ? best.rawValue : l.t(option), applied[c.id].map { l.t(.fixApplied, $0) } ?? ""))
             } else {
-                lines.append("  best:    none — no heading, tilt or mask of this camera clears it: move it (or change its lens)")
+                lines.append(l.t(.fixBestNone))
             }
             lines.append("")
         }
         for sign in p.signs {
             let q = frame.toPlan(sign.position)
-            lines.append("sign for zone \(sign.zone.id)\(sign.zone.name.map { " (\($0))" } ?? ""): put one at (\(DecimalText.fixed2(q.x)), \(DecimalText.fixed2(q.y)))\(sign.opening.map { ", inside by opening \($0)" } ?? "")")
+            let name = sign.zone.name.map { l == .zh ? "（\($0)）" : " (\($0))" } ?? ""
+            lines.append(l.t(.fixSign, sign.zone.id, name, DecimalText.fixed2(q.x), DecimalText.fixed2(q.y),
+                             sign.opening.map { l.t(.fixSignOpening, $0) } ?? ""))
         }
         if apply != nil, let output {
             lines.append("")
             if remaining.isEmpty {
-                lines.append("wrote \(output): no error remains")
+                lines.append(l.t(.fixWroteClean, output))
             } else {
-                lines.append("wrote \(output): \(remaining.count) error\(remaining.count == 1 ? "" : "s") remain:")
-                for f in remaining { lines.append("  \(f.rule): \(f.message)") }
+                lines.append(l.t(.fixWroteRemaining, output, l.count(remaining.count, .errorsOne, .errorsMany)))
+                for f in remaining { lines.append("  \(f.rule): \(f.message(in: l))") }
             }
         }
         return TerminalText.lines(lines)

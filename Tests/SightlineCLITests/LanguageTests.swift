@@ -36,4 +36,16 @@ final class LanguageTests: XCTestCase {
         XCTAssertTrue(byPlan.stdout.contains("摄像机 cam1 可拍摄到卫生间 wc内 6.00 m²"), byPlan.stdout)
         XCTAssertTrue(try CLI.run(["check", plan, "--as-of", "2026-01-15", "--lang", "en"]).stdout.hasPrefix("FAIL:"))
     }
+
+    /// `fix` advice in Chinese: the lobby camera's cheapest fix is the tilt
+    /// (as in English), and the camera in room 301 must move.
+    func testFixAdviceInChinese() throws {
+        let r = try CLI.run(["fix", "Examples/hotel-floor.json", "--as-of", "2026-01-15", "--lang", "zh"])
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("摄像机 cam-lobby（固定，朝向 140.0°，俯角 20.0°）：art8-view-intrusion wc-3f") }, r.stdout)
+        XCTAssertTrue(lines.contains("  最佳：   俯角"), r.stdout)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("  移位：   摄像机位于禁止区域内") }, r.stdout)
+        let english = try CLI.run(["fix", "Examples/hotel-floor.json", "--as-of", "2026-01-15"])
+        XCTAssertTrue(english.stdout.contains("  best:    tilt"), english.stdout)
+    }
 }

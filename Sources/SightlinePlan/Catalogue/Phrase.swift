@@ -218,6 +218,60 @@ public enum Phrase: String, CaseIterable, Sendable {
     case typeFisheye
     case kindUnit
     case kindIndividual
+    // fix advice.
+    case fixNothing
+    /// {0} camera, {1} type, {2} heading, {3} tilt, {4} findings.
+    case fixCamera
+    /// {0} x, {1} y.
+    case fixSpot
+    case fixNoSpot
+    /// {0} spot.
+    case fixMove
+    case fixFisheye
+    case fixNoHeading
+    case fixNoPan
+    case fixAny
+    /// {0} intervals.
+    case fixHeadings
+    /// {0} intervals.
+    case fixPans
+    /// {0} heading, {1} why, {2} kept, {3} allowed, {4} percent.
+    case fixProposed
+    case fixKeepsMost
+    case fixNearest
+    /// {0} min, {1} max.
+    case fixProposedPan
+    /// {0} from, {1} to, {2} elevation, {3} cost.
+    case fixMask
+    /// {0} from, {1} to.
+    case fixElevation
+    case fixBottom
+    case fixTop
+    case fixWholeHeight
+    /// {0} tilt, {1} now, {2} kept.
+    case fixTilt
+    /// {0} area.
+    case fixTiltKept
+    case fixNoTilt
+    /// {0} tilt, {1} heading, {2} kept.
+    case fixBoth
+    /// {0} option, {1} applied.
+    case fixBest
+    /// {0} what.
+    case fixApplied
+    case fixBestNone
+    /// {0} zone, {1} name, {2} x, {3} y, {4} opening.
+    case fixSign
+    /// {0} opening.
+    case fixSignOpening
+    /// {0} file.
+    case fixWroteClean
+    /// {0} file, {1} errors.
+    case fixWroteRemaining
+    case optionHeading
+    case optionTilt
+    case optionTiltAndHeading
+    case optionMask
     case doriBelowMonitor, doriMonitor, doriDetect, doriObserve, doriRecognize, doriIdentify
 }
 
