@@ -12,29 +12,88 @@ public struct GeoJSONReportRenderer: ReportRenderer {
     public init() {}
 
     public func render(_ report: CheckReport) -> String {
-        let plan = report.plan
-        let frame = plan.metadata.georeference?.frame ?? plan.frame
-        let decimals = frame.outputDecimals
-        let positions = Dictionary(report.analysis.cameras.map { ($0.camera.id, $0.camera.position) }) { a, _ in a }
+        let out = Output(report)
         var w = JSONWriter()
-        w.beginObject()
-        w.field("type", "FeatureCollection")
-        if let name = ReportCRS(of: plan).geoJSONName {
-            // Not RFC 7946 (which allows WGS 84 only), but what GDAL and QGIS
-            // read, so a local or projected plan is not taken for WGS 84.
-            w.key("crs"); w.beginObject(); w.field("type", "name")
-            w.key("properties"); w.beginObject(); w.field("name", name); w.endObject()
-            w.endObject()
-        }
-        w.key("sightline")
-        w.beginObject()
-        w.field("tool", "sightline \(report.toolVersion)"); w.field("profile", report.profile.id)
-        w.field("plan", plan.file); w.field("sha256", report.inputSHA256); w.field("asOf", report.asOf.description)
-        w.field("crs", plan.metadata.georeference?.outputCRS ?? plan.metadata.crs.rawValue); w.field("verdict", report.verdict)
-        w.endObject()
-        w.key("features")
-        w.beginArray()
+        out.begin(&w)
         for c in report.analysis.cameras {
+            out.view(c, &w)
+            out.camera(c, &w)
+        }
+        for (i, f) in report.findings.enumerated() { out.finding(i, f, &w) }
+        return out.end(&w)
+    }
+
+    /// The layers a GIS team loads one by one (and a Shapefile export takes,
+    /// one geometry type each), as (name, FeatureCollection text): `views`,
+    /// `cameras`, `intrusions` (findings with polygons), `finding_points`
+    /// (other findings at their camera), `zones`, `walls` (line walls) and
+    /// `wall_bodies` (polygon walls) — the GeoPackage's layers.
+    public func layers(_ report: CheckReport) -> [(name: String, text: String)] {
+        let out = Output(report)
+        func layer(_ name: String, _ write: (inout JSONWriter) -> Void) -> (name: String, text: String) {
+            var w = JSONWriter()
+            out.begin(&w, layer: name)
+            write(&w)
+            return (name, out.end(&w))
+        }
+        let findings = Array(report.findings.enumerated())
+        return [
+            layer("views") { w in for c in report.analysis.cameras { out.view(c, &w) } },
+            layer("cameras") { w in for c in report.analysis.cameras { out.camera(c, &w) } },
+            layer("intrusions") { w in for (i, f) in findings where !(f.geometry ?? []).isEmpty { out.finding(i, f, &w) } },
+            layer("finding_points") { w in
+                for (i, f) in findings where (f.geometry ?? []).isEmpty && f.camera.flatMap({ out.positions[$0] }) != nil { out.finding(i, f, &w) }
+            },
+            layer("zones") { w in for z in report.plan.zones { out.zone(z, &w) } },
+            layer("walls") { w in for wall in report.plan.walls { if case .lines = wall.shape { out.wall(wall, &w) } } },
+            layer("wall_bodies") { w in for wall in report.plan.walls { if case .polygons = wall.shape { out.wall(wall, &w) } } },
+        ]
+    }
+
+    /// What every feature writer shares: the output frame and decimals, the
+    /// cameras' positions.
+    private struct Output {
+        let report: CheckReport
+        let frame: CoordinateFrame
+        let decimals: Int
+        let positions: [String: Point2]
+
+        init(_ report: CheckReport) {
+            self.report = report
+            frame = report.plan.metadata.georeference?.frame ?? report.plan.frame
+            decimals = frame.outputDecimals
+            positions = Dictionary(report.analysis.cameras.map { ($0.camera.id, $0.camera.position) }) { a, _ in a }
+        }
+
+        func begin(_ w: inout JSONWriter, layer: String? = nil) {
+            let plan = report.plan
+            w.beginObject()
+            w.field("type", "FeatureCollection")
+            if let layer { w.field("name", layer) }
+            if let name = ReportCRS(of: plan).geoJSONName {
+                // Not RFC 7946 (which allows WGS 84 only), but what GDAL and QGIS
+                // read, so a local or projected plan is not taken for WGS 84.
+                w.key("crs"); w.beginObject(); w.field("type", "name")
+                w.key("properties"); w.beginObject(); w.field("name", name); w.endObject()
+                w.endObject()
+            }
+            w.key("sightline")
+            w.beginObject()
+            w.field("tool", "sightline \(report.toolVersion)"); w.field("profile", report.profile.id)
+            w.field("plan", plan.file); w.field("sha256", report.inputSHA256); w.field("asOf", report.asOf.description)
+            w.field("crs", plan.metadata.georeference?.outputCRS ?? plan.metadata.crs.rawValue); w.field("verdict", report.verdict)
+            w.endObject()
+            w.key("features")
+            w.beginArray()
+        }
+
+        func end(_ w: inout JSONWriter) -> String {
+            w.endArray()
+            w.endObject()
+            return w.string + "\n"
+        }
+
+        func view(_ c: CameraAnalysis, _ w: inout JSONWriter) {
             w.beginObject()
             w.field("type", "Feature"); w.field("id", "view:\(c.camera.id)")
             w.key("properties"); w.beginObject()
@@ -44,6 +103,9 @@ public struct GeoJSONReportRenderer: ReportRenderer {
             w.endObject()
             w.key("geometry"); w.multiPolygon(c.view, frame: frame, decimals: decimals)
             w.endObject()
+        }
+
+        func camera(_ c: CameraAnalysis, _ w: inout JSONWriter) {
             w.beginObject()
             w.field("type", "Feature"); w.field("id", "camera:\(c.camera.id)")
             w.key("properties"); w.beginObject()
@@ -54,7 +116,8 @@ public struct GeoJSONReportRenderer: ReportRenderer {
             w.key("geometry"); w.point(c.camera.position, frame: frame, decimals: decimals)
             w.endObject()
         }
-        for (i, f) in report.findings.enumerated() {
+
+        func finding(_ i: Int, _ f: Finding, _ w: inout JSONWriter) {
             w.beginObject()
             w.field("type", "Feature"); w.field("id", "finding:\(i + 1)")
             w.key("properties"); w.beginObject()
@@ -77,8 +140,32 @@ public struct GeoJSONReportRenderer: ReportRenderer {
             }
             w.endObject()
         }
-        w.endArray()
-        w.endObject()
-        return w.string + "\n"
+
+        func zone(_ z: Zone, _ w: inout JSONWriter) {
+            w.beginObject()
+            w.field("type", "Feature"); w.field("id", "zone:\(z.id)")
+            w.key("properties"); w.beginObject()
+            w.field("layer", "zone"); w.field("zone", z.id); w.field("name", z.name); w.field("category", z.category.rawValue)
+            w.field("level", z.info.level); w.field("prohibited", report.profile.prohibitedCategories.contains(z.category))
+            w.endObject()
+            w.key("geometry"); w.multiPolygon(z.polygons, frame: frame, decimals: decimals)
+            w.endObject()
+        }
+
+        func wall(_ wall: Wall, _ w: inout JSONWriter) {
+            w.beginObject()
+            w.field("type", "Feature"); w.field("id", "wall:\(wall.id)")
+            w.key("properties"); w.beginObject()
+            w.field("layer", "wall"); w.field("wall", wall.id); w.field("level", wall.info.level); w.field("material", wall.material.rawValue)
+            w.key("height"); if let h = wall.heightMetres { w.number(h, decimals: 3) } else { w.null() }
+            w.field("thickness", wall.thicknessMetres, decimals: 3)
+            w.endObject()
+            w.key("geometry")
+            switch wall.shape {
+            case .lines(let lines): w.multiLineString(lines, frame: frame, decimals: decimals)
+            case .polygons(let polygons): w.multiPolygon(polygons, frame: frame, decimals: decimals)
+            }
+            w.endObject()
+        }
     }
 }

@@ -33,4 +33,19 @@ extension JSONWriter {
         key("coordinates"); inlineNumbers([q.x, q.y], decimals: decimals)
         endObject()
     }
+
+    /// A GeoJSON MultiLineString in the plan's own coordinates.
+    mutating func multiLineString(_ lines: [[Point2]], frame: CoordinateFrame, decimals: Int) {
+        beginObject()
+        field("type", "MultiLineString")
+        key("coordinates")
+        beginArray()
+        for line in lines where line.count >= 2 {
+            beginArray()
+            for p in line { let q = frame.toPlan(p); inlineNumbers([q.x, q.y], decimals: decimals) }
+            endArray()
+        }
+        endArray()
+        endObject()
+    }
 }

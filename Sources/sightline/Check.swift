@@ -29,6 +29,9 @@ struct Check: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
     var output: String?
 
+    @Flag(help: "With --format geojson: write one file per layer (views, cameras, intrusions, finding_points, zones, walls, wall_bodies) into the folder -o names.")
+    var layers = false
+
     @Option(help: "Paper for --format pdf, landscape: \(DrawingSetRenderer.Paper.allCases.map(\.rawValue).joined(separator: ", ")).")
     var paper: DrawingSetRenderer.Paper = .a3
 
@@ -45,6 +48,9 @@ struct Check: ParsableCommand {
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if format == .gpkg, output == nil { throw ValidationError("--format gpkg writes a file: give it with -o REPORT.gpkg") }
+        if layers, format != .geojson || output == nil {
+            throw ValidationError("--layers writes one GeoJSON file per layer: use it with --format geojson and -o FOLDER")
+        }
     }
 
     func run() throws {
@@ -66,7 +72,20 @@ struct Check: ParsableCommand {
         }
         report.language = language.language(for: loaded)
         clock.lap("views + findings")
-        if let renderer = format.renderer {
+        if layers, let output {
+            do {
+                try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            } catch {
+                Console.err(TerminalText.escaped("\(output): cannot create the folder: \(error.localizedDescription)"))
+                throw ExitCode(2)
+            }
+            let files = GeoJSONReportRenderer().layers(report)
+            for (name, text) in files { try emit(text, to: (output as NSString).appendingPathComponent("\(name).geojson")) }
+            clock.lap("render + write")
+            let summary = Self.verdictLine(report, written: output) + " (\(files.map { "\($0.name).geojson" }.joined(separator: ", ")))"
+            try Console.out(Data((TerminalText.escaped(summary) + "\n").utf8))
+            if ReportCRS(of: loaded.plan).isLocal { Console.err(TerminalText.escaped(ReportCRS.warning(for: output))) }
+        } else if let renderer = format.renderer {
             var text = renderer.render(report)
             if format == .text, output == nil, Self.colourOnStandardOutput { text = Self.coloured(text) }
             clock.lap("render")
