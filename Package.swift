@@ -31,7 +31,9 @@ let package = Package(
             providers: [.apt(["libgdal-dev"]), .brew(["gdal"])]
         ),
         .target(name: "OGR", dependencies: ["CGDAL", "PlanarGeometry"]),
-        .target(name: "SightlineImport", dependencies: ["OGR", "GEOS", "PlanarGeometry", "SightlinePlan", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "SightlineImport",
+            dependencies: ["OGR", "GEOS", "PlanarGeometry", "SightlinePlan", .product(name: "Yams", package: "Yams")]),
         .target(name: "GEOS", dependencies: ["CGEOS", "PlanarGeometry"]),
         .target(name: "SightlinePlan", dependencies: ["PlanarGeometry", "CCrypto"]),
         .target(name: "SightlineEngine", dependencies: ["SightlinePlan", "GEOS"]),
@@ -53,8 +55,11 @@ let package = Package(
         ),
         .target(
             name: "SightlineServe",
-            dependencies: ["PlanarGeometry", "SightlineCheck", "SightlineEngine", "SightlineFix", "SightlineImport", "SightlinePlan", "SightlineReport",
-                           "SightlineRules", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: [
+                "PlanarGeometry", "SightlineCheck", "SightlineEngine", "SightlineFix", "SightlineImport", "SightlinePlan",
+                "SightlineReport",
+                "SightlineRules", .product(name: "Hummingbird", package: "hummingbird"),
+            ]
         ),
         .target(
             name: "SightlineBatch",
@@ -63,7 +68,8 @@ let package = Package(
         .executableTarget(
             name: "sightline",
             dependencies: [
-                "SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineSynth", "SightlineCheck", "SightlineBatch", "SightlineFix",
+                "SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineSynth", "SightlineCheck",
+                "SightlineBatch", "SightlineFix",
                 "SightlineImport", "SightlineServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -71,7 +77,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "sightline-bench",
-            dependencies: ["SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineSynth", "SightlineCheck", "SightlineBatch", "SightlineFix", "SightlineImport", "SightlineServe"]
+            dependencies: [
+                "SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineSynth", "SightlineCheck",
+                "SightlineBatch", "SightlineFix", "SightlineImport", "SightlineServe",
+            ]
         ),
         .target(
             name: "TestSupport",
@@ -86,7 +95,9 @@ let package = Package(
         ),
         .testTarget(
             name: "SightlineEngineTests",
-            dependencies: ["SightlineEngine", "SightlineRules", "SightlineReport", "SightlineSynth", "TestSupport", "GEOS", "PlanarGeometry"]
+            dependencies: [
+                "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineSynth", "TestSupport", "GEOS", "PlanarGeometry",
+            ]
         ),
         .testTarget(
             name: "SightlineRulesTests",
@@ -96,10 +107,15 @@ let package = Package(
             name: "SightlineBatchTests",
             dependencies: ["SightlineBatch", "SightlineSynth", "TestSupport"]
         ),
-        .testTarget(name: "SightlineImportTests", dependencies: ["SightlineImport", "SightlinePlan", "PlanarGeometry", "SightlineEngine", "SightlineRules", "TestSupport"]),
+        .testTarget(
+            name: "SightlineImportTests",
+            dependencies: ["SightlineImport", "SightlinePlan", "PlanarGeometry", "SightlineEngine", "SightlineRules", "TestSupport"]),
         .testTarget(
             name: "SightlineCLITests",
-            dependencies: ["sightline", "TestSupport", "SightlinePlan", "PlanarGeometry", "SightlineSynth", "SightlineFix", "SightlineCheck", "SightlineReport", "OGR"],
+            dependencies: [
+                "sightline", "TestSupport", "SightlinePlan", "PlanarGeometry", "SightlineSynth", "SightlineFix", "SightlineCheck",
+                "SightlineReport", "OGR",
+            ],
             exclude: ["Golden"]
         ),
     ]

@@ -5,8 +5,10 @@ import SightlinePlan
 import SightlineReport
 import SightlineRules
 
-private let renderers: [any ReportRenderer] = [TextReportRenderer(), JSONReportRenderer(), HTMLReportRenderer(), GeoJSONReportRenderer(),
-                                               SARIFReportRenderer(), MarkdownReportRenderer()]
+private let renderers: [any ReportRenderer] = [
+    TextReportRenderer(), JSONReportRenderer(), HTMLReportRenderer(), GeoJSONReportRenderer(),
+    SARIFReportRenderer(), MarkdownReportRenderer(),
+]
 private let cache = ProfileCache()
 private let asOf = CalendarDate(year: 2026, month: 1, day: 15)
 

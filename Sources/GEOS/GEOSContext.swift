@@ -34,10 +34,12 @@ public final class GEOSContext {
         self.handle = handle
         self.sink = ErrorSink()
         let user = Unmanaged.passUnretained(sink).toOpaque()
-        GEOSContext_setErrorMessageHandler_r(handle, { message, user in
-            guard let user, let message else { return }
-            Unmanaged<ErrorSink>.fromOpaque(user).takeUnretainedValue().message = String(cString: message)
-        }, user)
+        GEOSContext_setErrorMessageHandler_r(
+            handle,
+            { message, user in
+                guard let user, let message else { return }
+                Unmanaged<ErrorSink>.fromOpaque(user).takeUnretainedValue().message = String(cString: message)
+            }, user)
         GEOSContext_setNoticeMessageHandler_r(handle, { _, _ in }, nil)
     }
 

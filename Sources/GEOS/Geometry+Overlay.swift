@@ -17,18 +17,22 @@ extension Geometry {
     /// sweeps, buffers and masks produce), OverlayNG's snap-rounding at
     /// ``fallbackGridSize`` runs instead (`GEOS…Prec_r`), which is robust by
     /// construction; when even that fails, on inputs first made valid.
-    private func robust(_ name: String, _ other: Geometry?, float: (OpaquePointer, OpaquePointer, OpaquePointer?) -> OpaquePointer?,
-                        snapped: (OpaquePointer, OpaquePointer, OpaquePointer?, Double) -> OpaquePointer?) throws -> Geometry {
+    private func robust(
+        _ name: String, _ other: Geometry?, float: (OpaquePointer, OpaquePointer, OpaquePointer?) -> OpaquePointer?,
+        snapped: (OpaquePointer, OpaquePointer, OpaquePointer?, Double) -> OpaquePointer?
+    ) throws -> Geometry {
         if let g = try? make(name, { float($0, handle, other?.handle) }) { return g }
         if let g = try? make("\(name)Prec", { snapped($0, handle, other?.handle, Self.fallbackGridSize) }) { return g }
-        let a = try madeValidDroppingCollapsed(), b = try other?.madeValidDroppingCollapsed()
+        let a = try madeValidDroppingCollapsed()
+        let b = try other?.madeValidDroppingCollapsed()
         return try a.make("\(name)Prec on repaired inputs") { snapped($0, a.handle, b?.handle, Self.fallbackGridSize) }
     }
 
     /// `self ∩ other` (`GEOSIntersection_r`; `GEOSIntersectionPrec_r` if that fails).
     public func intersection(_ other: Geometry) throws -> Geometry {
-        try robust("GEOSIntersection", other, float: { GEOSIntersection_r($0, $1, $2) },
-                   snapped: { GEOSIntersectionPrec_r($0, $1, $2, $3) })
+        try robust(
+            "GEOSIntersection", other, float: { GEOSIntersection_r($0, $1, $2) },
+            snapped: { GEOSIntersectionPrec_r($0, $1, $2, $3) })
     }
 
     /// `self ∩ box`, by GEOS's linear-time rectangle clipping
@@ -44,8 +48,9 @@ extension Geometry {
 
     /// `self − other` (`GEOSDifference_r`; `GEOSDifferencePrec_r` if that fails).
     public func difference(_ other: Geometry) throws -> Geometry {
-        try robust("GEOSDifference", other, float: { GEOSDifference_r($0, $1, $2) },
-                   snapped: { GEOSDifferencePrec_r($0, $1, $2, $3) })
+        try robust(
+            "GEOSDifference", other, float: { GEOSDifference_r($0, $1, $2) },
+            snapped: { GEOSDifferencePrec_r($0, $1, $2, $3) })
     }
 
     /// `self ∪ other` (`GEOSUnion_r`; `GEOSUnionPrec_r` if that fails).
@@ -56,8 +61,9 @@ extension Geometry {
     /// The union of all parts of a collection (`GEOSUnaryUnion_r`;
     /// `GEOSUnaryUnionPrec_r` if that fails).
     public func unaryUnion() throws -> Geometry {
-        try robust("GEOSUnaryUnion", nil, float: { h, g, _ in GEOSUnaryUnion_r(h, g) },
-                   snapped: { h, g, _, grid in GEOSUnaryUnionPrec_r(h, g, grid) })
+        try robust(
+            "GEOSUnaryUnion", nil, float: { h, g, _ in GEOSUnaryUnion_r(h, g) },
+            snapped: { h, g, _, grid in GEOSUnaryUnionPrec_r(h, g, grid) })
     }
 
     /// The faces the line work of this (noded) geometry encloses
@@ -107,18 +113,22 @@ extension Geometry {
     public enum BufferJoin: Sendable { case round, mitre, bevel }
 
     /// A buffer with explicit styles (`GEOSBufferWithStyle_r`).
-    public func buffer(_ distance: Double, cap: BufferCap = .round, join: BufferJoin = .round,
-                       quadrantSegments: Int32 = 8, mitreLimit: Double = 5) throws -> Geometry {
-        let capStyle: Int32 = switch cap {
-        case .round: Int32(GEOSBUF_CAP_ROUND.rawValue)
-        case .flat: Int32(GEOSBUF_CAP_FLAT.rawValue)
-        case .square: Int32(GEOSBUF_CAP_SQUARE.rawValue)
-        }
-        let joinStyle: Int32 = switch join {
-        case .round: Int32(GEOSBUF_JOIN_ROUND.rawValue)
-        case .mitre: Int32(GEOSBUF_JOIN_MITRE.rawValue)
-        case .bevel: Int32(GEOSBUF_JOIN_BEVEL.rawValue)
-        }
+    public func buffer(
+        _ distance: Double, cap: BufferCap = .round, join: BufferJoin = .round,
+        quadrantSegments: Int32 = 8, mitreLimit: Double = 5
+    ) throws -> Geometry {
+        let capStyle: Int32 =
+            switch cap {
+            case .round: Int32(GEOSBUF_CAP_ROUND.rawValue)
+            case .flat: Int32(GEOSBUF_CAP_FLAT.rawValue)
+            case .square: Int32(GEOSBUF_CAP_SQUARE.rawValue)
+            }
+        let joinStyle: Int32 =
+            switch join {
+            case .round: Int32(GEOSBUF_JOIN_ROUND.rawValue)
+            case .mitre: Int32(GEOSBUF_JOIN_MITRE.rawValue)
+            case .bevel: Int32(GEOSBUF_JOIN_BEVEL.rawValue)
+            }
         return try make("GEOSBufferWithStyle") {
             GEOSBufferWithStyle_r($0, handle, distance, quadrantSegments, capStyle, joinStyle, mitreLimit)
         }

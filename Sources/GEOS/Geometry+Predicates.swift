@@ -24,7 +24,8 @@ extension Geometry {
         if let answer = try? context.checkBool("GEOSIntersects", { GEOSIntersects_r(context.handle, handle, other.handle) }) {
             return answer
         }
-        let a = try madeValid(), b = try other.madeValid()
+        let a = try madeValid()
+        let b = try other.madeValid()
         return try context.checkBool("GEOSIntersects on repaired inputs") { GEOSIntersects_r(context.handle, a.handle, b.handle) }
     }
 

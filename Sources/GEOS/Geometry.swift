@@ -48,9 +48,13 @@ extension GEOSContext {
     private func sequence(_ points: [Point2], closing: Bool) throws -> OpaquePointer {
         var buffer = [Double]()
         buffer.reserveCapacity(points.count * 2 + 2)
-        for p in points { buffer.append(p.x); buffer.append(p.y) }
+        for p in points {
+            buffer.append(p.x)
+            buffer.append(p.y)
+        }
         if closing, let first = points.first, first != points.last {
-            buffer.append(first.x); buffer.append(first.y)
+            buffer.append(first.x)
+            buffer.append(first.y)
         }
         let count = UInt32(buffer.count / 2)
         return try check("GEOSCoordSeq_copyFromBuffer") {
@@ -75,11 +79,13 @@ extension GEOSContext {
     public func polygon(_ rings: PolygonRings) throws -> Geometry {
         let shell = try linearRing(rings.shell)
         var holes: [OpaquePointer?] = try rings.holes.map { try linearRing($0) }
-        return Geometry(self, owning: try check("GEOSGeom_createPolygon") {
-            holes.withUnsafeMutableBufferPointer { buf in
-                GEOSGeom_createPolygon_r(handle, shell, buf.baseAddress, UInt32(buf.count))
-            }
-        })
+        return Geometry(
+            self,
+            owning: try check("GEOSGeom_createPolygon") {
+                holes.withUnsafeMutableBufferPointer { buf in
+                    GEOSGeom_createPolygon_r(handle, shell, buf.baseAddress, UInt32(buf.count))
+                }
+            })
     }
 
     private func linearRing(_ points: [Point2]) throws -> OpaquePointer {
@@ -98,9 +104,11 @@ extension GEOSContext {
         default: type = Int32(GEOS_GEOMETRYCOLLECTION.rawValue)
         }
         var handles: [OpaquePointer?] = try parts.map { try $0.releasedClone() }
-        return Geometry(self, owning: try check("GEOSGeom_createCollection") {
-            handles.withUnsafeMutableBufferPointer { GEOSGeom_createCollection_r(handle, type, $0.baseAddress, UInt32($0.count)) }
-        })
+        return Geometry(
+            self,
+            owning: try check("GEOSGeom_createCollection") {
+                handles.withUnsafeMutableBufferPointer { GEOSGeom_createCollection_r(handle, type, $0.baseAddress, UInt32($0.count)) }
+            })
     }
 
     /// A multipolygon from plain rings.
@@ -110,9 +118,11 @@ extension GEOSContext {
 
     /// An axis-aligned rectangle (`GEOSGeom_createRectangle_r`).
     public func rectangle(minX: Double, minY: Double, maxX: Double, maxY: Double) throws -> Geometry {
-        Geometry(self, owning: try check("GEOSGeom_createRectangle") {
-            GEOSGeom_createRectangle_r(handle, minX, minY, maxX, maxY)
-        })
+        Geometry(
+            self,
+            owning: try check("GEOSGeom_createRectangle") {
+                GEOSGeom_createRectangle_r(handle, minX, minY, maxX, maxY)
+            })
     }
 
     /// An empty polygon.
@@ -124,8 +134,10 @@ extension GEOSContext {
     public func geometry(wkt: String) throws -> Geometry {
         let reader = try check("GEOSWKTReader_create") { GEOSWKTReader_create_r(handle) }
         defer { GEOSWKTReader_destroy_r(handle, reader) }
-        return Geometry(self, owning: try check("GEOSWKTReader_read(\(wkt.prefix(40)))") {
-            GEOSWKTReader_read_r(handle, reader, wkt)
-        })
+        return Geometry(
+            self,
+            owning: try check("GEOSWKTReader_read(\(wkt.prefix(40)))") {
+                GEOSWKTReader_read_r(handle, reader, wkt)
+            })
     }
 }

@@ -40,7 +40,8 @@ public final class OGRDataset {
             }
         }
         guard let opened else {
-            throw OGRError(path: path, message: Self.lastError ?? "not a file GDAL can read as \(drivers?.joined(separator: " or ") ?? "vector data")")
+            throw OGRError(
+                path: path, message: Self.lastError ?? "not a file GDAL can read as \(drivers?.joined(separator: " or ") ?? "vector data")")
         }
         handle = opened
     }
@@ -49,7 +50,8 @@ public final class OGRDataset {
 
     /// The layers, in the file's order.
     public var layers: [OGRLayer] {
-        (0..<GDALDatasetGetLayerCount(handle)).compactMap { i in GDALDatasetGetLayer(handle, i).map { OGRLayer(dataset: self, handle: $0) } }
+        (0..<GDALDatasetGetLayerCount(handle)).compactMap { i in GDALDatasetGetLayer(handle, i).map { OGRLayer(dataset: self, handle: $0) }
+        }
     }
 
     public func layer(named name: String) -> OGRLayer? {
@@ -167,7 +169,10 @@ public final class OGRLayer {
         case OFTStringList:
             var list: [String] = []
             if var p = OGR_F_GetFieldAsStringList(f, i) {
-                while let s = p.pointee { list.append(String(cString: s)); p += 1 }
+                while let s = p.pointee {
+                    list.append(String(cString: s))
+                    p += 1
+                }
             }
             return .strings(list)
         case OFTRealList:
@@ -205,7 +210,7 @@ public final class OGRLayer {
 func withCStringList<T>(_ strings: [String]?, _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> T) -> T {
     guard let strings else { return body(nil) }
     let copies = strings.map { strdup($0) }
-    defer { copies.forEach { free($0) } }
+    defer { for copy in copies { free(copy) } }
     let list: [UnsafePointer<CChar>?] = copies.map { UnsafePointer($0) } + [nil]
     return list.withUnsafeBufferPointer { body($0.baseAddress) }
 }

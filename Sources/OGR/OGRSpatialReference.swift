@@ -25,7 +25,8 @@ public enum OGRSpatialReference {
             OSRSetAxisMappingStrategy(target, OAMS_TRADITIONAL_GIS_ORDER)
             guard let transform = OCTNewCoordinateTransformation(source, target) else { return nil }
             defer { OCTDestroyCoordinateTransformation(transform) }
-            var xs = points.map(\.x), ys = points.map(\.y)
+            var xs = points.map(\.x)
+            var ys = points.map(\.y)
             var zs = [Double](repeating: 0, count: points.count)
             let ok = xs.withUnsafeMutableBufferPointer { x in
                 ys.withUnsafeMutableBufferPointer { y in

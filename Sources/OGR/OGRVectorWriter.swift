@@ -11,7 +11,12 @@ public final class OGRVectorWriter {
     /// QGIS, not text).
     public enum FieldKind: Sendable { case real, integer, text }
     /// What a field holds for one feature.
-    public enum Value: Sendable { case real(Double), integer(Int), text(String), null }
+    public enum Value: Sendable {
+        case real(Double)
+        case integer(Int)
+        case text(String)
+        case null
+    }
     /// The geometry type of a layer.
     public enum GeometryKind: Sendable { case point, multiLineString, multiPolygon, none }
 
@@ -39,18 +44,22 @@ public final class OGRVectorWriter {
     /// (`EPSG:4326`, WKT); `nil` leaves the layer without one.
     public func addLayer(_ name: String, geometry: GeometryKind, crs: String?, fields: [(name: String, kind: FieldKind)]) throws(OGRError) {
         guard let handle else { throw OGRError(path: path, message: "the file is already finished") }
-        let type: OGRwkbGeometryType = switch geometry {
-        case .point: wkbPoint
-        case .multiLineString: wkbMultiLineString
-        case .multiPolygon: wkbMultiPolygon
-        case .none: wkbNone
-        }
+        let type: OGRwkbGeometryType =
+            switch geometry {
+            case .point: wkbPoint
+            case .multiLineString: wkbMultiLineString
+            case .multiPolygon: wkbMultiPolygon
+            case .none: wkbNone
+            }
         let layer: OGRLayerH? = OGRDataset.withConfig([:]) {
             var srs: OGRSpatialReferenceH?
             if let crs, geometry != .none {
                 srs = OSRNewSpatialReference(nil)
                 OSRSetAxisMappingStrategy(srs, OAMS_TRADITIONAL_GIS_ORDER)
-                if OSRSetFromUserInput(srs, crs) != OGRERR_NONE { OSRDestroySpatialReference(srs); srs = nil }
+                if OSRSetFromUserInput(srs, crs) != OGRERR_NONE {
+                    OSRDestroySpatialReference(srs)
+                    srs = nil
+                }
             }
             defer { if let srs { OSRRelease(srs) } }
             guard let layer = GDALDatasetCreateLayer(handle, name, srs, type, nil) else { return nil }

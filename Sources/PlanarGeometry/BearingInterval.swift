@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A closed interval of plan bearings, swept clockwise from `from` by
@@ -48,7 +48,8 @@ public struct BearingInterval: Sendable, Equatable, CustomStringConvertible {
         }
         // The last may wrap into the first.
         if out.count > 1, let last = out.last, let first = out.first,
-           clockwise(from: last.from, to: first.from) <= last.sweep + 1e-9 {
+            clockwise(from: last.from, to: first.from) <= last.sweep + 1e-9
+        {
             let end = max(last.sweep, clockwise(from: last.from, to: first.from) + first.sweep)
             out.removeFirst()
             out[out.count - 1] = BearingInterval(from: last.from, sweep: min(end, 360))
@@ -62,7 +63,8 @@ public struct BearingInterval: Sendable, Equatable, CustomStringConvertible {
         if merged.isEmpty { return [BearingInterval(from: 0, sweep: 360)] }
         if merged.count == 1, merged[0].isFullCircle { return [] }
         return merged.indices.compactMap { i in
-            let here = merged[i], next = merged[(i + 1) % merged.count]
+            let here = merged[i]
+            let next = merged[(i + 1) % merged.count]
             let gap = clockwise(from: here.to, to: next.from)
             return gap > 1e-9 ? BearingInterval(from: here.to, sweep: gap) : nil
         }
@@ -101,9 +103,11 @@ extension PolygonRings {
         for polygon in polygons {
             if polygon.covers(eye, tolerance: 1e-9) { return [BearingInterval(from: 0, sweep: 360)] }
             for e in polygon.edges {
-                let a = e.a - eye, b = e.b - eye
+                let a = e.a - eye
+                let b = e.b - eye
                 guard a.length > 0, b.length > 0 else { continue }
-                let ba = atan2(a.x, a.y) * 180 / .pi, bb = atan2(b.x, b.y) * 180 / .pi
+                let ba = atan2(a.x, a.y) * 180 / .pi
+                let bb = atan2(b.x, b.y) * 180 / .pi
                 let cw = BearingInterval.clockwise(from: ba, to: bb)
                 arcs.append(cw <= 180 ? BearingInterval(from: ba, sweep: cw) : BearingInterval(from: bb, sweep: 360 - cw))
             }
@@ -117,7 +121,8 @@ extension PolygonRings {
     public func area(inside wedge: BearingInterval, from eye: Point2) -> Double {
         precondition(wedge.sweep < 180, "convex wedges only")
         // Left edge: bearing `from`; keep points clockwise of it. Right edge: `to`.
-        let u1 = Point2.unit(bearingDegrees: wedge.from), u2 = Point2.unit(bearingDegrees: wedge.to)
+        let u1 = Point2.unit(bearingDegrees: wedge.from)
+        let u2 = Point2.unit(bearingDegrees: wedge.to)
         func clip(_ ring: [Point2]) -> [Point2] {
             var out = ring
             // Clockwise of the `from` ray: cross(u1, p − eye) ≤ 0; counter-clockwise of `to`: cross(u2, p − eye) ≥ 0.
@@ -128,7 +133,8 @@ extension PolygonRings {
                 func side(_ p: Point2) -> Double { sign * u.cross(p - eye) }
                 var prev = input[input.count - 1]
                 for cur in input {
-                    let sp = side(prev), sc = side(cur)
+                    let sp = side(prev)
+                    let sc = side(cur)
                     if sc >= 0 {
                         if sp < 0 { out.append(prev + (cur - prev) * (sp / (sp - sc))) }
                         out.append(cur)

@@ -2,7 +2,10 @@
 public struct Box: Sendable, Equatable {
     public var minX, minY, maxX, maxY: Double
     public init(minX: Double, minY: Double, maxX: Double, maxY: Double) {
-        self.minX = minX; self.minY = minY; self.maxX = maxX; self.maxY = maxY
+        self.minX = minX
+        self.minY = minY
+        self.maxX = maxX
+        self.maxY = maxY
     }
 
     /// The box of a set of points; `nil` when there are none.
@@ -31,13 +34,17 @@ public struct Box: Sendable, Equatable {
     }
 
     public mutating func include(_ p: Point2) {
-        minX = Swift.min(minX, p.x); maxX = Swift.max(maxX, p.x)
-        minY = Swift.min(minY, p.y); maxY = Swift.max(maxY, p.y)
+        minX = Swift.min(minX, p.x)
+        maxX = Swift.max(maxX, p.x)
+        minY = Swift.min(minY, p.y)
+        maxY = Swift.max(maxY, p.y)
     }
 
     public mutating func include(_ b: Box) {
-        minX = Swift.min(minX, b.minX); maxX = Swift.max(maxX, b.maxX)
-        minY = Swift.min(minY, b.minY); maxY = Swift.max(maxY, b.maxY)
+        minX = Swift.min(minX, b.minX)
+        maxX = Swift.max(maxX, b.maxX)
+        minY = Swift.min(minY, b.minY)
+        maxY = Swift.max(maxY, b.maxY)
     }
 
     @inlinable public func intersects(_ o: Box) -> Bool {

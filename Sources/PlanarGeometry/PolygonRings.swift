@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A polygon as plain values: an outer ring and holes, each ring closed
@@ -9,7 +9,10 @@ import Darwin
 public struct PolygonRings: Sendable, Equatable {
     public var shell: [Point2]
     public var holes: [[Point2]]
-    public init(shell: [Point2], holes: [[Point2]] = []) { self.shell = shell; self.holes = holes }
+    public init(shell: [Point2], holes: [[Point2]] = []) {
+        self.shell = shell
+        self.holes = holes
+    }
 
     /// Signed-area-free absolute area by the shoelace formula: shell minus holes.
     public var area: Double {
@@ -36,8 +39,11 @@ public struct PolygonRings: Sendable, Equatable {
         var turning = 0.0
         let n = shell.count
         for i in 0..<n {
-            let a = shell[i], b = shell[(i + 1) % n], c = shell[(i + 2) % n]
-            let u = b - a, v = c - b
+            let a = shell[i]
+            let b = shell[(i + 1) % n]
+            let c = shell[(i + 2) % n]
+            let u = b - a
+            let v = c - b
             let cr = u.cross(v)
             if cr == 0 || (sign != 0 && (cr > 0) != (sign > 0)) { return false }
             sign = cr
@@ -52,7 +58,8 @@ public struct PolygonRings: Sendable, Equatable {
     public var isAxisAlignedRectangle: Bool {
         guard holes.isEmpty, shell.count == 4, let box = Box(covering: shell) else { return false }
         let edgesAxisAligned = (0..<4).allSatisfy { i in
-            let a = shell[i], b = shell[(i + 1) % 4]
+            let a = shell[i]
+            let b = shell[(i + 1) % 4]
             return (a.x == b.x) != (a.y == b.y)
         }
         return edgesAxisAligned && shell.allSatisfy { ($0.x == box.minX || $0.x == box.maxX) && ($0.y == box.minY || $0.y == box.maxY) }
@@ -67,7 +74,8 @@ public struct PolygonRings: Sendable, Equatable {
         for ring in [shell] + holes {
             var j = ring.count - 1
             for i in 0..<ring.count {
-                let a = ring[i], b = ring[j]
+                let a = ring[i]
+                let b = ring[j]
                 if (a.y > p.y) != (b.y > p.y), p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x { inside.toggle() }
                 j = i
             }

@@ -63,7 +63,11 @@ public enum STRPacking {
         var isLeaf: Bool
     }
 
-    private struct Keyed { var x: Double; var y: Double; var index: Int }
+    private struct Keyed {
+        var x: Double
+        var y: Double
+        var index: Int
+    }
 
     /// The leaf order of `boxes`, the nodes, and the root's index.
     static func pack(_ input: [Box], capacity: Int) -> (order: [Int], nodes: [Node], root: Int) {

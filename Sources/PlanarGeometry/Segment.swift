@@ -2,7 +2,10 @@
 public struct Segment: Sendable, Equatable {
     public var a: Point2
     public var b: Point2
-    @inlinable public init(_ a: Point2, _ b: Point2) { self.a = a; self.b = b }
+    @inlinable public init(_ a: Point2, _ b: Point2) {
+        self.a = a
+        self.b = b
+    }
 
     public var box: Box { Box(minX: min(a.x, b.x), minY: min(a.y, b.y), maxX: max(a.x, b.x), maxY: max(a.y, b.y)) }
 
@@ -33,17 +36,24 @@ extension Segment {
     /// Whether the two segments cross at a point inside both (a proper
     /// crossing: touching at an end point or overlapping collinearly is not).
     public func properlyCrosses(_ o: Segment) -> Bool {
-        let d1 = side(o.a), d2 = side(o.b), d3 = o.side(a), d4 = o.side(b)
+        let d1 = side(o.a)
+        let d2 = side(o.b)
+        let d3 = o.side(a)
+        let d4 = o.side(b)
         return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))
     }
 
     /// Whether the two closed segments share any point (touching and
     /// collinear overlap included).
     public func intersects(_ o: Segment) -> Bool {
-        let d1 = side(o.a), d2 = side(o.b), d3 = o.side(a), d4 = o.side(b)
+        let d1 = side(o.a)
+        let d2 = side(o.b)
+        let d3 = o.side(a)
+        let d4 = o.side(b)
         if ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)) { return true }
         func onSegment(_ s: Segment, _ p: Point2) -> Bool {
-            p.x >= Swift.min(s.a.x, s.b.x) && p.x <= Swift.max(s.a.x, s.b.x) && p.y >= Swift.min(s.a.y, s.b.y) && p.y <= Swift.max(s.a.y, s.b.y)
+            p.x >= Swift.min(s.a.x, s.b.x) && p.x <= Swift.max(s.a.x, s.b.x) && p.y >= Swift.min(s.a.y, s.b.y)
+                && p.y <= Swift.max(s.a.y, s.b.y)
         }
         return (d1 == 0 && onSegment(self, o.a)) || (d2 == 0 && onSegment(self, o.b))
             || (d3 == 0 && onSegment(o, a)) || (d4 == 0 && onSegment(o, b))
@@ -70,17 +80,23 @@ extension Segment {
         let u = axis * (1 / length)
         let n = Point2(-u.y, u.x)
         let d = b - a
-        let alongStart = (a - cut.a).dot(u), alongRate = d.dot(u)
+        let alongStart = (a - cut.a).dot(u)
+        let alongRate = d.dot(u)
         guard abs(alongRate) > 1e-15 else { return [self] }
         // Parameter interval of t in [0, 1] where a + t·d projects inside the cut.
-        var t0 = -alongStart / alongRate, t1 = (length - alongStart) / alongRate
+        var t0 = -alongStart / alongRate
+        var t1 = (length - alongStart) / alongRate
         if t0 > t1 { swap(&t0, &t1) }
-        let lo = Swift.max(0, t0), hi = Swift.min(1, t1)
+        let lo = Swift.max(0, t0)
+        let hi = Swift.min(1, t1)
         guard hi - lo > 1e-12 else { return [self] }
-        let p = a + d * lo, q = a + d * hi
-        let offsetP = (p - cut.a).dot(n), offsetQ = (q - cut.a).dot(n)
+        let p = a + d * lo
+        let q = a + d * hi
+        let offsetP = (p - cut.a).dot(n)
+        let offsetQ = (q - cut.a).dot(n)
         guard abs(offsetP) <= tolerance, abs(offsetQ) <= tolerance,
-              abs(offsetQ - offsetP) <= abs((q - p).dot(u)) else { return [self] }
+            abs(offsetQ - offsetP) <= abs((q - p).dot(u))
+        else { return [self] }
         var out: [Segment] = []
         if lo > 1e-12 { out.append(Segment(a, p)) }
         if hi < 1 - 1e-12 { out.append(Segment(q, b)) }

@@ -62,14 +62,19 @@ public final class BatchRunner: @unchecked Sendable {
         var error: Error?
 
         func take() -> Int? {
-            lock.lock(); defer { lock.unlock() }
+            lock.lock()
+            defer { lock.unlock() }
             guard error == nil else { return nil }
             let index = next
             next += 1
             return index
         }
 
-        func fail(_ e: Error) { lock.lock(); if error == nil { error = e }; lock.unlock() }
+        func fail(_ e: Error) {
+            lock.lock()
+            if error == nil { error = e }
+            lock.unlock()
+        }
     }
 
     public func run(_ inputs: [PortfolioInput]) throws -> BatchSummary {
@@ -95,8 +100,9 @@ public final class BatchRunner: @unchecked Sendable {
             let profiles = ProfileCache()
             while let index = state.take(), index < share.count {
                 let input = share[index]
-                let result = self.check(input, existing: existing[input.key], store: options.force ? nil : store, checker: checker,
-                                        profiles: profiles)
+                let result = self.check(
+                    input, existing: existing[input.key], store: options.force ? nil : store, checker: checker,
+                    profiles: profiles)
                 do {
                     if case .checked(let building) = result { try store.record(building) }
                 } catch {
@@ -147,15 +153,18 @@ public final class BatchRunner: @unchecked Sendable {
     /// - Parameter store: when given, asked again for the path's stored key
     ///   if the snapshot taken at the start has none that matches: another
     ///   run on the same file may have checked it meanwhile (shared work).
-    private func check(_ input: PortfolioInput, existing: ResultStore.StoredKey?, store: ResultStore?,
-                       checker: PlanChecker, profiles: ProfileCache) -> Outcome {
+    private func check(
+        _ input: PortfolioInput, existing: ResultStore.StoredKey?, store: ResultStore?,
+        checker: PlanChecker, profiles: ProfileCache
+    ) -> Outcome {
         let started = Date()
         let checkedAt = Self.timestamp(started)
         func invalid(_ sha: String, _ problems: [PlanProblem], profile: String) -> BuildingResult {
-            BuildingResult(path: input.key, sha256: sha, profile: profile, toolVersion: options.toolVersion, asOf: options.asOf.description,
-                           status: .invalid, errors: 0, warnings: 0, infos: 0, cameras: nil,
-                           inputError: problems.map(\.description).joined(separator: "\n"),
-                           seconds: Date().timeIntervalSince(started), checkedAt: checkedAt, findings: [])
+            BuildingResult(
+                path: input.key, sha256: sha, profile: profile, toolVersion: options.toolVersion, asOf: options.asOf.description,
+                status: .invalid, errors: 0, warnings: 0, infos: 0, cameras: nil,
+                inputError: problems.map(\.description).joined(separator: "\n"),
+                seconds: Date().timeIntervalSince(started), checkedAt: checkedAt, findings: [])
         }
         let bytes: [UInt8]
         do { bytes = try PlanDecoder.readFile(input.file) } catch {
@@ -178,8 +187,9 @@ public final class BatchRunner: @unchecked Sendable {
             }
             let map = MapPlacement(report)
             let findings = report.findings.map {
-                StoredFinding(rule: $0.rule, severity: $0.severity.rawValue, level: $0.level, camera: $0.camera, zone: $0.zone,
-                              area: $0.area, dori: $0.dori, message: $0.message, wkt: map?.wkt($0))
+                StoredFinding(
+                    rule: $0.rule, severity: $0.severity.rawValue, level: $0.level, camera: $0.camera, zone: $0.zone,
+                    area: $0.area, dori: $0.dori, message: $0.message, wkt: map?.wkt($0))
             }
             var result = BuildingResult(
                 path: input.key, sha256: sha, profile: loaded.profile.id, toolVersion: options.toolVersion, asOf: options.asOf.description,

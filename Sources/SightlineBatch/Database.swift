@@ -140,7 +140,10 @@ final class Statement {
     deinit { sqlite3_finalize(handle) }
 
     enum Value {
-        case null, integer(Int64), real(Double), text(String)
+        case null
+        case integer(Int64)
+        case real(Double)
+        case text(String)
     }
 
     /// Binds values, runs to completion, and resets for the next use.

@@ -46,7 +46,8 @@ public enum PortfolioInputs {
         }
         out.sort { $0.key < $1.key }
         for (a, b) in zip(out, out.dropFirst()) where a.key == b.key {
-            throw BatchError("two inputs share the key `\(a.key)` (\(a.file) and \(b.file)); results are keyed by the path within its input")
+            throw BatchError(
+                "two inputs share the key `\(a.key)` (\(a.file) and \(b.file)); results are keyed by the path within its input")
         }
         return out
     }
@@ -74,7 +75,7 @@ func planFiles(in root: String) throws -> [String] {
             let path = (folder as NSString).appendingPathComponent(name)
             let relative = prefix.isEmpty ? name : "\(prefix)/\(name)"
             var entry = stat()
-            guard stat(path, &entry) == 0 else { continue }   // a dangling link
+            guard stat(path, &entry) == 0 else { continue } // a dangling link
             if entry.st_mode & S_IFMT == S_IFDIR {
                 try walk(path, relative)
             } else if name.hasSuffix(".json") || name.hasSuffix(".geojson") {

@@ -24,7 +24,9 @@ public enum PortfolioReport {
         var lines: [String] = []
         let byStatus = Dictionary(grouping: buildings, by: \.status)
         let count = { (s: BuildingResult.Status) in byStatus[s]?.count ?? 0 }
-        lines.append("\(path): \(buildings.count) buildings — \(count(.clean)) clean, \(count(.violations)) with findings, \(count(.invalid)) invalid")
+        lines.append(
+            "\(path): \(buildings.count) buildings — \(count(.clean)) clean, \(count(.violations)) with findings, \(count(.invalid)) invalid"
+        )
         let findings = buildings.flatMap(\.findings)
         lines.append("\(findings.count) findings (\(findings.filter { $0.severity == "error" }.count) errors)")
         if !findings.isEmpty {
@@ -56,27 +58,41 @@ public enum PortfolioReport {
     private static func json(_ buildings: [BuildingResult]) -> String {
         var w = JSONWriter()
         w.beginObject()
-        w.key("summary"); w.beginObject()
+        w.key("summary")
+        w.beginObject()
         w.field("buildings", buildings.count)
         for status in ["clean", "violations", "invalid"] { w.field(status, buildings.filter { $0.status.rawValue == status }.count) }
         w.field("findings", buildings.reduce(0) { $0 + $1.findings.count })
         w.endObject()
-        w.key("buildings"); w.beginArray()
+        w.key("buildings")
+        w.beginArray()
         for b in buildings {
             w.beginObject()
-            w.field("path", b.path); w.field("sha256", b.sha256); w.field("status", b.status.rawValue)
-            w.field("profile", b.profile); w.field("toolVersion", b.toolVersion); w.field("asOf", b.asOf)
-            w.field("errors", b.errors); w.field("warnings", b.warnings)
-            w.key("cameras"); if let c = b.cameras { w.integer(c) } else { w.null() }
+            w.field("path", b.path)
+            w.field("sha256", b.sha256)
+            w.field("status", b.status.rawValue)
+            w.field("profile", b.profile)
+            w.field("toolVersion", b.toolVersion)
+            w.field("asOf", b.asOf)
+            w.field("errors", b.errors)
+            w.field("warnings", b.warnings)
+            w.key("cameras")
+            if let c = b.cameras { w.integer(c) } else { w.null() }
             w.field("inputError", b.inputError)
             w.field("seconds", b.seconds, decimals: 4)
-            w.key("findings"); w.beginArray()
+            w.key("findings")
+            w.beginArray()
             for f in b.findings {
                 w.beginObject()
-                w.field("rule", f.rule); w.field("severity", f.severity); w.field("level", f.level)
-                w.field("camera", f.camera); w.field("zone", f.zone)
-                w.key("area"); if let a = f.area { w.number(a, decimals: 4) } else { w.null() }
-                w.field("dori", f.dori); w.field("message", f.message)
+                w.field("rule", f.rule)
+                w.field("severity", f.severity)
+                w.field("level", f.level)
+                w.field("camera", f.camera)
+                w.field("zone", f.zone)
+                w.key("area")
+                if let a = f.area { w.number(a, decimals: 4) } else { w.null() }
+                w.field("dori", f.dori)
+                w.field("message", f.message)
                 w.endObject()
             }
             w.endArray()
@@ -95,11 +111,18 @@ public enum PortfolioReport {
         var out = "\u{FEFF}path,sha256,status,errors,warnings,input_error,rule,severity,level,camera,zone,area_m2,dori\r\n"
         func cell(_ s: String?) -> String { s.map(CSVCell.escaped) ?? "" }
         for b in buildings {
-            let head = [cell(b.path), b.sha256, b.status.rawValue, String(b.errors), String(b.warnings), cell(b.inputError)].joined(separator: ",")
-            if b.findings.isEmpty { out += head + ",,,,,,,\r\n"; continue }
+            let head = [cell(b.path), b.sha256, b.status.rawValue, String(b.errors), String(b.warnings), cell(b.inputError)].joined(
+                separator: ",")
+            if b.findings.isEmpty {
+                out += head + ",,,,,,,\r\n"
+                continue
+            }
             for f in b.findings {
                 let area = f.area.map { DecimalText.trimmed($0, 4) } ?? ""
-                out += head + "," + [cell(f.rule), f.severity, cell(f.level), cell(f.camera), cell(f.zone), area, cell(f.dori)].joined(separator: ",") + "\r\n"
+                out +=
+                    head + ","
+                    + [cell(f.rule), f.severity, cell(f.level), cell(f.camera), cell(f.zone), area, cell(f.dori)].joined(separator: ",")
+                    + "\r\n"
             }
         }
         return out

@@ -109,16 +109,20 @@ final class ResultStore: @unchecked Sendable {
         if access == .write { try database.useWriteAheadLog() }
         // A reader prepares no writes: an older schema lacks the columns they name.
         if access == .write {
-            writes = (try database.prepare("DELETE FROM buildings WHERE path = ?"),
-                      try database.prepare("""
-                          INSERT INTO buildings(path, sha256, profile, tool_version, as_of, status, errors, warnings, infos, cameras,
-                                                input_error, seconds, checked_at, site_lon, site_lat)
-                          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                          """),
-                      try database.prepare("""
-                          INSERT INTO findings(building_id, seq, rule, severity, level, camera, zone, area, dori, message, wkt)
-                          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                          """))
+            writes = (
+                try database.prepare("DELETE FROM buildings WHERE path = ?"),
+                try database.prepare(
+                    """
+                    INSERT INTO buildings(path, sha256, profile, tool_version, as_of, status, errors, warnings, infos, cameras,
+                                          input_error, seconds, checked_at, site_lon, site_lat)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """),
+                try database.prepare(
+                    """
+                    INSERT INTO findings(building_id, seq, rule, severity, level, camera, zone, area, dori, message, wkt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            )
         } else {
             writes = nil
         }
@@ -148,7 +152,8 @@ final class ResultStore: @unchecked Sendable {
     private static func migrate(_ db: Database) throws {
         for statement in placementColumns { try db.execute(statement) }
         try db.execute("PRAGMA application_id = \(Self.applicationID)")
-        try db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('format', '\(Self.formatName)'), ('schema', '\(Self.schemaVersion)')")
+        try db.execute(
+            "INSERT OR REPLACE INTO meta(key, value) VALUES ('format', '\(Self.formatName)'), ('schema', '\(Self.schemaVersion)')")
     }
 
     private static func classify(_ db: Database, path: String, access: Access) throws -> Bool {
@@ -161,7 +166,10 @@ final class ResultStore: @unchecked Sendable {
                 return access == .write
             }
             guard version == Self.schemaVersion else {
-                throw DatabaseError(message: "\(path): a Sightline results database of schema \(version ?? "?"); this version reads schemas 1–\(Self.schemaVersion)")
+                throw DatabaseError(
+                    message:
+                        "\(path): a Sightline results database of schema \(version ?? "?"); this version reads schemas 1–\(Self.schemaVersion)"
+                )
             }
             return true
         } else if mark == 0, tables.isEmpty, access == .write {
@@ -175,7 +183,10 @@ final class ResultStore: @unchecked Sendable {
             return access == .write
         } else {
             let holds = tables.isEmpty ? "no tables" : "tables \(tables.prefix(8).joined(separator: ", "))\(tables.count > 8 ? ", …" : "")"
-            throw DatabaseError(message: "\(path): not a Sightline results database (application_id \(mark), \(holds)); nothing was written to it: give a new file or a Sightline results database")
+            throw DatabaseError(
+                message:
+                    "\(path): not a Sightline results database (application_id \(mark), \(holds)); nothing was written to it: give a new file or a Sightline results database"
+            )
         }
     }
 
@@ -206,8 +217,9 @@ final class ResultStore: @unchecked Sendable {
     func existing() throws -> [String: StoredKey] {
         var out: [String: StoredKey] = [:]
         try database.prepare("SELECT path, sha256, profile, tool_version, status, errors FROM buildings").query { row in
-            out[row.text(0) ?? ""] = StoredKey(sha256: row.text(1) ?? "", profile: row.text(2) ?? "", toolVersion: row.text(3) ?? "",
-                                               failing: row.text(4) == BuildingResult.Status.invalid.rawValue || row.integer(5) > 0)
+            out[row.text(0) ?? ""] = StoredKey(
+                sha256: row.text(1) ?? "", profile: row.text(2) ?? "", toolVersion: row.text(3) ?? "",
+                failing: row.text(4) == BuildingResult.Status.invalid.rawValue || row.integer(5) > 0)
         }
         return out
     }
@@ -217,8 +229,9 @@ final class ResultStore: @unchecked Sendable {
     func key(for path: String) throws -> StoredKey? {
         var key: StoredKey?
         try selectKey.query([.text(path)]) { row in
-            key = StoredKey(sha256: row.text(0) ?? "", profile: row.text(1) ?? "", toolVersion: row.text(2) ?? "",
-                            failing: row.text(3) == BuildingResult.Status.invalid.rawValue || row.integer(4) > 0)
+            key = StoredKey(
+                sha256: row.text(0) ?? "", profile: row.text(1) ?? "", toolVersion: row.text(2) ?? "",
+                failing: row.text(3) == BuildingResult.Status.invalid.rawValue || row.integer(4) > 0)
         }
         return key
     }
@@ -250,28 +263,38 @@ final class ResultStore: @unchecked Sendable {
 
     /// Every stored building with its findings, in path order.
     func buildings(_ visit: (BuildingResult) throws -> Void) throws {
-        let wkt = placed ? "wkt" : "NULL", site = placed ? "site_lon, site_lat" : "NULL, NULL"
-        let findings = try database.prepare("""
+        let wkt = placed ? "wkt" : "NULL"
+        let site = placed ? "site_lon, site_lat" : "NULL, NULL"
+        let findings = try database.prepare(
+            """
             SELECT rule, severity, level, camera, zone, area, dori, message, \(wkt) FROM findings WHERE building_id = ? ORDER BY seq
             """)
         var rows: [(Int64, BuildingResult)] = []
-        try database.prepare("""
+        try database.prepare(
+            """
             SELECT id, path, sha256, profile, tool_version, as_of, status, errors, warnings, infos, cameras, input_error,
                    seconds, checked_at, \(site) FROM buildings ORDER BY path
-            """).query { row in
-            rows.append((row.integer(0), BuildingResult(
-                path: row.text(1) ?? "", sha256: row.text(2) ?? "", profile: row.text(3) ?? "", toolVersion: row.text(4) ?? "",
-                asOf: row.text(5) ?? "", status: BuildingResult.Status(rawValue: row.text(6) ?? "") ?? .invalid,
-                errors: Int(row.integer(7)), warnings: Int(row.integer(8)), infos: Int(row.integer(9)),
-                cameras: row.text(10) == nil ? nil : Int(row.integer(10)), inputError: row.text(11), seconds: row.real(12) ?? 0,
-                checkedAt: row.text(13) ?? "", findings: [],
-                site: row.real(14).flatMap { lon in row.real(15).map { (lon, $0) } })))
+            """
+        ).query { row in
+            rows.append(
+                (
+                    row.integer(0),
+                    BuildingResult(
+                        path: row.text(1) ?? "", sha256: row.text(2) ?? "", profile: row.text(3) ?? "", toolVersion: row.text(4) ?? "",
+                        asOf: row.text(5) ?? "", status: BuildingResult.Status(rawValue: row.text(6) ?? "") ?? .invalid,
+                        errors: Int(row.integer(7)), warnings: Int(row.integer(8)), infos: Int(row.integer(9)),
+                        cameras: row.text(10) == nil ? nil : Int(row.integer(10)), inputError: row.text(11), seconds: row.real(12) ?? 0,
+                        checkedAt: row.text(13) ?? "", findings: [],
+                        site: row.real(14).flatMap { lon in row.real(15).map { (lon, $0) } })
+                ))
         }
         for (id, var building) in rows {
             try findings.query([.integer(id)]) { row in
-                building.findings.append(StoredFinding(rule: row.text(0) ?? "", severity: row.text(1) ?? "", level: row.text(2),
-                                                       camera: row.text(3), zone: row.text(4), area: row.real(5), dori: row.text(6),
-                                                       message: row.text(7) ?? "", wkt: row.text(8)))
+                building.findings.append(
+                    StoredFinding(
+                        rule: row.text(0) ?? "", severity: row.text(1) ?? "", level: row.text(2),
+                        camera: row.text(3), zone: row.text(4), area: row.real(5), dori: row.text(6),
+                        message: row.text(7) ?? "", wkt: row.text(8)))
             }
             try visit(building)
         }

@@ -50,33 +50,44 @@ public struct LoadedPlan: Sendable {
             return try load(bytes: bytes, file: "<stdin>", profileOption: profileOption, cache: cache)
         }
         if path.lowercased().hasSuffix(".ifc") || path.lowercased().hasSuffix(".ifczip") {
-            throw PlanError([PlanProblem(file: path, message: "an IFC building model: Sightline does not read IFC; export its storeys' plan views to DXF and check that, or convert it with `sightline import dxf`")])
+            throw PlanError([
+                PlanProblem(
+                    file: path,
+                    message:
+                        "an IFC building model: Sightline does not read IFC; export its storeys' plan views to DXF and check that, or convert it with `sightline import dxf`"
+                )
+            ])
         }
         if let importer = DrawingImport.importer(for: path) {
             let imported: ImportResult
             do { imported = try importer(path) } catch { throw PlanError([error.problem]) }
             let source = try? PlanDecoder.readFile(path)
-            var loaded = try load(bytes: Array(imported.json.utf8), file: path, profileOption: profileOption, cache: cache,
-                                  sha256: source.map(SHA256.hex))
-            loaded.plan.featureLines = []  // lines of the generated document, not of the drawing
+            var loaded = try load(
+                bytes: Array(imported.json.utf8), file: path, profileOption: profileOption, cache: cache,
+                sha256: source.map(SHA256.hex))
+            loaded.plan.featureLines = [] // lines of the generated document, not of the drawing
             return loaded
         }
         return try load(bytes: PlanDecoder.readFile(path), file: path, profileOption: profileOption, cache: cache)
     }
 
     /// - Parameter sha256: the digest of `bytes`, when the caller has it already.
-    public static func load(bytes: [UInt8], file: String, profileOption: String?,
-                            cache: ProfileCache = ProfileCache(), sha256 known: String? = nil) throws(PlanError) -> LoadedPlan {
+    public static func load(
+        bytes: [UInt8], file: String, profileOption: String?,
+        cache: ProfileCache = ProfileCache(), sha256 known: String? = nil
+    ) throws(PlanError) -> LoadedPlan {
         var profileResult: Result<Profile, PlanError>?
         let plan: Plan
         do {
-            plan = try PlanDecoder.decode(bytes: bytes, file: file, extraCategories: { declared in
-                profileResult = Result { () throws(PlanError) -> Profile in
-                    if let profileOption { return try cache.profile(profileOption) }
-                    return try cache.profile(try Self.declaredProfile(declared ?? "cn-2025", planFile: file))
-                }
-                return (try? profileResult?.get()).map { Array($0.extraCategories.keys) } ?? []
-            }, crsResolver: PlanCoordinateSystems.resolver)
+            plan = try PlanDecoder.decode(
+                bytes: bytes, file: file,
+                extraCategories: { declared in
+                    profileResult = Result { () throws(PlanError) -> Profile in
+                        if let profileOption { return try cache.profile(profileOption) }
+                        return try cache.profile(try Self.declaredProfile(declared ?? "cn-2025", planFile: file))
+                    }
+                    return (try? profileResult?.get()).map { Array($0.extraCategories.keys) } ?? []
+                }, crsResolver: PlanCoordinateSystems.resolver)
         } catch {
             // A broken profile explains the plan's errors better than they do.
             if case .failure(let profileError)? = profileResult { throw profileError }
@@ -102,8 +113,13 @@ extension LoadedPlan {
         if BuiltInProfiles.files[declared] != nil || (!declared.contains("/") && !declared.hasSuffix(".json")) { return declared }
         let parts = declared.split(separator: "/", omittingEmptySubsequences: false)
         guard declared.hasSuffix(".json"), !declared.hasPrefix("/"), !declared.hasPrefix("~"), !parts.contains("..") else {
-            throw PlanError([PlanProblem(file: planFile, property: "plan.profile", message:
-                "`\(declared)`: a plan may name a built-in profile (\(BuiltInProfiles.names.joined(separator: ", "))) or a .json file in its own folder; give any other profile with --profile")])
+            throw PlanError([
+                PlanProblem(
+                    file: planFile, property: "plan.profile",
+                    message:
+                        "`\(declared)`: a plan may name a built-in profile (\(BuiltInProfiles.names.joined(separator: ", "))) or a .json file in its own folder; give any other profile with --profile"
+                )
+            ])
         }
         let folder = (planFile as NSString).deletingLastPathComponent
         return folder.isEmpty ? declared : (folder as NSString).appendingPathComponent(declared)
@@ -132,8 +148,9 @@ public struct PlanChecker: Sendable {
     ///   plan's file: every caller reports both the same way (exit 2, or an
     ///   invalid building in a batch).
     public func check(_ loaded: LoadedPlan) throws(PlanError) -> CheckReport {
-        let engine = Engine(prohibited: loaded.profile.prohibitedCategories, parallelism: parallelism,
-                            zoneViewThreshold: loaded.profile.zoneViewThreshold)
+        let engine = Engine(
+            prohibited: loaded.profile.prohibitedCategories, parallelism: parallelism,
+            zoneViewThreshold: loaded.profile.zoneViewThreshold)
         let analysis: PlanAnalysis
         do {
             analysis = try engine.analyze(loaded.plan)
@@ -143,7 +160,8 @@ public struct PlanChecker: Sendable {
             throw PlanError([PlanProblem(file: loaded.plan.file, message: "\(error)")])
         }
         let outcome = RuleEngine(profile: loaded.profile, asOf: asOf).evaluate(analysis)
-        return CheckReport(toolVersion: toolVersion, profile: loaded.profile, analysis: analysis, outcome: outcome,
-                           asOf: asOf, inputSHA256: loaded.sha256)
+        return CheckReport(
+            toolVersion: toolVersion, profile: loaded.profile, analysis: analysis, outcome: outcome,
+            asOf: asOf, inputSHA256: loaded.sha256)
     }
 }

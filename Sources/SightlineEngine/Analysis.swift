@@ -100,8 +100,10 @@ public struct PlanAnalysis: Sendable {
     /// `requiredCoverage` zones, in file order.
     public var coverage: [CoverageMeasure] = []
 
-    public init(plan: Plan, cameras: [CameraAnalysis], problems: [PlanProblem],
-                zoneViewAreas: [String: Double] = [:], coverage: [CoverageMeasure] = []) {
+    public init(
+        plan: Plan, cameras: [CameraAnalysis], problems: [PlanProblem],
+        zoneViewAreas: [String: Double] = [:], coverage: [CoverageMeasure] = []
+    ) {
         self.plan = plan
         self.cameras = cameras
         self.problems = problems

@@ -1,9 +1,10 @@
 import GEOS
 import SightlinePlan
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Everything the engine works out for one camera in its level's scene.
@@ -31,13 +32,18 @@ struct CameraAnalyzer {
         if let solid = scene.solid, !nearby.isEmpty, try solid.containsProperly(eye) {
             if let exit = Self.firstHit(from: eye, direction: axis, segments: nearby) {
                 eye = eye + axis * (exit + 1e-7)
-                notes.append("the lens is drawn inside a wall; analysed from the wall face \(String(format: "%.3f", exit)) m along its heading")
+                notes.append(
+                    "the lens is drawn inside a wall; analysed from the wall face \(String(format: "%.3f", exit)) m along its heading")
                 nearby = scene.segments(near: eye, radius: optics.farLimit)
             }
         }
 
-        var view = optics.isEmpty ? [] : sweepRegion(eye: eye, optics: optics, near: optics.nearLimit, far: optics.farLimit,
-                                                     segments: nearby, heading: axis)
+        var view =
+            optics.isEmpty
+            ? []
+            : sweepRegion(
+                eye: eye, optics: optics, near: optics.nearLimit, far: optics.farLimit,
+                segments: nearby, heading: axis)
 
         // GEOS stages only for cameras that need them.
         var masked: [PolygonRings] = []
@@ -74,7 +80,8 @@ struct CameraAnalyzer {
             guard z.isProhibited else { continue }
             let prepared = try z.prepared()
             if try prepared.containsProperly(camera.position)
-                || (try prepared.covers(camera.position) && prepared.containsProperly(camera.position + axis * 1e-3)) {
+                || (try prepared.covers(camera.position) && prepared.containsProperly(camera.position + axis * 1e-3))
+            {
                 inside.append(z.zone)
             }
         }
@@ -108,8 +115,10 @@ struct CameraAnalyzer {
             if let box = Box(covering: view + viewBelow), box.intersects(r.box), try wholeView().intersects(r.geometry) {
                 overlap = try wholeView().intersection(r.geometry).area
             }
-            restricted.append(RestrictedMeasure(area: r.area, distance: Self.distance(from: camera.position, to: r.area.polygons),
-                                                overlap: overlap))
+            restricted.append(
+                RestrictedMeasure(
+                    area: r.area, distance: Self.distance(from: camera.position, to: r.area.polygons),
+                    overlap: overlap))
         }
         if let boundary = scene.site.boundary {
             if try (view + viewBelow).isEmpty || boundary.containsProperly(wholeView()) {
@@ -119,16 +128,19 @@ struct CameraAnalyzer {
                 offSite = OffSiteMeasure(area: try outside.area, polygons: try outside.polygons())
             }
         }
-        var analysis = CameraAnalysis(camera: camera, optics: optics, view: view, viewArea: view.reduce(0) { $0 + $1.area },
-                                      belowLevel: viewBelow.isEmpty ? nil : below?.level.id, viewBelow: viewBelow,
-                                      maskedView: masked, maskedArea: masked.reduce(0) { $0 + $1.area },
-                                      insideZones: inside, intrusions: intrusions, maskedIntrusions: maskedIntrusions,
-                                      audioZones: audio, notes: notes, restricted: restricted, offSite: offSite)
+        var analysis = CameraAnalysis(
+            camera: camera, optics: optics, view: view, viewArea: view.reduce(0) { $0 + $1.area },
+            belowLevel: viewBelow.isEmpty ? nil : below?.level.id, viewBelow: viewBelow,
+            maskedView: masked, maskedArea: masked.reduce(0) { $0 + $1.area },
+            insideZones: inside, intrusions: intrusions, maskedIntrusions: maskedIntrusions,
+            audioZones: audio, notes: notes, restricted: restricted, offSite: offSite)
         if camera.owner != nil { analysis.ownership = try ownership(view: view) }
         if camera.publicSecurity, !optics.isEmpty {
             // The same field and band with no wall at all: closed-form pieces from the sweep.
-            analysis.unobstructedArea = sweepRegion(eye: eye, optics: optics, near: optics.nearLimit, far: optics.farLimit,
-                                                    segments: [], heading: axis).reduce(0) { $0 + $1.area }
+            analysis.unobstructedArea = sweepRegion(
+                eye: eye, optics: optics, near: optics.nearLimit, far: optics.farLimit,
+                segments: [], heading: axis
+            ).reduce(0) { $0 + $1.area }
         }
         return analysis
     }
@@ -157,8 +169,10 @@ struct CameraAnalyzer {
 
     /// The exact visibility region among full-height obstacles, within the
     /// camera's angular reach and a distance band.
-    func sweepRegion(eye: Point2, optics: CameraOptics, near: Double, far: Double, segments: [Segment],
-                     heading: Point2) -> [PolygonRings] {
+    func sweepRegion(
+        eye: Point2, optics: CameraOptics, near: Double, far: Double, segments: [Segment],
+        heading: Point2
+    ) -> [PolygonRings] {
         let obstacles = ObstacleSet(eye: eye, segments: segments)
         let wedge = RadialSweep.AngularDomain(
             start: (90 - optics.bearingFrom - optics.bearingSweep) * .pi / 180,
@@ -176,13 +190,16 @@ struct CameraAnalyzer {
     func strictCoverage(at level: DORILevel) throws -> [PolygonRings] {
         let optics = CameraOptics(camera: camera, personHeight: personHeight)
         guard let density = optics.density else { return [] }
-        let band = Self.strictBand(lensHeight: camera.mountHeight, personHeight: personHeight,
-                                   low: optics.elevationLow, high: optics.elevationHigh)
+        let band = Self.strictBand(
+            lensHeight: camera.mountHeight, personHeight: personHeight,
+            low: optics.elevationLow, high: optics.elevationHigh)
         let far = min(band.far, optics.range, density.distance(reaching: level.pixelsPerMetre))
         guard far > band.near else { return [] }
-        let eye = camera.position, axis = Point2.unit(bearingDegrees: camera.heading)
-        var region = sweepRegion(eye: eye, optics: optics, near: band.near, far: far,
-                                 segments: scene.segments(near: eye, radius: far), heading: axis)
+        let eye = camera.position
+        let axis = Point2.unit(bearingDegrees: camera.heading)
+        var region = sweepRegion(
+            eye: eye, optics: optics, near: band.near, far: far,
+            segments: scene.segments(near: eye, radius: far), heading: axis)
         guard !region.isEmpty else { return [] }
         let ctx = scene.context
         // Behind a low wall the floor is what is lost first: shadows for z = 0.
@@ -195,10 +212,13 @@ struct CameraAnalyzer {
                     parts.append(try ctx.polygon(floorShadows.quadrilateral(piece)))
                 }
             }
-            if !parts.isEmpty { region = try ctx.multiPolygon(region).difference(ctx.collection(.collection, parts).unaryUnion()).polygons() }
+            if !parts.isEmpty {
+                region = try ctx.multiPolygon(region).difference(ctx.collection(.collection, parts).unaryUnion()).polygons()
+            }
         }
         if !camera.masks.isEmpty, !region.isEmpty {
-            region = try ctx.multiPolygon(region).difference(maskRegion(eye: eye, optics: optics, lensHeight: camera.mountHeight)).polygons()
+            region = try ctx.multiPolygon(region).difference(maskRegion(eye: eye, optics: optics, lensHeight: camera.mountHeight))
+                .polygons()
         }
         return region
     }
@@ -222,8 +242,9 @@ struct CameraAnalyzer {
     /// is where the cost is: GEOS's cascaded union of n quadrilaterals.
     func lowWallShadows(_ low: [LowSegment], eye: Point2, optics: CameraOptics, within region: [PolygonRings]) throws -> Geometry? {
         let ctx = scene.context
-        let shadows = LowWallShadows(eye: eye, lensHeight: camera.mountHeight, personHeight: personHeight,
-                                     topElevation: optics.elevationHigh, far: optics.farLimit)
+        let shadows = LowWallShadows(
+            eye: eye, lensHeight: camera.mountHeight, personHeight: personHeight,
+            topElevation: optics.elevationHigh, far: optics.farLimit)
         var parts: [Geometry] = []
         var annuli: [String: Geometry] = [:]
         for wall in low {
@@ -236,8 +257,12 @@ struct CameraAnalyzer {
                 var g = try ctx.polygon(quadrilateral)
                 if piece.minDistance > 0 || piece.maxDistance < optics.farLimit {
                     let key = "\(piece.minDistance)-\(piece.maxDistance)"
-                    let ring = try annuli[key] ?? ctx.multiPolygon(annulus(eye: eye, from: piece.minDistance,
-                                                                           to: min(piece.maxDistance, optics.farLimit * 1.01 + 1)))
+                    let ring =
+                        try annuli[key]
+                        ?? ctx.multiPolygon(
+                            annulus(
+                                eye: eye, from: piece.minDistance,
+                                to: min(piece.maxDistance, optics.farLimit * 1.01 + 1)))
                     annuli[key] = ring
                     g = try g.intersection(ring)
                 }
@@ -251,8 +276,10 @@ struct CameraAnalyzer {
     // MARK: Privacy masks
 
     /// Splits a region into what the camera records and what its masks hide.
-    private func splitByMasks(_ region: [PolygonRings], eye: Point2, optics: CameraOptics,
-                              lensHeight: Double) throws -> (visible: [PolygonRings], masked: [PolygonRings]) {
+    private func splitByMasks(
+        _ region: [PolygonRings], eye: Point2, optics: CameraOptics,
+        lensHeight: Double
+    ) throws -> (visible: [PolygonRings], masked: [PolygonRings]) {
         guard !camera.masks.isEmpty, !region.isEmpty else { return (region, []) }
         let masks = try maskRegion(eye: eye, optics: optics, lensHeight: lensHeight)
         let whole = try scene.context.multiPolygon(region)
@@ -272,8 +299,9 @@ struct CameraAnalyzer {
         let outer = optics.farLimit * 1.01 + 1
         var parts: [Geometry] = []
         for mask in camera.masks {
-            let (from, to) = Self.maskBand(mask, lensHeight: lensHeight, personHeight: personHeight,
-                                           low: optics.elevationLow, high: optics.elevationHigh)
+            let (from, to) = Self.maskBand(
+                mask, lensHeight: lensHeight, personHeight: personHeight,
+                low: optics.elevationLow, high: optics.elevationHigh)
             guard to > from else { continue }
             let start = (90 - mask.azimuthTo) * .pi / 180
             let width = mask.sweep * .pi / 180
@@ -284,8 +312,10 @@ struct CameraAnalyzer {
     }
 
     /// The distances at which a mask hides every visible height.
-    static func maskBand(_ mask: PrivacyMask, lensHeight h: Double, personHeight p: Double,
-                         low: Double, high: Double) -> (Double, Double) {
+    static func maskBand(
+        _ mask: PrivacyMask, lensHeight h: Double, personHeight p: Double,
+        low: Double, high: Double
+    ) -> (Double, Double) {
         var band = SightDistances.all
         // The lowest visible elevation, max(floor, low), must reach e1 …
         if let e1 = mask.elevationFrom, low < e1 { band = band.intersection(.elevation(ofHeight: 0, lens: h, atLeast: e1)) }
@@ -296,8 +326,10 @@ struct CameraAnalyzer {
 
     /// A ring sector between two radii (a disk or full annulus by default),
     /// chords at most 1° apart.
-    func annulus(eye: Point2, from r1: Double, to r2: Double,
-                         start: Double = 0, width: Double = 2 * .pi) -> [PolygonRings] {
+    func annulus(
+        eye: Point2, from r1: Double, to r2: Double,
+        start: Double = 0, width: Double = 2 * .pi
+    ) -> [PolygonRings] {
         let n = max(2, Int((width / sweep.maxArcStep).rounded(.up)))
         let full = width >= 2 * .pi - 1e-12
         let angles = (0...n).map { start + width * Double($0) / Double(n) }
@@ -328,12 +360,15 @@ struct CameraAnalyzer {
     /// noise, not evidence.
     static let sliverArea = 1e-9
 
-    func overlaps(of view: [PolygonRings], seenFrom eye: Point2, in scene: LevelScene,
-                          density: PixelDensity?) throws -> [Intrusion] {
+    func overlaps(
+        of view: [PolygonRings], seenFrom eye: Point2, in scene: LevelScene,
+        density: PixelDensity?
+    ) throws -> [Intrusion] {
         guard !view.isEmpty else { return [] }
         let probe = view.map { polygon in
-            PolygonRings(shell: polygon.shell.map { Self.pulledBack($0, towards: eye) },
-                         holes: polygon.holes.map { $0.map { Self.pulledBack($0, towards: eye) } })
+            PolygonRings(
+                shell: polygon.shell.map { Self.pulledBack($0, towards: eye) },
+                holes: polygon.holes.map { $0.map { Self.pulledBack($0, towards: eye) } })
         }
         guard let probeBox = Box(covering: probe) else { return [] }
         var intrusions: [Intrusion] = []
@@ -361,8 +396,10 @@ struct CameraAnalyzer {
             let polygons = try overlap.polygons().filter { $0.area > Self.sliverArea }
             guard !polygons.isEmpty else { continue }
             let nearest = Self.distance(from: camera.position, to: polygons)
-            intrusions.append(Intrusion(zone: z.zone, area: area, polygons: polygons, nearestDistance: nearest,
-                                        maxDensity: density?.at(nearest)))
+            intrusions.append(
+                Intrusion(
+                    zone: z.zone, area: area, polygons: polygons, nearestDistance: nearest,
+                    maxDensity: density?.at(nearest)))
         }
         return intrusions
     }

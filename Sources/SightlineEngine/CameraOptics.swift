@@ -1,8 +1,9 @@
 import SightlinePlan
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A camera's angles and distances, resolved from its properties: explicit
@@ -52,9 +53,11 @@ public struct CameraOptics: Sendable, Equatable {
         if let res = c.resolution {
             if c.type == .fisheye {
                 // Faces are judged at the top of the person band, capped below the lens.
-                density = PixelDensity(projection: .fisheye(circlePixels: Double(min(res.width, res.height)),
-                                                            lensHeight: c.mountHeight,
-                                                            targetHeight: min(personHeight, c.mountHeight)))
+                density = PixelDensity(
+                    projection: .fisheye(
+                        circlePixels: Double(min(res.width, res.height)),
+                        lensHeight: c.mountHeight,
+                        targetHeight: min(personHeight, c.mountHeight)))
             } else if hfov < 180 {
                 density = PixelDensity(projection: .rectilinear(horizontalPixels: Double(res.width), hfovDegrees: hfov))
             }
@@ -95,8 +98,9 @@ public struct CameraOptics: Sendable, Equatable {
             elevationLow = -limits.tiltMax - vfov / 2
             elevationHigh = -limits.tiltMin + vfov / 2
         }
-        (nearLimit, farLimit) = Self.distanceBand(mountHeight: c.mountHeight, personHeight: personHeight,
-                                                  elevationLow: elevationLow, elevationHigh: elevationHigh)
+        (nearLimit, farLimit) = Self.distanceBand(
+            mountHeight: c.mountHeight, personHeight: personHeight,
+            elevationLow: elevationLow, elevationHigh: elevationHigh)
         farLimit = min(farLimit, range)
     }
 
@@ -106,8 +110,10 @@ public struct CameraOptics: Sendable, Equatable {
     /// The lowest visible elevation at d is that of the floor, the highest
     /// that of the top of the band, and both rise or fall monotonically with
     /// d, so the set is one interval [near, far] with closed-form ends.
-    public static func distanceBand(mountHeight h: Double, personHeight p: Double,
-                                    elevationLow low: Double, elevationHigh high: Double) -> (near: Double, far: Double) {
+    public static func distanceBand(
+        mountHeight h: Double, personHeight p: Double,
+        elevationLow low: Double, elevationHigh high: Double
+    ) -> (near: Double, far: Double) {
         // The floor must not be above the field's top edge, the head not below its bottom edge.
         let band = SightDistances.elevation(ofHeight: 0, lens: h, atMost: high)
             .intersection(.elevation(ofHeight: p, lens: h, atLeast: low))

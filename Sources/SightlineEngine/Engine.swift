@@ -32,13 +32,17 @@ public struct Engine: Sendable {
         let below = Self.levelsBelow(levels)
         var results = [Result<LevelResult, Error>?](repeating: nil, count: levels.count)
         if parallelism == 1 || levels.count == 1 {
-            for (i, level) in levels.enumerated() { results[i] = Result { try analyze(level: level, contents: contents, below: below, of: plan) } }
+            for (i, level) in levels.enumerated() {
+                results[i] = Result { try analyze(level: level, contents: contents, below: below, of: plan) }
+            }
         } else {
             let lock = NSLock()
             let box = UnsafeSendableBox(results)
             DispatchQueue.concurrentPerform(iterations: levels.count) { i in
                 let r = Result { try analyze(level: levels[i], contents: contents, below: below, of: plan) }
-                lock.lock(); box.value[i] = r; lock.unlock()
+                lock.lock()
+                box.value[i] = r
+                lock.unlock()
             }
             results = box.value
         }
@@ -79,7 +83,7 @@ public struct Engine: Sendable {
     public static func levelsBelow(_ levels: [Level]) -> [String: Level] {
         let sorted = levels.enumerated().sorted { ($0.element.elevation, $0.offset) < ($1.element.elevation, $1.offset) }
         var out: [String: Level] = [:]
-        var lowerStart = 0   // first index of the nearest lower elevation group
+        var lowerStart = 0 // first index of the nearest lower elevation group
         var groupStart = 0
         for i in sorted.indices {
             if i > 0, sorted[i].element.elevation > sorted[i - 1].element.elevation {
@@ -91,7 +95,9 @@ public struct Engine: Sendable {
         return out
     }
 
-    private func analyze(level: Level, contents: [String: LevelContents], below levelsBelow: [String: Level], of plan: Plan) throws -> LevelResult {
+    private func analyze(level: Level, contents: [String: LevelContents], below levelsBelow: [String: Level], of plan: Plan) throws
+        -> LevelResult
+    {
         let session = try LevelSession(plan: plan, level: level, contents: contents, below: levelsBelow, engine: self)
         let cameras = contents[level.id]?.cameras ?? []
         let out = try cameras.map { try session.analyze($0) }

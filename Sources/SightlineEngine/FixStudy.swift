@@ -1,9 +1,10 @@
 import GEOS
 import SightlinePlan
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What it would take to make one camera compliant, computed exactly from
@@ -110,7 +111,8 @@ extension CameraAnalyzer {
             let near = parts.map { Self.distance(from: eye, to: [$0]) }.min() ?? 0
             let far = parts.flatMap(\.shell).map { $0.distance(to: eye) }.max() ?? optics.farLimit
             let rad = Double.pi / 180
-            let h = camera.mountHeight, p = personHeight
+            let h = camera.mountHeight
+            let p = personHeight
             // Lowest elevation seen at the nearest distance, highest at the farthest.
             var low: Double? = max(atan2(-h, max(near, 1e-6)) / rad, optics.elevationLow)
             var high: Double? = min(atan2(p - h, max(far, 1e-6)) / rad, optics.elevationHigh)
@@ -119,9 +121,10 @@ extension CameraAnalyzer {
             // Rounded outwards to 0.1°, so the mask typed into a camera still covers.
             let from = ((sector.from - 0.05) * 10).rounded(.down) / 10
             let to = ((sector.from + sector.sweep + 0.05) * 10).rounded(.up) / 10
-            let mask = PrivacyMask(azimuthFrom: normalizedBearing(from), azimuthTo: normalizedBearing(to), sweep: min(360, to - from),
-                                   elevationFrom: low.map { ($0 * 10 - 0.5).rounded(.down) / 10 },
-                                   elevationTo: high.map { ($0 * 10 + 0.5).rounded(.up) / 10 })
+            let mask = PrivacyMask(
+                azimuthFrom: normalizedBearing(from), azimuthTo: normalizedBearing(to), sweep: min(360, to - from),
+                elevationFrom: low.map { ($0 * 10 - 0.5).rounded(.down) / 10 },
+                elevationTo: high.map { ($0 * 10 + 0.5).rounded(.up) / 10 })
             var probe = camera
             probe.masks = [mask]
             let region = try CameraAnalyzer(camera: probe, scene: scene, below: nil, personHeight: personHeight, sweep: sweep)
@@ -134,8 +137,9 @@ extension CameraAnalyzer {
         // point in the field, ignoring the band: far(t) = H / tan(t − vfov/2).
         var clearingTilt: Double?
         if camera.type == .fixed, !current.intrusions.isEmpty {
-            let unbanded = sweepRegion(eye: eye, optics: optics, near: 0, far: optics.range,
-                                       segments: scene.segments(near: eye, radius: optics.range), heading: axis)
+            let unbanded = sweepRegion(
+                eye: eye, optics: optics, near: 0, far: optics.range,
+                segments: scene.segments(near: eye, radius: optics.range), heading: axis)
             let inField = try prohibitedParts(of: unbanded)
             let dmin = inField.map { Self.distance(from: eye, to: [$0]) }.min() ?? 0
             if dmin > 0, camera.mountHeight > 0 {
@@ -145,8 +149,9 @@ extension CameraAnalyzer {
                 // The intrusion at a tilt: the prohibited parts of the field
                 // between the band's edges (one overlay with an annular sector).
                 func intrusion(_ tilt: Double) throws -> Double {
-                    let band = CameraOptics.distanceBand(mountHeight: camera.mountHeight, personHeight: personHeight,
-                                                         elevationLow: -tilt - optics.vfov / 2, elevationHigh: -tilt + optics.vfov / 2)
+                    let band = CameraOptics.distanceBand(
+                        mountHeight: camera.mountHeight, personHeight: personHeight,
+                        elevationLow: -tilt - optics.vfov / 2, elevationHigh: -tilt + optics.vfov / 2)
                     let far = min(band.far, optics.range)
                     guard far > band.near else { return 0 }
                     let sector = annulus(eye: eye, from: band.near, to: far, start: fieldStart, width: fieldWidth)
@@ -155,7 +160,8 @@ extension CameraAnalyzer {
                 let exact = optics.vfov / 2 + atan(camera.mountHeight / dmin) * 180 / .pi
                 if exact <= 90 {
                     // Between the current tilt and `exact` the intrusion only shrinks: bisect for the threshold.
-                    var lo = camera.tilt, hi = exact
+                    var lo = camera.tilt
+                    var hi = exact
                     while hi - lo > 0.01 {
                         let mid = (lo + hi) / 2
                         if try intrusion(mid) < threshold { hi = mid } else { lo = mid }
@@ -163,7 +169,10 @@ extension CameraAnalyzer {
                     var t = (hi * 10).rounded(.up) / 10
                     // Rounding up keeps it clear; a few tenths more at most if not.
                     var tries = 0
-                    while t < 90, tries < 5, try intrusion(t) >= threshold { t += 0.1; tries += 1 }
+                    while t < 90, tries < 5, try intrusion(t) >= threshold {
+                        t += 0.1
+                        tries += 1
+                    }
                     if t <= 90, t > camera.tilt, tries < 5 { clearingTilt = t }
                 }
             }
@@ -174,9 +183,10 @@ extension CameraAnalyzer {
         if !current.insideZones.isEmpty {
             relocation = try nearestAllowedSpot(plan: plan, from: eye)
         }
-        var study = FixStudy(camera: camera, optics: optics, forbiddenBearings: forbidden, compliantHeadings: compliant,
-                             allowedView: allowed, allowedArea: allowed.reduce(0) { $0 + $1.area }, masks: masks,
-                             clearingTilt: clearingTilt, relocation: relocation, isInside: !current.insideZones.isEmpty)
+        var study = FixStudy(
+            camera: camera, optics: optics, forbiddenBearings: forbidden, compliantHeadings: compliant,
+            allowedView: allowed, allowedArea: allowed.reduce(0) { $0 + $1.area }, masks: masks,
+            clearingTilt: clearingTilt, relocation: relocation, isInside: !current.insideZones.isEmpty)
         if current.insideZones.isEmpty {
             if let t = clearingTilt {
                 study.clearingTiltKeptArea = try allowedView(allowed, keptAtTilt: t, optics: optics).reduce(0) { $0 + $1.area }
@@ -192,8 +202,10 @@ extension CameraAnalyzer {
     /// outwards while the intrusion (the reachable prohibited parts clipped
     /// in Swift by the field's two half-planes) stays under the threshold.
     /// Empty for a fisheye or a field of 180° or more.
-    func compliantHeadings(optics: CameraOptics, reachable: [PolygonRings], forbidden: [BearingInterval],
-                           threshold: Double) -> [BearingInterval] {
+    func compliantHeadings(
+        optics: CameraOptics, reachable: [PolygonRings], forbidden: [BearingInterval],
+        threshold: Double
+    ) -> [BearingInterval] {
         guard camera.type != .fisheye, optics.hfov < 180 else { return [] }
         let eye = camera.position
         let half = optics.hfov / 2
@@ -217,11 +229,13 @@ extension CameraAnalyzer {
         var around = optics
         around.bearingFrom = 0
         around.bearingSweep = 360
-        var reach = sweepRegion(eye: eye, optics: around, near: optics.nearLimit, far: optics.farLimit,
-                                segments: scene.segments(near: eye, radius: optics.farLimit),
-                                heading: Point2.unit(bearingDegrees: camera.heading))
+        var reach = sweepRegion(
+            eye: eye, optics: around, near: optics.nearLimit, far: optics.farLimit,
+            segments: scene.segments(near: eye, radius: optics.farLimit),
+            heading: Point2.unit(bearingDegrees: camera.heading))
         if !reach.isEmpty,
-           let shadows = try lowWallShadows(scene.lowSegments(near: eye, radius: optics.farLimit), eye: eye, optics: optics, within: reach) {
+            let shadows = try lowWallShadows(scene.lowSegments(near: eye, radius: optics.farLimit), eye: eye, optics: optics, within: reach)
+        {
             reach = try scene.context.multiPolygon(reach).difference(shadows).polygons()
         }
         let parts = try overlaps(of: reach, seenFrom: eye, in: scene, density: nil).flatMap(\.polygons)
@@ -232,8 +246,9 @@ extension CameraAnalyzer {
     /// overlay with an annulus), as polygons.
     func allowedView(_ allowed: [PolygonRings], keptAtTilt tilt: Double, optics: CameraOptics) throws -> [PolygonRings] {
         guard !allowed.isEmpty else { return [] }
-        let band = CameraOptics.distanceBand(mountHeight: camera.mountHeight, personHeight: personHeight,
-                                             elevationLow: -tilt - optics.vfov / 2, elevationHigh: -tilt + optics.vfov / 2)
+        let band = CameraOptics.distanceBand(
+            mountHeight: camera.mountHeight, personHeight: personHeight,
+            elevationLow: -tilt - optics.vfov / 2, elevationHigh: -tilt + optics.vfov / 2)
         let far = min(band.far, optics.range)
         guard far > band.near else { return [] }
         let ring = annulus(eye: camera.position, from: band.near, to: far * 1.01 + 1e-3)
@@ -252,13 +267,17 @@ extension CameraAnalyzer {
             let optics = CameraOptics(camera: tilted, personHeight: personHeight)
             guard !optics.isEmpty, optics.hfov < 180 else { return nil }
             let reach = try analyzer.reachableProhibited(optics: optics)
-            let headings = analyzer.compliantHeadings(optics: optics, reachable: reach.parts, forbidden: reach.bearings, threshold: threshold)
-                .compactMap { $0.roundedInwardsToTenths() }
+            let headings = analyzer.compliantHeadings(
+                optics: optics, reachable: reach.parts, forbidden: reach.bearings, threshold: threshold
+            )
+            .compactMap { $0.roundedInwardsToTenths() }
             let nearest = headings.flatMap { i in i.contains(camera.heading) ? [camera.heading] : [i.from, i.to] }
                 .min { BearingInterval.separation($0, camera.heading) < BearingInterval.separation($1, camera.heading) }
             guard let heading = nearest.map(normalizedBearing) else { continue }
             let field = BearingInterval(from: heading - optics.hfov / 2, sweep: optics.hfov)
-            let kept = try analyzer.allowedView(allowed, keptAtTilt: tilt, optics: optics).reduce(0) { $0 + $1.area(inside: field, from: camera.position) }
+            let kept = try analyzer.allowedView(allowed, keptAtTilt: tilt, optics: optics).reduce(0) {
+                $0 + $1.area(inside: field, from: camera.position)
+            }
             return (tilt, heading, kept)
         }
         return nil
@@ -267,11 +286,13 @@ extension CameraAnalyzer {
     /// Moves a bearing outwards in small steps while `ok` holds, then
     /// bisects to 0.01°, up to `limit` degrees.
     private func extend(_ start: Double, direction: Double, limit: Double, _ ok: (Double) -> Bool) -> Double {
-        var good = start, step = 0.05
+        var good = start
+        var step = 0.05
         while abs(good - start) < limit {
             let next = good + direction * step
             if !ok(next) {
-                var lo = good, hi = next
+                var lo = good
+                var hi = next
                 while abs(hi - lo) > 0.005 {
                     let mid = (lo + hi) / 2
                     if ok(mid) { lo = mid } else { hi = mid }

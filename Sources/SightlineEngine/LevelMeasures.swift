@@ -35,8 +35,10 @@ struct LevelMeasures {
             var areas: [(index: Int, area: Double)] = []
             for i in viewTree.query(z.box).sorted() {
                 let view = views[i]
-                let area = try z.isRectangle ? view.polygons.reduce(0) { $0 + $1.area(inside: z.box) }
-                                             : z.geometry().intersection(ctx.multiPolygon(view.polygons)).area
+                let area =
+                    try z.isRectangle
+                    ? view.polygons.reduce(0) { $0 + $1.area(inside: z.box) }
+                    : z.geometry().intersection(ctx.multiPolygon(view.polygons)).area
                 if area > 0 { areas.append((i, area)) }
             }
             guard let largest = areas.map(\.area).max() else { continue }
@@ -64,13 +66,17 @@ struct LevelMeasures {
             guard let level = z.zone.requiredCoverage.flatMap(DORILevel.init(rawValue:)) else { continue }
             if unions[level] == nil {
                 let regions = try analyzers.map { try $0.strictCoverage(at: level) }.filter { !$0.isEmpty }
-                unions[level] = regions.isEmpty ? try ctx.emptyPolygon()
+                unions[level] =
+                    regions.isEmpty
+                    ? try ctx.emptyPolygon()
                     : try ctx.collection(.collection, regions.map { try ctx.multiPolygon($0) }).unaryUnion()
             }
             let zoneGeometry = try z.geometry()
             let covered = try zoneGeometry.intersection(unions[level]!).area
-            out.append(CoverageMeasure(zone: z.zone, level: level, zoneArea: try zoneGeometry.area, coveredArea: covered,
-                                       camerasWithoutResolution: withoutResolution))
+            out.append(
+                CoverageMeasure(
+                    zone: z.zone, level: level, zoneArea: try zoneGeometry.area, coveredArea: covered,
+                    camerasWithoutResolution: withoutResolution))
         }
         return out
     }

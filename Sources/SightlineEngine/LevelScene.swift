@@ -1,9 +1,10 @@
 import GEOS
 import SightlinePlan
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Everything about one level that every camera on it shares, built once:
@@ -94,8 +95,10 @@ final class LevelScene {
             }
             guard let box = try geometry?.bounds ?? Box(covering: zone.polygons) else { continue }
             let rectangle = zone.polygons.count == 1 && zone.polygons[0].isAxisAlignedRectangle
-            zones.append(SceneZone(zone: zone, geometry: geometry, isProhibited: prohibited.contains(zone.category) || zone.occupiedByOthers,
-                                   box: box, isRectangle: rectangle, context: ctx))
+            zones.append(
+                SceneZone(
+                    zone: zone, geometry: geometry, isProhibited: prohibited.contains(zone.category) || zone.occupiedByOthers,
+                    box: box, isRectangle: rectangle, context: ctx))
         }
         self.zones = zones
         self.voids = zones.filter { $0.zone.category == .void }
@@ -113,7 +116,6 @@ final class LevelScene {
         self.solid = try obstacles.solid.map { try $0.prepared() }
         self.problems = problems
     }
-
 
     /// A zone's area as GEOS geometry: each part made valid on its own, then
     /// the parts unioned when they overlap. A MultiPolygon whose second part

@@ -31,8 +31,9 @@ public final class LevelSession {
     /// Builds the scene of `level` of `plan` with `engine`'s prohibited
     /// categories.
     public convenience init(plan: Plan, level: Level, engine: Engine) throws {
-        try self.init(plan: plan, level: level, contents: plan.contentsByLevel(), below: Engine.levelsBelow(plan.levels),
-                      engine: engine)
+        try self.init(
+            plan: plan, level: level, contents: plan.contentsByLevel(), below: Engine.levelsBelow(plan.levels),
+            engine: engine)
     }
 
     /// A session built from contents already grouped by level
@@ -44,7 +45,9 @@ public final class LevelSession {
         sweep = engine.sweep
         let own = contents[level.id] ?? LevelContents()
         let scene: LevelScene
-        do { scene = try LevelScene(level: level, contents: own, plan: plan, prohibited: engine.prohibited) } catch let error as GeometryError {
+        do { scene = try LevelScene(level: level, contents: own, plan: plan, prohibited: engine.prohibited) } catch let error
+            as GeometryError
+        {
             throw GeometryError("level \(level.id): \(error.message)")
         }
         self.scene = scene
@@ -62,8 +65,9 @@ public final class LevelSession {
     private func below() throws -> LevelScene? {
         if let lowerScene { return lowerScene }
         guard let lower else { return nil }
-        let built = try LevelScene(level: lower.level, contents: lower.contents, plan: lower.plan, prohibited: prohibited,
-                                   context: scene.context)
+        let built = try LevelScene(
+            level: lower.level, contents: lower.contents, plan: lower.plan, prohibited: prohibited,
+            context: scene.context)
         lowerScene = built
         return built
     }
@@ -103,7 +107,8 @@ public final class LevelSession {
     /// The level-wide measures after its cameras are analysed: ordinary
     /// zones' seen areas against `zoneViewThreshold` (signs), and coverage.
     func measures(cameras: [Camera], results: [CameraAnalysis], zoneViewThreshold: Double?)
-        throws -> (zoneViewAreas: [String: Double], coverage: [CoverageMeasure]) {
+        throws -> (zoneViewAreas: [String: Double], coverage: [CoverageMeasure])
+    {
         let measures = LevelMeasures(scene: scene, analyzers: try cameras.map(analyzer), results: results)
         return (try zoneViewThreshold.map { try measures.zoneViewAreas(threshold: $0) } ?? [:], try measures.coverage())
     }

@@ -1,8 +1,9 @@
 import PlanarGeometry
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Exact shadows of walls lower than the ceiling (2.5-D), as polygons to
@@ -48,7 +49,8 @@ struct LowWallShadows {
 
     /// The distance interval where the top of the visible band is the head.
     private var headRegime: (Double, Double)? {
-        let h = lensHeight, p = personHeight
+        let h = lensHeight
+        let p = personHeight
         if topElevation >= 90 { return (0, .infinity) }
         let slope = tan(topElevation * .pi / 180)
         if p <= h {
@@ -58,7 +60,9 @@ struct LowWallShadows {
     }
 
     func pieces(of wall: Segment, height wallHeight: Double) -> [Piece] {
-        let h = lensHeight, p = personHeight, w = wallHeight
+        let h = lensHeight
+        let p = personHeight
+        let w = wallHeight
         let unbounded = Double.infinity
         var out: [Piece] = []
         let head = headRegime
@@ -103,7 +107,8 @@ struct LowWallShadows {
 
     /// The quadrilateral of a piece (without its distance limits).
     func quadrilateral(_ piece: Piece) -> PolygonRings {
-        let a = piece.piece.a - eye, b = piece.piece.b - eye
+        let a = piece.piece.a - eye
+        let b = piece.piece.b - eye
         let nearest = min(a.length, b.length)
         // "Unbounded" reaches past the view's far limit, which is all that matters.
         let outer = piece.outer.isFinite ? piece.outer : max(2, (far * 1.01 + 1) / max(nearest, 1e-9))
@@ -117,14 +122,20 @@ struct LowWallShadows {
 
     /// Splits a segment by the circle of radius `r` about the eye.
     private func split(_ s: Segment, radius r: Double) -> (inside: [Segment], outside: [Segment]) {
-        let d = s.b - s.a, f = s.a - eye
-        let qa = d.dot(d), qb = 2 * f.dot(d), qc = f.dot(f) - r * r
+        let d = s.b - s.a
+        let f = s.a - eye
+        let qa = d.dot(d)
+        let qb = 2 * f.dot(d)
+        let qc = f.dot(f) - r * r
         let disc = qb * qb - 4 * qa * qc
         guard disc > 0, qa > 0 else { return qc < 0 ? ([s], []) : ([], [s]) }
         let root = disc.squareRoot()
-        let u1 = max(0, min(1, (-qb - root) / (2 * qa))), u2 = max(0, min(1, (-qb + root) / (2 * qa)))
-        let p1 = s.a + d * u1, p2 = s.a + d * u2
-        var inside: [Segment] = [], outside: [Segment] = []
+        let u1 = max(0, min(1, (-qb - root) / (2 * qa)))
+        let u2 = max(0, min(1, (-qb + root) / (2 * qa)))
+        let p1 = s.a + d * u1
+        let p2 = s.a + d * u2
+        var inside: [Segment] = []
+        var outside: [Segment] = []
         if u2 - u1 > 1e-12 { inside.append(Segment(p1, p2)) }
         if u1 > 1e-12 { outside.append(Segment(s.a, p1)) }
         if u2 < 1 - 1e-12 { outside.append(Segment(p2, s.b)) }

@@ -82,26 +82,34 @@ struct ObstacleBuilder {
                 if wall.thicknessMetres > 0 {
                     let g = try ctx.collection(.multiLineString, lines.map { try ctx.lineString($0) })
                         .buffer(wall.thicknessMetres / 2, cap: .flat, join: .mitre)
-                    walls.append(Wall2(wall: wall, shape: .body(g, cuts: []), reach: Self.snapTolerance + wall.thicknessMetres,
-                                       blocks: blocks, lowHeight: lowHeight, box: box))
+                    walls.append(
+                        Wall2(
+                            wall: wall, shape: .body(g, cuts: []), reach: Self.snapTolerance + wall.thicknessMetres,
+                            blocks: blocks, lowHeight: lowHeight, box: box))
                 } else {
                     let segments = lines.flatMap { l in zip(l, l.dropFirst()).map { Segment($0, $1) } }
-                    walls.append(Wall2(wall: wall, shape: .thin(segments), reach: Self.snapTolerance, blocks: blocks,
-                                       lowHeight: lowHeight, box: box))
+                    walls.append(
+                        Wall2(
+                            wall: wall, shape: .thin(segments), reach: Self.snapTolerance, blocks: blocks,
+                            lowHeight: lowHeight, box: box))
                 }
             case .polygons(let polygons):
                 var g = try ctx.multiPolygon(polygons)
                 if let reason = try g.validityReason {
                     g = try g.madeValid()
-                    problems.append(PlanProblem(.warning, file: plan.file, feature: wall.id, property: "geometry",
-                                                message: "invalid polygon (\(reason)); repaired with GEOSMakeValid"))
+                    problems.append(
+                        PlanProblem(
+                            .warning, file: plan.file, feature: wall.id, property: "geometry",
+                            message: "invalid polygon (\(reason)); repaired with GEOSMakeValid"))
                 }
                 // 2·area/perimeter estimates a wall body's thickness; twice that
                 // reaches through it from either face.
                 let thickness = 2 * (try g.area) / max(try g.boundary().length, 1e-9)
-                walls.append(Wall2(wall: wall, shape: .body(g, cuts: []), reach: Self.snapTolerance + 2 * thickness,
-                                   blocks: blocks, lowHeight: lowHeight,
-                                   box: Self.box(polygons.flatMap(\.shell), grownBy: Self.snapTolerance)))
+                walls.append(
+                    Wall2(
+                        wall: wall, shape: .body(g, cuts: []), reach: Self.snapTolerance + 2 * thickness,
+                        blocks: blocks, lowHeight: lowHeight,
+                        box: Self.box(polygons.flatMap(\.shell), grownBy: Self.snapTolerance)))
             }
         }
         wallIndex = STRTree(walls.enumerated().map { (box: $0.element.box, item: $0.offset) })
@@ -118,8 +126,12 @@ struct ObstacleBuilder {
             line = points
         case .point(let p, let width):
             guard let snapped = try snap(p, width: width) else {
-                problems.append(PlanProblem(file: plan.file, feature: opening.id, property: "geometry",
-                                            message: "the opening is near no wall on level `\(level.id)` (the nearest wall must be within max(thickness/2, 0.05 m))"))
+                problems.append(
+                    PlanProblem(
+                        file: plan.file, feature: opening.id, property: "geometry",
+                        message:
+                            "the opening is near no wall on level `\(level.id)` (the nearest wall must be within max(thickness/2, 0.05 m))")
+                )
                 return
             }
             line = snapped
@@ -139,8 +151,10 @@ struct ObstacleBuilder {
             }
         }
         if touched.isEmpty {
-            problems.append(PlanProblem(file: plan.file, feature: opening.id, property: "geometry",
-                                        message: "the opening lies on no wall of level `\(level.id)` (no wall within 0.05 m)"))
+            problems.append(
+                PlanProblem(
+                    file: plan.file, feature: opening.id, property: "geometry",
+                    message: "the opening lies on no wall of level `\(level.id)` (no wall within 0.05 m)"))
             return
         }
         guard opening.isSeeThrough else {
@@ -192,7 +206,8 @@ struct ObstacleBuilder {
         }
         if start < length { free.append((start, length)) }
         return try free.filter { $0.1 - $0.0 > 1e-9 }.map { lo, hi in
-            let p = piece.a + u * lo, q = piece.a + u * hi
+            let p = piece.a + u * lo
+            let q = piece.a + u * hi
             return try context.polygon(PolygonRings(shell: [p - n, q - n, q + n, p + n]))
         }
     }
@@ -225,7 +240,10 @@ struct ObstacleBuilder {
 
     private static func box(_ points: [Point2], grownBy margin: Double) -> Box {
         var b = Box(covering: points) ?? Box(minX: 0, minY: 0, maxX: 0, maxY: 0)
-        b.minX -= margin; b.minY -= margin; b.maxX += margin; b.maxY += margin
+        b.minX -= margin
+        b.minY -= margin
+        b.maxX += margin
+        b.maxY += margin
         return b
     }
 

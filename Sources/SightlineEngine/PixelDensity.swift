@@ -1,8 +1,9 @@
 import SightlinePlan
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// IEC 62676-4 levels of detail, by horizontal pixel density on the target.
@@ -59,9 +60,9 @@ public struct PixelDensity: Sendable, Equatable {
     public func at(_ d: Double) -> Double {
         let d = max(d, 0.01)
         switch projection {
-        case let .rectilinear(pixels, hfov):
+        case .rectilinear(let pixels, let hfov):
             return pixels / (2 * d * tan(hfov / 2 * .pi / 180))
-        case let .fisheye(circle, h, z):
+        case .fisheye(let circle, let h, let z):
             let k = circle / .pi
             return k * atan2(d, max(h - z, 0)) / d
         }
@@ -73,10 +74,11 @@ public struct PixelDensity: Sendable, Equatable {
     /// one inverts in closed form, the fisheye one by bisection to 1 mm.
     public func distance(reaching pixelsPerMetre: Double) -> Double {
         switch projection {
-        case let .rectilinear(pixels, hfov):
+        case .rectilinear(let pixels, let hfov):
             return pixels / (2 * tan(hfov / 2 * .pi / 180) * pixelsPerMetre)
         case .fisheye:
-            var lo = 0.01, hi = 0.02
+            var lo = 0.01
+            var hi = 0.02
             if at(lo) < pixelsPerMetre { return 0 }
             while at(hi) >= pixelsPerMetre, hi < 1e5 { hi *= 2 }
             while hi - lo > 1e-3 {

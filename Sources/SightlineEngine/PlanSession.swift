@@ -43,8 +43,10 @@ public final class PlanSession {
 
     /// A level's session; the errors its scene finds (an opening on no
     /// wall) throw, as ``Engine/analyze(_:)`` throws them.
-    private static func session(_ plan: Plan, _ level: Level, _ contents: [String: LevelContents], _ below: [String: Level],
-                                _ engine: Engine) throws -> LevelSession {
+    private static func session(
+        _ plan: Plan, _ level: Level, _ contents: [String: LevelContents], _ below: [String: Level],
+        _ engine: Engine
+    ) throws -> LevelSession {
         let session = try LevelSession(plan: plan, level: level, contents: contents, below: below, engine: engine)
         let errors = session.problems.filter { $0.severity == .error }
         if !errors.isEmpty { throw PlanError(errors) }

@@ -1,8 +1,9 @@
 import PlanarGeometry
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The exact visibility region of an eye among line-segment obstacles, within
@@ -30,13 +31,27 @@ public struct RadialSweep: Sendable {
     public struct AngularDomain: Sendable, Equatable {
         public var start: Double
         public var width: Double
-        public init(start: Double, width: Double) { self.start = start; self.width = width }
+        public init(start: Double, width: Double) {
+            self.start = start
+            self.width = width
+        }
         public var isFullCircle: Bool { width >= 2 * .pi - 1e-12 }
     }
 
-    private enum Edge { case empty, arc, line(Int) }
-    private struct Span { var from: Double; var to: Double; var edge: Edge }
-    private struct Piece { var lo: Double; var hi: Double; var segment: Int }
+    private enum Edge {
+        case empty, arc
+        case line(Int)
+    }
+    private struct Span {
+        var from: Double
+        var to: Double
+        var edge: Edge
+    }
+    private struct Piece {
+        var lo: Double
+        var hi: Double
+        var segment: Int
+    }
 
     /// The region seen from `eye`: polygons in the same coordinates as the
     /// segments. Segments passing through the eye must be removed first
@@ -52,7 +67,8 @@ public struct RadialSweep: Sendable {
         var critical: [Double] = [0, width]
         critical.reserveCapacity(segments.count * 2 + 2)
         func add(_ lo: Double, _ hi: Double, _ index: Int) {
-            let l = max(lo, 0), h = min(hi, width)
+            let l = max(lo, 0)
+            let h = min(hi, width)
             if h - l > 1e-13 {
                 pieces.append(Piece(lo: l, hi: h, segment: index))
                 critical.append(l)
@@ -64,14 +80,16 @@ public struct RadialSweep: Sendable {
         // two cross products rule it out before any atan2 (most of those
         // within range, for a narrow field).
         let narrow = width <= Double.pi
-        let startRay = Point2.unit(angle: domain.start), endRay = Point2.unit(angle: domain.start + width)
+        let startRay = Point2.unit(angle: domain.start)
+        let endRay = Point2.unit(angle: domain.start + width)
         for (index, s) in segments.enumerated() {
-            let va = s.a - c, vb = s.b - c
+            let va = s.a - c
+            let vb = s.b - c
             if narrow, (startRay.cross(va) < 0 && startRay.cross(vb) < 0) || (va.cross(endRay) < 0 && vb.cross(endRay) < 0) {
                 continue
             }
             let cr = va.cross(vb)
-            if abs(cr) <= 1e-14 * (va.length * vb.length) { continue }  // seen edge-on: no angular width
+            if abs(cr) <= 1e-14 * (va.length * vb.length) { continue } // seen edge-on: no angular width
             let (p, q) = cr > 0 ? (va, vb) : (vb, va)
             var lo = atan2(p.y, p.x) - domain.start
             lo -= twoPi * (lo / twoPi).rounded(.down)
@@ -96,9 +114,13 @@ public struct RadialSweep: Sendable {
         var active: [Int] = []
         var next = 0
         for k in 0..<(angles.count - 1) {
-            let a0 = angles[k], a1 = angles[k + 1]
+            let a0 = angles[k]
+            let a1 = angles[k + 1]
             let mid = (a0 + a1) / 2
-            while next < pieces.count, pieces[next].lo < mid { active.append(next); next += 1 }
+            while next < pieces.count, pieces[next].lo < mid {
+                active.append(next)
+                next += 1
+            }
             var best = -1
             var bestT = Double.infinity
             var i = 0
@@ -106,13 +128,21 @@ public struct RadialSweep: Sendable {
             let ray = Point2.unit(angle: domain.start + mid)
             while i < active.count {
                 let piece = pieces[active[i]]
-                if piece.hi <= mid { active.swapAt(i, active.count - 1); active.removeLast(); continue }
+                if piece.hi <= mid {
+                    active.swapAt(i, active.count - 1)
+                    active.removeLast()
+                    continue
+                }
                 let t = distance(from: c, direction: ray, to: segments[piece.segment])
-                if t < bestT { bestT = t; best = piece.segment }
+                if t < bestT {
+                    bestT = t
+                    best = piece.segment
+                }
                 i += 1
             }
-            appendSpans(&spans, from: a0, to: a1, eye: c, start: domain.start, segment: best < 0 ? nil : segments[best],
-                        index: best, near: near, far: far)
+            appendSpans(
+                &spans, from: a0, to: a1, eye: c, start: domain.start, segment: best < 0 ? nil : segments[best],
+                index: best, near: near, far: far)
         }
         return assemble(spans, eye: c, domain: AngularDomain(start: domain.start, width: width), near: near, far: far, segments: segments)
     }
@@ -135,8 +165,10 @@ public struct RadialSweep: Sendable {
 
     /// Splits [a0, a1] where the segment's line crosses the near and far
     /// circles, and classifies each part as empty, arc or line.
-    private func appendSpans(_ spans: inout [Span], from a0: Double, to a1: Double, eye c: Point2, start: Double,
-                             segment: Segment?, index: Int, near: Double, far: Double) {
+    private func appendSpans(
+        _ spans: inout [Span], from a0: Double, to a1: Double, eye c: Point2, start: Double,
+        segment: Segment?, index: Int, near: Double, far: Double
+    ) {
         guard let s = segment else {
             spans.append(Span(from: a0, to: a1, edge: .arc))
             return
@@ -144,7 +176,7 @@ public struct RadialSweep: Sendable {
         let w = s.a - c
         let d = s.b - s.a
         let along = d * (w.dot(d) / d.dot(d))
-        let footVector = w - along  // from the eye to the foot of the perpendicular
+        let footVector = w - along // from the eye to the foot of the perpendicular
         let p = footVector.length
         let foot = atan2(footVector.y, footVector.x)
         // At most four crossings (two circles, two each) between a0 and a1;
@@ -173,11 +205,15 @@ public struct RadialSweep: Sendable {
             for i in 1..<count {
                 let v = values[i]
                 var j = i - 1
-                while j >= 0, values[j] > v { values[j + 1] = values[j]; j -= 1 }
+                while j >= 0, values[j] > v {
+                    values[j + 1] = values[j]
+                    j -= 1
+                }
                 values[j + 1] = v
             }
             for k in 0..<count where values[k + 1] - values[k] > 1e-13 {
-                let lo = values[k], hi = values[k + 1]
+                let lo = values[k]
+                let hi = values[k + 1]
                 let t = distance(from: c, angle: start + (lo + hi) / 2, to: s)
                 let edge: Edge = t <= near ? .empty : (t >= far ? .arc : .line(index))
                 if let last = spans.last, case .arc = last.edge, case .arc = edge {
@@ -191,8 +227,10 @@ public struct RadialSweep: Sendable {
 
     /// Builds rings from the spans: each run of non-empty spans is closed by
     /// the near arc (or the eye itself when there is no near limit).
-    private func assemble(_ input: [Span], eye c: Point2, domain: AngularDomain, near: Double, far: Double,
-                          segments: [Segment]) -> [PolygonRings] {
+    private func assemble(
+        _ input: [Span], eye c: Point2, domain: AngularDomain, near: Double, far: Double,
+        segments: [Segment]
+    ) -> [PolygonRings] {
         var spans = input
         guard !spans.isEmpty else { return [] }
         let isEmpty: (Span) -> Bool = { if case .empty = $0.edge { true } else { false } }
@@ -207,7 +245,8 @@ public struct RadialSweep: Sendable {
                 return [PolygonRings(shell: outer, holes: holes)]
             }
             // Rotate so that no run wraps past the domain start.
-            spans = Array(spans[firstEmpty...]) + spans[..<firstEmpty].map { Span(from: $0.from + 2 * .pi, to: $0.to + 2 * .pi, edge: $0.edge) }
+            spans =
+                Array(spans[firstEmpty...]) + spans[..<firstEmpty].map { Span(from: $0.from + 2 * .pi, to: $0.to + 2 * .pi, edge: $0.edge) }
         }
         var rings: [PolygonRings] = []
         var run: [Span] = []
@@ -231,8 +270,10 @@ public struct RadialSweep: Sendable {
         return rings
     }
 
-    private func appendOuter(_ s: Span, to ring: inout [Point2], eye c: Point2, start: Double, near: Double, far: Double,
-                             segments: [Segment]) {
+    private func appendOuter(
+        _ s: Span, to ring: inout [Point2], eye c: Point2, start: Double, near: Double, far: Double,
+        segments: [Segment]
+    ) {
         switch s.edge {
         case .empty:
             return
@@ -276,7 +317,8 @@ public struct RadialSweep: Sendable {
     /// Whether `b` lies on the segment from `a` to `c`, going straight on.
     @inline(__always)
     private static func isStraight(_ a: Point2, _ b: Point2, _ c: Point2) -> Bool {
-        let u = b - a, v = c - b
+        let u = b - a
+        let v = c - b
         return abs(u.cross(v)) <= 1e-12 * (u.length * v.length) && u.dot(v) > 0
     }
 }

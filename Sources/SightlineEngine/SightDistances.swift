@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Horizontal distances, [near, far], at which a condition on a sight
@@ -29,12 +29,12 @@ struct SightDistances: Equatable {
     /// from a lens `lens` metres above the floor.
     static func elevation(ofHeight z: Double, lens h: Double, atLeast e: Double) -> SightDistances {
         let rad = Double.pi / 180
-        if z < h {          // below the lens: −90° near, rising to 0° far away
+        if z < h { // below the lens: −90° near, rising to 0° far away
             if e <= -90 { return .all }
             if e >= 0 { return .none }
             return SightDistances(near: (h - z) / tan(-e * rad), far: .infinity)
         }
-        if z > h {          // above the lens: 90° near, falling to 0° far away
+        if z > h { // above the lens: 90° near, falling to 0° far away
             if e <= 0 { return .all }
             if e >= 90 { return .none }
             return SightDistances(near: 0, far: (z - h) / tan(e * rad))

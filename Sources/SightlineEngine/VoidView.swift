@@ -31,15 +31,18 @@ struct VoidView {
     func region() throws -> [PolygonRings] {
         let scene = analyzer.scene
         let ctx = scene.context
-        let h = analyzer.camera.mountHeight, p = analyzer.personHeight
+        let h = analyzer.camera.mountHeight
+        let p = analyzer.personHeight
         guard drop > 0, h > 0, h + drop > p, !optics.isEmpty else { return [] }
-        let kMin = (h + drop - p) / h, kMax = (h + drop) / h
+        let kMin = (h + drop - p) / h
+        let kMax = (h + drop) / h
 
         // Where sight lines can cross the camera's floor: its own view (no
         // near limit: the floor opening may be right below) within reach.
         let reach = optics.farLimit / kMin
-        let own = analyzer.sweepRegion(eye: eye, optics: optics, near: 0, far: reach,
-                                       segments: scene.segments(near: eye, radius: reach), heading: heading)
+        let own = analyzer.sweepRegion(
+            eye: eye, optics: optics, near: 0, far: reach,
+            segments: scene.segments(near: eye, radius: reach), heading: heading)
         guard !own.isEmpty else { return [] }
         let voids = try ctx.collection(.collection, scene.voids.map { try $0.geometry() }).unaryUnion()
         let crossing = try ctx.multiPolygon(own).intersection(voids).polygons()
@@ -59,8 +62,10 @@ struct VoidView {
 
         // The camera's reach on the lower floor: bearings and distance band.
         let start = (90 - optics.bearingFrom - optics.bearingSweep) * .pi / 180
-        let band = try ctx.multiPolygon(analyzer.annulus(eye: eye, from: optics.nearLimit, to: optics.farLimit,
-                                                         start: start, width: optics.bearingSweep * .pi / 180))
+        let band = try ctx.multiPolygon(
+            analyzer.annulus(
+                eye: eye, from: optics.nearLimit, to: optics.farLimit,
+                start: start, width: optics.bearingSweep * .pi / 180))
         region = try region.intersection(band)
 
         // Walls of the lower level hide what the sight line meets after crossing.

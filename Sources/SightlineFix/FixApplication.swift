@@ -27,8 +27,10 @@ public struct FixApplication: Sendable {
     /// Applies `first` to `loaded` with `choice`, then re-checks and
     /// re-plans up to `maxRounds` times; `file` names the fixed plan in
     /// messages.
-    public static func run(_ loaded: LoadedPlan, first: FixPlan, choice: PlanRewriter.Choice, checker: PlanChecker,
-                           planner: FixPlanner, file: String, maxRounds: Int = 3) throws(Failure) -> FixApplication {
+    public static func run(
+        _ loaded: LoadedPlan, first: FixPlan, choice: PlanRewriter.Choice, checker: PlanChecker,
+        planner: FixPlanner, file: String, maxRounds: Int = 3
+    ) throws(Failure) -> FixApplication {
         var current = loaded
         var round = first
         var out = FixApplication(bytes: [], applied: [:], remaining: [], rounds: 0)

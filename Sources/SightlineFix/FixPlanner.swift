@@ -126,7 +126,9 @@ public struct FixPlanner: Sendable {
     /// The compliant interval overlapping the current pan range most (ties:
     /// the wider), as pan limits.
     private func panLimits(_ ptz: PTZLimits, within headings: [BearingInterval]) -> (min: Double, max: Double)? {
-        let current = ptz.fullCircle ? BearingInterval(from: 0, sweep: 360)
+        let current =
+            ptz.fullCircle
+            ? BearingInterval(from: 0, sweep: 360)
             : BearingInterval(from: ptz.panMin, sweep: BearingInterval.clockwise(from: ptz.panMin, to: ptz.panMax))
         /// Degrees of `i` inside the current range, counted in 0.5° steps.
         func overlap(_ i: BearingInterval) -> Int {
@@ -142,7 +144,8 @@ public struct FixPlanner: Sendable {
         let openings = plan.openings.filter { $0.info.level == zone.info.level }.compactMap { o -> (Opening, Segment)? in
             guard case .line(let points) = o.shape, points.count >= 2 else {
                 if case .point(let p, let w) = o.shape, let e = edges.min(by: { $0.distance(to: p) < $1.distance(to: p) }),
-                   e.distance(to: p) <= 0.25 {
+                    e.distance(to: p) <= 0.25
+                {
                     let d = (e.b - e.a) * (1 / (e.b - e.a).length)
                     return (o, Segment(p - d * (w / 2), p + d * (w / 2)))
                 }

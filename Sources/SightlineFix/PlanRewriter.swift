@@ -68,7 +68,10 @@ public struct PlanRewriter {
         for sign in plan.signs {
             var id = "sign-\(sign.zone.id)"
             var n = 2
-            while ids.contains(id) { id = "sign-\(sign.zone.id)-\(n)"; n += 1 }
+            while ids.contains(id) {
+                id = "sign-\(sign.zone.id)-\(n)"
+                n += 1
+            }
             ids.insert(id)
             let p = frame.toPlan(sign.position)
             let decimals = frame.outputDecimals
@@ -104,8 +107,10 @@ public struct PlanRewriter {
     /// planner's suggestion both add.
     public static func json(_ masks: [PrivacyMask]) -> [JSONValue] {
         masks.map { mask in
-            var m = JSONObject([("azimuthFrom", .number(mask.azimuthFrom)),
-                                ("azimuthTo", .number(mask.sweep >= 360 ? mask.azimuthFrom + 360 : mask.azimuthTo))])
+            var m = JSONObject([
+                ("azimuthFrom", .number(mask.azimuthFrom)),
+                ("azimuthTo", .number(mask.sweep >= 360 ? mask.azimuthFrom + 360 : mask.azimuthTo)),
+            ])
             if let e = mask.elevationFrom { m["elevationFrom"] = .number(e) }
             if let e = mask.elevationTo { m["elevationTo"] = .number(e) }
             return .object(m)

@@ -10,7 +10,11 @@ import PlanarGeometry
 ///
 /// Complexity: O(edges).
 struct BoundaryWalls {
-    private struct Key: Hashable { var level: String; var a: [Int64]; var b: [Int64] }
+    private struct Key: Hashable {
+        var level: String
+        var a: [Int64]
+        var b: [Int64]
+    }
     private var edges: [Key: (segment: [Point2], walled: Bool)] = [:]
     private var order: [Key] = []
 
@@ -20,7 +24,9 @@ struct BoundaryWalls {
         for (a, b) in zip(ring, ring.dropFirst()) where a != b {
             let (ka, kb) = (key(a), key(b))
             let k = ka.lexicographicallyPrecedes(kb) ? Key(level: level, a: ka, b: kb) : Key(level: level, a: kb, b: ka)
-            if let e = edges[k] { edges[k] = (e.segment, e.walled || walled) } else {
+            if let e = edges[k] {
+                edges[k] = (e.segment, e.walled || walled)
+            } else {
                 edges[k] = ([a, b], walled)
                 order.append(k)
             }

@@ -61,16 +61,19 @@ public struct CameraSchedule: Sendable {
             throw ImportError(file: path, message: "not a readable schedule: \(error.message)")
         }
         // Map the file's headers to plan keys.
-        var header: [String: String] = [:]   // file header → key
+        var header: [String: String] = [:] // file header → key
         let names = Set(records.flatMap(\.fields.keys))
         for name in names {
             let word = name.trimmingCharacters(in: .whitespaces).lowercased()
             if let key = Self.columns.first(where: { $0.words.contains(word) })?.key { header[name] = key }
         }
         let rows = records.enumerated().map { i, r in
-            (number: i + 2, values: r.fields.reduce(into: [String: String]()) { out, field in
-                out[field.key] = field.value.text.trimmingCharacters(in: .whitespaces)
-            })
+            (
+                number: i + 2,
+                values: r.fields.reduce(into: [String: String]()) { out, field in
+                    out[field.key] = field.value.text.trimmingCharacters(in: .whitespaces)
+                }
+            )
         }
         return (header, rows)
     }
@@ -78,7 +81,8 @@ public struct CameraSchedule: Sendable {
     public func merge(into document: JSONValue, planFile: String) throws(ImportError) -> ImportResult {
         let (header, rows) = try rows()
         guard header.values.contains("id") else {
-            throw ImportError(file: path, message: "no id column (id or 编号); the columns are \(header.keys.sorted().joined(separator: ", "))")
+            throw ImportError(
+                file: path, message: "no id column (id or 编号); the columns are \(header.keys.sorted().joined(separator: ", "))")
         }
         guard var root = document.objectValue, var features = root["features"]?.arrayValue else {
             throw ImportError(file: planFile, message: "not a plan: a FeatureCollection with features was expected")
@@ -90,7 +94,8 @@ public struct CameraSchedule: Sendable {
         // Schedules give x and y in metres; the plan may count in mm or ft.
         let unit = projected ? .m : plan?["units"]?.stringValue.flatMap(LengthUnit.init(rawValue:)) ?? .m
         let levels = plan?["levels"]?.arrayValue?.compactMap(\.objectValue) ?? []
-        var replaced = 0, added = 0
+        var replaced = 0
+        var added = 0
         let column = { (key: String) in header.first { $0.value == key }?.key }
 
         for row in rows {
@@ -102,7 +107,9 @@ public struct CameraSchedule: Sendable {
                 guard let text = value(key) else { return nil }
                 let (what, range) = Self.numeric[key] ?? ("a number", -1e12...1e12)
                 guard let v = Double(text), v.isFinite else { throw fail(key, "expected a number (\(what)), found `\(text)`") }
-                guard range.contains(v) else { throw fail(key, "expected \(what) between \(range.lowerBound) and \(range.upperBound), found \(text)") }
+                guard range.contains(v) else {
+                    throw fail(key, "expected \(what) between \(range.lowerBound) and \(range.upperBound), found \(text)")
+                }
                 return v
             }
             guard let id = value("id") else { throw fail("id", "every camera needs an id") }
@@ -121,7 +128,9 @@ public struct CameraSchedule: Sendable {
             if let x = try number("x"), let y = try number("y") {
                 position = [x / unit.metres, y / unit.metres].map { ($0 * 1e6).rounded() / 1e6 }
             } else if let lon = try number("lon"), let lat = try number("lat") {
-                guard geographic else { throw fail("lon", "the plan is not geographic (EPSG:4326 or 4490); give x and y in its coordinates") }
+                guard geographic else {
+                    throw fail("lon", "the plan is not geographic (EPSG:4326 or 4490); give x and y in its coordinates")
+                }
                 position = [lon, lat]
             } else {
                 throw fail(column("x") == nil ? "lon" : "x", "every camera needs x and y (or lon and lat)")
@@ -137,17 +146,22 @@ public struct CameraSchedule: Sendable {
             }
             if let model = value("model") { props.append(("model", .string(model))) }
             if let text = value("resolution") {
-                let parts = text.lowercased().split { $0 == "x" || $0 == "×" || $0 == "*" }.compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-                guard parts.count == 2, parts.allSatisfy({ $0 > 0 }) else { throw fail("resolution", "expected width×height in pixels, e.g. 1920x1080, found `\(text)`") }
+                let parts = text.lowercased().split { $0 == "x" || $0 == "×" || $0 == "*" }.compactMap {
+                    Int($0.trimmingCharacters(in: .whitespaces))
+                }
+                guard parts.count == 2, parts.allSatisfy({ $0 > 0 }) else {
+                    throw fail("resolution", "expected width×height in pixels, e.g. 1920x1080, found `\(text)`")
+                }
                 props.append(("resolution", .numbers(parts.map(Double.init))))
             }
             if let f = try number("focalLength") {
                 props.append(("lens", .object(JSONObject([("focalLength", .number(f)), ("sensorFormat", .string("1/2.8\""))]))))
             }
-            let feature = JSONValue.object(JSONObject([
-                ("type", .string("Feature")), ("id", .string(id)), ("properties", .object(JSONObject(props))),
-                ("geometry", .object(JSONObject([("type", .string("Point")), ("coordinates", .numbers(position))]))),
-            ]))
+            let feature = JSONValue.object(
+                JSONObject([
+                    ("type", .string("Feature")), ("id", .string(id)), ("properties", .object(JSONObject(props))),
+                    ("geometry", .object(JSONObject([("type", .string("Point")), ("coordinates", .numbers(position))]))),
+                ]))
             if let i = features.firstIndex(where: { Self.id(of: $0) == id }) {
                 features[i] = feature
                 replaced += 1
@@ -157,8 +171,10 @@ public struct CameraSchedule: Sendable {
             }
         }
         root["features"] = .array(features)
-        let summary = ["\(path): \(rows.count) cameras: \(added) added, \(replaced) replaced in \(planFile)",
-                       "  columns: " + header.sorted { $0.key < $1.key }.map { "\($0.key) → \($0.value)" }.joined(separator: ", ")]
+        let summary = [
+            "\(path): \(rows.count) cameras: \(added) added, \(replaced) replaced in \(planFile)",
+            "  columns: " + header.sorted { $0.key < $1.key }.map { "\($0.key) → \($0.value)" }.joined(separator: ", "),
+        ]
         return ImportResult(document: .object(root), summary: summary)
     }
 

@@ -38,7 +38,9 @@ public struct DXFImporter: Sendable {
     public func run(_ path: String) throws(ImportError) -> ImportResult {
         let header = try DXFHeader(path: path)
         guard let unit = units ?? header.unit else {
-            throw ImportError(file: path, message: "$INSUNITS is unset or unitless (\(header.insunits.map(String.init) ?? "none")): give --units mm|cm|m|in|ft")
+            throw ImportError(
+                file: path,
+                message: "$INSUNITS is unset or unitless (\(header.insunits.map(String.init) ?? "none")): give --units mm|cm|m|in|ft")
         }
         let records: [OGRRecord]
         let blockExtents: [String: Double]
@@ -56,15 +58,19 @@ public struct DXFImporter: Sendable {
         var doc = PlanDocument()
         doc.decimals = unit == .mm ? 1 : unit == .cm ? 2 : 4
         let metres = unit.metres
-        var layerCounts: [String: [String: Int]] = [:]   // layer → what it became → count
-        var ignored: [String: Int] = [:]          // no role, or nothing usable
-        var ignoredByMapping: [String: Int] = [:]  // role `ignore`
+        var layerCounts: [String: [String: Int]] = [:] // layer → what it became → count
+        var ignored: [String: Int] = [:] // no role, or nothing usable
+        var ignoredByMapping: [String: Int] = [:] // role `ignore`
         func note(_ layer: String, _ what: String) { layerCounts[layer, default: [:]][what, default: 0] += 1 }
 
         var rooms: [(id: String, layer: String, ring: [Point2])] = []
-        var wallLines: [[Point2]] = []   // for rooms from walls, when the drawing has no room outlines
+        var wallLines: [[Point2]] = [] // for rooms from walls, when the drawing has no room outlines
         var labels: [(text: String, at: Point2)] = []
-        var walls = 0, doors = 0, windows = 0, cameras = 0, columns = 0
+        var walls = 0
+        var doors = 0
+        var windows = 0
+        var cameras = 0
+        var columns = 0
 
         // Roles are looked up once per layer and block name, not per entity
         // (substring tests on 100,000 entities were the import's main cost).
@@ -73,18 +79,26 @@ public struct DXFImporter: Sendable {
         for r in records where r.fields["PaperSpace"] == nil {
             let layer = r.fields["Layer"]?.text ?? "0"
             let block = r.fields["BlockName"]?.text
-            let isCamera = block.map { name in
-                if let known = cameraBlocks[name] { return known }
-                let answer = mapping.isCameraBlock(name)
-                cameraBlocks[name] = answer
-                return answer
-            } ?? false
+            let isCamera =
+                block.map { name in
+                    if let known = cameraBlocks[name] { return known }
+                    let answer = mapping.isCameraBlock(name)
+                    cameraBlocks[name] = answer
+                    return answer
+                } ?? false
             let role: DXFLayerRole?
-            if isCamera { role = .camera } else if let known = layerRoles[layer] { role = known } else {
+            if isCamera {
+                role = .camera
+            } else if let known = layerRoles[layer] {
+                role = known
+            } else {
                 role = mapping.role(of: layer)
                 layerRoles[layer] = role
             }
-            if role == .ignore { ignoredByMapping[layer, default: 0] += 1; continue }
+            if role == .ignore {
+                ignoredByMapping[layer, default: 0] += 1
+                continue
+            }
             guard let role, let shape = r.shape else {
                 ignored[layer, default: 0] += 1
                 continue
@@ -107,27 +121,38 @@ public struct DXFImporter: Sendable {
                     }
                 }
             case .column:
-                guard let ring = Self.closedRing(shape) else { ignored[layer, default: 0] += 1; continue }
+                guard let ring = Self.closedRing(shape) else {
+                    ignored[layer, default: 0] += 1
+                    continue
+                }
                 wallLines.append(ring)
                 doc.add("column-\(columns + 1)", kind: "wall", geometry: doc.polygon([ring]), [])
                 columns += 1
                 note(layer, "columns")
             case .room:
-                guard let ring = Self.closedRing(shape) else { ignored[layer, default: 0] += 1; continue }
+                guard let ring = Self.closedRing(shape) else {
+                    ignored[layer, default: 0] += 1
+                    continue
+                }
                 rooms.append(("room-\(rooms.count + 1)", layer, ring))
                 note(layer, "rooms")
             case .text:
                 // TEXT and MTEXT, or a room-name block whose attributes hold the name.
                 let attributeText = Self.attributes(r.fields["BlockAttributes"]).values.sorted { $0.key < $1.key }.map(\.value)
                     .filter { !$0.isEmpty }.joined(separator: " ")
-                guard case .point(let p) = shape, let text = r.fields["Text"]?.text ?? (attributeText.isEmpty ? nil : attributeText), !text.isEmpty else {
+                guard case .point(let p) = shape, let text = r.fields["Text"]?.text ?? (attributeText.isEmpty ? nil : attributeText),
+                    !text.isEmpty
+                else {
                     ignored[layer, default: 0] += 1
                     continue
                 }
                 labels.append((Self.plainText(text), p))
                 note(layer, "labels")
             case .door:
-                guard case .point(let at) = shape, let block else { ignored[layer, default: 0] += 1; continue }
+                guard case .point(let at) = shape, let block else {
+                    ignored[layer, default: 0] += 1
+                    continue
+                }
                 let width = Self.doorWidth(block: block, extent: blockExtents[block], unitMetres: metres)
                 let angle = (r.fields["BlockAngle"]?.number ?? 0) * .pi / 180
                 let half = Point2(cos(angle), sin(angle)) * (width / metres / 2)
@@ -135,13 +160,19 @@ public struct DXFImporter: Sendable {
                 wallLines.append(ends)
                 let id = doc.uniqueID("door-\(doors + 1)")
                 doc.add("\(id)-wall", kind: "wall", geometry: doc.line(ends), [])
-                doc.add(id, kind: "opening", geometry: doc.line(ends),
-                        [("openingType", .string("door")), ("state", .string(mapping.doorsClosed(on: layer) ? "closed" : "open")),
-                         ("name", .string(block))])
+                doc.add(
+                    id, kind: "opening", geometry: doc.line(ends),
+                    [
+                        ("openingType", .string("door")), ("state", .string(mapping.doorsClosed(on: layer) ? "closed" : "open")),
+                        ("name", .string(block)),
+                    ])
                 doors += 1
                 note(layer, "doors")
             case .window:
-                guard case .lineString(let l) = shape, l.count >= 2 else { ignored[layer, default: 0] += 1; continue }
+                guard case .lineString(let l) = shape, l.count >= 2 else {
+                    ignored[layer, default: 0] += 1
+                    continue
+                }
                 wallLines.append(l)
                 let id = doc.uniqueID("window-\(windows + 1)")
                 doc.add("\(id)-wall", kind: "wall", geometry: doc.line(l), [])
@@ -149,7 +180,10 @@ public struct DXFImporter: Sendable {
                 windows += 1
                 note(layer, "windows")
             case .camera:
-                guard case .point(let at) = shape else { ignored[layer, default: 0] += 1; continue }
+                guard case .point(let at) = shape else {
+                    ignored[layer, default: 0] += 1
+                    continue
+                }
                 let attributes = Self.attributes(r.fields["BlockAttributes"])
                 cameras += 1
                 let id = attributes.value(for: ["编号", "ID", "NO", "编码", "CAMERA_ID"]) ?? "camera-\(cameras)"
@@ -223,23 +257,35 @@ public struct DXFImporter: Sendable {
             ("description", .string("imported by sightline from \((path as NSString).lastPathComponent) (DXF \(header.version ?? "?"))")),
         ]
         if let g = georeference {
-            doc.plan.append(("georeference", .object(JSONObject([("origin", .numbers([g.lon, g.lat])), ("rotation", .number(g.rotation))]))))
+            doc.plan.append(
+                ("georeference", .object(JSONObject([("origin", .numbers([g.lon, g.lat])), ("rotation", .number(g.rotation))]))))
         }
-        var summary = ["\(path): DXF \(header.version ?? "?"), units \(unit.rawValue)\(units != nil ? " (--units)" : " ($INSUNITS \(header.insunits ?? 0))")"]
+        var summary = [
+            "\(path): DXF \(header.version ?? "?"), units \(unit.rawValue)\(units != nil ? " (--units)" : " ($INSUNITS \(header.insunits ?? 0))")"
+        ]
         for layer in layerCounts.keys.sorted() {
             let what = layerCounts[layer]!.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
             summary.append("  layer \(layer) → \(what)")
         }
         if !ignoredByMapping.isEmpty {
-            summary.append("  layers the mapping ignores: " + ignoredByMapping.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", "))
+            summary.append(
+                "  layers the mapping ignores: "
+                    + ignoredByMapping.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", "))
         }
         if !ignored.isEmpty {
-            summary.append("  ignored layers (give them a role with a mapping): " + ignored.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", "))
+            summary.append(
+                "  ignored layers (give them a role with a mapping): "
+                    + ignored.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", "))
         }
-        summary.append("  plan: 1 level, \(rooms.count) zones (\(categories.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))), \(walls + columns + doors + windows) walls, \(doors + windows) openings, \(cameras) cameras")
+        summary.append(
+            "  plan: 1 level, \(rooms.count) zones (\(categories.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))), \(walls + columns + doors + windows) walls, \(doors + windows) openings, \(cameras) cameras"
+        )
         if !unlabelled.isEmpty { summary.append("  rooms with no recognised label (category room): \(unlabelled.joined(separator: ", "))") }
         if derived { summary.append("  no room outlines on a room layer: \(rooms.count) rooms derived from the walls (door gaps closed)") }
-        if !mixed.isEmpty { summary.append("  rooms holding labels of different places (a gap left open? check the drawing): \(mixed.joined(separator: "; "))") }
+        if !mixed.isEmpty {
+            summary.append(
+                "  rooms holding labels of different places (a gap left open? check the drawing): \(mixed.joined(separator: "; "))")
+        }
         if rooms.isEmpty { summary.append("  no room outlines on a room layer, and the walls enclose no room: no zones") }
         return ImportResult(document: doc.document, summary: summary)
     }

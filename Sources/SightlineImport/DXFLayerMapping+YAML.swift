@@ -24,11 +24,17 @@ extension DXFLayerMapping {
         do { node = try Yams.compose(yaml: String(decoding: data, as: UTF8.self)) } catch {
             throw ImportError(file: path, message: "not valid YAML: \(error)")
         }
-        guard let root = node?.mapping else { throw ImportError(file: path, message: "expected a mapping with layers, patterns, closedDoors, cameraBlocks") }
+        guard let root = node?.mapping else {
+            throw ImportError(file: path, message: "expected a mapping with layers, patterns, closedDoors, cameraBlocks")
+        }
         var mapping = DXFLayerMapping.builtIn
         func role(_ value: Node, at key: String) throws(ImportError) -> DXFLayerRole {
             guard let text = value.string, let role = DXFLayerRole(rawValue: text.lowercased()) else {
-                throw ImportError(file: path, message: "\(key): expected one of \(DXFLayerRole.allCases.map(\.rawValue).joined(separator: ", ")), found `\(value.string ?? "a list or mapping")`")
+                throw ImportError(
+                    file: path,
+                    message:
+                        "\(key): expected one of \(DXFLayerRole.allCases.map(\.rawValue).joined(separator: ", ")), found `\(value.string ?? "a list or mapping")`"
+                )
             }
             return role
         }
@@ -42,13 +48,17 @@ extension DXFLayerMapping {
             guard let key = keyNode.string else { continue }
             switch key {
             case "layers":
-                guard let layers = value.mapping else { throw ImportError(file: path, message: "layers: expected a mapping from layer name to role") }
+                guard let layers = value.mapping else {
+                    throw ImportError(file: path, message: "layers: expected a mapping from layer name to role")
+                }
                 for (name, r) in layers {
                     guard let layer = name.string else { continue }
                     mapping.exact[layer] = try role(r, at: "layers.\(layer)")
                 }
             case "patterns":
-                guard let list = value.sequence else { throw ImportError(file: path, message: "patterns: expected a list of `substring: role`") }
+                guard let list = value.sequence else {
+                    throw ImportError(file: path, message: "patterns: expected a list of `substring: role`")
+                }
                 var own: [(String, DXFLayerRole)] = []
                 for (i, entry) in list.enumerated() {
                     guard let pair = entry.mapping, pair.count == 1, let (k, v) = pair.first, let text = k.string else {

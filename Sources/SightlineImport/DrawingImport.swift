@@ -9,7 +9,8 @@ public enum DrawingImport {
         if lower.hasSuffix(".dxf") { return { path throws(ImportError) in try DXFImporter().run(path) } }
         if lower.hasSuffix(".osm") || lower.hasSuffix(".osm.pbf") { return { path throws(ImportError) in try OSMImporter().run(path) } }
         var isFolder: ObjCBool = false
-        let isIMDFFolder = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
+        let isIMDFFolder =
+            FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
             && FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("manifest.json"))
         if isIMDFFolder || lower.hasSuffix(".zip") { return { path throws(ImportError) in try IMDFImporter().run(path) } }
         return nil

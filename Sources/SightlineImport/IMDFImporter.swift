@@ -58,11 +58,16 @@ public struct IMDFImporter: Sendable {
         let files = OGRFiles.list(root)
         guard !files.isEmpty else { throw ImportError(file: path, message: "not a folder or zip archive that can be read") }
         // The files may sit in a subfolder of the archive: find the manifest.
-        let prefix = files.first { ($0 as NSString).lastPathComponent == "manifest.json" }.map { ($0 as NSString).deletingLastPathComponent } ?? ""
+        let prefix =
+            files.first { ($0 as NSString).lastPathComponent == "manifest.json" }.map { ($0 as NSString).deletingLastPathComponent } ?? ""
         let present = Set(files.filter { ($0 as NSString).deletingLastPathComponent == prefix }.map { ($0 as NSString).lastPathComponent })
         let missing = Self.requiredFiles.filter { !present.contains($0) }
         guard missing.isEmpty else {
-            throw ImportError(file: path, message: "not an IMDF archive: missing \(missing.joined(separator: ", ")) (IMDF needs \(Self.requiredFiles.joined(separator: ", ")))")
+            throw ImportError(
+                file: path,
+                message:
+                    "not an IMDF archive: missing \(missing.joined(separator: ", ")) (IMDF needs \(Self.requiredFiles.joined(separator: ", ")))"
+            )
         }
         func records(_ name: String) throws(ImportError) -> [OGRRecord] {
             guard present.contains(name) else { return [] }
@@ -83,7 +88,7 @@ public struct IMDFImporter: Sendable {
 
         // Levels, by ordinal.
         let levelRecords = try records("level.geojson")
-        var levelIDs: [String: String] = [:]   // IMDF id → plan id
+        var levelIDs: [String: String] = [:] // IMDF id → plan id
         var levels: [(ordinal: Double, value: JSONValue)] = []
         for r in levelRecords {
             guard let id = r.fields["id"]?.text else { continue }
@@ -98,7 +103,11 @@ public struct IMDFImporter: Sendable {
         guard !levels.isEmpty else { throw ImportError(file: path, message: "level.geojson holds no level") }
 
         // Units: zones, or walls for building fabric.
-        struct UnitPart { var level: String; var category: String; var ring: [Point2] }
+        struct UnitPart {
+            var level: String
+            var category: String
+            var ring: [Point2]
+        }
         var zones: [UnitPart] = []
         var counts: [String: Int] = [:]
         var unmapped: [String: Int] = [:]
@@ -106,7 +115,9 @@ public struct IMDFImporter: Sendable {
         for r in try records("unit.geojson") {
             let imdfCategory = r.fields["category"]?.text ?? "unspecified"
             guard let levelID = r.fields["level_id"].flatMap({ levelIDs[$0.text] }), let shape = r.shape else { continue }
-            let rings = shape.parts.compactMap { part -> [[Point2]]? in if case .polygon(let rings) = part { return rings } else { return nil } }
+            let rings = shape.parts.compactMap { part -> [[Point2]]? in
+                if case .polygon(let rings) = part { return rings } else { return nil }
+            }
             let id = r.fields["id"]?.text ?? "unit-\(r.fid)"
             if Self.wallCategories.contains(imdfCategory) {
                 for polygon in rings {
@@ -122,9 +133,14 @@ public struct IMDFImporter: Sendable {
             counts[category, default: 0] += 1
             var props: [(String, JSONValue)] = [("level", .string(levelID)), ("category", .string(category))]
             if let name = Self.label(r.fields["name"]) { props.append(("name", .string(name))) }
-            let geometry: JSONValue = rings.count == 1 ? doc.polygon(rings[0])
-                : .object(JSONObject([("type", .string("MultiPolygon")),
-                                      ("coordinates", .array(rings.map { p in .array(p.map { .array($0.map(doc.position)) }) }))]))
+            let geometry: JSONValue =
+                rings.count == 1
+                ? doc.polygon(rings[0])
+                : .object(
+                    JSONObject([
+                        ("type", .string("MultiPolygon")),
+                        ("coordinates", .array(rings.map { p in .array(p.map { .array($0.map(doc.position)) }) })),
+                    ]))
             doc.add(id, kind: "zone", geometry: geometry, props)
             for polygon in rings { zones.append(UnitPart(level: levelID, category: category, ring: polygon[0])) }
         }
@@ -160,8 +176,9 @@ public struct IMDFImporter: Sendable {
         for r in try records("fixture.geojson") {
             guard let levelID = r.fields["level_id"].flatMap({ levelIDs[$0.text] }), let shape = r.shape else { continue }
             for case .polygon(let rings) in shape.parts {
-                doc.add(r.fields["id"]?.text ?? "fixture-\(r.fid)", kind: "wall", geometry: doc.polygon(rings),
-                        [("level", .string(levelID)), ("height", .number(fixtureHeight))])
+                doc.add(
+                    r.fields["id"]?.text ?? "fixture-\(r.fid)", kind: "wall", geometry: doc.polygon(rings),
+                    [("level", .string(levelID)), ("height", .number(fixtureHeight))])
                 fixtures += 1
             }
         }
@@ -171,7 +188,8 @@ public struct IMDFImporter: Sendable {
         if let venue = try records("venue.geojson").first {
             if let name = Self.label(venue.fields["name"]) { site.append(("name", .string(name))) }
             if let addressID = venue.fields["address_id"]?.text,
-               let address = try records("address.geojson").first(where: { $0.fields["id"]?.text == addressID }) {
+                let address = try records("address.geojson").first(where: { $0.fields["id"]?.text == addressID })
+            {
                 let parts = ["address", "unit", "locality", "province", "country", "postal_code"].compactMap { address.fields[$0]?.text }
                     .filter { !$0.isEmpty }
                 if !parts.isEmpty { site.append(("address", .string(parts.joined(separator: ", ")))) }
@@ -183,9 +201,13 @@ public struct IMDFImporter: Sendable {
             ("levels", .array(levels.sorted { $0.ordinal < $1.ordinal }.map(\.value))),
             ("description", .string("imported by sightline from IMDF \((path as NSString).lastPathComponent)")),
         ]
-        summary.append("  plan: \(levels.count) level\(levels.count == 1 ? "" : "s"), \(counts.values.reduce(0, +)) zones (\(counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))), \(walls + fabric + fixtures) walls (\(walls) along unit boundaries, \(fabric) building fabric, \(fixtures) fixtures), \(openings) openings, 0 cameras")
+        summary.append(
+            "  plan: \(levels.count) level\(levels.count == 1 ? "" : "s"), \(counts.values.reduce(0, +)) zones (\(counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))), \(walls + fabric + fixtures) walls (\(walls) along unit boundaries, \(fabric) building fabric, \(fixtures) fixtures), \(openings) openings, 0 cameras"
+        )
         if !unmapped.isEmpty {
-            summary.append("  unit categories with no match, imported as room: " + unmapped.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", "))
+            summary.append(
+                "  unit categories with no match, imported as room: "
+                    + unmapped.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", "))
         }
         return ImportResult(document: doc.document, summary: summary)
     }
@@ -195,6 +217,8 @@ public struct IMDFImporter: Sendable {
         guard let text = value?.text, !text.isEmpty else { return nil }
         guard let object = try? JSONParser.parse(Array(text.utf8)).objectValue else { return text }
         let languages = object.members.compactMap { m in m.value.stringValue.map { (m.key, $0) } }
-        return (languages.first { $0.0.lowercased().hasPrefix("zh") } ?? languages.first { $0.0.lowercased().hasPrefix("en") } ?? languages.first)?.1
+        return
+            (languages.first { $0.0.lowercased().hasPrefix("zh") } ?? languages.first { $0.0.lowercased().hasPrefix("en") }
+            ?? languages.first)?.1
     }
 }

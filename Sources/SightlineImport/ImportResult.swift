@@ -20,7 +20,10 @@ public struct ImportResult: Sendable {
 public struct ImportError: Error, Sendable, CustomStringConvertible {
     public var file: String
     public var message: String
-    public init(file: String, message: String) { self.file = file; self.message = message }
+    public init(file: String, message: String) {
+        self.file = file
+        self.message = message
+    }
     public var description: String { TerminalText.escaped("\(file): \(message)") }
     public var problem: PlanProblem { PlanProblem(file: file, message: message) }
 }

@@ -15,7 +15,10 @@ struct PlanDocument {
     mutating func uniqueID(_ base: String) -> String {
         var id = base
         var n = 2
-        while ids.contains(id) { id = "\(base)-\(n)"; n += 1 }
+        while ids.contains(id) {
+            id = "\(base)-\(n)"
+            n += 1
+        }
         ids.insert(id)
         return id
     }
@@ -30,10 +33,12 @@ struct PlanDocument {
 
     mutating func add(_ id: String, kind: String, geometry: JSONValue, _ properties: [(String, JSONValue)]) {
         let id = uniqueID(id)
-        features.append(.object(JSONObject([
-            ("type", .string("Feature")), ("id", .string(id)),
-            ("properties", .object(JSONObject([("kind", .string(kind))] + properties))), ("geometry", geometry),
-        ])))
+        features.append(
+            .object(
+                JSONObject([
+                    ("type", .string("Feature")), ("id", .string(id)),
+                    ("properties", .object(JSONObject([("kind", .string(kind))] + properties))), ("geometry", geometry),
+                ])))
     }
 
     func point(_ p: Point2) -> JSONValue { .object(JSONObject([("type", .string("Point")), ("coordinates", position(p))])) }

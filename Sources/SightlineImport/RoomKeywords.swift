@@ -44,7 +44,8 @@ public enum RoomKeywords {
     /// `String.contains` cost a 100,000-entity import a third of its time.
     public static func category(of label: String) -> String? {
         let lower = Array(label.lowercased().utf8)
-        for (category, words) in compiled where words.contains(where: { word in
+        for (category, words) in compiled
+        where words.contains(where: { word in
             // Short Latin words ("wc", "bath") must stand alone, not inside another word.
             word.whole ? Self.hasWord(word.bytes, in: lower) : Self.find(word.bytes, in: lower, from: 0) != nil
         }) { return category }

@@ -1,9 +1,10 @@
 import Foundation
 import PlanarGeometry
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A unit of plan coordinates (`plan.units`); lengths in properties are
@@ -56,13 +57,18 @@ public enum PlanCRS: Sendable, Equatable {
     }
 
     /// The CRSs a plan may name, for messages.
-    public static let supported = "local, EPSG:4326, EPSG:4490 (CGCS2000), EPSG:4513–4554 (CGCS2000 Gauss–Krüger), EPSG:32601–32660 and 32701–32760 (UTM)"
+    public static let supported =
+        "local, EPSG:4326, EPSG:4490 (CGCS2000), EPSG:4513–4554 (CGCS2000 Gauss–Krüger), EPSG:32601–32660 and 32701–32760 (UTM)"
 
     /// Parses `local` or `EPSG:<code>` (any case, `EPSG::4326` and URNs' tail accepted).
     public init?(rawValue text: String) {
         let t = text.trimmingCharacters(in: .whitespaces).uppercased()
-        if t == "LOCAL" { self = .local; return }
-        guard let colon = t.lastIndex(of: ":"), t.hasPrefix("EPSG") || t.contains("EPSG"), let code = Int(t[t.index(after: colon)...]) else {
+        if t == "LOCAL" {
+            self = .local
+            return
+        }
+        guard let colon = t.lastIndex(of: ":"), t.hasPrefix("EPSG") || t.contains("EPSG"), let code = Int(t[t.index(after: colon)...])
+        else {
             return nil
         }
         switch code {
@@ -121,9 +127,10 @@ public enum CoordinateFrame: Sendable, Equatable {
     /// The output frame of a local plan whose origin (0, 0) lies at
     /// (`lon`, `lat`) and whose +y axis points at `rotation`.
     public static func georeferenced(lon: Double, lat: Double, rotation: Double) -> CoordinateFrame {
-        guard case let .tangentPlane(_, _, kx, ky) = tangentPlane(lon0: lon, lat0: lat) else { return .local(unit: .m) }
+        guard case .tangentPlane(_, _, let kx, let ky) = tangentPlane(lon0: lon, lat0: lat) else { return .local(unit: .m) }
         let r = rotation * .pi / 180
-        return .georeferenced(lon0: lon, lat0: lat, metresPerDegreeLon: kx, metresPerDegreeLat: ky, cos: Foundation.cos(r), sin: Foundation.sin(r))
+        return .georeferenced(
+            lon0: lon, lat0: lat, metresPerDegreeLon: kx, metresPerDegreeLat: ky, cos: Foundation.cos(r), sin: Foundation.sin(r))
     }
 
     /// The tangent plane at (`lon0`, `lat0`) on WGS 84.
@@ -135,22 +142,25 @@ public enum CoordinateFrame: Sendable, Equatable {
         let s2 = sin(phi) * sin(phi)
         let n = a / (1 - e2 * s2).squareRoot()
         let m = a * (1 - e2) / pow(1 - e2 * s2, 1.5)
-        return .tangentPlane(lon0: lon0, lat0: lat0,
-                             metresPerDegreeLon: n * cos(phi) * .pi / 180,
-                             metresPerDegreeLat: m * .pi / 180)
+        return .tangentPlane(
+            lon0: lon0, lat0: lat0,
+            metresPerDegreeLon: n * cos(phi) * .pi / 180,
+            metresPerDegreeLat: m * .pi / 180)
     }
 
     /// File coordinates → local metres.
     @inlinable public func toLocal(_ x: Double, _ y: Double) -> Point2 {
         switch self {
         case .local(let unit): return Point2(x * unit.metres, y * unit.metres)
-        case let .tangentPlane(lon0, lat0, kx, ky): return Point2((x - lon0) * kx, (y - lat0) * ky)
-        case let .shifted(x0, y0, k): return Point2((x - x0) * k, (y - y0) * k)
-        case let .georeferenced(lon0, lat0, kx, ky, c, s):
-            let e = (x - lon0) * kx, n = (y - lat0) * ky
+        case .tangentPlane(let lon0, let lat0, let kx, let ky): return Point2((x - lon0) * kx, (y - lat0) * ky)
+        case .shifted(let x0, let y0, let k): return Point2((x - x0) * k, (y - y0) * k)
+        case .georeferenced(let lon0, let lat0, let kx, let ky, let c, let s):
+            let e = (x - lon0) * kx
+            let n = (y - lat0) * ky
             return Point2(e * c - n * s, e * s + n * c)
-        case let .projectedOutput(x0, y0, u, c, s):
-            let e = (x - x0) / u, n = (y - y0) / u
+        case .projectedOutput(let x0, let y0, let u, let c, let s):
+            let e = (x - x0) / u
+            let n = (y - y0) / u
             return Point2(e * c - n * s, e * s + n * c)
         }
     }
@@ -159,13 +169,15 @@ public enum CoordinateFrame: Sendable, Equatable {
     @inlinable public func toPlan(_ p: Point2) -> Point2 {
         switch self {
         case .local(let unit): return Point2(p.x / unit.metres, p.y / unit.metres)
-        case let .tangentPlane(lon0, lat0, kx, ky): return Point2(p.x / kx + lon0, p.y / ky + lat0)
-        case let .shifted(x0, y0, k): return Point2(p.x / k + x0, p.y / k + y0)
-        case let .georeferenced(lon0, lat0, kx, ky, c, s):
-            let e = p.x * c + p.y * s, n = -p.x * s + p.y * c
+        case .tangentPlane(let lon0, let lat0, let kx, let ky): return Point2(p.x / kx + lon0, p.y / ky + lat0)
+        case .shifted(let x0, let y0, let k): return Point2(p.x / k + x0, p.y / k + y0)
+        case .georeferenced(let lon0, let lat0, let kx, let ky, let c, let s):
+            let e = p.x * c + p.y * s
+            let n = -p.x * s + p.y * c
             return Point2(e / kx + lon0, n / ky + lat0)
-        case let .projectedOutput(x0, y0, u, c, s):
-            let e = p.x * c + p.y * s, n = -p.x * s + p.y * c
+        case .projectedOutput(let x0, let y0, let u, let c, let s):
+            let e = p.x * c + p.y * s
+            let n = -p.x * s + p.y * c
             return Point2(e * u + x0, n * u + y0)
         }
     }

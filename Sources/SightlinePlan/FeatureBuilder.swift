@@ -1,8 +1,9 @@
 import PlanarGeometry
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Pass 2 of decoding: turns raw features into typed ones in local metres,
@@ -20,8 +21,11 @@ struct FeatureBuilder {
     private static let wallKeys = common + ["height", "material", "thickness"]
     private static let openingKeys = common + ["openingType", "state", "transparent", "width", "doorType", "automatic"]
     private static let signKeys = common + ["facing", "text"]
-    private static let cameraKeys = common + ["mountHeight", "heading", "tilt", "hfov", "vfov", "lens", "resolution", "range",
-                                              "type", "ptz", "audio", "masks", "consentRef", "model", "owner", "publicSecurity"]
+    private static let cameraKeys =
+        common + [
+            "mountHeight", "heading", "tilt", "hfov", "vfov", "lens", "resolution", "range",
+            "type", "ptz", "audio", "masks", "consentRef", "model", "owner", "publicSecurity",
+        ]
 
     func add(_ raw: RawFeature, to plan: inout Plan) {
         let p = PropertyReader(object: raw.properties, log: log, feature: raw.id, path: "properties")
@@ -35,9 +39,14 @@ struct FeatureBuilder {
         case .restricted:
             p.warnUnknown(Self.restrictedKeys)
             let category = p.choice("category", RestrictedArea.Category.self)
-            if !p.has("category") { log.error(raw.id, "properties.category", "missing category: \(Suggestion.expected("", oneOf: RestrictedArea.Category.allCases.map(\.rawValue)))") }
+            if !p.has("category") {
+                log.error(
+                    raw.id, "properties.category",
+                    "missing category: \(Suggestion.expected("", oneOf: RestrictedArea.Category.allCases.map(\.rawValue)))")
+            }
             if let polygons = polygons(raw), let category {
-                plan.restrictedAreas.append(RestrictedArea(info: info, category: category, polygons: polygons, consentRef: p.string("consentRef")))
+                plan.restrictedAreas.append(
+                    RestrictedArea(info: info, category: category, polygons: polygons, consentRef: p.string("consentRef")))
             }
         case .boundary:
             p.warnUnknown(Self.common)
@@ -57,7 +66,9 @@ struct FeatureBuilder {
         switch raw.geometry {
         case .polygon(let rings): return [ringsToPolygon(rings)]
         case .multiPolygon(let polys): return polys.map(ringsToPolygon)
-        default: wrongType(raw, expected: "a Polygon or MultiPolygon"); return nil
+        default:
+            wrongType(raw, expected: "a Polygon or MultiPolygon")
+            return nil
         }
     }
 
@@ -77,12 +88,15 @@ struct FeatureBuilder {
         p.warnUnknown(Self.zoneKeys)
         let categories = vocabulary.map(\.rawValue)
         guard p.has("category") else {
-            log.error(raw.id, "properties.category", "missing category: every zone needs one; \(Suggestion.expected("", oneOf: categories))")
+            log.error(
+                raw.id, "properties.category", "missing category: every zone needs one; \(Suggestion.expected("", oneOf: categories))")
             return nil
         }
         var category: ZoneCategory?
         if let text = p.string("category") {
-            if vocabulary.contains(ZoneCategory(text)) { category = ZoneCategory(text) } else {
+            if vocabulary.contains(ZoneCategory(text)) {
+                category = ZoneCategory(text)
+            } else {
                 log.error(raw.id, "properties.category", "unknown value `\(text)`: \(Suggestion.expected(text, oneOf: categories))")
             }
         }
@@ -90,14 +104,17 @@ struct FeatureBuilder {
         var required: String?
         if let r = p.string("requiredCoverage") {
             let normalized = r == "recognise" ? "recognize" : r
-            if levels.contains(normalized) { required = normalized } else {
+            if levels.contains(normalized) {
+                required = normalized
+            } else {
                 log.error(raw.id, "properties.requiredCoverage", "unknown level `\(r)`: \(Suggestion.expected(r, oneOf: levels))")
             }
         }
         let fraction = p.number("coverageFraction", in: 0...1, openLower: true) ?? 0.95
         guard let polygons = polygons(raw), let category else { return nil }
-        var zone = Zone(info: info, category: category, name: p.string("name"), polygons: polygons,
-                        requiredCoverage: required, coverageFraction: fraction)
+        var zone = Zone(
+            info: info, category: category, name: p.string("name"), polygons: polygons,
+            requiredCoverage: required, coverageFraction: fraction)
         zone.managedBy = p.string("managedBy")
         zone.occupiedByOthers = p.bool("occupiedByOthers") ?? false
         return zone
@@ -114,9 +131,13 @@ struct FeatureBuilder {
         case .multiLineString(let ls): shape = .lines(ls.map(local))
         case .polygon(let rings):
             shape = .polygons([ringsToPolygon(rings)])
-            if p.has("thickness") { log.warning(raw.id, "properties.thickness", "ignored: the wall is drawn as a polygon, which gives its thickness") }
+            if p.has("thickness") {
+                log.warning(raw.id, "properties.thickness", "ignored: the wall is drawn as a polygon, which gives its thickness")
+            }
         case .multiPolygon(let polys): shape = .polygons(polys.map(ringsToPolygon))
-        default: wrongType(raw, expected: "a LineString, MultiLineString or Polygon"); return nil
+        default:
+            wrongType(raw, expected: "a LineString, MultiLineString or Polygon")
+            return nil
         }
         return Wall(info: info, shape: shape, heightMetres: height, material: material, thicknessMetres: thickness)
     }
@@ -124,12 +145,16 @@ struct FeatureBuilder {
     private func opening(_ raw: RawFeature, _ p: PropertyReader, _ info: FeatureInfo) -> Opening? {
         p.warnUnknown(Self.openingKeys)
         guard p.has("openingType") else {
-            log.error(raw.id, "properties.openingType", "missing openingType: \(Suggestion.expected("", oneOf: Opening.OpeningType.allCases.map(\.rawValue)))")
+            log.error(
+                raw.id, "properties.openingType",
+                "missing openingType: \(Suggestion.expected("", oneOf: Opening.OpeningType.allCases.map(\.rawValue)))")
             return nil
         }
         guard let type = p.choice("openingType", Opening.OpeningType.self) else { return nil }
         let state = p.choice("state", DoorState.self)
-        if state != nil, type != .door { log.warning(raw.id, "properties.state", "ignored: only doors have a state (this is a \(type.rawValue))") }
+        if state != nil, type != .door {
+            log.warning(raw.id, "properties.state", "ignored: only doors have a state (this is a \(type.rawValue))")
+        }
         let transparent = p.bool("transparent")
         if transparent != nil, type != .window { log.warning(raw.id, "properties.transparent", "ignored: only windows use `transparent`") }
         let shape: Opening.Shape
@@ -143,7 +168,9 @@ struct FeatureBuilder {
                 return nil
             }
             shape = .point(frame.toLocal(pt.x, pt.y), widthMetres: width)
-        default: wrongType(raw, expected: "a LineString along its wall, or a Point with `width`"); return nil
+        default:
+            wrongType(raw, expected: "a LineString along its wall, or a Point with `width`")
+            return nil
         }
         return Opening(info: info, type: type, shape: shape, state: state ?? defaults.doors, transparent: transparent ?? true)
     }
@@ -160,11 +187,15 @@ struct FeatureBuilder {
         guard let position = point(raw) else { return nil }
         var c = Camera(info: info, position: position)
         if let h = p.number("mountHeight", in: 0...1000, what: "metres above the floor") { c.mountHeight = h }
-        if let h = p.number("heading", in: -360...360, what: "a plan bearing in degrees clockwise from +y") { c.heading = normalizedBearing(h) }
+        if let h = p.number("heading", in: -360...360, what: "a plan bearing in degrees clockwise from +y") {
+            c.heading = normalizedBearing(h)
+        }
         if let t = p.number("tilt", in: -90...90, what: "degrees below horizontal") { c.tilt = t }
         c.type = p.choice("type", Camera.CameraType.self) ?? .fixed
         let hfovLimit = c.type == .fixed ? 180.0 : 360.0
-        c.hfov = p.number("hfov", in: 0...hfovLimit, openLower: true, what: c.type == .fixed ? "degrees; a rectilinear lens sees less than 180" : "degrees")
+        c.hfov = p.number(
+            "hfov", in: 0...hfovLimit, openLower: true,
+            what: c.type == .fixed ? "degrees; a rectilinear lens sees less than 180" : "degrees")
         c.vfov = p.number("vfov", in: 0...180, openLower: true, what: "degrees")
         c.range = p.number("range", in: 0...10_000, openLower: true, what: "metres")
         if let lens = p.object("lens") { c.lens = self.lens(lens) }
@@ -201,17 +232,25 @@ struct FeatureBuilder {
                 let (lo, hi) = (a[0], a[1])
                 focal = (lo, hi)
             } else {
-                log.error(l.feature, l.path("focalLength"), "expected mm as a number, or [min, max] for a varifocal lens with 0 < min ≤ max")
+                log.error(
+                    l.feature, l.path("focalLength"), "expected mm as a number, or [min, max] for a varifocal lens with 0 < min ≤ max")
             }
         case nil, .null?:
             log.error(l.feature, l.path("focalLength"), "a lens needs `focalLength` in mm")
         case .some(let v):
             log.error(l.feature, l.path("focalLength"), "expected mm as a number or [min, max], found \(v.typeName)")
         }
-        var width: Double?, height: Double?, format: String?
+        var width: Double?
+        var height: Double?
+        var format: String?
         if let f = l.string("sensorFormat") {
-            if let size = SensorFormat.size(of: f) { (width, height, format) = (size.width, size.height, f) } else {
-                log.error(l.feature, l.path("sensorFormat"), "unknown sensor format `\(f)`: \(Suggestion.expected(f, oneOf: SensorFormat.names)), or give sensorWidth and sensorHeight in mm")
+            if let size = SensorFormat.size(of: f) {
+                (width, height, format) = (size.width, size.height, f)
+            } else {
+                log.error(
+                    l.feature, l.path("sensorFormat"),
+                    "unknown sensor format `\(f)`: \(Suggestion.expected(f, oneOf: SensorFormat.names)), or give sensorWidth and sensorHeight in mm"
+                )
             }
         }
         if let w = l.number("sensorWidth", in: 0...100, openLower: true, what: "mm") { width = w }
@@ -225,7 +264,8 @@ struct FeatureBuilder {
 
     private func resolution(_ p: PropertyReader) -> (Int, Int)? {
         if let a = p.object["resolution"]?.arrayValue, a.count == 2,
-           let w = a[0].numberValue, let h = a[1].numberValue, w >= 1, h >= 1, w == w.rounded(), h == h.rounded(), w < 1e6, h < 1e6 {
+            let w = a[0].numberValue, let h = a[1].numberValue, w >= 1, h >= 1, w == w.rounded(), h == h.rounded(), w < 1e6, h < 1e6
+        {
             return (Int(w), Int(h))
         }
         log.error(p.feature, "properties.resolution", "expected [width, height] in whole pixels, e.g. [1920, 1080]")
@@ -280,10 +320,14 @@ struct FeatureBuilder {
                 let raw = to - from
                 let sweep = abs(raw) == 360 ? 360 : normalizedBearing(raw)
                 if sweep == 0 {
-                    log.error(p.feature, m.path("azimuthTo"), "a mask must sweep some bearings: azimuthFrom and azimuthTo are equal (use 0 and 360 for a full circle)")
+                    log.error(
+                        p.feature, m.path("azimuthTo"),
+                        "a mask must sweep some bearings: azimuthFrom and azimuthTo are equal (use 0 and 360 for a full circle)")
                 } else {
-                    out.append(PrivacyMask(azimuthFrom: normalizedBearing(from), azimuthTo: normalizedBearing(to), sweep: sweep,
-                                           elevationFrom: eFrom, elevationTo: eTo))
+                    out.append(
+                        PrivacyMask(
+                            azimuthFrom: normalizedBearing(from), azimuthTo: normalizedBearing(to), sweep: sweep,
+                            elevationFrom: eFrom, elevationTo: eTo))
                 }
             }
         }

@@ -11,7 +11,8 @@ public enum FeatureLines {
         var lines: [Int] = []
         var line = 1
         var depth = 0
-        var inString = false, escaped = false
+        var inString = false
+        var escaped = false
         var stringStart = 0
         var lastKeyAtRoot: ArraySlice<UInt8> = []
         var featuresDepth: Int?
@@ -19,7 +20,11 @@ public enum FeatureLines {
         let featuresKey = Array("features".utf8)
         for (i, b) in bytes.enumerated() {
             if inString {
-                if escaped { escaped = false } else if b == UInt8(ascii: "\\") { escaped = true } else if b == UInt8(ascii: "\"") {
+                if escaped {
+                    escaped = false
+                } else if b == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if b == UInt8(ascii: "\"") {
                     inString = false
                     if depth == 1 { lastKeyAtRoot = bytes[(stringStart + 1)..<i] }
                 }
@@ -27,7 +32,9 @@ public enum FeatureLines {
                 continue
             }
             switch b {
-            case UInt8(ascii: "\n"): line += 1; continue
+            case UInt8(ascii: "\n"):
+                line += 1
+                continue
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"): continue
             default: break
             }

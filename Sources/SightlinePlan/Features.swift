@@ -6,7 +6,11 @@ public struct FeatureInfo: Sendable, Equatable {
     public var level: String
     /// Index in the file's `features` array, to keep output in file order.
     public var index: Int
-    public init(id: String, level: String, index: Int) { self.id = id; self.level = level; self.index = index }
+    public init(id: String, level: String, index: Int) {
+        self.id = id
+        self.level = level
+        self.index = index
+    }
 }
 
 /// An area with a use (`kind: zone`).
@@ -53,11 +57,15 @@ public struct ZoneCategory: RawRepresentable, Hashable, Sendable, Comparable, Cu
 
     /// The words of `sightline-plan/1` itself: the private places of
     /// Order 799 Art. 8 ¶1 and the ordinary uses.
-    public static let base: [ZoneCategory] = [
-        guestRoom, privateDiningRoom, dormitoryRoom, staffQuarters, bathhouse, toilet, changingRoom, nursingRoom,
-        fittingRoom, privateOther,
-    ] + ["corridor", "lobby", "entrance", "room", "office", "retail", "dining", "parking", "stair", "elevator",
-         "cashier", "outdoor", "public", "void"].map { ZoneCategory($0) }
+    public static let base: [ZoneCategory] =
+        [
+            guestRoom, privateDiningRoom, dormitoryRoom, staffQuarters, bathhouse, toilet, changingRoom, nursingRoom,
+            fittingRoom, privateOther,
+        ]
+        + [
+            "corridor", "lobby", "entrance", "room", "office", "retail", "dining", "parking", "stair", "elevator",
+            "cashier", "outdoor", "public", "void",
+        ].map { ZoneCategory($0) }
 }
 
 /// How a line or polygon obstacle is drawn.
@@ -170,7 +178,10 @@ public struct Camera: Sendable {
     public var publicSecurity = false
     public var id: String { info.id }
 
-    public init(info: FeatureInfo, position: Point2) { self.info = info; self.position = position }
+    public init(info: FeatureInfo, position: Point2) {
+        self.info = info
+        self.position = position
+    }
 }
 
 /// A surveillance warning sign (`kind: sign`).

@@ -22,7 +22,8 @@ public struct JSONParser {
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
         var parser = JSONParser(bytes: bytes)
         if let bad = UTF8Validation.firstInvalidOffset(bytes) {
-            throw parser.error("invalid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))): the file must be UTF-8 text", at: bad)
+            throw parser.error(
+                "invalid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))): the file must be UTF-8 text", at: bad)
         }
         // A UTF-8 byte order mark is tolerated, as many Windows editors write one.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.i = 3 }
@@ -37,9 +38,15 @@ public struct JSONParser {
 
     private func error(_ message: String, at position: Int? = nil) -> JSONSyntaxError {
         let end = min(position ?? i, bytes.count)
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         for b in bytes[..<end] {
-            if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+            if b == 0x0A {
+                line += 1
+                column = 1
+            } else if b & 0xC0 != 0x80 {
+                column += 1
+            }
         }
         return JSONSyntaxError(message: message, line: line, column: column)
     }
@@ -62,9 +69,15 @@ public struct JSONParser {
         case UInt8(ascii: "{"): return try parseObject()
         case UInt8(ascii: "["): return try parseArray()
         case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "t"):
+            try literal("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try literal("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try literal("null")
+            return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
         default: throw error("unexpected character '\(Character(Unicode.Scalar(bytes[i])))': a value was expected")
         }
@@ -89,11 +102,16 @@ public struct JSONParser {
         i += 1
         var members: [(key: String, value: JSONValue)] = []
         skipWhitespace()
-        if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(JSONObject()) }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
+            i += 1
+            return .object(JSONObject())
+        }
         var keys = Set<String>()
         while true {
             skipWhitespace()
-            guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error("an object key (a string in double quotes) was expected") }
+            guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
+                throw error("an object key (a string in double quotes) was expected")
+            }
             let keyStart = i
             let key = try parseString()
             // Small objects are checked by scanning; big ones with a set. Keys
@@ -103,7 +121,10 @@ public struct JSONParser {
             let duplicate: Bool
             if members.count < 16 {
                 duplicate = members.contains { $0.key == key }
-                if members.count == 15 { keys = Set(members.map(\.key)); keys.insert(key) }
+                if members.count == 15 {
+                    keys = Set(members.map(\.key))
+                    keys.insert(key)
+                }
             } else {
                 duplicate = !keys.insert(key).inserted
             }
@@ -115,8 +136,14 @@ public struct JSONParser {
             members.append((key, try parseValue()))
             skipWhitespace()
             guard i < bytes.count else { throw error("unexpected end of input inside an object") }
-            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-            if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(JSONObject(uniqueMembers: members)) }
+            if bytes[i] == UInt8(ascii: ",") {
+                i += 1
+                continue
+            }
+            if bytes[i] == UInt8(ascii: "}") {
+                i += 1
+                return .object(JSONObject(uniqueMembers: members))
+            }
             throw error("',' or '}' was expected in an object")
         }
     }
@@ -127,7 +154,10 @@ public struct JSONParser {
         i += 1
         var array: [JSONValue] = []
         skipWhitespace()
-        if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(array) }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
+            i += 1
+            return .array(array)
+        }
         // Arrays of numbers only (coordinates) are kept compact.
         if i < bytes.count, bytes[i] == UInt8(ascii: "-") || (bytes[i] >= UInt8(ascii: "0") && bytes[i] <= UInt8(ascii: "9")) {
             var numbers: [Double] = []
@@ -135,7 +165,10 @@ public struct JSONParser {
                 numbers.append(try parseNumber())
                 skipWhitespace()
                 guard i < bytes.count else { throw error("unexpected end of input inside an array") }
-                if bytes[i] == UInt8(ascii: "]") { i += 1; return .numbers(numbers) }
+                if bytes[i] == UInt8(ascii: "]") {
+                    i += 1
+                    return .numbers(numbers)
+                }
                 guard bytes[i] == UInt8(ascii: ",") else { throw error("',' or ']' was expected in an array") }
                 i += 1
                 skipWhitespace()
@@ -153,8 +186,14 @@ public struct JSONParser {
             array.append(try parseValue())
             skipWhitespace()
             guard i < bytes.count else { throw error("unexpected end of input inside an array") }
-            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-            if bytes[i] == UInt8(ascii: "]") { i += 1; return .array(array) }
+            if bytes[i] == UInt8(ascii: ",") {
+                i += 1
+                continue
+            }
+            if bytes[i] == UInt8(ascii: "]") {
+                i += 1
+                return .array(array)
+            }
             throw error("',' or ']' was expected in an array")
         }
     }
@@ -250,7 +289,8 @@ public struct JSONParser {
         let mixed = (words.0 &* 0x9E37_79B9_7F4A_7C15) ^ (words.1 &* 0xC2B2_AE3D_27D4_EB4F) ^ (words.2 &* 0x1656_67B1_9E37_79F9)
         let slot = Int(truncatingIfNeeded: (mixed ^ UInt64(length)) >> 55)
         if let entry = interned[slot], entry.length == length,
-           entry.words.0 == words.0, entry.words.1 == words.1, entry.words.2 == words.2 {
+            entry.words.0 == words.0, entry.words.1 == words.1, entry.words.2 == words.2
+        {
             return entry.string
         }
         let text = String(decoding: bytes[start..<end], as: UTF8.self)
@@ -282,7 +322,10 @@ public struct JSONParser {
     private mutating func parseNumber() throws(JSONSyntaxError) -> Double {
         let start = i
         var negative = false
-        if bytes[i] == UInt8(ascii: "-") { negative = true; i += 1 }
+        if bytes[i] == UInt8(ascii: "-") {
+            negative = true
+            i += 1
+        }
         // Mantissa digits are accumulated for Clinger's fast path: with at most
         // 15 significant digits and a power of ten of at most 22, one IEEE
         // multiplication or division is correctly rounded.
@@ -315,7 +358,8 @@ public struct JSONParser {
             i += 1
             var expNegative = false
             if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") {
-                expNegative = bytes[i] == UInt8(ascii: "-"); i += 1
+                expNegative = bytes[i] == UInt8(ascii: "-")
+                i += 1
             }
             let expStart = i
             var e = 0

@@ -44,7 +44,10 @@ public enum JSONValue: Sendable, Equatable {
         case .array(let a):
             var out: [Double] = []
             out.reserveCapacity(a.count)
-            for v in a { guard case .number(let x) = v else { return nil }; out.append(x) }
+            for v in a {
+                guard case .number(let x) = v else { return nil }
+                out.append(x)
+            }
             return out
         default: return nil
         }
@@ -53,13 +56,13 @@ public enum JSONValue: Sendable, Equatable {
     public static func == (a: JSONValue, b: JSONValue) -> Bool {
         switch (a, b) {
         case (.null, .null): return true
-        case let (.bool(x), .bool(y)): return x == y
-        case let (.number(x), .number(y)): return x == y
-        case let (.string(x), .string(y)): return x == y
-        case let (.array(x), .array(y)): return x == y
-        case let (.numbers(x), .numbers(y)): return x == y
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.number(let x), .number(let y)): return x == y
+        case (.string(let x), .string(let y)): return x == y
+        case (.array(let x), .array(let y)): return x == y
+        case (.numbers(let x), .numbers(let y)): return x == y
         case (.numbers, .array), (.array, .numbers): return a.numbersValue != nil && a.numbersValue == b.numbersValue
-        case let (.object(x), .object(y)): return x == y
+        case (.object(let x), .object(let y)): return x == y
         default: return false
         }
     }

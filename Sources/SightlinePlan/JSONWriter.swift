@@ -50,15 +50,27 @@ public struct JSONWriter {
         }
     }
 
-    public mutating func beginObject() { beginValue(); bytes.append(UInt8(ascii: "{")); depth += 1; needsComma.append(false) }
+    public mutating func beginObject() {
+        beginValue()
+        bytes.append(UInt8(ascii: "{"))
+        depth += 1
+        needsComma.append(false)
+    }
     public mutating func endObject() {
-        let had = needsComma.removeLast(); depth -= 1
+        let had = needsComma.removeLast()
+        depth -= 1
         if had { newline() }
         bytes.append(UInt8(ascii: "}"))
     }
-    public mutating func beginArray() { beginValue(); bytes.append(UInt8(ascii: "[")); depth += 1; needsComma.append(false) }
+    public mutating func beginArray() {
+        beginValue()
+        bytes.append(UInt8(ascii: "["))
+        depth += 1
+        needsComma.append(false)
+    }
     public mutating func endArray() {
-        let had = needsComma.removeLast(); depth -= 1
+        let had = needsComma.removeLast()
+        depth -= 1
         if had { newline() }
         bytes.append(UInt8(ascii: "]"))
     }
@@ -74,13 +86,22 @@ public struct JSONWriter {
         bytes.append(UInt8(ascii: "]"))
     }
 
-    public mutating func string(_ s: String) { beginValue(); appendString(s) }
+    public mutating func string(_ s: String) {
+        beginValue()
+        appendString(s)
+    }
 
     /// A number in its shortest round-trip form (`2.5`, `1000`, `0.1`).
-    mutating func rawNumber(_ v: Double) { beginValue(); appendShortest(v) }
+    mutating func rawNumber(_ v: Double) {
+        beginValue()
+        appendShortest(v)
+    }
 
     /// Opens an inline array of numbers (a coordinate pair) on one line.
-    mutating func beginValueInline() { beginValue(); bytes.append(UInt8(ascii: "[")) }
+    mutating func beginValueInline() {
+        beginValue()
+        bytes.append(UInt8(ascii: "["))
+    }
 
     mutating func appendRaw(_ s: StaticString) { raw(s) }
 
@@ -91,18 +112,42 @@ public struct JSONWriter {
             bytes.append(contentsOf: Array(String(v).utf8))
         }
     }
-    public mutating func number(_ v: Double, decimals: Int) { beginValue(); appendNumber(v, decimals: decimals) }
-    public mutating func integer(_ v: Int) { beginValue(); bytes.append(contentsOf: Array(String(v).utf8)) }
-    public mutating func bool(_ v: Bool) { beginValue(); if v { raw("true") } else { raw("false") } }
-    public mutating func null() { beginValue(); raw("null") }
+    public mutating func number(_ v: Double, decimals: Int) {
+        beginValue()
+        appendNumber(v, decimals: decimals)
+    }
+    public mutating func integer(_ v: Int) {
+        beginValue()
+        bytes.append(contentsOf: Array(String(v).utf8))
+    }
+    public mutating func bool(_ v: Bool) {
+        beginValue()
+        if v { raw("true") } else { raw("false") }
+    }
+    public mutating func null() {
+        beginValue()
+        raw("null")
+    }
 
     public mutating func string(_ s: String?) { if let s { string(s) } else { null() } }
 
     /// `key: value` shorthands.
-    public mutating func field(_ k: String, _ s: String?) { key(k); string(s) }
-    public mutating func field(_ k: String, _ v: Double, decimals: Int) { key(k); number(v, decimals: decimals) }
-    public mutating func field(_ k: String, _ v: Int) { key(k); integer(v) }
-    public mutating func field(_ k: String, _ v: Bool) { key(k); bool(v) }
+    public mutating func field(_ k: String, _ s: String?) {
+        key(k)
+        string(s)
+    }
+    public mutating func field(_ k: String, _ v: Double, decimals: Int) {
+        key(k)
+        number(v, decimals: decimals)
+    }
+    public mutating func field(_ k: String, _ v: Int) {
+        key(k)
+        integer(v)
+    }
+    public mutating func field(_ k: String, _ v: Bool) {
+        key(k)
+        bool(v)
+    }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
@@ -111,7 +156,8 @@ public struct JSONWriter {
     /// a tag.
     @inline(__always)
     private static func needsEscape(_ b: UInt8) -> Bool {
-        b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == UInt8(ascii: "&")
+        b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">")
+            || b == UInt8(ascii: "&")
     }
 
     private mutating func appendString(_ s: String) {
@@ -144,13 +190,22 @@ public struct JSONWriter {
     /// Fixed-point formatting without Foundation or allocation: round half
     /// away from zero to `decimals` places, trailing zeros trimmed.
     private mutating func appendNumber(_ v: Double, decimals: Int) {
-        guard v.isFinite else { raw("null"); return }
+        guard v.isFinite else {
+            raw("null")
+            return
+        }
         let places = min(max(decimals, 0), 15)
         let scale = Self.powersOfTen[places]
         let scaled = (abs(v) * scale).rounded()
-        guard scaled < 9e15 else { bytes.append(contentsOf: Array(String(v).utf8)); return }
+        guard scaled < 9e15 else {
+            bytes.append(contentsOf: Array(String(v).utf8))
+            return
+        }
         var n = UInt64(scaled)
-        if n == 0 { bytes.append(UInt8(ascii: "0")); return }
+        if n == 0 {
+            bytes.append(UInt8(ascii: "0"))
+            return
+        }
         if v < 0 { bytes.append(UInt8(ascii: "-")) }
         // Digits from the right into a fixed buffer: fraction, point, whole part.
         var buffer: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
@@ -164,11 +219,16 @@ public struct JSONWriter {
                 k += 1
                 if trimming && digit == 0 { continue }
                 trimming = false
-                end -= 1; raw[end] = UInt8(ascii: "0") + digit
+                end -= 1
+                raw[end] = UInt8(ascii: "0") + digit
             }
-            if !trimming { end -= 1; raw[end] = UInt8(ascii: ".") }
+            if !trimming {
+                end -= 1
+                raw[end] = UInt8(ascii: ".")
+            }
             repeat {
-                end -= 1; raw[end] = UInt8(ascii: "0") + UInt8(n % 10)
+                end -= 1
+                raw[end] = UInt8(ascii: "0") + UInt8(n % 10)
                 n /= 10
             } while n > 0
             bytes.append(contentsOf: raw[end..<32])
@@ -188,13 +248,21 @@ extension JSONWriter {
         case .string(let s): string(s)
         case .numbers(let list):
             beginValueInline()
-            for (i, n) in list.enumerated() { if i > 0 { appendRaw(",") }; appendShortest(n) }
+            for (i, n) in list.enumerated() {
+                if i > 0 { appendRaw(",") }
+                appendShortest(n)
+            }
             appendRaw("]")
         case .array(let list):
-            beginArray(); for item in list { value(item) }; endArray()
+            beginArray()
+            for item in list { value(item) }
+            endArray()
         case .object(let o):
             beginObject()
-            for member in o.members { key(member.key); value(member.value) }
+            for member in o.members {
+                key(member.key)
+                value(member.value)
+            }
             endObject()
         }
     }

@@ -73,7 +73,11 @@ public struct Georeference: Sendable, Equatable {
         public var unitsPerMetre: Double
     }
 
-    public init(lon: Double, lat: Double, rotation: Double) { self.lon = lon; self.lat = lat; self.rotation = rotation }
+    public init(lon: Double, lat: Double, rotation: Double) {
+        self.lon = lon
+        self.lat = lat
+        self.rotation = rotation
+    }
 
     /// The CRS map outputs are written in.
     public var outputCRS: String { projected?.crs.rawValue ?? "EPSG:4326" }
@@ -115,14 +119,19 @@ public enum OperatorKind: String, Sendable, CaseIterable {
 /// A calendar date without time zone (`YYYY-MM-DD`).
 public struct CalendarDate: Sendable, Comparable, CustomStringConvertible {
     public var year: Int, month: Int, day: Int
-    public init(year: Int, month: Int, day: Int) { self.year = year; self.month = month; self.day = day }
+    public init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
 
     /// Parses `YYYY-MM-DD`, rejecting impossible dates such as 2025-02-30.
     public init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), d >= 1, d <= Self.daysIn(month: m, year: y) else { return nil }
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+            (1...12).contains(m), d >= 1, d <= Self.daysIn(month: m, year: y)
+        else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
@@ -194,7 +203,10 @@ public struct FiledRecord: Sendable, Equatable {
     public var date: CalendarDate?
     /// Cameras filed, by `type` (`fixed`, `ptz`, `fisheye`).
     public var cameras: [String: Int]
-    public init(date: CalendarDate?, cameras: [String: Int]) { self.date = date; self.cameras = cameras }
+    public init(date: CalendarDate?, cameras: [String: Int]) {
+        self.date = date
+        self.cameras = cameras
+    }
 }
 
 /// The `defaults` member.
@@ -213,6 +225,9 @@ public struct Level: Sendable, Equatable {
     /// Floor-to-ceiling height in metres.
     public var height: Double
     public init(id: String, name: String? = nil, elevation: Double = 0, height: Double = 3) {
-        self.id = id; self.name = name; self.elevation = elevation; self.height = height
+        self.id = id
+        self.name = name
+        self.elevation = elevation
+        self.height = height
     }
 }

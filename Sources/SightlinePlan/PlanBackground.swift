@@ -24,8 +24,10 @@ public struct PlanBackground: Sendable, Equatable {
     public var source: String?
     public var page: Int?
 
-    public init(level: String?, image: String, origin: Point2, pixelSize: Double, rotation: Double = 0, opacity: Double = 0.5,
-                source: String? = nil, page: Int? = nil) {
+    public init(
+        level: String?, image: String, origin: Point2, pixelSize: Double, rotation: Double = 0, opacity: Double = 0.5,
+        source: String? = nil, page: Int? = nil
+    ) {
         self.level = level
         self.image = image
         self.origin = origin
@@ -74,7 +76,9 @@ extension PlanDecoder {
             var ok = true
             let image = b.string("image")
             if let image, !PlanBackground.isAcceptableImageName(image) {
-                p.log.error(nil, b.path("image"), "expected the name of a .png or .jpg file in the plan's folder (a relative path without `..`), found `\(image)`")
+                p.log.error(
+                    nil, b.path("image"),
+                    "expected the name of a .png or .jpg file in the plan's folder (a relative path without `..`), found `\(image)`")
                 ok = false
             } else if image == nil {
                 p.log.error(nil, b.path("image"), "required: the picture's file name, relative to the plan")
@@ -91,12 +95,18 @@ extension PlanDecoder {
             let opacity = b.number("opacity", in: 0...1) ?? 0.5
             var page: Int?
             if let n = b.number("page", in: 1...100_000, what: "a page number") {
-                if n == n.rounded() { page = Int(n) } else { p.log.error(nil, b.path("page"), "expected a whole page number, found \(fmt(n))") }
+                if n == n.rounded() {
+                    page = Int(n)
+                } else {
+                    p.log.error(nil, b.path("page"), "expected a whole page number, found \(fmt(n))")
+                }
             }
             guard ok, let image, let origin, let size else { continue }
-            backgrounds.append(PlanBackground(level: b.string("level"), image: image, origin: Point2(origin[0], origin[1]),
-                                              pixelSize: size, rotation: rotation, opacity: opacity,
-                                              source: b.string("source"), page: page))
+            backgrounds.append(
+                PlanBackground(
+                    level: b.string("level"), image: image, origin: Point2(origin[0], origin[1]),
+                    pixelSize: size, rotation: rotation, opacity: opacity,
+                    source: b.string("source"), page: page))
         }
         return backgrounds
     }
@@ -109,7 +119,9 @@ extension PlanDecoder {
         for i in backgrounds.indices {
             let path = "plan.background\(backgrounds.count > 1 ? "[\(i)]" : "").level"
             if backgrounds[i].level == nil {
-                if levels.count == 1 { backgrounds[i].level = ids[0] } else {
+                if levels.count == 1 {
+                    backgrounds[i].level = ids[0]
+                } else {
                     log.error(nil, path, "required when the plan has several levels: one of \(Suggestion.list(ids))")
                     continue
                 }

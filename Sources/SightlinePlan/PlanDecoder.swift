@@ -13,8 +13,10 @@ public enum PlanDecoder {
     ///
     /// - Parameter categories: zone categories accepted besides the format's
     ///   own, given the profile the plan names (`nil` when it names none).
-    public static func decode(contentsOf path: String,
-                              extraCategories: (String?) -> [ZoneCategory] = { _ in [] }) throws(PlanError) -> Plan {
+    public static func decode(
+        contentsOf path: String,
+        extraCategories: (String?) -> [ZoneCategory] = { _ in [] }
+    ) throws(PlanError) -> Plan {
         try decode(bytes: readFile(path), file: path, extraCategories: extraCategories)
     }
 
@@ -55,9 +57,11 @@ public enum PlanDecoder {
     /// Decodes a plan from its bytes; `file` names it in messages.
     /// - Parameter crsResolver: resolves EPSG codes beyond the built-in ones
     ///   (and corrects projected ones for their scale), when given.
-    public static func decode(bytes: [UInt8], file: String,
-                              extraCategories: (String?) -> [ZoneCategory] = { _ in [] },
-                              crsResolver: CRSResolver? = nil) throws(PlanError) -> Plan {
+    public static func decode(
+        bytes: [UInt8], file: String,
+        extraCategories: (String?) -> [ZoneCategory] = { _ in [] },
+        crsResolver: CRSResolver? = nil
+    ) throws(PlanError) -> Plan {
         let root: JSONValue
         do {
             root = try JSONParser.parse(bytes)
@@ -76,15 +80,20 @@ public enum PlanDecoder {
         return result
     }
 
-    private static func decode(_ root: JSONValue, log: ProblemLog, extraCategories: (String?) -> [ZoneCategory],
-                               crsResolver: CRSResolver?) -> Plan? {
+    private static func decode(
+        _ root: JSONValue, log: ProblemLog, extraCategories: (String?) -> [ZoneCategory],
+        crsResolver: CRSResolver?
+    ) -> Plan? {
         guard let top = root.objectValue else {
             log.error(nil, nil, "expected a GeoJSON FeatureCollection object, found \(root.typeName)")
             return nil
         }
         let topReader = PropertyReader(object: top, log: log, feature: nil, path: "")
         if top["type"]?.stringValue != "FeatureCollection" {
-            log.error(nil, "type", "expected \"FeatureCollection\", found \(top["type"].map { $0.stringValue.map { "\"\($0)\"" } ?? $0.typeName } ?? "nothing")")
+            log.error(
+                nil, "type",
+                "expected \"FeatureCollection\", found \(top["type"].map { $0.stringValue.map { "\"\($0)\"" } ?? $0.typeName } ?? "nothing")"
+            )
         }
         guard let featureValues = top["features"]?.arrayValue else {
             log.error(nil, "features", "expected an array of features")
@@ -127,8 +136,10 @@ public enum PlanDecoder {
     // MARK: Metadata
 
     private static func readMetadata(_ p: PropertyReader, into m: inout PlanMetadata, levels: inout [Level]) {
-        p.warnUnknown(["format", "units", "crs", "profile", "site", "system", "levels", "defaults", "name", "description", "georeference",
-                       "background"])
+        p.warnUnknown([
+            "format", "units", "crs", "profile", "site", "system", "levels", "defaults", "name", "description", "georeference",
+            "background",
+        ])
         m.backgrounds = readBackgrounds(p)
         if let g = p.object("georeference") {
             g.warnUnknown(["origin", "rotation", "crs"])
@@ -148,7 +159,8 @@ public enum PlanDecoder {
                 reference.projected = .init(crs: projected, x: origin[0], y: origin[1], unitsPerMetre: 1)
                 m.georeference = reference
             default:
-                p.log.error(nil, "plan.georeference", "expected an origin [x, y] in a projected `crs`, or [lon, lat] (the default crs EPSG:4326)")
+                p.log.error(
+                    nil, "plan.georeference", "expected an origin [x, y] in a projected `crs`, or [lon, lat] (the default crs EPSG:4326)")
             }
         }
         if let format = p.string("format"), format != formatName {
@@ -157,7 +169,9 @@ public enum PlanDecoder {
         if let units = p.choice("units", LengthUnit.self) { m.units = units }
         if p.has("crs") {
             if let crsText = p.string("crs") {
-                if let crs = PlanCRS(rawValue: crsText) { m.crs = crs } else {
+                if let crs = PlanCRS(rawValue: crsText) {
+                    m.crs = crs
+                } else {
                     p.log.error(nil, "plan.crs", "unknown or unsupported CRS `\(crsText)`: expected \(PlanCRS.supported)")
                 }
             }
@@ -178,12 +192,16 @@ public enum PlanDecoder {
             }
         }
         if let system = p.object("system") {
-            system.warnUnknown(["commissionedOn", "filedOn", "retentionDays", "retentionBasis", "preexisting", "filing",
-                                "designProgramme", "testReport"])
+            system.warnUnknown([
+                "commissionedOn", "filedOn", "retentionDays", "retentionBasis", "preexisting", "filing",
+                "designProgramme", "testReport",
+            ])
             m.system.commissionedOn = system.date("commissionedOn")
             m.system.filedOn = system.date("filedOn")
             if let days = system.number("retentionDays", in: 0...Double(Int32.max)) {
-                if days == days.rounded() { m.system.retentionDays = Int(days) } else {
+                if days == days.rounded() {
+                    m.system.retentionDays = Int(days)
+                } else {
                     p.log.error(nil, "plan.system.retentionDays", "expected a whole number of days, found \(fmt(days))")
                 }
             }
@@ -218,9 +236,11 @@ public enum PlanDecoder {
                     continue
                 }
                 if !ids.insert(id).inserted { p.log.error(nil, "\(path).id", "duplicate level id `\(id)`") }
-                levels.append(Level(id: id, name: level.string("name"),
-                                    elevation: level.number("elevation", in: -1000...10000) ?? 0,
-                                    height: level.number("height", in: 0...100, openLower: true, what: "metres") ?? 3))
+                levels.append(
+                    Level(
+                        id: id, name: level.string("name"),
+                        elevation: level.number("elevation", in: -1000...10000) ?? 0,
+                        height: level.number("height", in: 0...100, openLower: true, what: "metres") ?? 3))
             }
         }
     }
@@ -234,7 +254,9 @@ public enum PlanDecoder {
             cameras.warnUnknown(Camera.CameraType.allCases.map(\.rawValue))
             for type in Camera.CameraType.allCases {
                 guard let n = cameras.number(type.rawValue, in: 0...1e9, what: "cameras") else { continue }
-                if n == n.rounded() { counts[type.rawValue] = Int(n) } else {
+                if n == n.rounded() {
+                    counts[type.rawValue] = Int(n)
+                } else {
                     f.log.error(nil, cameras.path(type.rawValue), "expected a whole number of cameras, found \(fmt(n))")
                 }
             }
@@ -261,8 +283,13 @@ public enum PlanDecoder {
                     log.error(raws[i].id, "properties.level", "unknown level `\(l)`: the plan declares \(Suggestion.list(ids))\(hint)")
                 }
             } else if raws[i].needsLevel {
-                if levels.count == 1 { raws[i].level = levels[0].id } else {
-                    log.error(raws[i].id, "properties.level", "missing level: the plan has \(levels.count) levels (\(Suggestion.list(ids))), so each \(raws[i].kind) must name one")
+                if levels.count == 1 {
+                    raws[i].level = levels[0].id
+                } else {
+                    log.error(
+                        raws[i].id, "properties.level",
+                        "missing level: the plan has \(levels.count) levels (\(Suggestion.list(ids))), so each \(raws[i].kind) must name one"
+                    )
                 }
             }
         }
@@ -282,7 +309,10 @@ public enum PlanDecoder {
             for p in raw.geometry?.allPositions ?? [] {
                 let m = toMetres(p)
                 guard abs(m.x) <= maxExtentMetres, abs(m.y) <= maxExtentMetres else {
-                    log.error(raw.id, "geometry.coordinates", "position (\(fmt(p.x)), \(fmt(p.y))) is more than 1,000 km from \(what); Sightline checks buildings and sites, so coordinates must stay within ±1,000 km (\(fmt(maxExtentMetres)) m)")
+                    log.error(
+                        raw.id, "geometry.coordinates",
+                        "position (\(fmt(p.x)), \(fmt(p.y))) is more than 1,000 km from \(what); Sightline checks buildings and sites, so coordinates must stay within ±1,000 km (\(fmt(maxExtentMetres)) m)"
+                    )
                     return false
                 }
             }
@@ -290,14 +320,19 @@ public enum PlanDecoder {
         return true
     }
 
-    private static func makeFrame(_ m: inout PlanMetadata, raws: [RawFeature], log: ProblemLog, resolver: CRSResolver?) -> CoordinateFrame? {
+    private static func makeFrame(_ m: inout PlanMetadata, raws: [RawFeature], log: ProblemLog, resolver: CRSResolver?) -> CoordinateFrame?
+    {
         // Codes beyond the built-in ones, and the scale of projected ones, come from the resolver.
         if case .other(let code) = m.crs, resolver == nil {
-            log.error(nil, "plan.crs", "EPSG:\(code) needs a coordinate-system library (sightline check has one); this reader knows \(PlanCRS.supported)")
+            log.error(
+                nil, "plan.crs",
+                "EPSG:\(code) needs a coordinate-system library (sightline check has one); this reader knows \(PlanCRS.supported)")
             return nil
         }
         if m.georeference != nil, m.crs != .local {
-            log.error(nil, "plan.georeference", "a georeference places a local plan; this plan's crs is \(m.crs.rawValue), which is placed already")
+            log.error(
+                nil, "plan.georeference",
+                "a georeference places a local plan; this plan's crs is \(m.crs.rawValue), which is placed already")
         }
         // A projected origin's scale: PROJ's, when there is a resolver.
         if var origin = m.georeference?.projected {
@@ -309,10 +344,12 @@ public enum PlanDecoder {
             if let resolver, code > 0 {
                 switch resolver(code, Box(around: Point2(origin.x, origin.y), radius: 50)) {
                 case .projected(let metres): origin.unitsPerMetre = 1 / metres
-                case .geographic, .refused: log.error(nil, "plan.georeference.crs", "EPSG:\(code) is not a projected CRS PROJ can place the origin in")
+                case .geographic, .refused:
+                    log.error(nil, "plan.georeference.crs", "EPSG:\(code) is not a projected CRS PROJ can place the origin in")
                 }
             } else if case .other = origin.crs {
-                log.error(nil, "plan.georeference.crs", "\(origin.crs.rawValue) needs a coordinate-system library (sightline check has one)")
+                log.error(
+                    nil, "plan.georeference.crs", "\(origin.crs.rawValue) needs a coordinate-system library (sightline check has one)")
             }
             m.georeference?.projected = origin
         }
@@ -321,7 +358,9 @@ public enum PlanDecoder {
             let frame = CoordinateFrame.local(unit: m.units)
             return checkExtent(raws, log: log, what: "the plan's origin", toMetres: { frame.toLocal($0.x, $0.y) }) ? frame : nil
         case .projected(let code), .other(let code):
-            guard let box = Box(covering: raws.flatMap { $0.geometry?.allPositions ?? [] }) else { return .shifted(x0: 0, y0: 0, groundMetresPerUnit: 1) }
+            guard let box = Box(covering: raws.flatMap { $0.geometry?.allPositions ?? [] }) else {
+                return .shifted(x0: 0, y0: 0, groundMetresPerUnit: 1)
+            }
             var k = 1.0
             if let resolver {
                 switch resolver(code, box) {
@@ -343,7 +382,10 @@ public enum PlanDecoder {
             for raw in raws {
                 for p in raw.geometry?.allPositions ?? [] {
                     if abs(p.x) > 180 || abs(p.y) > 90 {
-                        log.error(raw.id, "geometry.coordinates", "longitude/latitude out of range (\(fmt(p.x)), \(fmt(p.y))): an EPSG:\(code) plan has lon in [-180, 180] and lat in [-90, 90]")
+                        log.error(
+                            raw.id, "geometry.coordinates",
+                            "longitude/latitude out of range (\(fmt(p.x)), \(fmt(p.y))): an EPSG:\(code) plan has lon in [-180, 180] and lat in [-90, 90]"
+                        )
                         ok = false
                         break
                     }
@@ -407,11 +449,14 @@ struct RawFeature {
             return nil
         }
         guard let kindText = kindValue.stringValue else {
-            log.error(id, "properties.kind", "expected a string, found \(kindValue.typeName): \(Suggestion.expected("", oneOf: Kind.allCases.map(\.rawValue)))")
+            log.error(
+                id, "properties.kind",
+                "expected a string, found \(kindValue.typeName): \(Suggestion.expected("", oneOf: Kind.allCases.map(\.rawValue)))")
             return nil
         }
         guard let kind = Kind(rawValue: kindText) else {
-            log.error(id, "properties.kind", "unknown kind `\(kindText)`: \(Suggestion.expected(kindText, oneOf: Kind.allCases.map(\.rawValue)))")
+            log.error(
+                id, "properties.kind", "unknown kind `\(kindText)`: \(Suggestion.expected(kindText, oneOf: Kind.allCases.map(\.rawValue)))")
             return nil
         }
         var level: String?

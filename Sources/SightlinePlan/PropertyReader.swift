@@ -41,7 +41,10 @@ public struct PropertyReader {
     public let path: String
 
     public init(object: JSONObject, log: ProblemLog, feature: String?, path: String) {
-        self.object = object; self.log = log; self.feature = feature; self.path = path
+        self.object = object
+        self.log = log
+        self.feature = feature
+        self.path = path
     }
 
     public func path(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }

@@ -117,7 +117,11 @@ private struct CoordinateReader {
         guard let first = points.first else { return false }
         var second: Point2?
         for p in points where p != first {
-            guard let s = second else { second = p; if count == 2 { return true }; continue }
+            guard let s = second else {
+                second = p
+                if count == 2 { return true }
+                continue
+            }
             if p != s { return true }
         }
         return false

@@ -15,14 +15,19 @@ public enum TerminalText {
         var out = ""
         out.reserveCapacity(line.utf8.count + 8)
         for scalar in line.unicodeScalars {
-            guard isUnsafe(scalar) else { out.unicodeScalars.append(scalar); continue }
+            guard isUnsafe(scalar) else {
+                out.unicodeScalars.append(scalar)
+                continue
+            }
             switch scalar {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
                 let hex = String(scalar.value, radix: 16)
-                out += scalar.value < 0x100 ? "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
+                out +=
+                    scalar.value < 0x100
+                    ? "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
                     : "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
             }
         }

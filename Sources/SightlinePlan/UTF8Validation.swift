@@ -13,7 +13,10 @@ enum UTF8Validation {
             let n = b.count
             while i < n {
                 let lead = b[i]
-                if lead < 0x80 { i += 1; continue }
+                if lead < 0x80 {
+                    i += 1
+                    continue
+                }
                 func continuation(_ k: Int) -> Bool { k < n && b[k] & 0xC0 == 0x80 }
                 switch lead {
                 case 0xC2...0xDF:

@@ -18,8 +18,10 @@ public struct CheckReport: Sendable {
     /// and GeoPackage keep English keys and messages for tools.
     public var language: Language = .en
 
-    public init(toolVersion: String, profile: Profile, analysis: PlanAnalysis, outcome: RuleOutcome, asOf: CalendarDate,
-                inputSHA256: String) {
+    public init(
+        toolVersion: String, profile: Profile, analysis: PlanAnalysis, outcome: RuleOutcome, asOf: CalendarDate,
+        inputSHA256: String
+    ) {
         self.toolVersion = toolVersion
         self.profile = profile
         self.analysis = analysis

@@ -42,7 +42,9 @@ public struct GeoJSONReportRenderer: ReportRenderer {
             layer("cameras") { w in for c in report.analysis.cameras { out.camera(c, &w) } },
             layer("intrusions") { w in for (i, f) in findings where !(f.geometry ?? []).isEmpty { out.finding(i, f, &w) } },
             layer("finding_points") { w in
-                for (i, f) in findings where (f.geometry ?? []).isEmpty && f.camera.flatMap({ out.positions[$0] }) != nil { out.finding(i, f, &w) }
+                for (i, f) in findings where (f.geometry ?? []).isEmpty && f.camera.flatMap({ out.positions[$0] }) != nil {
+                    out.finding(i, f, &w)
+                }
             },
             layer("zones") { w in for z in report.plan.zones { out.zone(z, &w) } },
             layer("walls") { w in for wall in report.plan.walls { if case .lines = wall.shape { out.wall(wall, &w) } } },
@@ -73,15 +75,24 @@ public struct GeoJSONReportRenderer: ReportRenderer {
             if let name = ReportCRS(of: plan).geoJSONName {
                 // Not RFC 7946 (which allows WGS 84 only), but what GDAL and QGIS
                 // read, so a local or projected plan is not taken for WGS 84.
-                w.key("crs"); w.beginObject(); w.field("type", "name")
-                w.key("properties"); w.beginObject(); w.field("name", name); w.endObject()
+                w.key("crs")
+                w.beginObject()
+                w.field("type", "name")
+                w.key("properties")
+                w.beginObject()
+                w.field("name", name)
+                w.endObject()
                 w.endObject()
             }
             w.key("sightline")
             w.beginObject()
-            w.field("tool", "sightline \(report.toolVersion)"); w.field("profile", report.profile.id)
-            w.field("plan", plan.file); w.field("sha256", report.inputSHA256); w.field("asOf", report.asOf.description)
-            w.field("crs", plan.metadata.georeference?.outputCRS ?? plan.metadata.crs.rawValue); w.field("verdict", report.verdict)
+            w.field("tool", "sightline \(report.toolVersion)")
+            w.field("profile", report.profile.id)
+            w.field("plan", plan.file)
+            w.field("sha256", report.inputSHA256)
+            w.field("asOf", report.asOf.description)
+            w.field("crs", plan.metadata.georeference?.outputCRS ?? plan.metadata.crs.rawValue)
+            w.field("verdict", report.verdict)
             w.endObject()
             w.key("features")
             w.beginArray()
@@ -95,38 +106,62 @@ public struct GeoJSONReportRenderer: ReportRenderer {
 
         func view(_ c: CameraAnalysis, _ w: inout JSONWriter) {
             w.beginObject()
-            w.field("type", "Feature"); w.field("id", "view:\(c.camera.id)")
-            w.key("properties"); w.beginObject()
-            w.field("layer", "view"); w.field("camera", c.camera.id); w.field("level", c.camera.info.level)
-            w.field("viewArea", c.viewArea, decimals: 4); w.field("maskedArea", c.maskedArea, decimals: 4)
-            w.field("hfov", c.optics.hfov, decimals: 3); w.field("range", c.optics.range, decimals: 3)
+            w.field("type", "Feature")
+            w.field("id", "view:\(c.camera.id)")
+            w.key("properties")
+            w.beginObject()
+            w.field("layer", "view")
+            w.field("camera", c.camera.id)
+            w.field("level", c.camera.info.level)
+            w.field("viewArea", c.viewArea, decimals: 4)
+            w.field("maskedArea", c.maskedArea, decimals: 4)
+            w.field("hfov", c.optics.hfov, decimals: 3)
+            w.field("range", c.optics.range, decimals: 3)
             w.endObject()
-            w.key("geometry"); w.multiPolygon(c.view, frame: frame, decimals: decimals)
+            w.key("geometry")
+            w.multiPolygon(c.view, frame: frame, decimals: decimals)
             w.endObject()
         }
 
         func camera(_ c: CameraAnalysis, _ w: inout JSONWriter) {
             w.beginObject()
-            w.field("type", "Feature"); w.field("id", "camera:\(c.camera.id)")
-            w.key("properties"); w.beginObject()
-            w.field("layer", "camera"); w.field("camera", c.camera.id); w.field("level", c.camera.info.level)
-            w.field("type", c.camera.type.rawValue); w.field("heading", c.camera.heading, decimals: 3)
+            w.field("type", "Feature")
+            w.field("id", "camera:\(c.camera.id)")
+            w.key("properties")
+            w.beginObject()
+            w.field("layer", "camera")
+            w.field("camera", c.camera.id)
+            w.field("level", c.camera.info.level)
+            w.field("type", c.camera.type.rawValue)
+            w.field("heading", c.camera.heading, decimals: 3)
             w.field("findings", report.findings.filter { $0.camera == c.camera.id }.count)
             w.endObject()
-            w.key("geometry"); w.point(c.camera.position, frame: frame, decimals: decimals)
+            w.key("geometry")
+            w.point(c.camera.position, frame: frame, decimals: decimals)
             w.endObject()
         }
 
         func finding(_ i: Int, _ f: Finding, _ w: inout JSONWriter) {
             w.beginObject()
-            w.field("type", "Feature"); w.field("id", "finding:\(i + 1)")
-            w.key("properties"); w.beginObject()
-            w.field("layer", "finding"); w.field("rule", f.rule); w.field("severity", f.severity.rawValue)
-            w.field("camera", f.camera); w.field("zone", f.zone); w.field("zoneName", f.zoneName); w.field("level", f.level)
-            w.key("area"); if let a = f.area { w.number(a, decimals: 4) } else { w.null() }
+            w.field("type", "Feature")
+            w.field("id", "finding:\(i + 1)")
+            w.key("properties")
+            w.beginObject()
+            w.field("layer", "finding")
+            w.field("rule", f.rule)
+            w.field("severity", f.severity.rawValue)
+            w.field("camera", f.camera)
+            w.field("zone", f.zone)
+            w.field("zoneName", f.zoneName)
+            w.field("level", f.level)
+            w.key("area")
+            if let a = f.area { w.number(a, decimals: 4) } else { w.null() }
             w.field("dori", f.dori)
-            w.key("pixelDensity"); if let d = f.pixelDensity { w.number(d, decimals: 1) } else { w.null() }
-            w.field("article", f.citation.reference); w.field("articleZh", f.citation.zh); w.field("articleEn", f.citation.en)
+            w.key("pixelDensity")
+            if let d = f.pixelDensity { w.number(d, decimals: 1) } else { w.null() }
+            w.field("article", f.citation.reference)
+            w.field("articleZh", f.citation.zh)
+            w.field("articleEn", f.citation.en)
             w.field("consequence", f.consequenceSummary)
             w.field("message", f.message)
             w.endObject()
@@ -143,21 +178,34 @@ public struct GeoJSONReportRenderer: ReportRenderer {
 
         func zone(_ z: Zone, _ w: inout JSONWriter) {
             w.beginObject()
-            w.field("type", "Feature"); w.field("id", "zone:\(z.id)")
-            w.key("properties"); w.beginObject()
-            w.field("layer", "zone"); w.field("zone", z.id); w.field("name", z.name); w.field("category", z.category.rawValue)
-            w.field("level", z.info.level); w.field("prohibited", report.profile.prohibitedCategories.contains(z.category))
+            w.field("type", "Feature")
+            w.field("id", "zone:\(z.id)")
+            w.key("properties")
+            w.beginObject()
+            w.field("layer", "zone")
+            w.field("zone", z.id)
+            w.field("name", z.name)
+            w.field("category", z.category.rawValue)
+            w.field("level", z.info.level)
+            w.field("prohibited", report.profile.prohibitedCategories.contains(z.category))
             w.endObject()
-            w.key("geometry"); w.multiPolygon(z.polygons, frame: frame, decimals: decimals)
+            w.key("geometry")
+            w.multiPolygon(z.polygons, frame: frame, decimals: decimals)
             w.endObject()
         }
 
         func wall(_ wall: Wall, _ w: inout JSONWriter) {
             w.beginObject()
-            w.field("type", "Feature"); w.field("id", "wall:\(wall.id)")
-            w.key("properties"); w.beginObject()
-            w.field("layer", "wall"); w.field("wall", wall.id); w.field("level", wall.info.level); w.field("material", wall.material.rawValue)
-            w.key("height"); if let h = wall.heightMetres { w.number(h, decimals: 3) } else { w.null() }
+            w.field("type", "Feature")
+            w.field("id", "wall:\(wall.id)")
+            w.key("properties")
+            w.beginObject()
+            w.field("layer", "wall")
+            w.field("wall", wall.id)
+            w.field("level", wall.info.level)
+            w.field("material", wall.material.rawValue)
+            w.key("height")
+            if let h = wall.heightMetres { w.number(h, decimals: 3) } else { w.null() }
             w.field("thickness", wall.thicknessMetres, decimals: 3)
             w.endObject()
             w.key("geometry")

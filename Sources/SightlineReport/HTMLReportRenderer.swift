@@ -10,7 +10,8 @@ public struct HTMLReportRenderer: ReportRenderer {
     public init() {}
 
     public func render(_ report: CheckReport) -> String {
-        let plan = report.plan, l = report.language
+        let plan = report.plan
+        let l = report.language
         let site = plan.metadata.site
         // Anchors: intrusion polygons get `f<n>`; other findings point at their camera or zone.
         var anchors: [Int: String] = [:]
@@ -29,22 +30,23 @@ public struct HTMLReportRenderer: ReportRenderer {
         }
 
         var html = """
-        <!DOCTYPE html>
-        <html lang="\(l == .zh ? "zh-CN" : "en")">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="sightline \(Escape.html(report.toolVersion))">
-        <title>\(l.t(.htmlTitle)) — \(Escape.html(site.name ?? plan.file))</title>
-        <style>\(Self.css)</style>
-        </head>
-        <body>
+            <!DOCTYPE html>
+            <html lang="\(l == .zh ? "zh-CN" : "en")">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="generator" content="sightline \(Escape.html(report.toolVersion))">
+            <title>\(l.t(.htmlTitle)) — \(Escape.html(site.name ?? plan.file))</title>
+            <style>\(Self.css)</style>
+            </head>
+            <body>
 
-        """
+            """
         let verdict = report.verdict
         let verdictWord = l == .en ? verdict.uppercased() : l.t(verdict == "fail" ? .verdictFail : .verdictPass)
         html += "<header><h1>\(l.t(.htmlTitle)) <span class=\"verdict \(verdict)\">\(verdictWord)</span></h1>\n"
-        html += "<p class=\"lede\">\(Escape.html(l.t(.htmlLede, site.name ?? l.t(.unnamedSite), l.count(report.errorCount, .errorsOne, .errorsMany), l.count(report.warningCount, .warningsOne, .warningsMany), l.count(report.analysis.cameras.count, .camerasOne, .camerasMany), l == .zh ? report.profile.law.zh : report.profile.law.en)))</p>\n"
+        html +=
+            "<p class=\"lede\">\(Escape.html(l.t(.htmlLede, site.name ?? l.t(.unnamedSite), l.count(report.errorCount, .errorsOne, .errorsMany), l.count(report.warningCount, .warningsOne, .warningsMany), l.count(report.analysis.cameras.count, .camerasOne, .camerasMany), l == .zh ? report.profile.law.zh : report.profile.law.en)))</p>\n"
         html += "<table class=\"summary\">\n"
         let rows: [(String, String)] = [
             (l.t(.fieldSite), "\(site.name ?? "—")\(site.id.map { " (\($0))" } ?? "")"),
@@ -64,9 +66,11 @@ public struct HTMLReportRenderer: ReportRenderer {
             html += "<ul class=\"not-applied\">\n"
             for (a, reason) in report.outcome.notApplied {
                 if l == .zh {
-                    html += "<li>\(Escape.html(ArticleReference.zh(a.reference)))\(Escape.html(l.t(.notApplied)))：\(Escape.html(reason.zh))</li>\n"
+                    html +=
+                        "<li>\(Escape.html(ArticleReference.zh(a.reference)))\(Escape.html(l.t(.notApplied)))：\(Escape.html(reason.zh))</li>\n"
                 } else {
-                    html += "<li>\(Escape.html(a.reference)) (\(Escape.html(a.title))) not applied: \(Escape.html(reason.en)) <span lang=\"zh\">\(Escape.html(reason.zh))</span></li>\n"
+                    html +=
+                        "<li>\(Escape.html(a.reference)) (\(Escape.html(a.title))) not applied: \(Escape.html(reason.en)) <span lang=\"zh\">\(Escape.html(reason.zh))</span></li>\n"
                 }
             }
             for (rule, reason) in report.outcome.notEvaluated { html += "<li>\(Escape.html(l.t(.notEvaluated, rule, reason)))</li>\n" }
@@ -75,7 +79,10 @@ public struct HTMLReportRenderer: ReportRenderer {
         if !report.outcome.notes.isEmpty {
             html += "<p class=\"note\">\(Escape.html(l.t(.notesHeading)))</p>\n<ul class=\"notes\">\n"
             for note in report.outcome.notes {
-                html += l == .zh ? "<li>\(Escape.html(note.zh))</li>\n" : "<li>\(Escape.html(note.en)) <span lang=\"zh\">\(Escape.html(note.zh))</span></li>\n"
+                html +=
+                    l == .zh
+                    ? "<li>\(Escape.html(note.zh))</li>\n"
+                    : "<li>\(Escape.html(note.en)) <span lang=\"zh\">\(Escape.html(note.zh))</span></li>\n"
             }
             html += "</ul>\n"
         }
@@ -83,7 +90,8 @@ public struct HTMLReportRenderer: ReportRenderer {
 
         // Drawings, one per level; levels with findings open.
         html += "<section class=\"levels\"><h2>\(l.t(.htmlPlans))</h2>\n"
-        html += "<p class=\"legend no-print\">\(Escape.html(l.t(.htmlLegend))) <span class=\"key prohibited\"></span> prohibited zone <span class=\"key view\"></span> view (a colour per camera) <span class=\"key intrusion\"></span> intrusion <span class=\"key door-open\"></span> open door / passage <span class=\"key door-closed\"></span> closed door <span class=\"key glass\"></span> glass / window</p>\n"
+        html +=
+            "<p class=\"legend no-print\">\(Escape.html(l.t(.htmlLegend))) <span class=\"key prohibited\"></span> prohibited zone <span class=\"key view\"></span> view (a colour per camera) <span class=\"key intrusion\"></span> intrusion <span class=\"key door-open\"></span> open door / passage <span class=\"key door-closed\"></span> closed door <span class=\"key glass\"></span> glass / window</p>\n"
         let many = plan.levels.count > 3
         let contents = plan.contentsByLevel()
         let indices = PlanDrawing.indices(report)
@@ -92,9 +100,12 @@ public struct HTMLReportRenderer: ReportRenderer {
             let count = findingsPerLevel[level.id] ?? 0
             let cameras = indices.cameras[level.id]?.count ?? 0
             let open = !many || count > 0
-            html += "<details\(open ? " open" : "")><summary>\(Escape.html(l.t(.htmlLevelSummary, level.name ?? level.id, l.count(cameras, .camerasOne, .camerasMany), l.count(count, .findingsOne, .findingsMany))))</summary>\n"
-            html += PlanDrawing(report: report, level: level, findingAnchors: anchors, contents: contents[level.id] ?? LevelContents(),
-                                cameraIndices: indices.cameras[level.id] ?? [], zoneIndices: indices.zones[level.id] ?? []).svg()
+            html +=
+                "<details\(open ? " open" : "")><summary>\(Escape.html(l.t(.htmlLevelSummary, level.name ?? level.id, l.count(cameras, .camerasOne, .camerasMany), l.count(count, .findingsOne, .findingsMany))))</summary>\n"
+            html += PlanDrawing(
+                report: report, level: level, findingAnchors: anchors, contents: contents[level.id] ?? LevelContents(),
+                cameraIndices: indices.cameras[level.id] ?? [], zoneIndices: indices.zones[level.id] ?? []
+            ).svg()
             html += "</details>\n"
         }
         html += "</section>\n"
@@ -104,20 +115,26 @@ public struct HTMLReportRenderer: ReportRenderer {
         if report.findings.isEmpty {
             html += "<p>\(l.t(.noFindings))</p>\n"
         } else {
-            let columns: [Phrase] = [.columnSeverity, .columnRule, .columnCamera, .columnZone, .columnLevel, .columnArea, .columnDetail, .columnArticle, .columnConsequence]
+            let columns: [Phrase] = [
+                .columnSeverity, .columnRule, .columnCamera, .columnZone, .columnLevel, .columnArea, .columnDetail, .columnArticle,
+                .columnConsequence,
+            ]
             html += "<table><thead><tr><th>#</th>" + columns.map { "<th>\(l.t($0))</th>" }.joined() + "</tr></thead><tbody>\n"
             for (i, f) in report.findings.enumerated() {
                 let number = links[i].map { "<a href=\"#\($0)\">\(i + 1)</a>" } ?? "\(i + 1)"
                 let zone = f.zone.map { z in Escape.html(z) + (f.zoneName.map { "<br><small>\(Escape.html($0))</small>" } ?? "") } ?? ""
                 let detail = f.dori.map { "\(Escape.html($0))\(f.pixelDensity.map { " (\(Int($0.rounded())) px/m)" } ?? "")" } ?? ""
                 let severity = l == .en ? f.severity.rawValue : l.t(Phrase.severity(f.severity.rawValue))
-                html += "<tr class=\"\(f.severity.rawValue)\"><td>\(number)</td><td>\(severity)</td><td><code>\(Escape.html(f.rule))</code><br><small>\(Escape.html(f.message(in: l)))</small></td>"
+                html +=
+                    "<tr class=\"\(f.severity.rawValue)\"><td>\(number)</td><td>\(severity)</td><td><code>\(Escape.html(f.rule))</code><br><small>\(Escape.html(f.message(in: l)))</small></td>"
                 html += "<td>\(Escape.html(f.camera ?? ""))</td><td>\(zone)</td><td>\(Escape.html(f.level ?? ""))</td>"
                 html += "<td class=\"num\">\(f.area.map { DecimalText.fixed($0, 2) } ?? "")</td><td>\(detail)</td>"
                 if l == .zh {
-                    html += "<td><b>\(Escape.html(f.citation.reference(in: l)))</b><br><span lang=\"zh\">\(Escape.html(f.citation.zhCited))</span></td>"
+                    html +=
+                        "<td><b>\(Escape.html(f.citation.reference(in: l)))</b><br><span lang=\"zh\">\(Escape.html(f.citation.zhCited))</span></td>"
                 } else {
-                    html += "<td><b>\(Escape.html(f.citation.reference))</b><br><span lang=\"zh\">\(Escape.html(f.citation.zh))</span><br><small>\(Escape.html(f.citation.en))</small></td>"
+                    html +=
+                        "<td><b>\(Escape.html(f.citation.reference))</b><br><span lang=\"zh\">\(Escape.html(f.citation.zh))</span><br><small>\(Escape.html(f.citation.en))</small></td>"
                 }
                 html += "<td>\(f.consequences.map { Escape.html($0.summary(in: l)) }.joined(separator: "<br>"))</td></tr>\n"
             }
@@ -130,38 +147,38 @@ public struct HTMLReportRenderer: ReportRenderer {
     }
 
     static let css = """
-    :root{--ink:#1d1d1f;--muted:#666;--error:#c1121f;--warning:#b56b00;--ok:#2b8a3e}
-    body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans CJK SC",sans-serif;color:var(--ink);margin:0 auto;max-width:1200px;padding:16px 24px}
-    h1{font-size:22px;margin:0 0 4px} h2{font-size:18px;border-bottom:1px solid #ddd;padding-bottom:4px;margin-top:28px}
-    .verdict{font-size:14px;padding:2px 10px;border-radius:10px;color:#fff;vertical-align:middle}
-    .verdict.fail{background:var(--error)} .verdict.pass{background:var(--ok)}
-    .lede{color:var(--muted);margin:0 0 12px} .note{color:var(--muted);font-size:12px}
-    table{border-collapse:collapse;width:100%} th,td{text-align:left;vertical-align:top;padding:4px 6px;border-bottom:1px solid #eee}
-    table.summary{width:auto} table.summary th{color:var(--muted);font-weight:normal;padding-right:16px}
-    td.num{text-align:right;white-space:nowrap} tr.error td:nth-child(2){color:var(--error);font-weight:600} tr.warning td:nth-child(2){color:var(--warning);font-weight:600}
-    .findings td small{color:var(--muted)} code{font-size:12px}
-    details{border:1px solid #ddd;border-radius:6px;margin:8px 0;padding:4px 8px} summary{cursor:pointer;font-weight:600}
-    svg.plan{width:100%;height:auto;max-height:78vh;display:block;margin:6px 0;background:#fff}
-    \(PlanDrawing.css)
-    footer{color:var(--muted);font-size:12px;margin:24px 0}
-    @media print{body{max-width:none;padding:0} .no-print{display:none} details{border:none;page-break-inside:avoid} svg.plan{max-height:none} a{color:inherit;text-decoration:none}}
-    """
+        :root{--ink:#1d1d1f;--muted:#666;--error:#c1121f;--warning:#b56b00;--ok:#2b8a3e}
+        body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans CJK SC",sans-serif;color:var(--ink);margin:0 auto;max-width:1200px;padding:16px 24px}
+        h1{font-size:22px;margin:0 0 4px} h2{font-size:18px;border-bottom:1px solid #ddd;padding-bottom:4px;margin-top:28px}
+        .verdict{font-size:14px;padding:2px 10px;border-radius:10px;color:#fff;vertical-align:middle}
+        .verdict.fail{background:var(--error)} .verdict.pass{background:var(--ok)}
+        .lede{color:var(--muted);margin:0 0 12px} .note{color:var(--muted);font-size:12px}
+        table{border-collapse:collapse;width:100%} th,td{text-align:left;vertical-align:top;padding:4px 6px;border-bottom:1px solid #eee}
+        table.summary{width:auto} table.summary th{color:var(--muted);font-weight:normal;padding-right:16px}
+        td.num{text-align:right;white-space:nowrap} tr.error td:nth-child(2){color:var(--error);font-weight:600} tr.warning td:nth-child(2){color:var(--warning);font-weight:600}
+        .findings td small{color:var(--muted)} code{font-size:12px}
+        details{border:1px solid #ddd;border-radius:6px;margin:8px 0;padding:4px 8px} summary{cursor:pointer;font-weight:600}
+        svg.plan{width:100%;height:auto;max-height:78vh;display:block;margin:6px 0;background:#fff}
+        \(PlanDrawing.css)
+        footer{color:var(--muted);font-size:12px;margin:24px 0}
+        @media print{body{max-width:none;padding:0} .no-print{display:none} details{border:none;page-break-inside:avoid} svg.plan{max-height:none} a{color:inherit;text-decoration:none}}
+        """
 
     static let script = """
-    (function(){
-      function views(svg,id){return svg.querySelectorAll('.view[data-cam="'+id+'"]');}
-      document.querySelectorAll('svg.plan').forEach(function(svg){
-        var pinned=null;
-        function show(id){svg.querySelectorAll('.view').forEach(function(v){v.classList.toggle('hl',v.getAttribute('data-cam')===id);v.classList.toggle('dim',id!==null&&v.getAttribute('data-cam')!==id);});}
-        svg.querySelectorAll('.camera').forEach(function(c){
-          var id=c.getAttribute('data-cam');
-          c.addEventListener('mouseenter',function(){show(id);});
-          c.addEventListener('mouseleave',function(){show(pinned);});
-          c.addEventListener('click',function(){pinned=(pinned===id)?null:id;svg.querySelectorAll('.camera').forEach(function(o){o.classList.toggle('pinned',o.getAttribute('data-cam')===pinned);});show(pinned);});
-        });
-      });
-      document.querySelectorAll('a[href^="#"]').forEach(function(a){a.addEventListener('click',function(){var t=document.getElementById(a.getAttribute('href').slice(1));var d=t&&t.closest('details');if(d){d.open=true;}});});
-      window.addEventListener('beforeprint',function(){document.querySelectorAll('details').forEach(function(d){d.open=true;});});
-    })();
-    """
+        (function(){
+          function views(svg,id){return svg.querySelectorAll('.view[data-cam="'+id+'"]');}
+          document.querySelectorAll('svg.plan').forEach(function(svg){
+            var pinned=null;
+            function show(id){svg.querySelectorAll('.view').forEach(function(v){v.classList.toggle('hl',v.getAttribute('data-cam')===id);v.classList.toggle('dim',id!==null&&v.getAttribute('data-cam')!==id);});}
+            svg.querySelectorAll('.camera').forEach(function(c){
+              var id=c.getAttribute('data-cam');
+              c.addEventListener('mouseenter',function(){show(id);});
+              c.addEventListener('mouseleave',function(){show(pinned);});
+              c.addEventListener('click',function(){pinned=(pinned===id)?null:id;svg.querySelectorAll('.camera').forEach(function(o){o.classList.toggle('pinned',o.getAttribute('data-cam')===pinned);});show(pinned);});
+            });
+          });
+          document.querySelectorAll('a[href^="#"]').forEach(function(a){a.addEventListener('click',function(){var t=document.getElementById(a.getAttribute('href').slice(1));var d=t&&t.closest('details');if(d){d.open=true;}});});
+          window.addEventListener('beforeprint',function(){document.querySelectorAll('details').forEach(function(d){d.open=true;});});
+        })();
+        """
 }

@@ -18,17 +18,31 @@ public struct JSONReportRenderer: ReportRenderer {
         let decimals = frame.outputDecimals
         w.beginObject()
         w.field("report", "sightline-report/1")
-        w.key("tool"); w.beginObject(); w.field("name", "sightline"); w.field("version", report.toolVersion); w.endObject()
+        w.key("tool")
+        w.beginObject()
+        w.field("name", "sightline")
+        w.field("version", report.toolVersion)
+        w.endObject()
         w.field("plan", plan.file)
-        w.key("input"); w.beginObject(); w.field("path", plan.file); w.field("sha256", report.inputSHA256); w.endObject()
+        w.key("input")
+        w.beginObject()
+        w.field("path", plan.file)
+        w.field("sha256", report.inputSHA256)
+        w.endObject()
         w.field("profile", report.profile.id)
         w.field("asOf", report.asOf.description)
         w.key("site")
         w.beginObject()
         let site = plan.metadata.site
-        w.field("id", site.id); w.field("name", site.name); w.field("address", site.address)
+        w.field("id", site.id)
+        w.field("name", site.name)
+        w.field("address", site.address)
         w.field("placeCategory", site.placeCategory.rawValue)
-        w.key("operator"); w.beginObject(); w.field("name", site.operatorName); w.field("kind", site.operatorKind.rawValue); w.endObject()
+        w.key("operator")
+        w.beginObject()
+        w.field("name", site.operatorName)
+        w.field("kind", site.operatorKind.rawValue)
+        w.endObject()
         w.endObject()
         w.field("crs", plan.metadata.crs.rawValue)
         w.field("units", plan.metadata.units.rawValue)
@@ -55,7 +69,8 @@ public struct JSONReportRenderer: ReportRenderer {
             w.field("level", cam.info.level)
             w.field("type", cam.type.rawValue)
             let p = frame.toPlan(cam.position)
-            w.key("position"); w.inlineNumbers([p.x, p.y], decimals: decimals)
+            w.key("position")
+            w.inlineNumbers([p.x, p.y], decimals: decimals)
             w.field("mountHeight", cam.mountHeight, decimals: 3)
             w.field("heading", cam.heading, decimals: 3)
             w.field("tilt", cam.tilt, decimals: 3)
@@ -72,13 +87,23 @@ public struct JSONReportRenderer: ReportRenderer {
                 w.endObject()
             }
             if !c.camera.masks.isEmpty { w.field("maskedArea", c.maskedArea, decimals: 4) }
-            if !c.notes.isEmpty { w.key("notes"); w.beginArray(); for n in c.notes { w.string(n) }; w.endArray() }
+            if !c.notes.isEmpty {
+                w.key("notes")
+                w.beginArray()
+                for n in c.notes { w.string(n) }
+                w.endArray()
+            }
             if includeViews {
-                w.key("view"); w.multiPolygon(c.view, frame: frame, decimals: decimals)
-                if !c.camera.masks.isEmpty { w.key("maskedView"); w.multiPolygon(c.maskedView, frame: frame, decimals: decimals) }
+                w.key("view")
+                w.multiPolygon(c.view, frame: frame, decimals: decimals)
+                if !c.camera.masks.isEmpty {
+                    w.key("maskedView")
+                    w.multiPolygon(c.maskedView, frame: frame, decimals: decimals)
+                }
                 if let below = c.belowLevel {
                     w.field("belowLevel", below)
-                    w.key("viewBelow"); w.multiPolygon(c.viewBelow, frame: frame, decimals: decimals)
+                    w.key("viewBelow")
+                    w.multiPolygon(c.viewBelow, frame: frame, decimals: decimals)
                 }
             }
             w.endObject()
@@ -88,7 +113,11 @@ public struct JSONReportRenderer: ReportRenderer {
         w.key("warnings")
         w.beginArray()
         for p in plan.warnings + report.analysis.problems {
-            w.beginObject(); w.field("feature", p.feature); w.field("property", p.property); w.field("message", p.message); w.endObject()
+            w.beginObject()
+            w.field("feature", p.feature)
+            w.field("property", p.property)
+            w.field("message", p.message)
+            w.endObject()
         }
         w.endArray()
         w.endObject()
@@ -117,27 +146,42 @@ public struct JSONReportRenderer: ReportRenderer {
             w.field("zoneName", f.zoneName)
             w.field("zoneCategory", f.zoneCategory)
             w.field("level", f.level)
-            w.key("area"); if let a = f.area { w.number(a, decimals: 4) } else { w.null() }
+            w.key("area")
+            if let a = f.area { w.number(a, decimals: 4) } else { w.null() }
             if let d = f.distance { w.field("distance", d, decimals: 3) }
             if f.area != nil || f.pixelDensity != nil {
-                w.key("pixelDensity"); if let p = f.pixelDensity { w.number(p, decimals: 1) } else { w.null() }
+                w.key("pixelDensity")
+                if let p = f.pixelDensity { w.number(p, decimals: 1) } else { w.null() }
                 w.field("dori", f.dori)
             }
             w.field("message", f.message)
             w.key("article")
-            w.beginObject(); w.field("ref", f.citation.reference); w.field("zh", f.citation.zh); w.field("en", f.citation.en); w.endObject()
+            w.beginObject()
+            w.field("ref", f.citation.reference)
+            w.field("zh", f.citation.zh)
+            w.field("en", f.citation.en)
+            w.endObject()
             w.key("provisions")
             w.beginArray()
             for p in f.citation.provisions {
-                w.beginObject(); w.field("ref", p.reference); w.field("zh", p.zh); w.field("en", p.en); w.endObject()
+                w.beginObject()
+                w.field("ref", p.reference)
+                w.field("zh", p.zh)
+                w.field("en", p.en)
+                w.endObject()
             }
             w.endArray()
-            w.key("consequence"); Self.write(&w, f.consequence)
+            w.key("consequence")
+            Self.write(&w, f.consequence)
             if !f.furtherConsequences.isEmpty {
-                w.key("furtherConsequences"); w.beginArray(); for c in f.furtherConsequences { Self.write(&w, c) }; w.endArray()
+                w.key("furtherConsequences")
+                w.beginArray()
+                for c in f.furtherConsequences { Self.write(&w, c) }
+                w.endArray()
             }
             if let g = f.geometry {
-                w.key("geometry"); w.multiPolygon(g, frame: frame, decimals: decimals)
+                w.key("geometry")
+                w.multiPolygon(g, frame: frame, decimals: decimals)
             }
             w.endObject()
         }
@@ -147,14 +191,19 @@ public struct JSONReportRenderer: ReportRenderer {
     private static func write(_ w: inout JSONWriter, _ c: Consequence) {
         w.beginObject()
         w.field("article", c.article)
-        w.key("measures"); w.beginArray(); for m in c.measures { w.string(m) }; w.endArray()
+        w.key("measures")
+        w.beginArray()
+        for m in c.measures { w.string(m) }
+        w.endArray()
         w.key("fines")
         w.beginArray()
         for fine in c.fines {
             w.beginObject()
             w.field("party", fine.party)
-            w.key("minYuan"); if let v = fine.minYuan { w.integer(v) } else { w.null() }
-            w.key("maxYuan"); if let v = fine.maxYuan { w.integer(v) } else { w.null() }
+            w.key("minYuan")
+            if let v = fine.minYuan { w.integer(v) } else { w.null() }
+            w.key("maxYuan")
+            if let v = fine.maxYuan { w.integer(v) } else { w.null() }
             if let note = fine.note { w.field("note", note) }
             w.endObject()
         }
@@ -169,7 +218,8 @@ public struct JSONReportRenderer: ReportRenderer {
         let profile = report.profile
         w.key("law")
         w.beginObject()
-        w.field("zh", profile.law.zh); w.field("en", profile.law.en)
+        w.field("zh", profile.law.zh)
+        w.field("en", profile.law.en)
         if let note = profile.note { w.field("note", note) }
         w.endObject()
         w.key("articles")
@@ -177,27 +227,46 @@ public struct JSONReportRenderer: ReportRenderer {
         w.key("applied")
         w.beginArray()
         for a in report.outcome.applied {
-            w.beginObject(); w.field("key", a.key); w.field("ref", a.reference); w.field("title", a.title); w.endObject()
+            w.beginObject()
+            w.field("key", a.key)
+            w.field("ref", a.reference)
+            w.field("title", a.title)
+            w.endObject()
         }
         w.endArray()
         w.key("notApplied")
         w.beginArray()
         for (a, reason) in report.outcome.notApplied {
-            w.beginObject(); w.field("key", a.key); w.field("ref", a.reference); w.field("title", a.title)
-            w.key("reason"); w.beginObject(); w.field("zh", reason.zh); w.field("en", reason.en); w.endObject()
+            w.beginObject()
+            w.field("key", a.key)
+            w.field("ref", a.reference)
+            w.field("title", a.title)
+            w.key("reason")
+            w.beginObject()
+            w.field("zh", reason.zh)
+            w.field("en", reason.en)
+            w.endObject()
             w.endObject()
         }
         w.endArray()
         w.key("notEvaluated")
         w.beginArray()
         for (rule, reason) in report.outcome.notEvaluated {
-            w.beginObject(); w.field("rule", rule); w.field("reason", reason); w.endObject()
+            w.beginObject()
+            w.field("rule", rule)
+            w.field("reason", reason)
+            w.endObject()
         }
         w.endArray()
         w.endObject()
         w.key("notes")
         w.beginArray()
-        for note in report.outcome.notes { w.beginObject(); w.field("zh", note.zh); w.field("en", note.en); w.endObject() }
+        for note in report.outcome.notes {
+            w.beginObject()
+            w.field("zh", note.zh)
+            w.field("en", note.en)
+            w.endObject()
+        }
         w.endArray()
     }
 
@@ -207,14 +276,28 @@ public struct JSONReportRenderer: ReportRenderer {
         var w = JSONWriter()
         w.beginObject()
         w.field("report", "sightline-report/1")
-        w.key("tool"); w.beginObject(); w.field("name", "sightline"); w.field("version", toolVersion); w.endObject()
+        w.key("tool")
+        w.beginObject()
+        w.field("name", "sightline")
+        w.field("version", toolVersion)
+        w.endObject()
         w.field("plan", file)
-        w.key("summary"); w.beginObject(); w.field("verdict", "invalid"); w.endObject()
-        w.key("findings"); w.beginArray(); w.endArray()
+        w.key("summary")
+        w.beginObject()
+        w.field("verdict", "invalid")
+        w.endObject()
+        w.key("findings")
+        w.beginArray()
+        w.endArray()
         w.key("inputErrors")
         w.beginArray()
         for p in problems {
-            w.beginObject(); w.field("file", p.file); w.field("feature", p.feature); w.field("property", p.property); w.field("message", p.message); w.endObject()
+            w.beginObject()
+            w.field("file", p.file)
+            w.field("feature", p.feature)
+            w.field("property", p.property)
+            w.field("message", p.message)
+            w.endObject()
         }
         w.endArray()
         w.endObject()

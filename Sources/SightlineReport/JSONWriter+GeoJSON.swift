@@ -30,7 +30,8 @@ extension JSONWriter {
         let q = frame.toPlan(p)
         beginObject()
         field("type", "Point")
-        key("coordinates"); inlineNumbers([q.x, q.y], decimals: decimals)
+        key("coordinates")
+        inlineNumbers([q.x, q.y], decimals: decimals)
         endObject()
     }
 
@@ -42,7 +43,10 @@ extension JSONWriter {
         beginArray()
         for line in lines where line.count >= 2 {
             beginArray()
-            for p in line { let q = frame.toPlan(p); inlineNumbers([q.x, q.y], decimals: decimals) }
+            for p in line {
+                let q = frame.toPlan(p)
+                inlineNumbers([q.x, q.y], decimals: decimals)
+            }
             endArray()
         }
         endArray()

@@ -45,13 +45,15 @@ struct LabelPlacer {
     static func isWide(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
-             0x20000...0x3FFFD: true
+            0x20000...0x3FFFD:
+            true
         default: false
         }
     }
 
     static func box(_ text: String, centre: Point2, size: Double) -> Box {
-        let w = width(text, size: size) / 2, h = size * 0.625
+        let w = width(text, size: size) / 2
+        let h = size * 0.625
         return Box(minX: centre.x - w, minY: centre.y - h, maxX: centre.x + w, maxY: centre.y + h)
     }
 
@@ -61,8 +63,10 @@ struct LabelPlacer {
     /// Places `text` at the first free candidate centre (each must keep the
     /// label inside `within`, when given, and the sheet); shortens it when
     /// none is free. `nil` when it fits nowhere even shortened.
-    mutating func place(_ text: String, size: Double, anchor: Point2, candidates: [Point2], within: Box? = nil,
-                        shortenTo minimum: Int = 6) -> Placed? {
+    mutating func place(
+        _ text: String, size: Double, anchor: Point2, candidates: [Point2], within: Box? = nil,
+        shortenTo minimum: Int = 6
+    ) -> Placed? {
         var text = text
         while true {
             for centre in candidates {
@@ -84,13 +88,16 @@ struct LabelPlacer {
     /// above, below, right and left of it, then diagonally, at `rings`
     /// distances (in label heights).
     static func around(_ anchor: Point2, text: String, size: Double, rings: [Double] = [1, 2, 3.5]) -> [Point2] {
-        let w = width(text, size: size) / 2 + size * 0.3, h = size * 1.25
+        let w = width(text, size: size) / 2 + size * 0.3
+        let h = size * 1.25
         var out = [anchor]
         for r in rings {
-            out += [Point2(anchor.x, anchor.y + h * r), Point2(anchor.x, anchor.y - h * r),
-                    Point2(anchor.x + w + h * (r - 1), anchor.y), Point2(anchor.x - w - h * (r - 1), anchor.y),
-                    Point2(anchor.x + w + h * (r - 1), anchor.y + h * r), Point2(anchor.x - w - h * (r - 1), anchor.y + h * r),
-                    Point2(anchor.x + w + h * (r - 1), anchor.y - h * r), Point2(anchor.x - w - h * (r - 1), anchor.y - h * r)]
+            out += [
+                Point2(anchor.x, anchor.y + h * r), Point2(anchor.x, anchor.y - h * r),
+                Point2(anchor.x + w + h * (r - 1), anchor.y), Point2(anchor.x - w - h * (r - 1), anchor.y),
+                Point2(anchor.x + w + h * (r - 1), anchor.y + h * r), Point2(anchor.x - w - h * (r - 1), anchor.y + h * r),
+                Point2(anchor.x + w + h * (r - 1), anchor.y - h * r), Point2(anchor.x - w - h * (r - 1), anchor.y - h * r),
+            ]
         }
         return out
     }
@@ -100,8 +107,10 @@ struct LabelPlacer {
     }
 
     private func cells(_ box: Box) -> [Cell] {
-        let x0 = Int((box.minX / cellSize).rounded(.down)), x1 = Int((box.maxX / cellSize).rounded(.down))
-        let y0 = Int((box.minY / cellSize).rounded(.down)), y1 = Int((box.maxY / cellSize).rounded(.down))
+        let x0 = Int((box.minX / cellSize).rounded(.down))
+        let x1 = Int((box.maxX / cellSize).rounded(.down))
+        let y0 = Int((box.minY / cellSize).rounded(.down))
+        let y1 = Int((box.maxY / cellSize).rounded(.down))
         guard x1 - x0 < 10_000, y1 - y0 < 10_000 else { return [] }
         return (x0...x1).flatMap { x in (y0...y1).map { Cell(x: x, y: $0) } }
     }
@@ -124,7 +133,8 @@ struct LabelPlacer {
     /// Where a leader leaves the label: the middle of the box side facing the anchor.
     private func edge(of box: Box, towards p: Point2) -> Point2 {
         let c = box.center
-        let dx = p.x - c.x, dy = p.y - c.y
+        let dx = p.x - c.x
+        let dy = p.y - c.y
         if abs(dx) * (box.maxY - box.minY) > abs(dy) * (box.maxX - box.minX) {
             return Point2(dx > 0 ? box.maxX : box.minX, c.y)
         }

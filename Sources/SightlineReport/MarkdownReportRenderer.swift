@@ -8,16 +8,20 @@ public struct MarkdownReportRenderer: ReportRenderer {
     public init() {}
 
     public func render(_ report: CheckReport) -> String {
-        let plan = report.plan, l = report.language
+        let plan = report.plan
+        let l = report.language
         let site = plan.metadata.site
         let e = Escape.markdown
         let verdict = l == .en ? report.verdict.uppercased() : l.t(report.verdict == "fail" ? .verdictFail : .verdictPass)
         var lines: [String] = []
         lines.append("## Sightline: \(verdict) — \(e(site.name ?? plan.file))")
         lines.append("")
-        lines.append(l.t(.markdownSummary, l.count(report.errorCount, .errorsOne, .errorsMany), l.count(report.warningCount, .warningsOne, .warningsMany),
-                         l.count(report.analysis.cameras.count, .camerasOne, .camerasMany), e(report.profile.id),
-                         e(l == .zh ? report.profile.law.zh : report.profile.law.en), l.date(report.asOf)))
+        lines.append(
+            l.t(
+                .markdownSummary, l.count(report.errorCount, .errorsOne, .errorsMany),
+                l.count(report.warningCount, .warningsOne, .warningsMany),
+                l.count(report.analysis.cameras.count, .camerasOne, .camerasMany), e(report.profile.id),
+                e(l == .zh ? report.profile.law.zh : report.profile.law.en), l.date(report.asOf)))
         lines.append("")
         lines.append("| | |")
         lines.append("|---|---|")
@@ -31,14 +35,18 @@ public struct MarkdownReportRenderer: ReportRenderer {
         if report.findings.isEmpty {
             lines.append(l.t(.noFindings))
         } else {
-            let columns: [Phrase] = [.columnSeverity, .columnRule, .columnCamera, .columnZone, .columnArea, .columnDetail, .columnArticle, .columnConsequence]
+            let columns: [Phrase] = [
+                .columnSeverity, .columnRule, .columnCamera, .columnZone, .columnArea, .columnDetail, .columnArticle, .columnConsequence,
+            ]
             lines.append("| # | " + columns.map { l.t($0) }.joined(separator: " | ") + " |")
             lines.append("|---:|---|---|---|---|---:|---|---|---|")
             for (i, f) in report.findings.enumerated() {
                 let zone = f.zone.map { z in e(z) + (f.zoneName.map { " (\(e($0)))" } ?? "") } ?? ""
                 let article = l == .zh ? e(f.citation.zhCited) : "\(e(f.citation.reference)): \(e(f.citation.zh))<br>\(e(f.citation.en))"
                 let severity = l == .en ? f.severity.rawValue : l.t(Phrase.severity(f.severity.rawValue))
-                lines.append("| \(i + 1) | \(severity) | \(e(f.rule)) | \(e(f.camera ?? "")) | \(zone) | \(f.area.map { DecimalText.fixed($0, 2) } ?? "") | \(e(f.dori ?? "")) | \(article) | \(e(f.consequenceSummary(in: l))) |")
+                lines.append(
+                    "| \(i + 1) | \(severity) | \(e(f.rule)) | \(e(f.camera ?? "")) | \(zone) | \(f.area.map { DecimalText.fixed($0, 2) } ?? "") | \(e(f.dori ?? "")) | \(article) | \(e(f.consequenceSummary(in: l))) |"
+                )
             }
             lines.append("")
             lines.append("<details><summary>\(l.t(.messages))</summary>")
@@ -50,7 +58,9 @@ public struct MarkdownReportRenderer: ReportRenderer {
         if !report.outcome.notApplied.isEmpty || !report.outcome.notEvaluated.isEmpty {
             lines.append("")
             for (a, reason) in report.outcome.notApplied {
-                lines.append("- \(e(l == .zh ? ArticleReference.zh(a.reference) : a.reference)) \(l.t(.notApplied))\(l == .zh ? "：" : ": ")\(e(l == .zh ? reason.zh : reason.en))")
+                lines.append(
+                    "- \(e(l == .zh ? ArticleReference.zh(a.reference) : a.reference)) \(l.t(.notApplied))\(l == .zh ? "：" : ": ")\(e(l == .zh ? reason.zh : reason.en))"
+                )
             }
             for (rule, reason) in report.outcome.notEvaluated { lines.append("- " + e(l.t(.notEvaluated, rule, reason))) }
         }

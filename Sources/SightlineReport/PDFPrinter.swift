@@ -33,11 +33,15 @@ public enum PDFPrinter {
     ///   takes more than `timeout` seconds.
     public static func pdf(html: String, timeout: Double = 120) throws(Failure) -> [UInt8] {
         guard let browser else {
-            throw Failure(description: "--format pdf prints through headless Chromium, which is not installed (Debian: apt-get install chromium fonts-noto-cjk; or set SIGHTLINE_CHROMIUM to a Chrome binary)")
+            throw Failure(
+                description:
+                    "--format pdf prints through headless Chromium, which is not installed (Debian: apt-get install chromium fonts-noto-cjk; or set SIGHTLINE_CHROMIUM to a Chrome binary)"
+            )
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sightline-pdf-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let page = folder.appendingPathComponent("drawing-set.html"), output = folder.appendingPathComponent("drawing-set.pdf")
+        let page = folder.appendingPathComponent("drawing-set.html")
+        let output = folder.appendingPathComponent("drawing-set.pdf")
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data(html.utf8).write(to: page)
@@ -49,9 +53,11 @@ public enum PDFPrinter {
         // Its own profile folder (no clash with a browser the user has open);
         // no sandbox, which needs privileges a container or CI runner lacks —
         // the page is Sightline's own, with no script.
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                             "--user-data-dir=\(folder.appendingPathComponent("profile").path)", "--no-pdf-header-footer",
-                             "--print-to-pdf=\(output.path)", page.absoluteString]
+        process.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+            "--user-data-dir=\(folder.appendingPathComponent("profile").path)", "--no-pdf-header-footer",
+            "--print-to-pdf=\(output.path)", page.absoluteString,
+        ]
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
@@ -64,7 +70,8 @@ public enum PDFPrinter {
         }
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         guard process.terminationStatus == 0, let data = try? Data(contentsOf: output), data.starts(with: Array("%PDF-".utf8)) else {
-            let why = message.split(separator: "\n").last { !$0.contains("dbus") }.map(String.init) ?? "exit status \(process.terminationStatus)"
+            let why =
+                message.split(separator: "\n").last { !$0.contains("dbus") }.map(String.init) ?? "exit status \(process.terminationStatus)"
             throw Failure(description: "\(browser) could not print the PDF: \(why)")
         }
         return [UInt8](data)

@@ -21,7 +21,8 @@ struct PlanDrawing {
 
     /// Each level's camera and zone indices, grouped in one pass.
     static func indices(_ report: CheckReport) -> (cameras: [String: [Int]], zones: [String: [Int]]) {
-        var cameras: [String: [Int]] = [:], zones: [String: [Int]] = [:]
+        var cameras: [String: [Int]] = [:]
+        var zones: [String: [Int]] = [:]
         for (i, c) in report.analysis.cameras.enumerated() { cameras[c.camera.info.level, default: []].append(i) }
         for (i, z) in report.plan.zones.enumerated() { zones[z.info.level, default: []].append(i) }
         return (cameras, zones)
@@ -41,8 +42,10 @@ struct PlanDrawing {
 
     var layout: Layout {
         let cameras = cameraIndices.map { report.analysis.cameras[$0] }
-        var box = Box(covering: zoneIndices.flatMap { plan.zones[$0].polygons.flatMap(\.shell) }
-                      + contents.walls.flatMap(wallPoints) + cameras.map(\.camera.position))
+        var box =
+            Box(
+                covering: zoneIndices.flatMap { plan.zones[$0].polygons.flatMap(\.shell) }
+                    + contents.walls.flatMap(wallPoints) + cameras.map(\.camera.position))
             ?? Box(minX: 0, minY: 0, maxX: 10, maxY: 10)
         for c in cameras { if let b = Box(covering: c.view) { box.include(b) } }
         let extent = max(box.maxX - box.minX, box.maxY - box.minY, 1)
@@ -56,12 +59,21 @@ struct PlanDrawing {
         let zones = zoneIndices.map { ($0, plan.zones[$0]) }
         let walls = contents.walls
         let layout = self.layout
-        let box = layout.box, margin = layout.margin, font = layout.font, extent = layout.extent
+        let box = layout.box
+        let margin = layout.margin
+        let font = layout.font
+        let extent = layout.extent
         var out = ""
-        let width = box.maxX - box.minX + 2 * margin, height = box.maxY - box.minY + 2 * margin
-        let size = scale.map { " width=\"\(DecimalText.trimmed(layout.width * 1000 / $0, 1))mm\" height=\"\(DecimalText.trimmed(layout.height * 1000 / $0, 1))mm\"" } ?? ""
-        out += "<svg class=\"plan\" xmlns=\"http://www.w3.org/2000/svg\"\(size) viewBox=\"\(n(box.minX - margin)) \(n(-box.maxY - margin)) \(n(width)) \(n(height + font * 3))\" role=\"img\" aria-label=\"Plan of level \(Escape.html(level.name ?? level.id))\">\n"
-        out += "<defs><pattern id=\"hatch-\(Escape.identifier(level.id))\" width=\"\(n(font))\" height=\"\(n(font))\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"\(n(font))\" height=\"\(n(font))\" fill=\"#fde2e2\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"\(n(font))\" stroke=\"#d62828\" stroke-width=\"\(n(font / 4))\"/></pattern></defs>\n"
+        let width = box.maxX - box.minX + 2 * margin
+        let height = box.maxY - box.minY + 2 * margin
+        let size =
+            scale.map {
+                " width=\"\(DecimalText.trimmed(layout.width * 1000 / $0, 1))mm\" height=\"\(DecimalText.trimmed(layout.height * 1000 / $0, 1))mm\""
+            } ?? ""
+        out +=
+            "<svg class=\"plan\" xmlns=\"http://www.w3.org/2000/svg\"\(size) viewBox=\"\(n(box.minX - margin)) \(n(-box.maxY - margin)) \(n(width)) \(n(height + font * 3))\" role=\"img\" aria-label=\"Plan of level \(Escape.html(level.name ?? level.id))\">\n"
+        out +=
+            "<defs><pattern id=\"hatch-\(Escape.identifier(level.id))\" width=\"\(n(font))\" height=\"\(n(font))\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"\(n(font))\" height=\"\(n(font))\" fill=\"#fde2e2\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"\(n(font))\" stroke=\"#d62828\" stroke-width=\"\(n(font / 4))\"/></pattern></defs>\n"
 
         let labels = placeLabels(cameras: cameras, zones: zones, layout: layout)
 
@@ -73,7 +85,8 @@ struct PlanDrawing {
             // An inline style, because the stylesheet's zone fill would override an attribute.
             let fill = prohibited ? " style=\"fill:url(#hatch-\(Escape.identifier(level.id)))\"" : ""
             let label = "\(zone.category.rawValue) \(zone.id)\(zone.name.map { " — \($0)" } ?? "")"
-            out += "<path id=\"z\(index)\" class=\"\(cls)\"\(fill) d=\"\(path(zone.polygons))\"><title>\(Escape.html(label))</title></path>\n"
+            out +=
+                "<path id=\"z\(index)\" class=\"\(cls)\"\(fill) d=\"\(path(zone.polygons))\"><title>\(Escape.html(label))</title></path>\n"
             if let label = labels.zones[index] { out += text(label, class: "zone-label", size: font * 0.9) }
         }
         out += "</g>\n"
@@ -84,7 +97,8 @@ struct PlanDrawing {
             // Each camera's cone in its own colour (golden-angle hues), so
             // overlapping cones stay apart.
             let hue = Int((Double(index) * 137.508).truncatingRemainder(dividingBy: 360))
-            out += "<path class=\"view\" data-cam=\"\(index)\" style=\"fill:hsl(\(hue),70%,50%);stroke:hsl(\(hue),70%,35%)\" d=\"\(path(c.view))\"/>\n"
+            out +=
+                "<path class=\"view\" data-cam=\"\(index)\" style=\"fill:hsl(\(hue),70%,50%);stroke:hsl(\(hue),70%,35%)\" d=\"\(path(c.view))\"/>\n"
             if !c.maskedView.isEmpty { out += "<path class=\"view masked\" data-cam=\"\(index)\" d=\"\(path(c.maskedView))\"/>\n" }
         }
         out += "</g>\n"
@@ -96,7 +110,8 @@ struct PlanDrawing {
         var areaLabels = ""
         for (index, f) in report.findings.enumerated() {
             guard let geometry = f.geometry, !geometry.isEmpty, let anchor = findingAnchors[index], drawnHere(f) else { continue }
-            out += "<path id=\"\(anchor)\" class=\"intrusion \(f.severity.rawValue)\" d=\"\(path(geometry))\"><title>\(Escape.html(f.message))</title></path>\n"
+            out +=
+                "<path id=\"\(anchor)\" class=\"intrusion \(f.severity.rawValue)\" d=\"\(path(geometry))\"><title>\(Escape.html(f.message))</title></path>\n"
             if let label = labels.areas[index] { areaLabels += text(label, class: "area-label", size: font) }
         }
         out += "</g>\n"
@@ -107,25 +122,31 @@ struct PlanDrawing {
             var cls = "wall"
             if wall.material == .glass { cls += " glass" }
             if let h = wall.heightMetres, h < level.height { cls += " low" }
-            let title = "<title>\(Escape.html("wall \(wall.id)\(wall.heightMetres.map { ", \(DecimalText.fixed($0, 2)) m high" } ?? "")\(wall.material == .glass ? ", glass" : "")"))</title>"
+            let title =
+                "<title>\(Escape.html("wall \(wall.id)\(wall.heightMetres.map { ", \(DecimalText.fixed($0, 2)) m high" } ?? "")\(wall.material == .glass ? ", glass" : "")"))</title>"
             switch wall.shape {
             case .lines(let lines):
-                let d = lines.map { line in line.enumerated().map { "\($0.offset == 0 ? "M" : "L")\(n($0.element.x)) \(n(-$0.element.y))" }.joined() }.joined()
+                let d = lines.map { line in
+                    line.enumerated().map { "\($0.offset == 0 ? "M" : "L")\(n($0.element.x)) \(n(-$0.element.y))" }.joined()
+                }.joined()
                 out += "<path class=\"\(cls)\" d=\"\(d)\">\(title)</path>\n"
             case .polygons(let polygons):
                 out += "<path class=\"\(cls) body\" d=\"\(path(polygons))\">\(title)</path>\n"
             }
         }
         for opening in contents.openings {
-            let kind: String = switch opening.type {
-            case .door: opening.state == .open ? "door open" : "door closed"
-            case .window: opening.transparent ? "window" : "window frosted"
-            case .passage: "passage"
-            }
-            let title = "<title>\(Escape.html("\(opening.type.rawValue) \(opening.id)\(opening.type == .door ? " (\(opening.state.rawValue))" : "")"))</title>"
+            let kind: String =
+                switch opening.type {
+                case .door: opening.state == .open ? "door open" : "door closed"
+                case .window: opening.transparent ? "window" : "window frosted"
+                case .passage: "passage"
+                }
+            let title =
+                "<title>\(Escape.html("\(opening.type.rawValue) \(opening.id)\(opening.type == .door ? " (\(opening.state.rawValue))" : "")"))</title>"
             switch opening.shape {
             case .line(let points):
-                out += "<path class=\"opening \(kind)\" d=\"\(points.enumerated().map { "\($0.offset == 0 ? "M" : "L")\(n($0.element.x)) \(n(-$0.element.y))" }.joined())\">\(title)</path>\n"
+                out +=
+                    "<path class=\"opening \(kind)\" d=\"\(points.enumerated().map { "\($0.offset == 0 ? "M" : "L")\(n($0.element.x)) \(n(-$0.element.y))" }.joined())\">\(title)</path>\n"
             case .point(let p, let width):
                 out += "<circle class=\"opening \(kind)\" cx=\"\(n(p.x))\" cy=\"\(n(-p.y))\" r=\"\(n(width / 2))\">\(title)</circle>\n"
             }
@@ -137,7 +158,8 @@ struct PlanDrawing {
         // Signs and cameras.
         out += "<g class=\"signs\">\n"
         for sign in contents.signs {
-            out += "<rect class=\"sign\" x=\"\(n(sign.position.x - font / 2))\" y=\"\(n(-sign.position.y - font / 2))\" width=\"\(n(font))\" height=\"\(n(font))\"><title>\(Escape.html("sign \(sign.id)\(sign.text.map { ": \($0)" } ?? "")"))</title></rect>\n"
+            out +=
+                "<rect class=\"sign\" x=\"\(n(sign.position.x - font / 2))\" y=\"\(n(-sign.position.y - font / 2))\" width=\"\(n(font))\" height=\"\(n(font))\"><title>\(Escape.html("sign \(sign.id)\(sign.text.map { ": \($0)" } ?? "")"))</title></rect>\n"
         }
         out += "</g>\n<g class=\"cameras\">\n"
         for (index, c) in cameras {
@@ -145,7 +167,8 @@ struct PlanDrawing {
             let tip = p + Point2.unit(bearingDegrees: c.camera.heading) * (font * 2.2)
             let flagged = report.findings.contains { $0.camera == c.camera.id && $0.severity == .error }
             out += "<g id=\"c\(index)\" class=\"camera\(flagged ? " flagged" : "")\" data-cam=\"\(index)\" tabindex=\"0\">"
-            out += "<title>\(Escape.html("camera \(c.camera.id): heading \(DecimalText.fixed(c.camera.heading, 1))°, view \(DecimalText.fixed(c.viewArea, 2)) m²"))</title>"
+            out +=
+                "<title>\(Escape.html("camera \(c.camera.id): heading \(DecimalText.fixed(c.camera.heading, 1))°, view \(DecimalText.fixed(c.viewArea, 2)) m²"))</title>"
             out += "<line x1=\"\(n(p.x))\" y1=\"\(n(-p.y))\" x2=\"\(n(tip.x))\" y2=\"\(n(-tip.y))\"/>"
             out += "<circle cx=\"\(n(p.x))\" cy=\"\(n(-p.y))\" r=\"\(n(font * 0.7))\"/>"
             out += (labels.cameras[index].map { text($0, class: "camera-label", size: font) } ?? "") + "</g>\n"
@@ -160,31 +183,42 @@ struct PlanDrawing {
     /// areas first (the evidence), then camera ids beside their glyphs,
     /// then zone names inside their zones, shortened when they do not fit.
     private func placeLabels(cameras: [(Int, CameraAnalysis)], zones: [(Int, Zone)], layout: Layout)
-        -> (areas: [Int: LabelPlacer.Placed], cameras: [Int: LabelPlacer.Placed], zones: [Int: LabelPlacer.Placed]) {
-        let font = layout.font, box = layout.box, margin = layout.margin
-        var placer = LabelPlacer(bounds: Box(minX: box.minX - margin, minY: box.minY - margin, maxX: box.maxX + margin, maxY: box.maxY + margin),
-                                 cellSize: font * 4)
+        -> (areas: [Int: LabelPlacer.Placed], cameras: [Int: LabelPlacer.Placed], zones: [Int: LabelPlacer.Placed])
+    {
+        let font = layout.font
+        let box = layout.box
+        let margin = layout.margin
+        var placer = LabelPlacer(
+            bounds: Box(minX: box.minX - margin, minY: box.minY - margin, maxX: box.maxX + margin, maxY: box.maxY + margin),
+            cellSize: font * 4)
         for (_, c) in cameras { placer.reserve(Box(around: c.camera.position, radius: font * 0.8)) }
-        var areas: [Int: LabelPlacer.Placed] = [:], cameraLabels: [Int: LabelPlacer.Placed] = [:], zoneLabels: [Int: LabelPlacer.Placed] = [:]
+        var areas: [Int: LabelPlacer.Placed] = [:]
+        var cameraLabels: [Int: LabelPlacer.Placed] = [:]
+        var zoneLabels: [Int: LabelPlacer.Placed] = [:]
         for (index, f) in report.findings.enumerated() {
             guard let geometry = f.geometry, !geometry.isEmpty, findingAnchors[index] != nil, drawnHere(f), let area = f.area,
-                  let centre = Box(covering: geometry)?.center else { continue }
+                let centre = Box(covering: geometry)?.center
+            else { continue }
             let text = "\(DecimalText.fixed(area, 2)) m²"
-            areas[index] = placer.place(text, size: font, anchor: centre, candidates: LabelPlacer.around(centre, text: text, size: font),
-                                        shortenTo: .max)
+            areas[index] = placer.place(
+                text, size: font, anchor: centre, candidates: LabelPlacer.around(centre, text: text, size: font),
+                shortenTo: .max)
         }
         for (index, c) in cameras {
             let p = c.camera.position
-            cameraLabels[index] = placer.place(c.camera.id, size: font, anchor: p,
-                                               candidates: Array(LabelPlacer.around(p, text: c.camera.id, size: font, rings: [1.2, 2, 3.5]).dropFirst()),
-                                               shortenTo: 8)
+            cameraLabels[index] = placer.place(
+                c.camera.id, size: font, anchor: p,
+                candidates: Array(LabelPlacer.around(p, text: c.camera.id, size: font, rings: [1.2, 2, 3.5]).dropFirst()),
+                shortenTo: 8)
         }
         for (index, zone) in zones {
             guard let inside = Box(covering: zone.polygons) else { continue }
-            let text = zone.name ?? zone.id, size = font * 0.9
-            zoneLabels[index] = placer.place(text, size: size, anchor: inside.center,
-                                             candidates: LabelPlacer.around(inside.center, text: text, size: size, rings: [0.5, 1, 1.5]),
-                                             within: inside, shortenTo: 4)
+            let text = zone.name ?? zone.id
+            let size = font * 0.9
+            zoneLabels[index] = placer.place(
+                text, size: size, anchor: inside.center,
+                candidates: LabelPlacer.around(inside.center, text: text, size: size, rings: [0.5, 1, 1.5]),
+                within: inside, shortenTo: 4)
         }
         return (areas, cameraLabels, zoneLabels)
     }
@@ -195,7 +229,8 @@ struct PlanDrawing {
         if let leader = label.leader {
             out += "<path class=\"leader\" d=\"M\(n(leader.from.x)) \(n(-leader.from.y))L\(n(leader.to.x)) \(n(-leader.to.y))\"/>"
         }
-        out += "<text class=\"\(cls)\" x=\"\(n(label.centre.x))\" y=\"\(n(-label.centre.y))\" font-size=\"\(n(size))\">\(Escape.html(label.text))</text>\n"
+        out +=
+            "<text class=\"\(cls)\" x=\"\(n(label.centre.x))\" y=\"\(n(-label.centre.y))\" font-size=\"\(n(size))\">\(Escape.html(label.text))</text>\n"
         return out
     }
 
@@ -210,14 +245,19 @@ struct PlanDrawing {
         let target = extent / 5
         let lengths: [Double] = [0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]
         let bar = lengths.last { $0 <= target } ?? 0.5
-        let x0 = box.minX, y0 = -box.minY + margin * 0.5
+        let x0 = box.minX
+        let y0 = -box.minY + margin * 0.5
         var out = "<g class=\"scale\">"
         out += "<rect x=\"\(n(x0))\" y=\"\(n(y0))\" width=\"\(n(bar / 2))\" height=\"\(n(font / 2))\" fill=\"#222\"/>"
-        out += "<rect x=\"\(n(x0 + bar / 2))\" y=\"\(n(y0))\" width=\"\(n(bar / 2))\" height=\"\(n(font / 2))\" fill=\"#fff\" stroke=\"#222\" stroke-width=\"\(n(font / 20))\"/>"
+        out +=
+            "<rect x=\"\(n(x0 + bar / 2))\" y=\"\(n(y0))\" width=\"\(n(bar / 2))\" height=\"\(n(font / 2))\" fill=\"#fff\" stroke=\"#222\" stroke-width=\"\(n(font / 20))\"/>"
         out += "<text x=\"\(n(x0))\" y=\"\(n(y0 + font * 1.6))\" font-size=\"\(n(font))\">0</text>"
-        out += "<text x=\"\(n(x0 + bar))\" y=\"\(n(y0 + font * 1.6))\" font-size=\"\(n(font))\" text-anchor=\"middle\">\(DecimalText.fixed(bar, bar < 1 ? 1 : 0)) m</text>"
-        let nx = box.maxX, ny = y0 + font * 1.6
-        out += "<path d=\"M\(n(nx)) \(n(ny - font * 2.5))L\(n(nx - font * 0.6)) \(n(ny - font * 0.8))L\(n(nx)) \(n(ny - font * 1.2))L\(n(nx + font * 0.6)) \(n(ny - font * 0.8))Z\" fill=\"#222\"/>"
+        out +=
+            "<text x=\"\(n(x0 + bar))\" y=\"\(n(y0 + font * 1.6))\" font-size=\"\(n(font))\" text-anchor=\"middle\">\(DecimalText.fixed(bar, bar < 1 ? 1 : 0)) m</text>"
+        let nx = box.maxX
+        let ny = y0 + font * 1.6
+        out +=
+            "<path d=\"M\(n(nx)) \(n(ny - font * 2.5))L\(n(nx - font * 0.6)) \(n(ny - font * 0.8))L\(n(nx)) \(n(ny - font * 1.2))L\(n(nx + font * 0.6)) \(n(ny - font * 0.8))Z\" fill=\"#222\"/>"
         out += "<text x=\"\(n(nx))\" y=\"\(n(ny))\" font-size=\"\(n(font))\" text-anchor=\"middle\">N</text>"
         return out + "</g>\n"
     }
@@ -245,30 +285,30 @@ struct PlanDrawing {
     /// The drawing's stylesheet and its legend's swatches: shared by the HTML
     /// report and the PDF drawing set, so both draw a plan the same way.
     static let css = """
-    svg .zone{fill:#f3f3f1;stroke:#bbb;stroke-width:1px;vector-effect:non-scaling-stroke}
-    svg .zone.void{fill:#fff;stroke-dasharray:4 3} svg .zone.prohibited{stroke:#d62828;stroke-width:2px}
-    svg .zone-label{fill:#333;font-weight:600;text-anchor:middle;dominant-baseline:middle}
-    svg .view{fill:#ffd60a;fill-opacity:.22;stroke:#e0a800;stroke-opacity:.5;stroke-width:.6px;vector-effect:non-scaling-stroke;fill-rule:evenodd}
-    svg .view.masked{fill:#888;fill-opacity:.18;stroke-dasharray:3 2}
-    svg .view.hl{fill-opacity:.55;stroke-opacity:1;stroke-width:2px} svg .view.dim{fill-opacity:.05;stroke-opacity:.15}
-    svg .wall{fill:none;stroke:#111;stroke-width:2.5px;vector-effect:non-scaling-stroke;stroke-linecap:square}
-    svg .wall.body{fill:#444} svg .wall.glass{stroke:#4ea8de;stroke-width:2px} svg .wall.low{stroke:#777;stroke-dasharray:5 3}
-    svg .opening{fill:none;stroke-width:4px;vector-effect:non-scaling-stroke}
-    svg .door.open,svg .passage{stroke:#2b8a3e} svg .door.closed{stroke:#7f4f24} svg .window{stroke:#4ea8de} svg .window.frosted{stroke:#adb5bd}
-    svg .intrusion{fill:#e5007e;fill-opacity:.7;stroke:#8b004c;stroke-width:1.5px;vector-effect:non-scaling-stroke}
-    svg .intrusion.warning{fill:#f77f00} svg .intrusion:target{stroke:#000;stroke-width:4px}
-    svg .area-label{fill:#5a0030;font-weight:700;text-anchor:middle;dominant-baseline:middle;paint-order:stroke;stroke:#fff;stroke-width:.08px}
-    svg .camera-label{text-anchor:middle;dominant-baseline:middle;paint-order:stroke;stroke:#fff;stroke-width:.12px}
-    svg .leader{fill:none;stroke:#5a0030;stroke-width:.8px;vector-effect:non-scaling-stroke}
-    svg .sign{fill:#2b8a3e;stroke:#fff;stroke-width:1px;vector-effect:non-scaling-stroke}
-    svg .camera{cursor:pointer} svg .camera circle{fill:#1d3557;stroke:#fff;stroke-width:1.5px;vector-effect:non-scaling-stroke}
-    svg .camera line{stroke:#1d3557;stroke-width:2px;vector-effect:non-scaling-stroke} svg .camera text{fill:#1d3557;font-weight:600}
-    svg .camera.flagged circle{fill:var(--error)} svg .camera.pinned circle{stroke:#ffd60a;stroke-width:3px}
-    svg .camera:target circle,svg .zone:target{stroke:#000;stroke-width:4px}
-    .legend .key{display:inline-block;width:14px;height:10px;margin:0 4px 0 12px;vertical-align:middle;border:1px solid #999}
-    .key.prohibited{background:repeating-linear-gradient(45deg,#d62828 0 2px,#fde2e2 2px 5px)} .key.view{background:linear-gradient(90deg,hsl(0,70%,60%),hsl(137,70%,60%),hsl(275,70%,60%))}
-    .key.intrusion{background:#e5007e} .key.door-open{background:#2b8a3e} .key.door-closed{background:#7f4f24} .key.glass{background:#4ea8de}
-    """
+        svg .zone{fill:#f3f3f1;stroke:#bbb;stroke-width:1px;vector-effect:non-scaling-stroke}
+        svg .zone.void{fill:#fff;stroke-dasharray:4 3} svg .zone.prohibited{stroke:#d62828;stroke-width:2px}
+        svg .zone-label{fill:#333;font-weight:600;text-anchor:middle;dominant-baseline:middle}
+        svg .view{fill:#ffd60a;fill-opacity:.22;stroke:#e0a800;stroke-opacity:.5;stroke-width:.6px;vector-effect:non-scaling-stroke;fill-rule:evenodd}
+        svg .view.masked{fill:#888;fill-opacity:.18;stroke-dasharray:3 2}
+        svg .view.hl{fill-opacity:.55;stroke-opacity:1;stroke-width:2px} svg .view.dim{fill-opacity:.05;stroke-opacity:.15}
+        svg .wall{fill:none;stroke:#111;stroke-width:2.5px;vector-effect:non-scaling-stroke;stroke-linecap:square}
+        svg .wall.body{fill:#444} svg .wall.glass{stroke:#4ea8de;stroke-width:2px} svg .wall.low{stroke:#777;stroke-dasharray:5 3}
+        svg .opening{fill:none;stroke-width:4px;vector-effect:non-scaling-stroke}
+        svg .door.open,svg .passage{stroke:#2b8a3e} svg .door.closed{stroke:#7f4f24} svg .window{stroke:#4ea8de} svg .window.frosted{stroke:#adb5bd}
+        svg .intrusion{fill:#e5007e;fill-opacity:.7;stroke:#8b004c;stroke-width:1.5px;vector-effect:non-scaling-stroke}
+        svg .intrusion.warning{fill:#f77f00} svg .intrusion:target{stroke:#000;stroke-width:4px}
+        svg .area-label{fill:#5a0030;font-weight:700;text-anchor:middle;dominant-baseline:middle;paint-order:stroke;stroke:#fff;stroke-width:.08px}
+        svg .camera-label{text-anchor:middle;dominant-baseline:middle;paint-order:stroke;stroke:#fff;stroke-width:.12px}
+        svg .leader{fill:none;stroke:#5a0030;stroke-width:.8px;vector-effect:non-scaling-stroke}
+        svg .sign{fill:#2b8a3e;stroke:#fff;stroke-width:1px;vector-effect:non-scaling-stroke}
+        svg .camera{cursor:pointer} svg .camera circle{fill:#1d3557;stroke:#fff;stroke-width:1.5px;vector-effect:non-scaling-stroke}
+        svg .camera line{stroke:#1d3557;stroke-width:2px;vector-effect:non-scaling-stroke} svg .camera text{fill:#1d3557;font-weight:600}
+        svg .camera.flagged circle{fill:var(--error)} svg .camera.pinned circle{stroke:#ffd60a;stroke-width:3px}
+        svg .camera:target circle,svg .zone:target{stroke:#000;stroke-width:4px}
+        .legend .key{display:inline-block;width:14px;height:10px;margin:0 4px 0 12px;vertical-align:middle;border:1px solid #999}
+        .key.prohibited{background:repeating-linear-gradient(45deg,#d62828 0 2px,#fde2e2 2px 5px)} .key.view{background:linear-gradient(90deg,hsl(0,70%,60%),hsl(137,70%,60%),hsl(275,70%,60%))}
+        .key.intrusion{background:#e5007e} .key.door-open{background:#2b8a3e} .key.door-closed{background:#7f4f24} .key.glass{background:#4ea8de}
+        """
 
     /// Centimetre precision is plenty for a drawing.
     private func n(_ x: Double) -> String { DecimalText.trimmed(x, 2) }

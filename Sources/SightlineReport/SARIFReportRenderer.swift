@@ -24,27 +24,52 @@ public struct SARIFReportRenderer: ReportRenderer {
         w.beginObject()
         w.field("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
         w.field("version", "2.1.0")
-        w.key("runs"); w.beginArray(); w.beginObject()
-        w.key("tool"); w.beginObject(); w.key("driver"); w.beginObject()
-        w.field("name", "sightline"); w.field("version", report.toolVersion); w.field("semanticVersion", report.toolVersion)
-        w.key("rules"); w.beginArray()
+        w.key("runs")
+        w.beginArray()
+        w.beginObject()
+        w.key("tool")
+        w.beginObject()
+        w.key("driver")
+        w.beginObject()
+        w.field("name", "sightline")
+        w.field("version", report.toolVersion)
+        w.field("semanticVersion", report.toolVersion)
+        w.key("rules")
+        w.beginArray()
         for rule in rules {
             w.beginObject()
             w.field("id", rule.id)
             w.field("name", rule.title.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())
-            w.key("shortDescription"); w.beginObject(); w.field("text", rule.title); w.endObject()
-            w.key("fullDescription"); w.beginObject(); w.field("text", rule.description); w.endObject()
+            w.key("shortDescription")
+            w.beginObject()
+            w.field("text", rule.title)
+            w.endObject()
+            w.key("fullDescription")
+            w.beginObject()
+            w.field("text", rule.description)
+            w.endObject()
             let article = rule.citation.reference.replacingOccurrences(of: " {item}", with: "")
             let quote = rule.citation.provisions.map {
                 "\($0.reference.replacingOccurrences(of: " {item}", with: "")): \($0.en.replacingOccurrences(of: "{item.en}", with: "(the item for the zone's category)"))"
             }.joined(separator: " ")
-            w.key("help"); w.beginObject(); w.field("text", quote); w.endObject()
-            w.key("defaultConfiguration"); w.beginObject(); w.field("level", level(rule.severity)); w.endObject()
-            w.key("properties"); w.beginObject(); w.field("article", article); w.field("check", rule.check.rawValue); w.endObject()
+            w.key("help")
+            w.beginObject()
+            w.field("text", quote)
+            w.endObject()
+            w.key("defaultConfiguration")
+            w.beginObject()
+            w.field("level", level(rule.severity))
+            w.endObject()
+            w.key("properties")
+            w.beginObject()
+            w.field("article", article)
+            w.field("check", rule.check.rawValue)
+            w.endObject()
             w.endObject()
         }
         w.endArray()
-        w.endObject(); w.endObject()
+        w.endObject()
+        w.endObject()
         // A plan given by a relative path is located relative to WORKDIR, the
         // folder sightline ran in (as a CI runner's checkout root), which
         // the consumer supplies; an absolute path is an absolute file URI.
@@ -55,59 +80,109 @@ public struct SARIFReportRenderer: ReportRenderer {
             if relative { w.field("uriBaseId", "WORKDIR") }
         }
         if relative {
-            w.key("originalUriBaseIds"); w.beginObject()
-            w.key("WORKDIR"); w.beginObject()
-            w.key("description"); w.beginObject(); w.field("text", "The folder sightline was run in."); w.endObject()
+            w.key("originalUriBaseIds")
+            w.beginObject()
+            w.key("WORKDIR")
+            w.beginObject()
+            w.key("description")
+            w.beginObject()
+            w.field("text", "The folder sightline was run in.")
+            w.endObject()
             w.endObject()
             w.endObject()
         }
-        w.key("artifacts"); w.beginArray(); w.beginObject()
-        w.key("location"); w.beginObject(); artifactLocation(); w.endObject()
-        w.key("hashes"); w.beginObject(); w.field("sha-256", report.inputSHA256); w.endObject()
-        w.endObject(); w.endArray()
+        w.key("artifacts")
+        w.beginArray()
+        w.beginObject()
+        w.key("location")
+        w.beginObject()
+        artifactLocation()
+        w.endObject()
+        w.key("hashes")
+        w.beginObject()
+        w.field("sha-256", report.inputSHA256)
+        w.endObject()
+        w.endObject()
+        w.endArray()
         // The line each camera and zone starts on, for `region.startLine`.
         var lines: [String: Int] = [:]
         let featureLines = report.plan.featureLines
-        for camera in report.plan.cameras where camera.info.index < featureLines.count { lines["camera/\(camera.id)"] = featureLines[camera.info.index] }
-        for zone in report.plan.zones where zone.info.index < featureLines.count { lines["zone/\(zone.id)"] = featureLines[zone.info.index] }
-        w.key("results"); w.beginArray()
+        for camera in report.plan.cameras where camera.info.index < featureLines.count {
+            lines["camera/\(camera.id)"] = featureLines[camera.info.index]
+        }
+        for zone in report.plan.zones where zone.info.index < featureLines.count {
+            lines["zone/\(zone.id)"] = featureLines[zone.info.index]
+        }
+        w.key("results")
+        w.beginArray()
         for f in report.findings {
             w.beginObject()
             w.field("ruleId", f.rule)
             if let index = ruleIndex[f.rule] { w.field("ruleIndex", index) }
             w.field("level", level(f.severity))
-            w.key("message"); w.beginObject(); w.field("text", f.message); w.endObject()
-            w.key("locations"); w.beginArray(); w.beginObject()
-            w.key("physicalLocation"); w.beginObject()
-            w.key("artifactLocation"); w.beginObject(); artifactLocation(); w.field("index", 0)
+            w.key("message")
+            w.beginObject()
+            w.field("text", f.message)
+            w.endObject()
+            w.key("locations")
+            w.beginArray()
+            w.beginObject()
+            w.key("physicalLocation")
+            w.beginObject()
+            w.key("artifactLocation")
+            w.beginObject()
+            artifactLocation()
+            w.field("index", 0)
             w.endObject()
             let subject = f.camera.map { ("camera", $0) } ?? f.zone.map { ("zone", $0) }
             if let (kind, id) = subject, let line = lines["\(kind)/\(id)"] {
-                w.key("region"); w.beginObject(); w.field("startLine", line); w.endObject()
+                w.key("region")
+                w.beginObject()
+                w.field("startLine", line)
+                w.endObject()
             }
             w.endObject()
             if let (kind, id) = subject {
-                w.key("logicalLocations"); w.beginArray(); w.beginObject()
-                w.field("name", id); w.field("fullyQualifiedName", "\(f.level ?? "")/\(kind)/\(id)"); w.field("kind", "object")
-                w.endObject(); w.endArray()
+                w.key("logicalLocations")
+                w.beginArray()
+                w.beginObject()
+                w.field("name", id)
+                w.field("fullyQualifiedName", "\(f.level ?? "")/\(kind)/\(id)")
+                w.field("kind", "object")
+                w.endObject()
+                w.endArray()
             }
-            w.endObject(); w.endArray()
-            w.key("partialFingerprints"); w.beginObject()
+            w.endObject()
+            w.endArray()
+            w.key("partialFingerprints")
+            w.beginObject()
             w.field("sightlineFinding/v1", "\(f.rule)|\(f.camera ?? "")|\(f.zone ?? "")")
             w.endObject()
-            w.key("properties"); w.beginObject()
-            w.field("camera", f.camera); w.field("zone", f.zone); w.field("zoneName", f.zoneName); w.field("level", f.level)
-            w.key("area"); if let a = f.area { w.number(a, decimals: 4) } else { w.null() }
-            w.field("dori", f.dori); w.field("article", f.citation.reference); w.field("articleZh", f.citation.zh)
-            w.field("articleEn", f.citation.en); w.field("consequence", f.consequenceSummary)
+            w.key("properties")
+            w.beginObject()
+            w.field("camera", f.camera)
+            w.field("zone", f.zone)
+            w.field("zoneName", f.zoneName)
+            w.field("level", f.level)
+            w.key("area")
+            if let a = f.area { w.number(a, decimals: 4) } else { w.null() }
+            w.field("dori", f.dori)
+            w.field("article", f.citation.reference)
+            w.field("articleZh", f.citation.zh)
+            w.field("articleEn", f.citation.en)
+            w.field("consequence", f.consequenceSummary)
             w.endObject()
             w.endObject()
         }
         w.endArray()
-        w.key("properties"); w.beginObject()
-        w.field("profile", report.profile.id); w.field("asOf", report.asOf.description); w.field("verdict", report.verdict)
+        w.key("properties")
+        w.beginObject()
+        w.field("profile", report.profile.id)
+        w.field("asOf", report.asOf.description)
+        w.field("verdict", report.verdict)
         w.endObject()
-        w.endObject(); w.endArray()
+        w.endObject()
+        w.endArray()
         w.endObject()
         return w.string + "\n"
     }
@@ -121,7 +196,7 @@ public struct SARIFReportRenderer: ReportRenderer {
         for byte in path.utf8 {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             default:
                 let hex = Array("0123456789ABCDEF")

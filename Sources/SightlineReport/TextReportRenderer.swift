@@ -8,25 +8,33 @@ public struct TextReportRenderer: ReportRenderer {
     public init() {}
 
     public func render(_ report: CheckReport) -> String {
-        let plan = report.plan, l = report.language
+        let plan = report.plan
+        let l = report.language
         var lines: [String] = []
         let site = plan.metadata.site.name.map { " — \($0)" } ?? ""
         let verdict = l == .en ? report.verdict.uppercased() : l.t(report.verdict == "fail" ? .verdictFail : .verdictPass)
-        lines.append(l.t(.textSummary, verdict, plan.file, site, l.count(report.analysis.cameras.count, .camerasOne, .camerasMany),
-                         l.count(report.errorCount, .errorsOne, .errorsMany), l.count(report.warningCount, .warningsOne, .warningsMany),
-                         report.profile.id))
+        lines.append(
+            l.t(
+                .textSummary, verdict, plan.file, site, l.count(report.analysis.cameras.count, .camerasOne, .camerasMany),
+                l.count(report.errorCount, .errorsOne, .errorsMany), l.count(report.warningCount, .warningsOne, .warningsMany),
+                report.profile.id))
         lines.append(l.t(.textInput, report.inputSHA256, report.toolVersion, l.date(report.asOf)))
         let byCamera = Dictionary(grouping: report.findings.filter { $0.camera != nil }, by: { $0.camera! })
         for c in report.analysis.cameras {
             guard let findings = byCamera[c.camera.id], !findings.isEmpty else { continue }
             lines.append("")
-            lines.append(l.t(.textCamera, c.camera.id, c.camera.info.level, DecimalText.fixed(c.camera.heading, 1), DecimalText.fixed(c.viewArea, 2)))
+            lines.append(
+                l.t(.textCamera, c.camera.id, c.camera.info.level, DecimalText.fixed(c.camera.heading, 1), DecimalText.fixed(c.viewArea, 2))
+            )
             for f in findings {
                 let zone = f.zone.map { z in f.zoneName.map { "\(z) \"\($0)\"" } ?? z } ?? "-"
-                let area = f.area.map { "  \(DecimalText.fixed($0, 2)) m²" } ?? (f.distance.map { "  " + l.t(.textDistance, DecimalText.fixed($0, 2)) } ?? "")
-                let dori = f.dori.flatMap(DORILevel.init(rawValue:)).map {
-                    l == .en ? "  \($0.rawValue) (\($0.meaning))" : "  " + l.t(Phrase.dori($0.rawValue))
-                } ?? ""
+                let area =
+                    f.area.map { "  \(DecimalText.fixed($0, 2)) m²" }
+                    ?? (f.distance.map { "  " + l.t(.textDistance, DecimalText.fixed($0, 2)) } ?? "")
+                let dori =
+                    f.dori.flatMap(DORILevel.init(rawValue:)).map {
+                        l == .en ? "  \($0.rawValue) (\($0.meaning))" : "  " + l.t(Phrase.dori($0.rawValue))
+                    } ?? ""
                 lines.append("  \(severity(f, l).padding(7)) \(f.rule)  \(l.t(.textZone, zone))\(area)\(dori)")
                 if l == .zh { lines.append("          \(f.message(in: l))") }
                 lines += lawLines(f, l)
@@ -45,7 +53,9 @@ public struct TextReportRenderer: ReportRenderer {
             lines.append("")
             lines.append(l.t(.textNotApplied))
             for (article, reason) in report.outcome.notApplied {
-                lines.append("  \(l == .zh ? ArticleReference.zh(article.reference) : article.reference) (\(article.title)): \(l == .zh ? reason.zh : reason.en)")
+                lines.append(
+                    "  \(l == .zh ? ArticleReference.zh(article.reference) : article.reference) (\(article.title)): \(l == .zh ? reason.zh : reason.en)"
+                )
             }
             for (rule, reason) in report.outcome.notEvaluated { lines.append("  " + l.t(.notEvaluated, rule, reason)) }
         }

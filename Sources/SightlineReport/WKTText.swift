@@ -8,14 +8,18 @@ public struct WKTText: Sendable {
     public let frame: CoordinateFrame
     public init(frame: CoordinateFrame) { self.frame = frame }
 
-    private func xy(_ p: Point2) -> String { let q = frame.toPlan(p); return "\(q.x) \(q.y)" }
+    private func xy(_ p: Point2) -> String {
+        let q = frame.toPlan(p)
+        return "\(q.x) \(q.y)"
+    }
 
     public func point(_ p: Point2) -> String { "POINT (\(xy(p)))" }
 
     /// `nil` for no polygons (an empty MULTIPOLYGON is not worth a feature).
     public func multiPolygon(_ polygons: [PolygonRings]) -> String? {
         let parts = polygons.map { polygon in
-            "(" + ([polygon.shell] + polygon.holes).map { ring in "(" + (ring + ring.prefix(1)).map(xy).joined(separator: ", ") + ")" }
+            "("
+                + ([polygon.shell] + polygon.holes).map { ring in "(" + (ring + ring.prefix(1)).map(xy).joined(separator: ", ") + ")" }
                 .joined(separator: ", ") + ")"
         }
         return parts.isEmpty ? nil : "MULTIPOLYGON (" + parts.joined(separator: ", ") + ")"

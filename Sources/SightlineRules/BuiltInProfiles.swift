@@ -4,1009 +4,1009 @@
 public enum BuiltInProfiles {
     public static let files: [String: String] = [
         "cn-2025": #"""
-{
- "format": "sightline-profile/1",
- "id": "cn-2025",
- "title": "China, State Council Order No. 799 (2025)",
- "law": {
-  "zh": "公共安全视频图像信息系统管理条例(国务院令第799号,2025年4月1日起施行)",
-  "en": "Regulations on the Management of Public Security Video Image Information Systems (State Council Order No. 799, in force 2025-04-01)"
- },
- "note": "Sightline reads hotels' public areas as an Art. 7 ¶2 crowded place (placeCategory art7-venue); this is a judgement, not a term of the regulation.",
- "parameters": {
-  "minIntrusionArea": 0.01,
-  "consentDistance": 100,
-  "minConsentViewArea": 0.01,
-  "signDistance": 5,
-  "minSignageViewArea": 1,
-  "minOffSiteArea": 1,
-  "retentionDays": 30,
-  "filingDays": 30,
-  "preexistingBefore": "2025-04-01",
-  "preexistingFilingDue": "2025-06-30",
-  "overRetentionDays": 90,
-  "obstructionShare": 0.25,
-  "holidays": [
-   "2025-01-01",
-   "2025-01-28/2025-02-04",
-   "2025-04-04/2025-04-06",
-   "2025-05-01/2025-05-05",
-   "2025-05-31/2025-06-02",
-   "2025-10-01/2025-10-08",
-   "2026-01-01/2026-01-03",
-   "2026-02-15/2026-02-23",
-   "2026-04-04/2026-04-06",
-   "2026-05-01/2026-05-05",
-   "2026-06-19/2026-06-21",
-   "2026-09-25/2026-09-27",
-   "2026-10-01/2026-10-07"
-  ],
-  "holidaySource": "the General Office of the State Council's holiday notices for 2025 and 2026; make-up working weekends are not modelled"
- },
- "extraCategories": {},
- "items": {
-  "(i)": {
-   "zh": "旅馆、饭店、宾馆、招待所、民宿等经营接待食宿场所的客房或者包间内部",
-   "en": "the interior of guest rooms or private rooms of hotels, restaurants, guesthouses, hostels, homestays and other places that receive guests for food or lodging"
-  },
-  "(ii)": {
-   "zh": "学生宿舍的房间内部,或者单位为内部人员提供住宿、休息服务的房间内部",
-   "en": "the interior of the rooms of student dormitories, or the interior of rooms in which a unit provides lodging or rest for its own personnel"
-  },
-  "(iii)": {
-   "zh": "公共的浴室、卫生间、更衣室、哺乳室、试衣间的内部",
-   "en": "the interior of public baths and shower rooms, toilets, changing rooms, nursing rooms and fitting rooms"
-  },
-  "(iv)": {
-   "zh": "安装图像采集设备后能够拍摄、窥视、窃听他人隐私的其他区域、部位",
-   "en": "other areas and parts where image acquisition equipment, once installed, could photograph, peep at or eavesdrop on others' privacy"
-  }
- },
- "prohibited": {
-  "guest_room": "(i)",
-  "private_dining_room": "(i)",
-  "dormitory_room": "(ii)",
-  "staff_quarters": "(ii)",
-  "bathhouse": "(iii)",
-  "toilet": "(iii)",
-  "changing_room": "(iii)",
-  "nursing_room": "(iii)",
-  "fitting_room": "(iii)",
-  "private_other": "(iv)"
- },
- "articles": {
-  "art7-9": {
-   "ref": "Art. 7 ¶3; Art. 9 ¶1",
-   "title": "who may install cameras in a public place"
-  },
-  "art8": {
-   "ref": "Art. 8",
-   "title": "places where no camera may be installed"
-  },
-  "art10": {
-   "ref": "Art. 10",
-   "title": "prior consent near military and confidential units"
-  },
-  "art13": {
-   "ref": "Art. 13",
-   "title": "reasonable position, angle and range; prominent signs"
-  },
-  "art14": {
-   "ref": "Art. 14",
-   "title": "filing with the county public security organ"
-  },
-  "art17": {
-   "ref": "Art. 17",
-   "title": "keeping footage at least 30 days"
-  },
-  "art23": {
-   "ref": "Art. 23 (2)",
-   "title": "obstructing public-security cameras"
-  },
-  "art33": {
-   "ref": "Art. 33",
-   "title": "cameras in non-public places",
-   "appliesTo": [
-    "non-public"
-   ],
-   "elsewhere": {
-    "zh": "第三十三条:在非公共场所安装图像采集设备及相关设施,不得危害公共安全或者侵犯他人的合法权益,对收集到的涉及公共安全、个人隐私和个人信息的视频图像信息,不得非法对外提供或者公开传播。",
-    "en": "Art. 33 concerns installations in non-public places (\"The installation of image acquisition equipment and related facilities in non-public places shall not endanger public security or infringe the lawful rights and interests of others …\"); this site's placeCategory is a public place"
-   }
-  },
-  "coverage": {
-   "ref": "design requirement",
-   "title": "required coverage of key locations (not law)"
-  }
- },
- "consequences": {
-  "art27": {
-   "article": "Art. 27 ¶1",
-   "measures": [
-    "confiscation of the equipment and facilities (没收相关设备设施)",
-    "deletion of the video images collected (删除所收集的视频图像信息)",
-    "public-security administrative penalties where spying on, secretly photographing or eavesdropping on others' privacy violates public-security administration; criminal liability where it is a crime (偷窥、偷拍、窃听他人隐私,构成违反治安管理行为的,依法给予治安管理处罚;构成犯罪的,依法追究刑事责任)"
-   ],
-   "fines": {
-    "individual": {
-     "min": 5000,
-     "max": 10000
-    },
-    "unit": {
-     "min": 10000,
-     "max": 20000
-    },
-    "responsible": {
-     "min": 5000,
-     "max": 10000
-    }
-   }
-  },
-  "art27-masked": {
-   "article": "Art. 27 ¶1",
-   "measures": [
-    "confiscation of the equipment and facilities (没收相关设备设施)",
-    "deletion of the video images collected (删除所收集的视频图像信息)",
-    "public-security administrative penalties where spying on, secretly photographing or eavesdropping on others' privacy violates public-security administration; criminal liability where it is a crime (偷窥、偷拍、窃听他人隐私,构成违反治安管理行为的,依法给予治安管理处罚;构成犯罪的,依法追究刑事责任)"
-   ],
-   "fines": {
-    "individual": {
-     "min": 5000,
-     "max": 10000
-    },
-    "unit": {
-     "min": 10000,
-     "max": 20000
-    },
-    "responsible": {
-     "min": 5000,
-     "max": 10000
-    }
-   },
-   "condition": "if the privacy mask is switched off"
-  },
-  "art27-2": {
-   "article": "Art. 27 ¶2",
-   "measures": [
-    "order to correct (责令改正)",
-    "the competent authorities are notified to order, according to the seriousness, suspension of the business concerned or suspension for rectification, or revocation of the business permit or business licence (通报有关主管部门根据情节轻重责令暂停相关业务或者停业整顿、吊销相关业务许可或者吊销营业执照)"
-   ],
-   "fines": {
-    "individual": {
-     "min": 5000,
-     "max": 10000
-    },
-    "unit": {
-     "min": 10000,
-     "max": 20000
-    },
-    "responsible": {
-     "min": 5000,
-     "max": 10000
-    }
-   },
-   "condition": "fines and the notification only on refusing to correct or where serious consequences result (拒不改正或者造成严重后果的), for a unit or person with operating and management responsibility for the place that failed in its Art. 8 ¶2 duty of daily management and inspection"
-  },
-  "art26": {
-   "article": "Art. 26",
-   "measures": [
-    "order to correct within a time limit (责令限期改正)",
-    "deletion of the video images collected (删除所收集的视频图像信息)",
-    "on refusing to correct, confiscation of the equipment and facilities (拒不改正的,没收相关设备设施)"
-   ],
-   "fines": {
-    "individual": {
-     "max": 5000
-    },
-    "unit": {
-     "max": 20000
-    },
-    "responsible": {
-     "max": 5000
-    }
-   },
-   "condition": "fines only after refusing to correct (拒不改正的)"
-  },
-  "art28": {
-   "article": "Art. 28",
-   "measures": [
-    "confiscation of the equipment and facilities (没收相关设备设施)",
-    "deletion of the video images collected (删除所收集的视频图像信息)",
-    "penalties under the relevant laws for illegally obtaining state or military secrets; criminal liability where it is a crime (非法获取国家秘密、军事秘密的,依照有关法律的规定给予处罚;构成犯罪的,依法追究刑事责任)"
-   ],
-   "fines": {
-    "individual": {
-     "min": 5000,
-     "max": 10000
-    },
-    "unit": {
-     "min": 10000,
-     "max": 20000
-    },
-    "responsible": {
-     "min": 5000,
-     "max": 10000
-    }
-   }
-  },
-  "art13": {
-   "article": "Art. 13",
-   "measures": [
-    "the public security organ orders rectification (未设置显著提示标识的,由公安机关责令改正)"
-   ],
-   "note": "no fine is set for this"
-  },
-  "art13-range": {
-   "article": "Art. 13",
-   "measures": [],
-   "note": "none set in Art. 26–31 for position, angle or range: Art. 13's order to rectify (由公安机关责令改正) covers only 未设置显著提示标识的, missing signs"
-  },
-  "art29": {
-   "article": "Art. 29",
-   "measures": [
-    "order to correct within a time limit (责令限期改正)"
-   ],
-   "fines": {
-    "operator": {
-     "max": 10000
-    }
-   },
-   "condition": "only after refusing to correct (拒不改正的)"
-  },
-  "art14-record": {
-   "article": "Art. 14",
-   "measures": [],
-   "note": "none by itself: a gap in the plan file is not a gap in the filing. Art. 29 (未依照本条例第十四条规定备案或者提供虚假备案信息的,由公安机关责令限期改正;拒不改正的,处1万元以下罚款) applies if the filing made lacked these data or was false"
-  },
-  "art30": {
-   "article": "Art. 30",
-   "measures": [
-    "order to correct and a warning (责令改正,给予警告)"
-   ],
-   "fines": {
-    "individual": {
-     "max": 5000
-    },
-    "unit": {
-     "min": 5000,
-     "max": 10000
-    },
-    "responsible": {
-     "max": 5000
-    }
-   },
-   "condition": "only if Art. 30, which names 擅自改动、迁移、拆除 (altering, moving, removing), is read to reach obstruction (喷涂、遮挡), a judgement; fines only on refusing to correct or where serious consequences result (拒不改正或者造成严重后果的)"
-  },
-  "art17": {
-   "article": "Art. 17",
-   "measures": [],
-   "note": "none set in Art. 26–31 for too short a retention"
-  },
-  "art31": {
-   "article": "Art. 31",
-   "measures": [
-    "penalties under the Cybersecurity Law, the Data Security Law and the Personal Information Protection Law (依照《中华人民共和国网络安全法》、《中华人民共和国数据安全法》、《中华人民共和国个人信息保护法》的规定给予处罚)",
-    "public-security administrative penalties where it violates public-security administration; criminal liability where it is a crime (构成违反治安管理行为的,依法给予治安管理处罚;构成犯罪的,依法追究刑事责任)"
-   ],
-   "note": "no fine in this regulation"
-  },
-  "design": {
-   "article": "design requirement",
-   "measures": [],
-   "note": "not a legal requirement"
-  }
- },
- "rules": [
-  {
-   "id": "art9-installer-unauthorized",
-   "check": "installer-unauthorized",
-   "severity": "error",
-   "article": "art7-9",
-   "title": "Installed by someone without the safety duty for the place",
-   "description": "a camera whose owner (properties.owner) does not manage (zone managedBy; default the site operator) the zone its view covers most",
-   "citation": {
-    "provisions": [
-     {
-      "ref": "Art. 7 ¶3",
-      "zh": "在前两款规定的场所、区域内安装图像采集设备及相关设施,应当为维护公共安全所必需,除前两款规定的政府有关部门、负有经营管理责任的单位(以下统称公共安全视频系统管理单位)外,其他任何单位或者个人不得安装",
-      "en": "Image acquisition equipment and related facilities installed in the places and areas of the preceding two paragraphs shall be necessary for maintaining public security; no unit or individual other than the government departments and the units with operating and management responsibility named in those paragraphs (together: public security video system management units) may install them"
-     },
-     {
-      "ref": "Art. 9 ¶1",
-      "zh": "在本条例第七条规定之外的其他公共场所安装图像采集设备及相关设施,应当为维护公共安全所必需,仅限于对该场所负有安全防范义务的单位或者个人安装,其他任何单位或者个人不得安装",
-      "en": "Image acquisition equipment and related facilities installed in public places other than those of Art. 7 shall be necessary for maintaining public security and may be installed only by the unit or individual with the security duty for the place; no other unit or individual may install them"
-     }
-    ]
-   },
-   "consequence": "art26"
-  },
-  {
-   "id": "art8-camera-inside",
-   "check": "camera-inside",
-   "severity": "error",
-   "article": "art8",
-   "title": "Camera inside a private place",
-   "description": "a camera stands inside a prohibited zone (its point in the zone's interior; on the boundary if its heading points in); the operator's duty to inspect and report (Art. 8 ¶2) is stated with it",
-   "citation": {
-    "provisions": [
-     {
-      "ref": "Art. 8 ¶1 {item}",
-      "zh": "禁止在公共场所的下列区域、部位安装图像采集设备及相关设施:{item.zh}",
-      "en": "It is prohibited to install image acquisition equipment and related facilities in the following areas and parts of public places: {item.en}"
-     },
-     {
-      "ref": "Art. 8 ¶2",
-      "zh": "对上述区域、部位负有经营管理责任的单位或者个人,应当加强日常管理和检查,发现在前款所列区域、部位安装图像采集设备及相关设施的,应当立即报告所在地公安机关处理",
-      "en": "Units or individuals with operating and management responsibility for the above areas and parts shall strengthen daily management and inspection and, on finding image acquisition equipment and related facilities installed in the areas and parts listed in the preceding paragraph, shall immediately report it to the local public security organ for handling"
-     }
-    ]
-   },
-   "consequence": [
-    "art27",
-    "art27-2"
-   ]
-  },
-  {
-   "id": "art8-view-intrusion",
-   "check": "view-intrusion",
-   "severity": "error",
-   "article": "art8",
-   "title": "View into a private place",
-   "description": "the view region covers at least minIntrusionArea of a prohibited zone the camera does not itself stand in",
-   "citation": {
-    "provisions": [
-     {
-      "ref": "Art. 8 ¶1 (iv)",
-      "zh": "禁止在公共场所的下列区域、部位安装图像采集设备及相关设施:安装图像采集设备后能够拍摄、窥视、窃听他人隐私的其他区域、部位",
-      "en": "It is prohibited to install image acquisition equipment and related facilities in the following areas and parts of public places: other areas and parts where image acquisition equipment, once installed, could photograph, peep at or eavesdrop on others' privacy"
-     },
-     {
-      "ref": "Art. 13",
-      "zh": "公共安全视频系统管理单位应当按照维护公共安全所必需、注重保护个人隐私和个人信息权益的要求,合理确定图像采集设备的安装位置、角度和采集范围",
-      "en": "The public security video system management unit shall, as maintaining public security requires and with attention to protecting personal privacy and personal information rights, reasonably determine the installation position, angle and collection range of image acquisition equipment"
-     }
-    ]
-   },
-   "consequence": "art27"
-  },
-  {
-   "id": "art8-view-masked",
-   "check": "view-masked",
-   "severity": "warning",
-   "article": "art8",
-   "title": "View into a private place hidden only by privacy masks",
-   "description": "an intrusion that privacy masks fully hide (a mask can be switched off)",
-   "citation": {
-    "provisions": [
-     {
-      "ref": "Art. 8 ¶1 (iv)",
-      "zh": "禁止在公共场所的下列区域、部位安装图像采集设备及相关设施:安装图像采集设备后能够拍摄、窥视、窃听他人隐私的其他区域、部位",
-      "en": "It is prohibited to install image acquisition equipment and related facilities in the following areas and parts of public places: other areas and parts where image acquisition equipment, once installed, could photograph, peep at or eavesdrop on others' privacy"
-     },
-     {
-      "ref": "Art. 13",
-      "zh": "公共安全视频系统管理单位应当按照维护公共安全所必需、注重保护个人隐私和个人信息权益的要求,合理确定图像采集设备的安装位置、角度和采集范围",
-      "en": "The public security video system management unit shall, as maintaining public security requires and with attention to protecting personal privacy and personal information rights, reasonably determine the installation position, angle and collection range of image acquisition equipment"
-     }
-    ]
-   },
-   "consequence": "art27-masked"
-  },
-  {
-   "id": "art8-audio-intrusion",
-   "check": "audio-intrusion",
-   "severity": "warning",
-   "article": "art8",
-   "title": "Microphone within reach of a private place",
-   "description": "an enabled microphone is within its range of a prohibited zone (walls are not modelled for sound)",
-   "citation": {
-    "ref": "Art. 8 ¶1 (iv)",
-    "zh": "禁止在公共场所的下列区域、部位安装图像采集设备及相关设施:安装图像采集设备后能够拍摄、窥视、窃听他人隐私的其他区域、部位",
-    "en": "It is prohibited to install image acquisition equipment and related facilities in the following areas and parts of public places: other areas and parts where image acquisition equipment, once installed, could photograph, peep at or eavesdrop on others' privacy"
-   },
-   "consequence": "art27"
-  },
-  {
-   "id": "art8-non-public-with-guest-rooms",
-   "check": "place-category-contradiction",
-   "severity": "warning",
-   "article": "art8",
-   "title": "\"Non-public\" site with guest rooms",
-   "description": "a non-public plan holds guest rooms or private dining rooms: a place receiving guests for food or lodging is public for them, and Art. 8 is applied to those zones",
-   "citation": {
-    "ref": "Art. 8 ¶1 {item}",
-    "zh": "禁止在公共场所的下列区域、部位安装图像采集设备及相关设施:{item.zh}",
-    "en": "It is prohibited to install image acquisition equipment and related facilities in the following areas and parts of public places: {item.en}"
-   },
-   "consequence": "art27"
-  },
-  {
-   "id": "art10-consent-missing",
-   "check": "consent-missing",
-   "severity": "error",
-   "article": "art10",
-   "title": "No consent near a military or confidential unit",
-   "description": "a camera within consentDistance of a restricted area, or whose view covers it, has no consent reference",
-   "citation": {
-    "ref": "Art. 10",
-    "zh": "依照本条例安装图像采集设备及相关设施,位于军事禁区、军事管理区以及国家机关等涉密单位周边的,应当事先征得相关涉密单位的同意",
-    "en": "Where image acquisition equipment and related facilities installed under these Regulations are located in the vicinity of military restricted zones, military administrative zones, or state organs and other units involving secrets, the prior consent of the units involving secrets concerned shall be obtained"
-   },
-   "consequence": "art28"
-  },
-  {
-   "id": "art13-signage-missing",
-   "check": "signage-missing",
-   "severity": "error",
-   "article": "art13",
-   "title": "No prominent warning sign",
-   "description": "a non-prohibited zone that the cameras see at least minSignageViewArea of has no sign inside it or within signDistance of an opening on its boundary",
-   "citation": {
-    "ref": "Art. 13",
-    "zh": "并设置显著的提示标识。未设置显著提示标识的,由公安机关责令改正",
-    "en": "and set up prominent warning signs. Where no prominent warning sign is set up, the public security organ orders rectification"
-   },
-   "consequence": "art13"
-  },
-  {
-   "id": "art13-view-beyond-site",
-   "check": "view-beyond-site",
-   "severity": "warning",
-   "article": "art13",
-   "title": "View beyond the site boundary",
-   "description": "the view region covers at least minOffSiteArea outside the site boundary",
-   "citation": {
-    "ref": "Art. 13",
-    "zh": "公共安全视频系统管理单位应当按照维护公共安全所必需、注重保护个人隐私和个人信息权益的要求,合理确定图像采集设备的安装位置、角度和采集范围",
-    "en": "The public security video system management unit shall, as maintaining public security requires and with attention to protecting personal privacy and personal information rights, reasonably determine the installation position, angle and collection range of image acquisition equipment"
-   },
-   "consequence": "art13-range"
-  },
-  {
-   "id": "art14-filing-overdue",
-   "check": "filing-overdue",
-   "severity": "error",
-   "article": "art14",
-   "title": "Filing overdue",
-   "description": "the system was not filed within filingDays of going live (by preexistingFilingDue for systems in use before preexistingBefore)",
-   "citation": {
-    "ref": "Art. 14",
-    "zh": "应当在系统投入使用之日起30日内……向所在地县级人民政府公安机关备案。本条例施行前已经启用的,应当在本条例施行之日起90日内备案",
-    "en": "shall file … with the public security organ of the county-level people's government where the system is located within 30 days from the date of the system being put into use. If it has been put into use before the implementation of this Regulation, it shall be filed within 90 days from the date of the implementation of this Regulation"
-   },
-   "consequence": "art29"
-  },
-  {
-   "id": "art14-filing-incomplete",
-   "check": "filing-incomplete",
-   "severity": "warning",
-   "article": "art14",
-   "title": "Filing record cannot be prepared",
-   "description": "the Art. 14 record cannot be prepared from the plan: operator name, address, retention period, or any camera is missing",
-   "citation": {
-    "ref": "Art. 14",
-    "zh": "将单位基本情况、公共安全视频系统建设位置、图像采集设备数量及类型、视频图像信息存储期限等基本信息……备案",
-    "en": "file the basic information of the unit, the construction location of the public security video system, the number and type of image acquisition equipment, the storage period of video image information, etc."
-   },
-   "consequence": "art14-record"
-  },
-  {
-   "id": "art14-filing-change-unfiled",
-   "check": "filing-change-unfiled",
-   "severity": "warning",
-   "article": "art14",
-   "title": "Change not filed",
-   "description": "the cameras in the plan differ, by type, from those system.filing records",
-   "citation": {
-    "ref": "Art. 14 ¶1",
-    "zh": "公共安全视频系统备案事项发生变化的,应当及时办理备案变更",
-    "en": "Where the filed particulars of a public security video system change, the filing shall be changed in time"
-   },
-   "consequence": "art29"
-  },
-  {
-   "id": "art17-retention-short",
-   "check": "retention-short",
-   "severity": "error",
-   "article": "art17",
-   "title": "Footage kept too briefly",
-   "description": "retentionDays is under the minimum",
-   "citation": {
-    "ref": "Art. 17",
-    "zh": "公共安全视频系统收集的视频图像信息应当保存不少于30日",
-    "en": "The video image information collected by the public security video system shall be kept for no less than 30 days"
-   },
-   "consequence": "art17"
-  },
-  {
-   "id": "art17-retention-excessive",
-   "check": "retention-excessive",
-   "severity": "warning",
-   "article": "art17",
-   "title": "Footage kept far beyond 30 days with no stated basis",
-   "description": "retentionDays is at least overRetentionDays and the plan gives no system.retentionBasis",
-   "citation": {
-    "ref": "Art. 17",
-    "zh": "30日后,对已经实现处理目的的视频图像信息,应当予以删除。法律、行政法规对视频图像信息保存期限另有规定的,从其规定",
-    "en": "After 30 days, video image information whose processing purpose has been achieved shall be deleted. Where laws or administrative regulations provide otherwise for the retention period, those provisions apply"
-   },
-   "consequence": "art31"
-  },
-  {
-   "id": "art23-public-camera-obstructed",
-   "check": "public-camera-obstructed",
-   "severity": "warning",
-   "article": "art23",
-   "title": "Public-security camera obstructed",
-   "description": "a camera marked publicSecurity whose field walls in the plan cut by more than obstructionShare",
-   "citation": {
-    "ref": "Art. 23 (2)",
-    "zh": "任何单位或者个人不得实施下列行为:(二)擅自改动、迁移、拆除依据本条例第七条规定安装的图像采集设备及相关设施,或者以喷涂、遮挡等方式妨碍其正常运行",
-    "en": "No unit or individual may: (2) without authorisation alter, move or remove image acquisition equipment and related facilities installed under Art. 7, or obstruct their normal operation by spraying, covering or other means"
-   },
-   "consequence": "art30"
-  },
-  {
-   "id": "art33-view-beyond-property",
-   "check": "view-beyond-property",
-   "severity": "warning",
-   "article": "art33",
-   "title": "Private camera sees beyond the property",
-   "description": "for non-public sites: the view region covers at least minOffSiteArea outside the boundary",
-   "citation": {
-    "ref": "Art. 33",
-    "zh": "在非公共场所安装图像采集设备及相关设施,不得危害公共安全或者侵犯他人的合法权益",
-    "en": "The installation of image acquisition equipment and related facilities in non-public places shall not endanger public security or infringe the lawful rights and interests of others"
-   },
-   "consequence": "art31"
-  },
-  {
-   "id": "art33-view-occupied-by-others",
-   "check": "view-occupied-by-others",
-   "severity": "warning",
-   "article": "art33",
-   "title": "Home camera sees rooms others occupy",
-   "description": "for non-public sites: a camera inside, or whose view covers at least minIntrusionArea of, a zone marked occupiedByOthers",
-   "citation": {
-    "ref": "Art. 33",
-    "zh": "在非公共场所安装图像采集设备及相关设施,不得危害公共安全或者侵犯他人的合法权益",
-    "en": "The installation of image acquisition equipment and related facilities in non-public places shall not endanger public security or infringe the lawful rights and interests of others"
-   },
-   "consequence": "art31"
-  },
-  {
-   "id": "coverage/required-uncovered",
-   "check": "coverage-uncovered",
-   "severity": "warning",
-   "article": "coverage",
-   "title": "Key location not covered",
-   "description": "a zone with requiredCoverage is covered below its coverageFraction at its IEC 62676-4 level",
-   "citation": {
-    "ref": "design requirement (IEC 62676-4)",
-    "zh": "设计要求,非法律条款",
-    "en": "design requirement, not law"
-   },
-   "consequence": "design"
-  }
- ],
- "applicability": {
-  "art7-infrastructure": {
-   "exempt": [],
-   "reason": {
-    "zh": "第七条第一款",
-    "en": "Art. 7 ¶1"
-   },
-   "notes": [
-    {
-     "zh": "第三十二条第二款:其他国家机关及其工作人员在履行公共安全视频系统建设、使用、相关管理职责过程中,违反本条例规定……由其上级机关或者有关主管部门责令改正,对负有责任的领导人员和直接责任人员依法给予处分;构成犯罪的,依法追究刑事责任。",
-     "en": "Sightline's reading: an Art. 7 ¶1 system is built by departments organised by the local people's government; where the builder is a state organ, Art. 32 ¶2 (correction ordered by its superior organ, 处分 of the responsible leaders and staff) governs rather than the unit fines the findings quote. This is a judgement."
-    }
-   ]
-  },
-  "art9-other-public": {
-   "exempt": [
-    "art14",
-    "art17"
-   ],
-   "reason": {
-    "zh": "第九条第二款:依照前款规定安装图像采集设备及相关设施的,应当遵守本条例除第十一条、第十四条、第十五条、第十六条第二款、第十七条规定的强制性要求之外的其他各项规定",
-    "en": "Art. 9 ¶2: those who install image acquisition equipment and related facilities under the preceding paragraph shall observe all provisions of these Regulations other than the mandatory requirements of Art. 11, 14, 15, 16 ¶2 and 17"
-   }
-  },
-  "non-public": {
-   "only": [
-    "art33",
-    "coverage"
-   ],
-   "reason": {
-    "zh": "第二条:本条例所称公共安全视频图像信息系统(以下简称公共安全视频系统),是指通过在公共场所安装图像采集设备及相关设施,对涉及公共安全的区域进行视频图像信息收集、传输、显示、存储的系统。",
-    "en": "Art. 2: \"A public security video image information system (public security video system) in these Regulations means a system that collects, transmits, displays and stores video image information of areas involving public security by installing image acquisition equipment and related facilities in public places.\""
-   },
-   "notes": [
-    {
-     "zh": "Sightline 的理解:本条例的各项义务针对公共场所;非公共场所适用第三十三条。这是判断,不是条文。",
-     "en": "Sightline's reading: the Regulations' duties govern public places, and non-public places fall under Art. 33. This is a judgement, not the text."
-    }
-   ],
-   "publicIfPresent": [
-    "guest_room",
-    "private_dining_room"
-   ]
-  }
- }
-}
+        {
+         "format": "sightline-profile/1",
+         "id": "cn-2025",
+         "title": "China, State Council Order No. 799 (2025)",
+         "law": {
+          "zh": "公共安全视频图像信息系统管理条例(国务院令第799号,2025年4月1日起施行)",
+          "en": "Regulations on the Management of Public Security Video Image Information Systems (State Council Order No. 799, in force 2025-04-01)"
+         },
+         "note": "Sightline reads hotels' public areas as an Art. 7 ¶2 crowded place (placeCategory art7-venue); this is a judgement, not a term of the regulation.",
+         "parameters": {
+          "minIntrusionArea": 0.01,
+          "consentDistance": 100,
+          "minConsentViewArea": 0.01,
+          "signDistance": 5,
+          "minSignageViewArea": 1,
+          "minOffSiteArea": 1,
+          "retentionDays": 30,
+          "filingDays": 30,
+          "preexistingBefore": "2025-04-01",
+          "preexistingFilingDue": "2025-06-30",
+          "overRetentionDays": 90,
+          "obstructionShare": 0.25,
+          "holidays": [
+           "2025-01-01",
+           "2025-01-28/2025-02-04",
+           "2025-04-04/2025-04-06",
+           "2025-05-01/2025-05-05",
+           "2025-05-31/2025-06-02",
+           "2025-10-01/2025-10-08",
+           "2026-01-01/2026-01-03",
+           "2026-02-15/2026-02-23",
+           "2026-04-04/2026-04-06",
+           "2026-05-01/2026-05-05",
+           "2026-06-19/2026-06-21",
+           "2026-09-25/2026-09-27",
+           "2026-10-01/2026-10-07"
+          ],
+          "holidaySource": "the General Office of the State Council's holiday notices for 2025 and 2026; make-up working weekends are not modelled"
+         },
+         "extraCategories": {},
+         "items": {
+          "(i)": {
+           "zh": "旅馆、饭店、宾馆、招待所、民宿等经营接待食宿场所的客房或者包间内部",
+           "en": "the interior of guest rooms or private rooms of hotels, restaurants, guesthouses, hostels, homestays and other places that receive guests for food or lodging"
+          },
+          "(ii)": {
+           "zh": "学生宿舍的房间内部,或者单位为内部人员提供住宿、休息服务的房间内部",
+           "en": "the interior of the rooms of student dormitories, or the interior of rooms in which a unit provides lodging or rest for its own personnel"
+          },
+          "(iii)": {
+           "zh": "公共的浴室、卫生间、更衣室、哺乳室、试衣间的内部",
+           "en": "the interior of public baths and shower rooms, toilets, changing rooms, nursing rooms and fitting rooms"
+          },
+          "(iv)": {
+           "zh": "安装图像采集设备后能够拍摄、窥视、窃听他人隐私的其他区域、部位",
+           "en": "other areas and parts where image acquisition equipment, once installed, could photograph, peep at or eavesdrop on others' privacy"
+          }
+         },
+         "prohibited": {
+          "guest_room": "(i)",
+          "private_dining_room": "(i)",
+          "dormitory_room": "(ii)",
+          "staff_quarters": "(ii)",
+          "bathhouse": "(iii)",
+          "toilet": "(iii)",
+          "changing_room": "(iii)",
+          "nursing_room": "(iii)",
+          "fitting_room": "(iii)",
+          "private_other": "(iv)"
+         },
+         "articles": {
+          "art7-9": {
+           "ref": "Art. 7 ¶3; Art. 9 ¶1",
+           "title": "who may install cameras in a public place"
+          },
+          "art8": {
+           "ref": "Art. 8",
+           "title": "places where no camera may be installed"
+          },
+          "art10": {
+           "ref": "Art. 10",
+           "title": "prior consent near military and confidential units"
+          },
+          "art13": {
+           "ref": "Art. 13",
+           "title": "reasonable position, angle and range; prominent signs"
+          },
+          "art14": {
+           "ref": "Art. 14",
+           "title": "filing with the county public security organ"
+          },
+          "art17": {
+           "ref": "Art. 17",
+           "title": "keeping footage at least 30 days"
+          },
+          "art23": {
+           "ref": "Art. 23 (2)",
+           "title": "obstructing public-security cameras"
+          },
+          "art33": {
+           "ref": "Art. 33",
+           "title": "cameras in non-public places",
+           "appliesTo": [
+            "non-public"
+           ],
+           "elsewhere": {
+            "zh": "第三十三条:在非公共场所安装图像采集设备及相关设施,不得危害公共安全或者侵犯他人的合法权益,对收集到的涉及公共安全、个人隐私和个人信息的视频图像信息,不得非法对外提供或者公开传播。",
+            "en": "Art. 33 concerns installations in non-public places (\"The installation of image acquisition equipment and related facilities in non-public places shall not endanger public security or infringe the lawful rights and interests of others …\"); this site's placeCategory is a public place"
+           }
+          },
+          "coverage": {
+           "ref": "design requirement",
+           "title": "required coverage of key locations (not law)"
+          }
+         },
+         "consequences": {
+          "art27": {
+           "article": "Art. 27 ¶1",
+           "measures": [
+            "confiscation of the equipment and facilities (没收相关设备设施)",
+            "deletion of the video images collected (删除所收集的视频图像信息)",
+            "public-security administrative penalties where spying on, secretly photographing or eavesdropping on others' privacy violates public-security administration; criminal liability where it is a crime (偷窥、偷拍、窃听他人隐私,构成违反治安管理行为的,依法给予治安管理处罚;构成犯罪的,依法追究刑事责任)"
+           ],
+           "fines": {
+            "individual": {
+             "min": 5000,
+             "max": 10000
+            },
+            "unit": {
+             "min": 10000,
+             "max": 20000
+            },
+            "responsible": {
+             "min": 5000,
+             "max": 10000
+            }
+           }
+          },
+          "art27-masked": {
+           "article": "Art. 27 ¶1",
+           "measures": [
+            "confiscation of the equipment and facilities (没收相关设备设施)",
+            "deletion of the video images collected (删除所收集的视频图像信息)",
+            "public-security administrative penalties where spying on, secretly photographing or eavesdropping on others' privacy violates public-security administration; criminal liability where it is a crime (偷窥、偷拍、窃听他人隐私,构成违反治安管理行为的,依法给予治安管理处罚;构成犯罪的,依法追究刑事责任)"
+           ],
+           "fines": {
+            "individual": {
+             "min": 5000,
+             "max": 10000
+            },
+            "unit": {
+             "min": 10000,
+             "max": 20000
+            },
+            "responsible": {
+             "min": 5000,
+             "max": 10000
+            }
+           },
+           "condition": "if the privacy mask is switched off"
+          },
+          "art27-2": {
+           "article": "Art. 27 ¶2",
+           "measures": [
+            "order to correct (责令改正)",
+            "the competent authorities are notified to order, according to the seriousness, suspension of the business concerned or suspension for rectification, or revocation of the business permit or business licence (通报有关主管部门根据情节轻重责令暂停相关业务或者停业整顿、吊销相关业务许可或者吊销营业执照)"
+           ],
+           "fines": {
+            "individual": {
+             "min": 5000,
+             "max": 10000
+            },
+            "unit": {
+             "min": 10000,
+             "max": 20000
+            },
+            "responsible": {
+             "min": 5000,
+             "max": 10000
+            }
+           },
+           "condition": "fines and the notification only on refusing to correct or where serious consequences result (拒不改正或者造成严重后果的), for a unit or person with operating and management responsibility for the place that failed in its Art. 8 ¶2 duty of daily management and inspection"
+          },
+          "art26": {
+           "article": "Art. 26",
+           "measures": [
+            "order to correct within a time limit (责令限期改正)",
+            "deletion of the video images collected (删除所收集的视频图像信息)",
+            "on refusing to correct, confiscation of the equipment and facilities (拒不改正的,没收相关设备设施)"
+           ],
+           "fines": {
+            "individual": {
+             "max": 5000
+            },
+            "unit": {
+             "max": 20000
+            },
+            "responsible": {
+             "max": 5000
+            }
+           },
+           "condition": "fines only after refusing to correct (拒不改正的)"
+          },
+          "art28": {
+           "article": "Art. 28",
+           "measures": [
+            "confiscation of the equipment and facilities (没收相关设备设施)",
+            "deletion of the video images collected (删除所收集的视频图像信息)",
+            "penalties under the relevant laws for illegally obtaining state or military secrets; criminal liability where it is a crime (非法获取国家秘密、军事秘密的,依照有关法律的规定给予处罚;构成犯罪的,依法追究刑事责任)"
+           ],
+           "fines": {
+            "individual": {
+             "min": 5000,
+             "max": 10000
+            },
+            "unit": {
+             "min": 10000,
+             "max": 20000
+            },
+            "responsible": {
+             "min": 5000,
+             "max": 10000
+            }
+           }
+          },
+          "art13": {
+           "article": "Art. 13",
+           "measures": [
+            "the public security organ orders rectification (未设置显著提示标识的,由公安机关责令改正)"
+           ],
+           "note": "no fine is set for this"
+          },
+          "art13-range": {
+           "article": "Art. 13",
+           "measures": [],
+           "note": "none set in Art. 26–31 for position, angle or range: Art. 13's order to rectify (由公安机关责令改正) covers only 未设置显著提示标识的, missing signs"
+          },
+          "art29": {
+           "article": "Art. 29",
+           "measures": [
+            "order to correct within a time limit (责令限期改正)"
+           ],
+           "fines": {
+            "operator": {
+             "max": 10000
+            }
+           },
+           "condition": "only after refusing to correct (拒不改正的)"
+          },
+          "art14-record": {
+           "article": "Art. 14",
+           "measures": [],
+           "note": "none by itself: a gap in the plan file is not a gap in the filing. Art. 29 (未依照本条例第十四条规定备案或者提供虚假备案信息的,由公安机关责令限期改正;拒不改正的,处1万元以下罚款) applies if the filing made lacked these data or was false"
+          },
+          "art30": {
+           "article": "Art. 30",
+           "measures": [
+            "order to correct and a warning (责令改正,给予警告)"
+           ],
+           "fines": {
+            "individual": {
+             "max": 5000
+            },
+            "unit": {
+             "min": 5000,
+             "max": 10000
+            },
+            "responsible": {
+             "max": 5000
+            }
+           },
+           "condition": "only if Art. 30, which names 擅自改动、迁移、拆除 (altering, moving, removing), is read to reach obstruction (喷涂、遮挡), a judgement; fines only on refusing to correct or where serious consequences result (拒不改正或者造成严重后果的)"
+          },
+          "art17": {
+           "article": "Art. 17",
+           "measures": [],
+           "note": "none set in Art. 26–31 for too short a retention"
+          },
+          "art31": {
+           "article": "Art. 31",
+           "measures": [
+            "penalties under the Cybersecurity Law, the Data Security Law and the Personal Information Protection Law (依照《中华人民共和国网络安全法》、《中华人民共和国数据安全法》、《中华人民共和国个人信息保护法》的规定给予处罚)",
+            "public-security administrative penalties where it violates public-security administration; criminal liability where it is a crime (构成违反治安管理行为的,依法给予治安管理处罚;构成犯罪的,依法追究刑事责任)"
+           ],
+           "note": "no fine in this regulation"
+          },
+          "design": {
+           "article": "design requirement",
+           "measures": [],
+           "note": "not a legal requirement"
+          }
+         },
+         "rules": [
+          {
+           "id": "art9-installer-unauthorized",
+           "check": "installer-unauthorized",
+           "severity": "error",
+           "article": "art7-9",
+           "title": "Installed by someone without the safety duty for the place",
+           "description": "a camera whose owner (properties.owner) does not manage (zone managedBy; default the site operator) the zone its view covers most",
+           "citation": {
+            "provisions": [
+             {
+              "ref": "Art. 7 ¶3",
+              "zh": "在前两款规定的场所、区域内安装图像采集设备及相关设施,应当为维护公共安全所必需,除前两款规定的政府有关部门、负有经营管理责任的单位(以下统称公共安全视频系统管理单位)外,其他任何单位或者个人不得安装",
+              "en": "Image acquisition equipment and related facilities installed in the places and areas of the preceding two paragraphs shall be necessary for maintaining public security; no unit or individual other than the government departments and the units with operating and management responsibility named in those paragraphs (together: public security video system management units) may install them"
+             },
+             {
+              "ref": "Art. 9 ¶1",
+              "zh": "在本条例第七条规定之外的其他公共场所安装图像采集设备及相关设施,应当为维护公共安全所必需,仅限于对该场所负有安全防范义务的单位或者个人安装,其他任何单位或者个人不得安装",
+              "en": "Image acquisition equipment and related facilities installed in public places other than those of Art. 7 shall be necessary for maintaining public security and may be installed only by the unit or individual with the security duty for the place; no other unit or individual may install them"
+             }
+            ]
+           },
+           "consequence": "art26"
+          },
+          {
+           "id": "art8-camera-inside",
+           "check": "camera-inside",
+           "severity": "error",
+           "article": "art8",
+           "title": "Camera inside a private place",
+           "description": "a camera stands inside a prohibited zone (its point in the zone's interior; on the boundary if its heading points in); the operator's duty to inspect and report (Art. 8 ¶2) is stated with it",
+           "citation": {
+            "provisions": [
+             {
+              "ref": "Art. 8 ¶1 {item}",
+              "zh": "禁止在公共场所的下列区域、部位安装图像采集设备及相关设施:{item.zh}",
+              "en": "It is prohibited to install image acquisition equipment and related facilities in the following areas and parts of public places: {item.en}"
+             },
+             {
+              "ref": "Art. 8 ¶2",
+              "zh": "对上述区域、部位负有经营管理责任的单位或者个人,应当加强日常管理和检查,发现在前款所列区域、部位安装图像采集设备及相关设施的,应当立即报告所在地公安机关处理",
+              "en": "Units or individuals with operating and management responsibility for the above areas and parts shall strengthen daily management and inspection and, on finding image acquisition equipment and related facilities installed in the areas and parts listed in the preceding paragraph, shall immediately report it to the local public security organ for handling"
+             }
+            ]
+           },
+           "consequence": [
+            "art27",
+            "art27-2"
+           ]
+          },
+          {
+           "id": "art8-view-intrusion",
+           "check": "view-intrusion",
+           "severity": "error",
+           "article": "art8",
+           "title": "View into a private place",
+           "description": "the view region covers at least minIntrusionArea of a prohibited zone the camera does not itself stand in",
+           "citation": {
+            "provisions": [
+             {
+              "ref": "Art. 8 ¶1 (iv)",
+              "zh": "禁止在公共场所的下列区域、部位安装图像采集设备及相关设施:安装图像采集设备后能够拍摄、窥视、窃听他人隐私的其他区域、部位",
+              "en": "It is prohibited to install image acquisition equipment and related facilities in the following areas and parts of public places: other areas and parts where image acquisition equipment, once installed, could photograph, peep at or eavesdrop on others' privacy"
+             },
+             {
+              "ref": "Art. 13",
+              "zh": "公共安全视频系统管理单位应当按照维护公共安全所必需、注重保护个人隐私和个人信息权益的要求,合理确定图像采集设备的安装位置、角度和采集范围",
+              "en": "The public security video system management unit shall, as maintaining public security requires and with attention to protecting personal privacy and personal information rights, reasonably determine the installation position, angle and collection range of image acquisition equipment"
+             }
+            ]
+           },
+           "consequence": "art27"
+          },
+          {
+           "id": "art8-view-masked",
+           "check": "view-masked",
+           "severity": "warning",
+           "article": "art8",
+           "title": "View into a private place hidden only by privacy masks",
+           "description": "an intrusion that privacy masks fully hide (a mask can be switched off)",
+           "citation": {
+            "provisions": [
+             {
+              "ref": "Art. 8 ¶1 (iv)",
+              "zh": "禁止在公共场所的下列区域、部位安装图像采集设备及相关设施:安装图像采集设备后能够拍摄、窥视、窃听他人隐私的其他区域、部位",
+              "en": "It is prohibited to install image acquisition equipment and related facilities in the following areas and parts of public places: other areas and parts where image acquisition equipment, once installed, could photograph, peep at or eavesdrop on others' privacy"
+             },
+             {
+              "ref": "Art. 13",
+              "zh": "公共安全视频系统管理单位应当按照维护公共安全所必需、注重保护个人隐私和个人信息权益的要求,合理确定图像采集设备的安装位置、角度和采集范围",
+              "en": "The public security video system management unit shall, as maintaining public security requires and with attention to protecting personal privacy and personal information rights, reasonably determine the installation position, angle and collection range of image acquisition equipment"
+             }
+            ]
+           },
+           "consequence": "art27-masked"
+          },
+          {
+           "id": "art8-audio-intrusion",
+           "check": "audio-intrusion",
+           "severity": "warning",
+           "article": "art8",
+           "title": "Microphone within reach of a private place",
+           "description": "an enabled microphone is within its range of a prohibited zone (walls are not modelled for sound)",
+           "citation": {
+            "ref": "Art. 8 ¶1 (iv)",
+            "zh": "禁止在公共场所的下列区域、部位安装图像采集设备及相关设施:安装图像采集设备后能够拍摄、窥视、窃听他人隐私的其他区域、部位",
+            "en": "It is prohibited to install image acquisition equipment and related facilities in the following areas and parts of public places: other areas and parts where image acquisition equipment, once installed, could photograph, peep at or eavesdrop on others' privacy"
+           },
+           "consequence": "art27"
+          },
+          {
+           "id": "art8-non-public-with-guest-rooms",
+           "check": "place-category-contradiction",
+           "severity": "warning",
+           "article": "art8",
+           "title": "\"Non-public\" site with guest rooms",
+           "description": "a non-public plan holds guest rooms or private dining rooms: a place receiving guests for food or lodging is public for them, and Art. 8 is applied to those zones",
+           "citation": {
+            "ref": "Art. 8 ¶1 {item}",
+            "zh": "禁止在公共场所的下列区域、部位安装图像采集设备及相关设施:{item.zh}",
+            "en": "It is prohibited to install image acquisition equipment and related facilities in the following areas and parts of public places: {item.en}"
+           },
+           "consequence": "art27"
+          },
+          {
+           "id": "art10-consent-missing",
+           "check": "consent-missing",
+           "severity": "error",
+           "article": "art10",
+           "title": "No consent near a military or confidential unit",
+           "description": "a camera within consentDistance of a restricted area, or whose view covers it, has no consent reference",
+           "citation": {
+            "ref": "Art. 10",
+            "zh": "依照本条例安装图像采集设备及相关设施,位于军事禁区、军事管理区以及国家机关等涉密单位周边的,应当事先征得相关涉密单位的同意",
+            "en": "Where image acquisition equipment and related facilities installed under these Regulations are located in the vicinity of military restricted zones, military administrative zones, or state organs and other units involving secrets, the prior consent of the units involving secrets concerned shall be obtained"
+           },
+           "consequence": "art28"
+          },
+          {
+           "id": "art13-signage-missing",
+           "check": "signage-missing",
+           "severity": "error",
+           "article": "art13",
+           "title": "No prominent warning sign",
+           "description": "a non-prohibited zone that the cameras see at least minSignageViewArea of has no sign inside it or within signDistance of an opening on its boundary",
+           "citation": {
+            "ref": "Art. 13",
+            "zh": "并设置显著的提示标识。未设置显著提示标识的,由公安机关责令改正",
+            "en": "and set up prominent warning signs. Where no prominent warning sign is set up, the public security organ orders rectification"
+           },
+           "consequence": "art13"
+          },
+          {
+           "id": "art13-view-beyond-site",
+           "check": "view-beyond-site",
+           "severity": "warning",
+           "article": "art13",
+           "title": "View beyond the site boundary",
+           "description": "the view region covers at least minOffSiteArea outside the site boundary",
+           "citation": {
+            "ref": "Art. 13",
+            "zh": "公共安全视频系统管理单位应当按照维护公共安全所必需、注重保护个人隐私和个人信息权益的要求,合理确定图像采集设备的安装位置、角度和采集范围",
+            "en": "The public security video system management unit shall, as maintaining public security requires and with attention to protecting personal privacy and personal information rights, reasonably determine the installation position, angle and collection range of image acquisition equipment"
+           },
+           "consequence": "art13-range"
+          },
+          {
+           "id": "art14-filing-overdue",
+           "check": "filing-overdue",
+           "severity": "error",
+           "article": "art14",
+           "title": "Filing overdue",
+           "description": "the system was not filed within filingDays of going live (by preexistingFilingDue for systems in use before preexistingBefore)",
+           "citation": {
+            "ref": "Art. 14",
+            "zh": "应当在系统投入使用之日起30日内……向所在地县级人民政府公安机关备案。本条例施行前已经启用的,应当在本条例施行之日起90日内备案",
+            "en": "shall file … with the public security organ of the county-level people's government where the system is located within 30 days from the date of the system being put into use. If it has been put into use before the implementation of this Regulation, it shall be filed within 90 days from the date of the implementation of this Regulation"
+           },
+           "consequence": "art29"
+          },
+          {
+           "id": "art14-filing-incomplete",
+           "check": "filing-incomplete",
+           "severity": "warning",
+           "article": "art14",
+           "title": "Filing record cannot be prepared",
+           "description": "the Art. 14 record cannot be prepared from the plan: operator name, address, retention period, or any camera is missing",
+           "citation": {
+            "ref": "Art. 14",
+            "zh": "将单位基本情况、公共安全视频系统建设位置、图像采集设备数量及类型、视频图像信息存储期限等基本信息……备案",
+            "en": "file the basic information of the unit, the construction location of the public security video system, the number and type of image acquisition equipment, the storage period of video image information, etc."
+           },
+           "consequence": "art14-record"
+          },
+          {
+           "id": "art14-filing-change-unfiled",
+           "check": "filing-change-unfiled",
+           "severity": "warning",
+           "article": "art14",
+           "title": "Change not filed",
+           "description": "the cameras in the plan differ, by type, from those system.filing records",
+           "citation": {
+            "ref": "Art. 14 ¶1",
+            "zh": "公共安全视频系统备案事项发生变化的,应当及时办理备案变更",
+            "en": "Where the filed particulars of a public security video system change, the filing shall be changed in time"
+           },
+           "consequence": "art29"
+          },
+          {
+           "id": "art17-retention-short",
+           "check": "retention-short",
+           "severity": "error",
+           "article": "art17",
+           "title": "Footage kept too briefly",
+           "description": "retentionDays is under the minimum",
+           "citation": {
+            "ref": "Art. 17",
+            "zh": "公共安全视频系统收集的视频图像信息应当保存不少于30日",
+            "en": "The video image information collected by the public security video system shall be kept for no less than 30 days"
+           },
+           "consequence": "art17"
+          },
+          {
+           "id": "art17-retention-excessive",
+           "check": "retention-excessive",
+           "severity": "warning",
+           "article": "art17",
+           "title": "Footage kept far beyond 30 days with no stated basis",
+           "description": "retentionDays is at least overRetentionDays and the plan gives no system.retentionBasis",
+           "citation": {
+            "ref": "Art. 17",
+            "zh": "30日后,对已经实现处理目的的视频图像信息,应当予以删除。法律、行政法规对视频图像信息保存期限另有规定的,从其规定",
+            "en": "After 30 days, video image information whose processing purpose has been achieved shall be deleted. Where laws or administrative regulations provide otherwise for the retention period, those provisions apply"
+           },
+           "consequence": "art31"
+          },
+          {
+           "id": "art23-public-camera-obstructed",
+           "check": "public-camera-obstructed",
+           "severity": "warning",
+           "article": "art23",
+           "title": "Public-security camera obstructed",
+           "description": "a camera marked publicSecurity whose field walls in the plan cut by more than obstructionShare",
+           "citation": {
+            "ref": "Art. 23 (2)",
+            "zh": "任何单位或者个人不得实施下列行为:(二)擅自改动、迁移、拆除依据本条例第七条规定安装的图像采集设备及相关设施,或者以喷涂、遮挡等方式妨碍其正常运行",
+            "en": "No unit or individual may: (2) without authorisation alter, move or remove image acquisition equipment and related facilities installed under Art. 7, or obstruct their normal operation by spraying, covering or other means"
+           },
+           "consequence": "art30"
+          },
+          {
+           "id": "art33-view-beyond-property",
+           "check": "view-beyond-property",
+           "severity": "warning",
+           "article": "art33",
+           "title": "Private camera sees beyond the property",
+           "description": "for non-public sites: the view region covers at least minOffSiteArea outside the boundary",
+           "citation": {
+            "ref": "Art. 33",
+            "zh": "在非公共场所安装图像采集设备及相关设施,不得危害公共安全或者侵犯他人的合法权益",
+            "en": "The installation of image acquisition equipment and related facilities in non-public places shall not endanger public security or infringe the lawful rights and interests of others"
+           },
+           "consequence": "art31"
+          },
+          {
+           "id": "art33-view-occupied-by-others",
+           "check": "view-occupied-by-others",
+           "severity": "warning",
+           "article": "art33",
+           "title": "Home camera sees rooms others occupy",
+           "description": "for non-public sites: a camera inside, or whose view covers at least minIntrusionArea of, a zone marked occupiedByOthers",
+           "citation": {
+            "ref": "Art. 33",
+            "zh": "在非公共场所安装图像采集设备及相关设施,不得危害公共安全或者侵犯他人的合法权益",
+            "en": "The installation of image acquisition equipment and related facilities in non-public places shall not endanger public security or infringe the lawful rights and interests of others"
+           },
+           "consequence": "art31"
+          },
+          {
+           "id": "coverage/required-uncovered",
+           "check": "coverage-uncovered",
+           "severity": "warning",
+           "article": "coverage",
+           "title": "Key location not covered",
+           "description": "a zone with requiredCoverage is covered below its coverageFraction at its IEC 62676-4 level",
+           "citation": {
+            "ref": "design requirement (IEC 62676-4)",
+            "zh": "设计要求,非法律条款",
+            "en": "design requirement, not law"
+           },
+           "consequence": "design"
+          }
+         ],
+         "applicability": {
+          "art7-infrastructure": {
+           "exempt": [],
+           "reason": {
+            "zh": "第七条第一款",
+            "en": "Art. 7 ¶1"
+           },
+           "notes": [
+            {
+             "zh": "第三十二条第二款:其他国家机关及其工作人员在履行公共安全视频系统建设、使用、相关管理职责过程中,违反本条例规定……由其上级机关或者有关主管部门责令改正,对负有责任的领导人员和直接责任人员依法给予处分;构成犯罪的,依法追究刑事责任。",
+             "en": "Sightline's reading: an Art. 7 ¶1 system is built by departments organised by the local people's government; where the builder is a state organ, Art. 32 ¶2 (correction ordered by its superior organ, 处分 of the responsible leaders and staff) governs rather than the unit fines the findings quote. This is a judgement."
+            }
+           ]
+          },
+          "art9-other-public": {
+           "exempt": [
+            "art14",
+            "art17"
+           ],
+           "reason": {
+            "zh": "第九条第二款:依照前款规定安装图像采集设备及相关设施的,应当遵守本条例除第十一条、第十四条、第十五条、第十六条第二款、第十七条规定的强制性要求之外的其他各项规定",
+            "en": "Art. 9 ¶2: those who install image acquisition equipment and related facilities under the preceding paragraph shall observe all provisions of these Regulations other than the mandatory requirements of Art. 11, 14, 15, 16 ¶2 and 17"
+           }
+          },
+          "non-public": {
+           "only": [
+            "art33",
+            "coverage"
+           ],
+           "reason": {
+            "zh": "第二条:本条例所称公共安全视频图像信息系统(以下简称公共安全视频系统),是指通过在公共场所安装图像采集设备及相关设施,对涉及公共安全的区域进行视频图像信息收集、传输、显示、存储的系统。",
+            "en": "Art. 2: \"A public security video image information system (public security video system) in these Regulations means a system that collects, transmits, displays and stores video image information of areas involving public security by installing image acquisition equipment and related facilities in public places.\""
+           },
+           "notes": [
+            {
+             "zh": "Sightline 的理解:本条例的各项义务针对公共场所;非公共场所适用第三十三条。这是判断,不是条文。",
+             "en": "Sightline's reading: the Regulations' duties govern public places, and non-public places fall under Art. 33. This is a judgement, not the text."
+            }
+           ],
+           "publicIfPresent": [
+            "guest_room",
+            "private_dining_room"
+           ]
+          }
+         }
+        }
 
-"""#,
+        """#,
         "cn-chongqing-2009": #"""
-{
- "format": "sightline-profile/1",
- "id": "cn-chongqing-2009",
- "title": "Chongqing Municipality, public security video image information systems measures (2009)",
- "law": {
-  "zh": "重庆市社会公共安全视频图像信息系统管理办法(2009年12月11日起施行)",
-  "en": "Chongqing Municipality Measures on the Management of Social Public Security Video Image Information Systems (in force 2009-12-11)"
- },
- "note": "Quoted from a rough machine translation (shared/regulations/chongqing-2009-en.txt): article numbers marked \"inferred\" are Sightline's reading where the translation drops headings, and fine amounts are given only as far as the translation makes them legible. The Chinese original is not in this project.",
- "parameters": {
-  "minIntrusionArea": 0.01,
-  "signDistance": 5,
-  "minSignageViewArea": 1,
-  "minOffSiteArea": 1,
-  "retentionDays": 30,
-  "filingDays": null,
-  "preexistingBefore": "2009-12-11",
-  "preexistingFilingDue": "2010-01-10",
-  "consentDistance": 0,
-  "filingData": [
-   "designProgramme",
-   "testReport"
-  ]
- },
- "extraCategories": {
-  "financial_privacy": "area of a bank, insurer or securities firm where personal information may be seen (PIN pads, counters)",
-  "polling_booth": "surroundings of a ballot box or polling booth where a voter's choice may be observed"
- },
- "items": {
-  "(i)": {
-   "zh": "(重庆市社会公共安全视频图像信息系统管理办法;本项目仅收录英文机器翻译,未收录中文原文)",
-   "en": "hotels and restaurants, recreational sites (guest rooms and private rooms)"
-  },
-  "(ii)": {
-   "zh": "(重庆市社会公共安全视频图像信息系统管理办法;本项目仅收录英文机器翻译,未收录中文原文)",
-   "en": "collective and personal accommodation"
-  },
-  "(iii)": {
-   "zh": "(重庆市社会公共安全视频图像信息系统管理办法;本项目仅收录英文机器翻译,未收录中文原文)",
-   "en": "ablution rooms, changing rooms, toilets and lactation rooms"
-  },
-  "(iv)": {
-   "zh": "(重庆市社会公共安全视频图像信息系统管理办法;本项目仅收录英文机器翻译,未收录中文原文)",
-   "en": "areas in which personal information may be disclosed in financial, insurance and securities institutions"
-  },
-  "(v)": {
-   "zh": "(重庆市社会公共安全视频图像信息系统管理办法;本项目仅收录英文机器翻译,未收录中文原文)",
-   "en": "regions where expressions of personal will may be observed in the vicinity of the electoral box, the polling point"
-  },
-  "(vi)": {
-   "zh": "(重庆市社会公共安全视频图像信息系统管理办法;本项目仅收录英文机器翻译,未收录中文原文)",
-   "en": "other places and regions involving personal privacy"
-  }
- },
- "prohibited": {
-  "guest_room": "(i)",
-  "private_dining_room": "(i)",
-  "dormitory_room": "(ii)",
-  "staff_quarters": "(ii)",
-  "bathhouse": "(iii)",
-  "toilet": "(iii)",
-  "changing_room": "(iii)",
-  "nursing_room": "(iii)",
-  "fitting_room": "(vi)",
-  "private_other": "(vi)",
-  "financial_privacy": "(iv)",
-  "polling_booth": "(v)"
- },
- "articles": {
-  "art6-20": {
-   "ref": "Art. 6 ¶2; Art. 20 (ii)",
-   "title": "no infringing personal privacy; no changing position, angle or scope to collect private information"
-  },
-  "art8": {
-   "ref": "Art. 8 (numbering inferred)",
-   "title": "places where a public video system shall be installed"
-  },
-  "art9": {
-   "ref": "Art. 9 (numbering inferred)",
-   "title": "places where no public video system may be installed"
-  },
-  "art10": {
-   "ref": "Art. 10 (numbering inferred)",
-   "title": "a clear mark; fixed position, angle and lens range"
-  },
-  "art15": {
-   "ref": "Art. 15",
-   "title": "sending the system's materials to the public security authorities"
-  },
-  "art19": {
-   "ref": "Art. 19",
-   "title": "operating duties, including keeping footage at least 30 days"
-  },
-  "coverage": {
-   "ref": "design requirement",
-   "title": "required coverage of key locations (not law)"
-  }
- },
- "consequences": {
-  "art24": {
-   "article": "Art. 24",
-   "measures": [
-    "immediate dismantling by the public security authority"
-   ],
-   "fines": {
-    "unit": {
-     "min": 1000,
-     "note": "the translation reads \"a fine of more than 1000\"; no upper bound is legible"
-    },
-    "individual": {
-     "max": 1000,
-     "note": "the translation reads \"a fine of up to 1000 for individuals\""
-    },
-    "responsible": {
-     "note": "the translation's figure for supervisors and directly responsible personnel (\"€50 million\") is garbled; no amount is given"
-    }
-   }
-  },
-  "art25": {
-   "article": "Art. 25",
-   "measures": [
-    "order to correct within a time limit"
-   ],
-   "fines": {
-    "unit": {
-     "note": "the translation reads \"a fine of 1,000 units\"; whether this is a minimum or a maximum is not legible"
-    },
-    "individual": {
-     "note": "the translation reads \"a fine of 500 dollars for individuals\"; whether this is a minimum or a maximum is not legible"
-    }
-   },
-   "condition": "only if not corrected within the time limit"
-  },
-  "design": {
-   "article": "design requirement",
-   "measures": [],
-   "note": "not a legal requirement"
-  },
-  "art25-iv": {
-   "article": "Art. 25 (iv)",
-   "measures": [
-    "order to correct within a time limit (the translation: \"is being changed by the public security authority\")"
-   ],
-   "fines": {
-    "unit": {
-     "note": "the translation reads \"a fine of 1,000 units\"; whether this is a minimum or a maximum is not legible"
-    },
-    "individual": {
-     "note": "the translation reads \"a fine of 500 dollars for individuals\"; whether this is a minimum or a maximum is not legible"
-    }
-   },
-   "condition": "fines only if not corrected within the time limit"
-  },
-  "art10-marks": {
-   "article": "Art. 10 (numbering inferred)",
-   "measures": [],
-   "note": "the translation sets no distinct penalty for missing marks or for cameras whose position, angle and range are not fixed"
-  },
-  "art23-mandatory": {
-   "article": "Art. 23 (numbering inferred)",
-   "measures": [
-    "order to correct within a time limit"
-   ],
-   "condition": "if not corrected: sanctions under the State Council's regulations on security protection in enterprises and institutions and on entertainment venues (the translation: \"sanctioned by the public security authorities in accordance with the State Department's Regulations on the Protection of Security in Business Units and the Regulations on Recreation Facilities\")"
-  },
-  "art15-record": {
-   "article": "Art. 15 ¶1",
-   "measures": [],
-   "note": "none by itself: a gap in the plan file is not a failure to send the materials. Art. 25 (i) (order to correct within a time limit; a fine only if not corrected) applies if the materials were not sent"
-  }
- },
- "rules": [
-  {
-   "id": "art9-camera-inside",
-   "check": "camera-inside",
-   "severity": "error",
-   "article": "art9",
-   "title": "Camera inside a prohibited place",
-   "description": "a camera stands inside a prohibited zone",
-   "citation": {
-    "ref": "Art. 9 {item} (numbering inferred)",
-    "zh": "{item.zh}",
-    "en": "The following places and regions prohibit the installation of a public video system: {item.en}"
-   },
-   "consequence": "art24"
-  },
-  {
-   "id": "art20-view-intrusion",
-   "check": "view-intrusion",
-   "severity": "error",
-   "article": "art6-20",
-   "title": "View into a prohibited place from outside it",
-   "description": "the view region covers at least minIntrusionArea of a prohibited zone",
-   "citation": {
-    "provisions": [
-     {
-      "ref": "Art. 6 ¶2",
-      "zh": "(本项目未收录中文原文)",
-      "en": "The construction, use and maintenance of public video systems shall not disclose State secrets and commercial secrets, nor violate personal privacy and other legitimate rights."
-     },
-     {
-      "ref": "Art. 20 (ii) (numbering inferred)",
-      "zh": "(本项目未收录中文原文)",
-      "en": "No unit or individual shall have the following acts: (ii) Changes in the use of public video systems or the location of intake-based equipment, intake-call, pyrethroids and scope, and use them for the collection of information relating to State secret, commercial secret or personal privacy and other legitimate rights"
-     }
-    ]
-   },
-   "consequence": "art25-iv"
-  },
-  {
-   "id": "art20-view-masked",
-   "check": "view-masked",
-   "severity": "warning",
-   "article": "art6-20",
-   "title": "View into a prohibited place from outside it hidden only by masks",
-   "description": "an intrusion that privacy masks fully hide (consequence applies if the mask is switched off)",
-   "citation": {
-    "provisions": [
-     {
-      "ref": "Art. 6 ¶2",
-      "zh": "(本项目未收录中文原文)",
-      "en": "The construction, use and maintenance of public video systems shall not disclose State secrets and commercial secrets, nor violate personal privacy and other legitimate rights."
-     },
-     {
-      "ref": "Art. 20 (ii) (numbering inferred)",
-      "zh": "(本项目未收录中文原文)",
-      "en": "No unit or individual shall have the following acts: (ii) Changes in the use of public video systems or the location of intake-based equipment, intake-call, pyrethroids and scope, and use them for the collection of information relating to State secret, commercial secret or personal privacy and other legitimate rights"
-     }
-    ]
-   },
-   "consequence": "art25-iv"
-  },
-  {
-   "id": "art10-marks-missing",
-   "check": "signage-missing",
-   "severity": "error",
-   "article": "art10",
-   "title": "No clear mark",
-   "description": "a non-prohibited zone the cameras see has no sign inside it or near an opening on its boundary (the mark must also state the camera's fixed position, angle and lens range; \"pyrethroids\" in the translation is read as the angle, an inference)",
-   "citation": {
-    "ref": "Art. 10 (numbering inferred)",
-    "zh": "(本项目未收录中文原文)",
-    "en": "The public video system installed in public places should set a clear mark that the location of the camera equipment is fixed, the pyrethroids and the scope of the lens."
-   },
-   "consequence": "art10-marks"
-  },
-  {
-   "id": "art10-ptz-not-fixed",
-   "check": "ptz-not-fixed",
-   "severity": "warning",
-   "article": "art10",
-   "title": "PTZ camera against a fixed position, angle and range",
-   "description": "a PTZ camera: the mark must state a fixed position, angle and lens range, and changing them to collect private information is forbidden (Art. 20 (ii))",
-   "citation": {
-    "provisions": [
-     {
-      "ref": "Art. 10 (numbering inferred)",
-      "zh": "(本项目未收录中文原文)",
-      "en": "The public video system installed in public places should set a clear mark that the location of the camera equipment is fixed, the pyrethroids and the scope of the lens."
-     },
-     {
-      "ref": "Art. 20 (ii) (numbering inferred)",
-      "zh": "(本项目未收录中文原文)",
-      "en": "No unit or individual shall have the following acts: (ii) Changes in the use of public video systems or the location of intake-based equipment, intake-call, pyrethroids and scope, and use them for the collection of information relating to State secret, commercial secret or personal privacy and other legitimate rights"
-     }
-    ]
-   },
-   "consequence": "art10-marks"
-  },
-  {
-   "id": "art8-mandatory-place-uncovered",
-   "check": "mandatory-place-uncovered",
-   "severity": "warning",
-   "article": "art8",
-   "title": "Hotel's public corridor or entrance without a camera",
-   "description": "on a plan with guest rooms (a hotel), a corridor, entrance or lobby zone the cameras see less than minSignageViewArea of",
-   "categories": [
-    "corridor",
-    "entrance",
-    "lobby"
-   ],
-   "ifPlanHas": [
-    "guest_room"
-   ],
-   "citation": {
-    "ref": "Art. 8 (viii) (numbering inferred)",
-    "zh": "(本项目未收录中文原文)",
-    "en": "The following places relating to public safety and regional systems should be installed: (viii) Public corridors and entrances for large commercial network sites, large meals, large theatres, recreational sites, hotels and Internet access sites"
-   },
-   "consequence": "art23-mandatory"
-  },
-  {
-   "id": "art15-filing-overdue",
-   "check": "filing-overdue",
-   "severity": "error",
-   "article": "art15",
-   "title": "Materials not sent in time",
-   "description": "a system in use before the measures took effect was not reported within 30 days (the measures set no deadline for new systems)",
-   "citation": {
-    "ref": "Art. 15 ¶2",
-    "zh": "(本项目未收录中文原文)",
-    "en": "The public video system that had been established prior to the implementation of the scheme should be available to the public security authorities within 30 days of the date of its implementation"
-   },
-   "consequence": "art25"
-  },
-  {
-   "id": "art15-filing-incomplete",
-   "check": "filing-incomplete",
-   "severity": "warning",
-   "article": "art15",
-   "title": "Materials cannot be listed from the plan",
-   "description": "the plan does not reference the design and detection (test) programmes Art. 15 ¶1 asks to be sent (system.designProgramme, system.testReport)",
-   "citation": {
-    "ref": "Art. 15 ¶1",
-    "zh": "(本项目未收录中文原文)",
-    "en": "Public video systems-building units should send technical programmes for the design and detection of public video systems and related materials collected to public security authorities"
-   },
-   "consequence": "art15-record"
-  },
-  {
-   "id": "art19-retention-short",
-   "check": "retention-short",
-   "severity": "error",
-   "article": "art19",
-   "title": "Footage kept too briefly",
-   "description": "retentionDays is under 30",
-   "citation": {
-    "ref": "Art. 19 (viii)",
-    "zh": "(本项目未收录中文原文)",
-    "en": "The period of effective storage of information is generally not less than 30 days"
-   },
-   "consequence": "art25"
-  },
-  {
-   "id": "coverage/required-uncovered",
-   "check": "coverage-uncovered",
-   "severity": "warning",
-   "article": "coverage",
-   "title": "Key location not covered",
-   "description": "a zone with requiredCoverage is covered below its coverageFraction at its IEC 62676-4 level",
-   "citation": {
-    "ref": "design requirement (IEC 62676-4)",
-    "zh": "设计要求,非法律条款",
-    "en": "design requirement, not law"
-   },
-   "consequence": "design"
-  }
- ],
- "applicability": {
-  "non-public": {
-   "only": [
-    "coverage"
-   ],
-   "reason": {
-    "zh": "(本项目未收录中文原文)",
-    "en": "Art. 3: the measures govern video systems monitoring public places"
-   }
-  }
- },
- "laterLaw": {
-  "from": "2025-04-01",
-  "note": {
-   "zh": "自2025年4月1日起,国务院《公共安全视频图像信息系统管理条例》(国务院令第799号)同样适用,且作为行政法规优先于本市规章;仅按本规则集检查会遗漏:第十条(涉密单位周边须事先征得同意)、第十四条(30日内备案)、第八条第一款第(四)项(窃听)。请同时以 cn-2025 检查。",
-   "en": "From 2025-04-01 the State Council's Order No. 799 also applies and prevails (a State Council regulation over a municipal rule). This profile alone would miss Art. 10 (prior consent near confidential units), Art. 14 (filing within 30 days) and Art. 8 ¶1 (iv) (microphones: 窃听). Check with cn-2025 as well."
-  }
- }
-}
+        {
+         "format": "sightline-profile/1",
+         "id": "cn-chongqing-2009",
+         "title": "Chongqing Municipality, public security video image information systems measures (2009)",
+         "law": {
+          "zh": "重庆市社会公共安全视频图像信息系统管理办法(2009年12月11日起施行)",
+          "en": "Chongqing Municipality Measures on the Management of Social Public Security Video Image Information Systems (in force 2009-12-11)"
+         },
+         "note": "Quoted from a rough machine translation (shared/regulations/chongqing-2009-en.txt): article numbers marked \"inferred\" are Sightline's reading where the translation drops headings, and fine amounts are given only as far as the translation makes them legible. The Chinese original is not in this project.",
+         "parameters": {
+          "minIntrusionArea": 0.01,
+          "signDistance": 5,
+          "minSignageViewArea": 1,
+          "minOffSiteArea": 1,
+          "retentionDays": 30,
+          "filingDays": null,
+          "preexistingBefore": "2009-12-11",
+          "preexistingFilingDue": "2010-01-10",
+          "consentDistance": 0,
+          "filingData": [
+           "designProgramme",
+           "testReport"
+          ]
+         },
+         "extraCategories": {
+          "financial_privacy": "area of a bank, insurer or securities firm where personal information may be seen (PIN pads, counters)",
+          "polling_booth": "surroundings of a ballot box or polling booth where a voter's choice may be observed"
+         },
+         "items": {
+          "(i)": {
+           "zh": "(重庆市社会公共安全视频图像信息系统管理办法;本项目仅收录英文机器翻译,未收录中文原文)",
+           "en": "hotels and restaurants, recreational sites (guest rooms and private rooms)"
+          },
+          "(ii)": {
+           "zh": "(重庆市社会公共安全视频图像信息系统管理办法;本项目仅收录英文机器翻译,未收录中文原文)",
+           "en": "collective and personal accommodation"
+          },
+          "(iii)": {
+           "zh": "(重庆市社会公共安全视频图像信息系统管理办法;本项目仅收录英文机器翻译,未收录中文原文)",
+           "en": "ablution rooms, changing rooms, toilets and lactation rooms"
+          },
+          "(iv)": {
+           "zh": "(重庆市社会公共安全视频图像信息系统管理办法;本项目仅收录英文机器翻译,未收录中文原文)",
+           "en": "areas in which personal information may be disclosed in financial, insurance and securities institutions"
+          },
+          "(v)": {
+           "zh": "(重庆市社会公共安全视频图像信息系统管理办法;本项目仅收录英文机器翻译,未收录中文原文)",
+           "en": "regions where expressions of personal will may be observed in the vicinity of the electoral box, the polling point"
+          },
+          "(vi)": {
+           "zh": "(重庆市社会公共安全视频图像信息系统管理办法;本项目仅收录英文机器翻译,未收录中文原文)",
+           "en": "other places and regions involving personal privacy"
+          }
+         },
+         "prohibited": {
+          "guest_room": "(i)",
+          "private_dining_room": "(i)",
+          "dormitory_room": "(ii)",
+          "staff_quarters": "(ii)",
+          "bathhouse": "(iii)",
+          "toilet": "(iii)",
+          "changing_room": "(iii)",
+          "nursing_room": "(iii)",
+          "fitting_room": "(vi)",
+          "private_other": "(vi)",
+          "financial_privacy": "(iv)",
+          "polling_booth": "(v)"
+         },
+         "articles": {
+          "art6-20": {
+           "ref": "Art. 6 ¶2; Art. 20 (ii)",
+           "title": "no infringing personal privacy; no changing position, angle or scope to collect private information"
+          },
+          "art8": {
+           "ref": "Art. 8 (numbering inferred)",
+           "title": "places where a public video system shall be installed"
+          },
+          "art9": {
+           "ref": "Art. 9 (numbering inferred)",
+           "title": "places where no public video system may be installed"
+          },
+          "art10": {
+           "ref": "Art. 10 (numbering inferred)",
+           "title": "a clear mark; fixed position, angle and lens range"
+          },
+          "art15": {
+           "ref": "Art. 15",
+           "title": "sending the system's materials to the public security authorities"
+          },
+          "art19": {
+           "ref": "Art. 19",
+           "title": "operating duties, including keeping footage at least 30 days"
+          },
+          "coverage": {
+           "ref": "design requirement",
+           "title": "required coverage of key locations (not law)"
+          }
+         },
+         "consequences": {
+          "art24": {
+           "article": "Art. 24",
+           "measures": [
+            "immediate dismantling by the public security authority"
+           ],
+           "fines": {
+            "unit": {
+             "min": 1000,
+             "note": "the translation reads \"a fine of more than 1000\"; no upper bound is legible"
+            },
+            "individual": {
+             "max": 1000,
+             "note": "the translation reads \"a fine of up to 1000 for individuals\""
+            },
+            "responsible": {
+             "note": "the translation's figure for supervisors and directly responsible personnel (\"€50 million\") is garbled; no amount is given"
+            }
+           }
+          },
+          "art25": {
+           "article": "Art. 25",
+           "measures": [
+            "order to correct within a time limit"
+           ],
+           "fines": {
+            "unit": {
+             "note": "the translation reads \"a fine of 1,000 units\"; whether this is a minimum or a maximum is not legible"
+            },
+            "individual": {
+             "note": "the translation reads \"a fine of 500 dollars for individuals\"; whether this is a minimum or a maximum is not legible"
+            }
+           },
+           "condition": "only if not corrected within the time limit"
+          },
+          "design": {
+           "article": "design requirement",
+           "measures": [],
+           "note": "not a legal requirement"
+          },
+          "art25-iv": {
+           "article": "Art. 25 (iv)",
+           "measures": [
+            "order to correct within a time limit (the translation: \"is being changed by the public security authority\")"
+           ],
+           "fines": {
+            "unit": {
+             "note": "the translation reads \"a fine of 1,000 units\"; whether this is a minimum or a maximum is not legible"
+            },
+            "individual": {
+             "note": "the translation reads \"a fine of 500 dollars for individuals\"; whether this is a minimum or a maximum is not legible"
+            }
+           },
+           "condition": "fines only if not corrected within the time limit"
+          },
+          "art10-marks": {
+           "article": "Art. 10 (numbering inferred)",
+           "measures": [],
+           "note": "the translation sets no distinct penalty for missing marks or for cameras whose position, angle and range are not fixed"
+          },
+          "art23-mandatory": {
+           "article": "Art. 23 (numbering inferred)",
+           "measures": [
+            "order to correct within a time limit"
+           ],
+           "condition": "if not corrected: sanctions under the State Council's regulations on security protection in enterprises and institutions and on entertainment venues (the translation: \"sanctioned by the public security authorities in accordance with the State Department's Regulations on the Protection of Security in Business Units and the Regulations on Recreation Facilities\")"
+          },
+          "art15-record": {
+           "article": "Art. 15 ¶1",
+           "measures": [],
+           "note": "none by itself: a gap in the plan file is not a failure to send the materials. Art. 25 (i) (order to correct within a time limit; a fine only if not corrected) applies if the materials were not sent"
+          }
+         },
+         "rules": [
+          {
+           "id": "art9-camera-inside",
+           "check": "camera-inside",
+           "severity": "error",
+           "article": "art9",
+           "title": "Camera inside a prohibited place",
+           "description": "a camera stands inside a prohibited zone",
+           "citation": {
+            "ref": "Art. 9 {item} (numbering inferred)",
+            "zh": "{item.zh}",
+            "en": "The following places and regions prohibit the installation of a public video system: {item.en}"
+           },
+           "consequence": "art24"
+          },
+          {
+           "id": "art20-view-intrusion",
+           "check": "view-intrusion",
+           "severity": "error",
+           "article": "art6-20",
+           "title": "View into a prohibited place from outside it",
+           "description": "the view region covers at least minIntrusionArea of a prohibited zone",
+           "citation": {
+            "provisions": [
+             {
+              "ref": "Art. 6 ¶2",
+              "zh": "(本项目未收录中文原文)",
+              "en": "The construction, use and maintenance of public video systems shall not disclose State secrets and commercial secrets, nor violate personal privacy and other legitimate rights."
+             },
+             {
+              "ref": "Art. 20 (ii) (numbering inferred)",
+              "zh": "(本项目未收录中文原文)",
+              "en": "No unit or individual shall have the following acts: (ii) Changes in the use of public video systems or the location of intake-based equipment, intake-call, pyrethroids and scope, and use them for the collection of information relating to State secret, commercial secret or personal privacy and other legitimate rights"
+             }
+            ]
+           },
+           "consequence": "art25-iv"
+          },
+          {
+           "id": "art20-view-masked",
+           "check": "view-masked",
+           "severity": "warning",
+           "article": "art6-20",
+           "title": "View into a prohibited place from outside it hidden only by masks",
+           "description": "an intrusion that privacy masks fully hide (consequence applies if the mask is switched off)",
+           "citation": {
+            "provisions": [
+             {
+              "ref": "Art. 6 ¶2",
+              "zh": "(本项目未收录中文原文)",
+              "en": "The construction, use and maintenance of public video systems shall not disclose State secrets and commercial secrets, nor violate personal privacy and other legitimate rights."
+             },
+             {
+              "ref": "Art. 20 (ii) (numbering inferred)",
+              "zh": "(本项目未收录中文原文)",
+              "en": "No unit or individual shall have the following acts: (ii) Changes in the use of public video systems or the location of intake-based equipment, intake-call, pyrethroids and scope, and use them for the collection of information relating to State secret, commercial secret or personal privacy and other legitimate rights"
+             }
+            ]
+           },
+           "consequence": "art25-iv"
+          },
+          {
+           "id": "art10-marks-missing",
+           "check": "signage-missing",
+           "severity": "error",
+           "article": "art10",
+           "title": "No clear mark",
+           "description": "a non-prohibited zone the cameras see has no sign inside it or near an opening on its boundary (the mark must also state the camera's fixed position, angle and lens range; \"pyrethroids\" in the translation is read as the angle, an inference)",
+           "citation": {
+            "ref": "Art. 10 (numbering inferred)",
+            "zh": "(本项目未收录中文原文)",
+            "en": "The public video system installed in public places should set a clear mark that the location of the camera equipment is fixed, the pyrethroids and the scope of the lens."
+           },
+           "consequence": "art10-marks"
+          },
+          {
+           "id": "art10-ptz-not-fixed",
+           "check": "ptz-not-fixed",
+           "severity": "warning",
+           "article": "art10",
+           "title": "PTZ camera against a fixed position, angle and range",
+           "description": "a PTZ camera: the mark must state a fixed position, angle and lens range, and changing them to collect private information is forbidden (Art. 20 (ii))",
+           "citation": {
+            "provisions": [
+             {
+              "ref": "Art. 10 (numbering inferred)",
+              "zh": "(本项目未收录中文原文)",
+              "en": "The public video system installed in public places should set a clear mark that the location of the camera equipment is fixed, the pyrethroids and the scope of the lens."
+             },
+             {
+              "ref": "Art. 20 (ii) (numbering inferred)",
+              "zh": "(本项目未收录中文原文)",
+              "en": "No unit or individual shall have the following acts: (ii) Changes in the use of public video systems or the location of intake-based equipment, intake-call, pyrethroids and scope, and use them for the collection of information relating to State secret, commercial secret or personal privacy and other legitimate rights"
+             }
+            ]
+           },
+           "consequence": "art10-marks"
+          },
+          {
+           "id": "art8-mandatory-place-uncovered",
+           "check": "mandatory-place-uncovered",
+           "severity": "warning",
+           "article": "art8",
+           "title": "Hotel's public corridor or entrance without a camera",
+           "description": "on a plan with guest rooms (a hotel), a corridor, entrance or lobby zone the cameras see less than minSignageViewArea of",
+           "categories": [
+            "corridor",
+            "entrance",
+            "lobby"
+           ],
+           "ifPlanHas": [
+            "guest_room"
+           ],
+           "citation": {
+            "ref": "Art. 8 (viii) (numbering inferred)",
+            "zh": "(本项目未收录中文原文)",
+            "en": "The following places relating to public safety and regional systems should be installed: (viii) Public corridors and entrances for large commercial network sites, large meals, large theatres, recreational sites, hotels and Internet access sites"
+           },
+           "consequence": "art23-mandatory"
+          },
+          {
+           "id": "art15-filing-overdue",
+           "check": "filing-overdue",
+           "severity": "error",
+           "article": "art15",
+           "title": "Materials not sent in time",
+           "description": "a system in use before the measures took effect was not reported within 30 days (the measures set no deadline for new systems)",
+           "citation": {
+            "ref": "Art. 15 ¶2",
+            "zh": "(本项目未收录中文原文)",
+            "en": "The public video system that had been established prior to the implementation of the scheme should be available to the public security authorities within 30 days of the date of its implementation"
+           },
+           "consequence": "art25"
+          },
+          {
+           "id": "art15-filing-incomplete",
+           "check": "filing-incomplete",
+           "severity": "warning",
+           "article": "art15",
+           "title": "Materials cannot be listed from the plan",
+           "description": "the plan does not reference the design and detection (test) programmes Art. 15 ¶1 asks to be sent (system.designProgramme, system.testReport)",
+           "citation": {
+            "ref": "Art. 15 ¶1",
+            "zh": "(本项目未收录中文原文)",
+            "en": "Public video systems-building units should send technical programmes for the design and detection of public video systems and related materials collected to public security authorities"
+           },
+           "consequence": "art15-record"
+          },
+          {
+           "id": "art19-retention-short",
+           "check": "retention-short",
+           "severity": "error",
+           "article": "art19",
+           "title": "Footage kept too briefly",
+           "description": "retentionDays is under 30",
+           "citation": {
+            "ref": "Art. 19 (viii)",
+            "zh": "(本项目未收录中文原文)",
+            "en": "The period of effective storage of information is generally not less than 30 days"
+           },
+           "consequence": "art25"
+          },
+          {
+           "id": "coverage/required-uncovered",
+           "check": "coverage-uncovered",
+           "severity": "warning",
+           "article": "coverage",
+           "title": "Key location not covered",
+           "description": "a zone with requiredCoverage is covered below its coverageFraction at its IEC 62676-4 level",
+           "citation": {
+            "ref": "design requirement (IEC 62676-4)",
+            "zh": "设计要求,非法律条款",
+            "en": "design requirement, not law"
+           },
+           "consequence": "design"
+          }
+         ],
+         "applicability": {
+          "non-public": {
+           "only": [
+            "coverage"
+           ],
+           "reason": {
+            "zh": "(本项目未收录中文原文)",
+            "en": "Art. 3: the measures govern video systems monitoring public places"
+           }
+          }
+         },
+         "laterLaw": {
+          "from": "2025-04-01",
+          "note": {
+           "zh": "自2025年4月1日起,国务院《公共安全视频图像信息系统管理条例》(国务院令第799号)同样适用,且作为行政法规优先于本市规章;仅按本规则集检查会遗漏:第十条(涉密单位周边须事先征得同意)、第十四条(30日内备案)、第八条第一款第(四)项(窃听)。请同时以 cn-2025 检查。",
+           "en": "From 2025-04-01 the State Council's Order No. 799 also applies and prevails (a State Council regulation over a municipal rule). This profile alone would miss Art. 10 (prior consent near confidential units), Art. 14 (filing within 30 days) and Art. 8 ¶1 (iv) (microphones: 窃听). Check with cn-2025 as well."
+          }
+         }
+        }
 
-"""#,
+        """#,
     ]
 
     /// Built-in profile ids, sorted.

@@ -47,7 +47,8 @@ extension Consequence {
     /// itself when it quotes no Chinese.
     static func statuteWords(_ text: String) -> String {
         var quoted: [String] = []
-        var depth = 0, current = ""
+        var depth = 0
+        var current = ""
         for ch in text {
             if ch == "(" {
                 if depth > 0 { current.append(ch) }
@@ -91,9 +92,9 @@ extension Fine {
     /// "¥10,000–20,000", "up to ¥10,000", "from ¥1,000", or "amount unclear".
     public var yuanRange: String {
         switch (minYuan, maxYuan) {
-        case let (lo?, hi?): "¥\(Self.thousands(lo))–\(Self.thousands(hi))"
-        case let (nil, hi?): "up to ¥\(Self.thousands(hi))"
-        case let (lo?, nil): "from ¥\(Self.thousands(lo))"
+        case (let lo?, let hi?): "¥\(Self.thousands(lo))–\(Self.thousands(hi))"
+        case (nil, let hi?): "up to ¥\(Self.thousands(hi))"
+        case (let lo?, nil): "from ¥\(Self.thousands(lo))"
         case (nil, nil): "amount unclear"
         }
     }
@@ -101,9 +102,9 @@ extension Fine {
     /// The range as the statute writes it: "1万元以上2万元以下", "1万元以下".
     public var yuanRangeZh: String {
         switch (minYuan, maxYuan) {
-        case let (lo?, hi?): "\(Self.yuanZh(lo))以上\(Self.yuanZh(hi))以下"
-        case let (nil, hi?): "\(Self.yuanZh(hi))以下"
-        case let (lo?, nil): "\(Self.yuanZh(lo))以上"
+        case (let lo?, let hi?): "\(Self.yuanZh(lo))以上\(Self.yuanZh(hi))以下"
+        case (nil, let hi?): "\(Self.yuanZh(hi))以下"
+        case (let lo?, nil): "\(Self.yuanZh(lo))以上"
         case (nil, nil): "数额不明"
         }
     }

@@ -26,24 +26,30 @@ extension RuleContext {
         if let before = parameters.preexistingBefore, let due = parameters.preexistingFilingDue {
             if let commissioned = system.commissionedOn, commissioned >= before {
                 if system.preexisting {
-                    contradiction = "the plan says the system was in use before \(before) (system.preexisting) but put into use on \(commissioned) (system.commissionedOn); the date is used"
+                    contradiction =
+                        "the plan says the system was in use before \(before) (system.preexisting) but put into use on \(commissioned) (system.commissionedOn); the date is used"
                 }
             } else if system.preexisting || system.commissionedOn != nil {
-                return FilingDue(due: due, reason: "the system was in use before \(before), so the filing was due by \(due)",
-                                 says: { l in l.t(.messageDuePreexisting, l.date(before), l.date(due)) })
+                return FilingDue(
+                    due: due, reason: "the system was in use before \(before), so the filing was due by \(due)",
+                    says: { l in l.t(.messageDuePreexisting, l.date(before), l.date(due)) })
             }
         }
         guard let commissioned = system.commissionedOn else {
             return FilingDue(due: nil, reason: "the plan gives no system.commissionedOn", contradiction: contradiction)
         }
         guard let days = parameters.filingDays else {
-            return FilingDue(due: nil, reason: "this profile sets no filing deadline for systems put into use from \(parameters.preexistingBefore.map(\.description) ?? "its entry into force")",
-                             contradiction: contradiction)
+            return FilingDue(
+                due: nil,
+                reason:
+                    "this profile sets no filing deadline for systems put into use from \(parameters.preexistingBefore.map(\.description) ?? "its entry into force")",
+                contradiction: contradiction)
         }
         let due = commissioned.adding(days: days)
-        return FilingDue(due: due, reason: "the system was put into use on \(commissioned), so the filing was due within \(days) days, by \(due)",
-                         contradiction: contradiction,
-                         says: { l in l.t(.messageDueCommissioned, l.date(commissioned), String(days), l.date(due)) })
+        return FilingDue(
+            due: due, reason: "the system was put into use on \(commissioned), so the filing was due within \(days) days, by \(due)",
+            contradiction: contradiction,
+            says: { l in l.t(.messageDueCommissioned, l.date(commissioned), String(days), l.date(due)) })
     }
 
     func filingOverdue(_ rule: RuleDefinition) -> RuleResult {
@@ -59,9 +65,12 @@ extension RuleContext {
         }
         if parameters.isRestDay(dueDate) {
             let source = parameters.holidaySource.map { " (holidays: \($0))" } ?? ""
-            out.notes.append(Text(
-                zh: "\(article)备案期限的最后一日 \(dueDate) 是休息日或法定节假日;依《民法典》第二百零三条,期间的最后一日是法定休假日的,以法定休假日结束的次日为期间的最后一日。是否适用于本期限并不确定,本报告未予顺延。",
-                en: "The \(article) filing deadline, \(dueDate), falls on a weekend or statutory holiday\(source); Civil Code Art. 203 may extend it to the next working day. Whether it does for this deadline is uncertain, so the report does not apply it."))
+            out.notes.append(
+                Text(
+                    zh: "\(article)备案期限的最后一日 \(dueDate) 是休息日或法定节假日;依《民法典》第二百零三条,期间的最后一日是法定休假日的,以法定休假日结束的次日为期间的最后一日。是否适用于本期限并不确定,本报告未予顺延。",
+                    en:
+                        "The \(article) filing deadline, \(dueDate), falls on a weekend or statutory holiday\(source); Civil Code Art. 203 may extend it to the next working day. Whether it does for this deadline is uncertain, so the report does not apply it."
+                ))
         }
         // On time on the due date itself; overdue only once the check date is past it.
         guard asOf > dueDate else { return out }
@@ -69,11 +78,13 @@ extension RuleContext {
         if let filed, filed <= dueDate { return out }
         let late = (filed ?? asOf).dayNumber - dueDate.dayNumber
         let contradiction = due.contradiction.map { " (\($0))" } ?? ""
-        out.findings.append(finding(rule) { l in
-            let status = filed.map { l.t(.messageFiledLate, l.date($0), String(late)) } ?? l.t(.messageNotFiled, String(late), l.date(asOf))
-            let reason = due.says?(l) ?? due.reason
-            return l.t(.messageOverdue, l == .zh ? ArticleReference.zh(article) : article, reason, status, contradiction)
-        })
+        out.findings.append(
+            finding(rule) { l in
+                let status =
+                    filed.map { l.t(.messageFiledLate, l.date($0), String(late)) } ?? l.t(.messageNotFiled, String(late), l.date(asOf))
+                let reason = due.says?(l) ?? due.reason
+                return l.t(.messageOverdue, l == .zh ? ArticleReference.zh(article) : article, reason, status, contradiction)
+            })
         return out
     }
 
@@ -98,9 +109,10 @@ extension RuleContext {
     func filingIncomplete(_ rule: RuleDefinition) -> RuleResult {
         var out = RuleResult()
         if !missingFilingData().isEmpty {
-            out.findings.append(finding(rule) { l in
-                l.t(.messageFilingIncomplete, reference(rule.article, l), missingFilingData(l).joined(separator: l.t(.listSeparator)))
-            })
+            out.findings.append(
+                finding(rule) { l in
+                    l.t(.messageFilingIncomplete, reference(rule.article, l), missingFilingData(l).joined(separator: l.t(.listSeparator)))
+                })
         }
         return out
     }
@@ -121,11 +133,12 @@ extension RuleContext {
             if planned != recorded { differences.append((planned, type.rawValue, recorded)) }
         }
         guard !differences.isEmpty else { return out }
-        out.findings.append(finding(rule) { l in
-            let when = filed.date.map { l.t(.messageFiledOn, l.date($0)) } ?? ""
-            let listed = differences.map { l.t(.messageCameraDifference, String($0.planned), $0.type, String($0.recorded)) }
-            return l.t(.messageChangeUnfiled, when, listed.joined(separator: l == .zh ? "；" : "; "), reference(rule.article, l))
-        })
+        out.findings.append(
+            finding(rule) { l in
+                let when = filed.date.map { l.t(.messageFiledOn, l.date($0)) } ?? ""
+                let listed = differences.map { l.t(.messageCameraDifference, String($0.planned), $0.type, String($0.recorded)) }
+                return l.t(.messageChangeUnfiled, when, listed.joined(separator: l == .zh ? "；" : "; "), reference(rule.article, l))
+            })
         return out
     }
 
@@ -136,9 +149,10 @@ extension RuleContext {
             return out
         }
         if days < parameters.retentionDays {
-            out.findings.append(finding(rule) { l in
-                l.t(.messageRetentionShort, String(days), reference(rule.article, l), String(parameters.retentionDays))
-            })
+            out.findings.append(
+                finding(rule) { l in
+                    l.t(.messageRetentionShort, String(days), reference(rule.article, l), String(parameters.retentionDays))
+                })
         }
         return out
     }
@@ -153,9 +167,10 @@ extension RuleContext {
             return out
         }
         if days >= limit, plan.metadata.system.retentionBasis?.isEmpty ?? true {
-            out.findings.append(finding(rule) { l in
-                l.t(.messageRetentionExcessive, String(days), String(limit), String(parameters.retentionDays))
-            })
+            out.findings.append(
+                finding(rule) { l in
+                    l.t(.messageRetentionExcessive, String(days), String(limit), String(parameters.retentionDays))
+                })
         }
         return out
     }

@@ -46,8 +46,8 @@ public struct FilingRecord: Sendable {
         (due, dueReason, dueReasonZh) = (filingDue.due, filingDue.reason, filingDue.says?(.zh))
         switch (due, filedOn) {
         case (nil, _): status = filedOn == nil ? "unknown" : "filed"
-        case let (due?, filed?): status = filed <= due ? "filed on time" : "filed late"
-        case let (due?, nil): status = asOf > due ? "overdue" : "due"
+        case (let due?, let filed?): status = filed <= due ? "filed on time" : "filed late"
+        case (let due?, nil): status = asOf > due ? "overdue" : "due"
         }
         missing = context.missingFilingData()
         missingZh = context.missingFilingData(.zh)
@@ -55,7 +55,9 @@ public struct FilingRecord: Sendable {
         // Art. 14; non-public places are outside the Regulations, Art. 2).
         let place = meta.site.placeCategory
         let engine = RuleEngine(profile: profile, asOf: asOf)
-        let filingArticle = profile.rules.first { $0.check == .filingOverdue }.flatMap { rule in profile.articles.first { $0.key == rule.article } }
+        let filingArticle = profile.rules.first { $0.check == .filingOverdue }.flatMap { rule in
+            profile.articles.first { $0.key == rule.article }
+        }
         if let filingArticle, !engine.applies(filingArticle, at: place) {
             notRequired = profile.applicability[place]?.reason ?? filingArticle.elsewhere
             status = "not required"
@@ -73,16 +75,17 @@ public struct FilingRecord: Sendable {
 extension FilingRecord {
     /// The status in `language`.
     public func status(in language: Language) -> String {
-        let phrase: Phrase? = switch status {
-        case "filed on time": .statusFiledOnTime
-        case "filed late": .statusFiledLate
-        case "overdue": .statusOverdue
-        case "due": .statusDue
-        case "filed": .statusFiled
-        case "not required": .statusNotRequired
-        case "unknown": .filingUnknown
-        default: nil
-        }
+        let phrase: Phrase? =
+            switch status {
+            case "filed on time": .statusFiledOnTime
+            case "filed late": .statusFiledLate
+            case "overdue": .statusOverdue
+            case "due": .statusDue
+            case "filed": .statusFiled
+            case "not required": .statusNotRequired
+            case "unknown": .filingUnknown
+            default: nil
+            }
         return phrase.map { language.t($0) } ?? status
     }
 }

@@ -4,7 +4,13 @@ import SightlinePlan
 /// How bad a finding is: an error fails the check (exit 1).
 public enum Severity: String, Sendable, Comparable, CaseIterable {
     case error, warning, info
-    private var rank: Int { switch self { case .error: 0; case .warning: 1; case .info: 2 } }
+    private var rank: Int {
+        switch self {
+        case .error: 0
+        case .warning: 1
+        case .info: 2
+        }
+    }
     public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
 }
 
@@ -15,7 +21,11 @@ public struct Citation: Sendable, Equatable {
         public var reference: String
         public var zh: String
         public var en: String
-        public init(reference: String, zh: String, en: String) { self.reference = reference; self.zh = zh; self.en = en }
+        public init(reference: String, zh: String, en: String) {
+            self.reference = reference
+            self.zh = zh
+            self.en = en
+        }
     }
     public var provisions: [Provision]
 
@@ -38,7 +48,8 @@ public struct Citation: Sendable, Equatable {
     public var en: String { joined(\.en) }
 
     private func joined(_ text: KeyPath<Provision, String>) -> String {
-        provisions.count == 1 ? provisions[0][keyPath: text]
+        provisions.count == 1
+            ? provisions[0][keyPath: text]
             : provisions.map { "[\($0.reference)] \($0[keyPath: text])" }.joined(separator: " ")
     }
 }
@@ -53,7 +64,10 @@ public struct Fine: Sendable, Equatable {
     public var note: String?
 
     public init(party: String, minYuan: Int?, maxYuan: Int?, note: String?) {
-        self.party = party; self.minYuan = minYuan; self.maxYuan = maxYuan; self.note = note
+        self.party = party
+        self.minYuan = minYuan
+        self.maxYuan = maxYuan
+        self.note = note
     }
 }
 
@@ -71,7 +85,11 @@ public struct Consequence: Sendable, Equatable {
     public var note: String?
 
     public init(article: String, measures: [String], fines: [Fine], condition: String?, note: String?) {
-        self.article = article; self.measures = measures; self.fines = fines; self.condition = condition; self.note = note
+        self.article = article
+        self.measures = measures
+        self.fines = fines
+        self.condition = condition
+        self.note = note
     }
 }
 

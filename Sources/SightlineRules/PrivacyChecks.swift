@@ -18,9 +18,10 @@ extension RuleContext {
             for zone in c.insideZones where isProhibited(zone) {
                 let item = profile.prohibited[zone.category] ?? ""
                 let provision = rule.citation.reference.replacingOccurrences(of: "{item}", with: item)
-                out.findings.append(finding(rule, camera: c.camera.id, zone: zone) { l in
-                    l.t(.messageCameraInside, c.camera.id, describe(zone, l), l == .zh ? ArticleReference.zh(provision) : provision)
-                })
+                out.findings.append(
+                    finding(rule, camera: c.camera.id, zone: zone) { l in
+                        l.t(.messageCameraInside, c.camera.id, describe(zone, l), l == .zh ? ArticleReference.zh(provision) : provision)
+                    })
             }
         }
         return out
@@ -36,11 +37,12 @@ extension RuleContext {
             for intrusion in c.intrusions
             where intrusion.area >= parameters.minIntrusionArea && isProhibited(intrusion.zone) && !standingIn.contains(intrusion.zone.id) {
                 let masked = c.maskedIntrusions.first { $0.zone.id == intrusion.zone.id }?.area ?? 0
-                out.findings.append(evidence(rule, camera: c.camera.id, intrusion) { l in
-                    l.t(.messageCameraSees, c.camera.id, DecimalText.fixed2(intrusion.area), describe(intrusion.zone, l))
-                        + through(intrusion.zone, from: c.camera.info.level, l) + detail(intrusion, l)
-                        + (masked > 0 ? l.t(.messageMaskNote, DecimalText.fixed2(masked)) : "")
-                })
+                out.findings.append(
+                    evidence(rule, camera: c.camera.id, intrusion) { l in
+                        l.t(.messageCameraSees, c.camera.id, DecimalText.fixed2(intrusion.area), describe(intrusion.zone, l))
+                            + through(intrusion.zone, from: c.camera.info.level, l) + detail(intrusion, l)
+                            + (masked > 0 ? l.t(.messageMaskNote, DecimalText.fixed2(masked)) : "")
+                    })
             }
         }
         return out
@@ -52,9 +54,10 @@ extension RuleContext {
             let reported = Set(c.intrusions.filter { $0.area >= parameters.minIntrusionArea }.map(\.zone.id) + c.insideZones.map(\.id))
             for hidden in c.maskedIntrusions
             where hidden.area >= parameters.minIntrusionArea && !reported.contains(hidden.zone.id) && isProhibited(hidden.zone) {
-                out.findings.append(evidence(rule, camera: c.camera.id, hidden) { l in
-                    l.t(.messageMasked, DecimalText.fixed2(hidden.area), c.camera.id, describe(hidden.zone, l))
-                })
+                out.findings.append(
+                    evidence(rule, camera: c.camera.id, hidden) { l in
+                        l.t(.messageMasked, DecimalText.fixed2(hidden.area), c.camera.id, describe(hidden.zone, l))
+                    })
             }
         }
         return out
@@ -65,7 +68,9 @@ extension RuleContext {
         for c in analysis.cameras {
             for (zone, distance) in c.audioZones where isProhibited(zone) {
                 var f = finding(rule, camera: c.camera.id, zone: zone) { l in
-                    l.t(.messageMicrophone, c.camera.id, DecimalText.fixed2(distance), describe(zone, l), DecimalText.fixed2(c.camera.audioRange ?? 0))
+                    l.t(
+                        .messageMicrophone, c.camera.id, DecimalText.fixed2(distance), describe(zone, l),
+                        DecimalText.fixed2(c.camera.audioRange ?? 0))
                 }
                 f.distance = distance
                 out.findings.append(f)
@@ -81,8 +86,12 @@ extension RuleContext {
         var out = RuleResult()
         guard let scope = privateScope else { return out }
         for zone in plan.zones where scope.contains(zone.category) {
-            out.findings.append(finding(rule, zone: zone, message:
-                "the plan marks the site non-public, but \(describe(zone)) is a room of a place receiving guests for food or lodging; \(rule.citation.reference.replacingOccurrences(of: "{item}", with: profile.prohibited[zone.category] ?? "")) is applied to it"))
+            out.findings.append(
+                finding(
+                    rule, zone: zone,
+                    message:
+                        "the plan marks the site non-public, but \(describe(zone)) is a room of a place receiving guests for food or lodging; \(rule.citation.reference.replacingOccurrences(of: "{item}", with: profile.prohibited[zone.category] ?? "")) is applied to it"
+                ))
         }
         return out
     }
@@ -94,16 +103,19 @@ extension RuleContext {
         guard plan.metadata.site.placeCategory == .nonPublic else { return out }
         for c in analysis.cameras {
             for zone in c.insideZones where zone.occupiedByOthers && !isProhibited(zone) {
-                out.findings.append(finding(rule, camera: c.camera.id, zone: zone) { l in
-                    l.t(.messageInstalledInside, c.camera.id, describe(zone, l)) + l.t(.messageOccupiedInside)
-                })
+                out.findings.append(
+                    finding(rule, camera: c.camera.id, zone: zone) { l in
+                        l.t(.messageInstalledInside, c.camera.id, describe(zone, l)) + l.t(.messageOccupiedInside)
+                    })
             }
             let inside = Set(c.insideZones.map(\.id))
             for intrusion in c.intrusions
             where intrusion.zone.occupiedByOthers && intrusion.area >= parameters.minIntrusionArea && !inside.contains(intrusion.zone.id) {
-                out.findings.append(evidence(rule, camera: c.camera.id, intrusion) { l in
-                    l.t(.messageCameraSees, c.camera.id, DecimalText.fixed2(intrusion.area), describe(intrusion.zone, l)) + l.t(.messageOccupiedInside)
-                })
+                out.findings.append(
+                    evidence(rule, camera: c.camera.id, intrusion) { l in
+                        l.t(.messageCameraSees, c.camera.id, DecimalText.fixed2(intrusion.area), describe(intrusion.zone, l))
+                            + l.t(.messageOccupiedInside)
+                    })
             }
         }
         return out

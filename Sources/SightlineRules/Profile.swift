@@ -43,7 +43,10 @@ public struct Profile: Sendable {
 public struct Text: Sendable, Equatable {
     public var zh: String
     public var en: String
-    public init(zh: String, en: String) { self.zh = zh; self.en = en }
+    public init(zh: String, en: String) {
+        self.zh = zh
+        self.en = en
+    }
 }
 
 public struct Article: Sendable, Equatable {
@@ -59,7 +62,11 @@ public struct Article: Sendable, Equatable {
     public var elsewhere: Text? = nil
 
     public init(key: String, reference: String, title: String, appliesTo: Set<PlaceCategory>? = nil, elsewhere: Text? = nil) {
-        self.key = key; self.reference = reference; self.title = title; self.appliesTo = appliesTo; self.elsewhere = elsewhere
+        self.key = key
+        self.reference = reference
+        self.title = title
+        self.appliesTo = appliesTo
+        self.elsewhere = elsewhere
     }
 }
 
@@ -190,9 +197,10 @@ public struct CitationTemplate: Sendable, Equatable {
                 .replacingOccurrences(of: "{item.en}", with: text?.en ?? "")
                 .replacingOccurrences(of: "{item}", with: item ?? "")
         }
-        return Citation(provisions: provisions.map {
-            Citation.Provision(reference: fill($0.reference), zh: fill($0.zh), en: fill($0.en))
-        })
+        return Citation(
+            provisions: provisions.map {
+                Citation.Provision(reference: fill($0.reference), zh: fill($0.zh), en: fill($0.en))
+            })
     }
 }
 
@@ -214,8 +222,10 @@ public struct ConsequenceSpec: Sendable, Equatable {
             fines.append(Fine(party: kind.rawValue, minYuan: own.minYuan, maxYuan: own.maxYuan, note: own.note))
         }
         if kind == .unit, let responsible = self.fines["responsible"] {
-            fines.append(Fine(party: "directly responsible persons", minYuan: responsible.minYuan,
-                              maxYuan: responsible.maxYuan, note: responsible.note))
+            fines.append(
+                Fine(
+                    party: "directly responsible persons", minYuan: responsible.minYuan,
+                    maxYuan: responsible.maxYuan, note: responsible.note))
         }
         return Consequence(article: article, measures: measures, fines: fines, condition: condition, note: note)
     }

@@ -14,7 +14,13 @@ public enum ProfileLoader {
         }
         guard nameOrPath.hasSuffix(".json") || nameOrPath.contains("/") else {
             let hint = Suggestion.closest(to: nameOrPath, in: BuiltInProfiles.names).map { "; did you mean `\($0)`?" } ?? ""
-            throw PlanError([PlanProblem(file: nameOrPath, message: "no built-in profile of that name (built in: \(BuiltInProfiles.names.joined(separator: ", ")))\(hint); a profile file must end in .json")])
+            throw PlanError([
+                PlanProblem(
+                    file: nameOrPath,
+                    message:
+                        "no built-in profile of that name (built in: \(BuiltInProfiles.names.joined(separator: ", ")))\(hint); a profile file must end in .json"
+                )
+            ])
         }
         guard let data = FileManager.default.contents(atPath: nameOrPath) else {
             throw PlanError([PlanProblem(file: nameOrPath, message: "no such profile file")])
@@ -45,7 +51,10 @@ public enum ProfileLoader {
     }
 
     private static func text(_ r: PropertyReader?, _ path: String, log: ProblemLog) -> Text? {
-        guard let r else { log.error(nil, path, "required: an object with `zh` and `en`"); return nil }
+        guard let r else {
+            log.error(nil, path, "required: an object with `zh` and `en`")
+            return nil
+        }
         r.warnUnknown(["zh", "en"])
         guard let zh = required(r, "zh"), let en = required(r, "en") else { return nil }
         return Text(zh: zh, en: en)
@@ -67,8 +76,10 @@ public enum ProfileLoader {
 
     private static func read(_ r: PropertyReader) -> Profile? {
         let log = r.log
-        r.warnUnknown(["format", "id", "title", "law", "note", "parameters", "extraCategories", "prohibited", "items",
-                       "articles", "consequences", "rules", "applicability", "laterLaw"])
+        r.warnUnknown([
+            "format", "id", "title", "law", "note", "parameters", "extraCategories", "prohibited", "items",
+            "articles", "consequences", "rules", "applicability", "laterLaw",
+        ])
         if r.string("format") != formatName {
             log.error(nil, "format", "expected \"\(formatName)\"")
         }
@@ -101,11 +112,14 @@ public enum ProfileLoader {
         if let o = r.object("prohibited") {
             for member in o.object.members {
                 guard vocabulary.contains(member.key) else {
-                    log.error(nil, o.path(member.key), "unknown zone category: \(Suggestion.expected(member.key, oneOf: vocabulary)), or declare it in `extraCategories`")
+                    log.error(
+                        nil, o.path(member.key),
+                        "unknown zone category: \(Suggestion.expected(member.key, oneOf: vocabulary)), or declare it in `extraCategories`")
                     continue
                 }
                 guard let item = member.value.stringValue, items[item] != nil else {
-                    log.error(nil, o.path(member.key), "expected the label of one of `items` (\(items.keys.sorted().joined(separator: ", ")))")
+                    log.error(
+                        nil, o.path(member.key), "expected the label of one of `items` (\(items.keys.sorted().joined(separator: ", ")))")
                     continue
                 }
                 prohibited[ZoneCategory(member.key)] = item
@@ -135,7 +149,10 @@ public enum ProfileLoader {
         if let list = r.object["rules"]?.arrayValue {
             var seen = Set<String>()
             for (i, value) in list.enumerated() {
-                guard let o = value.objectValue else { log.error(nil, "rules[\(i)]", "expected a rule object"); continue }
+                guard let o = value.objectValue else {
+                    log.error(nil, "rules[\(i)]", "expected a rule object")
+                    continue
+                }
                 let rr = PropertyReader(object: o, log: log, feature: nil, path: "rules[\(i)]")
                 guard let rule = readRule(rr, profileID: id ?? "", articles: articles, consequences: consequences) else { continue }
                 if !seen.insert(rule.id).inserted { log.error(nil, rr.path("id"), "duplicate rule id `\(rule.id)`") }
@@ -149,17 +166,23 @@ public enum ProfileLoader {
         if let o = r.object("applicability") {
             for member in o.object.members {
                 guard let place = PlaceCategory(rawValue: member.key) else {
-                    log.error(nil, o.path(member.key), "unknown place category: \(Suggestion.expected(member.key, oneOf: PlaceCategory.allCases.map(\.rawValue)))")
+                    log.error(
+                        nil, o.path(member.key),
+                        "unknown place category: \(Suggestion.expected(member.key, oneOf: PlaceCategory.allCases.map(\.rawValue)))")
                     continue
                 }
-                guard let a = member.value.objectValue else { log.error(nil, o.path(member.key), "expected an object"); continue }
+                guard let a = member.value.objectValue else {
+                    log.error(nil, o.path(member.key), "expected an object")
+                    continue
+                }
                 let ar = PropertyReader(object: a, log: log, feature: nil, path: o.path(member.key))
                 ar.warnUnknown(["exempt", "only", "reason", "notes", "publicIfPresent"])
                 let keys = Set(articles.map(\.key))
                 func groups(_ k: String) -> Set<String>? {
                     guard ar.has(k) else { return nil }
                     guard let list = ar.object[k]?.arrayValue?.compactMap(\.stringValue) else {
-                        log.error(nil, ar.path(k), "expected an array of article keys"); return nil
+                        log.error(nil, ar.path(k), "expected an array of article keys")
+                        return nil
                     }
                     for g in list where !keys.contains(g) {
                         log.error(nil, ar.path(k), "unknown article `\(g)`: \(Suggestion.expected(g, oneOf: keys.sorted()))")
@@ -185,9 +208,10 @@ public enum ProfileLoader {
         }
 
         guard let id, let title, let law else { return nil }
-        var profile = Profile(id: id, title: title, law: law, note: r.string("note"), parameters: parameters, extraCategories: extras,
-                              prohibited: prohibited, items: items, articles: articles, consequences: consequences, rules: rules,
-                              applicability: applicability)
+        var profile = Profile(
+            id: id, title: title, law: law, note: r.string("note"), parameters: parameters, extraCategories: extras,
+            prohibited: prohibited, items: items, articles: articles, consequences: consequences, rules: rules,
+            applicability: applicability)
         profile.laterLaw = laterLaw
         return profile
     }
@@ -204,7 +228,8 @@ public enum ProfileLoader {
     private static func placeCategories(_ r: PropertyReader, _ key: String) -> [PlaceCategory] {
         strings(r, key).compactMap { word in
             if let place = PlaceCategory(rawValue: word) { return place }
-            r.log.error(nil, r.path(key), "unknown place category: \(Suggestion.expected(word, oneOf: PlaceCategory.allCases.map(\.rawValue)))")
+            r.log.error(
+                nil, r.path(key), "unknown place category: \(Suggestion.expected(word, oneOf: PlaceCategory.allCases.map(\.rawValue)))")
             return nil
         }
     }
@@ -230,13 +255,16 @@ public enum ProfileLoader {
     }
 
     private static func readParameters(_ p: PropertyReader, into out: inout Parameters) {
-        p.warnUnknown(["minIntrusionArea", "consentDistance", "minConsentViewArea", "signDistance", "minSignageViewArea",
-                       "minOffSiteArea", "retentionDays", "filingDays", "preexistingBefore", "preexistingFilingDue",
-                       "overRetentionDays", "obstructionShare", "holidays", "holidaySource", "filingData"])
+        p.warnUnknown([
+            "minIntrusionArea", "consentDistance", "minConsentViewArea", "signDistance", "minSignageViewArea",
+            "minOffSiteArea", "retentionDays", "filingDays", "preexistingBefore", "preexistingFilingDue",
+            "overRetentionDays", "obstructionShare", "holidays", "holidaySource", "filingData",
+        ])
         if p.has("filingData") {
             out.filingData = strings(p, "filingData").compactMap { word in
                 if let datum = FilingDatum(rawValue: word) { return datum }
-                p.log.error(nil, p.path("filingData"), "unknown datum: \(Suggestion.expected(word, oneOf: FilingDatum.allCases.map(\.rawValue)))")
+                p.log.error(
+                    nil, p.path("filingData"), "unknown datum: \(Suggestion.expected(word, oneOf: FilingDatum.allCases.map(\.rawValue)))")
                 return nil
             }
         }
@@ -261,11 +289,21 @@ public enum ProfileLoader {
         if let v = p.number("retentionDays", in: 0...100_000, what: "days") {
             if v == v.rounded() { out.retentionDays = Int(v) } else { p.log.error(nil, p.path("retentionDays"), "expected whole days") }
         }
-        if p.object["filingDays"] == .null { out.filingDays = nil } else if let v = p.number("filingDays", in: 0...100_000, what: "days") {
+        if p.object["filingDays"] == .null {
+            out.filingDays = nil
+        } else if let v = p.number("filingDays", in: 0...100_000, what: "days") {
             if v == v.rounded() { out.filingDays = Int(v) } else { p.log.error(nil, p.path("filingDays"), "expected whole days") }
         }
-        if p.object["preexistingBefore"] == .null { out.preexistingBefore = nil } else if let d = p.date("preexistingBefore") { out.preexistingBefore = d }
-        if p.object["preexistingFilingDue"] == .null { out.preexistingFilingDue = nil } else if let d = p.date("preexistingFilingDue") { out.preexistingFilingDue = d }
+        if p.object["preexistingBefore"] == .null {
+            out.preexistingBefore = nil
+        } else if let d = p.date("preexistingBefore") {
+            out.preexistingBefore = d
+        }
+        if p.object["preexistingFilingDue"] == .null {
+            out.preexistingFilingDue = nil
+        } else if let d = p.date("preexistingFilingDue") {
+            out.preexistingFilingDue = d
+        }
     }
 
     private static func readConsequence(_ c: PropertyReader) -> ConsequenceSpec? {
@@ -283,13 +321,19 @@ public enum ProfileLoader {
         if let f = c.object("fines") {
             for member in f.object.members {
                 guard ["unit", "individual", "operator", "responsible"].contains(member.key) else {
-                    c.log.error(nil, f.path(member.key), "unknown party: \(Suggestion.expected(member.key, oneOf: ["unit", "individual", "operator", "responsible"]))")
+                    c.log.error(
+                        nil, f.path(member.key),
+                        "unknown party: \(Suggestion.expected(member.key, oneOf: ["unit", "individual", "operator", "responsible"]))")
                     continue
                 }
-                guard let o = member.value.objectValue else { c.log.error(nil, f.path(member.key), "expected an object"); continue }
+                guard let o = member.value.objectValue else {
+                    c.log.error(nil, f.path(member.key), "expected an object")
+                    continue
+                }
                 let fr = PropertyReader(object: o, log: c.log, feature: nil, path: f.path(member.key))
                 fr.warnUnknown(["min", "max", "note"])
-                let lo = fr.number("min", in: 0...1e12, what: "yuan"), hi = fr.number("max", in: 0...1e12, what: "yuan")
+                let lo = fr.number("min", in: 0...1e12, what: "yuan")
+                let hi = fr.number("max", in: 0...1e12, what: "yuan")
                 if lo == nil, hi == nil, !fr.has("note") {
                     c.log.error(nil, fr.path, "a fine needs `min`, `max` or a `note` saying why neither is known")
                 }
@@ -300,8 +344,10 @@ public enum ProfileLoader {
         return ConsequenceSpec(article: article, measures: measures, fines: fines, condition: c.string("condition"), note: c.string("note"))
     }
 
-    private static func readRule(_ r: PropertyReader, profileID: String, articles: [Article],
-                                 consequences: [String: ConsequenceSpec]) -> RuleDefinition? {
+    private static func readRule(
+        _ r: PropertyReader, profileID: String, articles: [Article],
+        consequences: [String: ConsequenceSpec]
+    ) -> RuleDefinition? {
         r.warnUnknown(["id", "check", "severity", "article", "title", "description", "citation", "consequence", "categories", "ifPlanHas"])
         guard let id = required(r, "id") else { return nil }
         guard r.has("check") else {
@@ -309,7 +355,13 @@ public enum ProfileLoader {
             return nil
         }
         guard let check = r.choice("check", CheckKind.self) else { return nil }
-        guard let severity = r.choice("severity", Severity.self) ?? { r.log.error(nil, r.path("severity"), "required: error, warning or info"); return nil }() else { return nil }
+        guard
+            let severity = r.choice("severity", Severity.self)
+                ?? {
+                    r.log.error(nil, r.path("severity"), "required: error, warning or info")
+                    return nil
+                }()
+        else { return nil }
         guard let article = required(r, "article") else { return nil }
         if !articles.contains(where: { $0.key == article }) {
             r.log.error(nil, r.path("article"), "unknown article `\(article)`: \(Suggestion.expected(article, oneOf: articles.map(\.key)))")
@@ -318,13 +370,20 @@ public enum ProfileLoader {
         let keys = r.object["consequence"]?.arrayValue != nil ? strings(r, "consequence") : required(r, "consequence").map { [$0] } ?? []
         guard !keys.isEmpty else { return nil }
         for key in keys where consequences[key] == nil {
-            r.log.error(nil, r.path("consequence"), "unknown consequence `\(key)`: \(Suggestion.expected(key, oneOf: consequences.keys.sorted()))")
+            r.log.error(
+                nil, r.path("consequence"), "unknown consequence `\(key)`: \(Suggestion.expected(key, oneOf: consequences.keys.sorted()))")
         }
-        guard let c = r.object("citation") else { r.log.error(nil, r.path("citation"), "required: { ref, zh, en } or { provisions: [...] }"); return nil }
-        guard let citation = readCitation(c), let title = required(r, "title"), let description = required(r, "description") else { return nil }
+        guard let c = r.object("citation") else {
+            r.log.error(nil, r.path("citation"), "required: { ref, zh, en } or { provisions: [...] }")
+            return nil
+        }
+        guard let citation = readCitation(c), let title = required(r, "title"), let description = required(r, "description") else {
+            return nil
+        }
         let fullID = id.contains("/") ? id : "\(profileID)/\(id)"
-        var rule = RuleDefinition(id: fullID, check: check, severity: severity, article: article, title: title,
-                                  description: description, citation: citation, consequences: keys)
+        var rule = RuleDefinition(
+            id: fullID, check: check, severity: severity, article: article, title: title,
+            description: description, citation: citation, consequences: keys)
         rule.categories = strings(r, "categories").map { ZoneCategory($0) }
         rule.ifPlanHas = Set(strings(r, "ifPlanHas").map { ZoneCategory($0) })
         return rule
@@ -346,7 +405,10 @@ public enum ProfileLoader {
         var provisions: [CitationTemplate.Provision] = []
         for (i, value) in list.enumerated() {
             let path = "\(c.path("provisions"))[\(i)]"
-            guard let o = value.objectValue else { c.log.error(nil, path, "expected { ref, zh, en }"); return nil }
+            guard let o = value.objectValue else {
+                c.log.error(nil, path, "expected { ref, zh, en }")
+                return nil
+            }
             guard let p = provision(PropertyReader(object: o, log: c.log, feature: nil, path: path)) else { return nil }
             provisions.append(p)
         }

@@ -47,8 +47,9 @@ public struct RuleEngine: Sendable {
             articles.formUnion(profile.rules.filter { CheckKind.privacy.contains($0.check) }.map(\.article))
         }
         let active = profile.rules.filter { articles.contains($0.article) }
-        let context = RuleContext(profile: profile, plan: plan, analysis: analysis, asOf: asOf,
-                                  privateScope: publicAnyway.isEmpty ? nil : publicAnyway)
+        let context = RuleContext(
+            profile: profile, plan: plan, analysis: analysis, asOf: asOf,
+            privateScope: publicAnyway.isEmpty ? nil : publicAnyway)
 
         var perCamera: [String: [Finding]] = [:]
         var siteWide: [Finding] = []
@@ -75,7 +76,9 @@ public struct RuleEngine: Sendable {
         var applied: [Article] = []
         var notApplied: [(article: Article, reason: Text)] = []
         for article in profile.articles {
-            if articles.contains(article.key) { applied.append(article) } else {
+            if articles.contains(article.key) {
+                applied.append(article)
+            } else {
                 let outOfScope = !(article.appliesTo?.contains(place) ?? true)
                 if let reason = outOfScope ? article.elsewhere : applicability?.reason { notApplied.append((article, reason)) }
             }
@@ -161,18 +164,21 @@ struct RuleContext {
 
     /// A finding of `rule`, with its citation resolved for `category`'s item
     /// and the consequence for the operator's kind.
-    func finding(_ rule: RuleDefinition, camera: String? = nil, zone: Zone? = nil, level: String? = nil,
-                 area: Double? = nil, geometry: [PolygonRings]? = nil, message: String) -> Finding {
+    func finding(
+        _ rule: RuleDefinition, camera: String? = nil, zone: Zone? = nil, level: String? = nil,
+        area: Double? = nil, geometry: [PolygonRings]? = nil, message: String
+    ) -> Finding {
         let item = zone.flatMap { profile.prohibited[$0.category] }
         let citation = rule.citation.resolve(item: item, text: item.flatMap { profile.items[$0] })
         let consequences = rule.consequences.map { key in
             profile.consequences[key]?.resolve(for: plan.metadata.site.operatorKind)
                 ?? Consequence(article: key, measures: [], fines: [], condition: nil, note: nil)
         }
-        return Finding(rule: rule.id, severity: rule.severity, camera: camera, zone: zone?.id, zoneName: zone?.name,
-                       zoneCategory: zone?.category.rawValue, level: level ?? zone?.info.level, area: area, geometry: geometry,
-                       citation: citation, consequence: consequences[0], furtherConsequences: Array(consequences.dropFirst()),
-                       message: message)
+        return Finding(
+            rule: rule.id, severity: rule.severity, camera: camera, zone: zone?.id, zoneName: zone?.name,
+            zoneCategory: zone?.category.rawValue, level: level ?? zone?.info.level, area: area, geometry: geometry,
+            citation: citation, consequence: consequences[0], furtherConsequences: Array(consequences.dropFirst()),
+            message: message)
     }
 
     /// "toilet wc-3f (Public toilet)".
@@ -186,8 +192,10 @@ struct RuleContext {
     }
 
     /// A finding whose message the catalogue writes in every language.
-    func finding(_ rule: RuleDefinition, camera: String? = nil, zone: Zone? = nil, level: String? = nil, area: Double? = nil,
-                 geometry: [PolygonRings]? = nil, say: (Language) -> String) -> Finding {
+    func finding(
+        _ rule: RuleDefinition, camera: String? = nil, zone: Zone? = nil, level: String? = nil, area: Double? = nil,
+        geometry: [PolygonRings]? = nil, say: (Language) -> String
+    ) -> Finding {
         var f = finding(rule, camera: camera, zone: zone, level: level, area: area, geometry: geometry, message: say(.en))
         f.messageZh = say(.zh)
         return f

@@ -18,9 +18,10 @@ struct SignageIndex {
             case .point(let p, _): [Segment(p, p)]
             }
         }
-        openingTree = STRTree(openings.enumerated().compactMap { i, pieces in
-            Box(covering: pieces.flatMap { [$0.a, $0.b] }).map { (box: $0, item: i) }
-        })
+        openingTree = STRTree(
+            openings.enumerated().compactMap { i, pieces in
+                Box(covering: pieces.flatMap { [$0.a, $0.b] }).map { (box: $0, item: i) }
+            })
         signs = contents.signs
         signTree = STRTree(signs.enumerated().map { (box: Box(around: $0.element.position, radius: 0), item: $0.offset) })
     }
@@ -28,7 +29,10 @@ struct SignageIndex {
     /// The openings with a piece within `tolerance` of an edge of `zone`, as segments.
     func openings(onBoundaryOf zone: Zone, tolerance: Double) -> [[Segment]] {
         guard var box = Box(covering: zone.polygons) else { return [] }
-        box.minX -= tolerance; box.minY -= tolerance; box.maxX += tolerance; box.maxY += tolerance
+        box.minX -= tolerance
+        box.minY -= tolerance
+        box.maxX += tolerance
+        box.maxY += tolerance
         let edges = zone.polygons.flatMap(\.edges)
         return openingTree.query(box).sorted().compactMap { i in
             let pieces = openings[i]
@@ -46,7 +50,10 @@ struct SignageIndex {
     func hasSign(within distance: Double, of pieces: [[Segment]]) -> Bool {
         pieces.joined().contains { piece in
             guard var box = Box(covering: [piece.a, piece.b]) else { return false }
-            box.minX -= distance; box.minY -= distance; box.maxX += distance; box.maxY += distance
+            box.minX -= distance
+            box.minY -= distance
+            box.maxX += distance
+            box.maxY += distance
             return signTree.query(box).contains { piece.distance(to: signs[$0].position) <= distance }
         }
     }

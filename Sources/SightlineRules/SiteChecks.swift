@@ -13,9 +13,12 @@ extension RuleContext {
                 let sees = r.overlap >= parameters.minConsentViewArea
                 guard near || sees else { continue }
                 var f = finding(rule, camera: c.camera.id, level: c.camera.info.level, area: sees ? r.overlap : nil) { l in
-                    let why = sees ? l.t(.messageConsentSees, DecimalText.fixed2(r.overlap)) : l.t(.messageConsentNear, DecimalText.fixed2(r.distance))
-                    return l.t(.messageConsent, c.camera.id, why, ZoneCategoryNames.name(r.area.category.rawValue, l), r.area.id,
-                               DecimalText.fixed2(parameters.consentDistance))
+                    let why =
+                        sees
+                        ? l.t(.messageConsentSees, DecimalText.fixed2(r.overlap)) : l.t(.messageConsentNear, DecimalText.fixed2(r.distance))
+                    return l.t(
+                        .messageConsent, c.camera.id, why, ZoneCategoryNames.name(r.area.category.rawValue, l), r.area.id,
+                        DecimalText.fixed2(parameters.consentDistance))
                 }
                 f.zone = r.area.id
                 f.zoneCategory = r.area.category.rawValue
@@ -43,9 +46,10 @@ extension RuleContext {
             if index.hasSign(inside: zone) { continue }
             let doors = index.openings(onBoundaryOf: zone, tolerance: Self.openingOnBoundaryTolerance)
             if index.hasSign(within: parameters.signDistance, of: doors) { continue }
-            out.findings.append(finding(rule, zone: zone, area: seen) { l in
-                l.t(.messageSignage, DecimalText.fixed2(seen), describe(zone, l), DecimalText.fixed2(parameters.signDistance))
-            })
+            out.findings.append(
+                finding(rule, zone: zone, area: seen) { l in
+                    l.t(.messageSignage, DecimalText.fixed2(seen), describe(zone, l), DecimalText.fixed2(parameters.signDistance))
+                })
         }
         return out
     }
@@ -61,9 +65,10 @@ extension RuleContext {
         }
         for c in analysis.cameras {
             guard let off = c.offSite, off.area >= parameters.minOffSiteArea else { continue }
-            out.findings.append(finding(rule, camera: c.camera.id, level: c.camera.info.level, area: off.area, geometry: off.polygons) { l in
-                l.t(isPropertyRule ? .messageBeyondProperty : .messageBeyondSite, c.camera.id, DecimalText.fixed2(off.area))
-            })
+            out.findings.append(
+                finding(rule, camera: c.camera.id, level: c.camera.info.level, area: off.area, geometry: off.polygons) { l in
+                    l.t(isPropertyRule ? .messageBeyondProperty : .messageBeyondSite, c.camera.id, DecimalText.fixed2(off.area))
+                })
         }
         return out
     }
@@ -93,17 +98,23 @@ extension RuleContext {
             guard let owner = c.camera.owner, owner != operatorName, let ownership = c.ownership else { continue }
             let ownPremises = ownership.standingIn.filter { manages(owner, $0) }
             if let zone = ownPremises.first, plan.metadata.site.placeCategory == .art7Venue {
-                out.notes.append(Text(
-                    zh: "摄像机 \(c.camera.id) 属于 \(owner),其管理所在区域 \(zone.id):承租人在自有经营场所内安装的设备可能适用第九条(其他公共场所),而非第七条;请以 placeCategory 作出判断(如为该承租人单独建立 art9-other-public 平面图)。",
-                    en: "Camera \(c.camera.id) belongs to \(owner), who manages \(zone.id): a tenant's own cameras inside its premises may fall under Art. 9 (other public places) rather than Art. 7; that is the user's decision, made with placeCategory (e.g. a plan of the tenant's premises marked art9-other-public)."))
+                out.notes.append(
+                    Text(
+                        zh:
+                            "摄像机 \(c.camera.id) 属于 \(owner),其管理所在区域 \(zone.id):承租人在自有经营场所内安装的设备可能适用第九条(其他公共场所),而非第七条;请以 placeCategory 作出判断(如为该承租人单独建立 art9-other-public 平面图)。",
+                        en:
+                            "Camera \(c.camera.id) belongs to \(owner), who manages \(zone.id): a tenant's own cameras inside its premises may fall under Art. 9 (other public places) rather than Art. 7; that is the user's decision, made with placeCategory (e.g. a plan of the tenant's premises marked art9-other-public)."
+                    ))
             }
             let watched = ownership.mostSeen?.zone ?? ownership.standingIn.first
             guard let watched, !manages(owner, watched) else { continue }
-            out.findings.append(finding(rule, camera: c.camera.id, zone: watched) { l in
-                let holder = watched.managedBy ?? operatorName ?? l.t(.messageSiteOperator)
-                let share = ownership.mostSeen.map { l.t(.messageInstallerShare, DecimalText.fixed2($0.area)) } ?? l.t(.messageInstallerStands)
-                return l.t(.messageInstaller, c.camera.id, owner, describe(watched, l), share, holder)
-            })
+            out.findings.append(
+                finding(rule, camera: c.camera.id, zone: watched) { l in
+                    let holder = watched.managedBy ?? operatorName ?? l.t(.messageSiteOperator)
+                    let share =
+                        ownership.mostSeen.map { l.t(.messageInstallerShare, DecimalText.fixed2($0.area)) } ?? l.t(.messageInstallerStands)
+                    return l.t(.messageInstaller, c.camera.id, owner, describe(watched, l), share, holder)
+                })
         }
         return out
     }
@@ -117,10 +128,12 @@ extension RuleContext {
             guard let open = c.unobstructedArea, open > 0 else { continue }
             let cut = max(0, 1 - (c.viewArea + c.maskedArea) / open)
             guard cut > limit else { continue }
-            out.findings.append(finding(rule, camera: c.camera.id, level: c.camera.info.level, area: open - c.viewArea - c.maskedArea) { l in
-                l.t(.messageObstructed, c.camera.id, DecimalText.fixed2(c.viewArea + c.maskedArea), DecimalText.fixed2(open),
-                    String(Int((cut * 100).rounded())), String(Int((limit * 100).rounded())))
-            })
+            out.findings.append(
+                finding(rule, camera: c.camera.id, level: c.camera.info.level, area: open - c.viewArea - c.maskedArea) { l in
+                    l.t(
+                        .messageObstructed, c.camera.id, DecimalText.fixed2(c.viewArea + c.maskedArea), DecimalText.fixed2(open),
+                        String(Int((cut * 100).rounded())), String(Int((limit * 100).rounded())))
+                })
         }
         return out
     }
@@ -145,10 +158,12 @@ extension RuleContext {
         for zone in plan.zones where rule.categories.contains(zone.category) {
             let seen = analysis.zoneViewAreas[zone.id] ?? 0
             guard seen < parameters.minSignageViewArea else { continue }
-            out.findings.append(finding(rule, zone: zone, area: seen) { l in
-                l.t(.messageMandatory, DecimalText.fixed2(seen), describe(zone, l), DecimalText.fixed2(parameters.minSignageViewArea),
-                    reference(rule.article, l))
-            })
+            out.findings.append(
+                finding(rule, zone: zone, area: seen) { l in
+                    l.t(
+                        .messageMandatory, DecimalText.fixed2(seen), describe(zone, l), DecimalText.fixed2(parameters.minSignageViewArea),
+                        reference(rule.article, l))
+                })
         }
         return out
     }

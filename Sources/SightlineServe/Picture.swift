@@ -44,7 +44,8 @@ struct Picture: Sendable {
     private static func pngSize(_ b: [UInt8]) -> (Int, Int)? {
         let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         guard b.count >= 24, b.starts(with: signature), Array(b[12..<16]) == Array("IHDR".utf8) else { return nil }
-        let w = bigEndian(b, 16, 4), h = bigEndian(b, 20, 4)
+        let w = bigEndian(b, 16, 4)
+        let h = bigEndian(b, 20, 4)
         return w > 0 && h > 0 ? (w, h) : nil
     }
 
@@ -58,12 +59,19 @@ struct Picture: Sendable {
         while i + 9 < b.count {
             guard b[i] == 0xFF else { return nil }
             let marker = b[i + 1]
-            if marker == 0xFF { i += 1; continue }  // fill byte
-            if marker == 0xD8 || marker == 0x01 || (0xD0...0xD7).contains(marker) { i += 2; continue }
+            if marker == 0xFF {
+                i += 1
+                continue
+            } // fill byte
+            if marker == 0xD8 || marker == 0x01 || (0xD0...0xD7).contains(marker) {
+                i += 2
+                continue
+            }
             let length = bigEndian(b, i + 2, 2)
             guard length >= 2 else { return nil }
             if (0xC0...0xCF).contains(marker), ![0xC4, 0xC8, 0xCC].contains(marker) {
-                let h = bigEndian(b, i + 5, 2), w = bigEndian(b, i + 7, 2)
+                let h = bigEndian(b, i + 5, 2)
+                let w = bigEndian(b, i + 7, 2)
                 return w > 0 && h > 0 ? (w, h) : nil
             }
             i += 2 + length
@@ -77,7 +85,10 @@ struct Picture: Sendable {
     ///   when the page does not exist or the PDF does not open.
     static func rasterise(pdf: [UInt8], page: Int, dpi: Int = 150) throws(PlannerError) -> Picture {
         guard let tool = executable("pdftoppm") else {
-            throw PlannerError(415, "a PDF page is rasterised with poppler's pdftoppm, which is not installed (Debian: apt-get install poppler-utils); upload the page as a PNG or JPEG instead")
+            throw PlannerError(
+                415,
+                "a PDF page is rasterised with poppler's pdftoppm, which is not installed (Debian: apt-get install poppler-utils); upload the page as a PNG or JPEG instead"
+            )
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sightline-pdf-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -89,8 +100,10 @@ struct Picture: Sendable {
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = ["-png", "-r", "\(dpi)", "-f", "\(page)", "-l", "\(page)", "-singlefile",
-                             folder.appendingPathComponent("in.pdf").path, folder.appendingPathComponent("page").path]
+        process.arguments = [
+            "-png", "-r", "\(dpi)", "-f", "\(page)", "-l", "\(page)", "-singlefile",
+            folder.appendingPathComponent("in.pdf").path, folder.appendingPathComponent("page").path,
+        ]
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice

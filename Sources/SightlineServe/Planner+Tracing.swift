@@ -39,8 +39,10 @@ extension Planner {
         for (key, value) in request.members where !["id", "kind", "geometry"].contains(key) && !value.isNull {
             properties[key] = value
         }
-        let feature = JSONObject([("type", .string("Feature")), ("id", .string(id)), ("properties", .object(properties)),
-                                  ("geometry", geometry)])
+        let feature = JSONObject([
+            ("type", .string("Feature")), ("id", .string(id)), ("properties", .object(properties)),
+            ("geometry", geometry),
+        ])
         try apply(features: [id]) { (doc: inout PlanRewriter) throws(PlannerError) in doc.append(feature: feature) }
         var w = JSONWriter()
         w.beginObject()
@@ -56,8 +58,10 @@ extension Planner {
     public func patchFeature(_ id: String, body: [UInt8]) throws(PlannerError) -> [UInt8] {
         let changes = try Self.object(body)
         guard let kind = document.kind(ofFeature: id), kind != "camera" else {
-            throw PlannerError(404, document.kind(ofFeature: id) == "camera"
-                ? "`\(id)` is a camera: PATCH /api/cameras/\(id)" : "no feature `\(id)` in the plan")
+            throw PlannerError(
+                404,
+                document.kind(ofFeature: id) == "camera"
+                    ? "`\(id)` is a camera: PATCH /api/cameras/\(id)" : "no feature `\(id)` in the plan")
         }
         try apply(features: [id]) { (doc: inout PlanRewriter) throws(PlannerError) in
             var properties: [(key: String, value: JSONValue)] = []
@@ -106,10 +110,13 @@ extension Planner {
             w.endObject()
         }
         w.endArray()
-        w.key("materials"); w.value(.array(["opaque", "glass"].map { .string($0) }))
-        w.key("openingTypes"); w.value(.array(["door", "window", "passage"].map { .string($0) }))
+        w.key("materials")
+        w.value(.array(["opaque", "glass"].map { .string($0) }))
+        w.key("openingTypes")
+        w.value(.array(["door", "window", "passage"].map { .string($0) }))
         w.field("units", loaded.plan.metadata.units.rawValue)
-        w.key("levels"); w.value(.array(loaded.plan.levels.map { .string($0.id) }))
+        w.key("levels")
+        w.value(.array(loaded.plan.levels.map { .string($0.id) }))
         w.endObject()
         return Array(w.string.utf8)
     }
@@ -139,7 +146,8 @@ extension Planner {
             w.field("level", level)
             w.field("url", "/api/background/\(Self.percentEncoded(level))")
             w.field("image", b.image)
-            w.key("origin"); w.inlineNumbers([b.origin.x, b.origin.y], decimals: 6)
+            w.key("origin")
+            w.inlineNumbers([b.origin.x, b.origin.y], decimals: 6)
             w.field("pixelSize", b.pixelSize, decimals: 9)
             w.field("rotation", b.rotation, decimals: 6)
             w.field("opacity", b.opacity, decimals: 3)
@@ -195,10 +203,12 @@ extension Planner {
         }
         let name = Self.imageName(plan: file, level: level, format: picture.format)
         let units = loaded.plan.metadata.units.metres
-        var entry = document.background(level: level, onlyLevel: onlyLevel) ?? {
-            let size = 0.02 / units
-            return JSONObject([("origin", .numbers([0, Double(picture.height) * size])), ("pixelSize", .number(size))])
-        }()
+        var entry =
+            document.background(level: level, onlyLevel: onlyLevel)
+            ?? {
+                let size = 0.02 / units
+                return JSONObject([("origin", .numbers([0, Double(picture.height) * size])), ("pixelSize", .number(size))])
+            }()
         if !onlyLevel { entry["level"] = .string(level) }
         entry["image"] = .string(name)
         entry["source"] = sourceName.map { .string($0) }
@@ -228,7 +238,8 @@ extension Planner {
         let level = try level(id)
         let changes = try Self.object(body)
         guard var entry = document.background(level: level, onlyLevel: onlyLevel),
-              let current = loaded.plan.metadata.backgrounds.first(where: { $0.level == level }) else {
+            let current = loaded.plan.metadata.backgrounds.first(where: { $0.level == level })
+        else {
             throw PlannerError(404, "level `\(level)` has no background picture: upload one first")
         }
         for (key, value) in changes.members {
@@ -236,11 +247,14 @@ extension Planner {
             case "origin", "pixelSize", "rotation", "opacity": entry[key] = value
             case "calibrate":
                 guard let c = value.objectValue, let fromValue = c["from"], let toValue = c["to"],
-                      let metres = c["metres"]?.numberValue, metres.isFinite, metres > 0 else {
+                    let metres = c["metres"]?.numberValue, metres.isFinite, metres > 0
+                else {
                     throw PlannerError(400, "calibrate: expected {\"from\": [x, y], \"to\": [x, y], \"metres\": a positive distance}")
                 }
-                let from = try Self.position(fromValue), to = try Self.position(toValue)
-                let a = Point2(from[0], from[1]), b = Point2(to[0], to[1])
+                let from = try Self.position(fromValue)
+                let to = try Self.position(toValue)
+                let a = Point2(from[0], from[1])
+                let b = Point2(to[0], to[1])
                 let clicked = (b - a).length
                 guard clicked > 0 else { throw PlannerError(400, "calibrate: the two points are the same point") }
                 let k = metres / loaded.plan.metadata.units.metres / clicked
@@ -259,8 +273,15 @@ extension Planner {
     /// reduced to letters, digits, `-` and `_` so no request can steer it.
     static func imageName(plan: String, level: String, format: Picture.Format) -> String {
         var stem = (plan as NSString).lastPathComponent
-        if stem.lowercased().hasSuffix(".json") { stem.removeLast(5) } else if stem.lowercased().hasSuffix(".geojson") { stem.removeLast(8) }
-        let safe = String(level.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) && $0.isASCII || $0 == "-" || $0 == "_" ? Character($0) : "_" })
+        if stem.lowercased().hasSuffix(".json") {
+            stem.removeLast(5)
+        } else if stem.lowercased().hasSuffix(".geojson") {
+            stem.removeLast(8)
+        }
+        let safe = String(
+            level.unicodeScalars.map {
+                CharacterSet.alphanumerics.contains($0) && $0.isASCII || $0 == "-" || $0 == "_" ? Character($0) : "_"
+            })
         let safeStem = String(stem.unicodeScalars.map { $0 == "/" || $0 == "\\" ? "_" : Character($0) })
         return "\(safeStem.isEmpty ? "plan" : safeStem).\(safe).background.\(format.fileExtension)"
     }

@@ -74,7 +74,8 @@ public actor Planner {
     ///   for a drawing the drawing's name with `.json`. A file Save would
     ///   create must not exist yet (a drawing's import never overwrites a plan).
     public init(file: String, saveAs: String? = nil, new: Bool = false, profileOption: String?, asOf: CalendarDate)
-        throws(PlanError) {
+        throws(PlanError)
+    {
         func fail(_ path: String, _ message: String) -> PlanError { PlanError([PlanProblem(file: path, message: message)]) }
         let exists = { (path: String) in FileManager.default.fileExists(atPath: path) }
         let loaded: LoadedPlan
@@ -88,7 +89,8 @@ public actor Planner {
         } else if DrawingImport.importer(for: file) != nil {
             target = saveAs ?? Self.planName(forDrawing: file)
             guard !exists(target) else {
-                throw fail(target, "already exists: serve that plan to go on from it, or give --save-as a new file for this drawing's import")
+                throw fail(
+                    target, "already exists: serve that plan to go on from it, or give --save-as a new file for this drawing's import")
             }
             loaded = try LoadedPlan.load(file, profileOption: profileOption, cache: profiles)
             source = file
@@ -133,8 +135,9 @@ public actor Planner {
 
     private static func report(_ loaded: LoadedPlan, _ analysis: PlanAnalysis, asOf: CalendarDate) -> CheckReport {
         let outcome = RuleEngine(profile: loaded.profile, asOf: asOf).evaluate(analysis)
-        return CheckReport(toolVersion: "serve", profile: loaded.profile, analysis: analysis, outcome: outcome, asOf: asOf,
-                           inputSHA256: loaded.sha256)
+        return CheckReport(
+            toolVersion: "serve", profile: loaded.profile, analysis: analysis, outcome: outcome, asOf: asOf,
+            inputSHA256: loaded.sha256)
     }
 
     /// The version of the plan the page holds: the file's hash as read or
@@ -163,7 +166,10 @@ public actor Planner {
                 w.beginArray()
                 for ring in [polygon.shell] + polygon.holes {
                     w.beginArray()
-                    for p in ring { let q = frame.toPlan(p); w.inlineNumbers([q.x, q.y], decimals: decimals) }
+                    for p in ring {
+                        let q = frame.toPlan(p)
+                        w.inlineNumbers([q.x, q.y], decimals: decimals)
+                    }
                     w.endArray()
                 }
                 w.endArray()
@@ -176,14 +182,16 @@ public actor Planner {
             w.field("camera", c.camera.id)
             w.field("level", c.camera.info.level)
             w.field("viewArea", c.viewArea, decimals: 2)
-            w.key("view"); polygons(c.view)
+            w.key("view")
+            polygons(c.view)
             w.key("intrusions")
             w.beginArray()
             for i in c.intrusions {
                 w.beginObject()
                 w.field("zone", i.zone.id)
                 w.field("area", i.area, decimals: 2)
-                w.key("polygons"); polygons(i.polygons)
+                w.key("polygons")
+                polygons(i.polygons)
                 w.endObject()
             }
             w.endArray()
@@ -202,7 +210,8 @@ public actor Planner {
         guard let camera = loaded.plan.cameras.first(where: { $0.id == id }) else {
             throw PlannerError(404, "no camera `\(id)` in the plan")
         }
-        let art8 = Set(loaded.profile.rules.filter { [.cameraInside, .viewIntrusion].contains($0.check) && $0.severity == .error }.map(\.id))
+        let art8 = Set(
+            loaded.profile.rules.filter { [.cameraInside, .viewIntrusion].contains($0.check) && $0.severity == .error }.map(\.id))
         let findings = report.findings.filter { art8.contains($0.rule) && $0.camera == id }
         var w = JSONWriter()
         w.beginObject()
@@ -221,8 +230,11 @@ public actor Planner {
         w.key("compliantHeadings")
         w.beginArray()
         for i in fix.headings {
-            w.beginObject(); w.field("from", i.from, decimals: 1); w.field("to", normalizedBearing(i.from + i.sweep), decimals: 1)
-            w.field("sweep", i.sweep, decimals: 1); w.endObject()
+            w.beginObject()
+            w.field("from", i.from, decimals: 1)
+            w.field("to", normalizedBearing(i.from + i.sweep), decimals: 1)
+            w.field("sweep", i.sweep, decimals: 1)
+            w.endObject()
         }
         w.endArray()
         w.field("best", fix.best?.rawValue)
@@ -246,7 +258,8 @@ public actor Planner {
         case .tilt?:
             let t = study.clearingTilt ?? camera.tilt
             w.value(.object(JSONObject([("tilt", .number(t))])))
-            summary = "tilt to \(DecimalText.fixed1(t))°, keeping \(DecimalText.fixed2(study.clearingTiltKeptArea ?? 0)) m² of the allowed view"
+            summary =
+                "tilt to \(DecimalText.fixed1(t))°, keeping \(DecimalText.fixed2(study.clearingTiltKeptArea ?? 0)) m² of the allowed view"
         case .tiltAndHeading?:
             let both = study.tiltAndHeading!
             w.value(.object(JSONObject([("tilt", .number(both.tilt)), ("heading", .number(both.heading))])))
@@ -254,7 +267,8 @@ public actor Planner {
         case .mask?:
             let masks = (document.properties(ofFeature: id)?["masks"]?.arrayValue ?? []) + PlanRewriter.json(study.masks.map(\.mask))
             w.value(.object(JSONObject([("masks", .array(masks))])))
-            summary = "\(study.masks.count) privacy mask\(study.masks.count == 1 ? "" : "s") (a mask can be lifted: an art8-view-masked exposure remains)"
+            summary =
+                "\(study.masks.count) privacy mask\(study.masks.count == 1 ? "" : "s") (a mask can be lifted: an art8-view-masked exposure remains)"
         case nil:
             w.null()
         }
@@ -304,13 +318,11 @@ public actor Planner {
         guard !ids.isEmpty else { return [] }
         var levels: Set<String> = []
         func take(_ info: FeatureInfo) { if ids.contains(info.id) { levels.insert(info.level) } }
-        plan.zones.forEach { take($0.info) }
-        plan.walls.forEach { take($0.info) }
-        plan.openings.forEach { take($0.info) }
-        plan.signs.forEach { take($0.info) }
-        plan.cameras.forEach { take($0.info) }
-        plan.restrictedAreas.forEach { take($0.info) }
-        plan.boundaries.forEach { take($0.info) }
+        for info in plan.zones.map(\.info) + plan.walls.map(\.info) + plan.openings.map(\.info) + plan.signs.map(\.info)
+            + plan.cameras.map(\.info) + plan.restrictedAreas.map(\.info) + plan.boundaries.map(\.info)
+        {
+            take(info)
+        }
         return levels
     }
 
@@ -375,8 +387,10 @@ public actor Planner {
             properties["level"] = .string(first.id)
         }
         for (key, value) in request.members where !["id", "position", "kind"].contains(key) { properties[key] = value }
-        let feature = JSONObject([("type", .string("Feature")), ("id", .string(id)), ("properties", .object(properties)),
-                                  ("geometry", .object(JSONObject([("type", .string("Point")), ("coordinates", .numbers(position))])))])
+        let feature = JSONObject([
+            ("type", .string("Feature")), ("id", .string(id)), ("properties", .object(properties)),
+            ("geometry", .object(JSONObject([("type", .string("Point")), ("coordinates", .numbers(position))]))),
+        ])
         try apply { (doc: inout PlanRewriter) throws(PlannerError) in doc.append(feature: feature) }
         var w = JSONWriter()
         w.beginObject()
@@ -401,7 +415,8 @@ public actor Planner {
     /// and nothing is written. Returns the new version.
     public func save(ifMatch: String?) throws(PlannerError) -> String {
         guard let ifMatch, ifMatch == etag else {
-            throw PlannerError(409, "the page's copy of the plan is out of date (If-Match \(ifMatch ?? "missing"), current \(etag)): reload")
+            throw PlannerError(
+                409, "the page's copy of the plan is out of date (If-Match \(ifMatch ?? "missing"), current \(etag)): reload")
         }
         let onDisk = (try? Data(contentsOf: URL(fileURLWithPath: file))).map { SHA256.hex([UInt8]($0)) }
         guard onDisk == diskSHA256 else {

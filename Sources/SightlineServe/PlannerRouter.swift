@@ -31,35 +31,55 @@ public enum PlannerRouter {
             return await answer { () async throws(PlannerError) in
                 let body = try await Self.body(request)
                 return try await planner.patchCamera(id, body: body)
-            } etag: { await planner.etag }
+            } etag: {
+                await planner.etag
+            }
         }
         router.get("/api/cameras/:id/fix") { _, context in
             let id = context.parameters.get("id") ?? ""
-            return await answer { () async throws(PlannerError) in try await planner.fixJSON(id) } etag: { await planner.etag }
+            return await answer { () async throws(PlannerError) in
+                try await planner.fixJSON(id)
+            } etag: {
+                await planner.etag
+            }
         }
         router.post("/api/cameras") { request, _ in
             await answer { () async throws(PlannerError) in
                 try await planner.addCamera(body: try await Self.body(request))
-            } etag: { await planner.etag }
+            } etag: {
+                await planner.etag
+            }
         }
         router.delete("/api/cameras/:id") { _, context in
             let id = context.parameters.get("id") ?? ""
-            return await answer { () async throws(PlannerError) in try await planner.deleteCamera(id) } etag: { await planner.etag }
+            return await answer { () async throws(PlannerError) in
+                try await planner.deleteCamera(id)
+            } etag: {
+                await planner.etag
+            }
         }
         router.post("/api/features") { request, _ in
             await answer { () async throws(PlannerError) in
                 try await planner.addFeature(body: try await Self.body(request))
-            } etag: { await planner.etag }
+            } etag: {
+                await planner.etag
+            }
         }
         router.patch("/api/features/:id") { request, context in
             let id = context.parameters.get("id") ?? ""
             return await answer { () async throws(PlannerError) in
                 try await planner.patchFeature(id, body: try await Self.body(request))
-            } etag: { await planner.etag }
+            } etag: {
+                await planner.etag
+            }
         }
         router.delete("/api/features/:id") { _, context in
             let id = context.parameters.get("id") ?? ""
-            return await answer { () async throws(PlannerError) in try await planner.deleteFeature(id) } etag: { await planner.etag }
+            return await answer { () async throws(PlannerError) in
+                try await planner.deleteFeature(id)
+            } etag: {
+                await planner.etag
+            }
         }
         router.get("/api/vocabulary") { _, _ in
             await response(planner.vocabularyJSON())
@@ -83,20 +103,26 @@ public enum PlannerRouter {
             return await answer { () async throws(PlannerError) in
                 let body = try await Self.body(request, limit: Picture.maxBytes)
                 return try await planner.setBackground(level: level, body: body, page: page, sourceName: name)
-            } etag: { await planner.etag }
+            } etag: {
+                await planner.etag
+            }
         }
         router.patch("/api/background/:level") { request, context in
             let level = context.parameters.get("level") ?? ""
             return await answer { () async throws(PlannerError) in
                 try await planner.placeBackground(level: level, body: try await Self.body(request))
-            } etag: { await planner.etag }
+            } etag: {
+                await planner.etag
+            }
         }
         router.post("/api/save") { request, _ in
             let ifMatch = request.headers[.ifMatch]
             return await answer { () async throws(PlannerError) in
                 let etag = try await planner.save(ifMatch: ifMatch)
                 return object([("saved", .bool(true)), ("etag", .string(etag))])
-            } etag: { await planner.etag }
+            } etag: {
+                await planner.etag
+            }
         }
         return router
     }
@@ -112,8 +138,10 @@ public enum PlannerRouter {
         }
     }
 
-    static func response(_ bytes: [UInt8], type: String = "application/json", status: HTTPResponse.Status = .ok,
-                         etag: String? = nil) -> Response {
+    static func response(
+        _ bytes: [UInt8], type: String = "application/json", status: HTTPResponse.Status = .ok,
+        etag: String? = nil
+    ) -> Response {
         var headers: HTTPFields = [.contentType: type, .cacheControl: "no-store"]
         if let etag { headers[.eTag] = etag }
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))

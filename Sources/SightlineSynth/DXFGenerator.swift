@@ -6,7 +6,10 @@ public struct DXFGenerator: Sendable {
     public var columns: Int
     public var rows: Int
 
-    public init(columns: Int, rows: Int) { self.columns = columns; self.rows = rows }
+    public init(columns: Int, rows: Int) {
+        self.columns = columns
+        self.rows = rows
+    }
 
     /// Entities written: six per room.
     public var entityCount: Int { columns * rows * 6 }
@@ -16,13 +19,17 @@ public struct DXFGenerator: Sendable {
         out += "  0\nSECTION\n  2\nENTITIES\n"
         out.reserveCapacity(entityCount * 120)
         var handle = 0x100
-        func next() -> String { handle += 1; return String(handle, radix: 16, uppercase: true) }
+        func next() -> String {
+            handle += 1
+            return String(handle, radix: 16, uppercase: true)
+        }
         func line(_ x0: Int, _ y0: Int, _ x1: Int, _ y1: Int) {
             out += "  0\nLINE\n  5\n\(next())\n  8\nWALL\n 10\n\(x0)\n 20\n\(y0)\n 30\n0\n 11\n\(x1)\n 21\n\(y1)\n 31\n0\n"
         }
         for r in 0..<rows {
             for c in 0..<columns {
-                let x = c * 4000, y = r * 3000
+                let x = c * 4000
+                let y = r * 3000
                 line(x, y, x + 4000, y)
                 line(x + 4000, y, x + 4000, y + 3000)
                 line(x + 4000, y + 3000, x, y + 3000)

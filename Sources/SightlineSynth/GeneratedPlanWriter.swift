@@ -13,7 +13,11 @@ struct GeneratedPlanWriter {
     /// A property value: text, a number (3 decimals), an integer, a flag, or
     /// a nested object.
     enum Value {
-        case text(String), number(Double), integer(Int), flag(Bool), object([(String, Value)])
+        case text(String)
+        case number(Double)
+        case integer(Int)
+        case flag(Bool)
+        case object([(String, Value)])
     }
 
     /// Opens the document and writes its `plan` member; `levels` are
@@ -21,9 +25,11 @@ struct GeneratedPlanWriter {
     ///
     /// - Parameter georeference: where the plan's origin lies (WGS 84
     ///   longitude, latitude), to place the building on a map.
-    init(siteID: String, siteName: String, placeCategory: String, operatorName: String,
-         levels: [(id: String, name: String, elevation: Double, height: Double)], doors: String,
-         georeference: (lon: Double, lat: Double)? = nil) {
+    init(
+        siteID: String, siteName: String, placeCategory: String, operatorName: String,
+        levels: [(id: String, name: String, elevation: Double, height: Double)], doors: String,
+        georeference: (lon: Double, lat: Double)? = nil
+    ) {
         var w = writer
         w.beginObject()
         w.field("type", "FeatureCollection")
@@ -34,9 +40,12 @@ struct GeneratedPlanWriter {
         w.field("crs", "local")
         w.field("profile", "cn-2025")
         if let georeference {
-            w.key("georeference"); w.beginObject()
-            w.key("origin"); w.inlineNumbers([georeference.lon, georeference.lat], decimals: 6)
-            w.field("rotation", 0, decimals: 0); w.endObject()
+            w.key("georeference")
+            w.beginObject()
+            w.key("origin")
+            w.inlineNumbers([georeference.lon, georeference.lat], decimals: 6)
+            w.field("rotation", 0, decimals: 0)
+            w.endObject()
         }
         w.key("site")
         w.beginObject()
@@ -44,18 +53,33 @@ struct GeneratedPlanWriter {
         w.field("name", siteName)
         w.field("address", "1 Example Road")
         w.field("placeCategory", placeCategory)
-        w.key("operator"); w.beginObject(); w.field("name", operatorName); w.field("kind", "unit"); w.endObject()
+        w.key("operator")
+        w.beginObject()
+        w.field("name", operatorName)
+        w.field("kind", "unit")
         w.endObject()
-        w.key("system"); w.beginObject(); w.field("commissionedOn", "2025-05-06"); w.field("filedOn", "2025-05-20")
-        w.field("retentionDays", 30); w.endObject()
+        w.endObject()
+        w.key("system")
+        w.beginObject()
+        w.field("commissionedOn", "2025-05-06")
+        w.field("filedOn", "2025-05-20")
+        w.field("retentionDays", 30)
+        w.endObject()
         w.key("levels")
         w.beginArray()
         for level in levels {
-            w.beginObject(); w.field("id", level.id); w.field("name", level.name)
-            w.field("elevation", level.elevation, decimals: 2); w.field("height", level.height, decimals: 2); w.endObject()
+            w.beginObject()
+            w.field("id", level.id)
+            w.field("name", level.name)
+            w.field("elevation", level.elevation, decimals: 2)
+            w.field("height", level.height, decimals: 2)
+            w.endObject()
         }
         w.endArray()
-        w.key("defaults"); w.beginObject(); w.field("doors", doors); w.endObject()
+        w.key("defaults")
+        w.beginObject()
+        w.field("doors", doors)
+        w.endObject()
         w.endObject()
         w.key("features")
         w.beginArray()
@@ -84,8 +108,10 @@ struct GeneratedPlanWriter {
     }
 
     /// One feature: `kind` first, then the level, then the properties.
-    mutating func feature(_ id: String, _ kind: String, _ properties: [(String, Value)], _ type: String,
-                          coordinates: (inout JSONWriter) -> Void) {
+    mutating func feature(
+        _ id: String, _ kind: String, _ properties: [(String, Value)], _ type: String,
+        coordinates: (inout JSONWriter) -> Void
+    ) {
         writer.beginObject()
         writer.field("type", "Feature")
         writer.field("id", "\(level)-\(id)")
@@ -110,20 +136,26 @@ struct GeneratedPlanWriter {
 
     mutating func line(_ id: String, _ kind: String, _ properties: [(String, Value)], _ points: [(Double, Double)]) {
         feature(id, kind, properties, "LineString") { w in
-            w.beginArray(); for p in points { w.inlineNumbers([p.0, p.1], decimals: 3) }; w.endArray()
+            w.beginArray()
+            for p in points { w.inlineNumbers([p.0, p.1], decimals: 3) }
+            w.endArray()
         }
     }
 
     mutating func polygon(_ id: String, _ kind: String, _ properties: [(String, Value)], _ ring: [(Double, Double)]) {
         feature(id, kind, properties, "Polygon") { w in
-            w.beginArray(); w.beginArray()
+            w.beginArray()
+            w.beginArray()
             for p in ring + [ring[0]] { w.inlineNumbers([p.0, p.1], decimals: 3) }
-            w.endArray(); w.endArray()
+            w.endArray()
+            w.endArray()
         }
     }
 
-    mutating func box(_ id: String, _ kind: String, _ properties: [(String, Value)],
-                      _ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) {
+    mutating func box(
+        _ id: String, _ kind: String, _ properties: [(String, Value)],
+        _ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double
+    ) {
         polygon(id, kind, properties, [(x0, y0), (x1, y0), (x1, y1), (x0, y1)])
     }
 }

@@ -35,10 +35,11 @@ public struct HotelGenerator: Sendable {
     public func json() -> String {
         var rng = SeededGenerator(seed: seed)
         let levels = (1...max(floors, 1)).map { (id: "F\($0)", name: "\($0)F", elevation: Double($0 - 1) * 3.2, height: 3.0) }
-        var w = GeneratedPlanWriter(siteID: "synthetic-hotel-\(seed)",
-                                    siteName: "Synthetic Hotel (\(floors) floors, \(roomsPerSide) rooms a side, seed \(seed))",
-                                    placeCategory: "art7-venue", operatorName: "Example Hotels Ltd", levels: levels, doors: "closed",
-                                    georeference: georeference)
+        var w = GeneratedPlanWriter(
+            siteID: "synthetic-hotel-\(seed)",
+            siteName: "Synthetic Hotel (\(floors) floors, \(roomsPerSide) rooms a side, seed \(seed))",
+            placeCategory: "art7-venue", operatorName: "Example Hotels Ltd", levels: levels, doors: "closed",
+            georeference: georeference)
         for (f, level) in levels.enumerated() {
             w.level = level.id
             writeFloor(f + 1, into: &w, rng: &rng)
@@ -48,7 +49,8 @@ public struct HotelGenerator: Sendable {
 
     private func writeFloor(_ f: Int, into w: inout GeneratedPlanWriter, rng: inout SeededGenerator) {
         let length = Double(roomsPerSide) * roomWidth
-        let c = corridorHalfWidth, depth = roomDepth
+        let c = corridorHalfWidth
+        let depth = roomDepth
 
         // Corridor and its walls; the west end wall holds the toilet door.
         w.box("corridor", "zone", [("category", .text("corridor")), ("name", .text("\(f)F corridor"))], 0, -c, length, c)
@@ -62,20 +64,23 @@ public struct HotelGenerator: Sendable {
         w.box("wc", "zone", [("category", .text("toilet")), ("name", .text("\(f)F public toilet"))], -6, -3, 0, 3)
         w.line("wall-wc", "wall", [], [(0, -3), (-6, -3), (-6, 3), (0, 3)])
         let wcOpen = rng.next() % 4 == 0
-        w.line("door-wc", "opening", [("openingType", .text("door")), ("state", .text(wcOpen ? "open" : "closed"))],
-               [(0, -0.5), (0, 0.5)])
+        w.line(
+            "door-wc", "opening", [("openingType", .text("door")), ("state", .text(wcOpen ? "open" : "closed"))],
+            [(0, -0.5), (0, 0.5)])
 
         for side in [1.0, -1.0] {
             let tag = side > 0 ? "n" : "s"
             for i in 0..<roomsPerSide {
                 let x0 = Double(i) * roomWidth
                 let number = "\(f)\(tag == "n" ? "1" : "2")\(i < 10 ? "0" : "")\(i)"
-                w.box("room-\(tag)\(i)", "zone", [("category", .text("guest_room")), ("name", .text("Room \(number)"))],
-                      x0, side > 0 ? c : -c - depth, x0 + roomWidth, side > 0 ? c + depth : -c)
+                w.box(
+                    "room-\(tag)\(i)", "zone", [("category", .text("guest_room")), ("name", .text("Room \(number)"))],
+                    x0, side > 0 ? c : -c - depth, x0 + roomWidth, side > 0 ? c + depth : -c)
                 if i > 0 { w.line("wall-\(tag)\(i)", "wall", [], [(x0, side * c), (x0, side * (c + depth))]) }
                 let open = rng.next() % 10 == 0
-                w.line("door-\(tag)\(i)", "opening", [("openingType", .text("door")), ("state", .text(open ? "open" : "closed"))],
-                       [(x0 + 0.4, side * c), (x0 + 1.3, side * c)])
+                w.line(
+                    "door-\(tag)\(i)", "opening", [("openingType", .text("door")), ("state", .text(open ? "open" : "closed"))],
+                    [(x0 + 0.4, side * c), (x0 + 1.3, side * c)])
             }
         }
         // A warning sign in the corridor at each end.
@@ -88,15 +93,28 @@ public struct HotelGenerator: Sendable {
             let jitter = Double(rng.next() % 1000) / 1000 * 6 - 3
             if ptzEvery > 0, k % ptzEvery == 0 {
                 let pan: (Double, Double) = east ? (0, 180) : (180, 360)
-                w.point("ptz\(k)", "camera", [("type", .text("ptz")), ("mountHeight", .number(2.9)), ("heading", .number(east ? 90 : 270)),
-                                              ("hfov", .number(60)), ("range", .number(30)),
-                                              ("ptz", .object([("panMin", .number(pan.0)), ("panMax", .number(pan.1)),
-                                                               ("tiltMin", .number(0)), ("tiltMax", .number(60))]))],
-                        x, c - 0.1)
+                w.point(
+                    "ptz\(k)", "camera",
+                    [
+                        ("type", .text("ptz")), ("mountHeight", .number(2.9)), ("heading", .number(east ? 90 : 270)),
+                        ("hfov", .number(60)), ("range", .number(30)),
+                        (
+                            "ptz",
+                            .object([
+                                ("panMin", .number(pan.0)), ("panMax", .number(pan.1)),
+                                ("tiltMin", .number(0)), ("tiltMax", .number(60)),
+                            ])
+                        ),
+                    ],
+                    x, c - 0.1)
                 continue
             }
-            w.point("cam\(k)", "camera", [("mountHeight", .number(2.7)), ("heading", .number((east ? 90 : 270) + jitter)),
-                                          ("tilt", .number(10)), ("hfov", .number(90)), ("range", .number(30))], x, c - 0.1)
+            w.point(
+                "cam\(k)", "camera",
+                [
+                    ("mountHeight", .number(2.7)), ("heading", .number((east ? 90 : 270) + jitter)),
+                    ("tilt", .number(10)), ("hfov", .number(90)), ("range", .number(30)),
+                ], x, c - 0.1)
         }
     }
 }

@@ -13,7 +13,7 @@ public struct PortfolioGenerator: Sendable {
     }
 
     /// The buildings, one at a time, so a big portfolio is never in memory.
-    public func forEach(_ body: (_ path: String, _ json: String) throws -> Void) rethrows {
+    public func forEachBuilding(_ body: (_ path: String, _ json: String) throws -> Void) rethrows {
         var rng = SeededGenerator(seed: seed)
         for i in 0..<count {
             var hotel = HotelGenerator(floors: 1 + Int(rng.next() % 3), roomsPerSide: 4 + Int(rng.next() % 7), seed: rng.next())

@@ -14,9 +14,10 @@ public struct TerminalGenerator: Sendable {
 
     public func json() -> String {
         var rng = SeededGenerator(seed: seed)
-        var w = GeneratedPlanWriter(siteID: "synthetic-terminal-\(seed)", siteName: "Synthetic Terminal (seed \(seed))",
-                                    placeCategory: "art7-venue", operatorName: "Example Airports Ltd",
-                                    levels: [(id: "T", name: "Departures", elevation: 0, height: 8)], doors: "open")
+        var w = GeneratedPlanWriter(
+            siteID: "synthetic-terminal-\(seed)", siteName: "Synthetic Terminal (seed \(seed))",
+            placeCategory: "art7-venue", operatorName: "Example Airports Ltd",
+            levels: [(id: "T", name: "Departures", elevation: 0, height: 8)], doors: "open")
         w.level = "T"
         let n = Int(side / cell)
         w.box("hall", "zone", [("category", .text("public")), ("name", .text("Departures hall"))], 0, 0, side, side)
@@ -25,7 +26,10 @@ public struct TerminalGenerator: Sendable {
         }
         for i in 0..<n {
             for j in 0..<n {
-                let x0 = Double(i) * cell + 1.5, y0 = Double(j) * cell + 1.5, x1 = x0 + 3, y1 = y0 + 3
+                let x0 = Double(i) * cell + 1.5
+                let y0 = Double(j) * cell + 1.5
+                let x1 = x0 + 3
+                let y1 = y0 + 3
                 let id = "k\(i)-\(j)"
                 let changing = rng.next() % 10 == 0
                 w.box(id, "zone", [("category", .text(changing ? "changing_room" : "retail"))], x0, y0, x1, y1)
@@ -43,11 +47,16 @@ public struct TerminalGenerator: Sendable {
         }
         for k in 0..<cameras {
             // Aisle crossings: cell corners, where the 3 m aisles meet.
-            let i = Int(rng.next() % UInt64(n)), j = Int(rng.next() % UInt64(n))
+            let i = Int(rng.next() % UInt64(n))
+            let j = Int(rng.next() % UInt64(n))
             let heading = Double(rng.next() % 3600) / 10
-            w.point("cam-\(k)", "camera", [("mountHeight", .number(6)), ("heading", .number(heading)), ("tilt", .number(10)),
-                                           ("hfov", .number(90)), ("range", .number(range))],
-                    Double(i) * cell + 0.2, Double(j) * cell + 0.2)
+            w.point(
+                "cam-\(k)", "camera",
+                [
+                    ("mountHeight", .number(6)), ("heading", .number(heading)), ("tilt", .number(10)),
+                    ("hfov", .number(90)), ("range", .number(range)),
+                ],
+                Double(i) * cell + 0.2, Double(j) * cell + 0.2)
         }
         return w.finish()
     }

@@ -1,13 +1,13 @@
 import Foundation
+import SightlineBatch
+import SightlineCheck
 import SightlineEngine
+import SightlineFix
+import SightlineImport
 import SightlinePlan
 import SightlineReport
 import SightlineRules
-import SightlineBatch
-import SightlineCheck
-import SightlineFix
 import SightlineServe
-import SightlineImport
 import SightlineSynth
 
 /// The engine on generated scenes, one core: the 40-floor, 40-rooms-a-side
@@ -53,17 +53,21 @@ func measure(_ bytes: [UInt8], repeats: Int) throws -> PhaseTimes {
         let t0 = now()
         let plan = try PlanDecoder.decode(bytes: bytes, file: "bench.json")
         let t1 = now()
-        let analysis = try Engine(prohibited: profile.prohibitedCategories, parallelism: 1, zoneViewThreshold: profile.zoneViewThreshold).analyze(plan)
+        let analysis = try Engine(prohibited: profile.prohibitedCategories, parallelism: 1, zoneViewThreshold: profile.zoneViewThreshold)
+            .analyze(plan)
         let t2 = now()
         let outcome = RuleEngine(profile: profile, asOf: asOf).evaluate(analysis)
         let t3 = now()
-        let report = CheckReport(toolVersion: "bench", profile: profile, analysis: analysis, outcome: outcome, asOf: asOf,
-                                 inputSHA256: SHA256.hex(bytes))
+        let report = CheckReport(
+            toolVersion: "bench", profile: profile, analysis: analysis, outcome: outcome, asOf: asOf,
+            inputSHA256: SHA256.hex(bytes))
         let json = JSONReportRenderer().render(report)
         let t4 = now()
         precondition(!json.isEmpty)
-        best.decode = min(best.decode, t1 - t0); best.engine = min(best.engine, t2 - t1)
-        best.rules = min(best.rules, t3 - t2); best.render = min(best.render, t4 - t3)
+        best.decode = min(best.decode, t1 - t0)
+        best.engine = min(best.engine, t2 - t1)
+        best.rules = min(best.rules, t3 - t2)
+        best.render = min(best.render, t4 - t3)
         best.cameras = analysis.cameras.count
         best.findings = outcome.findings.count
     }
@@ -74,8 +78,9 @@ func run(_ title: String, _ json: String) throws {
     let bytes = [UInt8](json.utf8)
     let t = try measure(bytes, repeats: repeats)
     func line(_ name: String, _ s: Double, _ note: String = "") -> String {
-        String(format: "  %@ %7.1f ms  %9.0f cameras/s%@", name.padding(toLength: 13, withPad: " ", startingAt: 0), s * 1000,
-               Double(t.cameras) / s, note)
+        String(
+            format: "  %@ %7.1f ms  %9.0f cameras/s%@", name.padding(toLength: 13, withPad: " ", startingAt: 0), s * 1000,
+            Double(t.cameras) / s, note)
     }
     print("\(title): \(bytes.count / 1024) KiB, \(t.cameras) cameras, \(t.findings) findings (best of \(repeats), one core)")
     print(line("decode", t.decode))
@@ -112,8 +117,10 @@ func benchScaling() throws {
 
 /// `fix --apply best` as the command runs it: check, study, apply, re-check.
 func benchFix() throws {
-    for (title, json) in [("hotel 40 floors × 40 rooms", HotelGenerator(floors: 40, roomsPerSide: 40, seed: 1).json()),
-                          ("mall 10 floors", MallGenerator(floors: 10, seed: 1).json())] {
+    for (title, json) in [
+        ("hotel 40 floors × 40 rooms", HotelGenerator(floors: 40, roomsPerSide: 40, seed: 1).json()),
+        ("mall 10 floors", MallGenerator(floors: 10, seed: 1).json()),
+    ] {
         let bytes = Array(json.utf8)
         var best = (check: Double.infinity, fix: Double.infinity)
         var summary = ""
@@ -129,10 +136,13 @@ func benchFix() throws {
             let t2 = now()
             best = (min(best.check, t1 - t0), min(best.fix, t2 - t1))
             let art8 = result.remaining.filter { $0.rule.contains("art8") }.count
-            summary = "\(fixes.cameras.count) cameras fixed, \(result.rounds) rounds, \(art8) Art. 8 errors left, \(result.remaining.count) errors left"
+            summary =
+                "\(fixes.cameras.count) cameras fixed, \(result.rounds) rounds, \(art8) Art. 8 errors left, \(result.remaining.count) errors left"
         }
-        print(String(format: "fix %@: check %.0f ms, study + apply + re-check %.0f ms (best of 3, one core): %@", title,
-                     best.check * 1000, best.fix * 1000, summary))
+        print(
+            String(
+                format: "fix %@: check %.0f ms, study + apply + re-check %.0f ms (best of 3, one core): %@", title,
+                best.check * 1000, best.fix * 1000, summary))
     }
 }
 
@@ -143,20 +153,24 @@ func benchServe() async throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sightline-bench-serve-\(getpid())")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    let scenes = [("hotel floor, 40 rooms", HotelGenerator(floors: 1, roomsPerSide: 20, seed: 1).json(), "F1-cam0"),
-                  ("mall floor", MallGenerator(floors: 1, seed: 1).json(), "M1-cam-corridor-0")]
+    let scenes = [
+        ("hotel floor, 40 rooms", HotelGenerator(floors: 1, roomsPerSide: 20, seed: 1).json(), "F1-cam0"),
+        ("mall floor", MallGenerator(floors: 1, seed: 1).json(), "M1-cam-corridor-0"),
+    ]
     for (title, json, camera) in scenes {
         let file = folder.appendingPathComponent("plan.json").path
         try Data(json.utf8).write(to: URL(fileURLWithPath: file))
         let planner = try Planner(file: file, profileOption: nil, asOf: asOf)
         let plan = try JSONParser.parse(Array(json.utf8))
-        let start = plan.objectValue?["features"]?.arrayValue?.first { $0.objectValue?["id"]?.stringValue == camera }?
+        let start =
+            plan.objectValue?["features"]?.arrayValue?.first { $0.objectValue?["id"]?.stringValue == camera }?
             .objectValue?["geometry"]?.objectValue?["coordinates"]?.numbersValue ?? [0, 0]
         var times: [Double] = []
         var rng = SeededGenerator(seed: 7)
         for k in 0..<1000 {
             // A drag: small steps along the corridor and back, the heading swinging.
-            let dx = Double(k % 100) * 0.2 - 10, heading = Double(rng.next() % 3600) / 10
+            let dx = Double(k % 100) * 0.2 - 10
+            let heading = Double(rng.next() % 3600) / 10
             let body = Array("{\"position\": [\(start[0] + dx), \(start[1])], \"heading\": \(heading)}".utf8)
             let t0 = now()
             _ = try await planner.patchCamera(camera, body: body)
@@ -165,8 +179,10 @@ func benchServe() async throws {
         }
         times.sort()
         func p(_ q: Double) -> Double { times[min(times.count - 1, Int(Double(times.count) * q))] * 1000 }
-        print(String(format: "serve %@: 1,000 moves of %@, server side (findings + views): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms",
-                     title, camera, p(0.5), p(0.95), p(0.99)))
+        print(
+            String(
+                format: "serve %@: 1,000 moves of %@, server side (findings + views): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms",
+                title, camera, p(0.5), p(0.95), p(0.99)))
     }
     let file = folder.appendingPathComponent("hotel40.json").path
     try Data(HotelGenerator(floors: 40, roomsPerSide: 40, seed: 1).json().utf8).write(to: URL(fileURLWithPath: file))
@@ -187,7 +203,10 @@ if mode == "serve" {
         done.signal()
     }
     done.wait()
-    if let message = failure.message { print(message); exit(1) }
+    if let message = failure.message {
+        print(message)
+        exit(1)
+    }
     exit(0)
 }
 
@@ -213,7 +232,7 @@ try run("terminal, one 300 m level, 10,000 wall segments, 50 m range", TerminalG
 func benchBatch(count: Int) throws {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("sightline-bench-portfolio-\(getpid())")
     defer { try? FileManager.default.removeItem(at: root) }
-    try PortfolioGenerator(count: count, seed: 1).forEach { path, json in
+    try PortfolioGenerator(count: count, seed: 1).forEachBuilding { path, json in
         let url = root.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(json.utf8).write(to: url)
@@ -227,15 +246,22 @@ func benchBatch(count: Int) throws {
     for attempt in 0..<5 {
         for jobs in [1, 2] {
             let database = root.appendingPathComponent("results-\(jobs)-\(attempt).sqlite").path
-            let options = BatchOptions(database: database, jobs: jobs, force: true, shard: nil, profile: nil,
-                                       asOf: CalendarDate(year: 2026, month: 1, day: 1), toolVersion: "bench")
+            let options = BatchOptions(
+                database: database, jobs: jobs, force: true, shard: nil, profile: nil,
+                asOf: CalendarDate(year: 2026, month: 1, day: 1), toolVersion: "bench")
             let summary = try BatchRunner(options: options).run(inputs)
             let rate = Double(summary.checked) / summary.seconds
-            if rate > rates[jobs, default: 0] { rates[jobs] = rate; seconds[jobs] = summary.seconds }
+            if rate > rates[jobs, default: 0] {
+                rates[jobs] = rate
+                seconds[jobs] = summary.seconds
+            }
         }
     }
     for jobs in [1, 2] {
-        print(String(format: "  --jobs %d: %.1f buildings/s (best of 5; %d buildings in %.2f s)", jobs, rates[jobs]!, inputs.count, seconds[jobs]!))
+        print(
+            String(
+                format: "  --jobs %d: %.1f buildings/s (best of 5; %d buildings in %.2f s)", jobs, rates[jobs]!, inputs.count,
+                seconds[jobs]!))
     }
     if let one = rates[1], let two = rates[2] { print(String(format: "  speed-up with 2 jobs: %.2f×", two / one)) }
     var usage = rusage()

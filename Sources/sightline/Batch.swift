@@ -16,11 +16,11 @@ struct Batch: ParsableCommand {
             commandName: "run",
             abstract: "Check every plan of the inputs (folders, files, @list.txt) into --db.",
             discussion: """
-            A building whose path, SHA-256, profile and tool version are already in the database is skipped; \
-            a changed file is redone; --force redoes all. Each building is committed on its own, so a killed \
-            run loses only the buildings in flight. Exit 0 when every building is clean, 1 when any has an \
-            error finding or is invalid, 2 for a wrong command line.
-            """)
+                A building whose path, SHA-256, profile and tool version are already in the database is skipped; \
+                a changed file is redone; --force redoes all. Each building is committed on its own, so a killed \
+                run loses only the buildings in flight. Exit 0 when every building is clean, 1 when any has an \
+                error finding or is invalid, 2 for a wrong command line.
+                """)
 
         @Argument(help: "Folders (searched recursively for *.json, *.geojson), plan files, or @list.txt.")
         var inputs: [String]
@@ -52,11 +52,13 @@ struct Batch: ParsableCommand {
 
         func run() throws {
             do {
-                let shardAssigned = try shard.map { try Shard(parsing: $0) }
+                let shardAssigned =
+                    try shard.map { try Shard(parsing: $0) }
                     ?? Shard.fromEnvironment(ProcessInfo.processInfo.environment, shards: shards)
                 let list = try PortfolioInputs.collect(inputs)
-                let options = BatchOptions(database: db, jobs: jobs, force: force, shard: shardAssigned, profile: rulebook.profile,
-                                           asOf: rulebook.checkDate, toolVersion: Sightline.version)
+                let options = BatchOptions(
+                    database: db, jobs: jobs, force: force, shard: shardAssigned, profile: rulebook.profile,
+                    asOf: rulebook.checkDate, toolVersion: Sightline.version)
                 if let profile = rulebook.profile {
                     do { _ = try ProfileLoader.load(profile) } catch {
                         printProblems(error.problems)
@@ -70,7 +72,10 @@ struct Batch: ParsableCommand {
                 progress.finish()
                 let rate = summary.seconds > 0 ? Double(summary.checked) / summary.seconds : 0
                 if !quiet {
-                    Console.err(TerminalText.escaped("\(summary.total) buildings\(shardAssigned.map { " (shard \($0))" } ?? ""): \(summary.checked) checked, \(summary.skipped) already in \(db); \(summary.clean) clean, \(summary.violations) with findings, \(summary.invalid) invalid; \(String(format: "%.1f", rate)) buildings/s"))
+                    Console.err(
+                        TerminalText.escaped(
+                            "\(summary.total) buildings\(shardAssigned.map { " (shard \($0))" } ?? ""): \(summary.checked) checked, \(summary.skipped) already in \(db); \(summary.clean) clean, \(summary.violations) with findings, \(summary.invalid) invalid; \(String(format: "%.1f", rate)) buildings/s"
+                        ))
                 }
                 if !summary.allClean { throw ExitCode(1) }
             } catch let error as BatchError {
@@ -106,7 +111,11 @@ struct Batch: ParsableCommand {
             abstract: "Summarise a results database: buildings by status, findings by rule, worst and invalid buildings.")
 
         @Argument(help: "The results database.") var database: String
-        @Option(name: .shortAndLong, help: "text, json (a `buildings` array), csv (one row per finding) or gpkg (a GeoPackage for QGIS: buildings as points, findings as features; needs -o).")
+        @Option(
+            name: .shortAndLong,
+            help:
+                "text, json (a `buildings` array), csv (one row per finding) or gpkg (a GeoPackage for QGIS: buildings as points, findings as features; needs -o)."
+        )
         var format: Format = .text
         @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
 
@@ -125,9 +134,15 @@ struct Batch: ParsableCommand {
                 }
                 let off = summary.buildings - summary.placed
                 if off > 0 {
-                    Console.err(TerminalText.escaped("\(output ?? ""): \(off) of \(summary.buildings) buildings have no place on the map (plans without a lon/lat georeference, or checked before Sightline recorded places): their rows have no geometry"))
+                    Console.err(
+                        TerminalText.escaped(
+                            "\(output ?? ""): \(off) of \(summary.buildings) buildings have no place on the map (plans without a lon/lat georeference, or checked before Sightline recorded places): their rows have no geometry"
+                        ))
                 }
-                try Console.out(Data((TerminalText.escaped("\(summary.buildings) buildings (\(summary.placed) on the map) written to \(output ?? "")") + "\n").utf8))
+                try Console.out(
+                    Data(
+                        (TerminalText.escaped("\(summary.buildings) buildings (\(summary.placed) on the map) written to \(output ?? "")")
+                            + "\n").utf8))
                 if summary.failing { throw ExitCode(1) }
                 return
             }
@@ -141,7 +156,6 @@ struct Batch: ParsableCommand {
         }
     }
 }
-
 
 /// A live line on standard error: done / total, rate, ETA, invalid so far.
 final class ProgressLine: @unchecked Sendable {

@@ -19,8 +19,9 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check one plan: view regions, findings under the rulebook, report.")
 
-    @Argument(help: "The plan file (sightline-plan/1 GeoJSON, a .dxf drawing, an IMDF folder or zip, an .osm file; - for standard input).",
-              completion: .file(extensions: ["json", "geojson", "dxf", "osm", "zip"]))
+    @Argument(
+        help: "The plan file (sightline-plan/1 GeoJSON, a .dxf drawing, an IMDF folder or zip, an .osm file; - for standard input).",
+        completion: .file(extensions: ["json", "geojson", "dxf", "osm", "zip"]))
     var plan: String
 
     @Option(name: .shortAndLong, help: "Report format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -29,7 +30,10 @@ struct Check: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
     var output: String?
 
-    @Flag(help: "With --format geojson: write one file per layer (views, cameras, intrusions, finding_points, zones, walls, wall_bodies) into the folder -o names.")
+    @Flag(
+        help:
+            "With --format geojson: write one file per layer (views, cameras, intrusions, finding_points, zones, walls, wall_bodies) into the folder -o names."
+    )
     var layers = false
 
     @Option(help: "Paper for --format pdf, landscape: \(DrawingSetRenderer.Paper.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -62,8 +66,9 @@ struct Check: ParsableCommand {
             try fail(error.problems)
         }
         clock.lap("read + decode")
-        let checker = PlanChecker(toolVersion: Sightline.version, profileOption: rulebook.profile, asOf: rulebook.checkDate,
-                                  parallelism: jobs)
+        let checker = PlanChecker(
+            toolVersion: Sightline.version, profileOption: rulebook.profile, asOf: rulebook.checkDate,
+            parallelism: jobs)
         var report: CheckReport
         do {
             report = try checker.check(loaded)
@@ -128,10 +133,15 @@ struct Check: ParsableCommand {
     /// `warning` in yellow, where they open a line (the report's own words,
     /// never text from the plan, which is escaped before it gets here).
     static func coloured(_ text: String) -> String {
-        let red = "\u{1B}[1;31m", green = "\u{1B}[1;32m", yellow = "\u{1B}[33m", reset = "\u{1B}[0m"
+        let red = "\u{1B}[1;31m"
+        let green = "\u{1B}[1;32m"
+        let yellow = "\u{1B}[33m"
+        let reset = "\u{1B}[0m"
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            for (word, colour) in [("FAIL", red), ("PASS", green), ("  error", red), ("  warning", yellow), ("不符合", red), ("符合", green),
-                                   ("  错误", red), ("  警告", yellow)] where line.hasPrefix(word) {
+            for (word, colour) in [
+                ("FAIL", red), ("PASS", green), ("  error", red), ("  warning", yellow), ("不符合", red), ("符合", green),
+                ("  错误", red), ("  警告", yellow),
+            ] where line.hasPrefix(word) {
                 let bare = word.trimmingCharacters(in: .whitespaces)
                 let indent = String(word.prefix(word.count - bare.count))
                 return indent + colour + bare + reset + line.dropFirst(word.count)
@@ -143,8 +153,10 @@ struct Check: ParsableCommand {
     /// The one line `check -o FILE` prints on standard output: the verdict
     /// and where the report went.
     static func verdictLine(_ report: CheckReport, written path: String) -> String {
-        let errors = report.errorCount, warnings = report.findings.count - errors
-        return "\(report.verdict == "fail" ? "FAIL" : "PASS"): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) other finding\(warnings == 1 ? "" : "s"); report written to \(path)"
+        let errors = report.errorCount
+        let warnings = report.findings.count - errors
+        return
+            "\(report.verdict == "fail" ? "FAIL" : "PASS"): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) other finding\(warnings == 1 ? "" : "s"); report written to \(path)"
     }
 
     /// Prints the problems (stderr, one a line) and an empty JSON report, exits 2.

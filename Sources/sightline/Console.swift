@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
 import SightlinePlan
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Standard output and error through write(2), so a full disk, a closed

@@ -32,12 +32,14 @@ struct Filing: ParsableCommand {
         let l = language.language(for: loaded)
         let none = l.t(.filingMissingValue)
         if let reason = record.notRequired {
-            let article = loaded.profile.rules.first { $0.check == .filingOverdue }.flatMap { rule in
-                loaded.profile.articles.first { $0.key == rule.article }?.reference
-            } ?? "the filing"
+            let article =
+                loaded.profile.rules.first { $0.check == .filingOverdue }.flatMap { rule in
+                    loaded.profile.articles.first { $0.key == rule.article }?.reference
+                } ?? "the filing"
             switch format {
             case .text:
-                let said = l.t(.filingNotRequired, l == .zh ? ArticleReference.zh(article) : article, loaded.plan.metadata.site.placeCategory.rawValue)
+                let said = l.t(
+                    .filingNotRequired, l == .zh ? ArticleReference.zh(article) : article, loaded.plan.metadata.site.placeCategory.rawValue)
                 try emit(TerminalText.lines([said] + (l == .zh ? ["  \(reason.zh)"] : ["  \(reason.en)", "  \(reason.zh)"])), to: output)
             case .json:
                 var w = JSONWriter()
@@ -45,7 +47,11 @@ struct Filing: ParsableCommand {
                 w.field("status", record.status)
                 w.field("article", article)
                 w.field("placeCategory", loaded.plan.metadata.site.placeCategory.rawValue)
-                w.key("reason"); w.beginObject(); w.field("zh", reason.zh); w.field("en", reason.en); w.endObject()
+                w.key("reason")
+                w.beginObject()
+                w.field("zh", reason.zh)
+                w.field("en", reason.en)
+                w.endObject()
                 w.endObject()
                 try emit(w.string + "\n", to: output)
             }
@@ -53,21 +59,28 @@ struct Filing: ParsableCommand {
         }
         switch format {
         case .text:
-            let cameras = record.camerasByType.map { l == .zh ? "\(Phrase.cameraType($0.type).map { l.t($0) } ?? $0.type) \($0.count) 台" : "\($0.count) \($0.type)" }
-                .joined(separator: l.t(.listSeparator))
+            let cameras = record.camerasByType.map {
+                l == .zh ? "\(Phrase.cameraType($0.type).map { l.t($0) } ?? $0.type) \($0.count) 台" : "\($0.count) \($0.type)"
+            }
+            .joined(separator: l.t(.listSeparator))
             /// A label padded to one column (a CJK character is two columns wide).
             func field(_ label: Phrase) -> String {
-                let text = l.t(label), width = text.unicodeScalars.reduce(0) { $0 + ($1.value > 0x2E80 ? 2 : 1) }
+                let text = l.t(label)
+                let width = text.unicodeScalars.reduce(0) { $0 + ($1.value > 0x2E80 ? 2 : 1) }
                 return "  " + text + String(repeating: " ", count: max(1, 17 - width))
             }
             let reason = l == .zh ? (record.dueReasonZh ?? record.dueReason) : record.dueReason
-            let open = l == .zh ? "（" : " (", close = l == .zh ? "）" : ")"
+            let open = l == .zh ? "（" : " ("
+            let close = l == .zh ? "）" : ")"
             var lines = [
                 l.t(.filingTitle, l == .zh ? loaded.profile.law.zh : loaded.profile.law.en),
-                field(.filingUnit) + "\(record.operatorName ?? none)\(open)\(Phrase.operatorKind(record.operatorKind.rawValue).map { l.t($0) } ?? record.operatorKind.rawValue)\(close)\(record.creditCode.map { l.t(.filingCreditCode, $0) } ?? "")",
+                field(.filingUnit)
+                    + "\(record.operatorName ?? none)\(open)\(Phrase.operatorKind(record.operatorKind.rawValue).map { l.t($0) } ?? record.operatorKind.rawValue)\(close)\(record.creditCode.map { l.t(.filingCreditCode, $0) } ?? "")",
                 field(.filingAddress) + (record.address ?? none),
-                field(.filingLocation) + (record.siteName ?? none) + l.t(.filingLevels, record.levels.joined(separator: l.t(.listSeparator))),
-                field(.filingCameras) + (cameras.isEmpty ? none : cameras) + (record.microphones > 0 ? l.t(.filingMicrophones, String(record.microphones)) : ""),
+                field(.filingLocation) + (record.siteName ?? none)
+                    + l.t(.filingLevels, record.levels.joined(separator: l.t(.listSeparator))),
+                field(.filingCameras) + (cameras.isEmpty ? none : cameras)
+                    + (record.microphones > 0 ? l.t(.filingMicrophones, String(record.microphones)) : ""),
                 field(.filingStorage) + (record.retentionDays.map { l.t(.filingDays, String($0)) } ?? none),
                 field(.filingPutIntoUse) + (record.commissionedOn.map(l.date) ?? none),
                 field(.filingDue) + (record.due.map(l.date) ?? l.t(.filingUnknown)) + open + reason + close,
@@ -79,23 +92,37 @@ struct Filing: ParsableCommand {
         case .json:
             var w = JSONWriter()
             w.beginObject()
-            w.key("unit"); w.beginObject()
-            w.field("name", record.operatorName); w.field("kind", record.operatorKind.rawValue); w.field("creditCode", record.creditCode)
+            w.key("unit")
+            w.beginObject()
+            w.field("name", record.operatorName)
+            w.field("kind", record.operatorKind.rawValue)
+            w.field("creditCode", record.creditCode)
             w.endObject()
             w.field("address", record.address)
-            w.key("system"); w.beginObject()
+            w.key("system")
+            w.beginObject()
             w.field("site", record.siteName)
-            w.key("levels"); w.beginArray(); for l in record.levels { w.string(l) }; w.endArray()
-            w.key("cameras"); w.beginObject(); for (type, count) in record.camerasByType { w.field(type, count) }; w.endObject()
+            w.key("levels")
+            w.beginArray()
+            for l in record.levels { w.string(l) }
+            w.endArray()
+            w.key("cameras")
+            w.beginObject()
+            for (type, count) in record.camerasByType { w.field(type, count) }
+            w.endObject()
             w.field("microphones", record.microphones)
-            w.key("retentionDays"); if let d = record.retentionDays { w.integer(d) } else { w.null() }
+            w.key("retentionDays")
+            if let d = record.retentionDays { w.integer(d) } else { w.null() }
             w.field("commissionedOn", record.commissionedOn?.description)
             w.endObject()
             w.field("due", record.due?.description)
             w.field("dueReason", record.dueReason)
             w.field("filedOn", record.filedOn?.description)
             w.field("status", record.status)
-            w.key("missing"); w.beginArray(); for m in record.missing { w.string(m) }; w.endArray()
+            w.key("missing")
+            w.beginArray()
+            for m in record.missing { w.string(m) }
+            w.endArray()
             w.endObject()
             try emit(w.string + "\n", to: output)
         }

@@ -14,16 +14,19 @@ struct Fix: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Say how to make each camera with an Art. 8 error compliant (re-aim, mask, tilt, move), and apply it.",
         discussion: """
-        Heading intervals are exact: the complement of the bearings at which the camera would see a \
-        prohibited place, widened by half its field, refined at each end to the 0.01 m² threshold. \
-        --apply writes a new plan with the chosen fix on each offending camera (and the signs Art. 13 \
-        needs), re-checked first; nothing else in the plan changes.
-        """)
+            Heading intervals are exact: the complement of the bearings at which the camera would see a \
+            prohibited place, widened by half its field, refined at each end to the 0.01 m² threshold. \
+            --apply writes a new plan with the chosen fix on each offending camera (and the signs Art. 13 \
+            needs), re-checked first; nothing else in the plan changes.
+            """)
 
     @Argument(help: "The plan file.") var plan: String
     @Flag(help: "Propose the compliant heading that keeps most of the current non-prohibited view (else the nearest).")
     var keepCoverage = false
-    @Option(help: "Apply a fix: heading, tilt, mask, or best (of re-aim, tilt and both, the one keeping most view; else mask: a mask can be lifted).") var apply: PlanRewriter.Choice?
+    @Option(
+        help:
+            "Apply a fix: heading, tilt, mask, or best (of re-aim, tilt and both, the one keeping most view; else mask: a mask can be lifted)."
+    ) var apply: PlanRewriter.Choice?
     @Option(name: .shortAndLong, help: "With --apply: where to write the fixed plan.") var output: String?
     @Option(name: .shortAndLong, help: "text or json.") var format: SimpleFormat = .text
     @OptionGroup var rulebook: RulebookOptions
@@ -57,8 +60,9 @@ struct Fix: ParsableCommand {
         if let apply, let output {
             let result: FixApplication
             do throws(FixApplication.Failure) {
-                result = try FixApplication.run(loaded, first: fixPlan, choice: apply, checker: checker,
-                                                planner: FixPlanner(keepCoverage: keepCoverage), file: output)
+                result = try FixApplication.run(
+                    loaded, first: fixPlan, choice: apply, checker: checker,
+                    planner: FixPlanner(keepCoverage: keepCoverage), file: output)
             } catch {
                 switch error {
                 case .plan(let problems): printProblems(problems.problems)
@@ -85,11 +89,17 @@ struct Fix: ParsableCommand {
         if p.cameras.isEmpty && p.signs.isEmpty { lines.append(l.t(.fixNothing)) }
         for fix in p.cameras {
             let c = fix.camera
-            let what = fix.findings.map { f in "\(f.rule.split(separator: "/").last ?? "") \(f.zone ?? "")\(f.area.map { " \(DecimalText.fixed2($0)) m²" } ?? "")" }
+            let what = fix.findings.map { f in
+                "\(f.rule.split(separator: "/").last ?? "") \(f.zone ?? "")\(f.area.map { " \(DecimalText.fixed2($0)) m²" } ?? "")"
+            }
             let type = l == .zh ? (Phrase.cameraType(c.type.rawValue).map { l.t($0) } ?? c.type.rawValue) : c.type.rawValue
             lines.append(l.t(.fixCamera, c.id, type, deg(c.heading), deg(c.tilt), what.joined(separator: l == .zh ? "；" : "; ")))
             if fix.study.isInside {
-                let spot = fix.study.relocation.map { p in let q = frame.toPlan(p); return l.t(.fixSpot, DecimalText.fixed2(q.x), DecimalText.fixed2(q.y)) }
+                let spot =
+                    fix.study.relocation.map { p in
+                        let q = frame.toPlan(p)
+                        return l.t(.fixSpot, DecimalText.fixed2(q.x), DecimalText.fixed2(q.y))
+                    }
                     ?? l.t(.fixNoSpot)
                 lines.append(l.t(.fixMove, spot))
                 lines.append("")
@@ -100,18 +110,24 @@ struct Fix: ParsableCommand {
             } else if fix.headings.isEmpty {
                 lines.append(l.t(c.type == .ptz ? .fixNoPan : .fixNoHeading))
             } else {
-                let intervals = fix.headings.map { $0.isFullCircle ? l.t(.fixAny) : "\(deg($0.from))–\(deg(normalizedBearing($0.from + $0.sweep)))" }
+                let intervals = fix.headings.map {
+                    $0.isFullCircle ? l.t(.fixAny) : "\(deg($0.from))–\(deg(normalizedBearing($0.from + $0.sweep)))"
+                }
                 lines.append(l.t(c.type == .ptz ? .fixPans : .fixHeadings, intervals.joined(separator: ", ")))
                 if let h = fix.proposedHeading, let kept = fix.keptArea {
                     let pct = fix.study.allowedArea > 0 ? kept / fix.study.allowedArea * 100 : 100
-                    lines.append(l.t(.fixProposed, deg(h), l.t(keepCoverage ? .fixKeepsMost : .fixNearest), DecimalText.fixed2(kept),
-                                     DecimalText.fixed2(fix.study.allowedArea), DecimalText.fixed1(pct)))
+                    lines.append(
+                        l.t(
+                            .fixProposed, deg(h), l.t(keepCoverage ? .fixKeepsMost : .fixNearest), DecimalText.fixed2(kept),
+                            DecimalText.fixed2(fix.study.allowedArea), DecimalText.fixed1(pct)))
                 }
                 if let pan = fix.proposedPan { lines.append(l.t(.fixProposedPan, deg(pan.min), deg(pan.max))) }
             }
             for (mask, cost) in fix.study.masks {
-                let elevation = (mask.elevationFrom != nil || mask.elevationTo != nil)
-                    ? l.t(.fixElevation, mask.elevationFrom.map(deg) ?? l.t(.fixBottom), mask.elevationTo.map(deg) ?? l.t(.fixTop)) : l.t(.fixWholeHeight)
+                let elevation =
+                    (mask.elevationFrom != nil || mask.elevationTo != nil)
+                    ? l.t(.fixElevation, mask.elevationFrom.map(deg) ?? l.t(.fixBottom), mask.elevationTo.map(deg) ?? l.t(.fixTop))
+                    : l.t(.fixWholeHeight)
                 lines.append(l.t(.fixMask, deg(mask.azimuthFrom), deg(mask.azimuthTo), elevation, DecimalText.fixed2(cost)))
             }
             if let t = fix.study.clearingTilt {
@@ -124,12 +140,13 @@ struct Fix: ParsableCommand {
                 lines.append(l.t(.fixBoth, deg(both.tilt), deg(both.heading), DecimalText.fixed2(both.keptArea)))
             }
             if let best = fix.best {
-                let option: Phrase = switch best {
-                case .heading: .optionHeading
-                case .tilt: .optionTilt
-                case .tiltAndHeading: .optionTiltAndHeading
-                case .mask: .optionMask
-                }
+                let option: Phrase =
+                    switch best {
+                    case .heading: .optionHeading
+                    case .tilt: .optionTilt
+                    case .tiltAndHeading: .optionTiltAndHeading
+                    case .mask: .optionMask
+                    }
                 lines.append(l.t(.fixBest, l == .en ? best.rawValue : l.t(option), applied[c.id].map { l.t(.fixApplied, $0) } ?? ""))
             } else {
                 lines.append(l.t(.fixBestNone))
@@ -139,8 +156,10 @@ struct Fix: ParsableCommand {
         for sign in p.signs {
             let q = frame.toPlan(sign.position)
             let name = sign.zone.name.map { l == .zh ? "（\($0)）" : " (\($0))" } ?? ""
-            lines.append(l.t(.fixSign, sign.zone.id, name, DecimalText.fixed2(q.x), DecimalText.fixed2(q.y),
-                             sign.opening.map { l.t(.fixSignOpening, $0) } ?? ""))
+            lines.append(
+                l.t(
+                    .fixSign, sign.zone.id, name, DecimalText.fixed2(q.x), DecimalText.fixed2(q.y),
+                    sign.opening.map { l.t(.fixSignOpening, $0) } ?? ""))
         }
         if apply != nil, let output {
             lines.append("")
@@ -157,53 +176,85 @@ struct Fix: ParsableCommand {
     private func json(_ p: FixPlan, applied: [String: String], remaining: [Finding], frame: CoordinateFrame) -> String {
         var w = JSONWriter()
         w.beginObject()
-        w.key("cameras"); w.beginArray()
+        w.key("cameras")
+        w.beginArray()
         for fix in p.cameras {
             w.beginObject()
-            w.field("camera", fix.camera.id); w.field("type", fix.camera.type.rawValue)
-            w.field("heading", fix.camera.heading, decimals: 1); w.field("tilt", fix.camera.tilt, decimals: 1)
-            w.key("fixes"); w.beginArray()
+            w.field("camera", fix.camera.id)
+            w.field("type", fix.camera.type.rawValue)
+            w.field("heading", fix.camera.heading, decimals: 1)
+            w.field("tilt", fix.camera.tilt, decimals: 1)
+            w.key("fixes")
+            w.beginArray()
             for f in fix.findings {
-                w.beginObject(); w.field("rule", f.rule); w.field("zone", f.zone)
-                w.key("area"); if let a = f.area { w.number(a, decimals: 4) } else { w.null() }
+                w.beginObject()
+                w.field("rule", f.rule)
+                w.field("zone", f.zone)
+                w.key("area")
+                if let a = f.area { w.number(a, decimals: 4) } else { w.null() }
                 w.endObject()
             }
             w.endArray()
-            w.key("options"); w.beginObject()
+            w.key("options")
+            w.beginObject()
             if fix.study.isInside {
-                w.key("move"); w.beginObject()
+                w.key("move")
+                w.beginObject()
                 w.field("reason", "the camera stands inside a prohibited zone")
-                if let r = fix.study.relocation { w.key("nearestAllowed"); w.inlineNumbers([frame.toPlan(r).x, frame.toPlan(r).y], decimals: frame.outputDecimals) }
+                if let r = fix.study.relocation {
+                    w.key("nearestAllowed")
+                    w.inlineNumbers([frame.toPlan(r).x, frame.toPlan(r).y], decimals: frame.outputDecimals)
+                }
                 w.endObject()
             } else {
-                w.key("heading"); w.beginObject()
-                w.key("compliant"); w.beginArray()
+                w.key("heading")
+                w.beginObject()
+                w.key("compliant")
+                w.beginArray()
                 for i in fix.headings {
-                    w.beginObject(); w.field("from", i.from, decimals: 1); w.field("to", normalizedBearing(i.from + i.sweep), decimals: 1)
-                    w.field("sweep", i.sweep, decimals: 1); w.endObject()
+                    w.beginObject()
+                    w.field("from", i.from, decimals: 1)
+                    w.field("to", normalizedBearing(i.from + i.sweep), decimals: 1)
+                    w.field("sweep", i.sweep, decimals: 1)
+                    w.endObject()
                 }
                 w.endArray()
-                w.key("proposed"); if let h = fix.proposedHeading { w.number(h, decimals: 1) } else { w.null() }
-                w.key("keptArea"); if let k = fix.keptArea { w.number(k, decimals: 2) } else { w.null() }
+                w.key("proposed")
+                if let h = fix.proposedHeading { w.number(h, decimals: 1) } else { w.null() }
+                w.key("keptArea")
+                if let k = fix.keptArea { w.number(k, decimals: 2) } else { w.null() }
                 w.field("allowedArea", fix.study.allowedArea, decimals: 2)
-                if let pan = fix.proposedPan { w.key("pan"); w.beginObject(); w.field("panMin", pan.min, decimals: 1); w.field("panMax", pan.max, decimals: 1); w.endObject() }
+                if let pan = fix.proposedPan {
+                    w.key("pan")
+                    w.beginObject()
+                    w.field("panMin", pan.min, decimals: 1)
+                    w.field("panMax", pan.max, decimals: 1)
+                    w.endObject()
+                }
                 w.endObject()
-                w.key("mask"); w.beginArray()
+                w.key("mask")
+                w.beginArray()
                 for (mask, cost) in fix.study.masks {
                     w.beginObject()
-                    w.field("azimuthFrom", mask.azimuthFrom, decimals: 1); w.field("azimuthTo", mask.azimuthTo, decimals: 1)
+                    w.field("azimuthFrom", mask.azimuthFrom, decimals: 1)
+                    w.field("azimuthTo", mask.azimuthTo, decimals: 1)
                     if let e = mask.elevationFrom { w.field("elevationFrom", e, decimals: 1) }
                     if let e = mask.elevationTo { w.field("elevationTo", e, decimals: 1) }
                     w.field("cost", cost, decimals: 2)
                     w.endObject()
                 }
                 w.endArray()
-                w.key("tilt"); if let t = fix.study.clearingTilt { w.number(t, decimals: 1) } else { w.null() }
-                w.key("tiltKeptArea"); if let k = fix.study.clearingTiltKeptArea { w.number(k, decimals: 2) } else { w.null() }
+                w.key("tilt")
+                if let t = fix.study.clearingTilt { w.number(t, decimals: 1) } else { w.null() }
+                w.key("tiltKeptArea")
+                if let k = fix.study.clearingTiltKeptArea { w.number(k, decimals: 2) } else { w.null() }
                 w.key("tiltAndHeading")
                 if let both = fix.study.tiltAndHeading {
-                    w.beginObject(); w.field("tilt", both.tilt, decimals: 1); w.field("heading", both.heading, decimals: 1)
-                    w.field("keptArea", both.keptArea, decimals: 2); w.endObject()
+                    w.beginObject()
+                    w.field("tilt", both.tilt, decimals: 1)
+                    w.field("heading", both.heading, decimals: 1)
+                    w.field("keptArea", both.keptArea, decimals: 2)
+                    w.endObject()
                 } else {
                     w.null()
                 }
@@ -214,16 +265,29 @@ struct Fix: ParsableCommand {
             w.endObject()
         }
         w.endArray()
-        w.key("signs"); w.beginArray()
+        w.key("signs")
+        w.beginArray()
         for sign in p.signs {
             let q = frame.toPlan(sign.position)
-            w.beginObject(); w.field("zone", sign.zone.id); w.key("position"); w.inlineNumbers([q.x, q.y], decimals: frame.outputDecimals)
-            w.field("opening", sign.opening); w.endObject()
+            w.beginObject()
+            w.field("zone", sign.zone.id)
+            w.key("position")
+            w.inlineNumbers([q.x, q.y], decimals: frame.outputDecimals)
+            w.field("opening", sign.opening)
+            w.endObject()
         }
         w.endArray()
         if apply != nil {
-            w.key("remainingErrors"); w.beginArray()
-            for f in remaining { w.beginObject(); w.field("rule", f.rule); w.field("camera", f.camera); w.field("zone", f.zone); w.field("message", f.message); w.endObject() }
+            w.key("remainingErrors")
+            w.beginArray()
+            for f in remaining {
+                w.beginObject()
+                w.field("rule", f.rule)
+                w.field("camera", f.camera)
+                w.field("zone", f.zone)
+                w.field("message", f.message)
+                w.endObject()
+            }
             w.endArray()
         }
         w.endObject()

@@ -109,14 +109,15 @@ struct Generate: ParsableCommand {
 
         func run() throws {
             try folder.write(summary: "buildings") { write in
-                try PortfolioGenerator(count: folder.count, seed: folder.seed).forEach { path, json in try write(path, json) }
+                try PortfolioGenerator(count: folder.count, seed: folder.seed).forEachBuilding { path, json in try write(path, json) }
             }
         }
     }
 
     struct Random: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "A folder of random valid plans (every feature kind, near-coincident edges) for robustness runs; plan i has seed + i.")
+            abstract: "A folder of random valid plans (every feature kind, near-coincident edges) for robustness runs; plan i has seed + i."
+        )
 
         @OptionGroup var folder: FolderOptions
 

@@ -17,13 +17,16 @@ struct Import: ParsableCommand {
         @Option(help: "Coordinate units when $INSUNITS is unset: mm, cm, m, in, ft.") var units: LengthUnit?
         @Option(help: "A YAML layer mapping (layers, patterns, closedDoors, cameraBlocks) on top of the built-in one.") var map: String?
         @Option(help: "The level id to give the floor.") var level: String = "1F"
-        @Option(help: "Where the drawing's origin lies, LON,LAT (WGS 84): map outputs (GeoJSON) are then placed on the Earth.") var origin: String?
+        @Option(help: "Where the drawing's origin lies, LON,LAT (WGS 84): map outputs (GeoJSON) are then placed on the Earth.") var origin:
+            String?
         @Option(help: "With --origin: the bearing of the drawing's +y axis, degrees clockwise from north.") var rotation: Double = 0
 
         func validate() throws {
             if let origin {
                 let parts = origin.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
-                guard parts.count == 2, abs(parts[0]) <= 180, abs(parts[1]) <= 85 else { throw ValidationError("--origin: expected LON,LAT in degrees, e.g. 120.1551,30.2741") }
+                guard parts.count == 2, abs(parts[0]) <= 180, abs(parts[1]) <= 85 else {
+                    throw ValidationError("--origin: expected LON,LAT in degrees, e.g. 120.1551,30.2741")
+                }
             }
         }
         @Option(name: .shortAndLong, help: "Write the plan here (default: standard output).") var output: String?
@@ -45,7 +48,8 @@ struct Import: ParsableCommand {
 
     struct IMDF: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "An IMDF venue (a folder or its .zip) → a plan: levels, units as zones or walls, openings, fixtures, the venue's address.")
+            abstract:
+                "An IMDF venue (a folder or its .zip) → a plan: levels, units as zones or walls, openings, fixtures, the venue's address.")
 
         @Argument(help: "The IMDF folder or zip archive.") var venue: String
         @Option(name: .shortAndLong, help: "Write the plan here (default: standard output).") var output: String?
@@ -55,7 +59,8 @@ struct Import: ParsableCommand {
 
     struct OSM: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "OpenStreetMap indoor data (.osm or .osm.pbf, Simple Indoor Tagging) → a plan: rooms, walls, doors, surveillance cameras.")
+            abstract:
+                "OpenStreetMap indoor data (.osm or .osm.pbf, Simple Indoor Tagging) → a plan: rooms, walls, doors, surveillance cameras.")
 
         @Argument(help: "The .osm or .osm.pbf file.") var file: String
         @Option(name: .shortAndLong, help: "Write the plan here (default: standard output).") var output: String?
@@ -65,7 +70,9 @@ struct Import: ParsableCommand {
 
     struct Cameras: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Merge a camera schedule (.csv or .xlsx; English or Chinese headers) into a plan; a camera with an existing id is replaced.")
+            abstract:
+                "Merge a camera schedule (.csv or .xlsx; English or Chinese headers) into a plan; a camera with an existing id is replaced."
+        )
 
         @Argument(help: "The schedule: .csv or .xlsx.") var schedule: String
         @Option(help: "The plan to merge into.") var into: String
@@ -74,7 +81,9 @@ struct Import: ParsableCommand {
         func run() throws {
             try Import.write(to: output) { () throws(ImportError) in
                 let plan: [UInt8]
-                do throws(PlanError) { plan = try PlanDecoder.readFile(into) } catch { throw ImportError(file: into, message: error.problems.first?.message ?? "cannot be read") }
+                do throws(PlanError) { plan = try PlanDecoder.readFile(into) } catch {
+                    throw ImportError(file: into, message: error.problems.first?.message ?? "cannot be read")
+                }
                 let document: JSONValue
                 do { document = try JSONParser.parse(plan) } catch { throw ImportError(file: into, message: "not valid JSON: \(error)") }
                 return try CameraSchedule(path: schedule).merge(into: document, planFile: into)

@@ -1,14 +1,16 @@
 import ArgumentParser
 import Foundation
-import SightlinePlan
 import SightlineBatch
 import SightlineCheck
+import SightlinePlan
 import SightlineRules
 
 /// Options shared by the commands that read a plan against a rulebook.
 struct RulebookOptions: ParsableArguments {
-    @Option(help: "The rulebook: a built-in profile (\(BuiltInProfiles.names.joined(separator: ", "))) or a profile file (.json). Default: the plan's `profile`, else cn-2025.",
-            completion: .list(BuiltInProfiles.names))
+    @Option(
+        help:
+            "The rulebook: a built-in profile (\(BuiltInProfiles.names.joined(separator: ", "))) or a profile file (.json). Default: the plan's `profile`, else cn-2025.",
+        completion: .list(BuiltInProfiles.names))
     var profile: String?
 
     @Option(help: "The date the check is made, YYYY-MM-DD, for filing deadlines (default: today).")
@@ -36,8 +38,9 @@ struct LanguageOption: ParsableArguments {
     /// The language for a loaded plan: `--lang`, else the plan's, the
     /// environment's or the rulebook's.
     func language(for loaded: LoadedPlan) -> Language {
-        Language.resolve(option: lang, siteLocale: loaded.plan.metadata.site.locale, environment: ProcessInfo.processInfo.environment,
-                         profileID: loaded.profile.id)
+        Language.resolve(
+            option: lang, siteLocale: loaded.plan.metadata.site.locale, environment: ProcessInfo.processInfo.environment,
+            profileID: loaded.profile.id)
     }
 }
 

@@ -28,13 +28,18 @@ struct Rules: ParsableCommand {
             let idWidth = rulebook.rules.map(\.id.count).max() ?? 0
             for rule in rulebook.rules {
                 let article = rule.citation.reference.replacingOccurrences(of: " {item}", with: "")
-                lines.append("\(rule.id.padding(toLength: idWidth, withPad: " ", startingAt: 0))  \(rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(article)")
+                lines.append(
+                    "\(rule.id.padding(toLength: idWidth, withPad: " ", startingAt: 0))  \(rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(article)"
+                )
                 lines.append("    \(rule.title): \(rule.description)")
             }
             lines.append("")
-            lines.append("prohibited zone categories: " + rulebook.prohibited.keys.sorted().map { "\($0.rawValue) \(rulebook.prohibited[$0]!)" }.joined(separator: ", "))
+            lines.append(
+                "prohibited zone categories: "
+                    + rulebook.prohibited.keys.sorted().map { "\($0.rawValue) \(rulebook.prohibited[$0]!)" }.joined(separator: ", "))
             if !rulebook.extraCategories.isEmpty {
-                lines.append("categories this profile adds: " + rulebook.extraCategories.keys.sorted().map(\.rawValue).joined(separator: ", "))
+                lines.append(
+                    "categories this profile adds: " + rulebook.extraCategories.keys.sorted().map(\.rawValue).joined(separator: ", "))
             }
             try emit(TerminalText.lines(lines), to: nil)
         case .json:
@@ -46,8 +51,12 @@ struct Rules: ParsableCommand {
             w.beginArray()
             for rule in rulebook.rules {
                 w.beginObject()
-                w.field("id", rule.id); w.field("severity", rule.severity.rawValue); w.field("check", rule.check.rawValue)
-                w.field("article", rule.citation.reference); w.field("title", rule.title); w.field("description", rule.description)
+                w.field("id", rule.id)
+                w.field("severity", rule.severity.rawValue)
+                w.field("check", rule.check.rawValue)
+                w.field("article", rule.citation.reference)
+                w.field("title", rule.title)
+                w.field("description", rule.description)
                 w.endObject()
             }
             w.endArray()

@@ -10,17 +10,22 @@ struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Open the live planner: drag cameras on the plan and see the law's answer as you go.",
         discussion: """
-        Serves one page and a JSON API (Documentation/SERVE.md) for one plan file, on 127.0.0.1 unless \
-        --host says otherwise. Every change re-checks only the camera changed, against its level's cached \
-        scene; Save writes the plan back (only what was edited changes), refusing if the file changed on \
-        disk since it was loaded. A drawing (.dxf, IMDF, .osm) is imported on load and saved as a new plan; \
-        --new starts an empty plan to trace over a picture (PNG, JPEG, or a PDF page with poppler). Stop with Ctrl+C.
-        """)
+            Serves one page and a JSON API (Documentation/SERVE.md) for one plan file, on 127.0.0.1 unless \
+            --host says otherwise. Every change re-checks only the camera changed, against its level's cached \
+            scene; Save writes the plan back (only what was edited changes), refusing if the file changed on \
+            disk since it was loaded. A drawing (.dxf, IMDF, .osm) is imported on load and saved as a new plan; \
+            --new starts an empty plan to trace over a picture (PNG, JPEG, or a PDF page with poppler). Stop with Ctrl+C.
+            """)
 
-    @Argument(help: "The plan file (sightline-plan/1 JSON), or a drawing imported on load (.dxf, an IMDF folder or zip, .osm); with --new, the plan file to create.",
-              completion: .file(extensions: ["json", "geojson", "dxf", "osm", "zip"]))
+    @Argument(
+        help:
+            "The plan file (sightline-plan/1 JSON), or a drawing imported on load (.dxf, an IMDF folder or zip, .osm); with --new, the plan file to create.",
+        completion: .file(extensions: ["json", "geojson", "dxf", "osm", "zip"]))
     var plan: String
-    @Option(help: "Where Save writes (default: the plan itself; for a drawing, its name with .json). A file Save would create must not exist yet.")
+    @Option(
+        help:
+            "Where Save writes (default: the plan itself; for a drawing, its name with .json). A file Save would create must not exist yet."
+    )
     var saveAs: String?
     @Flag(help: "Start a new, empty plan (one level, metres) to trace over a picture; Save creates the file.")
     var new = false
@@ -34,12 +39,14 @@ struct Serve: ParsableCommand {
 
     func run() throws {
         let planner: Planner
-        do { planner = try Planner(file: plan, saveAs: saveAs, new: new, profileOption: rulebook.profile, asOf: rulebook.checkDate) } catch {
+        do { planner = try Planner(file: plan, saveAs: saveAs, new: new, profileOption: rulebook.profile, asOf: rulebook.checkDate) } catch
+        {
             printProblems(error.problems)
             throw ExitCode(2)
         }
-        let app = Application(router: PlannerRouter.make(planner),
-                              configuration: .init(address: .hostname(host, port: port), serverName: "sightline"))
+        let app = Application(
+            router: PlannerRouter.make(planner),
+            configuration: .init(address: .hostname(host, port: port), serverName: "sightline"))
         let saves = planner.file == plan ? "" : "; Save writes \(TerminalText.escaped(planner.file))"
         Console.err("Sightline planner for \(TerminalText.escaped(plan)) at http://\(host):\(port)/\(saves) (Ctrl+C to stop)")
         let done = DispatchSemaphore(value: 0)

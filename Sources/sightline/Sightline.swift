@@ -7,9 +7,9 @@ struct Sightline: ParsableCommand {
         commandName: "sightline",
         abstract: "Check CCTV camera placements on floor plans against privacy law (China, Order 799).",
         discussion: """
-        Exit status: 0 when no finding is an error, 1 when one is, 2 when the \
-        input or the command line is wrong.
-        """,
+            Exit status: 0 when no finding is an error, 1 when one is, 2 when the \
+            input or the command line is wrong.
+            """,
         version: version,
         subcommands: [Check.self, Import.self, Fix.self, Serve.self, Batch.self, Rules.self, Filing.self, Generate.self]
     )

@@ -4,14 +4,19 @@ import XCTest
 final class BearingIntervalTests: XCTestCase {
     func testContainsWrapsThroughNorth() {
         let i = BearingInterval(from: 350, sweep: 20)
-        XCTAssertTrue(i.contains(355)); XCTAssertTrue(i.contains(0)); XCTAssertTrue(i.contains(10))
-        XCTAssertFalse(i.contains(11)); XCTAssertFalse(i.contains(349))
+        XCTAssertTrue(i.contains(355))
+        XCTAssertTrue(i.contains(0))
+        XCTAssertTrue(i.contains(10))
+        XCTAssertFalse(i.contains(11))
+        XCTAssertFalse(i.contains(349))
         XCTAssertEqual(i.to, 10, accuracy: 1e-12)
     }
 
     func testUnionMergesOverlapsAndTheComplementIsTheRest() {
-        let u = BearingInterval.union([BearingInterval(from: 10, sweep: 20), BearingInterval(from: 25, sweep: 15),
-                                       BearingInterval(from: 350, sweep: 15)])
+        let u = BearingInterval.union([
+            BearingInterval(from: 10, sweep: 20), BearingInterval(from: 25, sweep: 15),
+            BearingInterval(from: 350, sweep: 15),
+        ])
         // 350…5 and 10…40 stay apart; 10…30 and 25…40 merge.
         XCTAssertEqual(u.count, 2)
         let total = u.reduce(0) { $0 + $1.sweep }

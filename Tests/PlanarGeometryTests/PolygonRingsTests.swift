@@ -12,8 +12,10 @@ final class PolygonRingsTests: XCTestCase {
     /// into two 1 × 0.5 pieces; the clip joins them by a zero-width bridge
     /// along the box edge, which adds no area: 1.0 m².
     func testConcaveClipAreaIsExactDespiteTheBridge() {
-        let u = PolygonRings(shell: [Point2(0, 0), Point2(3, 0), Point2(3, 2), Point2(2, 2), Point2(2, 1),
-                                     Point2(1, 1), Point2(1, 2), Point2(0, 2)])
+        let u = PolygonRings(shell: [
+            Point2(0, 0), Point2(3, 0), Point2(3, 2), Point2(2, 2), Point2(2, 1),
+            Point2(1, 1), Point2(1, 2), Point2(0, 2),
+        ])
         XCTAssertEqual(u.area(inside: Box(minX: -1, minY: 1.5, maxX: 4, maxY: 3)), 1.0, accuracy: 1e-12)
     }
 

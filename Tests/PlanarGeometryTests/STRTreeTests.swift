@@ -12,13 +12,15 @@ final class STRTreeTests: XCTestCase {
         }
         for count in [0, 1, 9, 10, 11, 100, 2_000] {
             let boxes = (0..<count).map { _ -> Box in
-                let x = random() * 100, y = random() * 100
+                let x = random() * 100
+                let y = random() * 100
                 return Box(minX: x, minY: y, maxX: x + random() * 5, maxY: y + random() * 5)
             }
             let tree = STRTree(boxes.enumerated().map { (box: $0.element, item: $0.offset) })
             XCTAssertEqual(tree.count, count)
             for _ in 0..<200 {
-                let x = random() * 110 - 5, y = random() * 110 - 5
+                let x = random() * 110 - 5
+                let y = random() * 110 - 5
                 let query = Box(minX: x, minY: y, maxX: x + random() * 20, maxY: y + random() * 20)
                 let expected = boxes.indices.filter { boxes[$0].intersects(query) }
                 XCTAssertEqual(tree.query(query).sorted(), expected, "\(count) boxes")
@@ -28,8 +30,10 @@ final class STRTreeTests: XCTestCase {
 
     /// Touching counts: boxes sharing only an edge or a corner are found.
     func testTouchingBoxesAreFound() {
-        let tree = STRTree([(box: Box(minX: 0, minY: 0, maxX: 1, maxY: 1), item: "a"),
-                            (box: Box(minX: 2, minY: 2, maxX: 3, maxY: 3), item: "b")])
+        let tree = STRTree([
+            (box: Box(minX: 0, minY: 0, maxX: 1, maxY: 1), item: "a"),
+            (box: Box(minX: 2, minY: 2, maxX: 3, maxY: 3), item: "b"),
+        ])
         XCTAssertEqual(tree.query(Box(minX: 1, minY: 1, maxX: 2, maxY: 2)).sorted(), ["a", "b"])
         XCTAssertEqual(tree.query(Box(minX: 1.1, minY: 1.1, maxX: 1.9, maxY: 1.9)), [])
     }

@@ -1,5 +1,6 @@
-@testable import SightlineBatch
 import XCTest
+
+@testable import SightlineBatch
 
 /// CSV cells decided on bytes: CRLF is one Swift Character and used to
 /// slip past the quoting test and start a row holding a formula.

@@ -1,8 +1,9 @@
 import Foundation
-@testable import SightlineBatch
 import SightlinePlan
 import TestSupport
 import XCTest
+
+@testable import SightlineBatch
 
 /// Results databases: marked, never confused with another application's
 /// SQLite file, read without writing, shared by concurrent runs.
@@ -27,12 +28,15 @@ final class ResultDatabaseTests: XCTestCase {
         let foreign = path("crm.sqlite")
         do {
             let db = try Database(path: foreign)
-            try db.execute("CREATE TABLE buildings(path TEXT PRIMARY KEY, owner TEXT); INSERT INTO buildings VALUES ('hotel-0001.json', 'ACME')")
+            try db.execute(
+                "CREATE TABLE buildings(path TEXT PRIMARY KEY, owner TEXT); INSERT INTO buildings VALUES ('hotel-0001.json', 'ACME')")
         }
         let before = try Data(contentsOf: URL(fileURLWithPath: foreign))
         let r = try CLI.run(["batch", try plans(3), "--db", foreign, "--as-of", "2026-01-15"])
         XCTAssertEqual(r.status, 2)
-        XCTAssertTrue(r.stderr.contains("\(foreign): not a Sightline results database (application_id 0, tables buildings); nothing was written to it"), r.stderr)
+        XCTAssertTrue(
+            r.stderr.contains(
+                "\(foreign): not a Sightline results database (application_id 0, tables buildings); nothing was written to it"), r.stderr)
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: foreign)), before, "not a byte changed")
         for command in [["batch", "report", foreign], ["batch", "merge", foreign, "-o", path("out.sqlite")]] {
             let refused = try CLI.run(command)
@@ -55,7 +59,8 @@ final class ResultDatabaseTests: XCTestCase {
         let old = path("v1.sqlite")
         do {
             let db = try Database(path: old)
-            try db.execute("""
+            try db.execute(
+                """
                 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
                 CREATE TABLE buildings(id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, sha256 TEXT NOT NULL, profile TEXT NOT NULL,
                   tool_version TEXT NOT NULL, as_of TEXT NOT NULL, status TEXT NOT NULL, errors INTEGER NOT NULL, warnings INTEGER NOT NULL,
@@ -87,8 +92,9 @@ final class ResultDatabaseTests: XCTestCase {
         XCTAssertEqual(try CLI.run(["batch", "merge", results, "-o", path("merged.sqlite")]).status, 0)
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: results)), before)
         XCTAssertEqual(try ResultStore(path: path("merged.sqlite"), access: .read).existing().count, 4)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.contains("merged.sqlite.sightline") }, [],
-                       "the merge's temporary file is renamed or removed")
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.contains("merged.sqlite.sightline") }, [],
+            "the merge's temporary file is renamed or removed")
     }
 
     /// Two runs started together on one database (two terminals, two pods)

@@ -17,8 +17,10 @@ final class ShardTests: XCTestCase {
         XCTAssertEqual(try Shard.fromEnvironment(["JOB_COMPLETION_INDEX": "3"], shards: 8), try Shard(index: 3, count: 8))
         XCTAssertThrowsError(try Shard.fromEnvironment(["JOB_COMPLETION_INDEX": "3"], shards: nil), "Kubernetes needs --shards")
         // Slurm arrays may start at 1: the index is relative to SLURM_ARRAY_TASK_MIN.
-        XCTAssertEqual(try Shard.fromEnvironment(["SLURM_ARRAY_TASK_ID": "5", "SLURM_ARRAY_TASK_MIN": "1", "SLURM_ARRAY_TASK_COUNT": "8"], shards: nil),
-                       try Shard(index: 4, count: 8))
+        XCTAssertEqual(
+            try Shard.fromEnvironment(
+                ["SLURM_ARRAY_TASK_ID": "5", "SLURM_ARRAY_TASK_MIN": "1", "SLURM_ARRAY_TASK_COUNT": "8"], shards: nil),
+            try Shard(index: 4, count: 8))
         XCTAssertNil(try Shard.fromEnvironment([:], shards: 4))
     }
 }

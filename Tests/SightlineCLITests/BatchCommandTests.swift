@@ -20,7 +20,7 @@ final class BatchCommandTests: XCTestCase {
     /// Writes `count` generated buildings under `folder/portfolio`.
     private func portfolio(_ count: Int, seed: UInt64 = 7) throws -> String {
         let root = folder.appendingPathComponent("portfolio")
-        try PortfolioGenerator(count: count, seed: seed).forEach { path, json in
+        try PortfolioGenerator(count: count, seed: seed).forEachBuilding { path, json in
             let url = root.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(json.utf8).write(to: url)
@@ -59,7 +59,8 @@ final class BatchCommandTests: XCTestCase {
     /// A rerun that skips every building exits as the first run did: the
     /// stored results count, not only the buildings checked this time.
     func testARerunThatSkipsEverythingKeepsTheExitCode() throws {
-        let failing = folder.appendingPathComponent("failing").path, clean = folder.appendingPathComponent("clean").path
+        let failing = folder.appendingPathComponent("failing").path
+        let clean = folder.appendingPathComponent("clean").path
         for (root, heading) in [(failing, 90), (clean, 270)] {
             try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
             try Data(PlanBuilder.passageToilet(camera: ["heading": heading]).json()).write(to: URL(fileURLWithPath: root + "/plan.json"))
@@ -84,7 +85,9 @@ final class BatchCommandTests: XCTestCase {
         }
         XCTAssertEqual(shardCounts.reduce(0, +), 12)
         // Merging a shard twice keeps each building once.
-        let merge = try CLI.run(["batch", "merge", db("s0.sqlite"), db("s1.sqlite"), db("s2.sqlite"), db("s0.sqlite"), "-o", db("merged.sqlite")])
+        let merge = try CLI.run([
+            "batch", "merge", db("s0.sqlite"), db("s1.sqlite"), db("s2.sqlite"), db("s0.sqlite"), "-o", db("merged.sqlite"),
+        ])
         XCTAssertEqual(merge.status, 0, merge.stderr)
         func essence(_ b: [JSONObject]) -> [String] {
             b.map { o in
@@ -133,7 +136,8 @@ final class BatchCommandTests: XCTestCase {
         let before = try report(database)
         // Change one building: a different plan at the same path.
         let changed = root + "/part-000/building-00002.json"
-        try Data(PlanBuilder.passageToilet(opening: ["openingType": "door", "state": "closed"]).json()).write(to: URL(fileURLWithPath: changed))
+        try Data(PlanBuilder.passageToilet(opening: ["openingType": "door", "state": "closed"]).json()).write(
+            to: URL(fileURLWithPath: changed))
         let again = try CLI.run(["batch", root, "--db", database, "--as-of", "2026-01-15"])
         XCTAssertTrue(again.stderr.contains("1 checked, 4 already in"), again.stderr)
         let after = try report(database)
@@ -149,7 +153,9 @@ final class BatchCommandTests: XCTestCase {
         let clean = folder.appendingPathComponent("clean.json")
         try Data(PlanBuilder.passageToilet(opening: ["openingType": "door", "state": "closed"]).json()).write(to: clean)
         try Data("# plans\nclean.json\n".utf8).write(to: folder.appendingPathComponent("list.txt"))
-        let ok = try CLI.run(["batch", "@" + folder.appendingPathComponent("list.txt").path, "--db", db("l.sqlite"), "--as-of", "2026-01-15"])
+        let ok = try CLI.run([
+            "batch", "@" + folder.appendingPathComponent("list.txt").path, "--db", db("l.sqlite"), "--as-of", "2026-01-15",
+        ])
         XCTAssertEqual(ok.status, 0, ok.stderr)
         XCTAssertEqual(try report(db("l.sqlite")).first?["path"]?.stringValue, "clean.json")
         XCTAssertEqual(try CLI.run(["batch", folder.appendingPathComponent("missing").path, "--db", db("x.sqlite")]).status, 2)
@@ -166,8 +172,9 @@ final class BatchProgressTests: XCTestCase {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sightline-progress-\(getpid())")
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("plans"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        try PortfolioGenerator(count: 3, seed: 3).forEach { path, json in
-            try Data(json.utf8).write(to: dir.appendingPathComponent("plans").appendingPathComponent(path.replacingOccurrences(of: "/", with: "-")))
+        try PortfolioGenerator(count: 3, seed: 3).forEachBuilding { path, json in
+            try Data(json.utf8).write(
+                to: dir.appendingPathComponent("plans").appendingPathComponent(path.replacingOccurrences(of: "/", with: "-")))
         }
         let command = "\(CLI.executable.path) batch \(dir.path)/plans --db \(dir.path)/r.sqlite --as-of 2026-01-15"
         // `script` runs the command on a pseudo-terminal and copies what it shows.

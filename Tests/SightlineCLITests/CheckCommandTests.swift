@@ -85,7 +85,8 @@ final class CheckCommandTests: XCTestCase {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("sightline-\(getpid())-report.json").path
         let r = try CLI.run(["check", "Examples/clothing-store.json", "--format", "json", "-o", out])
         XCTAssertEqual(r.status, 1)
-        XCTAssertTrue(r.stdout.hasPrefix("FAIL: ") && r.stdout.hasSuffix("report written to \(out)\n"), "only the verdict line: \(r.stdout)")
+        XCTAssertTrue(
+            r.stdout.hasPrefix("FAIL: ") && r.stdout.hasSuffix("report written to \(out)\n"), "only the verdict line: \(r.stdout)")
         let text = try String(contentsOfFile: out, encoding: .utf8)
         XCTAssertTrue(text.contains("\"fitting-a\""))
     }
@@ -96,13 +97,15 @@ final class CheckCommandTests: XCTestCase {
     func testGoldenReportsForExamples() throws {
         // Every format in English; the formats people read in Chinese too
         // (JSON, GeoJSON and SARIF keep English keys and messages for tools).
-        let runs = ["json", "geojson", "sarif", "html", "markdown", "text"].map { ($0, "en") } + ["html", "markdown", "text"].map { ($0, "zh") }
+        let runs =
+            ["json", "geojson", "sarif", "html", "markdown", "text"].map { ($0, "en") } + ["html", "markdown", "text"].map { ($0, "zh") }
         for name in ["hotel-floor", "clothing-store"] {
             for (format, language) in runs {
                 let r = try CLI.run(["check", "Examples/\(name).json", "--format", format, "--as-of", "2026-01-15", "--lang", language])
                 XCTAssertEqual(r.status, 1, r.stderr)
                 let ext = ["json": "json", "geojson": "geojson", "sarif": "sarif", "html": "html", "markdown": "md", "text": "txt"][format]!
-                let golden = CLI.packageRoot.appendingPathComponent("Tests/SightlineCLITests/Golden/\(name)\(language == "zh" ? ".zh" : "").\(ext)")
+                let golden = CLI.packageRoot.appendingPathComponent(
+                    "Tests/SightlineCLITests/Golden/\(name)\(language == "zh" ? ".zh" : "").\(ext)")
                 if ProcessInfo.processInfo.environment["SIGHTLINE_RECORD"] == "1" {
                     try Data(r.stdout.utf8).write(to: golden)
                     continue
@@ -111,7 +114,8 @@ final class CheckCommandTests: XCTestCase {
                 if ["json", "geojson", "sarif"].contains(format) {
                     let difference = firstDifference(try JSONParser.parse(Array(r.stdout.utf8)), try JSONParser.parse([UInt8](expected)))
                     if let difference {
-                        XCTFail("\(name).\(ext) differs from its golden file at \(difference); re-record with SIGHTLINE_RECORD=1 if intended")
+                        XCTFail(
+                            "\(name).\(ext) differs from its golden file at \(difference); re-record with SIGHTLINE_RECORD=1 if intended")
                     }
                 } else if r.stdout != String(decoding: expected, as: UTF8.self) {
                     XCTFail("\(name).\(ext) differs from its golden file; re-record with SIGHTLINE_RECORD=1 if intended")
@@ -124,7 +128,8 @@ final class CheckCommandTests: XCTestCase {
         let r = try CLI.run(["check", "Examples/hotel-floor.json"])
         XCTAssertEqual(r.status, 1)
         let lines = r.stdout.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines.first, "FAIL: Examples/hotel-floor.json — Example Hotel, 3F: 4 cameras, 2 errors, 0 warnings (profile cn-2025)")
+        XCTAssertEqual(
+            lines.first, "FAIL: Examples/hotel-floor.json — Example Hotel, 3F: 4 cameras, 2 errors, 0 warnings (profile cn-2025)")
         XCTAssertTrue(lines.contains { $0.hasPrefix("camera cam-lobby") })
         XCTAssertTrue(lines.contains { $0.contains("cn-2025/art8-view-intrusion  zone wc-3f \"Public toilet\"") })
     }
@@ -135,8 +140,10 @@ final class RulebookCommandTests: XCTestCase {
     func testRulesListsEveryRuleWithSeverityAndArticle() throws {
         let r = try CLI.run(["rules"])
         XCTAssertEqual(r.status, 0, r.stderr)
-        for id in ["cn-2025/art8-camera-inside", "cn-2025/art10-consent-missing", "cn-2025/art13-signage-missing",
-                   "cn-2025/art14-filing-overdue", "cn-2025/art17-retention-short", "coverage/required-uncovered"] {
+        for id in [
+            "cn-2025/art8-camera-inside", "cn-2025/art10-consent-missing", "cn-2025/art13-signage-missing",
+            "cn-2025/art14-filing-overdue", "cn-2025/art17-retention-short", "coverage/required-uncovered",
+        ] {
             XCTAssertTrue(r.stdout.contains(id), "\(id) missing from:\n\(r.stdout)")
         }
         let json = try CLI.run(["rules", "--profile", "cn-chongqing-2009", "--format", "json"])
@@ -188,14 +195,28 @@ final class BadInputCommandTests: XCTestCase {
         }
         let cases: [(String, (inout PlanBuilder) -> Void, String)] = [
             ("duplicate-id", { $0.camera("wc", at: [1, 1]) }, "feature wc: id: duplicate id"),
-            ("missing-coordinates", { $0.add("cam2", "camera", ["type": "Point"]) }, "feature cam2: geometry.coordinates: missing coordinates"),
-            ("wrong-type", { $0.add("cam2", "camera", ["type": "LineString", "coordinates": [[0, 0], [1, 1]]]) }, "feature cam2: geometry.type: a camera needs a Point"),
+            (
+                "missing-coordinates", { $0.add("cam2", "camera", ["type": "Point"]) },
+                "feature cam2: geometry.coordinates: missing coordinates"
+            ),
+            (
+                "wrong-type", { $0.add("cam2", "camera", ["type": "LineString", "coordinates": [[0, 0], [1, 1]]]) },
+                "feature cam2: geometry.type: a camera needs a Point"
+            ),
             ("unknown-level", { setProperty(&$0, "cam1", "level", "L2") }, "feature cam1: properties.level: unknown level `L2`"),
-            ("tilt-range", { setProperty(&$0, "cam1", "tilt", 120) }, "feature cam1: properties.tilt: expected a number at least -90 and at most 90"),
+            (
+                "tilt-range", { setProperty(&$0, "cam1", "tilt", 120) },
+                "feature cam1: properties.tilt: expected a number at least -90 and at most 90"
+            ),
             ("category", { setProperty(&$0, "wc", "category", "toliet") }, "did you mean `toilet`?"),
-            ("null-geometry", { b in
-                b.features.append(["type": "Feature", "id": "z9", "properties": ["kind": "zone", "category": "toilet"], "geometry": NSNull()])
-            }, "feature z9: geometry: geometry is missing or null"),
+            (
+                "null-geometry",
+                { b in
+                    b.features.append([
+                        "type": "Feature", "id": "z9", "properties": ["kind": "zone", "category": "toilet"], "geometry": NSNull(),
+                    ])
+                }, "feature z9: geometry: geometry is missing or null"
+            ),
         ]
         for (name, mutate, expected) in cases {
             var b = PlanBuilder.passageToilet()
@@ -208,7 +229,8 @@ final class BadInputCommandTests: XCTestCase {
         }
         // A non-finite number cannot be written in JSON; an overflowing one is refused.
         let overflow = dir.appendingPathComponent("overflow.json").path
-        let text = String(decoding: PlanBuilder.passageToilet().json(), as: UTF8.self).replacingOccurrences(of: "[-8,0]", with: "[-8e999,0]")
+        let text = String(decoding: PlanBuilder.passageToilet().json(), as: UTF8.self).replacingOccurrences(
+            of: "[-8,0]", with: "[-8e999,0]")
         try Data(text.utf8).write(to: URL(fileURLWithPath: overflow))
         let r = try CLI.run(["check", overflow])
         XCTAssertEqual(r.status, 2)

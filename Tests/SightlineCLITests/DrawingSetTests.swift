@@ -16,7 +16,9 @@ final class DrawingSetTests: XCTestCase {
 
     private func requirePrinting() throws {
         try XCTSkipUnless(PDFPrinter.browser != nil, "no Chromium to print with")
-        for name in ["pdfinfo", "pdftotext", "pdftoppm"] { try XCTSkipUnless(Self.tool(name) != nil, "\(name) (poppler-utils) is not installed") }
+        for name in ["pdfinfo", "pdftotext", "pdftoppm"] {
+            try XCTSkipUnless(Self.tool(name) != nil, "\(name) (poppler-utils) is not installed")
+        }
     }
 
     /// Runs a poppler tool; its standard error must be empty (no warnings).
@@ -54,8 +56,10 @@ final class DrawingSetTests: XCTestCase {
         XCTAssertTrue(info.contains("Pages:           4"), info)
         XCTAssertTrue(info.contains("(A3)"), info)
         let text = try poppler("pdftotext", ["-layout", pdf, "-"])
-        for needle in ["隐私合规审查图册", "卫生间", "F-01", "F-02", "cam-lobby", "1:150 (A3)", "S-02 / 4", "审核人签字",
-                       "禁止在公共场所的下列区域", "C-1", "附录：引用条文", "第4页共4页", "2026年1月15日"] {
+        for needle in [
+            "隐私合规审查图册", "卫生间", "F-01", "F-02", "cam-lobby", "1:150 (A3)", "S-02 / 4", "审核人签字",
+            "禁止在公共场所的下列区域", "C-1", "附录：引用条文", "第4页共4页", "2026年1月15日",
+        ] {
             XCTAssertTrue(text.contains(needle), "the PDF's text lacks \(needle)")
         }
         _ = try poppler("pdftoppm", ["-r", "30", "-png", pdf, folder.url.appendingPathComponent("sheet").path])
@@ -68,7 +72,8 @@ final class DrawingSetTests: XCTestCase {
         try requirePrinting()
         let folder = try ScratchFolder("pdf3")
         defer { folder.remove() }
-        let plan = folder.url.appendingPathComponent("hotel3.json").path, pdf = folder.url.appendingPathComponent("hotel3.pdf").path
+        let plan = folder.url.appendingPathComponent("hotel3.json").path
+        let pdf = folder.url.appendingPathComponent("hotel3.pdf").path
         XCTAssertEqual(try CLI.run(["generate", "hotel", "--floors", "3", "--rooms", "12", "--seed", "3", "-o", plan]).status, 0)
         let json = try CLI.run(["check", plan, "--format", "json", "--as-of", "2026-01-15"])
         let findings = try JSONParser.parse(Array(json.stdout.utf8)).objectValue?["findings"]?.arrayValue?.count ?? 0
@@ -89,7 +94,9 @@ final class DrawingSetTests: XCTestCase {
         let folder = try ScratchFolder("pdf-en")
         defer { folder.remove() }
         let pdf = folder.url.appendingPathComponent("hotel.pdf").path
-        XCTAssertEqual(try CLI.run(["check", "Examples/hotel-floor.json", "--format", "pdf", "-o", pdf, "--as-of", "2026-01-15", "--lang", "en"]).status, 1)
+        XCTAssertEqual(
+            try CLI.run(["check", "Examples/hotel-floor.json", "--format", "pdf", "-o", pdf, "--as-of", "2026-01-15", "--lang", "en"])
+                .status, 1)
         let text = try poppler("pdftotext", ["-layout", pdf, "-"])
         for needle in ["Inspector's signature", "Appendix: provisions cited", "page 4 of 4", "Third floor plan", "toilet"] {
             XCTAssertTrue(text.contains(needle), "the PDF's text lacks \(needle)")
@@ -107,12 +114,14 @@ final class DrawingSetTests: XCTestCase {
         for language in Language.allCases {
             report.language = language
             let html = DrawingSetRenderer(paper: .a3).render(report)
-            let golden = CLI.packageRoot.appendingPathComponent("Tests/SightlineCLITests/Golden/hotel-floor.drawing-set.\(language.rawValue).html")
+            let golden = CLI.packageRoot.appendingPathComponent(
+                "Tests/SightlineCLITests/Golden/hotel-floor.drawing-set.\(language.rawValue).html")
             if ProcessInfo.processInfo.environment["SIGHTLINE_RECORD"] == "1" {
                 try Data(html.utf8).write(to: golden)
                 continue
             }
-            XCTAssertEqual(html, try String(contentsOf: golden, encoding: .utf8), "\(language): re-record with SIGHTLINE_RECORD=1 if intended")
+            XCTAssertEqual(
+                html, try String(contentsOf: golden, encoding: .utf8), "\(language): re-record with SIGHTLINE_RECORD=1 if intended")
         }
     }
 }

@@ -37,7 +37,8 @@ final class FixCommandTests: XCTestCase {
         let camera = try XCTUnwrap(fix["cameras"]?.arrayValue?.first?.objectValue)
         let compliant = try XCTUnwrap(camera["options"]?.objectValue?["heading"]?.objectValue?["compliant"]?.arrayValue)
         XCTAssertEqual(compliant.count, 1)
-        let from = compliant[0].objectValue?["from"]?.numberValue ?? -1, to = compliant[0].objectValue?["to"]?.numberValue ?? -1
+        let from = compliant[0].objectValue?["from"]?.numberValue ?? -1
+        let to = compliant[0].objectValue?["to"]?.numberValue ?? -1
         XCTAssertEqual(from, 90 + half + 30, accuracy: 0.1)
         XCTAssertEqual(to, 90 - half - 30, accuracy: 0.1)
         // Checked for real: the interval's ends are clean, 0.2° beyond them is not.
@@ -56,19 +57,23 @@ final class FixCommandTests: XCTestCase {
     /// atan2(−0.5, 12.03) = −2.38°.
     func testMaskIsThePassagesBearingSector() throws {
         let fix = try fixJSON(try passage())
-        let mask = try XCTUnwrap(fix["cameras"]?.arrayValue?.first?.objectValue?["options"]?.objectValue?["mask"]?.arrayValue?.first?.objectValue)
+        let mask = try XCTUnwrap(
+            fix["cameras"]?.arrayValue?.first?.objectValue?["options"]?.objectValue?["mask"]?.arrayValue?.first?.objectValue)
         XCTAssertEqual(mask["azimuthFrom"]?.numberValue ?? 0, 90 - half, accuracy: 0.15)
         XCTAssertEqual(mask["azimuthTo"]?.numberValue ?? 0, 90 + half, accuracy: 0.15)
         XCTAssertLessThanOrEqual(mask["azimuthFrom"]?.numberValue ?? 99, 90 - half)
         XCTAssertGreaterThanOrEqual(mask["azimuthTo"]?.numberValue ?? 0, 90 + half)
         XCTAssertEqual(mask["elevationFrom"]?.numberValue ?? 0, atan2(-2.5, 8) * 180 / .pi, accuracy: 0.15)
-        XCTAssertEqual(mask["elevationTo"]?.numberValue ?? 0, atan2(-0.5, (12.0 * 12.0 + 0.9 * 0.9).squareRoot()) * 180 / .pi, accuracy: 0.15)
+        XCTAssertEqual(
+            mask["elevationTo"]?.numberValue ?? 0, atan2(-0.5, (12.0 * 12.0 + 0.9 * 0.9).squareRoot()) * 180 / .pi, accuracy: 0.15)
         // Applied, it turns the error into the masked warning.
         let fixed = folder.url.appendingPathComponent("masked.json").path
         let r = try CLI.run(["fix", try passage(), "--apply", "mask", "-o", fixed, "--as-of", "2026-01-15"])
         XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
         let check = try CLI.run(["check", fixed, "--format", "json", "--as-of", "2026-01-15"])
-        let rules = try JSONParser.parse(Array(check.stdout.utf8)).objectValue?["findings"]?.arrayValue?.compactMap { $0.objectValue?["rule"]?.stringValue }
+        let rules = try JSONParser.parse(Array(check.stdout.utf8)).objectValue?["findings"]?.arrayValue?.compactMap {
+            $0.objectValue?["rule"]?.stringValue
+        }
         XCTAssertEqual(rules, ["cn-2025/art8-view-masked"])
     }
 
@@ -94,10 +99,12 @@ final class FixCommandTests: XCTestCase {
         b.wall("hall-s", [[-20, -5], [0, -5]])
         let plan = try write(b, "keep.json")
         func option(_ extra: [String]) throws -> (Double, Double) {
-            let heading = try XCTUnwrap(try fixJSON(plan, extra)["cameras"]?.arrayValue?.first?.objectValue?["options"]?.objectValue?["heading"]?.objectValue)
+            let heading = try XCTUnwrap(
+                try fixJSON(plan, extra)["cameras"]?.arrayValue?.first?.objectValue?["options"]?.objectValue?["heading"]?.objectValue)
             return (heading["proposed"]?.numberValue ?? -1, heading["keptArea"]?.numberValue ?? -1)
         }
-        let nearest = try option([]), kept = try option(["--keep-coverage"])
+        let nearest = try option([])
+        let kept = try option(["--keep-coverage"])
         XCTAssertGreaterThanOrEqual(kept.1, nearest.1 - 1e-6)
         var fixed = b
         let i = fixed.features.firstIndex { ($0["id"] as? String) == "cam1" }!
@@ -125,11 +132,14 @@ final class FixCommandTests: XCTestCase {
         var generator = HotelGenerator(floors: 2, roomsPerSide: 12, seed: 5)
         generator.ptzEvery = 3
         try Data(generator.json().utf8).write(to: URL(fileURLWithPath: hotel))
-        for (plan, choice) in [("Examples/hotel-floor.json", "best"), ("Examples/clothing-store.json", "heading"), (hotel, "best"), (hotel, "mask")] {
+        for (plan, choice) in [
+            ("Examples/hotel-floor.json", "best"), ("Examples/clothing-store.json", "heading"), (hotel, "best"), (hotel, "mask"),
+        ] {
             let fixed = folder.url.appendingPathComponent("fixed-\(choice).json").path
             let r = try CLI.run(["fix", plan, "--apply", choice, "-o", fixed, "--format", "json", "--as-of", "2026-01-15"])
             XCTAssertTrue(FileManager.default.fileExists(atPath: fixed), r.stderr)
-            let remaining = try JSONParser.parse(Array(r.stdout.utf8)).objectValue?["remainingErrors"]?.arrayValue?.compactMap(\.objectValue) ?? []
+            let remaining =
+                try JSONParser.parse(Array(r.stdout.utf8)).objectValue?["remainingErrors"]?.arrayValue?.compactMap(\.objectValue) ?? []
             let art8 = remaining.filter { ($0["rule"]?.stringValue ?? "").contains("art8") }
             XCTAssertTrue(art8.allSatisfy { $0["camera"]?.stringValue == "cam-301" }, "\(plan) \(choice): \(art8)")
             try assertOnlyFixesChanged(original: plan, fixed: fixed)
@@ -194,19 +204,24 @@ final class FixCommandTests: XCTestCase {
         var terminal = TerminalGenerator(seed: 3)
         terminal.side = 60
         terminal.cameras = 80
-        let scenes = [("hotel", HotelGenerator(floors: 2, roomsPerSide: 12, seed: 5).json()),
-                      ("mall", MallGenerator(floors: 2, seed: 2).json()), ("terminal", terminal.json())]
+        let scenes = [
+            ("hotel", HotelGenerator(floors: 2, roomsPerSide: 12, seed: 5).json()),
+            ("mall", MallGenerator(floors: 2, seed: 2).json()), ("terminal", terminal.json()),
+        ]
         for (name, json) in scenes {
             let plan = folder.url.appendingPathComponent("\(name).json").path
             try Data(json.utf8).write(to: URL(fileURLWithPath: plan))
             let before = try CLI.run(["check", plan, "--format", "json", "--as-of", "2026-01-15"])
             let art8Before = (try JSONParser.parse(Array(before.stdout.utf8)).objectValue?["findings"]?.arrayValue ?? [])
-                .filter { ($0.objectValue?["rule"]?.stringValue ?? "").contains("art8") && $0.objectValue?["severity"]?.stringValue == "error" }
+                .filter {
+                    ($0.objectValue?["rule"]?.stringValue ?? "").contains("art8") && $0.objectValue?["severity"]?.stringValue == "error"
+                }
             XCTAssertGreaterThan(art8Before.count, 0, "\(name): the scene must have something to fix")
             let fixed = folder.url.appendingPathComponent("\(name)-fixed.json").path
             let r = try CLI.run(["fix", plan, "--apply", "best", "-o", fixed, "--format", "json", "--as-of", "2026-01-15"])
             let remaining = try JSONParser.parse(Array(r.stdout.utf8)).objectValue?["remainingErrors"]?.arrayValue ?? []
-            XCTAssertEqual(remaining.filter { ($0.objectValue?["rule"]?.stringValue ?? "").contains("art8") }.count, 0, "\(name): \(remaining)")
+            XCTAssertEqual(
+                remaining.filter { ($0.objectValue?["rule"]?.stringValue ?? "").contains("art8") }.count, 0, "\(name): \(remaining)")
             try assertOnlyFixesChanged(original: plan, fixed: fixed)
         }
     }
@@ -216,13 +231,16 @@ final class FixCommandTests: XCTestCase {
         let b = try JSONParser.parse([UInt8](Data(contentsOf: URL(fileURLWithPath: fixed)))).objectValue!
         XCTAssertEqual(a.keys, b.keys)
         XCTAssertEqual(a["plan"], b["plan"], "plan metadata unchanged")
-        let fa = a["features"]?.arrayValue ?? [], fb = b["features"]?.arrayValue ?? []
+        let fa = a["features"]?.arrayValue ?? []
+        let fb = b["features"]?.arrayValue ?? []
         XCTAssertGreaterThanOrEqual(fb.count, fa.count)
         for (x, y) in zip(fa, fb) {
-            let ox = x.objectValue!, oy = y.objectValue!
+            let ox = x.objectValue!
+            let oy = y.objectValue!
             XCTAssertEqual(ox["id"], oy["id"])
             XCTAssertEqual(ox["geometry"], oy["geometry"])
-            let px = ox["properties"]?.objectValue ?? JSONObject(), py = oy["properties"]?.objectValue ?? JSONObject()
+            let px = ox["properties"]?.objectValue ?? JSONObject()
+            let py = oy["properties"]?.objectValue ?? JSONObject()
             for (key, value) in px.members where !["heading", "tilt", "masks", "ptz"].contains(key) {
                 XCTAssertEqual(py[key], value, "\(ox["id"] ?? .null).\(key) changed")
             }

@@ -14,10 +14,14 @@ final class GeoJSONLayerTests: XCTestCase {
     /// CRS said in each (GDAL reads the engineering CRS), areas as reals.
     func testGeoJSONLayersAreSeparateFilesThatExportToShapefiles() throws {
         let folder = self.folder.url.appendingPathComponent("layers").path
-        let r = try CLI.run(["check", "Examples/hotel-floor.json", "--format", "geojson", "--layers", "-o", folder, "--as-of", "2026-01-15"])
+        let r = try CLI.run([
+            "check", "Examples/hotel-floor.json", "--format", "geojson", "--layers", "-o", folder, "--as-of", "2026-01-15",
+        ])
         XCTAssertEqual(r.status, 1, r.stderr)
-        let expected = ["views": ("Multi Polygon", 4), "cameras": ("Point", 4), "intrusions": ("Multi Polygon", 1),
-                        "finding_points": ("Point", 1), "zones": ("Multi Polygon", 9), "walls": ("Multi Line String", 13)]
+        let expected = [
+            "views": ("Multi Polygon", 4), "cameras": ("Point", 4), "intrusions": ("Multi Polygon", 1),
+            "finding_points": ("Point", 1), "zones": ("Multi Polygon", 9), "walls": ("Multi Line String", 13),
+        ]
         for (layer, (geometry, count)) in expected {
             let file = "\(folder)/\(layer).geojson"
             let info = try CLI.shell("ogrinfo -so -al '\(file)'")

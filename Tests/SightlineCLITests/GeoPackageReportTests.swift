@@ -106,14 +106,17 @@ final class SARIFLocationTests: XCTestCase {
                 located += 1
                 let id = o["properties"]?.objectValue?["camera"]?.stringValue ?? o["properties"]?.objectValue?["zone"]?.stringValue ?? ""
                 XCTAssertTrue(lines[line - 1].contains("{"), "\(plan):\(line) opens the feature")
-                XCTAssertTrue(lines[(line - 1)..<min(lines.count, line + 4)].contains { $0.contains("\"\(id)\"") }, "\(plan):\(line) is \(id)'s feature")
+                XCTAssertTrue(
+                    lines[(line - 1)..<min(lines.count, line + 4)].contains { $0.contains("\"\(id)\"") },
+                    "\(plan):\(line) is \(id)'s feature")
             }
             XCTAssertGreaterThan(located, 0, plan)
         }
     }
 
     func testFeatureLinesFollowStringsAndNesting() {
-        let text = "{\"type\": \"x [\\\" {\",\n \"features\": [\n  {\"id\": \"a\", \"g\": [[1, 2]]},\n\n  {\"id\": \"b\"}\n ], \"after\": [{}]}"
+        let text =
+            "{\"type\": \"x [\\\" {\",\n \"features\": [\n  {\"id\": \"a\", \"g\": [[1, 2]]},\n\n  {\"id\": \"b\"}\n ], \"after\": [{}]}"
         XCTAssertEqual(FeatureLines.startLines(Array(text.utf8)), [3, 5])
         XCTAssertEqual(FeatureLines.startLines(Array("{\"features\": []}".utf8)), [])
         XCTAssertEqual(FeatureLines.startLines(Array("[1, 2]".utf8)), [])

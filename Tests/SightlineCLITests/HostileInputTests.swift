@@ -19,16 +19,20 @@ final class HostileInputTests: XCTestCase {
     func testCanonicallyEqualKeysAreADuplicateKey() throws {
         let r = try CLI.run(["check", "Fixtures/hostile/canonical-duplicate-keys.json"])
         XCTAssertEqual(r.status, 2, r.stderr)
-        XCTAssertEqual(r.stderr, "Fixtures/hostile/canonical-duplicate-keys.json: not valid JSON: line 1, column 13: duplicate key \"é\" in one object\n")
+        XCTAssertEqual(
+            r.stderr,
+            "Fixtures/hostile/canonical-duplicate-keys.json: not valid JSON: line 1, column 13: duplicate key \"é\" in one object\n")
     }
 
     func testABatchRecordsTheDuplicateKeyPlanAsInvalidAndGoesOn() throws {
         let plans = folder.url.appendingPathComponent("plans")
         try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: CLI.packageRoot.appendingPathComponent("Fixtures/hostile/canonical-duplicate-keys.json").path,
-                                         toPath: plans.appendingPathComponent("a-dup.json").path)
-        try FileManager.default.copyItem(atPath: CLI.packageRoot.appendingPathComponent("Examples/hotel-floor.json").path,
-                                         toPath: plans.appendingPathComponent("b-hotel.json").path)
+        try FileManager.default.copyItem(
+            atPath: CLI.packageRoot.appendingPathComponent("Fixtures/hostile/canonical-duplicate-keys.json").path,
+            toPath: plans.appendingPathComponent("a-dup.json").path)
+        try FileManager.default.copyItem(
+            atPath: CLI.packageRoot.appendingPathComponent("Examples/hotel-floor.json").path,
+            toPath: plans.appendingPathComponent("b-hotel.json").path)
         let db = folder.url.appendingPathComponent("r.sqlite").path
         let r = try CLI.run(["batch", plans.path, "--db", db, "--as-of", "2026-01-15"])
         XCTAssertNotEqual(r.status, 2, r.stderr)
@@ -97,8 +101,11 @@ final class HostileInputTests: XCTestCase {
             try CLI.run(["filing", path, "--as-of", "2026-01-15"]).stdout,
         ]
         for out in outputs {
-            XCTAssertFalse(out.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B || $0.value == 0x202E || $0.value == 0x0D },
-                           "raw control or bidi character in:\n\(out)")
+            XCTAssertFalse(
+                out.unicodeScalars.contains {
+                    $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B || $0.value == 0x202E || $0.value == 0x0D
+                },
+                "raw control or bidi character in:\n\(out)")
             XCTAssertFalse(out.contains("\nFAIL: forged"), "a forged line")
         }
         XCTAssertTrue(outputs[0].contains("cam\\x1b[2J\\x1b]0;pwned\\x07\\x9b31m\\u202eevil\\nFAIL: forged"), outputs[0])
@@ -120,7 +127,10 @@ final class HostileInputTests: XCTestCase {
     func testCoordinatesBeyondTheDocumentedExtentAreAnInputError() throws {
         let r = try CLI.run(["check", "Fixtures/hostile/offset-1e12.json"])
         XCTAssertEqual(r.status, 2)
-        XCTAssertTrue(r.stderr.hasPrefix("Fixtures/hostile/offset-1e12.json: feature corridor: geometry.coordinates: position (1000000000000, -1) is more than 1,000 km"), r.stderr)
+        XCTAssertTrue(
+            r.stderr.hasPrefix(
+                "Fixtures/hostile/offset-1e12.json: feature corridor: geometry.coordinates: position (1000000000000, -1) is more than 1,000 km"
+            ), r.stderr)
         var huge = PlanBuilder.passageToilet()
         huge.camera("far", at: [1e300, 0])
         let h = try CLI.run(["check", try folder.write(huge, "huge.json")])
@@ -147,7 +157,10 @@ final class HostileInputTests: XCTestCase {
     func testInvalidUTF8IsASyntaxErrorWithItsPlace() throws {
         let r = try CLI.run(["check", "Fixtures/hostile/invalid-utf8.json"])
         XCTAssertEqual(r.status, 2)
-        XCTAssertEqual(r.stderr, "Fixtures/hostile/invalid-utf8.json: not valid JSON: line 2, column 27: invalid UTF-8 (byte 0xE9): the file must be UTF-8 text\n")
+        XCTAssertEqual(
+            r.stderr,
+            "Fixtures/hostile/invalid-utf8.json: not valid JSON: line 2, column 27: invalid UTF-8 (byte 0xE9): the file must be UTF-8 text\n"
+        )
     }
 }
 
@@ -169,8 +182,9 @@ final class HostileInputSmallerTests: XCTestCase {
         b.plan["profile"] = "../elsewhere/profile.json"
         XCTAssertTrue(try CLI.run(["check", try folder.write(b, "q.json")]).stderr.contains("a plan may name a built-in profile"))
         // A profile file beside the plan is fine, and --profile may name any file.
-        try FileManager.default.copyItem(atPath: CLI.packageRoot.appendingPathComponent("Profiles/cn-chongqing-2009.json").path,
-                                         toPath: folder.url.appendingPathComponent("local.json").path)
+        try FileManager.default.copyItem(
+            atPath: CLI.packageRoot.appendingPathComponent("Profiles/cn-chongqing-2009.json").path,
+            toPath: folder.url.appendingPathComponent("local.json").path)
         b.plan["profile"] = "local.json"
         let beside = try CLI.run(["check", try folder.write(b, "r.json"), "--format", "json", "--as-of", "2026-01-15"])
         XCTAssertNotEqual(beside.status, 2, beside.stderr)
@@ -188,8 +202,9 @@ final class HostileInputSmallerTests: XCTestCase {
         let real = folder.url.appendingPathComponent("elsewhere")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: real, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: CLI.packageRoot.appendingPathComponent("Examples/hotel-floor.json").path,
-                                         toPath: real.appendingPathComponent("hotel.json").path)
+        try FileManager.default.copyItem(
+            atPath: CLI.packageRoot.appendingPathComponent("Examples/hotel-floor.json").path,
+            toPath: real.appendingPathComponent("hotel.json").path)
         try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("linked").path, withDestinationPath: real.path)
         try FileManager.default.createSymbolicLink(atPath: real.appendingPathComponent("loop").path, withDestinationPath: root.path)
         let r = try CLI.run(["batch", root.path, "--db", folder.url.appendingPathComponent("r.sqlite").path, "--as-of", "2026-01-15"])
@@ -209,9 +224,14 @@ final class HostileInputSmallerTests: XCTestCase {
     func testHugeListsAndProblemCountsAreCapped() throws {
         let levels = (0..<10_000).map { ["id": "L\($0)"] }
         let features: [[String: Any]] = (0..<2_000).map {
-            ["type": "Feature", "id": "c\($0)", "properties": ["kind": "camera", "level": "nope"], "geometry": ["type": "Point", "coordinates": [0, 0]]]
+            [
+                "type": "Feature", "id": "c\($0)", "properties": ["kind": "camera", "level": "nope"],
+                "geometry": ["type": "Point", "coordinates": [0, 0]],
+            ]
         }
-        let data = try JSONSerialization.data(withJSONObject: ["type": "FeatureCollection", "plan": ["levels": levels], "features": features])
+        let data = try JSONSerialization.data(withJSONObject: [
+            "type": "FeatureCollection", "plan": ["levels": levels], "features": features,
+        ])
         let path = folder.url.appendingPathComponent("levels.json").path
         try data.write(to: URL(fileURLWithPath: path))
         let r = try CLI.run(["check", path])

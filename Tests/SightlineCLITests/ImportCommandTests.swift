@@ -72,9 +72,14 @@ final class ImportCommandTests: XCTestCase {
     func testBadInputsExitTwoWithOneClearLine() throws {
         let plan = folder.url.appendingPathComponent("floor.json").path
         XCTAssertEqual(try CLI.run(["import", "dxf", "Fixtures/import/tarch-floor.dxf", "-o", plan]).status, 0)
-        let bad = try CLI.run(["import", "cameras", "Fixtures/import/cameras-bad-height.csv", "--into", plan, "-o", folder.url.appendingPathComponent("x.json").path])
+        let bad = try CLI.run([
+            "import", "cameras", "Fixtures/import/cameras-bad-height.csv", "--into", plan, "-o",
+            folder.url.appendingPathComponent("x.json").path,
+        ])
         XCTAssertEqual(bad.status, 2)
-        XCTAssertEqual(bad.stderr, "Fixtures/import/cameras-bad-height.csv: row 2: column 安装高度: expected a number (metres above the floor), found `高`\n")
+        XCTAssertEqual(
+            bad.stderr,
+            "Fixtures/import/cameras-bad-height.csv: row 2: column 安装高度: expected a number (metres above the floor), found `高`\n")
         let corrupt = try CLI.run(["check", "Fixtures/import/corrupt.dxf"])
         XCTAssertEqual(corrupt.status, 2)
         XCTAssertEqual(corrupt.stderr.split(separator: "\n").count, 1, corrupt.stderr)
@@ -89,7 +94,8 @@ final class GeoreferencedReportTests: XCTestCase {
         defer { folder.remove() }
         let plan = folder.url.appendingPathComponent("floor.json").path
         let report = folder.url.appendingPathComponent("floor.geojson").path
-        XCTAssertEqual(try CLI.run(["import", "dxf", "Fixtures/import/tarch-floor.dxf", "--origin", "120.1551,30.2741", "-o", plan]).status, 0)
+        XCTAssertEqual(
+            try CLI.run(["import", "dxf", "Fixtures/import/tarch-floor.dxf", "--origin", "120.1551,30.2741", "-o", plan]).status, 0)
         _ = try CLI.run(["check", plan, "--format", "geojson", "-o", report, "--as-of", "2026-01-15"])
         // Read through GDAL, as a GIS tool would: the first camera stands 2 m
         // east and 1 m north of the origin (96,487.6 and 110,854.0 m per
@@ -111,14 +117,16 @@ final class ImportSourcesCommandTests: XCTestCase {
     func testCheckingAnIMDFVenue() throws {
         let r = try CLI.run(["check", "Fixtures/import/imdf.zip", "--format", "json", "--as-of", "2026-01-15"])
         XCTAssertEqual(r.status, 0, r.stderr)
-        let findings = try XCTUnwrap(try JSONParser.parse(Array(r.stdout.utf8)).objectValue?["findings"]?.arrayValue).compactMap(\.objectValue)
+        let findings = try XCTUnwrap(try JSONParser.parse(Array(r.stdout.utf8)).objectValue?["findings"]?.arrayValue).compactMap(
+            \.objectValue)
         XCTAssertEqual(findings.compactMap { $0["rule"]?.stringValue }, ["cn-2025/art14-filing-incomplete"])
     }
 
     func testCheckingAnOSMFileFindsTheToiletView() throws {
         let r = try CLI.run(["check", "Fixtures/import/indoor.osm", "--format", "json", "--as-of", "2026-01-15"])
         XCTAssertEqual(r.status, 1, r.stderr)
-        let findings = try XCTUnwrap(try JSONParser.parse(Array(r.stdout.utf8)).objectValue?["findings"]?.arrayValue).compactMap(\.objectValue)
+        let findings = try XCTUnwrap(try JSONParser.parse(Array(r.stdout.utf8)).objectValue?["findings"]?.arrayValue).compactMap(
+            \.objectValue)
         let view = try XCTUnwrap(findings.first { $0["rule"]?.stringValue == "cn-2025/art8-view-intrusion" })
         XCTAssertEqual(view["camera"]?.stringValue, "CAM-7")
         XCTAssertEqual(view["area"]?.numberValue ?? 0, 12.471, accuracy: 0.01, "the trapezoid derived in OSMImportTests")
@@ -126,8 +134,14 @@ final class ImportSourcesCommandTests: XCTestCase {
 
     func testBadSourcesExitTwoWithOneLine() throws {
         for (args, start) in [
-            (["import", "imdf", "Fixtures/import/not-imdf.zip"], "Fixtures/import/not-imdf.zip: not an IMDF archive: missing manifest.json"),
-            (["import", "osm", "Fixtures/import/outdoor.osm"], "Fixtures/import/outdoor.osm: no indoor=room, corridor, area or wall features"),
+            (
+                ["import", "imdf", "Fixtures/import/not-imdf.zip"],
+                "Fixtures/import/not-imdf.zip: not an IMDF archive: missing manifest.json"
+            ),
+            (
+                ["import", "osm", "Fixtures/import/outdoor.osm"],
+                "Fixtures/import/outdoor.osm: no indoor=room, corridor, area or wall features"
+            ),
             (["import", "dxf", "Fixtures/import/corrupt.dxf"], "Fixtures/import/corrupt.dxf: not a readable DXF drawing"),
         ] {
             let r = try CLI.run(args)

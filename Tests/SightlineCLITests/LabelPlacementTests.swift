@@ -12,17 +12,27 @@ final class LabelPlacementTests: XCTestCase {
     private struct LabelBox {
         var text: String, cls: String
         var minX, minY, maxX, maxY: Double
-        func overlaps(_ o: LabelBox) -> Bool { minX < o.maxX - 1e-9 && o.minX < maxX - 1e-9 && minY < o.maxY - 1e-9 && o.minY < maxY - 1e-9 }
+        func overlaps(_ o: LabelBox) -> Bool {
+            minX < o.maxX - 1e-9 && o.minX < maxX - 1e-9 && minY < o.maxY - 1e-9 && o.minY < maxY - 1e-9
+        }
     }
 
     private func labels(_ svg: String) throws -> [LabelBox] {
-        let pattern = try NSRegularExpression(pattern: #"<text class="(zone-label|area-label|camera-label)" x="([-0-9.]+)" y="([-0-9.]+)" font-size="([0-9.]+)">([^<]*)</text>"#)
+        let pattern = try NSRegularExpression(
+            pattern:
+                #"<text class="(zone-label|area-label|camera-label)" x="([-0-9.]+)" y="([-0-9.]+)" font-size="([0-9.]+)">([^<]*)</text>"#)
         return pattern.matches(in: svg, range: NSRange(svg.startIndex..., in: svg)).map { m in
             let part = { (i: Int) in String(svg[Range(m.range(at: i), in: svg)!]) }
-            let x = Double(part(2))!, y = Double(part(3))!, size = Double(part(4))!
+            let x = Double(part(2))!
+            let y = Double(part(3))!
+            let size = Double(part(4))!
             let text = part(5).replacingOccurrences(of: "&amp;", with: "&")
-            let width = text.unicodeScalars.reduce(0.0) { $0 + ((0x2E80...0xFFFF).contains($1.value) && !(0xFF61...0xFFDF).contains($1.value) ? 1 : 0.6) } * size
-            return LabelBox(text: text, cls: part(1), minX: x - width / 2, minY: y - size * 0.625, maxX: x + width / 2, maxY: y + size * 0.625)
+            let width =
+                text.unicodeScalars.reduce(0.0) {
+                    $0 + ((0x2E80...0xFFFF).contains($1.value) && !(0xFF61...0xFFDF).contains($1.value) ? 1 : 0.6)
+                } * size
+            return LabelBox(
+                text: text, cls: part(1), minX: x - width / 2, minY: y - size * 0.625, maxX: x + width / 2, maxY: y + size * 0.625)
         }
     }
 
@@ -35,7 +45,9 @@ final class LabelPlacementTests: XCTestCase {
         var b = PlanBuilder()
         for i in 0..<8 {
             let x = Double(i) * 2
-            b.zone("fit-\(i)", "fitting_room", [[x, 0], [x + 2, 0], [x + 2, 3], [x, 3]], ["name": "Fitting room number \(i + 1) of the east wing"])
+            b.zone(
+                "fit-\(i)", "fitting_room", [[x, 0], [x + 2, 0], [x + 2, 3], [x, 3]],
+                ["name": "Fitting room number \(i + 1) of the east wing"])
             b.wall("w-\(i)", [[x, 0], [x, 3]])
         }
         b.zone("hall", "retail", [[0, -6], [30, -6], [30, 0], [0, 0]], ["name": "卖场 Sales floor"])
@@ -66,8 +78,9 @@ final class LabelPlacementTests: XCTestCase {
         let viewBox = try XCTUnwrap(r.stdout.range(of: #"viewBox="[^"]+""#, options: .regularExpression).map { String(r.stdout[$0]) })
         let v = viewBox.dropFirst(9).dropLast().split(separator: " ").compactMap { Double($0) }
         for label in found {
-            XCTAssertTrue(label.minX >= v[0] && label.maxX <= v[0] + v[2] && label.minY >= v[1] && label.maxY <= v[1] + v[3],
-                          "\(label.text) leaves the drawing")
+            XCTAssertTrue(
+                label.minX >= v[0] && label.maxX <= v[0] + v[2] && label.minY >= v[1] && label.maxY <= v[1] + v[3],
+                "\(label.text) leaves the drawing")
         }
     }
 }

@@ -50,7 +50,8 @@ final class LawInReportsTests: XCTestCase {
             XCTAssertFalse(r.stdout.contains("directly responsible persons"), "\(format) fines an individual's responsible persons")
         }
         let md = try CLI.run(["check", "Examples/clothing-store.json", "--format", "markdown", "--as-of", "2026-01-15"]).stdout
-        XCTAssertTrue(md.contains("It is prohibited to install image acquisition equipment"), "Markdown's article column shows the English too")
+        XCTAssertTrue(
+            md.contains("It is prohibited to install image acquisition equipment"), "Markdown's article column shows the English too")
     }
 
     func testFixPrefersReAimingToAMask() throws {

@@ -10,8 +10,10 @@ final class ReportFormatTests: XCTestCase {
     /// The passage plan with a hostile zone name, site name and camera id.
     private func hostilePlan() throws -> String {
         var b = PlanBuilder.passageToilet()
-        b.plan["site"] = ["name": "\"><img src=x onerror=alert(2)> & | `x` *y*", "address": "1 | 2 Road",
-                          "operator": ["name": "A & B <Ltd>"]]
+        b.plan["site"] = [
+            "name": "\"><img src=x onerror=alert(2)> & | `x` *y*", "address": "1 | 2 Road",
+            "operator": ["name": "A & B <Ltd>"],
+        ]
         for i in b.features.indices where (b.features[i]["id"] as? String) == "wc" {
             var p = b.features[i]["properties"] as! [String: Any]
             p["name"] = Self.hostile
@@ -80,8 +82,9 @@ final class ReportFormatTests: XCTestCase {
             XCTAssertEqual(rules[index].objectValue?["id"], o["ruleId"])
             XCTAssertNotNil(rules[index].objectValue?["help"]?.objectValue?["text"]?.stringValue)
             let location = o["locations"]?.arrayValue?.first?.objectValue
-            XCTAssertEqual(location?["physicalLocation"]?.objectValue?["artifactLocation"]?.objectValue?["uri"]?.stringValue,
-                           "Examples/hotel-floor.json")
+            XCTAssertEqual(
+                location?["physicalLocation"]?.objectValue?["artifactLocation"]?.objectValue?["uri"]?.stringValue,
+                "Examples/hotel-floor.json")
             XCTAssertNotNil(location?["logicalLocations"]?.arrayValue?.first?.objectValue?["name"]?.stringValue)
         }
     }
@@ -126,11 +129,14 @@ final class ReportFormatTests: XCTestCase {
         guard let chromium else { throw XCTSkip("no Chromium installed") }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sightline-html-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let html = dir.appendingPathComponent("hotel.html").path, png = dir.appendingPathComponent("hotel.png").path
+        let html = dir.appendingPathComponent("hotel.html").path
+        let png = dir.appendingPathComponent("hotel.png").path
         _ = try CLI.run(["check", "Examples/hotel-floor.json", "--format", "html", "--as-of", "2026-01-15", "-o", html])
         let process = Process()
         process.executableURL = URL(fileURLWithPath: chromium)
-        process.arguments = ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1600", "--screenshot=\(png)", "file://\(html)"]
+        process.arguments = [
+            "--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1600", "--screenshot=\(png)", "file://\(html)",
+        ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

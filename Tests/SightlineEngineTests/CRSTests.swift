@@ -21,7 +21,10 @@ final class CRSTests: XCTestCase {
         }
         b.features = b.features.map { f in
             var f = f
-            if var g = f["geometry"] as? [String: Any], let c = g["coordinates"] { g["coordinates"] = move(c); f["geometry"] = g }
+            if var g = f["geometry"] as? [String: Any], let c = g["coordinates"] {
+                g["coordinates"] = move(c)
+                f["geometry"] = g
+            }
             return f
         }
         return try b.decode()

@@ -84,7 +84,7 @@ final class CameraFeatureTests: XCTestCase {
 
     func testMaskOverTheDoorwayTurnsTheErrorIntoAWarning() throws {
         let (analysis, findings) = try PlanBuilder.passageToilet(camera: [
-            "masks": [["azimuthFrom": 90 - passageHalfAngle - 1e-9, "azimuthTo": 90 + passageHalfAngle + 1e-9]],
+            "masks": [["azimuthFrom": 90 - passageHalfAngle - 1e-9, "azimuthTo": 90 + passageHalfAngle + 1e-9]]
         ]).check()
         XCTAssertTrue(findings.rule("art8-view-intrusion").isEmpty, "\(findings.map(\.message))")
         let masked = try XCTUnwrap(findings.rule("art8-view-masked").first)
@@ -108,11 +108,11 @@ final class CameraFeatureTests: XCTestCase {
     /// 0.5/tan 5° = 5.7 m: the toilet, 8 m away, stays visible.
     func testMaskElevationsAreHonoured() throws {
         let (_, shallow) = try PlanBuilder.passageToilet(camera: [
-            "masks": [["azimuthFrom": 0, "azimuthTo": 360, "elevationFrom": -90, "elevationTo": -5]],
+            "masks": [["azimuthFrom": 0, "azimuthTo": 360, "elevationFrom": -90, "elevationTo": -5]]
         ]).check()
         XCTAssertEqual(shallow.rule("art8-view-intrusion").first?.area ?? 0, 6.0, accuracy: 1e-6)
         let (_, whole) = try PlanBuilder.passageToilet(camera: [
-            "masks": [["azimuthFrom": 0, "azimuthTo": 360, "elevationFrom": -90, "elevationTo": 0]],
+            "masks": [["azimuthFrom": 0, "azimuthTo": 360, "elevationFrom": -90, "elevationTo": 0]]
         ]).check()
         XCTAssertTrue(whole.rule("art8-view-intrusion").isEmpty)
         XCTAssertEqual(whole.rule("art8-view-masked").first?.area ?? 0, 6.0, accuracy: 1e-6)
@@ -181,13 +181,17 @@ final class CameraFeatureTests: XCTestCase {
     // MARK: Microphones
 
     func testMicrophoneWithinRangeOfAToiletIsAWarning() throws {
-        let (_, near) = try PlanBuilder.passageToilet(opening: ["openingType": "door", "state": "closed"],
-                                                      camera: ["audio": ["enabled": true, "range": 10]]).check()
+        let (_, near) = try PlanBuilder.passageToilet(
+            opening: ["openingType": "door", "state": "closed"],
+            camera: ["audio": ["enabled": true, "range": 10]]
+        ).check()
         let f = try XCTUnwrap(near.rule("art8-audio-intrusion").first)
         XCTAssertEqual(f.severity, .warning)
         XCTAssertEqual(f.distance ?? 0, 8, accuracy: 1e-9)
-        let (_, far) = try PlanBuilder.passageToilet(opening: ["openingType": "door", "state": "closed"],
-                                                     camera: ["audio": ["enabled": true, "range": 5]]).check()
+        let (_, far) = try PlanBuilder.passageToilet(
+            opening: ["openingType": "door", "state": "closed"],
+            camera: ["audio": ["enabled": true, "range": 5]]
+        ).check()
         XCTAssertTrue(far.isEmpty)
     }
 }

@@ -21,7 +21,8 @@ final class RandomSceneCrossCheckTests: XCTestCase {
             seeds = (0..<UInt64(count)).map { $0 }
         }
         let reference = ShadowCastingReference()
-        var pairs = 0, failures = 0
+        var pairs = 0
+        var failures = 0
         for seed in seeds {
             let scene = RandomScene(seed: seed)
             let plan = try scene.builder().decode()
@@ -31,7 +32,8 @@ final class RandomSceneCrossCheckTests: XCTestCase {
                 var engine: [Int: Double] = [:]
                 for i in analysis.cameras[c].intrusions { engine[Int(i.zone.id.dropFirst(5))!, default: 0] += i.area }
                 for z in scene.zones.indices {
-                    let e = engine[z] ?? 0, r = expected[z] ?? 0
+                    let e = engine[z] ?? 0
+                    let r = expected[z] ?? 0
                     guard max(e, r) >= 0.01 else { continue }
                     pairs += 1
                     if abs(e - r) > 0.005 * max(e, r) + 1e-4 {
@@ -53,9 +55,23 @@ final class RandomSceneCrossCheckTests: XCTestCase {
 /// rectangular walls with doors through them, columns, a glass wall, zones and
 /// cameras with random optics.
 struct RandomScene {
-    struct Opening { var a: Point2; var b: Point2; var type: String; var closed: Bool }
-    struct Body { var centreStart: Point2; var centreEnd: Point2; var width: Double; var doors: [(Double, Double)] }
-    struct CameraSpec { var position: Point2; var heading, hfov, vfov, tilt, height, range: Double; var fisheye: Bool }
+    struct Opening {
+        var a: Point2
+        var b: Point2
+        var type: String
+        var closed: Bool
+    }
+    struct Body {
+        var centreStart: Point2
+        var centreEnd: Point2
+        var width: Double
+        var doors: [(Double, Double)]
+    }
+    struct CameraSpec {
+        var position: Point2
+        var heading, hfov, vfov, tilt, height, range: Double
+        var fisheye: Bool
+    }
 
     var thin: [Segment] = []
     /// Indices into `openings` of those on each thin wall.
@@ -75,8 +91,12 @@ struct RandomScene {
         // Lattice walls, no two overlapping along one line.
         for _ in 0..<int(4...8) {
             let horizontal = Bool.random(using: &g)
-            let fixed = Double(int(1...19)), start = Double(int(0...14)), length = Double(int(2...6))
-            let s = horizontal ? Segment(Point2(start, fixed), Point2(start + length, fixed))
+            let fixed = Double(int(1...19))
+            let start = Double(int(0...14))
+            let length = Double(int(2...6))
+            let s =
+                horizontal
+                ? Segment(Point2(start, fixed), Point2(start + length, fixed))
                 : Segment(Point2(fixed, start), Point2(fixed, start + length))
             if thin.contains(where: { Self.overlapAlong($0, s) }) { continue }
             thin.append(s)
@@ -89,35 +109,51 @@ struct RandomScene {
         for w in thin.indices where Bool.random(using: &g) {
             let s = thin[w]
             let length = s.a.distance(to: s.b)
-            var t0: Double, t1: Double
+            var t0: Double
+            var t1: Double
             if s.a.x == s.a.x.rounded(), s.a.y == s.a.y.rounded(), Bool.random(using: &g) {
                 // Whole metres: the opening's ends fall on lattice points.
                 let n = Int(length.rounded())
-                let i = int(0...(n - 1)), j = int((i + 1)...n)
+                let i = int(0...(n - 1))
+                let j = int((i + 1)...n)
                 (t0, t1) = (Double(i) / Double(n), Double(j) / Double(n))
             } else {
-                t0 = real(0...0.6); t1 = min(1, t0 + real(0.1...0.5))
+                t0 = real(0...0.6)
+                t1 = min(1, t0 + real(0.1...0.5))
             }
             let (type, closed) = types[int(0...4)]
             let opening = Opening(a: s.a + (s.b - s.a) * t0, b: s.a + (s.b - s.a) * t1, type: type, closed: closed)
             // Another wall nearly along the opening would be cut too (it runs
             // along it, by the spec's tolerance); the reference cuts only the host.
             let line = Segment(opening.a, opening.b)
-            if thin.indices.contains(where: { $0 != w && thin[$0].distance(to: line) <= 0.06 && Self.angle(thin[$0], line) < 60 }) { continue }
+            if thin.indices.contains(where: { $0 != w && thin[$0].distance(to: line) <= 0.06 && Self.angle(thin[$0], line) < 60 }) {
+                continue
+            }
             thinOpenings[w].append(openings.count)
             openings.append(opening)
         }
         // Thick walls at random angles with a door through each, and columns,
         // kept clear of every opening so only the host is along it.
         for _ in 0..<int(0...2) {
-            let c = Point2(real(2...18), real(2...18)), angle = real(0...(2 * .pi)), length = real(2...5)
+            let c = Point2(real(2...18), real(2...18))
+            let angle = real(0...(2 * .pi))
+            let length = real(2...5)
             let u = Point2.unit(angle: angle)
-            let body = Body(centreStart: c - u * (length / 2), centreEnd: c + u * (length / 2), width: real(0.1...0.4),
-                            doors: Bool.random(using: &g) ? [] : [{ let s = real(0...0.6); return (s, min(1, s + real(0.15...0.4))) }()])
+            let body = Body(
+                centreStart: c - u * (length / 2), centreEnd: c + u * (length / 2), width: real(0.1...0.4),
+                doors: Bool.random(using: &g)
+                    ? []
+                    : [
+                        {
+                            let s = real(0...0.6)
+                            return (s, min(1, s + real(0.15...0.4)))
+                        }()
+                    ])
             if clearOfOpenings(body.outline, margin: 0.8) { bodies.append(body) }
         }
         for _ in 0..<int(0...2) {
-            let c = Point2(real(1...19), real(1...19)), h = real(0.15...0.3)
+            let c = Point2(real(1...19), real(1...19))
+            let h = real(0.15...0.3)
             let square = [Point2(c.x - h, c.y - h), Point2(c.x + h, c.y - h), Point2(c.x + h, c.y + h), Point2(c.x - h, c.y + h)]
             if clearOfOpenings(square, margin: 0.8), !bodies.contains(where: { $0.doorsReach(square) }) { columns.append(square) }
         }
@@ -125,10 +161,15 @@ struct RandomScene {
         // Zones: axis-aligned rectangles, some on the lattice, and quadrilaterals.
         for _ in 0..<int(3...5) {
             if Bool.random(using: &g) {
-                let x = Double(int(0...16)), y = Double(int(0...16)), w = Double(int(1...4)), h = Double(int(1...4))
+                let x = Double(int(0...16))
+                let y = Double(int(0...16))
+                let w = Double(int(1...4))
+                let h = Double(int(1...4))
                 zones.append([Point2(x, y), Point2(x + w, y), Point2(x + w, y + h), Point2(x, y + h)])
             } else {
-                let c = Point2(real(2...18), real(2...18)), r = real(1...3), turn = real(0...(.pi / 2))
+                let c = Point2(real(2...18), real(2...18))
+                let r = real(1...3)
+                let turn = real(0...(.pi / 2))
                 zones.append((0..<4).map { k in c + Point2.unit(angle: turn + Double(k) * .pi / 2 + real(-0.3...0.3)) * r })
             }
         }
@@ -139,16 +180,20 @@ struct RandomScene {
             let p = Point2(real(0...20), real(0...20))
             let segments = blockingCandidates() + glass
             guard segments.allSatisfy({ $0.distance(to: p) > 0.15 }),
-                  !(bodies.map(\.outline) + columns).contains(where: { PolygonRings(shell: $0).covers(p) }) else { continue }
+                !(bodies.map(\.outline) + columns).contains(where: { PolygonRings(shell: $0).covers(p) })
+            else { continue }
             let fisheye = int(0...5) == 0
-            cameras.append(CameraSpec(position: p, heading: real(0...360), hfov: real(20...150), vfov: real(15...70),
-                                      tilt: real(-5...50), height: real(2.2...4.5), range: real(4...25), fisheye: fisheye))
+            cameras.append(
+                CameraSpec(
+                    position: p, heading: real(0...360), hfov: real(20...150), vfov: real(15...70),
+                    tilt: real(-5...50), height: real(2.2...4.5), range: real(4...25), fisheye: fisheye))
         }
     }
 
     /// The angle between two segments' lines, degrees in [0, 90].
     static func angle(_ s: Segment, _ t: Segment) -> Double {
-        let u = s.b - s.a, v = t.b - t.a
+        let u = s.b - s.a
+        let v = t.b - t.a
         return atan2(abs(u.cross(v)), abs(u.dot(v))) * 180 / .pi
     }
 
@@ -184,9 +229,11 @@ struct RandomScene {
     func blockingSegments(_ ctx: GEOSContext) throws -> [Segment] {
         var out: [Segment] = []
         for (w, s) in thin.enumerated() {
-            let d = s.b - s.a, len2 = d.dot(d)
+            let d = s.b - s.a
+            let len2 = d.dot(d)
             var cuts: [(Double, Double)] = thinOpenings[w].map { openings[$0] }.filter { !$0.closed }.map {
-                let t0 = ($0.a - s.a).dot(d) / len2, t1 = ($0.b - s.a).dot(d) / len2
+                let t0 = ($0.a - s.a).dot(d) / len2
+                let t1 = ($0.b - s.a).dot(d) / len2
                 return (min(t0, t1), max(t0, t1))
             }
             cuts.sort { $0.0 < $1.0 }
@@ -211,7 +258,8 @@ struct RandomScene {
 
     /// Each zone's area in the camera's view, by the reference.
     func referenceIntrusions(_ camera: CameraSpec, _ reference: ShadowCastingReference) throws -> [Int: Double] {
-        let (from, sweep, low, high) = camera.fisheye
+        let (from, sweep, low, high) =
+            camera.fisheye
             ? (0.0, 360.0, -90.0, 0.0)
             : (camera.heading - camera.hfov / 2, camera.hfov, -camera.tilt - camera.vfov / 2, -camera.tilt + camera.vfov / 2)
         let band = ShadowCastingReference.band(lens: camera.height, person: Self.personHeight, low: low, high: high, range: camera.range)
@@ -272,7 +320,8 @@ extension RandomScene.Body {
     func rectangle(from: Double, to: Double, halfWidth: Double) -> [Point2] {
         let d = centreEnd - centreStart
         let n = Point2(-d.y, d.x) * (halfWidth / d.length)
-        let p = centreStart + d * from, q = centreStart + d * to
+        let p = centreStart + d * from
+        let q = centreStart + d * to
         return [p - n, q - n, q + n, p + n]
     }
 

@@ -17,10 +17,15 @@ final class RobustGeometryTests: XCTestCase {
     /// hole: 37 m², and no camera-inside).
     func testAPartInsideAnotherIsUnionedNotAHole() throws {
         var b = PlanBuilder()
-        b.add("wc", "zone", ["type": "MultiPolygon", "coordinates": [
-            [[[0, 0], [10, 0], [10, 4], [0, 4], [0, 0]]],
-            [[[1, 1], [2.5, 1], [2.5, 3], [1, 3], [1, 1]]],
-        ]], ["category": "toilet"])
+        b.add(
+            "wc", "zone",
+            [
+                "type": "MultiPolygon",
+                "coordinates": [
+                    [[[0, 0], [10, 0], [10, 4], [0, 4], [0, 0]]],
+                    [[[1, 1], [2.5, 1], [2.5, 3], [1, 3], [1, 1]]],
+                ],
+            ], ["category": "toilet"])
         b.camera("in-stall", at: [2, 2], ["heading": 0])
         b.camera("above", at: [5, -2], ["type": "fisheye", "mountHeight": 3, "range": 30])
         let (analysis, findings) = try b.check()
@@ -60,8 +65,10 @@ final class RobustGeometryTests: XCTestCase {
     /// through decoding, the engine, the rules and every renderer: none may
     /// be rejected, none may crash.
     func testRandomValidPlansAreAllChecked() throws {
-        let renderers: [any ReportRenderer] = [TextReportRenderer(), JSONReportRenderer(), HTMLReportRenderer(), GeoJSONReportRenderer(),
-                                                SARIFReportRenderer(), MarkdownReportRenderer()]
+        let renderers: [any ReportRenderer] = [
+            TextReportRenderer(), JSONReportRenderer(), HTMLReportRenderer(), GeoJSONReportRenderer(),
+            SARIFReportRenderer(), MarkdownReportRenderer(),
+        ]
         var cameras = 0
         for seed in UInt64(1)...300 {
             let bytes = Array(RandomPlanGenerator(seed: seed).json().utf8)
@@ -72,8 +79,9 @@ final class RobustGeometryTests: XCTestCase {
             }
             cameras += analysis.cameras.count
             let outcome = RuleEngine(profile: PlanBuilder.cn2025, asOf: PlanBuilder.asOf).evaluate(analysis)
-            let report = CheckReport(toolVersion: "test", profile: PlanBuilder.cn2025, analysis: analysis, outcome: outcome,
-                                     asOf: PlanBuilder.asOf, inputSHA256: "0")
+            let report = CheckReport(
+                toolVersion: "test", profile: PlanBuilder.cn2025, analysis: analysis, outcome: outcome,
+                asOf: PlanBuilder.asOf, inputSHA256: "0")
             for r in renderers { XCTAssertFalse(r.render(report).isEmpty) }
         }
         XCTAssertGreaterThan(cameras, 600, "the plans hold cameras to check")

@@ -15,8 +15,10 @@ final class RobustnessTests: XCTestCase {
     func testMutatedPlansNeverCrash() throws {
         var rng = SeededGenerator(seed: 2026)
         let weird: [Any] = [0, -1, 1e-12, 1e12, 360, -360, 90, 180, 0.5, NSNull(), "x", [Any](), [String: Any](), true, [0, 0]]
-        let keys = ["mountHeight", "tilt", "hfov", "vfov", "range", "height", "thickness", "width", "masks", "ptz", "type",
-                    "lens", "resolution", "state", "category", "heading", "level", "material", "audio"]
+        let keys = [
+            "mountHeight", "tilt", "hfov", "vfov", "range", "height", "thickness", "width", "masks", "ptz", "type",
+            "lens", "resolution", "state", "category", "heading", "level", "material", "audio",
+        ]
         var outcomes = (decodeErrors: 0, checked: 0)
         for _ in 0..<150 {
             var b = PlanBuilder.passageToilet(camera: ["resolution": [1920, 1080]])

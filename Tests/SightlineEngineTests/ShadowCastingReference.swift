@@ -17,7 +17,8 @@ struct ShadowCastingReference {
     /// run from the floor's, −atan(H/d), to the head's, atan((P − H)/d), and
     /// both rise with d, so each bound of the field gives one bound of d.
     static func band(lens h: Double, person p: Double, low: Double, high: Double, range: Double) -> (near: Double, far: Double) {
-        var near = 0.0, far = range
+        var near = 0.0
+        var far = range
         // The floor must not be above the top edge: −atan(H/d) ≤ high.
         if high < 0 { far = min(far, h / tan(-high * .pi / 180)) }
         // The head must not be below the bottom edge: atan((P − H)/d) ≥ low.
@@ -51,7 +52,8 @@ struct ShadowCastingReference {
     /// outer edge stays beyond `far` (its distance from the eye is at least
     /// R·cos 10°).
     func shadows(of s: Segment, eye: Point2, far: Double) throws -> [Geometry] {
-        let u = s.a - eye, v = s.b - eye
+        let u = s.a - eye
+        let v = s.b - eye
         guard u.length > 1e-9, v.length > 1e-9, abs(u.cross(v)) > 1e-12 * u.length * v.length else { return [] }
         let angle = acos(max(-1, min(1, u.dot(v) / (u.length * v.length))))
         if angle > 20 * .pi / 180 {

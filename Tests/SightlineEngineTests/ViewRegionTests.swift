@@ -1,8 +1,8 @@
 import Foundation
 import SightlineEngine
 import SightlinePlan
-import TestSupport
 import SightlineRules
+import TestSupport
 import XCTest
 
 /// Geometry with answers worked out on paper.
@@ -16,7 +16,8 @@ final class ViewRegionTests: XCTestCase {
         XCTAssertEqual(intrusion.area ?? 0, 6.0, accuracy: 1e-9)
         // The intruding polygon is that trapezoid.
         let ring = try XCTUnwrap(intrusion.geometry?.first?.shell)
-        let xs = ring.map(\.x), ys = ring.map(\.y)
+        let xs = ring.map(\.x)
+        let ys = ring.map(\.y)
         XCTAssertEqual(xs.min()!, 0, accuracy: 1e-9)
         XCTAssertEqual(xs.max()!, 4, accuracy: 1e-9)
         XCTAssertEqual(ys.max()!, 0.9, accuracy: 1e-9)
@@ -83,7 +84,8 @@ final class ViewRegionTests: XCTestCase {
     func testGeographicPlanGivesTheSameAreaWithinOnePercent() throws {
         var b = PlanBuilder.passageToilet()
         b.plan["crs"] = "EPSG:4326"
-        let lat0 = 30.25, lon0 = 120.15
+        let lat0 = 30.25
+        let lon0 = 120.15
         let r = 6_371_008.8
         b.features = b.features.map { feature in
             mapCoordinates(feature) { x, y in
@@ -102,7 +104,9 @@ final class ViewRegionTests: XCTestCase {
         XCTAssertEqual(inside.map(\.camera), ["cam-wc"])
         XCTAssertEqual(inside.first?.citation.reference, "Art. 8 ¶1 (iii); Art. 8 ¶2")
         XCTAssertEqual(inside.first?.furtherConsequences.map(\.article), ["Art. 27 ¶2"], "the operator's duty to inspect")
-        XCTAssertEqual(findings.rule("art8-view-intrusion").map(\.camera), ["cam1"], "one installation, one Art. 8 liability: no view-intrusion into the zone it stands in")
+        XCTAssertEqual(
+            findings.rule("art8-view-intrusion").map(\.camera), ["cam1"],
+            "one installation, one Art. 8 liability: no view-intrusion into the zone it stands in")
     }
 
     /// A camera on the toilet's front wall: facing west it sees nothing of

@@ -10,7 +10,10 @@ import XCTest
 final class CoordinateSystemTests: XCTestCase {
     func testGaussKrugerOnItsCentralMeridianHasScaleOne() {
         // CGCS2000 / 3-degree GK CM 114E: k0 = 1 on the central meridian.
-        guard case .projected(let k) = PlanCoordinateSystems.resolver(4547, Box(minX: 499_990, minY: 3_299_990, maxX: 500_010, maxY: 3_300_010)) else {
+        guard
+            case .projected(let k) = PlanCoordinateSystems.resolver(
+                4547, Box(minX: 499_990, minY: 3_299_990, maxX: 500_010, maxY: 3_300_010))
+        else {
             return XCTFail("EPSG:4547 is projected")
         }
         XCTAssertEqual(k, 1, accuracy: 1e-4)
@@ -30,7 +33,9 @@ final class CoordinateSystemTests: XCTestCase {
     }
 
     func testUnknownCodesAreRefused() {
-        guard case .refused(let why) = PlanCoordinateSystems.resolver(99_999, Box(minX: 0, minY: 0, maxX: 1, maxY: 1)) else { return XCTFail() }
+        guard case .refused(let why) = PlanCoordinateSystems.resolver(99_999, Box(minX: 0, minY: 0, maxX: 1, maxY: 1)) else {
+            return XCTFail()
+        }
         XCTAssertEqual(why, "PROJ does not know this code")
         XCTAssertEqual(PlanCoordinateSystems.resolver(4490, Box(minX: 114, minY: 30, maxX: 114.001, maxY: 30.001)), .geographic)
     }
@@ -42,7 +47,10 @@ final class CoordinateSystemTests: XCTestCase {
         let local = try CLI.run(["check", "Fixtures/passage-toilet.json", "--format", "json", "--as-of", "2026-01-15"])
         func area(_ text: String) throws -> Double {
             let report = try XCTUnwrap(try JSONParser.parse(Array(text.utf8)).objectValue)
-            return try XCTUnwrap(report["findings"]?.arrayValue?.compactMap(\.objectValue).first { $0["rule"]?.stringValue == "cn-2025/art8-view-intrusion" }?["area"]?.numberValue)
+            return try XCTUnwrap(
+                report["findings"]?.arrayValue?.compactMap(\.objectValue).first {
+                    $0["rule"]?.stringValue == "cn-2025/art8-view-intrusion"
+                }?["area"]?.numberValue)
         }
         let expected = try area(local.stdout)
         func move(_ v: JSONValue) -> JSONValue {
@@ -52,14 +60,16 @@ final class CoordinateSystemTests: XCTestCase {
             if let a = v.arrayValue { return .array(a.map(move)) }
             return v
         }
-        let r = try checkPassagePlan(format: "json", plan: { $0["crs"] = .string("EPSG:3857") }, features: { features in
-            for i in features.indices {
-                guard var f = features[i].objectValue, var g = f["geometry"]?.objectValue, let c = g["coordinates"] else { continue }
-                g["coordinates"] = move(c)
-                f["geometry"] = .object(g)
-                features[i] = .object(f)
-            }
-        })
+        let r = try checkPassagePlan(
+            format: "json", plan: { $0["crs"] = .string("EPSG:3857") },
+            features: { features in
+                for i in features.indices {
+                    guard var f = features[i].objectValue, var g = f["geometry"]?.objectValue, let c = g["coordinates"] else { continue }
+                    g["coordinates"] = move(c)
+                    f["geometry"] = .object(g)
+                    features[i] = .object(f)
+                }
+            })
         XCTAssertNotEqual(r.status, 2, r.stderr)
         XCTAssertEqual(try area(r.stdout), expected, accuracy: expected * 0.002)
     }
@@ -68,15 +78,19 @@ final class CoordinateSystemTests: XCTestCase {
     /// EPSG:4547, the camera of the passage plan at local (−8, 0) lands 8 m
     /// west of the origin (scale 1 on the central meridian).
     func testAGeoreferenceByAProjectedPoint() throws {
-        let r = try checkPassagePlan(format: "geojson", plan: {
-            $0["georeference"] = .object(JSONObject([("crs", .string("EPSG:4547")), ("origin", .numbers([500_000, 3_300_000])), ("rotation", .number(0))]))
-        })
+        let r = try checkPassagePlan(
+            format: "geojson",
+            plan: {
+                $0["georeference"] = .object(
+                    JSONObject([("crs", .string("EPSG:4547")), ("origin", .numbers([500_000, 3_300_000])), ("rotation", .number(0))]))
+            })
         XCTAssertNotEqual(r.status, 2, r.stderr)
         let report = try XCTUnwrap(try JSONParser.parse(Array(r.stdout.utf8)).objectValue)
         XCTAssertEqual(report["sightline"]?.objectValue?["crs"]?.stringValue, "EPSG:4547")
-        let camera = try XCTUnwrap(report["features"]?.arrayValue?.compactMap(\.objectValue).first {
-            $0["geometry"]?.objectValue?["type"]?.stringValue == "Point"
-        })
+        let camera = try XCTUnwrap(
+            report["features"]?.arrayValue?.compactMap(\.objectValue).first {
+                $0["geometry"]?.objectValue?["type"]?.stringValue == "Point"
+            })
         let xy = camera["geometry"]?.objectValue?["coordinates"]?.arrayValue?.compactMap(\.numberValue) ?? []
         XCTAssertEqual(xy.first ?? 0, 500_000 - 8, accuracy: 0.01)
         XCTAssertEqual(xy.last ?? 0, 3_300_000, accuracy: 0.01)
@@ -84,8 +98,10 @@ final class CoordinateSystemTests: XCTestCase {
 
     /// `sightline check` of a copy of `Fixtures/passage-toilet.json` with its
     /// `plan` member and features edited.
-    private func checkPassagePlan(format: String, plan edit: (inout JSONObject) -> Void,
-                                  features editFeatures: (inout [JSONValue]) -> Void = { _ in }) throws -> CLI.Result {
+    private func checkPassagePlan(
+        format: String, plan edit: (inout JSONObject) -> Void,
+        features editFeatures: (inout [JSONValue]) -> Void = { _ in }
+    ) throws -> CLI.Result {
         let bytes = try Data(contentsOf: CLI.packageRoot.appendingPathComponent("Fixtures/passage-toilet.json"))
         var root = try XCTUnwrap(try JSONParser.parse([UInt8](bytes)).objectValue)
         var plan = root["plan"]?.objectValue ?? JSONObject()

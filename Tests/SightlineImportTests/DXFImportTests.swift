@@ -1,9 +1,9 @@
 import Foundation
 import PlanarGeometry
-import SightlineRules
 import SightlineEngine
 import SightlineImport
 import SightlinePlan
+import SightlineRules
 import TestSupport
 import XCTest
 
@@ -34,7 +34,9 @@ final class DXFImportTests: XCTestCase {
             XCTAssertEqual(ends[0].x, 9.05, accuracy: 1e-9)
             XCTAssertEqual(ends[1].x, 9.95, accuracy: 1e-9)
             XCTAssertEqual(ends.map(\.y), [2.0, 2.0])
-        } else { XCTFail("the door is a line across the gap") }
+        } else {
+            XCTFail("the door is a line across the gap")
+        }
         // Cameras: ids from 编号, heights from 安装高度 (mm → m), tilt 俯角, field 水平视角,
         // heading = 90° − CAD rotation.
         XCTAssertEqual(plan.cameras.map(\.id), ["CAM-01", "CAM-02"])
@@ -62,9 +64,11 @@ final class DXFImportTests: XCTestCase {
     }
 
     func testRoomLabelsInChineseAndEnglish() {
-        for (label, category) in [("卫生间", "toilet"), ("男厕", "toilet"), ("WC", "toilet"), ("客房 8301", "guest_room"), ("员工宿舍", "staff_quarters"),
-                                  ("宿舍 2", "dormitory_room"), ("更衣室", "changing_room"), ("试衣间", "fitting_room"), ("母婴室", "nursing_room"),
-                                  ("淋浴间", "bathhouse"), ("包厢 3", "private_dining_room"), ("电梯厅", "lobby"), ("Fitting Room 2", "fitting_room")] {
+        for (label, category) in [
+            ("卫生间", "toilet"), ("男厕", "toilet"), ("WC", "toilet"), ("客房 8301", "guest_room"), ("员工宿舍", "staff_quarters"),
+            ("宿舍 2", "dormitory_room"), ("更衣室", "changing_room"), ("试衣间", "fitting_room"), ("母婴室", "nursing_room"),
+            ("淋浴间", "bathhouse"), ("包厢 3", "private_dining_room"), ("电梯厅", "lobby"), ("Fitting Room 2", "fitting_room"),
+        ] {
             XCTAssertEqual(RoomKeywords.category(of: label), category, label)
         }
         XCTAssertNil(RoomKeywords.category(of: "设备间"))
@@ -99,7 +103,10 @@ final class DXFMappingTests: XCTestCase {
 
     func testABadMappingNamesTheKey() {
         XCTAssertThrowsError(try DXFLayerMapping.load(yamlFile: fixture("bad-mapping.yaml"))) { error in
-            XCTAssertTrue("\(error)".hasSuffix("bad-mapping.yaml: layers.WALL: expected one of wall, column, door, window, room, text, camera, ignore, found `partition`"), "\(error)")
+            XCTAssertTrue(
+                "\(error)".hasSuffix(
+                    "bad-mapping.yaml: layers.WALL: expected one of wall, column, door, window, room, text, camera, ignore, found `partition`"
+                ), "\(error)")
         }
     }
 }
@@ -124,7 +131,9 @@ final class DXFRoomsFromWallsTests: XCTestCase {
         let toilet = try XCTUnwrap(plan.zones.last)
         // 2.8 × 5.8 m inside the partitions, plus the 0.9 × 0.1 m doorway strip.
         XCTAssertEqual(toilet.polygons[0].area, 2.8 * 5.8 + 0.9 * 0.1, accuracy: 1e-6)
-        XCTAssertTrue(result.summary.contains("  no room outlines on a room layer: 3 rooms derived from the walls (door gaps closed)"), "\(result.summary)")
+        XCTAssertTrue(
+            result.summary.contains("  no room outlines on a room layer: 3 rooms derived from the walls (door gaps closed)"),
+            "\(result.summary)")
         XCTAssertTrue(result.summary.contains { $0.contains("room-1 (走廊, 大堂: imported as corridor)") })
     }
 

@@ -46,7 +46,10 @@ final class IMDFImportTests: XCTestCase {
 
     func testAnArchiveWithoutIMDFSaysWhatIsMissing() {
         XCTAssertThrowsError(try IMDFImporter().run(fixture("not-imdf.zip"))) { error in
-            XCTAssertTrue("\(error)".contains("not-imdf.zip: not an IMDF archive: missing manifest.json, venue.geojson, level.geojson, unit.geojson, opening.geojson"), "\(error)")
+            XCTAssertTrue(
+                "\(error)".contains(
+                    "not-imdf.zip: not an IMDF archive: missing manifest.json, venue.geojson, level.geojson, unit.geojson, opening.geojson"),
+                "\(error)")
         }
     }
 }

@@ -54,7 +54,9 @@ final class OSMImportTests: XCTestCase {
 
     func testAMapWithoutIndoorTagsIsOneClearError() {
         XCTAssertThrowsError(try OSMImporter().run(fixture("outdoor.osm"))) { error in
-            XCTAssertTrue("\(error)".hasSuffix("outdoor.osm: no indoor=room, corridor, area or wall features (Simple Indoor Tagging): not an indoor map"), "\(error)")
+            XCTAssertTrue(
+                "\(error)".hasSuffix(
+                    "outdoor.osm: no indoor=room, corridor, area or wall features (Simple Indoor Tagging): not an indoor map"), "\(error)")
         }
     }
 }

@@ -10,7 +10,8 @@ final class CatalogueTests: XCTestCase {
 
     func testEveryPhraseIsInEveryCatalogueWithTheSameSlots() {
         for phrase in Phrase.allCases {
-            let en = Catalogue.table(.en)[phrase], zh = Catalogue.table(.zh)[phrase]
+            let en = Catalogue.table(.en)[phrase]
+            let zh = Catalogue.table(.zh)[phrase]
             XCTAssertNotNil(en, "\(phrase) has no English")
             XCTAssertNotNil(zh, "\(phrase) has no Chinese")
             if let en, let zh { XCTAssertEqual(slots(en), slots(zh), "\(phrase): the languages fill different slots") }

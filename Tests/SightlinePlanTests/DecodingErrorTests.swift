@@ -73,7 +73,9 @@ final class DecodingErrorTests: XCTestCase {
     }
 
     func testUnclosedRing() {
-        let p = problems { $0.add("z9", "zone", ["type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1]]]], ["category": "toilet"]) }
+        let p = problems {
+            $0.add("z9", "zone", ["type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1]]]], ["category": "toilet"])
+        }
         XCTAssertEqual(p.first?.feature, "z9")
         XCTAssertTrue(p.first?.message.contains("must be closed") ?? false)
     }
@@ -84,12 +86,16 @@ final class DecodingErrorTests: XCTestCase {
             set(&b, "cam1", "tilt", -100)
             set(&b, "cam1", "hfov", "wide")
         }
-        XCTAssertEqual(Set(p.map { "\($0.feature ?? "")/\($0.property ?? "")" }),
-                       ["wc/properties.category", "cam1/properties.tilt", "cam1/properties.hfov"])
+        XCTAssertEqual(
+            Set(p.map { "\($0.feature ?? "")/\($0.property ?? "")" }),
+            ["wc/properties.category", "cam1/properties.tilt", "cam1/properties.hfov"])
     }
 
     func testBadUnitsAndCRS() {
-        let p = problems { b in b.plan["units"] = "km"; b.plan["crs"] = "EPSG:3857" }
+        let p = problems { b in
+            b.plan["units"] = "km"
+            b.plan["crs"] = "EPSG:3857"
+        }
         XCTAssertEqual(Set(p.compactMap(\.property)), ["plan.units", "plan.crs"])
     }
 
@@ -102,7 +108,9 @@ final class DecodingErrorTests: XCTestCase {
     }
 
     func testNumberOverflowIsRejected() {
-        let bytes = Array("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"c\",\"properties\":{\"kind\":\"camera\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[1e999,0]}}]}".utf8)
+        let bytes = Array(
+            "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"c\",\"properties\":{\"kind\":\"camera\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[1e999,0]}}]}"
+                .utf8)
         XCTAssertThrowsError(try PlanDecoder.decode(bytes: bytes, file: "x.json")) { error in
             XCTAssertTrue(String(describing: error).contains("out of range"))
         }
@@ -141,9 +149,11 @@ final class SHA256Tests: XCTestCase {
     func testKnownVectors() {
         XCTAssertEqual(SHA256.hex(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         XCTAssertEqual(SHA256.hex([]), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        XCTAssertEqual(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)),
-                       "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
-        XCTAssertEqual(SHA256.hex([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)),
-                       "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        XCTAssertEqual(
+            SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)),
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        XCTAssertEqual(
+            SHA256.hex([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)),
+            "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 }

@@ -41,8 +41,9 @@ final class LawReadingTests: XCTestCase {
         let unit = try XCTUnwrap(lobbyAndToilet().check().1.rule("art8-view-intrusion").first)
         XCTAssertEqual(unit.consequence.fines.map(\.party), ["unit", "directly responsible persons"])
         let person = try XCTUnwrap(lobbyAndToilet(operatorKind: "individual").check().1.rule("art8-view-intrusion").first)
-        XCTAssertEqual(person.consequence.fines, [Fine(party: "individual", minYuan: 5_000, maxYuan: 10_000, note: nil)],
-                       "对其直接负责的主管人员: 其 is the unit; an individual has no responsible persons")
+        XCTAssertEqual(
+            person.consequence.fines, [Fine(party: "individual", minYuan: 5_000, maxYuan: 10_000, note: nil)],
+            "对其直接负责的主管人员: 其 is the unit; an individual has no responsible persons")
         XCTAssertFalse(person.consequenceSummary.contains("responsible"))
     }
 
@@ -79,7 +80,8 @@ final class LawReadingTests: XCTestCase {
 
     func testArticle28AndArticle31CarryTheirSecondSentences() throws {
         let profile = PlanBuilder.cn2025
-        XCTAssertTrue(profile.consequences["art28"]?.measures.contains { $0.contains("非法获取国家秘密、军事秘密的,依照有关法律的规定给予处罚;构成犯罪的,依法追究刑事责任") } ?? false)
+        XCTAssertTrue(
+            profile.consequences["art28"]?.measures.contains { $0.contains("非法获取国家秘密、军事秘密的,依照有关法律的规定给予处罚;构成犯罪的,依法追究刑事责任") } ?? false)
         XCTAssertTrue(profile.consequences["art31"]?.measures.contains { $0.contains("构成违反治安管理行为的,依法给予治安管理处罚;构成犯罪的,依法追究刑事责任") } ?? false)
     }
 
@@ -143,7 +145,8 @@ final class LawReadingTests: XCTestCase {
     /// Every Chinese quotation in cn-2025 (citations, items, reasons,
     /// consequences' parenthesised words) is found in the regulation's text.
     func testEveryChineseQuotationIsVerbatim() throws {
-        let source = try String(contentsOf: CLI.packageRoot.appendingPathComponent("Fixtures/regulations/order-799-2025-zh.txt"), encoding: .utf8)
+        let source = try String(
+            contentsOf: CLI.packageRoot.appendingPathComponent("Fixtures/regulations/order-799-2025-zh.txt"), encoding: .utf8)
         let labels = ["(一)", "(二)", "(三)", "(四)", "(五)", "(六)"]
         func normalized(_ s: String) -> String {
             var t = s.filter { !$0.isWhitespace }
@@ -231,7 +234,8 @@ final class LawReadingTests: XCTestCase {
         b.plan["system"] = ["commissionedOn": "2025-09-01", "retentionDays": 30]
         let (_, outcome) = try b.evaluate()
         // Due 2025-10-01, National Day: noted, not applied (the finding keeps 2025-10-01).
-        XCTAssertTrue(outcome.notes.contains { $0.en.contains("2025-10-01") && $0.en.contains("Civil Code Art. 203") && $0.en.contains("uncertain") })
+        XCTAssertTrue(
+            outcome.notes.contains { $0.en.contains("2025-10-01") && $0.en.contains("Civil Code Art. 203") && $0.en.contains("uncertain") })
         XCTAssertTrue(outcome.findings.rule("art14-filing-overdue").first?.message.contains("by 2025-10-01") ?? false)
         // Due 2025-07-01, a Tuesday: no note.
         b.plan["system"] = ["commissionedOn": "2025-06-01", "retentionDays": 30]
@@ -343,14 +347,14 @@ final class LawReadingTests: XCTestCase {
     func testAHomeCameraSeeingALodgersRoomIsAWarning() throws {
         var b = lobbyAndToilet()
         set(&b, "site", "placeCategory", "non-public")
-        let public_ = try XCTUnwrap(lobbyAndToilet().check().1.rule("art8-view-intrusion").first)
+        let publicSite = try XCTUnwrap(lobbyAndToilet().check().1.rule("art8-view-intrusion").first)
         var features = b.features
         let i = try XCTUnwrap(features.firstIndex { ($0["id"] as? String) == "wc" })
         features[i]["properties"] = ["kind": "zone", "category": "room", "occupiedByOthers": true, "name": "Lodger's room"]
         b.features = features
         let f = try XCTUnwrap(b.check().1.rule("art33-view-occupied-by-others").first)
         XCTAssertEqual(f.severity, .warning)
-        XCTAssertEqual(f.area ?? 0, public_.area ?? -1, accuracy: 1e-9)
+        XCTAssertEqual(f.area ?? 0, publicSite.area ?? -1, accuracy: 1e-9)
         XCTAssertEqual(f.consequence.article, "Art. 31")
     }
 

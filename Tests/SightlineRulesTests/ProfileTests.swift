@@ -82,18 +82,18 @@ final class ProfileTests: XCTestCase {
 
     func testBrokenProfileIsRefusedWithPreciseErrors() {
         let text = """
-        {"format": "sightline-profile/1", "id": "bad", "title": "Bad",
-         "law": {"zh": "法", "en": "Law"},
-         "items": {"(i)": {"zh": "甲", "en": "A"}},
-         "prohibited": {"toliet": "(i)", "toilet": "(ix)"},
-         "articles": {"art8": {"ref": "Art. 8", "title": "t"}},
-         "consequences": {"art27": {"article": "Art. 27", "fines": {"unit": {"min": 20000, "max": 10000}}}},
-         "parameters": {"consentDistance": -5},
-         "rules": [{"id": "x", "check": "camera-outside", "severity": "error", "article": "art8",
-                    "title": "t", "description": "d", "citation": {"ref": "r", "zh": "z", "en": "e"}, "consequence": "art27"},
-                   {"id": "y", "check": "camera-inside", "severity": "fatal", "article": "art99",
-                    "title": "t", "description": "d", "citation": {"ref": "r", "zh": "z", "en": "e"}, "consequence": "art28"}]}
-        """
+            {"format": "sightline-profile/1", "id": "bad", "title": "Bad",
+             "law": {"zh": "法", "en": "Law"},
+             "items": {"(i)": {"zh": "甲", "en": "A"}},
+             "prohibited": {"toliet": "(i)", "toilet": "(ix)"},
+             "articles": {"art8": {"ref": "Art. 8", "title": "t"}},
+             "consequences": {"art27": {"article": "Art. 27", "fines": {"unit": {"min": 20000, "max": 10000}}}},
+             "parameters": {"consentDistance": -5},
+             "rules": [{"id": "x", "check": "camera-outside", "severity": "error", "article": "art8",
+                        "title": "t", "description": "d", "citation": {"ref": "r", "zh": "z", "en": "e"}, "consequence": "art27"},
+                       {"id": "y", "check": "camera-inside", "severity": "fatal", "article": "art99",
+                        "title": "t", "description": "d", "citation": {"ref": "r", "zh": "z", "en": "e"}, "consequence": "art28"}]}
+            """
         XCTAssertThrowsError(try ProfileLoader.load(bytes: Array(text.utf8), file: "bad.json")) { error in
             let problems = (error as? PlanError)?.problems ?? []
             let byPath = Dictionary(grouping: problems, by: { $0.property ?? "" })

@@ -32,8 +32,10 @@ final class RulebookTests: XCTestCase {
         var b = lobby(sign: [5, 5])
         var props: [String: Any] = ["category": "military_managed"]
         if let onArea { props["consentRef"] = onArea }
-        let x = 0.5 + distance   // the camera is at x = 0.5
-        b.add("barracks", "restricted", ["type": "Polygon", "coordinates": [[[x, -50], [x + 50, -50], [x + 50, 50], [x, 50], [x, -50]]]], props)
+        let x = 0.5 + distance // the camera is at x = 0.5
+        b.add(
+            "barracks", "restricted",
+            ["type": "Polygon", "coordinates": [[[x, -50], [x + 50, -50], [x + 50, 50], [x, 50], [x, -50]]]], props)
         if let consent, let i = b.features.firstIndex(where: { ($0["id"] as? String) == "cam" }) {
             var properties = b.features[i]["properties"] as? [String: Any] ?? [:]
             properties["consentRef"] = consent
@@ -109,8 +111,9 @@ final class RulebookTests: XCTestCase {
         XCTAssertEqual(f.area ?? 0, analysis.cameras[0].offSite?.area ?? -1, accuracy: 1e-9)
         XCTAssertGreaterThan(f.area ?? 0, 1)
         let (_, outcome) = try lobby(sign: [5, 5]).evaluate()
-        XCTAssertEqual(outcome.notEvaluated.map(\.rule), ["cn-2025/art13-view-beyond-site", "cn-2025/art14-filing-change-unfiled"],
-                       "a filed plan that does not say what was filed cannot be checked for unfiled changes")
+        XCTAssertEqual(
+            outcome.notEvaluated.map(\.rule), ["cn-2025/art13-view-beyond-site", "cn-2025/art14-filing-change-unfiled"],
+            "a filed plan that does not say what was filed cannot be checked for unfiled changes")
     }
 
     // MARK: Art. 14 and 17

@@ -51,8 +51,10 @@ final class PlannerAPITests: XCTestCase {
                 XCTAssertNil(Self.intrusions(try Self.json(r.body))["cam1"])
             }
             // Moved 20 m north and turned back east: the passage is behind the wall.
-            try await client.execute(uri: "/api/cameras/cam1", method: .patch,
-                                     body: Self.body(#"{"heading": 90, "position": [-8, 20]}"#)) { r in
+            try await client.execute(
+                uri: "/api/cameras/cam1", method: .patch,
+                body: Self.body(#"{"heading": 90, "position": [-8, 20]}"#)
+            ) { r in
                 XCTAssertEqual(r.status, .ok)
                 XCTAssertNil(Self.intrusions(try Self.json(r.body))["cam1"])
             }
@@ -72,8 +74,10 @@ final class PlannerAPITests: XCTestCase {
     /// masks (`null`) brings the error back.
     func testMasksSetFromThePanelTurnTheErrorIntoAWarning() async throws {
         try await app().test(.router) { client in
-            try await client.execute(uri: "/api/cameras/cam1", method: .patch,
-                                     body: Self.body(#"{"masks": [{"azimuthFrom": 85, "azimuthTo": 95}]}"#)) { r in
+            try await client.execute(
+                uri: "/api/cameras/cam1", method: .patch,
+                body: Self.body(#"{"masks": [{"azimuthFrom": 85, "azimuthTo": 95}]}"#)
+            ) { r in
                 XCTAssertEqual(r.status, .ok, String(buffer: r.body))
                 let findings = try Self.json(r.body).arrayValue ?? []
                 XCTAssertNil(Self.intrusions(.array(findings))["cam1"])
@@ -148,8 +152,10 @@ final class PlannerAPITests: XCTestCase {
             try await client.execute(uri: "/api/cameras/cam1", method: .patch, body: Self.body(#"{"position": [1]}"#)) { r in
                 XCTAssertEqual(r.status, .badRequest)
             }
-            try await client.execute(uri: "/api/cameras/cam1", method: .patch,
-                                     body: ByteBuffer(repeating: UInt8(ascii: " "), count: Planner.maxBodyBytes + 1)) { r in
+            try await client.execute(
+                uri: "/api/cameras/cam1", method: .patch,
+                body: ByteBuffer(repeating: UInt8(ascii: " "), count: Planner.maxBodyBytes + 1)
+            ) { r in
                 XCTAssertEqual(r.status.code, 413)
             }
             for path in ["/etc/passwd", "/api/../passage.json", "/passage.json", "/api/plan/../../x"] {
@@ -163,8 +169,10 @@ final class PlannerAPITests: XCTestCase {
 
     func testAddingAndDeletingACamera() async throws {
         try await app().test(.router) { client in
-            let added = try await client.execute(uri: "/api/cameras", method: .post,
-                                                 body: Self.body(#"{"position": [-6, 0], "heading": 90, "hfov": 90, "mountHeight": 2.5}"#)) { r in
+            let added = try await client.execute(
+                uri: "/api/cameras", method: .post,
+                body: Self.body(#"{"position": [-6, 0], "heading": 90, "hfov": 90, "mountHeight": 2.5}"#)
+            ) { r in
                 XCTAssertEqual(r.status, .ok, String(buffer: r.body))
                 return try Self.json(r.body)
             }
@@ -208,7 +216,11 @@ final class PlannerFixTests: XCTestCase {
             try await client.execute(uri: "/api/cameras/cam1", method: .patch, body: ByteBuffer(string: body.string)) { r in
                 XCTAssertEqual(r.status, .ok)
                 let findings = try JSONParser.parse(Array(r.body.readableBytesView)).arrayValue ?? []
-                XCTAssertFalse(findings.contains { $0.objectValue?["rule"]?.stringValue?.contains("art8") == true && $0.objectValue?["severity"]?.stringValue == "error" })
+                XCTAssertFalse(
+                    findings.contains {
+                        $0.objectValue?["rule"]?.stringValue?.contains("art8") == true
+                            && $0.objectValue?["severity"]?.stringValue == "error"
+                    })
             }
             try await client.execute(uri: "/api/cameras/cam1/fix", method: .get) { r in
                 XCTAssertEqual(try JSONParser.parse(Array(r.body.readableBytesView)).objectValue?["needed"], .bool(false))

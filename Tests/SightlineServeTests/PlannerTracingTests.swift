@@ -41,37 +41,53 @@ final class PlannerTracingTests: XCTestCase {
         let planner = try Planner(file: file, new: true, profileOption: nil, asOf: PlanBuilder.asOf)
         XCTAssertEqual(planner.file, file)
         try await Application(router: PlannerRouter.make(planner)).test(.router) { client in
-            try await client.execute(uri: "/api/cameras", method: .post,
-                                     body: Self.body(#"{"id": "cam1", "position": [-8, 0], "heading": 90, "hfov": 90, "mountHeight": 2.5}"#)) { r in
+            try await client.execute(
+                uri: "/api/cameras", method: .post,
+                body: Self.body(#"{"id": "cam1", "position": [-8, 0], "heading": 90, "hfov": 90, "mountHeight": 2.5}"#)
+            ) { r in
                 XCTAssertEqual(r.status, .ok, String(buffer: r.body))
             }
-            try await client.execute(uri: "/api/features", method: .post, body: Self.body("""
-                {"id": "wc", "kind": "zone", "category": "toilet", "name": "卫生间",
-                 "geometry": {"type": "Polygon", "coordinates": [[[0, -5], [4, -5], [4, 5], [0, 5], [0, -5]]]}}
-                """)) { r in
+            try await client.execute(
+                uri: "/api/features", method: .post,
+                body: Self.body(
+                    """
+                    {"id": "wc", "kind": "zone", "category": "toilet", "name": "卫生间",
+                     "geometry": {"type": "Polygon", "coordinates": [[[0, -5], [4, -5], [4, 5], [0, 5], [0, -5]]]}}
+                    """)
+            ) { r in
                 XCTAssertEqual(r.status, .ok, String(buffer: r.body))
                 let answer = try Self.json(r.body).objectValue
                 XCTAssertEqual(answer?["id"]?.stringValue, "wc")
                 XCTAssertEqual(Self.toiletIntrusion(answer?["findings"] ?? .null) ?? 0, 40, accuracy: 1e-3)
             }
-            let wall = try await client.execute(uri: "/api/features", method: .post, body: Self.body("""
-                {"kind": "wall", "material": "opaque", "geometry": {"type": "LineString", "coordinates": [[0, -5], [0, 5]]}}
-                """)) { r in
+            let wall = try await client.execute(
+                uri: "/api/features", method: .post,
+                body: Self.body(
+                    """
+                    {"kind": "wall", "material": "opaque", "geometry": {"type": "LineString", "coordinates": [[0, -5], [0, 5]]}}
+                    """)
+            ) { r in
                 XCTAssertEqual(r.status, .ok, String(buffer: r.body))
                 let answer = try Self.json(r.body).objectValue
                 XCTAssertNil(Self.toiletIntrusion(answer?["findings"] ?? .null))
                 return answer?["id"]?.stringValue ?? ""
             }
             XCTAssertEqual(wall, "wall-new-1", "a made-up id")
-            try await client.execute(uri: "/api/features", method: .post, body: Self.body("""
-                {"id": "p1", "kind": "opening", "openingType": "passage",
-                 "geometry": {"type": "LineString", "coordinates": [[0, -0.6], [0, 0.6]]}}
-                """)) { r in
+            try await client.execute(
+                uri: "/api/features", method: .post,
+                body: Self.body(
+                    """
+                    {"id": "p1", "kind": "opening", "openingType": "passage",
+                     "geometry": {"type": "LineString", "coordinates": [[0, -0.6], [0, 0.6]]}}
+                    """)
+            ) { r in
                 XCTAssertEqual(r.status, .ok, String(buffer: r.body))
                 XCTAssertEqual(Self.toiletIntrusion(try Self.json(r.body).objectValue?["findings"] ?? .null) ?? 0, 6.0, accuracy: 1e-3)
             }
             // A door there instead, closed: hidden; opened: the 6.0 m² again.
-            try await client.execute(uri: "/api/features/p1", method: .patch, body: Self.body(#"{"openingType": "door", "state": "closed"}"#)) { r in
+            try await client.execute(
+                uri: "/api/features/p1", method: .patch, body: Self.body(#"{"openingType": "door", "state": "closed"}"#)
+            ) { r in
                 XCTAssertEqual(r.status, .ok, String(buffer: r.body))
                 XCTAssertNil(Self.toiletIntrusion(try Self.json(r.body)))
             }
@@ -83,15 +99,23 @@ final class PlannerTracingTests: XCTestCase {
                 XCTAssertNil(Self.toiletIntrusion(try Self.json(r.body)))
             }
             // What `check` refuses, the planner refuses with its message.
-            try await client.execute(uri: "/api/features", method: .post, body: Self.body("""
-                {"kind": "zone", "category": "toliet", "geometry": {"type": "Polygon", "coordinates": [[[5, 5], [6, 5], [6, 6], [5, 5]]]}}
-                """)) { r in
+            try await client.execute(
+                uri: "/api/features", method: .post,
+                body: Self.body(
+                    """
+                    {"kind": "zone", "category": "toliet", "geometry": {"type": "Polygon", "coordinates": [[[5, 5], [6, 5], [6, 6], [5, 5]]]}}
+                    """)
+            ) { r in
                 XCTAssertEqual(r.status, .badRequest)
                 XCTAssertTrue(String(buffer: r.body).contains("did you mean `toilet`"), String(buffer: r.body))
             }
-            try await client.execute(uri: "/api/features", method: .post, body: Self.body("""
-                {"kind": "opening", "openingType": "door", "geometry": {"type": "LineString", "coordinates": [[10, 10], [11, 10]]}}
-                """)) { r in
+            try await client.execute(
+                uri: "/api/features", method: .post,
+                body: Self.body(
+                    """
+                    {"kind": "opening", "openingType": "door", "geometry": {"type": "LineString", "coordinates": [[10, 10], [11, 10]]}}
+                    """)
+            ) { r in
                 XCTAssertEqual(r.status, .badRequest, String(buffer: r.body))
             }
             try await client.execute(uri: "/api/features/nothing", method: .delete) { r in XCTAssertEqual(r.status, .notFound) }
@@ -133,8 +157,10 @@ final class PlannerTracingTests: XCTestCase {
                 XCTAssertEqual(b?["pixelSize"]?.numberValue ?? 0, 0.02, accuracy: 1e-12)
                 XCTAssertEqual(b?["origin"]?.numbersValue ?? [], [0, 6])
             }
-            try await client.execute(uri: "/api/background/L1", method: .patch,
-                                     body: Self.body(#"{"calibrate": {"from": [1, 5], "to": [3, 5], "metres": 5}}"#)) { r in
+            try await client.execute(
+                uri: "/api/background/L1", method: .patch,
+                body: Self.body(#"{"calibrate": {"from": [1, 5], "to": [3, 5], "metres": 5}}"#)
+            ) { r in
                 XCTAssertEqual(r.status, .ok, String(buffer: r.body))
                 let b = try Self.json(r.body).arrayValue?.first?.objectValue
                 XCTAssertEqual(b?["pixelSize"]?.numberValue ?? 0, 0.05, accuracy: 1e-12)
@@ -152,8 +178,10 @@ final class PlannerTracingTests: XCTestCase {
             try await client.execute(uri: "/api/background/L1", method: .put, body: Self.body("not a picture")) { r in
                 XCTAssertEqual(r.status, .unsupportedMediaType)
             }
-            try await client.execute(uri: "/api/background/L1", method: .patch,
-                                     body: Self.body(#"{"calibrate": {"from": [1, 5], "to": [1, 5], "metres": 5}}"#)) { r in
+            try await client.execute(
+                uri: "/api/background/L1", method: .patch,
+                body: Self.body(#"{"calibrate": {"from": [1, 5], "to": [1, 5], "metres": 5}}"#)
+            ) { r in
                 XCTAssertEqual(r.status, .badRequest)
             }
             let etag = try await client.execute(uri: "/api/plan", method: .get) { $0.headers[.eTag] ?? "" }
@@ -165,9 +193,14 @@ final class PlannerTracingTests: XCTestCase {
         let image = folder.url.appendingPathComponent("scan.L1.background.png")
         XCTAssertEqual(try Data(contentsOf: image), png)
         let plan = try PlanDecoder.decode(contentsOf: file)
-        XCTAssertEqual(plan.metadata.backgrounds, [PlanBackground(level: "L1", image: "scan.L1.background.png",
-                                                                  origin: .init(-1.5, 7.5), pixelSize: 0.05,
-                                                                  source: "floor-scan.png")])
+        XCTAssertEqual(
+            plan.metadata.backgrounds,
+            [
+                PlanBackground(
+                    level: "L1", image: "scan.L1.background.png",
+                    origin: .init(-1.5, 7.5), pixelSize: 0.05,
+                    source: "floor-scan.png")
+            ])
         // Reopened: the same placement, the picture served from the folder.
         let reopened = try Planner(file: file, profileOption: nil, asOf: PlanBuilder.asOf)
         try await Application(router: PlannerRouter.make(reopened)).test(.router) { client in
@@ -187,10 +220,12 @@ final class PlannerTracingTests: XCTestCase {
         let path = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/pdftoppm" }
         try XCTSkipUnless(path.contains { FileManager.default.isExecutableFile(atPath: $0) }, "poppler-utils is not installed")
         let pdf = try Data(contentsOf: Self.fixtures.appendingPathComponent("floor-scan.pdf"))
-        let planner = try Planner(file: folder.url.appendingPathComponent("pdf.json").path, new: true, profileOption: nil,
-                                  asOf: PlanBuilder.asOf)
+        let planner = try Planner(
+            file: folder.url.appendingPathComponent("pdf.json").path, new: true, profileOption: nil,
+            asOf: PlanBuilder.asOf)
         try await Application(router: PlannerRouter.make(planner)).test(.router) { client in
-            try await client.execute(uri: "/api/background/L1?page=1&name=floor-scan.pdf", method: .put, body: ByteBuffer(bytes: pdf)) { r in
+            try await client.execute(uri: "/api/background/L1?page=1&name=floor-scan.pdf", method: .put, body: ByteBuffer(bytes: pdf)) {
+                r in
                 XCTAssertEqual(r.status, .ok, String(buffer: r.body))
                 let b = try Self.json(r.body).arrayValue?.first?.objectValue
                 XCTAssertEqual(b?["width"]?.numberValue, 600)

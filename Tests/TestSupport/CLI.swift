@@ -1,4 +1,5 @@
 import Foundation
+import SightlinePlan
 
 /// Runs the built `sightline` executable from the package root.
 public enum CLI {
@@ -48,7 +49,8 @@ public enum CLI {
         environment["LC_ALL"] = nil
         environment["LC_MESSAGES"] = nil
         process.environment = environment
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
@@ -63,26 +65,25 @@ public enum CLI {
         reading.wait()
         let errData = errBox.data
         process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus,
+            stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 }
-
-import SightlinePlan
 
 /// The first place two JSON documents differ, as a path such as
 /// `findings[2].area: 6 ≠ 6.1`, or `nil` when they are equal.
 public func firstDifference(_ a: JSONValue, _ b: JSONValue, path: String = "$") -> String? {
     switch (a, b) {
-    case let (.object(x), .object(y)):
+    case (.object(let x), .object(let y)):
         for (key, value) in x.members {
             guard let other = y[key] else { return "\(path).\(key): only in the actual report" }
             if let d = firstDifference(value, other, path: "\(path).\(key)") { return d }
         }
         for key in y.keys where x[key] == nil { return "\(path).\(key): only in the golden file" }
         return nil
-    case let (.array(x), .array(y)):
+    case (.array(let x), .array(let y)):
         for (i, (u, v)) in zip(x, y).enumerated() {
             if let d = firstDifference(u, v, path: "\(path)[\(i)]") { return d }
         }

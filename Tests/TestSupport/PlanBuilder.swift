@@ -70,7 +70,8 @@ public struct PlanBuilder {
     }
 
     /// Decodes, analyses and evaluates, keeping the whole outcome.
-    public func evaluate(profile: Profile = PlanBuilder.cn2025, asOf: CalendarDate = PlanBuilder.asOf) throws -> (PlanAnalysis, RuleOutcome) {
+    public func evaluate(profile: Profile = PlanBuilder.cn2025, asOf: CalendarDate = PlanBuilder.asOf) throws -> (PlanAnalysis, RuleOutcome)
+    {
         let plan = try PlanDecoder.decode(bytes: json(), file: "test.json") { _ in Array(profile.extraCategories.keys) }
         let analysis = try Engine(prohibited: profile.prohibitedCategories, zoneViewThreshold: profile.zoneViewThreshold).analyze(plan)
         return (analysis, RuleEngine(profile: profile, asOf: asOf).evaluate(analysis))
@@ -79,8 +80,10 @@ public struct PlanBuilder {
     /// The spec's worked example: a 10 m wall on x = 0 with a 1.2 m passage
     /// centred on y = 0, a 4 m-deep toilet behind it (x from 0 to 4), and a
     /// camera 8 m west of the passage looking east with a 90° field.
-    public static func passageToilet(opening: [String: Any] = ["openingType": "passage"],
-                                     camera: [String: Any] = [:]) -> PlanBuilder {
+    public static func passageToilet(
+        opening: [String: Any] = ["openingType": "passage"],
+        camera: [String: Any] = [:]
+    ) -> PlanBuilder {
         var b = PlanBuilder()
         b.wall("w-front", [[0, -5], [0, 5]])
         b.wall("w-back", [[4, -5], [4, 5]])

@@ -27,17 +27,24 @@ public enum ArticleReference {
         let digits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
         guard n > 0, n < 100 else { return String(n) }
         if n < 10 { return digits[n] }
-        let tens = n / 10, ones = n % 10
+        let tens = n / 10
+        let ones = n % 10
         return (tens == 1 ? "" : digits[tens]) + "十" + (ones == 0 ? "" : digits[ones])
     }
 
     /// i…xx as a number.
     static func roman(_ s: String) -> Int? {
         let values: [Character: Int] = ["i": 1, "v": 5, "x": 10]
-        var total = 0, previous = 0
+        var total = 0
+        var previous = 0
         for c in s.reversed() {
             guard let v = values[c] else { return nil }
-            if v < previous { total -= v } else { total += v; previous = v }
+            if v < previous {
+                total -= v
+            } else {
+                total += v
+                previous = v
+            }
         }
         return total > 0 ? total : nil
     }

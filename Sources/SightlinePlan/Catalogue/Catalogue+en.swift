@@ -47,14 +47,17 @@ extension Catalogue {
         .messageConsent: "camera {0} has no consent reference, but {1} the {2} area {3} (within {4} m needs prior consent)",
         .messageConsentSees: "its view covers {0} m² of",
         .messageConsentNear: "it is {0} m from",
-        .messageSignage: "the cameras see at least {0} m² of {1} but no sign stands inside it or within {2} m of an opening on its boundary",
+        .messageSignage:
+            "the cameras see at least {0} m² of {1} but no sign stands inside it or within {2} m of an opening on its boundary",
         .messageBeyondSite: "camera {0} sees {1} m² outside the site boundary",
         .messageBeyondProperty: "camera {0} sees {1} m² outside the property boundary",
-        .messageInstaller: "camera {0} is installed by {1}, but the place it mostly watches, {2}{3}, is {4}'s: only the unit or person with the safety duty for a place may install there",
+        .messageInstaller:
+            "camera {0} is installed by {1}, but the place it mostly watches, {2}{3}, is {4}'s: only the unit or person with the safety duty for a place may install there",
         .messageInstallerShare: " ({0} m² of its view)",
         .messageInstallerStands: " (it stands there)",
         .messageSiteOperator: "the site's operator",
-        .messageObstructed: "public-security camera {0} sees {1} m² of the {2} m² its field would cover without walls: {3} % is blocked (over {4} %)",
+        .messageObstructed:
+            "public-security camera {0} sees {1} m² of the {2} m² its field would cover without walls: {3} % is blocked (over {4} %)",
         .messagePTZ: "camera {0} is a PTZ camera: its position, angle and lens range are not fixed as the marks must state",
         .messageMandatory: "the cameras see {0} m² of {1}, under {2} m²: {3} requires a camera there",
         .messageCoverage: "{0} is covered at {1} level over {2} of {3} m² ({4} %), below the required {5} %{6}",
@@ -76,7 +79,8 @@ extension Catalogue {
         .messageFiledOn: " on {0}",
         .messageCameraDifference: "{0} {1} in the plan, {2} filed",
         .messageRetentionShort: "footage is kept {0} days; {1} requires at least {2}",
-        .messageRetentionExcessive: "footage is kept {0} days ({1} or more) and the plan states no system.retentionBasis; after {2} days, footage whose purpose is served must be deleted",
+        .messageRetentionExcessive:
+            "footage is kept {0} days ({1} or more) and the plan states no system.retentionBasis; after {2} days, footage whose purpose is served must be deleted",
         .sheetTitle: "CCTV privacy review drawing set",
         .sheetHeading: "CCTV privacy compliance review — drawing set",
         .sheetRulebook: "Rulebook",

@@ -19,7 +19,7 @@ public enum Language: String, CaseIterable, Sendable {
         for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
             if let value = environment[name], !value.isEmpty {
                 if let language = Language(locale: value) { return language }
-                break  // a set but foreign locale (C, de_DE): the rulebook decides
+                break // a set but foreign locale (C, de_DE): the rulebook decides
             }
         }
         return profileID.hasPrefix("cn-") ? .zh : .en
