@@ -42,6 +42,7 @@ enum PlannerPage {
           .sign { fill: #f2b705; stroke: #000; stroke-width: .04; }
           .view { fill-opacity: .28; stroke-width: .04; pointer-events: none; }
           .intrusion { fill: #e0169b; fill-opacity: .75; stroke: #8a0060; stroke-width: .05; pointer-events: none; }
+          .intrusion-label { font-size: .5px; font-weight: 700; fill: #5a0030; paint-order: stroke; stroke: #fff; stroke-width: .08; pointer-events: none; }
           .camera { cursor: move; }
           .camera circle.body { fill: #1f5fbf; stroke: #fff; stroke-width: .06; }
           .camera.selected circle.body { fill: #ff7a00; }
@@ -78,7 +79,7 @@ enum PlannerPage {
               </pattern>
             </defs>
             <g id="layer-background"></g><g id="layer-zones"></g><g id="layer-views"></g><g id="layer-walls"></g><g id="layer-openings"></g>
-            <g id="layer-signs"></g><g id="layer-cameras"></g><g id="layer-draft"></g>
+            <g id="layer-signs"></g><g id="layer-cameras"></g><g id="layer-labels"></g><g id="layer-draft"></g>
           </svg>
           <aside>
             <h2>Camera</h2>
@@ -230,14 +231,25 @@ enum PlannerPage {
           if (askFix) loadFix();
         }
         function drawViews() {
-          const layer = document.getElementById("layer-views");
+          const layer = document.getElementById("layer-views"), labels = document.getElementById("layer-labels");
           layer.textContent = "";
+          labels.textContent = "";
           state.views.forEach((v, i) => {
             if (v.level !== state.level) return;
             for (const polygon of v.view) el("path", { d: pathOf(polygon), class: "view", fill: colour(i), stroke: colour(i), "data-view": v.camera }, layer);
-            for (const intrusion of v.intrusions)
+            for (const intrusion of v.intrusions) {
               for (const polygon of intrusion.polygons)
                 el("path", { d: pathOf(polygon), class: "intrusion", "data-intrusion": v.camera + "|" + intrusion.zone }, layer);
+              // Its area on it, at the centre of its first polygon's box (a vertex
+              // mean would lean towards the many points of an arc).
+              const ring = (intrusion.polygons[0] || [])[0] || [];
+              if (!ring.length) continue;
+              const xs = ring.map(q => q[0]), ys = ring.map(q => q[1]);
+              const cx = (Math.min(...xs) + Math.max(...xs)) / 2, cy = (Math.min(...ys) + Math.max(...ys)) / 2;
+              const label = el("text", { x: cx, y: -cy, class: "intrusion-label", "text-anchor": "middle",
+                "data-intrusion-area": v.camera + "|" + intrusion.zone }, labels);
+              label.textContent = intrusion.area.toFixed(2) + " m²";
+            }
           });
         }
         function drawCameras() {

@@ -41,6 +41,8 @@ def main():
 
         assert lobby_intrusion_listed(driver), "the lobby camera's toilet intrusion is listed at first"
         assert lobby_intrusion_drawn(driver), "and drawn"
+        area = driver.find_element(By.CSS_SELECTOR, 'text[data-intrusion-area="cam-lobby|wc-3f"]').text
+        assert area == "5.48 m²", f"with its area on it: {area}"
         driver.save_screenshot(os.path.join(OUT, "planner-before.png"))
 
         camera = driver.find_element(By.CSS_SELECTOR, 'g[data-camera="cam-lobby"] circle.body')
