@@ -155,8 +155,10 @@ public actor Planner {
 
     /// Every camera's view and intrusions in plan coordinates, for drawing:
     /// `[{camera, level, view: [polygon], intrusions: [{zone, area, polygons}]}]`
-    /// with each polygon a list of rings of `[x, y]`.
-    public func viewsJSON() -> [UInt8] {
+    /// with each polygon a list of rings of `[x, y]`; with `level`, that
+    /// level's cameras only (what the page draws: a 40-floor plan's views are
+    /// megabytes).
+    public func viewsJSON(level: String? = nil) -> [UInt8] {
         let frame = loaded.plan.frame
         let decimals = frame.outputDecimals
         var w = JSONWriter(indent: 0)
@@ -177,7 +179,7 @@ public actor Planner {
             w.endArray()
         }
         w.beginArray()
-        for c in report.analysis.cameras {
+        for c in report.analysis.cameras where level == nil || c.camera.info.level == level {
             w.beginObject()
             w.field("camera", c.camera.id)
             w.field("level", c.camera.info.level)

@@ -152,6 +152,7 @@ enum PlannerPage {
           state.plan = await api("GET", "/api/plan");
           state.vocabulary = await api("GET", "/api/vocabulary");
           PROHIBITED = new Set(state.vocabulary.categories.filter(c => c.prohibited).map(c => c.category));
+          if (!state.level) state.level = (state.plan.plan.levels[0] || {}).id;
           await refresh();
           const select = document.getElementById("level");
           select.textContent = "";
@@ -167,9 +168,11 @@ enum PlannerPage {
           fit();
           draw();
         }
+        /// The views of the level shown (all levels' would be megabytes on a tower).
+        const viewsPath = () => "/api/views" + (state.level ? "?level=" + encodeURIComponent(state.level) : "");
         async function refresh() {
           [state.views, state.findings, state.backgrounds] =
-            await Promise.all([api("GET", "/api/views"), api("GET", "/api/findings"), api("GET", "/api/backgrounds")]);
+            await Promise.all([api("GET", viewsPath()), api("GET", "/api/findings"), api("GET", "/api/backgrounds")]);
         }
         function fit() {
           let xs = [], ys = [];
@@ -446,7 +449,7 @@ enum PlannerPage {
             state.findings = await api("PATCH", "/api/cameras/" + encodeURIComponent(id), change);
             if (!fromHistory) remember(() => edit(id, inverse, change, true), () => edit(id, change, inverse, true));
             state.plan = await api("GET", "/api/plan");
-            state.views = await api("GET", "/api/views");
+            state.views = await api("GET", viewsPath());
             state.fixFor = undefined;
             draw();
             status("re-checked in " + Math.round(performance.now() - t0) + " ms");
@@ -465,7 +468,7 @@ enum PlannerPage {
           try {
             const r = await api("POST", "/api/cameras", Object.assign({ position, level: state.level, heading: 0, mountHeight: 2.7 }, properties || {}));
             state.selected = r.id; state.findings = r.findings;
-            state.plan = await api("GET", "/api/plan"); state.views = await api("GET", "/api/views"); draw();
+            state.plan = await api("GET", "/api/plan"); state.views = await api("GET", viewsPath()); draw();
             status("added " + r.id);
           } catch (err) { status(err.message, true); }
         }
@@ -477,7 +480,7 @@ enum PlannerPage {
         async function remove(id) {
           try {
             state.findings = await api("DELETE", "/api/cameras/" + encodeURIComponent(id));
-            state.selected = null; state.plan = await api("GET", "/api/plan"); state.views = await api("GET", "/api/views"); draw();
+            state.selected = null; state.plan = await api("GET", "/api/plan"); state.views = await api("GET", viewsPath()); draw();
             status("deleted " + id);
           } catch (err) { status(err.message, true); }
         }
@@ -673,7 +676,7 @@ enum PlannerPage {
         }
         async function afterFeatureChange(findings) {
           state.findings = findings;
-          [state.plan, state.views, state.backgrounds] = await Promise.all([api("GET", "/api/plan"), api("GET", "/api/views"), api("GET", "/api/backgrounds")]);
+          [state.plan, state.views, state.backgrounds] = await Promise.all([api("GET", "/api/plan"), api("GET", viewsPath()), api("GET", "/api/backgrounds")]);
           state.fixFor = undefined;
           draw();
         }
@@ -755,7 +758,7 @@ enum PlannerPage {
         document.getElementById("level").addEventListener("change", e => {
           state.level = e.target.value; state.selected = null; state.selectedFeature = null; state.draft = [];
           document.getElementById("layer-background").textContent = "";
-          fit(); draw();
+          api("GET", viewsPath()).then(v => { state.views = v; fit(); draw(); }).catch(err => status(err.message, true));
         });
         document.getElementById("undo").addEventListener("click", undo);
         document.getElementById("redo").addEventListener("click", redo);

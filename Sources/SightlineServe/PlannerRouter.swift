@@ -18,8 +18,9 @@ public enum PlannerRouter {
         router.get("/api/findings") { _, _ in
             await response(planner.findingsJSON(), etag: planner.etag)
         }
-        router.get("/api/views") { _, _ in
-            await response(planner.viewsJSON(), etag: planner.etag)
+        router.get("/api/views") { request, _ in
+            let level = request.uri.queryParameters["level"].map(String.init)
+            return await response(planner.viewsJSON(level: level), etag: planner.etag)
         }
         router.get("/api/report.html") { _, _ in
             var r = await response(planner.reportHTML(), type: "text/html; charset=utf-8")

@@ -201,7 +201,7 @@ func benchServe() async throws {
         let body = Array("{\"id\": \"bench-wall\", \"kind\": \"wall\", \"level\": \"F20\", \"geometry\": \(geometry)}".utf8)
         let t1 = now()
         _ = try await planner.addFeature(body: body)
-        _ = await planner.viewsJSON()
+        _ = await planner.viewsJSON(level: "F20")
         draws.append(now() - t1)
         _ = try await planner.deleteFeature("bench-wall")
     }

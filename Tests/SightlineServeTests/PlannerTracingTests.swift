@@ -273,4 +273,21 @@ final class PlannerTracingTests: XCTestCase {
             }
         }
     }
+
+    /// `GET /api/views?level=` gives that level's cameras only (what the page
+    /// draws); without it, every level's.
+    func testViewsCanBeAskedForOneLevel() async throws {
+        var b = PlanBuilder()
+        b.plan["levels"] = [["id": "L1"], ["id": "L2", "elevation": 3.5]]
+        b.camera("cam-a", at: [0, 0], ["level": "L1"])
+        b.camera("cam-b", at: [0, 0], ["level": "L2"])
+        let file = try folder.write(b, "two.json")
+        let planner = try Planner(file: file, profileOption: nil, asOf: PlanBuilder.asOf)
+        try await Application(router: PlannerRouter.make(planner)).test(.router) { client in
+            let one = try await client.execute(uri: "/api/views?level=L2", method: .get) { try Self.json($0.body) }
+            XCTAssertEqual(one.arrayValue?.compactMap { $0.objectValue?["camera"]?.stringValue }, ["cam-b"])
+            let all = try await client.execute(uri: "/api/views", method: .get) { try Self.json($0.body) }
+            XCTAssertEqual(all.arrayValue?.compactMap { $0.objectValue?["camera"]?.stringValue }, ["cam-a", "cam-b"])
+        }
+    }
 }
