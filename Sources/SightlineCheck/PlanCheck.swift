@@ -20,7 +20,11 @@ public final class ProfileCache: @unchecked Sendable {
             return try cached.get()
         }
         lock.unlock()
-        let result = Result { () throws(PlanError) -> Profile in try ProfileLoader.load(nameOrPath) }
+        // A plan whose rulebook is broken cannot be checked: the profile's
+        // problems become the plan's (they name the profile file).
+        let result = Result { () throws(PlanError) -> Profile in
+            do throws(ProfileError) { return try ProfileLoader.load(nameOrPath) } catch { throw PlanError(error.problems) }
+        }
         lock.lock()
         profiles[nameOrPath] = result
         lock.unlock()

@@ -8,13 +8,13 @@ public enum ProfileLoader {
     public static let formatName = "sightline-profile/1"
 
     /// The profile named `nameOrPath`: a built-in profile id, or a file.
-    public static func load(_ nameOrPath: String) throws(PlanError) -> Profile {
+    public static func load(_ nameOrPath: String) throws(ProfileError) -> Profile {
         if let text = BuiltInProfiles.files[nameOrPath] {
             return try load(bytes: Array(text.utf8), file: "\(nameOrPath) (built in)")
         }
         guard nameOrPath.hasSuffix(".json") || nameOrPath.contains("/") else {
             let hint = Suggestion.closest(to: nameOrPath, in: BuiltInProfiles.names).map { "; did you mean `\($0)`?" } ?? ""
-            throw PlanError([
+            throw ProfileError([
                 PlanProblem(
                     file: nameOrPath,
                     message:
@@ -23,23 +23,23 @@ public enum ProfileLoader {
             ])
         }
         guard let data = FileManager.default.contents(atPath: nameOrPath) else {
-            throw PlanError([PlanProblem(file: nameOrPath, message: "no such profile file")])
+            throw ProfileError([PlanProblem(file: nameOrPath, message: "no such profile file")])
         }
         return try load(bytes: [UInt8](data), file: nameOrPath)
     }
 
-    public static func load(bytes: [UInt8], file: String) throws(PlanError) -> Profile {
+    public static func load(bytes: [UInt8], file: String) throws(ProfileError) -> Profile {
         let root: JSONValue
         do { root = try JSONParser.parse(bytes) } catch {
-            throw PlanError([PlanProblem(file: file, message: "not valid JSON: \(error)")])
+            throw ProfileError([PlanProblem(file: file, message: "not valid JSON: \(error)")])
         }
         let log = ProblemLog(file: file)
         guard let object = root.objectValue else {
-            throw PlanError([PlanProblem(file: file, message: "expected a profile object, found \(root.typeName)")])
+            throw ProfileError([PlanProblem(file: file, message: "expected a profile object, found \(root.typeName)")])
         }
         let profile = read(PropertyReader(object: object, log: log, feature: nil, path: ""))
         if let profile, log.errors.isEmpty { return profile }
-        throw PlanError(log.errors.isEmpty ? [PlanProblem(file: file, message: "not a profile")] : log.errors)
+        throw ProfileError(log.errors.isEmpty ? [PlanProblem(file: file, message: "not a profile")] : log.errors)
     }
 
     // MARK: Reading

@@ -95,7 +95,7 @@ final class ProfileTests: XCTestCase {
                         "title": "t", "description": "d", "citation": {"ref": "r", "zh": "z", "en": "e"}, "consequence": "art28"}]}
             """
         XCTAssertThrowsError(try ProfileLoader.load(bytes: Array(text.utf8), file: "bad.json")) { error in
-            let problems = (error as? PlanError)?.problems ?? []
+            let problems = (error as? ProfileError)?.problems ?? []
             let byPath = Dictionary(grouping: problems, by: { $0.property ?? "" })
             XCTAssertTrue(byPath["prohibited.toliet"]?.first?.message.contains("did you mean `toilet`?") ?? false, "\(problems)")
             XCTAssertNotNil(byPath["prohibited.toilet"], "unknown item label")
