@@ -73,7 +73,9 @@ public struct HTMLReportRenderer: ReportRenderer {
                         "<li>\(Escape.html(a.reference)) (\(Escape.html(a.title))) not applied: \(Escape.html(reason.en)) <span lang=\"zh\">\(Escape.html(reason.zh))</span></li>\n"
                 }
             }
-            for (rule, reason) in report.outcome.notEvaluated { html += "<li>\(Escape.html(l.t(.notEvaluated, rule, reason)))</li>\n" }
+            for (rule, reason) in report.outcome.notEvaluated {
+                html += "<li>\(Escape.html(l.t(.notEvaluated, rule, report.outcome.notEvaluatedReason(rule, reason, l))))</li>\n"
+            }
             html += "</ul>\n"
         }
         if !report.outcome.notes.isEmpty {

@@ -62,7 +62,9 @@ public struct MarkdownReportRenderer: ReportRenderer {
                     "- \(e(l == .zh ? ArticleReference.zh(a.reference) : a.reference)) \(l.t(.notApplied))\(l == .zh ? "：" : ": ")\(e(l == .zh ? reason.zh : reason.en))"
                 )
             }
-            for (rule, reason) in report.outcome.notEvaluated { lines.append("- " + e(l.t(.notEvaluated, rule, reason))) }
+            for (rule, reason) in report.outcome.notEvaluated {
+                lines.append("- " + e(l.t(.notEvaluated, rule, report.outcome.notEvaluatedReason(rule, reason, l))))
+            }
         }
         if !report.outcome.notes.isEmpty {
             lines.append("")

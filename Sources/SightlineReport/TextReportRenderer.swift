@@ -57,7 +57,9 @@ public struct TextReportRenderer: ReportRenderer {
                     "  \(l == .zh ? ArticleReference.zh(article.reference) : article.reference) (\(article.title)): \(l == .zh ? reason.zh : reason.en)"
                 )
             }
-            for (rule, reason) in report.outcome.notEvaluated { lines.append("  " + l.t(.notEvaluated, rule, reason)) }
+            for (rule, reason) in report.outcome.notEvaluated {
+                lines.append("  " + l.t(.notEvaluated, rule, report.outcome.notEvaluatedReason(rule, reason, l)))
+            }
         }
         if !report.outcome.notes.isEmpty {
             lines.append("")

@@ -36,14 +36,17 @@ extension RuleContext {
             }
         }
         guard let commissioned = system.commissionedOn else {
-            return FilingDue(due: nil, reason: "the plan gives no system.commissionedOn", contradiction: contradiction)
+            return FilingDue(
+                due: nil, reason: "the plan gives no system.commissionedOn", contradiction: contradiction,
+                says: { $0.t(.reasonNoCommissioned) })
         }
         guard let days = parameters.filingDays else {
             return FilingDue(
                 due: nil,
                 reason:
                     "this profile sets no filing deadline for systems put into use from \(parameters.preexistingBefore.map(\.description) ?? "its entry into force")",
-                contradiction: contradiction)
+                contradiction: contradiction,
+                says: { [from = parameters.preexistingBefore] l in l.t(.reasonNoDeadline, from.map(l.date) ?? l.t(.reasonEntryIntoForce)) })
         }
         let due = commissioned.adding(days: days)
         return FilingDue(
@@ -60,7 +63,7 @@ extension RuleContext {
             out.notes.append(Text(zh: "系统记录自相矛盾:\(contradiction)", en: "The system record contradicts itself: \(contradiction)."))
         }
         guard let dueDate = due.due else {
-            out.notEvaluated = due.reason
+            out.notEvaluated = { l in due.says?(l) ?? due.reason }
             return out
         }
         if parameters.isRestDay(dueDate) {
@@ -123,7 +126,7 @@ extension RuleContext {
         var out = RuleResult()
         guard let filed = plan.metadata.system.filing else {
             // Nothing filed yet: the overdue rule speaks; once filed, say what.
-            if plan.metadata.system.filedOn != nil { out.notEvaluated = "the plan gives no system.filing (what was filed)" }
+            if plan.metadata.system.filedOn != nil { out.notEvaluated = { $0.t(.reasonNoFiling) } }
             return out
         }
         var differences: [(planned: Int, type: String, recorded: Int)] = []
@@ -145,7 +148,7 @@ extension RuleContext {
     func retentionShort(_ rule: RuleDefinition) -> RuleResult {
         var out = RuleResult()
         guard let days = plan.metadata.system.retentionDays else {
-            out.notEvaluated = "the plan gives no system.retentionDays"
+            out.notEvaluated = { $0.t(.reasonNoRetention) }
             return out
         }
         if days < parameters.retentionDays {
@@ -163,7 +166,7 @@ extension RuleContext {
         var out = RuleResult()
         guard let limit = parameters.overRetentionDays else { return out }
         guard let days = plan.metadata.system.retentionDays else {
-            out.notEvaluated = "the plan gives no system.retentionDays"
+            out.notEvaluated = { $0.t(.reasonNoRetention) }
             return out
         }
         if days >= limit, plan.metadata.system.retentionBasis?.isEmpty ?? true {

@@ -11,6 +11,13 @@ public struct RuleOutcome: Sendable {
     public var notApplied: [(article: Article, reason: Text)]
     /// Rules that could not be evaluated on this plan, and why.
     public var notEvaluated: [(rule: String, reason: String)]
+    /// The same reasons in Chinese, by rule id.
+    public var notEvaluatedZh: [String: String] = [:]
+
+    /// Why `rule` was not evaluated, in `language`.
+    public func notEvaluatedReason(_ rule: String, _ reason: String, _ language: Language) -> String {
+        language == .zh ? (notEvaluatedZh[rule] ?? reason) : reason
+    }
     /// Remarks on how the law was read for this plan (who is liable, a later
     /// law, a deadline on a holiday): judgements the report states as such.
     public var notes: [Text] = []
@@ -54,11 +61,15 @@ public struct RuleEngine: Sendable {
         var perCamera: [String: [Finding]] = [:]
         var siteWide: [Finding] = []
         var notEvaluated: [(rule: String, reason: String)] = []
+        var notEvaluatedZh: [String: String] = [:]
         var notes: [Text] = applicability?.notes ?? []
         if let later = profile.laterLaw, asOf >= later.from { notes.append(later.note) }
         for rule in active {
             let result = context.run(rule)
-            if let reason = result.notEvaluated { notEvaluated.append((rule.id, reason)) }
+            if let reason = result.notEvaluated {
+                notEvaluated.append((rule.id, reason(.en)))
+                notEvaluatedZh[rule.id] = reason(.zh)
+            }
             notes += result.notes
             for f in result.findings {
                 if let camera = f.camera { perCamera[camera, default: []].append(f) } else { siteWide.append(f) }
@@ -83,7 +94,9 @@ public struct RuleEngine: Sendable {
                 if let reason = outOfScope ? article.elsewhere : applicability?.reason { notApplied.append((article, reason)) }
             }
         }
-        return RuleOutcome(findings: findings, applied: applied, notApplied: notApplied, notEvaluated: notEvaluated, notes: notes)
+        var outcome = RuleOutcome(findings: findings, applied: applied, notApplied: notApplied, notEvaluated: notEvaluated, notes: notes)
+        outcome.notEvaluatedZh = notEvaluatedZh
+        return outcome
     }
 
     /// Findings only, for callers that need nothing else.
@@ -100,7 +113,8 @@ extension CheckKind {
 struct RuleResult {
     var findings: [Finding] = []
     /// Set when the plan lacks what the rule needs.
-    var notEvaluated: String?
+    /// Set when the plan lacks what the rule needs: why, in each language.
+    var notEvaluated: ((Language) -> String)?
     /// Remarks for the report (e.g. a due date on a holiday).
     var notes: [Text] = []
 }

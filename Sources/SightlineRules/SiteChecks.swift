@@ -60,7 +60,7 @@ extension RuleContext {
         // Art. 33 concerns private premises; the Art. 13 rule the public ones.
         if isPropertyRule != (plan.metadata.site.placeCategory == .nonPublic) { return out }
         guard !plan.boundaries.isEmpty else {
-            out.notEvaluated = "the plan has no site boundary"
+            out.notEvaluated = { $0.t(.reasonNoBoundary) }
             return out
         }
         for c in analysis.cameras {

@@ -272,6 +272,14 @@ public enum Phrase: String, CaseIterable, Sendable {
     case optionTilt
     case optionTiltAndHeading
     case optionMask
+    // Why a rule was not evaluated.
+    case reasonNoBoundary
+    case reasonNoFiling
+    case reasonNoRetention
+    case reasonNoCommissioned
+    /// {0} date.
+    case reasonNoDeadline
+    case reasonEntryIntoForce
     case doriBelowMonitor, doriMonitor, doriDetect, doriObserve, doriRecognize, doriIdentify
 }
 
