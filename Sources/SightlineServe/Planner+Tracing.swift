@@ -23,34 +23,9 @@ extension Planner {
         guard let geometry = request["geometry"], geometry.objectValue != nil else {
             throw PlannerError(400, "geometry: required, a GeoJSON geometry object in the plan's coordinates")
         }
-        var id = request["id"]?.stringValue ?? ""
-        let taken = document.featureIDs
-        if id.isEmpty {
-            var n = 1
-            while taken.contains("\(kind)-new-\(n)") { n += 1 }
-            id = "\(kind)-new-\(n)"
-        } else if taken.contains(id) {
-            throw PlannerError(400, "id: `\(id)` is already used by another feature")
-        }
-        var properties = JSONObject([("kind", .string(kind))])
-        if loaded.plan.levels.count > 1, request["level"] == nil, let first = loaded.plan.levels.first {
-            properties["level"] = .string(first.id)
-        }
-        for (key, value) in request.members where !["id", "kind", "geometry"].contains(key) && !value.isNull {
-            properties[key] = value
-        }
-        let feature = JSONObject([
-            ("type", .string("Feature")), ("id", .string(id)), ("properties", .object(properties)),
-            ("geometry", geometry),
-        ])
+        let (id, feature) = try newFeature(request, kind: kind, idPrefix: kind, geometry: geometry)
         try apply(features: [id]) { (doc: inout PlanRewriter) throws(PlannerError) in doc.append(feature: feature) }
-        var w = JSONWriter()
-        w.beginObject()
-        w.field("id", id)
-        w.key("findings")
-        w.value((try? JSONParser.parse(findingsJSON())) ?? .array([]))
-        w.endObject()
-        return Array(w.string.utf8)
+        return added(id)
     }
 
     /// Changes a drawn feature: `geometry` replaces its geometry, every other

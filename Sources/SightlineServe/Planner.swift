@@ -375,25 +375,42 @@ public actor Planner {
         let request = try Self.object(body)
         guard let place = request["position"] else { throw PlannerError(400, "position: required, [x, y]") }
         let position = try Self.position(place)
+        let point = JSONValue.object(JSONObject([("type", .string("Point")), ("coordinates", .numbers(position))]))
+        let (id, feature) = try newFeature(request, kind: "camera", idPrefix: "cam", geometry: point, skipping: ["position"])
+        try apply { (doc: inout PlanRewriter) throws(PlannerError) in doc.append(feature: feature) }
+        return added(id)
+    }
+
+    /// The feature a request adds: its id (the request's, which must be
+    /// free, else `<idPrefix>-new-<n>`), `kind`, the plan's first level when
+    /// it has several and the request names none, then the request's other
+    /// members (but `id`, `kind`, `geometry`, `skipping` and nulls).
+    func newFeature(_ request: JSONObject, kind: String, idPrefix: String, geometry: JSONValue, skipping: Set<String> = [])
+        throws(PlannerError) -> (id: String, feature: JSONObject)
+    {
         var id = request["id"]?.stringValue ?? ""
         let taken = document.featureIDs
         if id.isEmpty {
             var n = 1
-            while taken.contains("cam-new-\(n)") { n += 1 }
-            id = "cam-new-\(n)"
+            while taken.contains("\(idPrefix)-new-\(n)") { n += 1 }
+            id = "\(idPrefix)-new-\(n)"
         } else if taken.contains(id) {
             throw PlannerError(400, "id: `\(id)` is already used by another feature")
         }
-        var properties = JSONObject([("kind", .string("camera"))])
+        var properties = JSONObject([("kind", .string(kind))])
         if loaded.plan.levels.count > 1, request["level"] == nil, let first = loaded.plan.levels.first {
             properties["level"] = .string(first.id)
         }
-        for (key, value) in request.members where !["id", "position", "kind"].contains(key) { properties[key] = value }
+        let reserved = skipping.union(["id", "kind", "geometry"])
+        for (key, value) in request.members where !reserved.contains(key) && !value.isNull { properties[key] = value }
         let feature = JSONObject([
-            ("type", .string("Feature")), ("id", .string(id)), ("properties", .object(properties)),
-            ("geometry", .object(JSONObject([("type", .string("Point")), ("coordinates", .numbers(position))]))),
+            ("type", .string("Feature")), ("id", .string(id)), ("properties", .object(properties)), ("geometry", geometry),
         ])
-        try apply { (doc: inout PlanRewriter) throws(PlannerError) in doc.append(feature: feature) }
+        return (id, feature)
+    }
+
+    /// The answer to an addition: `{"id", "findings"}`.
+    func added(_ id: String) -> [UInt8] {
         var w = JSONWriter()
         w.beginObject()
         w.field("id", id)
