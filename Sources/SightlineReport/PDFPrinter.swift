@@ -1,4 +1,5 @@
 import Foundation
+import SightlinePlan
 
 /// Prints HTML to PDF with headless Chromium (`--print-to-pdf`): the
 /// browser lays out the drawing set's print CSS (page size, margin boxes
@@ -17,13 +18,7 @@ public enum PDFPrinter {
     public static var browser: String? {
         let environment = ProcessInfo.processInfo.environment
         if let named = environment["SIGHTLINE_CHROMIUM"], !named.isEmpty { return named }
-        let path = environment["PATH"] ?? "/usr/bin:/bin"
-        for name in browsers {
-            for folder in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
-                return "\(folder)/\(name)"
-            }
-        }
-        return nil
+        return browsers.lazy.compactMap { Executable.find($0, environment: environment) }.first
     }
 
     /// The PDF of `html` (a self-contained page: no network is needed, and

@@ -1,4 +1,5 @@
 import Foundation
+import SightlinePlan
 
 /// A background picture uploaded to the planner: PNG or JPEG as sent, or a
 /// PDF page rasterised to PNG with poppler's `pdftoppm` when it is installed.
@@ -84,7 +85,7 @@ struct Picture: Sendable {
     /// - Throws: ``PlannerError`` 415 when poppler is not installed, 400
     ///   when the page does not exist or the PDF does not open.
     static func rasterise(pdf: [UInt8], page: Int, dpi: Int = 150) throws(PlannerError) -> Picture {
-        guard let tool = executable("pdftoppm") else {
+        guard let tool = Executable.find("pdftoppm") else {
             throw PlannerError(
                 415,
                 "a PDF page is rasterised with poppler's pdftoppm, which is not installed (Debian: apt-get install poppler-utils); upload the page as a PNG or JPEG instead"
@@ -117,11 +118,5 @@ struct Picture: Sendable {
             throw PlannerError(400, "the PDF's page \(page) could not be rasterised: \(why)")
         }
         return picture
-    }
-
-    /// The first `name` on `PATH`.
-    private static func executable(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 }

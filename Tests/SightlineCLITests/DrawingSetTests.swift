@@ -9,21 +9,17 @@ import XCTest
 /// with poppler (pdfinfo, pdftotext, pdftoppm) — skipped where either is
 /// missing; `.ci/run` installs both.
 final class DrawingSetTests: XCTestCase {
-    private static func tool(_ name: String) -> String? {
-        (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/\(name)" }
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
 
     private func requirePrinting() throws {
         try XCTSkipUnless(PDFPrinter.browser != nil, "no Chromium to print with")
         for name in ["pdfinfo", "pdftotext", "pdftoppm"] {
-            try XCTSkipUnless(Self.tool(name) != nil, "\(name) (poppler-utils) is not installed")
+            try XCTSkipUnless(Executable.find(name) != nil, "\(name) (poppler-utils) is not installed")
         }
     }
 
     /// Runs a poppler tool; its standard error must be empty (no warnings).
     private func poppler(_ name: String, _ arguments: [String]) throws -> String {
-        let r = try CLI.launch(URL(fileURLWithPath: Self.tool(name)!), arguments)
+        let r = try CLI.launch(URL(fileURLWithPath: Executable.find(name)!), arguments)
         XCTAssertEqual(r.status, 0, "\(name): \(r.stderr)")
         XCTAssertEqual(r.stderr, "", "\(name) warns about the PDF")
         return r.stdout

@@ -217,8 +217,7 @@ final class PlannerTracingTests: XCTestCase {
 
     /// A PDF page (288 × 216 pt) rasterised at 150 dpi is 600 × 450 px.
     func testAPDFPageIsRasterisedWithPoppler() async throws {
-        let path = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/pdftoppm" }
-        try XCTSkipUnless(path.contains { FileManager.default.isExecutableFile(atPath: $0) }, "poppler-utils is not installed")
+        try XCTSkipUnless(Executable.find("pdftoppm") != nil, "poppler-utils is not installed")
         let pdf = try Data(contentsOf: Self.fixtures.appendingPathComponent("floor-scan.pdf"))
         let planner = try Planner(
             file: folder.url.appendingPathComponent("pdf.json").path, new: true, profileOption: nil,

@@ -13,13 +13,6 @@ public enum ZoneCategoryNames {
         "outdoor": "室外", "public": "公共区域", "void": "中庭（挑空）",
     ]
 
-    /// `卫生间 toilet`, or the category's id alone.
-    public static func label(_ category: String) -> String {
-        zh[category].map { "\($0) \(category)" } ?? category
-    }
-}
-
-extension ZoneCategoryNames {
     /// A category as a message names it: `卫生间` in Chinese, `guest room`
     /// (the id's words) in English.
     public static func name(_ category: String, _ language: Language) -> String {
