@@ -89,7 +89,7 @@ public struct DrawingSetRenderer: ReportRenderer {
         let counts = [
             l.count(report.errorCount, .errorsOne, .errorsMany), l.count(report.warningCount, .warningsOne, .warningsMany),
             l.count(report.analysis.cameras.count, .camerasOne, .camerasMany),
-        ].joined(separator: l == .zh ? "，" : ", ")
+        ].joined(separator: l.t(.commaSeparator))
         out += "<p class=\"verdict \(verdict)\">\(l.t(verdict == "fail" ? .verdictFail : .verdictPass)) — \(counts)</p>\n"
         out += "<table class=\"facts\">\n"
         let rows: [(String, String)] = [
@@ -108,7 +108,7 @@ public struct DrawingSetRenderer: ReportRenderer {
         ]
         for (k, v) in rows { out += "<tr><th>\(Escape.html(k))</th><td>\(Escape.html(v))</td></tr>\n" }
         out += "</table>\n"
-        if let note = report.profile.note { out += "<p class=\"note\">\(Escape.html(note))</p>\n" }
+        if let note = report.profile.note(in: l) { out += "<p class=\"note\">\(Escape.html(note))</p>\n" }
         if !report.outcome.notes.isEmpty {
             out += "<p class=\"note\">\(l.t(.sheetNotes))</p>\n<ul class=\"notes\">\n"
             for note in report.outcome.notes { out += "<li>\(Escape.html(l == .zh ? note.zh : note.en))</li>\n" }
@@ -185,7 +185,7 @@ public struct DrawingSetRenderer: ReportRenderer {
         out += "<td><b>\(l.t(.sheetDate))</b><br>\(Escape.html(l.date(report.asOf)))</td>"
         out += "<td><b>\(l.t(.blockVerdict))</b><br>\(l.t(report.verdict == "fail" ? .verdictFail : .verdictPass))</td>"
         out +=
-            "<td><b>\(l.t(.blockDrawn))</b><br>sightline \(Escape.html(report.toolVersion))<br><small>SHA-256 \(Escape.html(String(report.inputSHA256.prefix(16))))…</small></td>"
+            "<td><b>\(l.t(.blockDrawn))</b><br>\(Escape.html(l.t(.blockTool, report.toolVersion)))<br><small>\(Escape.html(l.t(.blockHash, String(report.inputSHA256.prefix(16)))))</small></td>"
         out += "<td class=\"sign\"><b>\(l.t(.blockChecked))</b></td>"
         return out + "</tr></table>\n"
     }
@@ -314,7 +314,7 @@ public struct DrawingSetRenderer: ReportRenderer {
         let inner = size.height - Self.margin - Self.bottomMargin
         return """
             @page{size:\(paper.name) landscape;margin:\(Int(Self.margin))mm \(Int(Self.margin))mm \(Int(Self.bottomMargin))mm;
-              @bottom-right{content:\(l == .zh ? #""第 " counter(page) " 页 共 " counter(pages) " 页""# : #""page " counter(page) " of " counter(pages)"#);font-size:8pt;color:#555}
+              @bottom-right{content:\(l.t(.cssPageCounter));font-size:8pt;color:#555}
               @bottom-left{content:"Sightline — \(l.t(.sheetTitle))";font-size:8pt;color:#555}}
             :root{--ink:#1d1d1f;--muted:#666;--error:#c1121f;--warning:#b56b00;--ok:#2b8a3e}
             *{box-sizing:border-box}

@@ -61,16 +61,16 @@ public struct HTMLReportRenderer: ReportRenderer {
         ]
         for (k, v) in rows { html += "<tr><th>\(Escape.html(k))</th><td>\(Escape.html(v))</td></tr>\n" }
         html += "</table>\n"
-        if let note = report.profile.note { html += "<p class=\"note\">\(Escape.html(note))</p>\n" }
+        if let note = report.profile.note(in: l) { html += "<p class=\"note\">\(Escape.html(note))</p>\n" }
         if !report.outcome.notApplied.isEmpty || !report.outcome.notEvaluated.isEmpty {
             html += "<ul class=\"not-applied\">\n"
             for (a, reason) in report.outcome.notApplied {
                 if l == .zh {
                     html +=
-                        "<li>\(Escape.html(ArticleReference.zh(a.reference)))\(Escape.html(l.t(.notApplied)))：\(Escape.html(reason.zh))</li>\n"
+                        "<li>\(Escape.html(l.t(.notAppliedArticle, ArticleReference.zh(a.reference), a.title(in: l), reason.zh)))</li>\n"
                 } else {
                     html +=
-                        "<li>\(Escape.html(a.reference)) (\(Escape.html(a.title))) not applied: \(Escape.html(reason.en)) <span lang=\"zh\">\(Escape.html(reason.zh))</span></li>\n"
+                        "<li>\(Escape.html(l.t(.notAppliedArticle, a.reference, a.title(in: l), reason.en))) <span lang=\"zh\">\(Escape.html(reason.zh))</span></li>\n"
                 }
             }
             for (rule, reason) in report.outcome.notEvaluated {
@@ -93,7 +93,13 @@ public struct HTMLReportRenderer: ReportRenderer {
         // Drawings, one per level; levels with findings open.
         html += "<section class=\"levels\"><h2>\(l.t(.htmlPlans))</h2>\n"
         html +=
-            "<p class=\"legend no-print\">\(Escape.html(l.t(.htmlLegend))) <span class=\"key prohibited\"></span> prohibited zone <span class=\"key view\"></span> view (a colour per camera) <span class=\"key intrusion\"></span> intrusion <span class=\"key door-open\"></span> open door / passage <span class=\"key door-closed\"></span> closed door <span class=\"key glass\"></span> glass / window</p>\n"
+            "<p class=\"legend no-print\">\(Escape.html(l.t(.htmlLegend))) "
+            + [
+                ("prohibited", Phrase.legendProhibited), ("view", .legendView), ("intrusion", .legendIntrusionError),
+                ("door-open", .legendOpenDoor),
+                ("door-closed", .legendClosedDoor), ("glass", .legendGlass),
+            ]
+            .map { "<span class=\"key \($0.0)\"></span> \(Escape.html(l.t($0.1)))" }.joined(separator: " ") + "</p>\n"
         let many = plan.levels.count > 3
         let contents = plan.contentsByLevel()
         let indices = PlanDrawing.indices(report)

@@ -59,7 +59,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
             lines.append("")
             for (a, reason) in report.outcome.notApplied {
                 lines.append(
-                    "- \(e(l == .zh ? ArticleReference.zh(a.reference) : a.reference)) \(l.t(.notApplied))\(l == .zh ? "：" : ": ")\(e(l == .zh ? reason.zh : reason.en))"
+                    "- \(e(l == .zh ? ArticleReference.zh(a.reference) : a.reference)) \(l.t(.notApplied))\(l.t(.colon))\(e(l == .zh ? reason.zh : reason.en))"
                 )
             }
             for (rule, reason) in report.outcome.notEvaluated {
@@ -68,7 +68,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
         }
         if !report.outcome.notes.isEmpty {
             lines.append("")
-            lines.append(l == .en ? "**Notes** (Sightline's reading, not law text):" : "**\(l.t(.notesHeading))**")
+            lines.append(l.t(.markdownNotesHeading))
             lines.append("")
             for note in report.outcome.notes { lines.append(l == .en ? "- \(e(note.en)) \(e(note.zh))" : "- \(e(note.zh))") }
         }

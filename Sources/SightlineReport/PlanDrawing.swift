@@ -81,7 +81,7 @@ struct PlanDrawing {
         out += "<g class=\"zones\">\n"
         for (index, zone) in zones {
             let prohibited = report.profile.prohibited[zone.category] != nil
-            let cls = prohibited ? "zone prohibited" : (zone.category == .void ? "zone void" : "zone")
+            let cls = prohibited ? "zone prohibited" : (zone.category == .void ? "zone void" : "zone") // not prose: CSS classes
             // An inline style, because the stylesheet's zone fill would override an attribute.
             let fill = prohibited ? " style=\"fill:url(#hatch-\(Escape.identifier(level.id)))\"" : ""
             let label = "\(zone.category.rawValue) \(zone.id)\(zone.name.map { " — \($0)" } ?? "")"
@@ -137,8 +137,8 @@ struct PlanDrawing {
         for opening in contents.openings {
             let kind: String =
                 switch opening.type {
-                case .door: opening.state == .open ? "door open" : "door closed"
-                case .window: opening.transparent ? "window" : "window frosted"
+                case .door: opening.state == .open ? "door open" : "door closed" // not prose: CSS classes
+                case .window: opening.transparent ? "window" : "window frosted" // not prose: CSS classes
                 case .passage: "passage"
                 }
             let title =

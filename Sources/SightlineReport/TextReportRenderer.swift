@@ -54,7 +54,7 @@ public struct TextReportRenderer: ReportRenderer {
             lines.append(l.t(.textNotApplied))
             for (article, reason) in report.outcome.notApplied {
                 lines.append(
-                    "  \(l == .zh ? ArticleReference.zh(article.reference) : article.reference) (\(article.title)): \(l == .zh ? reason.zh : reason.en)"
+                    "  \(l == .zh ? ArticleReference.zh(article.reference) : article.reference)\(l.t(.aside, article.title(in: l)))\(l.t(.colon))\(l == .zh ? reason.zh : reason.en)"
                 )
             }
             for (rule, reason) in report.outcome.notEvaluated {

@@ -9,10 +9,11 @@ public enum BuiltInProfiles {
          "id": "cn-2025",
          "title": "China, State Council Order No. 799 (2025)",
          "law": {
-          "zh": "公共安全视频图像信息系统管理条例(国务院令第799号,2025年4月1日起施行)",
+          "zh": "公共安全视频图像信息系统管理条例（国务院令第799号，2025年4月1日起施行）",
           "en": "Regulations on the Management of Public Security Video Image Information Systems (State Council Order No. 799, in force 2025-04-01)"
          },
          "note": "Sightline reads hotels' public areas as an Art. 7 ¶2 crowded place (placeCategory art7-venue); this is a judgement, not a term of the regulation.",
+         "noteZh": "Sightline 将酒店的公共区域视为第七条第二款所列的人员聚集场所（placeCategory art7-venue）；这是 Sightline 的判断，并非条例用语。",
          "parameters": {
           "minIntrusionArea": 0.01,
           "consentDistance": 100,
@@ -41,7 +42,8 @@ public enum BuiltInProfiles {
            "2026-09-25/2026-09-27",
            "2026-10-01/2026-10-07"
           ],
-          "holidaySource": "the General Office of the State Council's holiday notices for 2025 and 2026; make-up working weekends are not modelled"
+          "holidaySource": "the General Office of the State Council's holiday notices for 2025 and 2026; make-up working weekends are not modelled",
+          "holidaySourceZh": "国务院办公厅关于2025年、2026年部分节假日安排的通知；未考虑调休上班的周末"
          },
          "extraCategories": {},
          "items": {
@@ -50,7 +52,7 @@ public enum BuiltInProfiles {
            "en": "the interior of guest rooms or private rooms of hotels, restaurants, guesthouses, hostels, homestays and other places that receive guests for food or lodging"
           },
           "(ii)": {
-           "zh": "学生宿舍的房间内部,或者单位为内部人员提供住宿、休息服务的房间内部",
+           "zh": "学生宿舍的房间内部，或者单位为内部人员提供住宿、休息服务的房间内部",
            "en": "the interior of the rooms of student dormitories, or the interior of rooms in which a unit provides lodging or rest for its own personnel"
           },
           "(iii)": {
@@ -77,46 +79,55 @@ public enum BuiltInProfiles {
          "articles": {
           "art7-9": {
            "ref": "Art. 7 ¶3; Art. 9 ¶1",
-           "title": "who may install cameras in a public place"
+           "title": "who may install cameras in a public place",
+           "titleZh": "谁可以在公共场所安装摄像机"
           },
           "art8": {
            "ref": "Art. 8",
-           "title": "places where no camera may be installed"
+           "title": "places where no camera may be installed",
+           "titleZh": "禁止安装摄像机的场所"
           },
           "art10": {
            "ref": "Art. 10",
-           "title": "prior consent near military and confidential units"
+           "title": "prior consent near military and confidential units",
+           "titleZh": "军事、国家秘密单位周边须事先征得同意"
           },
           "art13": {
            "ref": "Art. 13",
-           "title": "reasonable position, angle and range; prominent signs"
+           "title": "reasonable position, angle and range; prominent signs",
+           "titleZh": "合理的安装位置、角度和采集范围；显著提示标识"
           },
           "art14": {
            "ref": "Art. 14",
-           "title": "filing with the county public security organ"
+           "title": "filing with the county public security organ",
+           "titleZh": "向县级公安机关备案"
           },
           "art17": {
            "ref": "Art. 17",
-           "title": "keeping footage at least 30 days"
+           "title": "keeping footage at least 30 days",
+           "titleZh": "视频图像信息保存不少于30日"
           },
           "art23": {
            "ref": "Art. 23 (2)",
-           "title": "obstructing public-security cameras"
+           "title": "obstructing public-security cameras",
+           "titleZh": "妨碍公共安全视频图像采集设备"
           },
           "art33": {
            "ref": "Art. 33",
            "title": "cameras in non-public places",
+           "titleZh": "非公共场所的摄像机",
            "appliesTo": [
             "non-public"
            ],
            "elsewhere": {
-            "zh": "第三十三条:在非公共场所安装图像采集设备及相关设施,不得危害公共安全或者侵犯他人的合法权益,对收集到的涉及公共安全、个人隐私和个人信息的视频图像信息,不得非法对外提供或者公开传播。",
+            "zh": "第三十三条：在非公共场所安装图像采集设备及相关设施，不得危害公共安全或者侵犯他人的合法权益，对收集到的涉及公共安全、个人隐私和个人信息的视频图像信息，不得非法对外提供或者公开传播。",
             "en": "Art. 33 concerns installations in non-public places (\"The installation of image acquisition equipment and related facilities in non-public places shall not endanger public security or infringe the lawful rights and interests of others …\"); this site's placeCategory is a public place"
            }
           },
           "coverage": {
            "ref": "design requirement",
-           "title": "required coverage of key locations (not law)"
+           "title": "required coverage of key locations (not law)",
+           "titleZh": "重点部位的覆盖要求（非法律要求）"
           }
          },
          "consequences": {
@@ -163,7 +174,8 @@ public enum BuiltInProfiles {
              "max": 10000
             }
            },
-           "condition": "if the privacy mask is switched off"
+           "condition": "if the privacy mask is switched off",
+           "conditionZh": "隐私遮蔽被关闭时"
           },
           "art27-2": {
            "article": "Art. 27 ¶2",
@@ -185,7 +197,8 @@ public enum BuiltInProfiles {
              "max": 10000
             }
            },
-           "condition": "fines and the notification only on refusing to correct or where serious consequences result (拒不改正或者造成严重后果的), for a unit or person with operating and management responsibility for the place that failed in its Art. 8 ¶2 duty of daily management and inspection"
+           "condition": "fines and the notification only on refusing to correct or where serious consequences result (拒不改正或者造成严重后果的), for a unit or person with operating and management responsibility for the place that failed in its Art. 8 ¶2 duty of daily management and inspection",
+           "conditionZh": "拒不改正或者造成严重后果的，方予罚款并通报；适用于对场所负有经营管理责任、未履行第八条第二款日常管理和检查义务的单位或者个人"
           },
           "art26": {
            "article": "Art. 26",
@@ -205,7 +218,8 @@ public enum BuiltInProfiles {
              "max": 5000
             }
            },
-           "condition": "fines only after refusing to correct (拒不改正的)"
+           "condition": "fines only after refusing to correct (拒不改正的)",
+           "conditionZh": "拒不改正的，方予罚款"
           },
           "art28": {
            "article": "Art. 28",
@@ -234,12 +248,14 @@ public enum BuiltInProfiles {
            "measures": [
             "the public security organ orders rectification (未设置显著提示标识的,由公安机关责令改正)"
            ],
-           "note": "no fine is set for this"
+           "note": "no fine is set for this",
+           "noteZh": "本条未设罚款"
           },
           "art13-range": {
            "article": "Art. 13",
            "measures": [],
-           "note": "none set in Art. 26–31 for position, angle or range: Art. 13's order to rectify (由公安机关责令改正) covers only 未设置显著提示标识的, missing signs"
+           "note": "none set in Art. 26–31 for position, angle or range: Art. 13's order to rectify (由公安机关责令改正) covers only 未设置显著提示标识的, missing signs",
+           "noteZh": "第二十六条至第三十一条未就安装位置、角度或者采集范围设定法律责任；第十三条的“由公安机关责令改正”仅针对“未设置显著提示标识的”"
           },
           "art29": {
            "article": "Art. 29",
@@ -251,12 +267,14 @@ public enum BuiltInProfiles {
              "max": 10000
             }
            },
-           "condition": "only after refusing to correct (拒不改正的)"
+           "condition": "only after refusing to correct (拒不改正的)",
+           "conditionZh": "拒不改正的，方予罚款"
           },
           "art14-record": {
            "article": "Art. 14",
            "measures": [],
-           "note": "none by itself: a gap in the plan file is not a gap in the filing. Art. 29 (未依照本条例第十四条规定备案或者提供虚假备案信息的,由公安机关责令限期改正;拒不改正的,处1万元以下罚款) applies if the filing made lacked these data or was false"
+           "note": "none by itself: a gap in the plan file is not a gap in the filing. Art. 29 (未依照本条例第十四条规定备案或者提供虚假备案信息的,由公安机关责令限期改正;拒不改正的,处1万元以下罚款) applies if the filing made lacked these data or was false",
+           "noteZh": "其本身不产生法律责任：图纸文件缺少数据并不等于备案缺少数据。所作备案缺少这些数据或者不实的，适用第二十九条（未依照本条例第十四条规定备案或者提供虚假备案信息的，由公安机关责令限期改正；拒不改正的，处1万元以下罚款）"
           },
           "art30": {
            "article": "Art. 30",
@@ -275,12 +293,14 @@ public enum BuiltInProfiles {
              "max": 5000
             }
            },
-           "condition": "only if Art. 30, which names 擅自改动、迁移、拆除 (altering, moving, removing), is read to reach obstruction (喷涂、遮挡), a judgement; fines only on refusing to correct or where serious consequences result (拒不改正或者造成严重后果的)"
+           "condition": "only if Art. 30, which names 擅自改动、迁移、拆除 (altering, moving, removing), is read to reach obstruction (喷涂、遮挡), a judgement; fines only on refusing to correct or where serious consequences result (拒不改正或者造成严重后果的)",
+           "conditionZh": "仅当将第三十条（擅自改动、迁移、拆除）解读为涵盖以喷涂、遮挡等方式妨碍的情形时适用，这是一种判断；拒不改正或者造成严重后果的，方予罚款"
           },
           "art17": {
            "article": "Art. 17",
            "measures": [],
-           "note": "none set in Art. 26–31 for too short a retention"
+           "note": "none set in Art. 26–31 for too short a retention",
+           "noteZh": "第二十六条至第三十一条未就保存期限过短设定法律责任"
           },
           "art31": {
            "article": "Art. 31",
@@ -288,12 +308,14 @@ public enum BuiltInProfiles {
             "penalties under the Cybersecurity Law, the Data Security Law and the Personal Information Protection Law (依照《中华人民共和国网络安全法》、《中华人民共和国数据安全法》、《中华人民共和国个人信息保护法》的规定给予处罚)",
             "public-security administrative penalties where it violates public-security administration; criminal liability where it is a crime (构成违反治安管理行为的,依法给予治安管理处罚;构成犯罪的,依法追究刑事责任)"
            ],
-           "note": "no fine in this regulation"
+           "note": "no fine in this regulation",
+           "noteZh": "本条例未设罚款"
           },
           "design": {
            "article": "design requirement",
            "measures": [],
-           "note": "not a legal requirement"
+           "note": "not a legal requirement",
+           "noteZh": "非法律要求"
           }
          },
          "rules": [
@@ -308,12 +330,12 @@ public enum BuiltInProfiles {
             "provisions": [
              {
               "ref": "Art. 7 ¶3",
-              "zh": "在前两款规定的场所、区域内安装图像采集设备及相关设施,应当为维护公共安全所必需,除前两款规定的政府有关部门、负有经营管理责任的单位(以下统称公共安全视频系统管理单位)外,其他任何单位或者个人不得安装",
+              "zh": "在前两款规定的场所、区域内安装图像采集设备及相关设施，应当为维护公共安全所必需，除前两款规定的政府有关部门、负有经营管理责任的单位（以下统称公共安全视频系统管理单位）外，其他任何单位或者个人不得安装",
               "en": "Image acquisition equipment and related facilities installed in the places and areas of the preceding two paragraphs shall be necessary for maintaining public security; no unit or individual other than the government departments and the units with operating and management responsibility named in those paragraphs (together: public security video system management units) may install them"
              },
              {
               "ref": "Art. 9 ¶1",
-              "zh": "在本条例第七条规定之外的其他公共场所安装图像采集设备及相关设施,应当为维护公共安全所必需,仅限于对该场所负有安全防范义务的单位或者个人安装,其他任何单位或者个人不得安装",
+              "zh": "在本条例第七条规定之外的其他公共场所安装图像采集设备及相关设施，应当为维护公共安全所必需，仅限于对该场所负有安全防范义务的单位或者个人安装，其他任何单位或者个人不得安装",
               "en": "Image acquisition equipment and related facilities installed in public places other than those of Art. 7 shall be necessary for maintaining public security and may be installed only by the unit or individual with the security duty for the place; no other unit or individual may install them"
              }
             ]
@@ -331,12 +353,12 @@ public enum BuiltInProfiles {
             "provisions": [
              {
               "ref": "Art. 8 ¶1 {item}",
-              "zh": "禁止在公共场所的下列区域、部位安装图像采集设备及相关设施:{item.zh}",
+              "zh": "禁止在公共场所的下列区域、部位安装图像采集设备及相关设施：{item.zh}",
               "en": "It is prohibited to install image acquisition equipment and related facilities in the following areas and parts of public places: {item.en}"
              },
              {
               "ref": "Art. 8 ¶2",
-              "zh": "对上述区域、部位负有经营管理责任的单位或者个人,应当加强日常管理和检查,发现在前款所列区域、部位安装图像采集设备及相关设施的,应当立即报告所在地公安机关处理",
+              "zh": "对上述区域、部位负有经营管理责任的单位或者个人，应当加强日常管理和检查，发现在前款所列区域、部位安装图像采集设备及相关设施的，应当立即报告所在地公安机关处理",
               "en": "Units or individuals with operating and management responsibility for the above areas and parts shall strengthen daily management and inspection and, on finding image acquisition equipment and related facilities installed in the areas and parts listed in the preceding paragraph, shall immediately report it to the local public security organ for handling"
              }
             ]
@@ -357,12 +379,12 @@ public enum BuiltInProfiles {
             "provisions": [
              {
               "ref": "Art. 8 ¶1 (iv)",
-              "zh": "禁止在公共场所的下列区域、部位安装图像采集设备及相关设施:安装图像采集设备后能够拍摄、窥视、窃听他人隐私的其他区域、部位",
+              "zh": "禁止在公共场所的下列区域、部位安装图像采集设备及相关设施：安装图像采集设备后能够拍摄、窥视、窃听他人隐私的其他区域、部位",
               "en": "It is prohibited to install image acquisition equipment and related facilities in the following areas and parts of public places: other areas and parts where image acquisition equipment, once installed, could photograph, peep at or eavesdrop on others' privacy"
              },
              {
               "ref": "Art. 13",
-              "zh": "公共安全视频系统管理单位应当按照维护公共安全所必需、注重保护个人隐私和个人信息权益的要求,合理确定图像采集设备的安装位置、角度和采集范围",
+              "zh": "公共安全视频系统管理单位应当按照维护公共安全所必需、注重保护个人隐私和个人信息权益的要求，合理确定图像采集设备的安装位置、角度和采集范围",
               "en": "The public security video system management unit shall, as maintaining public security requires and with attention to protecting personal privacy and personal information rights, reasonably determine the installation position, angle and collection range of image acquisition equipment"
              }
             ]
@@ -380,12 +402,12 @@ public enum BuiltInProfiles {
             "provisions": [
              {
               "ref": "Art. 8 ¶1 (iv)",
-              "zh": "禁止在公共场所的下列区域、部位安装图像采集设备及相关设施:安装图像采集设备后能够拍摄、窥视、窃听他人隐私的其他区域、部位",
+              "zh": "禁止在公共场所的下列区域、部位安装图像采集设备及相关设施：安装图像采集设备后能够拍摄、窥视、窃听他人隐私的其他区域、部位",
               "en": "It is prohibited to install image acquisition equipment and related facilities in the following areas and parts of public places: other areas and parts where image acquisition equipment, once installed, could photograph, peep at or eavesdrop on others' privacy"
              },
              {
               "ref": "Art. 13",
-              "zh": "公共安全视频系统管理单位应当按照维护公共安全所必需、注重保护个人隐私和个人信息权益的要求,合理确定图像采集设备的安装位置、角度和采集范围",
+              "zh": "公共安全视频系统管理单位应当按照维护公共安全所必需、注重保护个人隐私和个人信息权益的要求，合理确定图像采集设备的安装位置、角度和采集范围",
               "en": "The public security video system management unit shall, as maintaining public security requires and with attention to protecting personal privacy and personal information rights, reasonably determine the installation position, angle and collection range of image acquisition equipment"
              }
             ]
@@ -401,7 +423,7 @@ public enum BuiltInProfiles {
            "description": "an enabled microphone is within its range of a prohibited zone (walls are not modelled for sound)",
            "citation": {
             "ref": "Art. 8 ¶1 (iv)",
-            "zh": "禁止在公共场所的下列区域、部位安装图像采集设备及相关设施:安装图像采集设备后能够拍摄、窥视、窃听他人隐私的其他区域、部位",
+            "zh": "禁止在公共场所的下列区域、部位安装图像采集设备及相关设施：安装图像采集设备后能够拍摄、窥视、窃听他人隐私的其他区域、部位",
             "en": "It is prohibited to install image acquisition equipment and related facilities in the following areas and parts of public places: other areas and parts where image acquisition equipment, once installed, could photograph, peep at or eavesdrop on others' privacy"
            },
            "consequence": "art27"
@@ -415,7 +437,7 @@ public enum BuiltInProfiles {
            "description": "a non-public plan holds guest rooms or private dining rooms: a place receiving guests for food or lodging is public for them, and Art. 8 is applied to those zones",
            "citation": {
             "ref": "Art. 8 ¶1 {item}",
-            "zh": "禁止在公共场所的下列区域、部位安装图像采集设备及相关设施:{item.zh}",
+            "zh": "禁止在公共场所的下列区域、部位安装图像采集设备及相关设施：{item.zh}",
             "en": "It is prohibited to install image acquisition equipment and related facilities in the following areas and parts of public places: {item.en}"
            },
            "consequence": "art27"
@@ -429,7 +451,7 @@ public enum BuiltInProfiles {
            "description": "a camera within consentDistance of a restricted area, or whose view covers it, has no consent reference",
            "citation": {
             "ref": "Art. 10",
-            "zh": "依照本条例安装图像采集设备及相关设施,位于军事禁区、军事管理区以及国家机关等涉密单位周边的,应当事先征得相关涉密单位的同意",
+            "zh": "依照本条例安装图像采集设备及相关设施，位于军事禁区、军事管理区以及国家机关等涉密单位周边的，应当事先征得相关涉密单位的同意",
             "en": "Where image acquisition equipment and related facilities installed under these Regulations are located in the vicinity of military restricted zones, military administrative zones, or state organs and other units involving secrets, the prior consent of the units involving secrets concerned shall be obtained"
            },
            "consequence": "art28"
@@ -443,7 +465,7 @@ public enum BuiltInProfiles {
            "description": "a non-prohibited zone that the cameras see at least minSignageViewArea of has no sign inside it or within signDistance of an opening on its boundary",
            "citation": {
             "ref": "Art. 13",
-            "zh": "并设置显著的提示标识。未设置显著提示标识的,由公安机关责令改正",
+            "zh": "并设置显著的提示标识。未设置显著提示标识的，由公安机关责令改正",
             "en": "and set up prominent warning signs. Where no prominent warning sign is set up, the public security organ orders rectification"
            },
            "consequence": "art13"
@@ -457,7 +479,7 @@ public enum BuiltInProfiles {
            "description": "the view region covers at least minOffSiteArea outside the site boundary",
            "citation": {
             "ref": "Art. 13",
-            "zh": "公共安全视频系统管理单位应当按照维护公共安全所必需、注重保护个人隐私和个人信息权益的要求,合理确定图像采集设备的安装位置、角度和采集范围",
+            "zh": "公共安全视频系统管理单位应当按照维护公共安全所必需、注重保护个人隐私和个人信息权益的要求，合理确定图像采集设备的安装位置、角度和采集范围",
             "en": "The public security video system management unit shall, as maintaining public security requires and with attention to protecting personal privacy and personal information rights, reasonably determine the installation position, angle and collection range of image acquisition equipment"
            },
            "consequence": "art13-range"
@@ -471,7 +493,7 @@ public enum BuiltInProfiles {
            "description": "the system was not filed within filingDays of going live (by preexistingFilingDue for systems in use before preexistingBefore)",
            "citation": {
             "ref": "Art. 14",
-            "zh": "应当在系统投入使用之日起30日内……向所在地县级人民政府公安机关备案。本条例施行前已经启用的,应当在本条例施行之日起90日内备案",
+            "zh": "应当在系统投入使用之日起30日内……向所在地县级人民政府公安机关备案。本条例施行前已经启用的，应当在本条例施行之日起90日内备案",
             "en": "shall file … with the public security organ of the county-level people's government where the system is located within 30 days from the date of the system being put into use. If it has been put into use before the implementation of this Regulation, it shall be filed within 90 days from the date of the implementation of this Regulation"
            },
            "consequence": "art29"
@@ -499,7 +521,7 @@ public enum BuiltInProfiles {
            "description": "the cameras in the plan differ, by type, from those system.filing records",
            "citation": {
             "ref": "Art. 14 ¶1",
-            "zh": "公共安全视频系统备案事项发生变化的,应当及时办理备案变更",
+            "zh": "公共安全视频系统备案事项发生变化的，应当及时办理备案变更",
             "en": "Where the filed particulars of a public security video system change, the filing shall be changed in time"
            },
            "consequence": "art29"
@@ -527,7 +549,7 @@ public enum BuiltInProfiles {
            "description": "retentionDays is at least overRetentionDays and the plan gives no system.retentionBasis",
            "citation": {
             "ref": "Art. 17",
-            "zh": "30日后,对已经实现处理目的的视频图像信息,应当予以删除。法律、行政法规对视频图像信息保存期限另有规定的,从其规定",
+            "zh": "30日后，对已经实现处理目的的视频图像信息，应当予以删除。法律、行政法规对视频图像信息保存期限另有规定的，从其规定",
             "en": "After 30 days, video image information whose processing purpose has been achieved shall be deleted. Where laws or administrative regulations provide otherwise for the retention period, those provisions apply"
            },
            "consequence": "art31"
@@ -541,7 +563,7 @@ public enum BuiltInProfiles {
            "description": "a camera marked publicSecurity whose field walls in the plan cut by more than obstructionShare",
            "citation": {
             "ref": "Art. 23 (2)",
-            "zh": "任何单位或者个人不得实施下列行为:(二)擅自改动、迁移、拆除依据本条例第七条规定安装的图像采集设备及相关设施,或者以喷涂、遮挡等方式妨碍其正常运行",
+            "zh": "任何单位或者个人不得实施下列行为：（二）擅自改动、迁移、拆除依据本条例第七条规定安装的图像采集设备及相关设施，或者以喷涂、遮挡等方式妨碍其正常运行",
             "en": "No unit or individual may: (2) without authorisation alter, move or remove image acquisition equipment and related facilities installed under Art. 7, or obstruct their normal operation by spraying, covering or other means"
            },
            "consequence": "art30"
@@ -555,7 +577,7 @@ public enum BuiltInProfiles {
            "description": "for non-public sites: the view region covers at least minOffSiteArea outside the boundary",
            "citation": {
             "ref": "Art. 33",
-            "zh": "在非公共场所安装图像采集设备及相关设施,不得危害公共安全或者侵犯他人的合法权益",
+            "zh": "在非公共场所安装图像采集设备及相关设施，不得危害公共安全或者侵犯他人的合法权益",
             "en": "The installation of image acquisition equipment and related facilities in non-public places shall not endanger public security or infringe the lawful rights and interests of others"
            },
            "consequence": "art31"
@@ -569,7 +591,7 @@ public enum BuiltInProfiles {
            "description": "for non-public sites: a camera inside, or whose view covers at least minIntrusionArea of, a zone marked occupiedByOthers",
            "citation": {
             "ref": "Art. 33",
-            "zh": "在非公共场所安装图像采集设备及相关设施,不得危害公共安全或者侵犯他人的合法权益",
+            "zh": "在非公共场所安装图像采集设备及相关设施，不得危害公共安全或者侵犯他人的合法权益",
             "en": "The installation of image acquisition equipment and related facilities in non-public places shall not endanger public security or infringe the lawful rights and interests of others"
            },
            "consequence": "art31"
@@ -583,7 +605,7 @@ public enum BuiltInProfiles {
            "description": "a zone with requiredCoverage is covered below its coverageFraction at its IEC 62676-4 level",
            "citation": {
             "ref": "design requirement (IEC 62676-4)",
-            "zh": "设计要求,非法律条款",
+            "zh": "设计要求，非法律条款",
             "en": "design requirement, not law"
            },
            "consequence": "design"
@@ -598,7 +620,7 @@ public enum BuiltInProfiles {
            },
            "notes": [
             {
-             "zh": "第三十二条第二款:其他国家机关及其工作人员在履行公共安全视频系统建设、使用、相关管理职责过程中,违反本条例规定……由其上级机关或者有关主管部门责令改正,对负有责任的领导人员和直接责任人员依法给予处分;构成犯罪的,依法追究刑事责任。",
+             "zh": "第三十二条第二款：其他国家机关及其工作人员在履行公共安全视频系统建设、使用、相关管理职责过程中，违反本条例规定……由其上级机关或者有关主管部门责令改正，对负有责任的领导人员和直接责任人员依法给予处分；构成犯罪的，依法追究刑事责任。",
              "en": "Sightline's reading: an Art. 7 ¶1 system is built by departments organised by the local people's government; where the builder is a state organ, Art. 32 ¶2 (correction ordered by its superior organ, 处分 of the responsible leaders and staff) governs rather than the unit fines the findings quote. This is a judgement."
             }
            ]
@@ -609,7 +631,7 @@ public enum BuiltInProfiles {
             "art17"
            ],
            "reason": {
-            "zh": "第九条第二款:依照前款规定安装图像采集设备及相关设施的,应当遵守本条例除第十一条、第十四条、第十五条、第十六条第二款、第十七条规定的强制性要求之外的其他各项规定",
+            "zh": "第九条第二款：依照前款规定安装图像采集设备及相关设施的，应当遵守本条例除第十一条、第十四条、第十五条、第十六条第二款、第十七条规定的强制性要求之外的其他各项规定",
             "en": "Art. 9 ¶2: those who install image acquisition equipment and related facilities under the preceding paragraph shall observe all provisions of these Regulations other than the mandatory requirements of Art. 11, 14, 15, 16 ¶2 and 17"
            }
           },
@@ -619,12 +641,12 @@ public enum BuiltInProfiles {
             "coverage"
            ],
            "reason": {
-            "zh": "第二条:本条例所称公共安全视频图像信息系统(以下简称公共安全视频系统),是指通过在公共场所安装图像采集设备及相关设施,对涉及公共安全的区域进行视频图像信息收集、传输、显示、存储的系统。",
+            "zh": "第二条：本条例所称公共安全视频图像信息系统（以下简称公共安全视频系统），是指通过在公共场所安装图像采集设备及相关设施，对涉及公共安全的区域进行视频图像信息收集、传输、显示、存储的系统。",
             "en": "Art. 2: \"A public security video image information system (public security video system) in these Regulations means a system that collects, transmits, displays and stores video image information of areas involving public security by installing image acquisition equipment and related facilities in public places.\""
            },
            "notes": [
             {
-             "zh": "Sightline 的理解:本条例的各项义务针对公共场所;非公共场所适用第三十三条。这是判断,不是条文。",
+             "zh": "Sightline 的理解：本条例的各项义务针对公共场所；非公共场所适用第三十三条。这是判断，不是条文。",
              "en": "Sightline's reading: the Regulations' duties govern public places, and non-public places fall under Art. 33. This is a judgement, not the text."
             }
            ],
@@ -643,10 +665,11 @@ public enum BuiltInProfiles {
          "id": "cn-chongqing-2009",
          "title": "Chongqing Municipality, public security video image information systems measures (2009)",
          "law": {
-          "zh": "重庆市社会公共安全视频图像信息系统管理办法(2009年12月11日起施行)",
+          "zh": "重庆市社会公共安全视频图像信息系统管理办法（2009年12月11日起施行）",
           "en": "Chongqing Municipality Measures on the Management of Social Public Security Video Image Information Systems (in force 2009-12-11)"
          },
          "note": "Quoted from a rough machine translation (shared/regulations/chongqing-2009-en.txt): article numbers marked \"inferred\" are Sightline's reading where the translation drops headings, and fine amounts are given only as far as the translation makes them legible. The Chinese original is not in this project.",
+         "noteZh": "引自粗略的机器译文（shared/regulations/chongqing-2009-en.txt）：标注“编号推定”的条款编号是 Sightline 在译文缺少条目标题处的推定，罚款数额仅以译文可辨认的为限。本项目未收录中文原文。",
          "parameters": {
           "minIntrusionArea": 0.01,
           "signDistance": 5,
@@ -668,27 +691,27 @@ public enum BuiltInProfiles {
          },
          "items": {
           "(i)": {
-           "zh": "(重庆市社会公共安全视频图像信息系统管理办法;本项目仅收录英文机器翻译,未收录中文原文)",
+           "zh": "（重庆市社会公共安全视频图像信息系统管理办法；本项目仅收录英文机器翻译，未收录中文原文）",
            "en": "hotels and restaurants, recreational sites (guest rooms and private rooms)"
           },
           "(ii)": {
-           "zh": "(重庆市社会公共安全视频图像信息系统管理办法;本项目仅收录英文机器翻译,未收录中文原文)",
+           "zh": "（重庆市社会公共安全视频图像信息系统管理办法；本项目仅收录英文机器翻译，未收录中文原文）",
            "en": "collective and personal accommodation"
           },
           "(iii)": {
-           "zh": "(重庆市社会公共安全视频图像信息系统管理办法;本项目仅收录英文机器翻译,未收录中文原文)",
+           "zh": "（重庆市社会公共安全视频图像信息系统管理办法；本项目仅收录英文机器翻译，未收录中文原文）",
            "en": "ablution rooms, changing rooms, toilets and lactation rooms"
           },
           "(iv)": {
-           "zh": "(重庆市社会公共安全视频图像信息系统管理办法;本项目仅收录英文机器翻译,未收录中文原文)",
+           "zh": "（重庆市社会公共安全视频图像信息系统管理办法；本项目仅收录英文机器翻译，未收录中文原文）",
            "en": "areas in which personal information may be disclosed in financial, insurance and securities institutions"
           },
           "(v)": {
-           "zh": "(重庆市社会公共安全视频图像信息系统管理办法;本项目仅收录英文机器翻译,未收录中文原文)",
+           "zh": "（重庆市社会公共安全视频图像信息系统管理办法；本项目仅收录英文机器翻译，未收录中文原文）",
            "en": "regions where expressions of personal will may be observed in the vicinity of the electoral box, the polling point"
           },
           "(vi)": {
-           "zh": "(重庆市社会公共安全视频图像信息系统管理办法;本项目仅收录英文机器翻译,未收录中文原文)",
+           "zh": "（重庆市社会公共安全视频图像信息系统管理办法；本项目仅收录英文机器翻译，未收录中文原文）",
            "en": "other places and regions involving personal privacy"
           }
          },
@@ -709,31 +732,38 @@ public enum BuiltInProfiles {
          "articles": {
           "art6-20": {
            "ref": "Art. 6 ¶2; Art. 20 (ii)",
-           "title": "no infringing personal privacy; no changing position, angle or scope to collect private information"
+           "title": "no infringing personal privacy; no changing position, angle or scope to collect private information",
+           "titleZh": "不得侵犯个人隐私；不得改变位置、角度和范围采集隐私信息"
           },
           "art8": {
            "ref": "Art. 8 (numbering inferred)",
-           "title": "places where a public video system shall be installed"
+           "title": "places where a public video system shall be installed",
+           "titleZh": "应当安装公共视频系统的场所"
           },
           "art9": {
            "ref": "Art. 9 (numbering inferred)",
-           "title": "places where no public video system may be installed"
+           "title": "places where no public video system may be installed",
+           "titleZh": "不得安装公共视频系统的场所"
           },
           "art10": {
            "ref": "Art. 10 (numbering inferred)",
-           "title": "a clear mark; fixed position, angle and lens range"
+           "title": "a clear mark; fixed position, angle and lens range",
+           "titleZh": "明显标识；固定的位置、角度和镜头范围"
           },
           "art15": {
            "ref": "Art. 15",
-           "title": "sending the system's materials to the public security authorities"
+           "title": "sending the system's materials to the public security authorities",
+           "titleZh": "向公安机关报送系统资料"
           },
           "art19": {
            "ref": "Art. 19",
-           "title": "operating duties, including keeping footage at least 30 days"
+           "title": "operating duties, including keeping footage at least 30 days",
+           "titleZh": "运行管理义务，包括视频资料保存不少于30日"
           },
           "coverage": {
            "ref": "design requirement",
-           "title": "required coverage of key locations (not law)"
+           "title": "required coverage of key locations (not law)",
+           "titleZh": "重点部位的覆盖要求（非法律要求）"
           }
          },
          "consequences": {
@@ -745,14 +775,17 @@ public enum BuiltInProfiles {
            "fines": {
             "unit": {
              "min": 1000,
-             "note": "the translation reads \"a fine of more than 1000\"; no upper bound is legible"
+             "note": "the translation reads \"a fine of more than 1000\"; no upper bound is legible",
+             "noteZh": "译文作“a fine of more than 1000”；上限无法辨认"
             },
             "individual": {
              "max": 1000,
-             "note": "the translation reads \"a fine of up to 1000 for individuals\""
+             "note": "the translation reads \"a fine of up to 1000 for individuals\"",
+             "noteZh": "译文作“a fine of up to 1000 for individuals”"
             },
             "responsible": {
-             "note": "the translation's figure for supervisors and directly responsible personnel (\"€50 million\") is garbled; no amount is given"
+             "note": "the translation's figure for supervisors and directly responsible personnel (\"€50 million\") is garbled; no amount is given",
+             "noteZh": "译文中主管人员和直接责任人员的罚款数额（“€50 million”）有误，未予列出"
             }
            }
           },
@@ -763,18 +796,22 @@ public enum BuiltInProfiles {
            ],
            "fines": {
             "unit": {
-             "note": "the translation reads \"a fine of 1,000 units\"; whether this is a minimum or a maximum is not legible"
+             "note": "the translation reads \"a fine of 1,000 units\"; whether this is a minimum or a maximum is not legible",
+             "noteZh": "译文作“a fine of 1,000 units”；是下限还是上限无法辨认"
             },
             "individual": {
-             "note": "the translation reads \"a fine of 500 dollars for individuals\"; whether this is a minimum or a maximum is not legible"
+             "note": "the translation reads \"a fine of 500 dollars for individuals\"; whether this is a minimum or a maximum is not legible",
+             "noteZh": "译文作“a fine of 500 dollars for individuals”；是下限还是上限无法辨认"
             }
            },
-           "condition": "only if not corrected within the time limit"
+           "condition": "only if not corrected within the time limit",
+           "conditionZh": "仅在逾期不改正时"
           },
           "design": {
            "article": "design requirement",
            "measures": [],
-           "note": "not a legal requirement"
+           "note": "not a legal requirement",
+           "noteZh": "非法律要求"
           },
           "art25-iv": {
            "article": "Art. 25 (iv)",
@@ -783,30 +820,36 @@ public enum BuiltInProfiles {
            ],
            "fines": {
             "unit": {
-             "note": "the translation reads \"a fine of 1,000 units\"; whether this is a minimum or a maximum is not legible"
+             "note": "the translation reads \"a fine of 1,000 units\"; whether this is a minimum or a maximum is not legible",
+             "noteZh": "译文作“a fine of 1,000 units”；是下限还是上限无法辨认"
             },
             "individual": {
-             "note": "the translation reads \"a fine of 500 dollars for individuals\"; whether this is a minimum or a maximum is not legible"
+             "note": "the translation reads \"a fine of 500 dollars for individuals\"; whether this is a minimum or a maximum is not legible",
+             "noteZh": "译文作“a fine of 500 dollars for individuals”；是下限还是上限无法辨认"
             }
            },
-           "condition": "fines only if not corrected within the time limit"
+           "condition": "fines only if not corrected within the time limit",
+           "conditionZh": "逾期不改正的，方予罚款"
           },
           "art10-marks": {
            "article": "Art. 10 (numbering inferred)",
            "measures": [],
-           "note": "the translation sets no distinct penalty for missing marks or for cameras whose position, angle and range are not fixed"
+           "note": "the translation sets no distinct penalty for missing marks or for cameras whose position, angle and range are not fixed",
+           "noteZh": "译文未就缺少标识或者位置、角度和范围未固定的摄像机另设处罚"
           },
           "art23-mandatory": {
            "article": "Art. 23 (numbering inferred)",
            "measures": [
             "order to correct within a time limit"
            ],
-           "condition": "if not corrected: sanctions under the State Council's regulations on security protection in enterprises and institutions and on entertainment venues (the translation: \"sanctioned by the public security authorities in accordance with the State Department's Regulations on the Protection of Security in Business Units and the Regulations on Recreation Facilities\")"
+           "condition": "if not corrected: sanctions under the State Council's regulations on security protection in enterprises and institutions and on entertainment venues (the translation: \"sanctioned by the public security authorities in accordance with the State Department's Regulations on the Protection of Security in Business Units and the Regulations on Recreation Facilities\")",
+           "conditionZh": "逾期不改正的，由公安机关依照国务院关于企业事业单位内部治安保卫和娱乐场所管理的条例处理（译文：“sanctioned by the public security authorities in accordance with the State Department's Regulations on the Protection of Security in Business Units and the Regulations on Recreation Facilities”）"
           },
           "art15-record": {
            "article": "Art. 15 ¶1",
            "measures": [],
-           "note": "none by itself: a gap in the plan file is not a failure to send the materials. Art. 25 (i) (order to correct within a time limit; a fine only if not corrected) applies if the materials were not sent"
+           "note": "none by itself: a gap in the plan file is not a failure to send the materials. Art. 25 (i) (order to correct within a time limit; a fine only if not corrected) applies if the materials were not sent",
+           "noteZh": "其本身不产生法律责任：图纸文件缺少数据并不等于未报送资料。未报送资料的，适用第二十五条第（一）项（责令限期改正；逾期不改正的，方予罚款）"
           }
          },
          "rules": [
@@ -835,12 +878,12 @@ public enum BuiltInProfiles {
             "provisions": [
              {
               "ref": "Art. 6 ¶2",
-              "zh": "(本项目未收录中文原文)",
+              "zh": "（本项目未收录中文原文）",
               "en": "The construction, use and maintenance of public video systems shall not disclose State secrets and commercial secrets, nor violate personal privacy and other legitimate rights."
              },
              {
               "ref": "Art. 20 (ii) (numbering inferred)",
-              "zh": "(本项目未收录中文原文)",
+              "zh": "（本项目未收录中文原文）",
               "en": "No unit or individual shall have the following acts: (ii) Changes in the use of public video systems or the location of intake-based equipment, intake-call, pyrethroids and scope, and use them for the collection of information relating to State secret, commercial secret or personal privacy and other legitimate rights"
              }
             ]
@@ -858,12 +901,12 @@ public enum BuiltInProfiles {
             "provisions": [
              {
               "ref": "Art. 6 ¶2",
-              "zh": "(本项目未收录中文原文)",
+              "zh": "（本项目未收录中文原文）",
               "en": "The construction, use and maintenance of public video systems shall not disclose State secrets and commercial secrets, nor violate personal privacy and other legitimate rights."
              },
              {
               "ref": "Art. 20 (ii) (numbering inferred)",
-              "zh": "(本项目未收录中文原文)",
+              "zh": "（本项目未收录中文原文）",
               "en": "No unit or individual shall have the following acts: (ii) Changes in the use of public video systems or the location of intake-based equipment, intake-call, pyrethroids and scope, and use them for the collection of information relating to State secret, commercial secret or personal privacy and other legitimate rights"
              }
             ]
@@ -879,7 +922,7 @@ public enum BuiltInProfiles {
            "description": "a non-prohibited zone the cameras see has no sign inside it or near an opening on its boundary (the mark must also state the camera's fixed position, angle and lens range; \"pyrethroids\" in the translation is read as the angle, an inference)",
            "citation": {
             "ref": "Art. 10 (numbering inferred)",
-            "zh": "(本项目未收录中文原文)",
+            "zh": "（本项目未收录中文原文）",
             "en": "The public video system installed in public places should set a clear mark that the location of the camera equipment is fixed, the pyrethroids and the scope of the lens."
            },
            "consequence": "art10-marks"
@@ -895,12 +938,12 @@ public enum BuiltInProfiles {
             "provisions": [
              {
               "ref": "Art. 10 (numbering inferred)",
-              "zh": "(本项目未收录中文原文)",
+              "zh": "（本项目未收录中文原文）",
               "en": "The public video system installed in public places should set a clear mark that the location of the camera equipment is fixed, the pyrethroids and the scope of the lens."
              },
              {
               "ref": "Art. 20 (ii) (numbering inferred)",
-              "zh": "(本项目未收录中文原文)",
+              "zh": "（本项目未收录中文原文）",
               "en": "No unit or individual shall have the following acts: (ii) Changes in the use of public video systems or the location of intake-based equipment, intake-call, pyrethroids and scope, and use them for the collection of information relating to State secret, commercial secret or personal privacy and other legitimate rights"
              }
             ]
@@ -924,7 +967,7 @@ public enum BuiltInProfiles {
            ],
            "citation": {
             "ref": "Art. 8 (viii) (numbering inferred)",
-            "zh": "(本项目未收录中文原文)",
+            "zh": "（本项目未收录中文原文）",
             "en": "The following places relating to public safety and regional systems should be installed: (viii) Public corridors and entrances for large commercial network sites, large meals, large theatres, recreational sites, hotels and Internet access sites"
            },
            "consequence": "art23-mandatory"
@@ -938,7 +981,7 @@ public enum BuiltInProfiles {
            "description": "a system in use before the measures took effect was not reported within 30 days (the measures set no deadline for new systems)",
            "citation": {
             "ref": "Art. 15 ¶2",
-            "zh": "(本项目未收录中文原文)",
+            "zh": "（本项目未收录中文原文）",
             "en": "The public video system that had been established prior to the implementation of the scheme should be available to the public security authorities within 30 days of the date of its implementation"
            },
            "consequence": "art25"
@@ -952,7 +995,7 @@ public enum BuiltInProfiles {
            "description": "the plan does not reference the design and detection (test) programmes Art. 15 ¶1 asks to be sent (system.designProgramme, system.testReport)",
            "citation": {
             "ref": "Art. 15 ¶1",
-            "zh": "(本项目未收录中文原文)",
+            "zh": "（本项目未收录中文原文）",
             "en": "Public video systems-building units should send technical programmes for the design and detection of public video systems and related materials collected to public security authorities"
            },
            "consequence": "art15-record"
@@ -966,7 +1009,7 @@ public enum BuiltInProfiles {
            "description": "retentionDays is under 30",
            "citation": {
             "ref": "Art. 19 (viii)",
-            "zh": "(本项目未收录中文原文)",
+            "zh": "（本项目未收录中文原文）",
             "en": "The period of effective storage of information is generally not less than 30 days"
            },
            "consequence": "art25"
@@ -980,7 +1023,7 @@ public enum BuiltInProfiles {
            "description": "a zone with requiredCoverage is covered below its coverageFraction at its IEC 62676-4 level",
            "citation": {
             "ref": "design requirement (IEC 62676-4)",
-            "zh": "设计要求,非法律条款",
+            "zh": "设计要求，非法律条款",
             "en": "design requirement, not law"
            },
            "consequence": "design"
@@ -992,7 +1035,7 @@ public enum BuiltInProfiles {
             "coverage"
            ],
            "reason": {
-            "zh": "(本项目未收录中文原文)",
+            "zh": "（本项目未收录中文原文）",
             "en": "Art. 3: the measures govern video systems monitoring public places"
            }
           }
@@ -1000,7 +1043,7 @@ public enum BuiltInProfiles {
          "laterLaw": {
           "from": "2025-04-01",
           "note": {
-           "zh": "自2025年4月1日起,国务院《公共安全视频图像信息系统管理条例》(国务院令第799号)同样适用,且作为行政法规优先于本市规章;仅按本规则集检查会遗漏:第十条(涉密单位周边须事先征得同意)、第十四条(30日内备案)、第八条第一款第(四)项(窃听)。请同时以 cn-2025 检查。",
+           "zh": "自2025年4月1日起，国务院《公共安全视频图像信息系统管理条例》（国务院令第799号）同样适用，且作为行政法规优先于本市规章；仅按本规则集检查会遗漏：第十条（涉密单位周边须事先征得同意）、第十四条（30日内备案）、第八条第一款第（四）项（窃听）。请同时以 cn-2025 检查。",
            "en": "From 2025-04-01 the State Council's Order No. 799 also applies and prevails (a State Council regulation over a municipal rule). This profile alone would miss Art. 10 (prior consent near confidential units), Art. 14 (filing within 30 days) and Art. 8 ¶1 (iv) (microphones: 窃听). Check with cn-2025 as well."
           }
          }

@@ -4,41 +4,34 @@ import SightlinePlan
 /// Markdown, HTML, SARIF and GeoJSON properties): every measure and every
 /// fine, never only the first, so no format shows less than the law sets.
 extension Consequence {
-    /// "Art. 27 ¶1: confiscation …; deletion …; fine, unit ¥10,000–20,000;
-    /// fine, directly responsible persons ¥5,000–10,000 — condition (note)".
-    public var summary: String {
-        var parts = measures
-        for fine in fines {
-            parts.append("fine, \(fine.party): \(fine.yuanRange)\(fine.note.map { " (\($0))" } ?? "")")
-        }
-        var text = parts.isEmpty ? article : "\(article): " + parts.joined(separator: "; ")
-        if let condition { text += " — \(condition)" }
-        if let note { text += " (\(note))" }
-        return text
-    }
-}
+    /// "Art. 27 ¶1: confiscation …; deletion …; fine, unit: ¥10,000–20,000;
+    /// fine, directly responsible persons: ¥5,000–10,000 — condition (note)".
+    public var summary: String { summary(in: .en) }
 
-extension Consequence {
     /// The summary in `language`. In Chinese, each measure and condition in
     /// the statute's own words (the bracketed Chinese the profile quotes with
     /// each), fines as the statute states them ("单位：1万元以上2万元以下"),
     /// the article as Chinese law cites it; the note (Sightline's reading)
     /// stays as the profile writes it.
-    public func summary(in language: Language) -> String {
-        guard language == .zh else { return summary }
-        var parts = measures.map(Self.statuteWords)
+    public func summary(in l: Language) -> String {
+        let words = { (text: String) in l == .zh ? Self.statuteWords(text) : text }
+        var parts = measures.map(words)
         for fine in fines {
-            parts.append("罚款（\(Self.partyZh(fine.party))）：\(fine.yuanRangeZh)\(fine.note.map { "（\(Self.statuteWords($0))）" } ?? "")")
+            let party = Phrase.party(fine.party).map { l.t($0) } ?? fine.party
+            let note = l == .zh ? (fine.noteZh ?? fine.note.map(words)) : fine.note
+            parts.append(l.t(.consequenceFine, party, fine.range(in: l), note.map { l.t(.aside, $0) } ?? ""))
         }
-        let reference = ArticleReference.zh(article)
-        var text = parts.isEmpty ? reference : "\(reference)：" + parts.joined(separator: "；")
-        if let condition {
+        let reference = l == .zh ? ArticleReference.zh(article) : article
+        var text = parts.isEmpty ? reference : l.t(.consequenceHead, reference, parts.joined(separator: l.t(.clauseSeparator)))
+        if l == .zh, let conditionZh {
+            text += l.t(.consequenceCondition, conditionZh)
+        } else if let condition {
             // A condition says more than the words it quotes (whom it
             // concerns): the quoted words, then the profile's own sentence.
-            let quoted = Self.statuteWords(condition)
-            text += " — " + (quoted == condition ? condition : "\(quoted)（\(condition)）")
+            let quoted = words(condition)
+            text += l.t(.consequenceCondition, quoted == condition ? condition : quoted + l.t(.aside, condition))
         }
-        if let note { text += "（\(note)）" }
+        if let note = l == .zh ? (noteZh ?? note) : note { text += l.t(.aside, note) }
         return text
     }
 
@@ -65,16 +58,7 @@ extension Consequence {
                 current.append(ch)
             }
         }
-        return quoted.isEmpty ? text : quoted.joined(separator: "；")
-    }
-
-    static func partyZh(_ party: String) -> String {
-        switch party {
-        case "unit": "单位"
-        case "individual": "个人"
-        case "directly responsible persons": "直接负责的主管人员和其他直接责任人员"
-        default: party
-        }
+        return quoted.isEmpty ? text : quoted.map(ChinesePunctuation.fullWidth).joined(separator: "；")
     }
 }
 
@@ -90,39 +74,19 @@ extension Finding {
 
 extension Fine {
     /// "¥10,000–20,000", "up to ¥10,000", "from ¥1,000", or "amount unclear".
-    public var yuanRange: String {
-        switch (minYuan, maxYuan) {
-        case (let lo?, let hi?): "¥\(Self.thousands(lo))–\(Self.thousands(hi))"
-        case (nil, let hi?): "up to ¥\(Self.thousands(hi))"
-        case (let lo?, nil): "from ¥\(Self.thousands(lo))"
-        case (nil, nil): "amount unclear"
-        }
-    }
+    public var yuanRange: String { range(in: .en) }
 
     /// The range as the statute writes it: "1万元以上2万元以下", "1万元以下".
-    public var yuanRangeZh: String {
+    public var yuanRangeZh: String { range(in: .zh) }
+
+    /// The range in `language`, its amounts in the language's style
+    /// (``Language/yuan(_:)``).
+    public func range(in l: Language) -> String {
         switch (minYuan, maxYuan) {
-        case (let lo?, let hi?): "\(Self.yuanZh(lo))以上\(Self.yuanZh(hi))以下"
-        case (nil, let hi?): "\(Self.yuanZh(hi))以下"
-        case (let lo?, nil): "\(Self.yuanZh(lo))以上"
-        case (nil, nil): "数额不明"
+        case (let lo?, let hi?): l.t(.fineBetween, l.yuan(lo), l.yuan(hi))
+        case (nil, let hi?): l.t(.fineUpTo, l.yuan(hi))
+        case (let lo?, nil): l.t(.fineFrom, l.yuan(lo))
+        case (nil, nil): l.t(.fineUnclear)
         }
-    }
-
-    /// 10000 → "1万元", 5000 → "5000元", 15000 → "1.5万元".
-    static func yuanZh(_ n: Int) -> String {
-        guard n >= 10_000 else { return "\(n)元" }
-        let wan = Double(n) / 10_000
-        return wan == wan.rounded() ? "\(Int(wan))万元" : "\(DecimalText.trimmed(wan, 2))万元"
-    }
-
-    static func thousands(_ n: Int) -> String {
-        let s = String(n)
-        var out = ""
-        for (i, ch) in s.enumerated() {
-            if i > 0, (s.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return out
     }
 }

@@ -4,12 +4,11 @@ import SightlinePlan
 /// What the plan says about when the filing was due.
 struct FilingDue {
     var due: CalendarDate?
-    /// How the due date follows from the plan, or why there is none.
-    var reason: String
     /// A contradiction in the plan's system record, reported with the finding.
-    var contradiction: String?
-    /// The reason in every language, where there is a due date.
-    var says: ((Language) -> String)? = nil
+    var contradiction: ((Language) -> String)? = nil
+    /// How the due date follows from the plan, or why there is none, in
+    /// every language.
+    var says: (Language) -> String
 }
 
 /// Checks about the system's paperwork: filing (Order 799 Art. 14;
@@ -22,36 +21,27 @@ extension RuleContext {
     /// reported.
     func filingDue() -> FilingDue {
         let system = plan.metadata.system
-        var contradiction: String?
+        var contradiction: ((Language) -> String)?
         if let before = parameters.preexistingBefore, let due = parameters.preexistingFilingDue {
             if let commissioned = system.commissionedOn, commissioned >= before {
                 if system.preexisting {
-                    contradiction =
-                        "the plan says the system was in use before \(before) (system.preexisting) but put into use on \(commissioned) (system.commissionedOn); the date is used"
+                    contradiction = { l in l.t(.noteSystemContradiction, l.date(before), l.date(commissioned)) }
                 }
             } else if system.preexisting || system.commissionedOn != nil {
-                return FilingDue(
-                    due: due, reason: "the system was in use before \(before), so the filing was due by \(due)",
-                    says: { l in l.t(.messageDuePreexisting, l.date(before), l.date(due)) })
+                return FilingDue(due: due, says: { l in l.t(.messageDuePreexisting, l.date(before), l.date(due)) })
             }
         }
         guard let commissioned = system.commissionedOn else {
-            return FilingDue(
-                due: nil, reason: "the plan gives no system.commissionedOn", contradiction: contradiction,
-                says: { $0.t(.reasonNoCommissioned) })
+            return FilingDue(due: nil, contradiction: contradiction, says: { $0.t(.reasonNoCommissioned) })
         }
         guard let days = parameters.filingDays else {
             return FilingDue(
-                due: nil,
-                reason:
-                    "this profile sets no filing deadline for systems put into use from \(parameters.preexistingBefore.map(\.description) ?? "its entry into force")",
-                contradiction: contradiction,
+                due: nil, contradiction: contradiction,
                 says: { [from = parameters.preexistingBefore] l in l.t(.reasonNoDeadline, from.map(l.date) ?? l.t(.reasonEntryIntoForce)) })
         }
         let due = commissioned.adding(days: days)
         return FilingDue(
-            due: due, reason: "the system was put into use on \(commissioned), so the filing was due within \(days) days, by \(due)",
-            contradiction: contradiction,
+            due: due, contradiction: contradiction,
             says: { l in l.t(.messageDueCommissioned, l.date(commissioned), String(days), l.date(due)) })
     }
 
@@ -60,33 +50,34 @@ extension RuleContext {
         let article = reference(rule.article)
         let due = filingDue()
         if let contradiction = due.contradiction {
-            out.notes.append(Text(zh: "系统记录自相矛盾:\(contradiction)", en: "The system record contradicts itself: \(contradiction)."))
+            out.notes.append(Text(.noteRecordContradicts) { [contradiction($0)] })
         }
         guard let dueDate = due.due else {
-            out.notEvaluated = { l in due.says?(l) ?? due.reason }
+            out.notEvaluated = due.says
             return out
         }
         if parameters.isRestDay(dueDate) {
-            let source = parameters.holidaySource.map { " (holidays: \($0))" } ?? ""
+            let (source, sourceZh) = (parameters.holidaySource, parameters.holidaySourceZh ?? parameters.holidaySource)
             out.notes.append(
-                Text(
-                    zh: "\(article)备案期限的最后一日 \(dueDate) 是休息日或法定节假日;依《民法典》第二百零三条,期间的最后一日是法定休假日的,以法定休假日结束的次日为期间的最后一日。是否适用于本期限并不确定,本报告未予顺延。",
-                    en:
-                        "The \(article) filing deadline, \(dueDate), falls on a weekend or statutory holiday\(source); Civil Code Art. 203 may extend it to the next working day. Whether it does for this deadline is uncertain, so the report does not apply it."
-                ))
+                Text(.noteRestDay) { l in
+                    [
+                        l == .zh ? ArticleReference.zh(article) : article, l.date(dueDate),
+                        (l == .zh ? sourceZh : source).map { l.t(.noteHolidaySource, $0) } ?? "",
+                    ]
+                })
         }
         // On time on the due date itself; overdue only once the check date is past it.
         guard asOf > dueDate else { return out }
         let filed = plan.metadata.system.filedOn
         if let filed, filed <= dueDate { return out }
         let late = (filed ?? asOf).dayNumber - dueDate.dayNumber
-        let contradiction = due.contradiction.map { " (\($0))" } ?? ""
+        let contradiction = due.contradiction
         out.findings.append(
             finding(rule) { l in
                 let status =
                     filed.map { l.t(.messageFiledLate, l.date($0), String(late)) } ?? l.t(.messageNotFiled, String(late), l.date(asOf))
-                let reason = due.says?(l) ?? due.reason
-                return l.t(.messageOverdue, l == .zh ? ArticleReference.zh(article) : article, reason, status, contradiction)
+                let aside = contradiction.map { l.t(.aside, $0(l)) } ?? ""
+                return l.t(.messageOverdue, l == .zh ? ArticleReference.zh(article) : article, due.says(l), status, aside)
             })
         return out
     }

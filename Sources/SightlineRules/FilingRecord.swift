@@ -18,10 +18,9 @@ public struct FilingRecord: Sendable {
     public var due: CalendarDate?
     /// How the due date follows from the plan (or why there is none).
     public var dueReason: String
-    /// The same in Chinese, where there is a due date.
-    public var dueReasonZh: String?
-    /// `filed on time`, `filed late`, `overdue`, `due`, or `unknown`.
-    public var status: String
+    /// The same in Chinese.
+    public var dueReasonZh: String
+    public var status: FilingStatus
     public var missing: [String]
     /// What is missing, in Chinese.
     public var missingZh: [String]
@@ -43,11 +42,11 @@ public struct FilingRecord: Sendable {
         let empty = PlanAnalysis(plan: plan, cameras: [], problems: [])
         let context = RuleContext(profile: profile, plan: plan, analysis: empty, asOf: asOf, privateScope: nil)
         let filingDue = context.filingDue()
-        (due, dueReason, dueReasonZh) = (filingDue.due, filingDue.reason, filingDue.says?(.zh))
+        (due, dueReason, dueReasonZh) = (filingDue.due, filingDue.says(.en), filingDue.says(.zh))
         switch (due, filedOn) {
-        case (nil, _): status = filedOn == nil ? "unknown" : "filed"
-        case (let due?, let filed?): status = filed <= due ? "filed on time" : "filed late"
-        case (let due?, nil): status = asOf > due ? "overdue" : "due"
+        case (nil, _): status = filedOn == nil ? .unknown : .filed
+        case (let due?, let filed?): status = filed <= due ? .filedOnTime : .filedLate
+        case (let due?, nil): status = asOf > due ? .overdue : .due
         }
         missing = context.missingFilingData()
         missingZh = context.missingFilingData(.zh)
@@ -60,7 +59,7 @@ public struct FilingRecord: Sendable {
         }
         if let filingArticle, !engine.applies(filingArticle, at: place) {
             notRequired = profile.applicability[place]?.reason ?? filingArticle.elsewhere
-            status = "not required"
+            status = .notRequired
             missing = []
             missingZh = []
         } else {
@@ -72,20 +71,25 @@ public struct FilingRecord: Sendable {
     public var notRequired: Text?
 }
 
-extension FilingRecord {
+/// Where the filing stands; the raw value is what the JSON record says.
+public enum FilingStatus: String, Sendable {
+    case filedOnTime = "filed on time" // not prose: a JSON value
+    case filedLate = "filed late" // not prose: a JSON value
+    case overdue, due, filed, unknown
+    case notRequired = "not required" // not prose: a JSON value
+
     /// The status in `language`.
-    public func status(in language: Language) -> String {
-        let phrase: Phrase? =
-            switch status {
-            case "filed on time": .statusFiledOnTime
-            case "filed late": .statusFiledLate
-            case "overdue": .statusOverdue
-            case "due": .statusDue
-            case "filed": .statusFiled
-            case "not required": .statusNotRequired
-            case "unknown": .filingUnknown
-            default: nil
+    public func text(in language: Language) -> String {
+        let phrase: Phrase =
+            switch self {
+            case .filedOnTime: .statusFiledOnTime
+            case .filedLate: .statusFiledLate
+            case .overdue: .statusOverdue
+            case .due: .statusDue
+            case .filed: .statusFiled
+            case .notRequired: .statusNotRequired
+            case .unknown: .filingUnknown
             }
-        return phrase.map { language.t($0) } ?? status
+        return language.t(phrase)
     }
 }

@@ -62,12 +62,15 @@ public struct Fine: Sendable, Equatable {
     public var minYuan: Int?
     public var maxYuan: Int?
     public var note: String?
+    /// The note in Chinese, where the profile gives it.
+    public var noteZh: String? = nil
 
-    public init(party: String, minYuan: Int?, maxYuan: Int?, note: String?) {
+    public init(party: String, minYuan: Int?, maxYuan: Int?, note: String?, noteZh: String? = nil) {
         self.party = party
         self.minYuan = minYuan
         self.maxYuan = maxYuan
         self.note = note
+        self.noteZh = noteZh
     }
 }
 
@@ -83,6 +86,9 @@ public struct Consequence: Sendable, Equatable {
     public var condition: String?
     /// e.g. "no fine in this regulation".
     public var note: String?
+    /// The condition and the note in Chinese, where the profile gives them.
+    public var conditionZh: String? = nil
+    public var noteZh: String? = nil
 
     public init(article: String, measures: [String], fines: [Fine], condition: String?, note: String?) {
         self.article = article

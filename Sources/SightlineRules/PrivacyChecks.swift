@@ -86,12 +86,11 @@ extension RuleContext {
         var out = RuleResult()
         guard let scope = privateScope else { return out }
         for zone in plan.zones where scope.contains(zone.category) {
+            let provision = rule.citation.reference.replacingOccurrences(of: "{item}", with: profile.prohibited[zone.category] ?? "")
             out.findings.append(
-                finding(
-                    rule, zone: zone,
-                    message:
-                        "the plan marks the site non-public, but \(describe(zone)) is a room of a place receiving guests for food or lodging; \(rule.citation.reference.replacingOccurrences(of: "{item}", with: profile.prohibited[zone.category] ?? "")) is applied to it"
-                ))
+                finding(rule, zone: zone) { l in
+                    l.t(.messageNonPublicGuestRooms, describe(zone, l), l == .zh ? ArticleReference.zh(provision) : provision)
+                })
         }
         return out
     }

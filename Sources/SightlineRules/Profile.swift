@@ -10,6 +10,8 @@ public struct Profile: Sendable {
     public var law: Text
     /// A caveat the report repeats (e.g. "the English is a rough machine translation").
     public var note: String?
+    /// The caveat in Chinese (`noteZh`).
+    public var noteZh: String? = nil
     public var parameters: Parameters
     /// Zone categories this profile adds to the plan format's vocabulary.
     public var extraCategories: [ZoneCategory: String]
@@ -47,6 +49,11 @@ public struct Text: Sendable, Equatable {
         self.zh = zh
         self.en = en
     }
+
+    /// A catalogue phrase in both languages, its slots filled for each.
+    public init(_ phrase: Phrase, _ values: (Language) -> [String] = { _ in [] }) {
+        self.init(zh: Catalogue.text(phrase, .zh, values(.zh)), en: Catalogue.text(phrase, .en, values(.en)))
+    }
 }
 
 public struct Article: Sendable, Equatable {
@@ -55,6 +62,8 @@ public struct Article: Sendable, Equatable {
     /// As cited, e.g. `Art. 14`.
     public var reference: String
     public var title: String
+    /// The title in Chinese (`titleZh`).
+    public var titleZh: String? = nil
     /// The place categories the article is about (Art. 33: non-public
     /// places only); `nil` is every place the applicability allows.
     public var appliesTo: Set<PlaceCategory>? = nil
@@ -111,6 +120,8 @@ public struct Parameters: Sendable, Equatable {
     public var holidays: [ClosedRange<Int>] = []
     /// Where the holiday list comes from, quoted in the note.
     public var holidaySource: String? = nil
+    /// The same in Chinese.
+    public var holidaySourceZh: String? = nil
     public init() {}
 
     /// Whether `date` is a Saturday, a Sunday or a listed holiday.
@@ -212,6 +223,9 @@ public struct ConsequenceSpec: Sendable, Equatable {
     public var fines: [String: FineSpec]
     public var condition: String?
     public var note: String?
+    /// The condition and note in Chinese (`conditionZh`, `noteZh`).
+    public var conditionZh: String? = nil
+    public var noteZh: String? = nil
 
     /// The consequence for an operator of `kind`: its own fine, then, for a
     /// unit only, its directly responsible persons' ("对其直接负责的主管人员
@@ -219,15 +233,17 @@ public struct ConsequenceSpec: Sendable, Equatable {
     func resolve(for kind: OperatorKind) -> Consequence {
         var fines: [Fine] = []
         if let own = self.fines[kind.rawValue] ?? self.fines["operator"] {
-            fines.append(Fine(party: kind.rawValue, minYuan: own.minYuan, maxYuan: own.maxYuan, note: own.note))
+            fines.append(Fine(party: kind.rawValue, minYuan: own.minYuan, maxYuan: own.maxYuan, note: own.note, noteZh: own.noteZh))
         }
         if kind == .unit, let responsible = self.fines["responsible"] {
             fines.append(
                 Fine(
                     party: "directly responsible persons", minYuan: responsible.minYuan,
-                    maxYuan: responsible.maxYuan, note: responsible.note))
+                    maxYuan: responsible.maxYuan, note: responsible.note, noteZh: responsible.noteZh))
         }
-        return Consequence(article: article, measures: measures, fines: fines, condition: condition, note: note)
+        var out = Consequence(article: article, measures: measures, fines: fines, condition: condition, note: note)
+        (out.conditionZh, out.noteZh) = (conditionZh, noteZh)
+        return out
     }
 }
 
@@ -236,6 +252,7 @@ public struct FineSpec: Sendable, Equatable {
     public var maxYuan: Int?
     /// Why a bound is missing or uncertain.
     public var note: String?
+    public var noteZh: String? = nil
 }
 
 /// Which article groups a place category leaves out, and why.
@@ -256,4 +273,14 @@ public struct Applicability: Sendable, Equatable {
         if let only { return only.contains(article) }
         return !exempt.contains(article)
     }
+}
+
+extension Profile {
+    /// The caveat in `language`: the Chinese where the profile gives it.
+    public func note(in language: Language) -> String? { language == .zh ? (noteZh ?? note) : note }
+}
+
+extension Article {
+    /// The title in `language`: the Chinese where the profile gives it.
+    public func title(in language: Language) -> String { language == .zh ? (titleZh ?? title) : title }
 }

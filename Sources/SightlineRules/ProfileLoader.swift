@@ -77,7 +77,7 @@ public enum ProfileLoader {
     private static func read(_ r: PropertyReader) -> Profile? {
         let log = r.log
         r.warnUnknown([
-            "format", "id", "title", "law", "note", "parameters", "extraCategories", "prohibited", "items",
+            "format", "id", "title", "law", "note", "noteZh", "parameters", "extraCategories", "prohibited", "items",
             "articles", "consequences", "rules", "applicability", "laterLaw",
         ])
         if r.string("format") != formatName {
@@ -130,9 +130,10 @@ public enum ProfileLoader {
 
         var articles: [Article] = []
         for (key, a) in entries(r, "articles") {
-            a.warnUnknown(["ref", "title", "appliesTo", "elsewhere"])
+            a.warnUnknown(["ref", "title", "titleZh", "appliesTo", "elsewhere"])
             guard let ref = required(a, "ref"), let t = required(a, "title") else { continue }
             var article = Article(key: key, reference: ref, title: t)
+            article.titleZh = a.string("titleZh")
             if a.has("appliesTo") {
                 article.appliesTo = Set(placeCategories(a, "appliesTo"))
                 article.elsewhere = text(a.object("elsewhere"), a.path("elsewhere"), log: log)
@@ -213,6 +214,7 @@ public enum ProfileLoader {
             prohibited: prohibited, items: items, articles: articles, consequences: consequences, rules: rules,
             applicability: applicability)
         profile.laterLaw = laterLaw
+        profile.noteZh = r.string("noteZh")
         return profile
     }
 
@@ -258,7 +260,7 @@ public enum ProfileLoader {
         p.warnUnknown([
             "minIntrusionArea", "consentDistance", "minConsentViewArea", "signDistance", "minSignageViewArea",
             "minOffSiteArea", "retentionDays", "filingDays", "preexistingBefore", "preexistingFilingDue",
-            "overRetentionDays", "obstructionShare", "holidays", "holidaySource", "filingData",
+            "overRetentionDays", "obstructionShare", "holidays", "holidaySource", "holidaySourceZh", "filingData",
         ])
         if p.has("filingData") {
             out.filingData = strings(p, "filingData").compactMap { word in
@@ -271,6 +273,7 @@ public enum ProfileLoader {
         if let v = p.number("overRetentionDays", in: 1...100_000, what: "days") { out.overRetentionDays = Int(v) }
         if let v = p.number("obstructionShare", in: 0...1, openLower: true, what: "a share of the view, 0…1") { out.obstructionShare = v }
         out.holidaySource = p.string("holidaySource")
+        out.holidaySourceZh = p.string("holidaySourceZh")
         for (i, range) in strings(p, "holidays").enumerated() {
             // "YYYY-MM-DD" or "YYYY-MM-DD/YYYY-MM-DD", inclusive.
             let ends = range.split(separator: "/").map { CalendarDate(iso: String($0)) }
@@ -307,7 +310,7 @@ public enum ProfileLoader {
     }
 
     private static func readConsequence(_ c: PropertyReader) -> ConsequenceSpec? {
-        c.warnUnknown(["article", "measures", "fines", "condition", "note"])
+        c.warnUnknown(["article", "measures", "fines", "condition", "conditionZh", "note", "noteZh"])
         guard let article = required(c, "article") else { return nil }
         var measures: [String] = []
         if c.has("measures") {
@@ -331,17 +334,21 @@ public enum ProfileLoader {
                     continue
                 }
                 let fr = PropertyReader(object: o, log: c.log, feature: nil, path: f.path(member.key))
-                fr.warnUnknown(["min", "max", "note"])
+                fr.warnUnknown(["min", "max", "note", "noteZh"])
                 let lo = fr.number("min", in: 0...1e12, what: "yuan")
                 let hi = fr.number("max", in: 0...1e12, what: "yuan")
                 if lo == nil, hi == nil, !fr.has("note") {
                     c.log.error(nil, fr.path, "a fine needs `min`, `max` or a `note` saying why neither is known")
                 }
                 if let lo, let hi, lo > hi { c.log.error(nil, fr.path("min"), "min is above max") }
-                fines[member.key] = FineSpec(minYuan: lo.map { Int($0) }, maxYuan: hi.map { Int($0) }, note: fr.string("note"))
+                fines[member.key] = FineSpec(
+                    minYuan: lo.map { Int($0) }, maxYuan: hi.map { Int($0) }, note: fr.string("note"), noteZh: fr.string("noteZh"))
             }
         }
-        return ConsequenceSpec(article: article, measures: measures, fines: fines, condition: c.string("condition"), note: c.string("note"))
+        var spec = ConsequenceSpec(
+            article: article, measures: measures, fines: fines, condition: c.string("condition"), note: c.string("note"))
+        (spec.conditionZh, spec.noteZh) = (c.string("conditionZh"), c.string("noteZh"))
+        return spec
     }
 
     private static func readRule(

@@ -98,13 +98,7 @@ extension RuleContext {
             guard let owner = c.camera.owner, owner != operatorName, let ownership = c.ownership else { continue }
             let ownPremises = ownership.standingIn.filter { manages(owner, $0) }
             if let zone = ownPremises.first, plan.metadata.site.placeCategory == .art7Venue {
-                out.notes.append(
-                    Text(
-                        zh:
-                            "摄像机 \(c.camera.id) 属于 \(owner),其管理所在区域 \(zone.id):承租人在自有经营场所内安装的设备可能适用第九条(其他公共场所),而非第七条;请以 placeCategory 作出判断(如为该承租人单独建立 art9-other-public 平面图)。",
-                        en:
-                            "Camera \(c.camera.id) belongs to \(owner), who manages \(zone.id): a tenant's own cameras inside its premises may fall under Art. 9 (other public places) rather than Art. 7; that is the user's decision, made with placeCategory (e.g. a plan of the tenant's premises marked art9-other-public)."
-                    ))
+                out.notes.append(Text(.noteTenantPremises) { _ in [c.camera.id, owner, zone.id] })
             }
             let watched = ownership.mostSeen?.zone ?? ownership.standingIn.first
             guard let watched, !manages(owner, watched) else { continue }

@@ -81,6 +81,7 @@ struct Check: ParsableCommand {
             do {
                 try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
             } catch {
+                // not prose: a diagnostic, English as every input and file error is
                 Console.err(TerminalText.escaped("\(output): cannot create the folder: \(error.localizedDescription)"))
                 throw ExitCode(2)
             }
@@ -97,7 +98,7 @@ struct Check: ParsableCommand {
             try emit(text, to: output)
             if let output { try Console.out(Data((TerminalText.escaped(Self.verdictLine(report, written: output)) + "\n").utf8)) }
             if format == .geojson, ReportCRS(of: loaded.plan).isLocal {
-                Console.err(TerminalText.escaped(ReportCRS.warning(for: output ?? "standard output")))
+                Console.err(TerminalText.escaped(ReportCRS.warning(for: output ?? "standard output"))) // not prose: a diagnostic
             }
         } else if format == .pdf {
             let pdf: [UInt8]
@@ -138,10 +139,14 @@ struct Check: ParsableCommand {
         let yellow = "\u{1B}[33m"
         let reset = "\u{1B}[0m"
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            for (word, colour) in [
-                ("FAIL", red), ("PASS", green), ("  error", red), ("  warning", yellow), ("不符合", red), ("符合", green),
-                ("  错误", red), ("  警告", yellow),
-            ] where line.hasPrefix(word) {
+            // Each language's words, "FAIL" before "PASS" and 不符合 before 符合.
+            let words = Language.allCases.flatMap { l in
+                [
+                    (l.t(.verdictFail), red), (l.t(.verdictPass), green), ("  " + l.t(.severityError), red),
+                    ("  " + l.t(.severityWarning), yellow),
+                ]
+            }
+            for (word, colour) in words where line.hasPrefix(word) {
                 let bare = word.trimmingCharacters(in: .whitespaces)
                 let indent = String(word.prefix(word.count - bare.count))
                 return indent + colour + bare + reset + line.dropFirst(word.count)
@@ -153,10 +158,12 @@ struct Check: ParsableCommand {
     /// The one line `check -o FILE` prints on standard output: the verdict
     /// and where the report went.
     static func verdictLine(_ report: CheckReport, written path: String) -> String {
+        let l = report.language
         let errors = report.errorCount
-        let warnings = report.findings.count - errors
-        return
-            "\(report.verdict == "fail" ? "FAIL" : "PASS"): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) other finding\(warnings == 1 ? "" : "s"); report written to \(path)"
+        let others = report.findings.count - errors
+        return l.t(
+            .verdictLine, l.t(report.verdict == "fail" ? .verdictFail : .verdictPass), l.count(errors, .errorsOne, .errorsMany),
+            l.count(others, .otherFindingsOne, .otherFindingsMany), path)
     }
 
     /// Prints the problems (stderr, one a line) and an empty JSON report, exits 2.

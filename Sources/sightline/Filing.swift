@@ -35,7 +35,7 @@ struct Filing: ParsableCommand {
             let article =
                 loaded.profile.rules.first { $0.check == .filingOverdue }.flatMap { rule in
                     loaded.profile.articles.first { $0.key == rule.article }?.reference
-                } ?? "the filing"
+                } ?? l.t(.filingArticleUnknown)
             switch format {
             case .text:
                 let said = l.t(
@@ -44,7 +44,7 @@ struct Filing: ParsableCommand {
             case .json:
                 var w = JSONWriter()
                 w.beginObject()
-                w.field("status", record.status)
+                w.field("status", record.status.rawValue)
                 w.field("article", article)
                 w.field("placeCategory", loaded.plan.metadata.site.placeCategory.rawValue)
                 w.key("reason")
@@ -60,7 +60,7 @@ struct Filing: ParsableCommand {
         switch format {
         case .text:
             let cameras = record.camerasByType.map {
-                l == .zh ? "\(Phrase.cameraType($0.type).map { l.t($0) } ?? $0.type) \($0.count) 台" : "\($0.count) \($0.type)"
+                l.t(.filingCameraCount, Phrase.cameraType($0.type).map { l.t($0) } ?? $0.type, String($0.count))
             }
             .joined(separator: l.t(.listSeparator))
             /// A label padded to one column (a CJK character is two columns wide).
@@ -69,13 +69,13 @@ struct Filing: ParsableCommand {
                 let width = text.unicodeScalars.reduce(0) { $0 + ($1.value > 0x2E80 ? 2 : 1) }
                 return "  " + text + String(repeating: " ", count: max(1, 17 - width))
             }
-            let reason = l == .zh ? (record.dueReasonZh ?? record.dueReason) : record.dueReason
-            let open = l == .zh ? "（" : " ("
-            let close = l == .zh ? "）" : ")"
+            let reason = l == .zh ? record.dueReasonZh : record.dueReason
             var lines = [
                 l.t(.filingTitle, l == .zh ? loaded.profile.law.zh : loaded.profile.law.en),
                 field(.filingUnit)
-                    + "\(record.operatorName ?? none)\(open)\(Phrase.operatorKind(record.operatorKind.rawValue).map { l.t($0) } ?? record.operatorKind.rawValue)\(close)\(record.creditCode.map { l.t(.filingCreditCode, $0) } ?? "")",
+                    + (record.operatorName ?? none)
+                    + l.t(.aside, Phrase.operatorKind(record.operatorKind.rawValue).map { l.t($0) } ?? record.operatorKind.rawValue)
+                    + "\(record.creditCode.map { l.t(.filingCreditCode, $0) } ?? "")",
                 field(.filingAddress) + (record.address ?? none),
                 field(.filingLocation) + (record.siteName ?? none)
                     + l.t(.filingLevels, record.levels.joined(separator: l.t(.listSeparator))),
@@ -83,8 +83,8 @@ struct Filing: ParsableCommand {
                     + (record.microphones > 0 ? l.t(.filingMicrophones, String(record.microphones)) : ""),
                 field(.filingStorage) + (record.retentionDays.map { l.t(.filingDays, String($0)) } ?? none),
                 field(.filingPutIntoUse) + (record.commissionedOn.map(l.date) ?? none),
-                field(.filingDue) + (record.due.map(l.date) ?? l.t(.filingUnknown)) + open + reason + close,
-                field(.filingFiled) + (record.filedOn.map(l.date) ?? l.t(.filingNotYet)) + " — " + record.status(in: l),
+                field(.filingDue) + (record.due.map(l.date) ?? l.t(.filingUnknown)) + l.t(.aside, reason),
+                field(.filingFiled) + (record.filedOn.map(l.date) ?? l.t(.filingNotYet)) + " — " + record.status.text(in: l),
             ]
             let missing = l == .zh ? record.missingZh : record.missing
             if !missing.isEmpty { lines.append(field(.filingMissing) + missing.joined(separator: l.t(.listSeparator))) }
@@ -118,7 +118,7 @@ struct Filing: ParsableCommand {
             w.field("due", record.due?.description)
             w.field("dueReason", record.dueReason)
             w.field("filedOn", record.filedOn?.description)
-            w.field("status", record.status)
+            w.field("status", record.status.rawValue)
             w.key("missing")
             w.beginArray()
             for m in record.missing { w.string(m) }
@@ -126,6 +126,6 @@ struct Filing: ParsableCommand {
             w.endObject()
             try emit(w.string + "\n", to: output)
         }
-        if !record.missing.isEmpty || record.status == "overdue" || record.status == "filed late" { throw ExitCode(1) }
+        if !record.missing.isEmpty || record.status == .overdue || record.status == .filedLate { throw ExitCode(1) }
     }
 }

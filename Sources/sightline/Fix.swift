@@ -93,7 +93,7 @@ struct Fix: ParsableCommand {
                 "\(f.rule.split(separator: "/").last ?? "") \(f.zone ?? "")\(f.area.map { " \(DecimalText.fixed2($0)) m²" } ?? "")"
             }
             let type = l == .zh ? (Phrase.cameraType(c.type.rawValue).map { l.t($0) } ?? c.type.rawValue) : c.type.rawValue
-            lines.append(l.t(.fixCamera, c.id, type, deg(c.heading), deg(c.tilt), what.joined(separator: l == .zh ? "；" : "; ")))
+            lines.append(l.t(.fixCamera, c.id, type, deg(c.heading), deg(c.tilt), what.joined(separator: l.t(.clauseSeparator))))
             if fix.study.isInside {
                 let spot =
                     fix.study.relocation.map { p in
@@ -155,7 +155,7 @@ struct Fix: ParsableCommand {
         }
         for sign in p.signs {
             let q = frame.toPlan(sign.position)
-            let name = sign.zone.name.map { l == .zh ? "（\($0)）" : " (\($0))" } ?? ""
+            let name = sign.zone.name.map { l.t(.aside, $0) } ?? ""
             lines.append(
                 l.t(
                     .fixSign, sign.zone.id, name, DecimalText.fixed2(q.x), DecimalText.fixed2(q.y),
@@ -200,7 +200,7 @@ struct Fix: ParsableCommand {
             if fix.study.isInside {
                 w.key("move")
                 w.beginObject()
-                w.field("reason", "the camera stands inside a prohibited zone")
+                w.field("reason", Language.en.t(.fixInsideReason))
                 if let r = fix.study.relocation {
                     w.key("nearestAllowed")
                     w.inlineNumbers([frame.toPlan(r).x, frame.toPlan(r).y], decimals: frame.outputDecimals)

@@ -47,7 +47,7 @@ final class DrawingSetTests: XCTestCase {
         let pdf = folder.url.appendingPathComponent("hotel.pdf").path
         let r = try CLI.run(["check", "Examples/hotel-floor.json", "--format", "pdf", "-o", pdf, "--as-of", "2026-01-15", "--lang", "zh"])
         XCTAssertEqual(r.status, 1, r.stderr)
-        XCTAssertEqual(r.stdout, "FAIL: 2 errors, 0 other findings; report written to \(pdf)\n")
+        XCTAssertEqual(r.stdout, "不符合：2 项错误，其他 0 项结果；报告已写入 \(pdf)\n", "the verdict line in the report's language")
         let info = try poppler("pdfinfo", [pdf])
         XCTAssertTrue(info.contains("Pages:           4"), info)
         XCTAssertTrue(info.contains("(A3)"), info)

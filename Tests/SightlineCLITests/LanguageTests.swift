@@ -10,7 +10,7 @@ final class LanguageTests: XCTestCase {
         let r = try CLI.run(["filing", "Examples/clothing-store.json", "--as-of", "2026-01-15", "--lang", "zh"])
         XCTAssertEqual(r.status, 1, r.stderr)
         let lines = r.stdout.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines.first, "备案信息（公共安全视频图像信息系统管理条例(国务院令第799号,2025年4月1日起施行)）")
+        XCTAssertEqual(lines.first, "备案信息（公共安全视频图像信息系统管理条例（国务院令第799号，2025年4月1日起施行））")
         XCTAssertTrue(lines.contains("  设备数量及类型： 固定 2 台"), r.stdout)
         XCTAssertTrue(lines.contains("  备案期限：       2025年10月1日（系统于 2025年9月1日 投入使用，应在 30 日内即 2025年10月1日 前备案）"), r.stdout)
         XCTAssertTrue(lines.contains("  备案日期：       尚未备案 — 已逾期"), r.stdout)

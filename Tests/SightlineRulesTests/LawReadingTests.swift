@@ -142,6 +142,23 @@ final class LawReadingTests: XCTestCase {
         XCTAssertTrue(art10.contains("in the vicinity of military restricted zones, military administrative zones, or state organs"), art10)
     }
 
+    /// The Chinese texts of both built-in profiles punctuate as the statute
+    /// does: full-width ，：；（）, never the half-width marks of the text
+    /// files they were quoted from.
+    func testChineseQuotationsUseTheStatutesFullWidthPunctuation() throws {
+        for id in ["cn-2025", "cn-chongqing-2009"] {
+            let profile = try ProfileLoader.load(id)
+            var texts = [profile.law.zh] + profile.items.values.map(\.zh) + profile.applicability.values.map(\.reason.zh)
+            texts += profile.articles.compactMap(\.elsewhere?.zh) + profile.rules.flatMap { $0.citation.provisions.map(\.zh) }
+            XCTAssertGreaterThan(texts.count, 10)
+            for text in texts {
+                XCTAssertNil(text.rangeOfCharacter(from: CharacterSet(charactersIn: ",:;()")), "\(id): half-width punctuation in \(text)")
+            }
+        }
+        XCTAssertEqual(ChinesePunctuation.fullWidth("第八条:(一)旅馆,饭店;"), "第八条：（一）旅馆，饭店；")
+        XCTAssertEqual(ChinesePunctuation.halfWidth("第八条：（一）旅馆，饭店；"), "第八条:(一)旅馆,饭店;")
+    }
+
     /// Every Chinese quotation in cn-2025 (citations, items, reasons,
     /// consequences' parenthesised words) is found in the regulation's text.
     func testEveryChineseQuotationIsVerbatim() throws {
@@ -149,7 +166,7 @@ final class LawReadingTests: XCTestCase {
             contentsOf: CLI.packageRoot.appendingPathComponent("Fixtures/regulations/order-799-2025-zh.txt"), encoding: .utf8)
         let labels = ["(一)", "(二)", "(三)", "(四)", "(五)", "(六)"]
         func normalized(_ s: String) -> String {
-            var t = s.filter { !$0.isWhitespace }
+            var t = ChinesePunctuation.halfWidth(s).filter { !$0.isWhitespace }
             for l in labels { t = t.replacingOccurrences(of: l, with: "") }
             return t
         }
@@ -182,7 +199,7 @@ final class LawReadingTests: XCTestCase {
         for quote in quotes {
             // A colon joins a heading to an item, "……" marks an omission, and
             // "第九条第二款" is a label: each remaining piece is the law's text.
-            for piece in quote.replacingOccurrences(of: "……", with: ":").split(separator: ":") {
+            for piece in ChinesePunctuation.halfWidth(quote).replacingOccurrences(of: "……", with: ":").split(separator: ":") {
                 let p = normalized(String(piece)).trimmingCharacters(in: CharacterSet(charactersIn: "。;"))
                 guard !p.isEmpty, p.range(of: "^第[一二三四五六七八九十]+条(第[一二三四五六七八九十]+款)?$", options: .regularExpression) == nil else { continue }
                 XCTAssertTrue(text.contains(p), "not verbatim: \(p)")
@@ -216,7 +233,7 @@ final class LawReadingTests: XCTestCase {
         set(&home, "site", "placeCategory", "non-public")
         let (_, outcome) = try home.evaluate()
         XCTAssertEqual(outcome.applied.map(\.key), ["art33", "coverage"])
-        XCTAssertTrue(outcome.notApplied.first { $0.article.key == "art8" }?.reason.zh.hasPrefix("第二条:本条例所称公共安全视频图像信息系统") ?? false)
+        XCTAssertTrue(outcome.notApplied.first { $0.article.key == "art8" }?.reason.zh.hasPrefix("第二条：本条例所称公共安全视频图像信息系统") ?? false)
         XCTAssertTrue(outcome.notes.contains { $0.en.hasPrefix("Sightline's reading") }, "the gloss is a note, not law text")
     }
 
@@ -283,7 +300,7 @@ final class LawReadingTests: XCTestCase {
         var b = lobbyAndToilet()
         b.camera("cam-wc", at: [12, 5], ["heading": 0])
         let f = try XCTUnwrap(b.check().1.rule("art8-camera-inside").first)
-        XCTAssertTrue(f.citation.provisions[1].zh.hasPrefix("对上述区域、部位负有经营管理责任的单位或者个人,应当加强日常管理和检查"))
+        XCTAssertTrue(f.citation.provisions[1].zh.hasPrefix("对上述区域、部位负有经营管理责任的单位或者个人，应当加强日常管理和检查"))
         let duty = try XCTUnwrap(f.furtherConsequences.first)
         XCTAssertEqual(duty.article, "Art. 27 ¶2")
         XCTAssertTrue(duty.measures.contains { $0.contains("吊销营业执照") })
@@ -312,7 +329,7 @@ final class LawReadingTests: XCTestCase {
         set(&b, "system", "retentionDays", 180)
         let f = try XCTUnwrap(b.check().1.rule("art17-retention-excessive").first)
         XCTAssertEqual(f.severity, .warning)
-        XCTAssertTrue(f.citation.zh.contains("对已经实现处理目的的视频图像信息,应当予以删除"))
+        XCTAssertTrue(f.citation.zh.contains("对已经实现处理目的的视频图像信息，应当予以删除"))
         XCTAssertEqual(f.consequence.article, "Art. 31")
         set(&b, "system", "retentionBasis", "bank regulations require 180 days")
         XCTAssertTrue(try b.check().1.rule("art17-retention-excessive").isEmpty)

@@ -280,6 +280,56 @@ public enum Phrase: String, CaseIterable, Sendable {
     /// {0} date.
     case reasonNoDeadline
     case reasonEntryIntoForce
+    // Notes the rules add (Sightline's readings).
+    /// {0} cut-off date, {1} date put into use.
+    case noteSystemContradiction
+    /// {0} contradiction.
+    case noteRecordContradicts
+    /// {0} article, {1} due date, {2} holiday source (``noteHolidaySource``) or "".
+    case noteRestDay
+    /// {0} where the holidays come from.
+    case noteHolidaySource
+    /// {0} camera, {1} owner, {2} zone it manages.
+    case noteTenantPremises
+    /// {0} zone description, {1} provision.
+    case messageNonPublicGuestRooms
+    // Consequences.
+    case partyUnit, partyIndividual, partyResponsible
+    /// {0} party, {1} range, {2} note (``aside``) or "".
+    case consequenceFine
+    /// {0} article, {1} measures and fines.
+    case consequenceHead
+    /// {0} condition.
+    case consequenceCondition
+    /// {0} lowest, {1} highest amount.
+    case fineBetween
+    /// {0} amount.
+    case fineUpTo
+    /// {0} amount.
+    case fineFrom
+    case fineUnclear
+    // Punctuation that differs by language.
+    /// {0} what is said in passing: " (…)" / "（…）".
+    case aside
+    case clauseSeparator, commaSeparator, colon
+    // Other words of reports and commands.
+    /// {0} type, {1} count.
+    case filingCameraCount
+    case filingArticleUnknown
+    case fixInsideReason
+    case markdownNotesHeading
+    /// CSS `content` for the page numbers of a printed sheet.
+    case cssPageCounter
+    /// {0} tool version.
+    case blockTool
+    /// {0} the hash's first characters.
+    case blockHash
+    /// {0} article, {1} its title, {2} why it is not applied.
+    case notAppliedArticle
+    /// {0} verdict, {1} errors, {2} other findings, {3} file.
+    case verdictLine
+    /// {0} count.
+    case otherFindingsOne, otherFindingsMany
     case doriBelowMonitor, doriMonitor, doriDetect, doriObserve, doriRecognize, doriIdentify
 }
 
@@ -304,6 +354,13 @@ extension Phrase {
         case "warning": .severityWarning
         default: .severityInfo
         }
+    }
+}
+
+extension Phrase {
+    /// A fined party's words (`unit`, `individual`, `directly responsible persons`).
+    public static func party(_ raw: String) -> Phrase? {
+        ["unit": .partyUnit, "individual": .partyIndividual, "directly responsible persons": .partyResponsible][raw]
     }
 }
 
