@@ -17,6 +17,9 @@ public struct CheckReport: Sendable {
     /// HTML reports' words and the findings' messages. JSON, GeoJSON, SARIF
     /// and GeoPackage keep English keys and messages for tools.
     public var language: Language = .en
+    /// The URI of the rules' documentation (`Documentation/RULES.md`), for
+    /// SARIF's `helpUri`; `nil` when it is not known.
+    public var rulesDocumentation: String? = nil
 
     public init(
         toolVersion: String, profile: Profile, analysis: PlanAnalysis, outcome: RuleOutcome, asOf: CalendarDate,

@@ -56,6 +56,7 @@ public struct SARIFReportRenderer: ReportRenderer {
             w.beginObject()
             w.field("text", quote)
             w.endObject()
+            if let base = report.rulesDocumentation { w.field("helpUri", RuleReference.uri(rule.id, base: base)) }
             w.key("defaultConfiguration")
             w.beginObject()
             w.field("level", level(rule.severity))
@@ -70,27 +71,9 @@ public struct SARIFReportRenderer: ReportRenderer {
         w.endArray()
         w.endObject()
         w.endObject()
-        // A plan given by a relative path is located relative to WORKDIR, the
-        // folder sightline ran in (as a CI runner's checkout root), which
-        // the consumer supplies; an absolute path is an absolute file URI.
-        let relative = !report.plan.file.hasPrefix("/")
-        let name = relative ? Self.uri(report.plan.file) : "file://" + Self.uri(report.plan.file)
-        func artifactLocation() {
-            w.field("uri", name)
-            if relative { w.field("uriBaseId", "WORKDIR") }
-        }
-        if relative {
-            w.key("originalUriBaseIds")
-            w.beginObject()
-            w.key("WORKDIR")
-            w.beginObject()
-            w.key("description")
-            w.beginObject()
-            w.field("text", "The folder sightline was run in.")
-            w.endObject()
-            w.endObject()
-            w.endObject()
-        }
+        let file = report.plan.file
+        func artifactLocation() { Self.artifactLocation(file, &w) }
+        Self.uriBases(file, &w)
         w.key("artifacts")
         w.beginArray()
         w.beginObject()
@@ -181,6 +164,101 @@ public struct SARIFReportRenderer: ReportRenderer {
         w.field("asOf", report.asOf.description)
         w.field("verdict", report.verdict)
         w.endObject()
+        w.endObject()
+        w.endArray()
+        w.endObject()
+        return w.string + "\n"
+    }
+
+    /// A plan given by a relative path is located relative to WORKDIR, the
+    /// folder sightline ran in (as a CI runner's checkout root), which the
+    /// consumer supplies; an absolute path is an absolute file URI.
+    private static func artifactLocation(_ file: String, _ w: inout JSONWriter) {
+        let relative = !file.hasPrefix("/")
+        w.field("uri", relative ? uri(file) : "file://" + uri(file))
+        if relative { w.field("uriBaseId", "WORKDIR") }
+    }
+
+    /// `originalUriBaseIds` for a relative plan path.
+    private static func uriBases(_ file: String, _ w: inout JSONWriter) {
+        guard !file.hasPrefix("/") else { return }
+        w.key("originalUriBaseIds")
+        w.beginObject()
+        w.key("WORKDIR")
+        w.beginObject()
+        w.key("description")
+        w.beginObject()
+        w.field("text", "The folder sightline was run in.")
+        w.endObject()
+        w.endObject()
+        w.endObject()
+    }
+
+    /// The log of a check that could not read its plan (exit 2): a run
+    /// with no results whose invocation failed, each input error a
+    /// notification located at the plan file (and the feature's id and
+    /// property as a logical location), so a SARIF consumer reads it as a
+    /// failed analysis rather than a clean one.
+    public static func invalidInput(file: String, problems: [PlanProblem], toolVersion: String) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        w.field("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
+        w.field("version", "2.1.0")
+        w.key("runs")
+        w.beginArray()
+        w.beginObject()
+        w.key("tool")
+        w.beginObject()
+        w.key("driver")
+        w.beginObject()
+        w.field("name", "sightline")
+        w.field("version", toolVersion)
+        w.endObject()
+        w.endObject()
+        uriBases(file, &w)
+        w.key("invocations")
+        w.beginArray()
+        w.beginObject()
+        w.field("executionSuccessful", false)
+        w.field("exitCode", 2)
+        w.key("toolExecutionNotifications")
+        w.beginArray()
+        for problem in problems {
+            w.beginObject()
+            w.field("level", problem.severity == .warning ? "warning" : "error")
+            w.key("message")
+            w.beginObject()
+            w.field("text", problem.message)
+            w.endObject()
+            w.key("locations")
+            w.beginArray()
+            w.beginObject()
+            w.key("physicalLocation")
+            w.beginObject()
+            w.key("artifactLocation")
+            w.beginObject()
+            artifactLocation(problem.file.isEmpty ? file : problem.file, &w)
+            w.endObject()
+            w.endObject()
+            let logical = [problem.feature.map { "feature/\($0)" }, problem.property].compactMap { $0 }
+            if !logical.isEmpty {
+                w.key("logicalLocations")
+                w.beginArray()
+                w.beginObject()
+                w.field("fullyQualifiedName", logical.joined(separator: "/"))
+                w.endObject()
+                w.endArray()
+            }
+            w.endObject()
+            w.endArray()
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        w.endArray()
+        w.key("results")
+        w.beginArray()
+        w.endArray()
         w.endObject()
         w.endArray()
         w.endObject()

@@ -230,7 +230,7 @@ public struct ConsequenceSpec: Sendable, Equatable {
     /// The consequence for an operator of `kind`: its own fine, then, for a
     /// unit only, its directly responsible persons' ("对其直接负责的主管人员
     /// 和其他直接责任人员": 其 is the unit, so an individual has none).
-    func resolve(for kind: OperatorKind) -> Consequence {
+    public func resolve(for kind: OperatorKind) -> Consequence {
         var fines: [Fine] = []
         if let own = self.fines[kind.rawValue] ?? self.fines["operator"] {
             fines.append(Fine(party: kind.rawValue, minYuan: own.minYuan, maxYuan: own.maxYuan, note: own.note, noteZh: own.noteZh))

@@ -46,6 +46,13 @@ struct Check: ParsableCommand {
     @Option(help: ArgumentHelp("Levels analysed at once.", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(
+        name: .customLong("rules-doc"),
+        help: ArgumentHelp(
+            "With --format sarif: the URI of RULES.md for each rule's helpUri (default: $\(RulesDocumentation.variable), else the copy installed with sightline).",
+            valueName: "uri"))
+    var rulesDoc: String?
+
     @Flag(help: "Print how long each phase took to standard error.")
     var timings = false
 
@@ -76,6 +83,7 @@ struct Check: ParsableCommand {
             try fail(error.problems)
         }
         report.language = language.language(for: loaded)
+        if format == .sarif { report.rulesDocumentation = RulesDocumentation.uri(option: rulesDoc) }
         clock.lap("views + findings")
         if layers, let output {
             do {
@@ -169,7 +177,9 @@ struct Check: ParsableCommand {
     /// Prints the problems (stderr, one a line) and an empty JSON report, exits 2.
     private func fail(_ problems: [PlanProblem]) throws -> Never {
         printProblems(problems)
-        if format == .json || format == .geojson || format == .sarif {
+        if format == .sarif {
+            try? emit(SARIFReportRenderer.invalidInput(file: plan, problems: problems, toolVersion: Sightline.version), to: output)
+        } else if format == .json || format == .geojson {
             try? emit(JSONReportRenderer.invalidInput(file: plan, problems: problems, toolVersion: Sightline.version), to: output)
         }
         throw ExitCode(2)

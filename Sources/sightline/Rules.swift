@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SightlinePlan
+import SightlineReport
 import SightlineRules
 
 /// `sightline rules`: what a rulebook checks.
@@ -11,10 +12,22 @@ struct Rules: ParsableCommand {
     @Option(help: "A built-in profile (\(BuiltInProfiles.names.joined(separator: ", "))) or a profile file.")
     var profile: String = "cn-2025"
 
-    @Option(name: .shortAndLong, help: "Output format: text or json.")
-    var format: SimpleFormat = .text
+    /// `markdown`: the rule reference (`Documentation/RULES.md` is this for
+    /// every built-in profile, with `--profile all`).
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
+
+    @Option(name: .shortAndLong, help: "Output format: text, json or markdown (with --profile all: every built-in profile).")
+    var format: Format = .text
 
     func run() throws {
+        if format == .markdown {
+            let ids = profile == "all" ? BuiltInProfiles.names : [profile]
+            do { try emit(RuleReference.markdown(try ids.map { try ProfileLoader.load($0) }), to: nil) } catch let error as ProfileError {
+                printProblems(error.problems)
+                throw ExitCode(2)
+            }
+            return
+        }
         let rulebook: Profile
         do { rulebook = try ProfileLoader.load(profile) } catch {
             printProblems(error.problems)
@@ -42,6 +55,8 @@ struct Rules: ParsableCommand {
                     "categories this profile adds: " + rulebook.extraCategories.keys.sorted().map(\.rawValue).joined(separator: ", "))
             }
             try emit(TerminalText.lines(lines), to: nil)
+        case .markdown:
+            break
         case .json:
             var w = JSONWriter()
             w.beginObject()

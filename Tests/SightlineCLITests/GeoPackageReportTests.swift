@@ -122,3 +122,62 @@ final class SARIFLocationTests: XCTestCase {
         XCTAssertEqual(FeatureLines.startLines(Array("[1, 2]".utf8)), [])
     }
 }
+
+/// SARIF's `helpUri`: each rule's section of `Documentation/RULES.md`,
+/// which is written from the profiles and held to them here.
+final class SARIFHelpTests: XCTestCase {
+    private var rulesDocument: URL { CLI.packageRoot.appendingPathComponent("Documentation/RULES.md") }
+
+    /// The committed RULES.md is what `sightline rules --format markdown
+    /// --profile all` writes (re-record with SIGHTLINE_RECORD=1).
+    func testTheRuleReferenceIsWrittenFromTheProfiles() throws {
+        let r = try CLI.run(["rules", "--format", "markdown", "--profile", "all"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        if ProcessInfo.processInfo.environment["SIGHTLINE_RECORD"] == "1" {
+            try r.stdout.write(to: rulesDocument, atomically: true, encoding: .utf8)
+        }
+        XCTAssertEqual(try String(contentsOf: rulesDocument, encoding: .utf8), r.stdout, "Documentation/RULES.md is stale")
+        XCTAssertTrue(r.stdout.contains("### cn-2025/art8-view-intrusion"))
+        XCTAssertTrue(r.stdout.contains("### cn-chongqing-2009/"))
+    }
+
+    /// Every rule's helpUri is the document's URI and the anchor of that
+    /// rule's own heading; by default, from a build in a checkout, the
+    /// checkout's RULES.md; `--rules-doc` and the variable choose another.
+    func testEveryRuleHelpUriNamesItsHeading() throws {
+        let document = try String(contentsOf: rulesDocument, encoding: .utf8)
+        let anchors = Set(
+            document.split(separator: "\n").filter { $0.hasPrefix("### ") }.map { RuleReferenceAnchor.github(String($0.dropFirst(4))) })
+        let byDefault = try CLI.shell(
+            "unset SIGHTLINE_RULES_DOC; \"$SIGHTLINE\" check Examples/hotel-floor.json --format sarif --as-of 2026-01-15")
+        let base = URL(fileURLWithPath: rulesDocument.path).absoluteString
+        let rules = try XCTUnwrap(
+            try JSONParser.parse(Array(byDefault.stdout.utf8)).objectValue?["runs"]?.arrayValue?.first?.objectValue?["tool"]?.objectValue?[
+                "driver"]?.objectValue?["rules"]?.arrayValue)
+        XCTAssertGreaterThan(rules.count, 15)
+        for rule in rules {
+            let o = try XCTUnwrap(rule.objectValue)
+            let id = try XCTUnwrap(o["id"]?.stringValue)
+            let uri = try XCTUnwrap(o["helpUri"]?.stringValue, id)
+            XCTAssertTrue(uri.hasPrefix(base + "#"), uri)
+            let anchor = String(uri.dropFirst(base.count + 1))
+            XCTAssertEqual(anchor, RuleReferenceAnchor.github(id))
+            XCTAssertTrue(anchors.contains(anchor), "\(id): no heading for #\(anchor) in RULES.md")
+        }
+        let chosen = try CLI.run([
+            "check", "Examples/hotel-floor.json", "--format", "sarif", "--as-of", "2026-01-15", "--rules-doc",
+            "https://docs.example/RULES.md",
+        ])
+        XCTAssertTrue(chosen.stdout.contains("\"helpUri\": \"https://docs.example/RULES.md#cn-2025art8-view-intrusion\""))
+        let none = try CLI.shell("SIGHTLINE_RULES_DOC= \"$SIGHTLINE\" check Examples/hotel-floor.json --format sarif --as-of 2026-01-15")
+        XCTAssertFalse(none.stdout.contains("helpUri"), "an empty variable: no helpUri")
+    }
+}
+
+/// GitHub's heading anchors, written out independently of the renderer's.
+enum RuleReferenceAnchor {
+    static func github(_ heading: String) -> String {
+        heading.lowercased().replacingOccurrences(of: " ", with: "-").replacingOccurrences(
+            of: "[^a-z0-9_\\-\\p{L}]", with: "", options: .regularExpression)
+    }
+}

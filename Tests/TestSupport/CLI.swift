@@ -36,6 +36,9 @@ public enum CLI {
         try launch(URL(fileURLWithPath: "/bin/sh"), ["-c", "SIGHTLINE='\(executable.path)'; \(script)"])
     }
 
+    /// Where the container installs `Documentation/RULES.md`.
+    public static let installedRulesDocumentation = "file:///usr/local/share/doc/sightline/RULES.md"
+
     /// Runs any program with `arguments` in the package root.
     public static func launch(_ program: URL, _ arguments: [String]) throws -> Result {
         let process = Process()
@@ -48,6 +51,8 @@ public enum CLI {
         environment["LANG"] = "en_US.UTF-8"
         environment["LC_ALL"] = nil
         environment["LC_MESSAGES"] = nil
+        // SARIF's helpUri as the container installs it, not this checkout's path.
+        environment["SIGHTLINE_RULES_DOC"] = environment["SIGHTLINE_RULES_DOC"] ?? CLI.installedRulesDocumentation
         process.environment = environment
         let out = Pipe()
         let err = Pipe()

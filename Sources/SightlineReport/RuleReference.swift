@@ -1,0 +1,60 @@
+import Foundation
+import SightlinePlan
+import SightlineRules
+
+/// The rules' documentation, one section a rule, written from the profiles
+/// themselves so it cannot drift from what runs: `Documentation/RULES.md`
+/// (all built-in profiles; a test holds the committed file to it) and
+/// `sightline rules --format markdown`. SARIF's `helpUri` points into it.
+public enum RuleReference {
+    /// The Markdown reference of `profiles`, in the order given.
+    public static func markdown(_ profiles: [Profile]) -> String {
+        var lines = [
+            "# Sightline's rules", "",
+            "Written by `sightline rules --format markdown` from the built-in profiles (`Profiles/*.json`); "
+                + "a test fails when this file and the profiles differ. Each rule quotes the provisions it rests on, "
+                + "verbatim, and the consequence the law sets for a unit and for an individual operator.",
+        ]
+        for profile in profiles { lines += section(profile) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The anchor of a rule's heading, as GitHub and most Markdown viewers
+    /// make it: lower case, letters, digits, `-` and `_` kept, spaces made
+    /// `-`, everything else dropped (`cn-2025/art8-view-intrusion` →
+    /// `cn-2025art8-view-intrusion`).
+    public static func anchor(_ ruleID: String) -> String {
+        String(
+            ruleID.lowercased().compactMap { c -> Character? in
+                if c == " " { return "-" }
+                return c.isLetter || c.isNumber || c == "-" || c == "_" ? c : nil
+            })
+    }
+
+    /// Where a rule is documented: `base` (the document's URI) with the
+    /// rule's anchor.
+    public static func uri(_ ruleID: String, base: String) -> String { "\(base)#\(anchor(ruleID))" }
+
+    private static func section(_ profile: Profile) -> [String] {
+        var lines = ["", "## \(profile.id): \(profile.title)", "", "\(profile.law.zh)", "", "\(profile.law.en)"]
+        if let note = profile.note { lines += ["", "> \(note)"] }
+        for rule in profile.rules {
+            lines += ["", "### \(rule.id)", "", "**\(rule.title)** (\(rule.severity.rawValue)): \(rule.description).", ""]
+            for provision in rule.citation.provisions {
+                let reference = provision.reference.replacingOccurrences(of: " {item}", with: "")
+                let zh = provision.zh.replacingOccurrences(of: "{item.zh}", with: "（区域类别所属的项）")
+                let en = provision.en.replacingOccurrences(of: "{item.en}", with: "(the item of the zone's category)")
+                lines.append("- \(reference): \(zh)")
+                lines.append("  \(en)")
+            }
+            for key in rule.consequences {
+                guard let spec = profile.consequences[key] else { continue }
+                let unit = spec.resolve(for: .unit).summary
+                let individual = spec.resolve(for: .individual).summary
+                lines.append(
+                    unit == individual ? "- Consequence: \(unit)" : "- Consequence for a unit: \(unit); for an individual: \(individual)")
+            }
+        }
+        return lines
+    }
+}
