@@ -21,19 +21,7 @@ public struct SARIFReportRenderer: ReportRenderer {
         let rules = report.profile.rules
         let ruleIndex = Dictionary(rules.enumerated().map { ($1.id, $0) }) { a, _ in a }
         var w = JSONWriter()
-        w.beginObject()
-        w.field("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
-        w.field("version", "2.1.0")
-        w.key("runs")
-        w.beginArray()
-        w.beginObject()
-        w.key("tool")
-        w.beginObject()
-        w.key("driver")
-        w.beginObject()
-        w.field("name", "sightline")
-        w.field("version", report.toolVersion)
-        w.field("semanticVersion", report.toolVersion)
+        Self.beginLog(report.toolVersion, &w)
         w.key("rules")
         w.beginArray()
         for rule in rules {
@@ -170,6 +158,24 @@ public struct SARIFReportRenderer: ReportRenderer {
         return w.string + "\n"
     }
 
+    /// The log up to the driver's properties: schema, version, the one run,
+    /// its tool; the caller closes the driver and tool.
+    private static func beginLog(_ toolVersion: String, _ w: inout JSONWriter) {
+        w.beginObject()
+        w.field("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
+        w.field("version", "2.1.0")
+        w.key("runs")
+        w.beginArray()
+        w.beginObject()
+        w.key("tool")
+        w.beginObject()
+        w.key("driver")
+        w.beginObject()
+        w.field("name", "sightline")
+        w.field("version", toolVersion)
+        w.field("semanticVersion", toolVersion)
+    }
+
     /// A plan given by a relative path is located relative to WORKDIR, the
     /// folder sightline ran in (as a CI runner's checkout root), which the
     /// consumer supplies; an absolute path is an absolute file URI.
@@ -201,18 +207,7 @@ public struct SARIFReportRenderer: ReportRenderer {
     /// failed analysis rather than a clean one.
     public static func invalidInput(file: String, problems: [PlanProblem], toolVersion: String) -> String {
         var w = JSONWriter()
-        w.beginObject()
-        w.field("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
-        w.field("version", "2.1.0")
-        w.key("runs")
-        w.beginArray()
-        w.beginObject()
-        w.key("tool")
-        w.beginObject()
-        w.key("driver")
-        w.beginObject()
-        w.field("name", "sightline")
-        w.field("version", toolVersion)
+        beginLog(toolVersion, &w)
         w.endObject()
         w.endObject()
         uriBases(file, &w)
