@@ -179,52 +179,26 @@ struct PlanDrawing {
         return out
     }
 
-    /// Where every label of the drawing goes (``LabelPlacer``): intrusion
-    /// areas first (the evidence), then camera ids beside their glyphs,
-    /// then zone names inside their zones, shortened when they do not fit.
-    private func placeLabels(cameras: [(Int, CameraAnalysis)], zones: [(Int, Zone)], layout: Layout)
-        -> (areas: [Int: LabelPlacer.Placed], cameras: [Int: LabelPlacer.Placed], zones: [Int: LabelPlacer.Placed])
-    {
-        let font = layout.font
+    /// Where every label of the drawing goes (``LevelLabels``): the
+    /// intrusion findings drawn here, the cameras, the zones.
+    private func placeLabels(cameras: [(Int, CameraAnalysis)], zones: [(Int, Zone)], layout: Layout) -> LevelLabels<Int> {
         let box = layout.box
         let margin = layout.margin
-        var placer = LabelPlacer(
-            bounds: Box(minX: box.minX - margin, minY: box.minY - margin, maxX: box.maxX + margin, maxY: box.maxY + margin),
-            cellSize: font * 4)
-        for (_, c) in cameras { placer.reserve(Box(around: c.camera.position, radius: font * 0.8)) }
-        var areas: [Int: LabelPlacer.Placed] = [:]
-        var cameraLabels: [Int: LabelPlacer.Placed] = [:]
-        var zoneLabels: [Int: LabelPlacer.Placed] = [:]
-        for (index, f) in report.findings.enumerated() {
+        let areas = report.findings.enumerated().compactMap { index, f -> (key: Int, text: String, anchor: Point2)? in
             guard let geometry = f.geometry, !geometry.isEmpty, findingAnchors[index] != nil, drawnHere(f), let area = f.area,
                 let centre = Box(covering: geometry)?.center
-            else { continue }
-            let text = "\(DecimalText.fixed(area, 2)) m²"
-            areas[index] = placer.place(
-                text, size: font, anchor: centre, candidates: LabelPlacer.around(centre, text: text, size: font),
-                shortenTo: .max)
+            else { return nil }
+            return (index, "\(DecimalText.fixed(area, 2)) m²", centre)
         }
-        for (index, c) in cameras {
-            let p = c.camera.position
-            cameraLabels[index] = placer.place(
-                c.camera.id, size: font, anchor: p,
-                candidates: Array(LabelPlacer.around(p, text: c.camera.id, size: font, rings: [1.2, 2, 3.5]).dropFirst()),
-                shortenTo: 8)
-        }
-        for (index, zone) in zones {
-            guard let inside = Box(covering: zone.polygons) else { continue }
-            let text = zone.name ?? zone.id
-            let size = font * 0.9
-            zoneLabels[index] = placer.place(
-                text, size: size, anchor: inside.center,
-                candidates: LabelPlacer.around(inside.center, text: text, size: size, rings: [0.5, 1, 1.5]),
-                within: inside, shortenTo: 4)
-        }
-        return (areas, cameraLabels, zoneLabels)
+        return LevelLabels(
+            areas: areas, cameras: cameras.map { ($0.0, $0.1.camera.id, $0.1.camera.position) },
+            zones: zones.compactMap { index, zone in Box(covering: zone.polygons).map { (index, zone.name ?? zone.id, $0) } },
+            bounds: Box(minX: box.minX - margin, minY: box.minY - margin, maxX: box.maxX + margin, maxY: box.maxY + margin),
+            font: layout.font)
     }
 
     /// A placed label, with its leader line when it sits away from what it names.
-    private func text(_ label: LabelPlacer.Placed, class cls: String, size: Double) -> String {
+    private func text(_ label: LevelLabels<Int>.Label, class cls: String, size: Double) -> String {
         var out = ""
         if let leader = label.leader {
             out += "<path class=\"leader\" d=\"M\(n(leader.from.x)) \(n(-leader.from.y))L\(n(leader.to.x)) \(n(-leader.to.y))\"/>"

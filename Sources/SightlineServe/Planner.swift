@@ -157,8 +157,11 @@ public actor Planner {
     /// `[{camera, level, view: [polygon], intrusions: [{zone, area, polygons}]}]`
     /// with each polygon a list of rings of `[x, y]`; with `level`, that
     /// level's cameras only (what the page draws: a 40-floor plan's views are
-    /// megabytes).
-    public func viewsJSON(level: String? = nil) -> [UInt8] {
+    /// megabytes). With `labels` (and a level), `{views, labels}`: the views
+    /// and that level's labels as the reports place them (``LevelLabels``),
+    /// `[{kind: area|camera|zone, key, text, x, y, size, leader}]`, `key`
+    /// being `camera|zone` for an intrusion's area, else the id.
+    public func viewsJSON(level: String? = nil, labels: Bool = false) -> [UInt8] {
         let frame = loaded.plan.frame
         let decimals = frame.outputDecimals
         var w = JSONWriter(indent: 0)
@@ -177,6 +180,11 @@ public actor Planner {
                 w.endArray()
             }
             w.endArray()
+        }
+        let withLabels = labels && level != nil
+        if withLabels {
+            w.beginObject()
+            w.key("views")
         }
         w.beginArray()
         for c in report.analysis.cameras where level == nil || c.camera.info.level == level {
@@ -200,7 +208,63 @@ public actor Planner {
             w.endObject()
         }
         w.endArray()
+        if withLabels, let level {
+            w.key("labels")
+            writeLabels(level: level, &w)
+            w.endObject()
+        }
         return Array(w.string.utf8)
+    }
+
+    /// The planner's labels in plan units: 0.5 m type, as the page's own
+    /// sizes were, placed within the level's drawing plus 2 m.
+    private func writeLabels(level: String, _ w: inout JSONWriter) {
+        let frame = loaded.plan.frame
+        let cameras = report.analysis.cameras.filter { $0.camera.info.level == level }
+        let zones = loaded.plan.zones.filter { $0.info.level == level }
+        var areas: [(key: String, text: String, anchor: Point2)] = []
+        for c in cameras {
+            for i in c.intrusions {
+                guard let centre = Box(covering: i.polygons)?.center else { continue }
+                areas.append(("\(c.camera.id)|\(i.zone.id)", "\(DecimalText.fixed(i.area, 2)) m²", centre))
+            }
+        }
+        var bounds = Box(minX: 0, minY: 0, maxX: 10, maxY: 10)
+        let boxes =
+            cameras.compactMap { Box(covering: $0.view) } + zones.compactMap { Box(covering: $0.polygons) }
+            + cameras.map { Box(around: $0.camera.position, radius: 1) }
+        if let first = boxes.first {
+            bounds = first
+            for b in boxes.dropFirst() { bounds.include(b) }
+        }
+        bounds = Box(minX: bounds.minX - 2, minY: bounds.minY - 2, maxX: bounds.maxX + 2, maxY: bounds.maxY + 2)
+        let placed = LevelLabels(
+            areas: areas, cameras: cameras.map { ($0.camera.id, $0.camera.id, $0.camera.position) },
+            zones: zones.compactMap { z in Box(covering: z.polygons).map { (z.id, z.name ?? z.id, $0) } }, bounds: bounds, font: 0.5)
+        let decimals = frame.outputDecimals
+        w.beginArray()
+        for (kind, labels) in [("area", placed.areas), ("camera", placed.cameras), ("zone", placed.zones)] {
+            for (key, label) in labels.sorted(by: { $0.key < $1.key }) {
+                w.beginObject()
+                w.field("kind", kind)
+                w.field("key", key)
+                w.field("text", label.text)
+                let c = frame.toPlan(label.centre)
+                w.field("x", c.x, decimals: decimals)
+                w.field("y", c.y, decimals: decimals)
+                w.field("size", label.size, decimals: 2)
+                if let leader = label.leader {
+                    w.key("leader")
+                    let (a, b) = (frame.toPlan(leader.from), frame.toPlan(leader.to))
+                    w.inlineNumbers([a.x, a.y, b.x, b.y], decimals: decimals)
+                } else {
+                    w.key("leader")
+                    w.null()
+                }
+                w.endObject()
+            }
+        }
+        w.endArray()
     }
 
     /// What `fix` proposes for one camera, studied against its level's

@@ -30,7 +30,8 @@ enum PlannerPage {
           .finding .en { color: #666; font-size: .85em; }
           .zone { stroke: #777; stroke-width: .04; }
           .zone.prohibited { fill: url(#hatch); stroke: #a00; stroke-width: .06; }
-          .zone-label { font-size: .55px; fill: #222; font-weight: 600; pointer-events: none; }
+          .zone-label { fill: #222; font-weight: 600; pointer-events: none; }
+          .leader { stroke: #555; stroke-width: .03; fill: none; pointer-events: none; }
           .wall { stroke: #222; stroke-width: .15; fill: #444; stroke-linecap: square; }
           .wall.glass { stroke: #5aa9d6; fill: #bfe0f2; stroke-width: .1; }
           .wall.low { stroke: #777; stroke-dasharray: .3 .15; }
@@ -42,13 +43,13 @@ enum PlannerPage {
           .sign { fill: #f2b705; stroke: #000; stroke-width: .04; }
           .view { fill-opacity: .28; stroke-width: .04; pointer-events: none; }
           .intrusion { fill: #e0169b; fill-opacity: .75; stroke: #8a0060; stroke-width: .05; pointer-events: none; }
-          .intrusion-label { font-size: .5px; font-weight: 700; fill: #5a0030; paint-order: stroke; stroke: #fff; stroke-width: .08; pointer-events: none; }
+          .intrusion-label { font-weight: 700; fill: #5a0030; paint-order: stroke; stroke: #fff; stroke-width: .08; pointer-events: none; }
           .camera { cursor: move; }
           .camera circle.body { fill: #1f5fbf; stroke: #fff; stroke-width: .06; }
           .camera.selected circle.body { fill: #ff7a00; }
           .camera .aim { stroke: #1f5fbf; stroke-width: .08; }
           .handle { fill: #fff; stroke: #ff7a00; stroke-width: .08; cursor: crosshair; }
-          .camera-label { font-size: .5px; fill: #0b2d63; pointer-events: none; }
+          .camera-label { fill: #0b2d63; pointer-events: none; }
           .compliant-arc { fill: none; stroke: #19a34a; stroke-width: .18; stroke-linecap: round; pointer-events: none; }
           #tools button[aria-pressed="true"] { background: #ff7a00; color: #fff; border: 1px solid #fff; }
           #canvas.drawing { cursor: crosshair; }
@@ -115,7 +116,7 @@ enum PlannerPage {
         const FIELDS = [["heading","Heading °"],["tilt","Tilt °"],["mountHeight","Mount height m"],["hfov","HFOV °"],
           ["vfov","VFOV °"],["range","Range m"]];
         const state = { plan: null, views: [], findings: [], etag: null, level: null, selected: null, undo: [], redo: [], busy: false,
-          tool: "select", draft: [], backgrounds: [], vocabulary: null, selectedFeature: null };
+          tool: "select", draft: [], backgrounds: [], vocabulary: null, selectedFeature: null, labels: [] };
         const svg = document.getElementById("canvas");
         const NS = "http://www.w3.org/2000/svg";
 
@@ -169,10 +170,16 @@ enum PlannerPage {
           draw();
         }
         /// The views of the level shown (all levels' would be megabytes on a tower).
-        const viewsPath = () => "/api/views" + (state.level ? "?level=" + encodeURIComponent(state.level) : "");
+        const viewsPath = () => "/api/views" + (state.level ? "?labels=1&level=" + encodeURIComponent(state.level) : "");
+        /// The level's views, and its labels as the reports place them (none collide).
+        async function fetchViews() {
+          const r = await api("GET", viewsPath());
+          if (Array.isArray(r)) { state.labels = []; return r; }
+          state.labels = r.labels; return r.views;
+        }
         async function refresh() {
           [state.views, state.findings, state.backgrounds] =
-            await Promise.all([api("GET", viewsPath()), api("GET", "/api/findings"), api("GET", "/api/backgrounds")]);
+            await Promise.all([fetchViews(), api("GET", "/api/findings"), api("GET", "/api/backgrounds")]);
         }
         function fit() {
           let xs = [], ys = [];
@@ -202,10 +209,6 @@ enum PlannerPage {
                 fill: "#eef1ea", "fill-opacity": backgroundOf(state.level) ? .55 : 1, "data-zone": String(f.id) }, zones);
               selectable(path, f);
               const t = el("title", {}, path); t.textContent = (p.name || f.id) + " · " + p.category;
-              const ring = g.coordinates[0];
-              const cx = ring.reduce((s, q) => s + q[0], 0) / ring.length, cy = ring.reduce((s, q) => s + q[1], 0) / ring.length;
-              const label = el("text", { x: cx, y: -cy, class: "zone-label", "text-anchor": "middle" }, zones);
-              label.textContent = p.name || String(f.id);
             } else if (p.kind === "wall") {
               const cls = "wall" + (p.material === "glass" ? " glass" : "") + (p.height ? " low" : "");
               let shape = null;
@@ -243,17 +246,16 @@ enum PlannerPage {
             for (const intrusion of v.intrusions) {
               for (const polygon of intrusion.polygons)
                 el("path", { d: pathOf(polygon), class: "intrusion", "data-intrusion": v.camera + "|" + intrusion.zone }, layer);
-              // Its area on it, at the centre of its first polygon's box (a vertex
-              // mean would lean towards the many points of an arc).
-              const ring = (intrusion.polygons[0] || [])[0] || [];
-              if (!ring.length) continue;
-              const xs = ring.map(q => q[0]), ys = ring.map(q => q[1]);
-              const cx = (Math.min(...xs) + Math.max(...xs)) / 2, cy = (Math.min(...ys) + Math.max(...ys)) / 2;
-              const label = el("text", { x: cx, y: -cy, class: "intrusion-label", "text-anchor": "middle",
-                "data-intrusion-area": v.camera + "|" + intrusion.zone }, labels);
-              label.textContent = intrusion.area.toFixed(2) + " m²";
             }
           });
+          // Intrusion areas, camera ids and zone names where the server's LevelLabels put them.
+          const classes = { area: ["intrusion-label", "data-intrusion-area"], camera: ["camera-label", "data-camera-label"], zone: ["zone-label", "data-zone-label"] };
+          for (const l of state.labels || []) {
+            const [cls, data] = classes[l.kind];
+            if (l.leader) el("path", { d: `M${l.leader[0]} ${-l.leader[1]}L${l.leader[2]} ${-l.leader[3]}`, class: "leader", [data + "-leader"]: l.key }, labels);
+            const t = el("text", { x: l.x, y: -l.y, class: cls, "text-anchor": "middle", "dominant-baseline": "central", "font-size": l.size, [data]: l.key }, labels);
+            t.textContent = l.text;
+          }
         }
         function drawCameras() {
           const layer = document.getElementById("layer-cameras");
@@ -265,7 +267,6 @@ enum PlannerPage {
             const g = el("g", { class: "camera" + (state.selected === id ? " selected" : ""), "data-camera": id, tabindex: "0" }, layer);
             el("line", { x1: x, y1: y, x2: x + Math.sin(heading) * 1.2, y2: y - Math.cos(heading) * 1.2, class: "aim" }, g);
             el("circle", { cx: x, cy: y, r: .32, class: "body" }, g);
-            const label = el("text", { x: x + .4, y: y - .4, class: "camera-label" }, g); label.textContent = id;
             const title = el("title", {}, g); title.textContent = id + " — heading " + (p.heading || 0) + "°";
             g.addEventListener("pointerdown", e => startMove(e, id));
             if (state.selected === id && state.fix && state.fix.camera === id) {
@@ -397,6 +398,9 @@ enum PlannerPage {
           const move = ev => {
             const p = svgPoint(ev);
             f.geometry.coordinates = [round(start[0] + p[0] - grab[0]), round(start[1] + p[1] - grab[1])];
+            // Its id is placed again when the move is checked; until then it would be left behind.
+            for (const e of document.querySelectorAll("#layer-labels [data-camera-label], #layer-labels [data-camera-label-leader]"))
+              if (e.getAttribute("data-camera-label") === id || e.getAttribute("data-camera-label-leader") === id) e.remove();
             moved = true; drawCameras();
           };
           const up = () => {
@@ -449,7 +453,7 @@ enum PlannerPage {
             state.findings = await api("PATCH", "/api/cameras/" + encodeURIComponent(id), change);
             if (!fromHistory) remember(() => edit(id, inverse, change, true), () => edit(id, change, inverse, true));
             state.plan = await api("GET", "/api/plan");
-            state.views = await api("GET", viewsPath());
+            state.views = await fetchViews();
             state.fixFor = undefined;
             draw();
             status("re-checked in " + Math.round(performance.now() - t0) + " ms");
@@ -468,7 +472,7 @@ enum PlannerPage {
           try {
             const r = await api("POST", "/api/cameras", Object.assign({ position, level: state.level, heading: 0, mountHeight: 2.7 }, properties || {}));
             state.selected = r.id; state.findings = r.findings;
-            state.plan = await api("GET", "/api/plan"); state.views = await api("GET", viewsPath()); draw();
+            state.plan = await api("GET", "/api/plan"); state.views = await fetchViews(); draw();
             status("added " + r.id);
           } catch (err) { status(err.message, true); }
         }
@@ -480,7 +484,7 @@ enum PlannerPage {
         async function remove(id) {
           try {
             state.findings = await api("DELETE", "/api/cameras/" + encodeURIComponent(id));
-            state.selected = null; state.plan = await api("GET", "/api/plan"); state.views = await api("GET", viewsPath()); draw();
+            state.selected = null; state.plan = await api("GET", "/api/plan"); state.views = await fetchViews(); draw();
             status("deleted " + id);
           } catch (err) { status(err.message, true); }
         }
@@ -676,7 +680,7 @@ enum PlannerPage {
         }
         async function afterFeatureChange(findings) {
           state.findings = findings;
-          [state.plan, state.views, state.backgrounds] = await Promise.all([api("GET", "/api/plan"), api("GET", viewsPath()), api("GET", "/api/backgrounds")]);
+          [state.plan, state.views, state.backgrounds] = await Promise.all([api("GET", "/api/plan"), fetchViews(), api("GET", "/api/backgrounds")]);
           state.fixFor = undefined;
           draw();
         }
@@ -758,7 +762,7 @@ enum PlannerPage {
         document.getElementById("level").addEventListener("change", e => {
           state.level = e.target.value; state.selected = null; state.selectedFeature = null; state.draft = [];
           document.getElementById("layer-background").textContent = "";
-          api("GET", viewsPath()).then(v => { state.views = v; fit(); draw(); }).catch(err => status(err.message, true));
+          fetchViews().then(v => { state.views = v; fit(); draw(); }).catch(err => status(err.message, true));
         });
         document.getElementById("undo").addEventListener("click", undo);
         document.getElementById("redo").addEventListener("click", redo);

@@ -20,7 +20,8 @@ public enum PlannerRouter {
         }
         router.get("/api/views") { request, _ in
             let level = request.uri.queryParameters["level"].map(String.init)
-            return await response(planner.viewsJSON(level: level), etag: planner.etag)
+            let labels = request.uri.queryParameters["labels"] == "1"
+            return await response(planner.viewsJSON(level: level, labels: labels), etag: planner.etag)
         }
         router.get("/api/report.html") { _, _ in
             var r = await response(planner.reportHTML(), type: "text/html; charset=utf-8")

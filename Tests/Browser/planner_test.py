@@ -43,6 +43,18 @@ def main():
         assert lobby_intrusion_drawn(driver), "and drawn"
         area = driver.find_element(By.CSS_SELECTOR, 'text[data-intrusion-area="cam-lobby|wc-3f"]').text
         assert area == "5.48 m²", f"with its area on it: {area}"
+        # Labels as the reports place them (LevelLabels): zone names, camera ids and areas, none overlapping.
+        boxes = driver.execute_script(
+            "return [...document.querySelectorAll('#layer-labels text')].map(t => { const b = t.getBBox();"
+            " return [t.textContent, b.x, b.y, b.x + b.width, b.y + b.height]; });")
+        kinds = {k: len(driver.find_elements(By.CSS_SELECTOR, f"#layer-labels text[{k}]"))
+                 for k in ("data-zone-label", "data-camera-label", "data-intrusion-area")}
+        assert all(kinds.values()), f"every kind of label is drawn: {kinds}"
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1:]:
+                overlap = min(a[3], b[3]) - max(a[1], b[1]), min(a[4], b[4]) - max(a[2], b[2])
+                assert overlap[0] <= 0.02 or overlap[1] <= 0.02, f"labels {a[0]!r} and {b[0]!r} overlap"
+        print(f"{len(boxes)} labels, none overlapping ({kinds})")
         driver.save_screenshot(os.path.join(OUT, "planner-before.png"))
 
         camera = driver.find_element(By.CSS_SELECTOR, 'g[data-camera="cam-lobby"] circle.body')

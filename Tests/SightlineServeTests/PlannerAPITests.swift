@@ -41,6 +41,39 @@ final class PlannerAPITests: XCTestCase {
         return out
     }
 
+    /// `/api/views?labels=1&level=`: the views and the level's labels as the
+    /// reports place them: the intrusion's area (6.00 m², the passage
+    /// example), the camera's id and each zone's name, keyed to what they
+    /// name, none overlapping (estimated boxes, as LabelPlacer sizes them).
+    func testViewsWithLabelsPlaceEveryLabelApart() async throws {
+        let planner = try Planner(file: file, profileOption: nil, asOf: PlanBuilder.asOf)
+        let plain = try JSONParser.parse(await planner.viewsJSON(level: nil, labels: true))
+        XCTAssertNotNil(plain.arrayValue, "labels need a level: without one, the plain array")
+        let all = try JSONParser.parse(await planner.viewsJSON())
+        let level = try XCTUnwrap(all.arrayValue?.first?.objectValue?["level"]?.stringValue)
+        let withLabels = try JSONParser.parse(await planner.viewsJSON(level: level, labels: true))
+        let body = try XCTUnwrap(withLabels.objectValue)
+        XCTAssertEqual(body["views"]?.arrayValue?.count, 1)
+        let labels = try XCTUnwrap(body["labels"]?.arrayValue).compactMap(\.objectValue)
+        let byKind = Dictionary(grouping: labels) { $0["kind"]?.stringValue ?? "" }
+        XCTAssertEqual(byKind["area"]?.map { $0["text"]?.stringValue }, ["6.00 m²"])
+        XCTAssertEqual(byKind["area"]?.first?["key"]?.stringValue, "cam1|wc")
+        XCTAssertEqual(byKind["camera"]?.map { $0["key"]?.stringValue }, ["cam1"])
+        XCTAssertGreaterThanOrEqual(byKind["zone"]?.count ?? 0, 1)
+        let boxes = labels.map { l -> (Double, Double, Double, Double) in
+            let (x, y, size) = (l["x"]?.numberValue ?? 0, l["y"]?.numberValue ?? 0, l["size"]?.numberValue ?? 0)
+            let width = Double(l["text"]?.stringValue?.count ?? 0) * size * 0.6
+            return (x - width / 2, y - size * 0.625, x + width / 2, y + size * 0.625)
+        }
+        for i in boxes.indices {
+            for j in boxes.indices where j > i {
+                let (a, b) = (boxes[i], boxes[j])
+                XCTAssertTrue(
+                    min(a.2, b.2) <= max(a.0, b.0) + 1e-9 || min(a.3, b.3) <= max(a.1, b.1) + 1e-9, "labels \(i) and \(j) overlap")
+            }
+        }
+    }
+
     func testMovingTheCameraOutOfAndBackIntoTheIntrusion() async throws {
         try await app().test(.router) { client in
             let findings = try await client.execute(uri: "/api/findings", method: .get) { try Self.json($0.body) }
