@@ -155,6 +155,7 @@ public struct JSONReportRenderer: ReportRenderer {
                 w.field("dori", f.dori)
             }
             w.field("message", f.message)
+            if let zh = f.messageZh { w.field("messageZh", zh) }
             w.key("article")
             w.beginObject()
             w.field("ref", f.citation.reference)

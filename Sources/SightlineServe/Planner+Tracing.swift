@@ -80,6 +80,7 @@ extension Planner {
         for category in ordered {
             w.beginObject()
             w.field("category", category.rawValue)
+            w.field("name", ZoneCategoryNames.name(category.rawValue, language))
             w.field("prohibited", profile.prohibited[category] != nil)
             if let item = profile.prohibited[category] { w.field("item", item) }
             w.endObject()

@@ -43,6 +43,9 @@ public actor Planner {
     /// SHA-256 of `file` as last read or written, `nil` while it does not
     /// exist: a save refuses when the file on disk is not in that state.
     var diskSHA256: String?
+    /// The language of the page, the findings and the fix advice: `--lang`,
+    /// else the plan's `site.locale`, `LANG` or the rulebook, as `check`.
+    public nonisolated let language: Language
     /// Edits since the file was last read or written.
     var revision = 0
     /// Background pictures uploaded since the last save, by level: written
@@ -73,7 +76,10 @@ public actor Planner {
     /// - Parameter saveAs: where Save writes; by default the plan itself, or
     ///   for a drawing the drawing's name with `.json`. A file Save would
     ///   create must not exist yet (a drawing's import never overwrites a plan).
-    public init(file: String, saveAs: String? = nil, new: Bool = false, profileOption: String?, asOf: CalendarDate)
+    public init(
+        file: String, saveAs: String? = nil, new: Bool = false, profileOption: String?, asOf: CalendarDate, language: Language? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    )
         throws(PlanError)
     {
         func fail(_ path: String, _ message: String) -> PlanError { PlanError([PlanProblem(file: path, message: message)]) }
@@ -107,6 +113,8 @@ public actor Planner {
         self.profileOption = profileOption
         self.asOf = asOf
         self.loaded = loaded
+        self.language = Language.resolve(
+            option: language, siteLocale: loaded.plan.metadata.site.locale, environment: environment, profileID: loaded.profile.id)
         do {
             document = try PlanRewriter(plan: loaded.plan)
             session = try PlanSession(plan: loaded.plan, engine: Self.engine(for: loaded.profile))
@@ -305,7 +313,8 @@ public actor Planner {
         w.endArray()
         w.field("best", fix.best?.rawValue)
         w.key("apply")
-        var summary = "no heading, tilt or mask of this camera clears it: move it"
+        let l = language
+        var summary = l.t(.plannerFixMove)
         switch fix.best {
         case .heading?:
             if let pan = fix.proposedPan {
@@ -314,27 +323,25 @@ public actor Planner {
                 limits["panMin"] = .number(pan.min)
                 limits["panMax"] = .number(pan.max)
                 w.value(.object(JSONObject([("ptz", .object(limits))])))
-                summary = "pan \(DecimalText.fixed1(pan.min))°–\(DecimalText.fixed1(pan.max))°"
+                summary = l.t(.plannerFixPan, DecimalText.fixed1(pan.min), DecimalText.fixed1(pan.max))
             } else if let h = fix.proposedHeading {
                 w.value(.object(JSONObject([("heading", .number(h))])))
-                summary = "turn to \(DecimalText.fixed1(h))°, keeping \(DecimalText.fixed2(fix.keptArea ?? 0)) m² of the allowed view"
+                summary = l.t(.plannerFixTurn, DecimalText.fixed1(h), DecimalText.fixed2(fix.keptArea ?? 0))
             } else {
                 w.null()
             }
         case .tilt?:
             let t = study.clearingTilt ?? camera.tilt
             w.value(.object(JSONObject([("tilt", .number(t))])))
-            summary =
-                "tilt to \(DecimalText.fixed1(t))°, keeping \(DecimalText.fixed2(study.clearingTiltKeptArea ?? 0)) m² of the allowed view"
+            summary = l.t(.plannerFixTilt, DecimalText.fixed1(t), DecimalText.fixed2(study.clearingTiltKeptArea ?? 0))
         case .tiltAndHeading?:
             let both = study.tiltAndHeading!
             w.value(.object(JSONObject([("tilt", .number(both.tilt)), ("heading", .number(both.heading))])))
-            summary = "tilt to \(DecimalText.fixed1(both.tilt))° and turn to \(DecimalText.fixed1(both.heading))°"
+            summary = l.t(.plannerFixTiltAndTurn, DecimalText.fixed1(both.tilt), DecimalText.fixed1(both.heading))
         case .mask?:
             let masks = (document.properties(ofFeature: id)?["masks"]?.arrayValue ?? []) + PlanRewriter.json(study.masks.map(\.mask))
             w.value(.object(JSONObject([("masks", .array(masks))])))
-            summary =
-                "\(study.masks.count) privacy mask\(study.masks.count == 1 ? "" : "s") (a mask can be lifted: an art8-view-masked exposure remains)"
+            summary = l.t(.plannerFixMasks, String(study.masks.count))
         case nil:
             w.null()
         }

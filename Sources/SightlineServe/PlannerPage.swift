@@ -1,14 +1,35 @@
+import SightlinePlan
+
 /// The planner's one page: HTML, CSS and script in one document, served by
 /// the binary (no CDN, nothing fetched but this server's API). Every string
 /// that comes from the plan reaches the page through `textContent` or
 /// `setAttribute`, never as markup.
 enum PlannerPage {
-    static let html = #"""
+    /// The page in `language`: its `lang`, and the planner's phrases of the
+    /// catalogue as one JSON table the script reads (`t("plannerSave")`);
+    /// nothing in the page's own text is written outside the catalogues.
+    static func html(in language: Language) -> String {
+        var w = JSONWriter(indent: 0)
+        w.beginObject()
+        for phrase in Phrase.allCases
+        where phrase.rawValue.hasPrefix("planner") || phrase.rawValue.hasPrefix("severity")
+            || phrase.rawValue.hasPrefix("type")
+        {
+            w.field(phrase.rawValue, language.t(phrase))
+        }
+        w.endObject()
+        // Inside <script>, "</" would end it: JSON allows "<\/" for it.
+        let phrases = w.string.replacingOccurrences(of: "</", with: "<\\/")
+        return template.replacingOccurrences(of: "__LANG__", with: language == .zh ? "zh-CN" : "en")
+            .replacingOccurrences(of: "__PHRASES__", with: phrases)
+    }
+
+    static let template = #"""
         <!DOCTYPE html>
-        <html lang="zh-CN">
+        <html lang="__LANG__">
         <head>
         <meta charset="utf-8">
-        <title>Sightline planner</title>
+        <title data-t="plannerTitle"></title>
         <style>
           :root { font-family: "Noto Sans CJK SC", "Noto Sans", system-ui, sans-serif; font-size: 14px; color: #1b1b1b; }
           body { margin: 0; display: grid; grid-template-rows: auto 1fr; height: 100vh; }
@@ -62,18 +83,18 @@ enum PlannerPage {
         </head>
         <body>
         <header>
-          <h1 id="title">Sightline planner</h1>
-          <label style="display:flex;color:#fff">Level <select id="level"></select></label>
-          <button id="undo" title="Undo (Ctrl+Z)">Undo</button>
-          <button id="redo" title="Redo (Ctrl+Y)">Redo</button>
-          <button id="add" title="Add a camera at the centre (A)">Add camera</button>
-          <span id="tools" role="toolbar" aria-label="drawing tools"></span>
-          <button id="save" title="Save (Ctrl+S)">Save</button>
-          <a id="report" href="/api/report.html" style="color:#cde">HTML report</a>
+          <h1 id="title" data-t="plannerTitle"></h1>
+          <label style="display:flex;color:#fff"><span data-t="plannerLevel"></span> <select id="level"></select></label>
+          <button id="undo" data-t="plannerUndo" data-title="plannerUndoTitle"></button>
+          <button id="redo" data-t="plannerRedo" data-title="plannerRedoTitle"></button>
+          <button id="add" data-t="plannerAddCamera" data-title="plannerAddCameraTitle"></button>
+          <span id="tools" role="toolbar" data-label="plannerTools"></span>
+          <button id="save" data-t="plannerSave" data-title="plannerSaveTitle"></button>
+          <a id="report" href="/api/report.html" style="color:#cde" data-t="plannerReport"></a>
           <span id="status" role="status" aria-live="polite"></span>
         </header>
         <main>
-          <svg id="canvas" xmlns="http://www.w3.org/2000/svg" tabindex="0" aria-label="plan">
+          <svg id="canvas" xmlns="http://www.w3.org/2000/svg" tabindex="0" data-label="plannerPlan">
             <defs>
               <pattern id="hatch" width=".5" height=".5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
                 <rect width=".5" height=".5" fill="#fde3e3"/><line x1="0" y1="0" x2="0" y2=".5" stroke="#d55" stroke-width=".12"/>
@@ -83,38 +104,39 @@ enum PlannerPage {
             <g id="layer-signs"></g><g id="layer-cameras"></g><g id="layer-labels"></g><g id="layer-draft"></g>
           </svg>
           <aside>
-            <h2>Camera</h2>
-            <div id="camera-panel"><p>Select a camera (click it, or Tab to the plan and press N).</p></div>
-            <h2>Selected feature</h2>
-            <div id="feature-panel"><p>Click a wall, door, window or zone to change or delete it.</p></div>
-            <h2>Trace</h2>
+            <h2 data-t="plannerCamera"></h2>
+            <div id="camera-panel"></div>
+            <h2 data-t="plannerSelectedFeature"></h2>
+            <div id="feature-panel"></div>
+            <h2 data-t="plannerTrace"></h2>
             <div id="draw-panel">
               <p id="draw-hint"></p>
               <div id="draw-options"></div>
-              <label>Picture <input id="picture-file" type="file" accept=".png,.jpg,.jpeg,.pdf,image/png,image/jpeg,application/pdf"></label>
-              <label>PDF page <input id="picture-page" type="number" min="1" step="1" value="1"></label>
-              <label>Opacity <input id="picture-opacity" type="range" min="0" max="1" step="0.05" value="0.5"></label>
+              <label><span data-t="plannerPicture"></span> <input id="picture-file" type="file" accept=".png,.jpg,.jpeg,.pdf,image/png,image/jpeg,application/pdf"></label>
+              <label><span data-t="plannerPdfPage"></span> <input id="picture-page" type="number" min="1" step="1" value="1"></label>
+              <label><span data-t="plannerOpacity"></span> <input id="picture-opacity" type="range" min="0" max="1" step="0.05" value="0.5"></label>
             </div>
-            <h2 id="findings-title">Findings</h2>
+            <h2 id="findings-title" data-t="plannerFindings"></h2>
             <div id="findings"></div>
           </aside>
         </main>
         <script>
         "use strict";
+        /// The catalogue's phrases in the page's language; `t(key, a, b)` fills {0}, {1}.
+        const PHRASES = __PHRASES__;
+        const t = (key, ...values) => values.reduce((s, v, i) => s.split("{" + i + "}").join(String(v)), PHRASES[key] ?? key);
+        for (const e of document.querySelectorAll("[data-t]")) e.textContent = t(e.dataset.t);
+        for (const e of document.querySelectorAll("[data-title]")) e.title = t(e.dataset.title);
+        for (const e of document.querySelectorAll("[data-label]")) e.setAttribute("aria-label", t(e.dataset.label));
         // Replaced by the profile's own list from /api/vocabulary on load.
         let PROHIBITED = new Set(["guest_room","private_dining_room","dormitory_room","staff_quarters","bathhouse","toilet",
           "changing_room","nursing_room","fitting_room","private_other"]);
-        const TOOLS = [["select", "Select", "V"], ["wall", "Wall", "W"], ["opening", "Door/window", "D"], ["zone", "Zone", "Z"],
-          ["scale", "Scale", "S"]];
-        const HINTS = {
-          select: "Drag cameras; click a feature to edit it; drag the plan to pan, wheel to zoom.",
-          wall: "Click the wall's points (snaps to corners); Enter or double-click ends it, Esc cancels.",
-          opening: "Click the opening's two ends on a wall (they snap onto it).",
-          zone: "Click the zone's corners; Enter or double-click closes it, Esc cancels.",
-          scale: "Click two points on the picture whose distance you know, type it, and press Set scale."
-        };
-        const FIELDS = [["heading","Heading °"],["tilt","Tilt °"],["mountHeight","Mount height m"],["hfov","HFOV °"],
-          ["vfov","VFOV °"],["range","Range m"]];
+        const TOOLS = [["select", t("plannerToolSelect"), "V"], ["wall", t("plannerToolWall"), "W"], ["opening", t("plannerToolOpening"), "D"],
+          ["zone", t("plannerToolZone"), "Z"], ["scale", t("plannerToolScale"), "S"]];
+        const HINTS = { select: t("plannerHintSelect"), wall: t("plannerHintWall"), opening: t("plannerHintOpening"), zone: t("plannerHintZone"),
+          scale: t("plannerHintScale") };
+        const FIELDS = [["heading", t("plannerHeading")], ["tilt", t("plannerTilt")], ["mountHeight", t("plannerMountHeight")],
+          ["hfov", t("plannerHFOV")], ["vfov", t("plannerVFOV")], ["range", t("plannerRange")]];
         const state = { plan: null, views: [], findings: [], etag: null, level: null, selected: null, undo: [], redo: [], busy: false,
           tool: "select", draft: [], backgrounds: [], vocabulary: null, selectedFeature: null, labels: [] };
         const svg = document.getElementById("canvas");
@@ -165,7 +187,7 @@ enum PlannerPage {
           if (!state.level) state.level = (state.plan.plan.levels[0] || {}).id;
           select.value = state.level;
           const site = (state.plan.plan.site || {}).name;
-          document.getElementById("title").textContent = "Sightline planner" + (site ? " — " + site : "");
+          document.getElementById("title").textContent = t("plannerTitle") + (site ? " — " + site : "");
           fit();
           draw();
         }
@@ -267,7 +289,7 @@ enum PlannerPage {
             const g = el("g", { class: "camera" + (state.selected === id ? " selected" : ""), "data-camera": id, tabindex: "0" }, layer);
             el("line", { x1: x, y1: y, x2: x + Math.sin(heading) * 1.2, y2: y - Math.cos(heading) * 1.2, class: "aim" }, g);
             el("circle", { cx: x, cy: y, r: .32, class: "body" }, g);
-            const title = el("title", {}, g); title.textContent = id + " — heading " + (p.heading || 0) + "°";
+            const title = el("title", {}, g); title.textContent = t("plannerCameraTooltip", id, p.heading || 0);
             g.addEventListener("pointerdown", e => startMove(e, id));
             if (state.selected === id && state.fix && state.fix.camera === id) {
               for (const arc of state.fix.compliantHeadings || []) {
@@ -298,13 +320,14 @@ enum PlannerPage {
         function drawFindings() {
           const box = document.getElementById("findings");
           box.textContent = "";
-          document.getElementById("findings-title").textContent = "Findings (" + state.findings.length + ")";
+          document.getElementById("findings-title").textContent = t("plannerFindingsCount", state.findings.length);
           for (const f of state.findings) {
             const d = document.createElement("div");
             d.className = "finding " + f.severity;
             d.dataset.rule = f.rule; d.dataset.camera = f.camera || ""; d.dataset.zone = f.zone || "";
-            const head = document.createElement("div"); head.textContent = f.severity + " · " + f.rule; d.appendChild(head);
-            const m = document.createElement("div"); m.textContent = f.message; d.appendChild(m);
+            const head = document.createElement("div"); head.textContent = t("severity" + f.severity[0].toUpperCase() + f.severity.slice(1)) + " · " + f.rule; d.appendChild(head);
+            const m = document.createElement("div"); m.textContent = (document.documentElement.lang === "en" ? f.message : f.messageZh) || f.message;
+            d.appendChild(m);
             for (const p of f.provisions || []) {
               const zh = document.createElement("div"); zh.className = "zh"; zh.textContent = p.ref + " " + p.zh; d.appendChild(zh);
               const en = document.createElement("div"); en.className = "en"; en.textContent = p.en; d.appendChild(en);
@@ -317,11 +340,13 @@ enum PlannerPage {
           const panel = document.getElementById("camera-panel");
           panel.textContent = "";
           const f = state.selected && cameraFeature(state.selected);
-          if (!f) { const p = document.createElement("p"); p.textContent = "Select a camera (click it, or press N)."; panel.appendChild(p); return; }
+          if (!f) { const p = document.createElement("p"); p.textContent = t("plannerSelectCamera"); panel.appendChild(p); return; }
           const title = document.createElement("p"); title.textContent = String(f.id); title.style.fontWeight = "600"; panel.appendChild(title);
-          const type = document.createElement("label"); type.textContent = "Type";
+          const type = document.createElement("label"); type.textContent = t("plannerType");
           const sel = document.createElement("select"); sel.id = "field-type";
-          for (const t of ["fixed", "ptz", "fisheye"]) { const o = document.createElement("option"); o.value = t; o.textContent = t; sel.appendChild(o); }
+          for (const k of ["fixed", "ptz", "fisheye"]) {
+            const o = document.createElement("option"); o.value = k; o.textContent = t("type" + k[0].toUpperCase() + k.slice(1)); sel.appendChild(o);
+          }
           sel.value = f.properties.type || "fixed";
           sel.addEventListener("change", () => edit(String(f.id), { type: sel.value }));
           type.appendChild(sel); panel.appendChild(type);
@@ -333,45 +358,45 @@ enum PlannerPage {
             label.appendChild(input); panel.appendChild(label);
           }
           // The lens and resolution as the plan writes them (JSON), e.g. a varifocal lens.
-          for (const [key, name, example] of [["lens", "Lens (JSON)", '{"focalLength": 2.8, "sensorFormat": "1/2.8\\""}'],
-                                               ["resolution", "Resolution", "[2560, 1440]"]]) {
+          for (const [key, name, example] of [["lens", t("plannerLens"), '{"focalLength": 2.8, "sensorFormat": "1/2.8\\""}'],
+                                               ["resolution", t("plannerResolution"), "[2560, 1440]"]]) {
             const label = document.createElement("label"); label.textContent = name;
             const input = document.createElement("input"); input.id = "field-" + key; input.placeholder = example;
             if (f.properties[key] !== undefined) input.value = JSON.stringify(f.properties[key]);
             input.addEventListener("change", () => {
               let value = null;
-              try { value = input.value.trim() === "" ? null : JSON.parse(input.value); } catch (err) { status(key + ": not JSON: " + err.message, true); return; }
+              try { value = input.value.trim() === "" ? null : JSON.parse(input.value); } catch (err) { status(t("plannerNotJSON", key, err.message), true); return; }
               edit(String(f.id), { [key]: value });
             });
             label.appendChild(input); panel.appendChild(label);
           }
           // Privacy masks as the plan writes them: a JSON list of sectors.
-          const masks = document.createElement("label"); masks.textContent = "Masks (JSON)";
+          const masks = document.createElement("label"); masks.textContent = t("plannerMasks");
           const area = document.createElement("textarea"); area.id = "field-masks"; area.rows = 3;
           area.value = f.properties.masks ? JSON.stringify(f.properties.masks) : "";
           area.placeholder = '[{"azimuthFrom": 100, "azimuthTo": 120}]';
           area.addEventListener("change", () => {
             let value = null;
-            try { value = area.value.trim() === "" ? null : JSON.parse(area.value); } catch (err) { status("masks: not JSON: " + err.message, true); return; }
+            try { value = area.value.trim() === "" ? null : JSON.parse(area.value); } catch (err) { status(t("plannerNotJSON", "masks", err.message), true); return; }
             edit(String(f.id), { masks: value });
           });
           masks.appendChild(area); panel.appendChild(masks);
           const row = document.createElement("p");
-          for (const [text, action] of [["Duplicate", () => duplicate(String(f.id))], ["Delete", () => remove(String(f.id))]]) {
+          for (const [text, action] of [[t("plannerDuplicate"), () => duplicate(String(f.id))], [t("plannerDelete"), () => remove(String(f.id))]]) {
             const b = document.createElement("button"); b.textContent = text; b.addEventListener("click", action); row.appendChild(b);
           }
           panel.appendChild(row);
           const fix = state.fix && state.fix.camera === String(f.id) ? state.fix : null;
           if (fix && fix.needed) {
             const box = document.createElement("div"); box.id = "fix"; box.className = "finding";
-            const head = document.createElement("div"); head.textContent = "Fix (Art. 8): " + fix.summary; box.appendChild(head);
+            const head = document.createElement("div"); head.textContent = t("plannerFix", fix.summary); box.appendChild(head);
             if (fix.compliantHeadings && fix.compliantHeadings.length) {
               const arcs = document.createElement("div"); arcs.className = "en";
-              arcs.textContent = "compliant headings: " + fix.compliantHeadings.map(i => i.sweep >= 360 ? "any" : i.from + "°–" + i.to + "°").join(", ");
+              arcs.textContent = t("plannerCompliantHeadings", fix.compliantHeadings.map(i => i.sweep >= 360 ? t("plannerAny") : i.from + "°–" + i.to + "°").join(", "));
               box.appendChild(arcs);
             }
             if (fix.apply) {
-              const b = document.createElement("button"); b.id = "apply-fix"; b.textContent = "Apply " + fix.best;
+              const b = document.createElement("button"); b.id = "apply-fix"; b.textContent = t("plannerApply", fix.best);
               b.addEventListener("click", () => edit(String(f.id), fix.apply)); box.appendChild(b);
             }
             panel.appendChild(box);
@@ -448,7 +473,7 @@ enum PlannerPage {
             for (const k of Object.keys(change)) inverse[k] = k === "position" ? f.geometry.coordinates.slice() : (f.properties[k] ?? null);
           }
           try {
-            status("checking…");
+            status(t("plannerChecking"));
             const t0 = performance.now();
             state.findings = await api("PATCH", "/api/cameras/" + encodeURIComponent(id), change);
             if (!fromHistory) remember(() => edit(id, inverse, change, true), () => edit(id, change, inverse, true));
@@ -456,7 +481,7 @@ enum PlannerPage {
             state.views = await fetchViews();
             state.fixFor = undefined;
             draw();
-            status("re-checked in " + Math.round(performance.now() - t0) + " ms");
+            status(t("plannerRechecked", Math.round(performance.now() - t0)));
           } catch (err) {
             status(err.message, true);
             state.plan = await api("GET", "/api/plan"); draw();
@@ -473,7 +498,7 @@ enum PlannerPage {
             const r = await api("POST", "/api/cameras", Object.assign({ position, level: state.level, heading: 0, mountHeight: 2.7 }, properties || {}));
             state.selected = r.id; state.findings = r.findings;
             state.plan = await api("GET", "/api/plan"); state.views = await fetchViews(); draw();
-            status("added " + r.id);
+            status(t("plannerAdded", r.id));
           } catch (err) { status(err.message, true); }
         }
         function duplicate(id) {
@@ -485,14 +510,14 @@ enum PlannerPage {
           try {
             state.findings = await api("DELETE", "/api/cameras/" + encodeURIComponent(id));
             state.selected = null; state.plan = await api("GET", "/api/plan"); state.views = await fetchViews(); draw();
-            status("deleted " + id);
+            status(t("plannerDeleted", id));
           } catch (err) { status(err.message, true); }
         }
         async function save() {
           try {
             await api("GET", "/api/plan");
             const r = await api("POST", "/api/save", undefined, { "If-Match": state.etag });
-            state.etag = r.etag; status("saved");
+            state.etag = r.etag; status(t("plannerSaved"));
           } catch (err) { status(err.message, true); }
         }
         // ---- Tracing: background pictures, drawing tools, drawn features ----
@@ -512,7 +537,7 @@ enum PlannerPage {
           const b = backgroundOf(state.level);
           if (!b || b.missing) {
             layer.textContent = "";
-            if (b) status("the background picture " + b.image + " is missing next to the plan", true);
+            if (b) status(t("plannerPictureMissing", b.image), true);
             return;
           }
           let img = document.getElementById("background-image");
@@ -526,7 +551,7 @@ enum PlannerPage {
         async function uploadPicture(file) {
           const page = Math.max(1, Math.round(Number(document.getElementById("picture-page").value) || 1));
           try {
-            status("uploading " + file.name + "…");
+            status(t("plannerUploading", file.name));
             const r = await fetch("/api/background/" + encodeURIComponent(state.level) + "?page=" + page + "&name=" + encodeURIComponent(file.name),
               { method: "PUT", body: await file.arrayBuffer() });
             const data = await r.json().catch(() => null);
@@ -536,7 +561,7 @@ enum PlannerPage {
             state.plan = await api("GET", "/api/plan");
             fit(); draw();
             setTool("scale");
-            status("picture placed at 2 cm a pixel: click two points a known distance apart to set its scale");
+            status(t("plannerPicturePlaced"));
           } catch (err) { status(err.message, true); }
         }
         async function placePicture(change) {
@@ -578,23 +603,24 @@ enum PlannerPage {
           };
           const v = state.vocabulary || { materials: ["opaque", "glass"], openingTypes: ["door", "window", "passage"], categories: [] };
           if (tool === "wall") {
-            choice("draw-material", "Material", v.materials.map(m => [m, m]));
-            field("draw-height", "Height m", "number", "floor to ceiling");
+            choice("draw-material", t("plannerMaterial"), v.materials.map(m => [m, m]));
+            field("draw-height", t("plannerHeight"), "number", t("plannerFloorToCeiling"));
           } else if (tool === "opening") {
-            choice("draw-opening", "Type", v.openingTypes.map(t => [t, t]));
-            choice("draw-state", "Door state", [["open", "open"], ["closed", "closed"]]);
+            choice("draw-opening", t("plannerType"), v.openingTypes.map(k => [k, k]));
+            choice("draw-state", t("plannerDoorState"), [["open", t("plannerOpen")], ["closed", t("plannerClosed")]]);
           } else if (tool === "zone") {
-            choice("draw-category", "Category", v.categories.map(c => [c.category, c.category + (c.prohibited ? " — Art. 8 " + c.item : "")]), "room");
-            field("draw-name", "Name", "text", "e.g. 卫生间");
+            choice("draw-category", t("plannerCategory"),
+              v.categories.map(c => [c.category, (c.name ? c.name + " · " : "") + c.category + (c.prohibited ? t("plannerArt8Item", c.item) : "")]), "room");
+            field("draw-name", t("plannerName"), "text", t("plannerNameExample"));
           } else if (tool === "scale") {
-            const metres = field("scale-metres", "Distance m", "number", "between the two points");
-            const b = document.createElement("button"); b.id = "scale-apply"; b.textContent = "Set scale"; b.disabled = true;
+            const metres = field("scale-metres", t("plannerDistance"), "number", t("plannerBetweenPoints"));
+            const b = document.createElement("button"); b.id = "scale-apply"; b.textContent = t("plannerSetScale"); b.disabled = true;
             b.addEventListener("click", () => {
               const d = Number(metres.value);
-              if (!(d > 0) || state.draft.length < 2) { status("click two points, then type their distance in metres", true); return; }
+              if (!(d > 0) || state.draft.length < 2) { status(t("plannerScaleNeedsPoints"), true); return; }
               const [from, to] = state.draft;
               state.draft = []; drawDraft();
-              placePicture({ calibrate: { from, to, metres: d } }).then(() => { fit(); status("scale set: the two points are " + d + " m apart"); });
+              placePicture({ calibrate: { from, to, metres: d } }).then(() => { fit(); status(t("plannerScaleSet", d)); });
               document.getElementById("scale-apply").disabled = true;
             });
             box.appendChild(b);
@@ -673,7 +699,7 @@ enum PlannerPage {
             if (name) props.name = name;
             addFeature(Object.assign({ kind: "zone", geometry: { type: "Polygon", coordinates: [points.concat([points[0]])] } }, props));
           } else if (tool === "wall" || tool === "zone") {
-            status(tool === "wall" ? "a wall needs two points" : "a zone needs three corners", true);
+            status(t(tool === "wall" ? "plannerWallNeedsPoints" : "plannerZoneNeedsCorners"), true);
             return;
           } else return;
           state.draft = []; drawDraft();
@@ -687,12 +713,12 @@ enum PlannerPage {
         async function addFeature(body, fromHistory) {
           if (state.plan.plan.levels && state.plan.plan.levels.length > 1 && !body.level) body.level = state.level;
           try {
-            status("checking…");
+            status(t("plannerChecking"));
             const r = await api("POST", "/api/features", body);
             const full = Object.assign({}, body, { id: r.id });
             if (!fromHistory) remember(() => deleteFeature(r.id, true), () => addFeature(full, true));
             await afterFeatureChange(r.findings);
-            status("added " + r.id);
+            status(t("plannerAdded", r.id));
             return r.id;
           } catch (err) { status(err.message, true); }
         }
@@ -706,7 +732,7 @@ enum PlannerPage {
             if (!fromHistory) remember(() => addFeature(body, true), () => deleteFeature(id, true));
             if (state.selectedFeature === id) state.selectedFeature = null;
             await afterFeatureChange(findings);
-            status("deleted " + id);
+            status(t("plannerDeleted", id));
           } catch (err) { status(err.message, true); }
         }
         async function patchFeature(id, change, fromHistory) {
@@ -732,9 +758,9 @@ enum PlannerPage {
           const panel = document.getElementById("feature-panel");
           panel.textContent = "";
           const f = state.selectedFeature && featureById(state.selectedFeature);
-          if (!f) { const p = document.createElement("p"); p.textContent = "Click a wall, door, window or zone to change or delete it."; panel.appendChild(p); return; }
+          if (!f) { const p = document.createElement("p"); p.textContent = t("plannerSelectFeature"); panel.appendChild(p); return; }
           const id = String(f.id), p = f.properties;
-          const title = document.createElement("p"); title.style.fontWeight = "600"; title.textContent = p.kind + " " + id; panel.appendChild(title);
+          const title = document.createElement("p"); title.style.fontWeight = "600"; title.textContent = t("plannerKind" + p.kind[0].toUpperCase() + p.kind.slice(1)) + " " + id; panel.appendChild(title);
           const choice = (name, key, values) => {
             const label = document.createElement("label"); label.textContent = name;
             const select = document.createElement("select"); select.id = "feature-" + key;
@@ -744,18 +770,21 @@ enum PlannerPage {
             label.appendChild(select); panel.appendChild(label);
           };
           const v = state.vocabulary;
-          if (p.kind === "zone") choice("Category", "category", v.categories.map(c => c.category));
-          if (p.kind === "wall") choice("Material", "material", v.materials);
-          if (p.kind === "opening") { choice("Type", "openingType", v.openingTypes); if (p.openingType === "door") choice("Door state", "state", ["open", "closed"]); }
+          if (p.kind === "zone") choice(t("plannerCategory"), "category", v.categories.map(c => c.category));
+          if (p.kind === "wall") choice(t("plannerMaterial"), "material", v.materials);
+          if (p.kind === "opening") {
+            choice(t("plannerType"), "openingType", v.openingTypes);
+            if (p.openingType === "door") choice(t("plannerDoorState"), "state", ["open", "closed"]);
+          }
           if (p.kind === "zone" || p.kind === "wall") {
             const key = p.kind === "zone" ? "name" : "height";
-            const label = document.createElement("label"); label.textContent = p.kind === "zone" ? "Name" : "Height m";
+            const label = document.createElement("label"); label.textContent = t(p.kind === "zone" ? "plannerName" : "plannerHeight");
             const input = document.createElement("input"); input.id = "feature-" + key; input.type = p.kind === "zone" ? "text" : "number"; input.step = "any";
             if (p[key] !== undefined) input.value = p[key];
             input.addEventListener("change", () => patchFeature(id, { [key]: input.value === "" ? null : p.kind === "zone" ? input.value : Number(input.value) }));
             label.appendChild(input); panel.appendChild(label);
           }
-          const b = document.createElement("button"); b.id = "feature-delete"; b.textContent = "Delete (Del)";
+          const b = document.createElement("button"); b.id = "feature-delete"; b.textContent = t("plannerDeleteKey");
           b.addEventListener("click", () => deleteFeature(id)); panel.appendChild(b);
         }
 
@@ -822,7 +851,7 @@ enum PlannerPage {
         document.getElementById("picture-file").addEventListener("change", e => { if (e.target.files[0]) uploadPicture(e.target.files[0]); });
         document.getElementById("picture-opacity").addEventListener("change", e => placePicture({ opacity: Number(e.target.value) }));
         buildTools();
-        reload().then(() => status("ready")).catch(err => status(err.message, true));
+        reload().then(() => status(t("plannerReady"))).catch(err => status(err.message, true));
         </script>
         </body>
         </html>

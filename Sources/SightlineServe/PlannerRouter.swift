@@ -10,7 +10,7 @@ public enum PlannerRouter {
     public static func make(_ planner: Planner) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.get("/") { _, _ in
-            response(Array(PlannerPage.html.utf8), type: "text/html; charset=utf-8")
+            response(Array(PlannerPage.html(in: planner.language).utf8), type: "text/html; charset=utf-8")
         }
         router.get("/api/plan") { _, _ in
             await response(planner.planJSON(), etag: planner.etag)

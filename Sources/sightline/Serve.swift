@@ -32,6 +32,7 @@ struct Serve: ParsableCommand {
     @Option(help: "The port to listen on.") var port: Int = 8080
     @Option(help: "The address to bind (127.0.0.1: this machine only).") var host: String = "127.0.0.1"
     @OptionGroup var rulebook: RulebookOptions
+    @OptionGroup var language: LanguageOption
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
@@ -39,8 +40,10 @@ struct Serve: ParsableCommand {
 
     func run() throws {
         let planner: Planner
-        do { planner = try Planner(file: plan, saveAs: saveAs, new: new, profileOption: rulebook.profile, asOf: rulebook.checkDate) } catch
-        {
+        do {
+            planner = try Planner(
+                file: plan, saveAs: saveAs, new: new, profileOption: rulebook.profile, asOf: rulebook.checkDate, language: language.lang)
+        } catch {
             printProblems(error.problems)
             throw ExitCode(2)
         }

@@ -33,12 +33,14 @@ def free_port():
 @contextlib.contextmanager
 def planner(prepare, *serve_arguments):
     """Serves the plan `prepare(work_folder)` returns (with `serve_arguments`)
-    and yields `(driver, wait, work_folder)` once the page says "ready"."""
+    and yields `(driver, wait, work_folder)` once the page says "ready" (or 就绪)."""
     os.makedirs(OUT, exist_ok=True)
     work = tempfile.mkdtemp(prefix="sightline-browser-")
     plan = prepare(work)
     port = free_port()
-    server = subprocess.Popen([binary(), "serve", plan, "--port", str(port), "--as-of", "2026-01-15", *serve_arguments],
+    # English unless a test asks for another language (the default follows LANG and the rulebook).
+    language = [] if "--lang" in serve_arguments else ["--lang", "en"]
+    server = subprocess.Popen([binary(), "serve", plan, "--port", str(port), "--as-of", "2026-01-15", *language, *serve_arguments],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     options = webdriver.ChromeOptions()
     for flag in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,900"]:
@@ -54,7 +56,7 @@ def planner(prepare, *serve_arguments):
         driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
         driver.get(f"http://127.0.0.1:{port}/")
         wait = WebDriverWait(driver, 15)
-        wait.until(lambda d: d.find_element(By.ID, "status").text == "ready")
+        wait.until(lambda d: d.find_element(By.ID, "status").text in ("ready", "就绪"))
         yield driver, wait, work
     finally:
         if driver:

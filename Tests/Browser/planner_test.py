@@ -103,6 +103,22 @@ def main():
                 assert before == after, f"{before['id']} changed"
         print(f"browser test: the intrusion left the list and the drawing; saved heading {heading}, hfov {hfov}; screenshots in {OUT}")
 
+    # The same page in Chinese: every word from the catalogue's zh table, the findings' messages in Chinese.
+    with planner(prepare, "--lang", "zh") as (driver, wait, work):
+        assert driver.execute_script("return document.documentElement.lang") == "zh-CN"
+        assert driver.find_element(By.ID, "save").text == "保存", driver.find_element(By.ID, "save").text
+        assert driver.find_element(By.ID, "findings-title").text == "检查结果（2）", driver.find_element(By.ID, "findings-title").text
+        messages = [e.text for e in driver.find_elements(By.CSS_SELECTOR, '.finding[data-camera="cam-lobby"] div:nth-child(2)')]
+        assert any(m.startswith("摄像机 cam-lobby 可拍摄到") for m in messages), messages
+        tools = [b.text for b in driver.find_elements(By.CSS_SELECTOR, "#tools button")]
+        assert tools == ["选择", "墙", "门窗", "区域", "比例尺"], tools
+        # No English words left in what the page itself writes (plan ids and rule ids aside).
+        header = driver.find_element(By.TAG_NAME, "header").text + driver.find_element(By.TAG_NAME, "aside").text
+        for word in ["Undo", "Save", "Findings", "Select a camera", "Camera", "Trace", "Picture"]:
+            assert word not in header, f"{word!r} left in the Chinese page"
+        driver.save_screenshot(os.path.join(OUT, "planner-zh.png"))
+        print("browser test: the page in Chinese (保存, 检查结果（2）, the tools, the findings' messages)")
+
 
 if __name__ == "__main__":
     main()

@@ -4,9 +4,10 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import SightlinePlan
-import SightlineServe
 import TestSupport
 import XCTest
+
+@testable import SightlineServe
 
 /// The planner's API through Hummingbird's router test client, on the
 /// spec's passage example: a camera at (−8, 0) looking east through a 1.2 m
@@ -260,5 +261,32 @@ final class PlannerFixTests: XCTestCase {
             }
             try await client.execute(uri: "/api/cameras/none/fix", method: .get) { r in XCTAssertEqual(r.status, .notFound) }
         }
+    }
+}
+
+/// The page's words come from the catalogue: every key the page asks for
+/// (`t("…")`, `data-t`, `data-title`, `data-label`) is a phrase, and the page
+/// is sent with the phrases of its language.
+final class PlannerPageLanguageTests: XCTestCase {
+    func testEveryKeyThePageUsesIsACataloguePhraseInBothLanguages() throws {
+        let template = PlannerPage.template
+        var keys = Set<String>()
+        for pattern in [#"(?<![A-Za-z.])t\("([A-Za-z]+)"[,)]"#, #"data-(?:t|title|label)="([A-Za-z]+)""#] {
+            let regex = try NSRegularExpression(pattern: pattern)
+            for match in regex.matches(in: template, range: NSRange(template.startIndex..., in: template)) {
+                keys.insert(String(template[Range(match.range(at: 1), in: template)!]))
+            }
+        }
+        XCTAssertGreaterThan(keys.count, 50)
+        // The keys it builds from a value: a kind, a severity, a camera type.
+        keys.formUnion(["plannerKindZone", "plannerKindWall", "plannerKindOpening", "severityError", "severityWarning", "severityInfo"])
+        keys.formUnion(["typeFixed", "typePtz", "typeFisheye"])
+        let phrases = Set(Phrase.allCases.map(\.rawValue))
+        XCTAssertEqual(keys.subtracting(phrases), [], "keys the page uses that the catalogue lacks")
+        let zh = PlannerPage.html(in: .zh)
+        XCTAssertTrue(zh.contains("<html lang=\"zh-CN\">"))
+        XCTAssertTrue(zh.contains("\"plannerSave\": \"保存\"") || zh.contains("\"plannerSave\":\"保存\""), "the Chinese table is sent")
+        XCTAssertTrue(PlannerPage.html(in: .en).contains("<html lang=\"en\">"))
+        XCTAssertFalse(zh.contains("__PHRASES__") || zh.contains("__LANG__"))
     }
 }
