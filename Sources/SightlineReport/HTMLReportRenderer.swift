@@ -110,6 +110,11 @@ public struct HTMLReportRenderer: ReportRenderer {
             let open = !many || count > 0
             html +=
                 "<details\(open ? " open" : "")><summary>\(Escape.html(l.t(.htmlLevelSummary, level.name ?? level.id, l.count(cameras, .camerasOne, .camerasMany), l.count(count, .findingsOne, .findingsMany))))</summary>\n"
+            html +=
+                "<p class=\"zoom no-print\"><button type=\"button\" data-zoom=\"in\" title=\"\(Escape.html(l.t(.htmlZoomIn)))\">+</button>"
+                + "<button type=\"button\" data-zoom=\"out\" title=\"\(Escape.html(l.t(.htmlZoomOut)))\">−</button>"
+                + "<button type=\"button\" data-zoom=\"reset\">\(Escape.html(l.t(.htmlZoomReset)))</button> "
+                + "<small>\(Escape.html(l.t(.htmlZoomHint)))</small></p>\n"
             html += PlanDrawing(
                 report: report, level: level, findingAnchors: anchors, contents: contents[level.id] ?? LevelContents(),
                 cameraIndices: indices.cameras[level.id] ?? [], zoneIndices: indices.zones[level.id] ?? []
@@ -166,7 +171,8 @@ public struct HTMLReportRenderer: ReportRenderer {
         td.num{text-align:right;white-space:nowrap} tr.error td:nth-child(2){color:var(--error);font-weight:600} tr.warning td:nth-child(2){color:var(--warning);font-weight:600}
         .findings td small{color:var(--muted)} code{font-size:12px}
         details{border:1px solid #ddd;border-radius:6px;margin:8px 0;padding:4px 8px} summary{cursor:pointer;font-weight:600}
-        svg.plan{width:100%;height:auto;max-height:78vh;display:block;margin:6px 0;background:#fff}
+        svg.plan{width:100%;height:auto;max-height:78vh;display:block;margin:6px 0;background:#fff;touch-action:none;cursor:grab}
+        p.zoom{margin:4px 0} p.zoom button{font:inherit;min-width:2em;margin-right:4px} p.zoom small{color:var(--muted)}
         \(PlanDrawing.css)
         footer{color:var(--muted);font-size:12px;margin:24px 0}
         @media print{body{max-width:none;padding:0} .no-print{display:none} details{border:none;page-break-inside:avoid} svg.plan{max-height:none} a{color:inherit;text-decoration:none}}
@@ -184,6 +190,26 @@ public struct HTMLReportRenderer: ReportRenderer {
               c.addEventListener('mouseleave',function(){show(pinned);});
               c.addEventListener('click',function(){pinned=(pinned===id)?null:id;svg.querySelectorAll('.camera').forEach(function(o){o.classList.toggle('pinned',o.getAttribute('data-cam')===pinned);});show(pinned);});
             });
+          });
+          // Zoom (wheel, or the + and − buttons) about a point and pan (drag) by
+          // changing the drawing's viewBox; Fit, a double-click and printing
+          // restore the whole level.
+          document.querySelectorAll('svg.plan').forEach(function(svg){
+            var home=svg.getAttribute('viewBox').split(/[ ,]+/).map(Number),box=home.slice();
+            function set(b){box=b;svg.setAttribute('viewBox',b.join(' '));}
+            function zoom(k,cx,cy){set([cx-(cx-box[0])*k,cy-(cy-box[1])*k,box[2]*k,box[3]*k]);}
+            function at(e){var r=svg.getBoundingClientRect();return [box[0]+(e.clientX-r.left)/r.width*box[2],box[1]+(e.clientY-r.top)/r.height*box[3]];}
+            svg.addEventListener('wheel',function(e){e.preventDefault();var p=at(e);zoom(e.deltaY>0?1.25:0.8,p[0],p[1]);},{passive:false});
+            var drag=null;
+            svg.addEventListener('pointerdown',function(e){if(e.button===0){drag={x:e.clientX,y:e.clientY,b:box.slice()};}});
+            window.addEventListener('pointermove',function(e){if(!drag)return;var r=svg.getBoundingClientRect();
+              set([drag.b[0]-(e.clientX-drag.x)/r.width*drag.b[2],drag.b[1]-(e.clientY-drag.y)/r.height*drag.b[3],drag.b[2],drag.b[3]]);});
+            window.addEventListener('pointerup',function(){drag=null;});
+            svg.addEventListener('dblclick',function(){set(home.slice());});
+            var bar=svg.previousElementSibling;
+            if(bar&&bar.classList.contains('zoom'))bar.querySelectorAll('button').forEach(function(b){b.addEventListener('click',function(){
+              var z=b.getAttribute('data-zoom');if(z==='reset'){set(home.slice());}else{zoom(z==='in'?0.8:1.25,box[0]+box[2]/2,box[1]+box[3]/2);}});});
+            window.addEventListener('beforeprint',function(){set(home.slice());});
           });
           document.querySelectorAll('a[href^="#"]').forEach(function(a){a.addEventListener('click',function(){var t=document.getElementById(a.getAttribute('href').slice(1));var d=t&&t.closest('details');if(d){d.open=true;}});});
           window.addEventListener('beforeprint',function(){document.querySelectorAll('details').forEach(function(d){d.open=true;});});

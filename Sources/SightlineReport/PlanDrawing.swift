@@ -71,7 +71,7 @@ struct PlanDrawing {
                 " width=\"\(DecimalText.trimmed(layout.width * 1000 / $0, 1))mm\" height=\"\(DecimalText.trimmed(layout.height * 1000 / $0, 1))mm\""
             } ?? ""
         out +=
-            "<svg class=\"plan\" xmlns=\"http://www.w3.org/2000/svg\"\(size) viewBox=\"\(n(box.minX - margin)) \(n(-box.maxY - margin)) \(n(width)) \(n(height + font * 3))\" role=\"img\" aria-label=\"Plan of level \(Escape.html(level.name ?? level.id))\">\n"
+            "<svg class=\"plan\" xmlns=\"http://www.w3.org/2000/svg\"\(size) viewBox=\"\(n(box.minX - margin)) \(n(-box.maxY - margin)) \(n(width)) \(n(height + font * 3))\" role=\"img\" aria-label=\"\(Escape.html(report.language.t(.drawingLabel, level.name ?? level.id)))\">\n"
         out +=
             "<defs><pattern id=\"hatch-\(Escape.identifier(level.id))\" width=\"\(n(font))\" height=\"\(n(font))\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"\(n(font))\" height=\"\(n(font))\" fill=\"#fde2e2\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"\(n(font))\" stroke=\"#d62828\" stroke-width=\"\(n(font / 4))\"/></pattern></defs>\n"
 
@@ -168,7 +168,7 @@ struct PlanDrawing {
             let flagged = report.findings.contains { $0.camera == c.camera.id && $0.severity == .error }
             out += "<g id=\"c\(index)\" class=\"camera\(flagged ? " flagged" : "")\" data-cam=\"\(index)\" tabindex=\"0\">"
             out +=
-                "<title>\(Escape.html("camera \(c.camera.id): heading \(DecimalText.fixed(c.camera.heading, 1))°, view \(DecimalText.fixed(c.viewArea, 2)) m²"))</title>"
+                "<title>\(Escape.html(report.language.t(.drawingCameraTooltip, c.camera.id, DecimalText.fixed(c.camera.heading, 1), DecimalText.fixed(c.viewArea, 2))))</title>"
             out += "<line x1=\"\(n(p.x))\" y1=\"\(n(-p.y))\" x2=\"\(n(tip.x))\" y2=\"\(n(-tip.y))\"/>"
             out += "<circle cx=\"\(n(p.x))\" cy=\"\(n(-p.y))\" r=\"\(n(font * 0.7))\"/>"
             out += (labels.cameras[index].map { text($0, class: "camera-label", size: font) } ?? "") + "</g>\n"

@@ -1,5 +1,5 @@
-"""What both browser tests need: `sightline serve` on a free port and a
-headless Chromium on its page, both stopped and the scratch folder removed
+"""What the browser tests need: headless Chromium (`chromium`), and for the
+planner `sightline serve` on a free port with the browser on its page, both stopped and the scratch folder removed
 when the test ends, pass or fail."""
 import contextlib
 import os
@@ -24,6 +24,14 @@ def binary():
     return sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build", "debug", "sightline")
 
 
+def chromium():
+    """Headless Chromium through its driver, 1400 × 900."""
+    options = webdriver.ChromeOptions()
+    for flag in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,900"]:
+        options.add_argument(flag)
+    return webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -42,9 +50,6 @@ def planner(prepare, *serve_arguments):
     language = [] if "--lang" in serve_arguments else ["--lang", "en"]
     server = subprocess.Popen([binary(), "serve", plan, "--port", str(port), "--as-of", "2026-01-15", *language, *serve_arguments],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    options = webdriver.ChromeOptions()
-    for flag in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,900"]:
-        options.add_argument(flag)
     driver = None
     try:
         for _ in range(100):
@@ -53,7 +58,7 @@ def planner(prepare, *serve_arguments):
                 break
             except OSError:
                 time.sleep(0.1)
-        driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+        driver = chromium()
         driver.get(f"http://127.0.0.1:{port}/")
         wait = WebDriverWait(driver, 15)
         wait.until(lambda d: d.find_element(By.ID, "status").text in ("ready", "就绪"))

@@ -51,12 +51,18 @@ final class CatalogueCoverageTests: XCTestCase {
         if literal.unicodeScalars.contains(where: { (0x3400...0x9FFF).contains($0.value) }) { return true }
         // A style sheet is not prose.
         if literal.range(of: "\\{[a-z-]+:", options: .regularExpression) != nil { return false }
+        // Attributes are markup, but for those people read (a tooltip, a label):
+        // their values are kept as text, the rest of every tag goes.
+        let read = try! NSRegularExpression(pattern: "(?:aria-label|title|alt|placeholder)=\"([^\"]*)\"")
+        let whole = NSRange(literal.startIndex..., in: literal)
+        let attributes = read.matches(in: literal, range: whole).map { (literal as NSString).substring(with: $0.range(at: 1)) }
         var text = literal.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression)
-        text = text.replacingOccurrences(of: "&[a-z]+;", with: " ", options: .regularExpression)
-        // CSS rules and attribute lists are markup, not words.
-        text = text.replacingOccurrences(of: "\\{[^}]*\\}", with: " ", options: .regularExpression)
         text = text.replacingOccurrences(of: "[A-Za-z-]+=\"[^\"]*\"", with: " ", options: .regularExpression)
-        return text.range(of: "\\b[A-Za-z]{2,}[ ,;]+[A-Za-z]{2,}\\b", options: .regularExpression) != nil
+        text = ([text] + attributes).joined(separator: " | ")
+        text = text.replacingOccurrences(of: "&[a-z]+;", with: " ", options: .regularExpression)
+        // CSS rules are markup, not words.
+        text = text.replacingOccurrences(of: "\\{[^}]*\\}", with: " ", options: .regularExpression)
+        return text.range(of: "\\b[A-Za-z]{2,}[\\s,;:]+[A-Za-z]{2,}\\b", options: .regularExpression) != nil
     }
 
     func testNoReportProseOutsideTheCatalogues() throws {
@@ -100,5 +106,9 @@ final class CatalogueCoverageTests: XCTestCase {
             ])
         XCTAssertEqual(literals.map { Self.isProse($0.text) }, [true, false, false, false, true, true, true])
         XCTAssertEqual(literals.map(\.line), [1, 2, 3, 4, 5, 8, 8])
+        // A tooltip or label people read is prose even inside a tag; other attributes are not.
+        XCTAssertTrue(Self.isProse("<svg role=\"img\" aria-label=\"Plan of level  \">"))
+        XCTAssertTrue(Self.isProse("<title>camera  : heading  °</title>"))
+        XCTAssertFalse(Self.isProse("<text class=\"zone label\" x=\"1\" font-size=\"2\">  </text>"))
     }
 }

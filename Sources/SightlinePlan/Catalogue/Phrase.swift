@@ -418,6 +418,12 @@ public enum Phrase: String, CaseIterable, Sendable {
     case plannerFixTilt
     case plannerFixTiltAndTurn
     case plannerFixMasks
+    // The HTML report's zoom controls.
+    case htmlZoomIn, htmlZoomOut, htmlZoomReset, htmlZoomHint
+    /// {0} level.
+    case drawingLabel
+    /// {0} camera, {1} heading, {2} view area.
+    case drawingCameraTooltip
     case doriBelowMonitor, doriMonitor, doriDetect, doriObserve, doriRecognize, doriIdentify
 }
 
