@@ -106,8 +106,8 @@ extension PolygonRings {
                 let a = e.a - eye
                 let b = e.b - eye
                 guard a.length > 0, b.length > 0 else { continue }
-                let ba = atan2(a.x, a.y) * 180 / .pi
-                let bb = atan2(b.x, b.y) * 180 / .pi
+                let ba = Bearing.of(a)
+                let bb = Bearing.of(b)
                 let cw = BearingInterval.clockwise(from: ba, to: bb)
                 arcs.append(cw <= 180 ? BearingInterval(from: ba, sweep: cw) : BearingInterval(from: bb, sweep: 360 - cw))
             }

@@ -29,7 +29,7 @@ public struct Point2: Hashable, Sendable {
     @inlinable public static func unit(angle: Double) -> Point2 { Point2(cos(angle), sin(angle)) }
     /// The unit vector along a plan bearing (degrees clockwise from +y).
     @inlinable public static func unit(bearingDegrees b: Double) -> Point2 {
-        let r = b * .pi / 180
+        let r = Bearing.radians(b)
         return Point2(sin(r), cos(r))
     }
 }

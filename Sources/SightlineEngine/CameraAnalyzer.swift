@@ -1,4 +1,5 @@
 import GEOS
+import PlanarGeometry
 import SightlinePlan
 
 #if canImport(Glibc)
@@ -174,9 +175,8 @@ struct CameraAnalyzer {
         heading: Point2
     ) -> [PolygonRings] {
         let obstacles = ObstacleSet(eye: eye, segments: segments)
-        let wedge = RadialSweep.AngularDomain(
-            start: (90 - optics.bearingFrom - optics.bearingSweep) * .pi / 180,
-            width: optics.bearingSweep * .pi / 180)
+        let (start, width) = optics.fieldSector
+        let wedge = RadialSweep.AngularDomain(start: start, width: width)
         return obstacles.restrictDomain(wedge, heading: heading).flatMap {
             sweep.region(eye: eye, domain: $0, near: near, far: far, segments: obstacles.segments)
         }
@@ -303,8 +303,7 @@ struct CameraAnalyzer {
                 mask, lensHeight: lensHeight, personHeight: personHeight,
                 low: optics.elevationLow, high: optics.elevationHigh)
             guard to > from else { continue }
-            let start = (90 - mask.azimuthTo) * .pi / 180
-            let width = mask.sweep * .pi / 180
+            let (start, width) = Bearing.sector(from: mask.azimuthTo - mask.sweep, sweep: mask.sweep)
             parts.append(try ctx.multiPolygon(annulus(eye: eye, from: from, to: min(to, outer), start: start, width: width)))
         }
         if parts.isEmpty { return try ctx.emptyPolygon() }

@@ -1,3 +1,4 @@
+import PlanarGeometry
 import SightlinePlan
 
 #if canImport(Glibc)
@@ -18,6 +19,9 @@ public struct CameraOptics: Sendable, Equatable {
     /// degrees (360 for a full circle).
     public var bearingFrom: Double
     public var bearingSweep: Double
+    /// Those bearings as the maths-angle sector the sweep and the overlays
+    /// take (``Bearing/sector(from:sweep:)``).
+    public var fieldSector: (start: Double, width: Double) { Bearing.sector(from: bearingFrom, sweep: bearingSweep) }
     /// Elevations (degrees above horizontal) the view can span.
     public var elevationLow: Double
     public var elevationHigh: Double
@@ -37,16 +41,16 @@ public struct CameraOptics: Sendable, Equatable {
         if let h = c.hfov {
             hfov = h
         } else if let lens = c.lens, let f = widestFocal {
-            hfov = 2 * atan(lens.sensorWidthMM / (2 * f)) * 180 / .pi
+            hfov = Bearing.degrees(2 * atan(lens.sensorWidthMM / (2 * f)))
         } else {
             hfov = c.type == .fisheye ? 360 : 90
         }
         if let v = c.vfov {
             vfov = v
         } else if let lens = c.lens, let f = widestFocal {
-            vfov = 2 * atan(lens.sensorHeightMM / (2 * f)) * 180 / .pi
+            vfov = Bearing.degrees(2 * atan(lens.sensorHeightMM / (2 * f)))
         } else if hfov < 180 {
-            vfov = 2 * atan(tan(hfov / 2 * .pi / 180) * 9 / 16) * 180 / .pi
+            vfov = Bearing.degrees(2 * atan(tan(Bearing.radians(hfov / 2)) * 9 / 16))
         } else {
             vfov = 180
         }

@@ -1,4 +1,5 @@
 import GEOS
+import PlanarGeometry
 import SightlinePlan
 
 #if canImport(Glibc)
@@ -107,15 +108,14 @@ extension CameraAnalyzer {
         var masks: [(PrivacyMask, Double)] = []
         let intruding = current.intrusions.filter { $0.area >= threshold }.flatMap(\.polygons)
         for sector in PolygonRings.bearings(of: intruding, from: eye) {
-            let parts = intruding.filter { p in p.shell.contains { sector.contains(atan2($0.x - eye.x, $0.y - eye.y) * 180 / .pi) } }
+            let parts = intruding.filter { p in p.shell.contains { sector.contains(Bearing.of($0 - eye)) } }
             let near = parts.map { Self.distance(from: eye, to: [$0]) }.min() ?? 0
             let far = parts.flatMap(\.shell).map { $0.distance(to: eye) }.max() ?? optics.farLimit
-            let rad = Double.pi / 180
             let h = camera.mountHeight
             let p = personHeight
             // Lowest elevation seen at the nearest distance, highest at the farthest.
-            var low: Double? = max(atan2(-h, max(near, 1e-6)) / rad, optics.elevationLow)
-            var high: Double? = min(atan2(p - h, max(far, 1e-6)) / rad, optics.elevationHigh)
+            var low: Double? = max(Bearing.degrees(atan2(-h, max(near, 1e-6))), optics.elevationLow)
+            var high: Double? = min(Bearing.degrees(atan2(p - h, max(far, 1e-6))), optics.elevationHigh)
             if (low ?? 0) <= optics.elevationLow + 1e-9 { low = nil }
             if (high ?? 0) >= optics.elevationHigh - 1e-9 { high = nil }
             // Rounded outwards to 0.1°, so the mask typed into a camera still covers.
@@ -144,8 +144,7 @@ extension CameraAnalyzer {
             let dmin = inField.map { Self.distance(from: eye, to: [$0]) }.min() ?? 0
             if dmin > 0, camera.mountHeight > 0 {
                 let inFieldGeometry = try ctx.multiPolygon(inField)
-                let fieldStart = (90 - optics.bearingFrom - optics.bearingSweep) * .pi / 180
-                let fieldWidth = optics.bearingSweep * .pi / 180
+                let (fieldStart, fieldWidth) = optics.fieldSector
                 // The intrusion at a tilt: the prohibited parts of the field
                 // between the band's edges (one overlay with an annular sector).
                 func intrusion(_ tilt: Double) throws -> Double {
@@ -157,7 +156,7 @@ extension CameraAnalyzer {
                     let sector = annulus(eye: eye, from: band.near, to: far, start: fieldStart, width: fieldWidth)
                     return try inFieldGeometry.intersection(ctx.multiPolygon(sector)).area
                 }
-                let exact = optics.vfov / 2 + atan(camera.mountHeight / dmin) * 180 / .pi
+                let exact = optics.vfov / 2 + Bearing.degrees(atan(camera.mountHeight / dmin))
                 if exact <= 90 {
                     // Between the current tilt and `exact` the intrusion only shrinks: bisect for the threshold.
                     var lo = camera.tilt

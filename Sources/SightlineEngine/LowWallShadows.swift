@@ -52,7 +52,7 @@ struct LowWallShadows {
         let h = lensHeight
         let p = personHeight
         if topElevation >= 90 { return (0, .infinity) }
-        let slope = tan(topElevation * .pi / 180)
+        let slope = tan(Bearing.radians(topElevation))
         if p <= h {
             return slope >= 0 ? (0, .infinity) : (0, (h - p) / -slope)
         }
@@ -89,7 +89,7 @@ struct LowWallShadows {
             return r
         }()
         if !regime2.isEmpty, topElevation < 90 {
-            let slope = tan(topElevation * .pi / 180)
+            let slope = tan(Bearing.radians(topElevation))
             var blocked: [Segment] = []
             if slope < 0 {
                 blocked = h > w ? parts(of: wall, beyond: (h - w) / -slope) : [wall]

@@ -1,3 +1,4 @@
+import PlanarGeometry
 import SightlinePlan
 
 #if canImport(Glibc)
@@ -61,7 +62,7 @@ public struct PixelDensity: Sendable, Equatable {
         let d = max(d, 0.01)
         switch projection {
         case .rectilinear(let pixels, let hfov):
-            return pixels / (2 * d * tan(hfov / 2 * .pi / 180))
+            return pixels / (2 * d * tan(Bearing.radians(hfov / 2)))
         case .fisheye(let circle, let h, let z):
             let k = circle / .pi
             return k * atan2(d, max(h - z, 0)) / d
@@ -75,7 +76,7 @@ public struct PixelDensity: Sendable, Equatable {
     public func distance(reaching pixelsPerMetre: Double) -> Double {
         switch projection {
         case .rectilinear(let pixels, let hfov):
-            return pixels / (2 * tan(hfov / 2 * .pi / 180) * pixelsPerMetre)
+            return pixels / (2 * tan(Bearing.radians(hfov / 2)) * pixelsPerMetre)
         case .fisheye:
             var lo = 0.01
             var hi = 0.02

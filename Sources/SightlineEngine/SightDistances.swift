@@ -1,3 +1,5 @@
+import PlanarGeometry
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -28,32 +30,30 @@ struct SightDistances: Equatable {
     /// Where a point `z` metres above the floor is seen at `e`° or higher,
     /// from a lens `lens` metres above the floor.
     static func elevation(ofHeight z: Double, lens h: Double, atLeast e: Double) -> SightDistances {
-        let rad = Double.pi / 180
         if z < h { // below the lens: −90° near, rising to 0° far away
             if e <= -90 { return .all }
             if e >= 0 { return .none }
-            return SightDistances(near: (h - z) / tan(-e * rad), far: .infinity)
+            return SightDistances(near: (h - z) / tan(Bearing.radians(-e)), far: .infinity)
         }
         if z > h { // above the lens: 90° near, falling to 0° far away
             if e <= 0 { return .all }
             if e >= 90 { return .none }
-            return SightDistances(near: 0, far: (z - h) / tan(e * rad))
+            return SightDistances(near: 0, far: (z - h) / tan(Bearing.radians(e)))
         }
         return e <= 0 ? .all : .none
     }
 
     /// Where a point `z` metres above the floor is seen at `e`° or lower.
     static func elevation(ofHeight z: Double, lens h: Double, atMost e: Double) -> SightDistances {
-        let rad = Double.pi / 180
         if z < h {
             if e >= 0 { return .all }
             if e <= -90 { return .none }
-            return SightDistances(near: 0, far: (h - z) / tan(-e * rad))
+            return SightDistances(near: 0, far: (h - z) / tan(Bearing.radians(-e)))
         }
         if z > h {
             if e >= 90 { return .all }
             if e <= 0 { return .none }
-            return SightDistances(near: (z - h) / tan(e * rad), far: .infinity)
+            return SightDistances(near: (z - h) / tan(Bearing.radians(e)), far: .infinity)
         }
         return e >= 0 ? .all : .none
     }

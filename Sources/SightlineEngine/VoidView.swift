@@ -1,4 +1,5 @@
 import GEOS
+import PlanarGeometry
 import SightlinePlan
 
 /// What a camera sees of the level below through `void` zones (atria,
@@ -61,11 +62,9 @@ struct VoidView {
         var region = try ctx.collection(.collection, swept).unaryUnion()
 
         // The camera's reach on the lower floor: bearings and distance band.
-        let start = (90 - optics.bearingFrom - optics.bearingSweep) * .pi / 180
+        let (start, width) = optics.fieldSector
         let band = try ctx.multiPolygon(
-            analyzer.annulus(
-                eye: eye, from: optics.nearLimit, to: optics.farLimit,
-                start: start, width: optics.bearingSweep * .pi / 180))
+            analyzer.annulus(eye: eye, from: optics.nearLimit, to: optics.farLimit, start: start, width: width))
         region = try region.intersection(band)
 
         // Walls of the lower level hide what the sight line meets after crossing.
