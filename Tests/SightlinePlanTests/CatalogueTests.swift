@@ -50,3 +50,21 @@ final class CatalogueTests: XCTestCase {
         XCTAssertEqual(resolve(nil, nil, [:], "custom-profile"), .en)
     }
 }
+
+/// The one-pass slot filler against the obvious one (replace each `{n}`).
+final class CatalogueFillTests: XCTestCase {
+    func testFillingMatchesReplacingEachSlot() {
+        let cases: [(String, [String])] = [
+            ("camera {0} sees {1} m² inside {2}", ["cam1", "6.00", "卫生间 wc"]),
+            ("{1}{0}", ["a", "b"]), ("{0}{0}", ["x"]), ("no slots", ["x"]), ("{3} stays", ["a"]), ("{x} {} {0", ["a"]),
+            ("{0}", ["{1}"]), ("第{0}条（{1}）", ["八", "一"]), ("{10}", Array(repeating: "v", count: 11)),
+        ]
+        for (template, values) in cases {
+            // Highest slot first, so {1} is not taken for the start of {10}; a value
+            // holding "{1}" is replaced last ({0}), so it is never read as a slot.
+            var expected = template
+            for (i, v) in values.enumerated().reversed() { expected = expected.replacingOccurrences(of: "{\(i)}", with: v) }
+            XCTAssertEqual(Catalogue.fill(template, values), expected, template)
+        }
+    }
+}
