@@ -25,11 +25,9 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
         ),
-        .systemLibrary(
-            name: "CGDAL",
-            pkgConfig: "gdal",
-            providers: [.apt(["libgdal-dev"]), .brew(["gdal"])]
-        ),
+        // GDAL's headers as Debian's libgdal-dev installs them (<gdal/gdal.h>);
+        // libgdal itself is opened on first use, not linked (Sources/CGDAL).
+        .target(name: "CGDAL", linkerSettings: [.linkedLibrary("dl")]),
         .target(name: "OGR", dependencies: ["CGDAL", "PlanarGeometry"]),
         .target(
             name: "SightlineImport",

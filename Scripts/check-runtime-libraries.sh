@@ -2,7 +2,9 @@
 # Checks that the Containerfile's runtime stage provides every shared library
 # the release binary needs (Docker is not needed): each library `ldd` lists
 # must belong to a Debian package that the runtime stage installs, or that
-# one of those depends on (apt's dependency closure, no recommends).
+# one of those depends on (apt's dependency closure, no recommends). libgdal is
+# not linked but opened on first use (Sources/CGDAL), so it and the libraries
+# it links are checked too.
 #
 #   Scripts/check-runtime-libraries.sh [BINARY]   (default: builds it as the Containerfile does)
 set -euo pipefail
@@ -33,6 +35,13 @@ while read -r name path; do
     echo "$name ($path): from $owner, which the runtime stage ($packages) does not install" >&2
     missing=1
   fi
-done < <(ldd "$binary" | awk '$2 == "=>" { print $1, $3 } $1 ~ /^\// { print $1, $1 }')
+done < <({
+  ldd "$binary"
+  gdal=$(ldconfig -p | awk '/libgdal\.so\.[0-9]+ / { print $NF; exit }')
+  if [ -n "$gdal" ]; then
+    printf '\t%s => %s (dlopen)\n' "$(basename "$gdal")" "$gdal"
+    ldd "$gdal"
+  fi
+} | awk '$2 == "=>" { print $1, $3 } $1 ~ /^\// { print $1, $1 }' | sort -u)
 [ "$missing" -eq 0 ] || exit 1
 echo "runtime libraries: all $count shared libraries of $binary come from $packages or their dependencies"

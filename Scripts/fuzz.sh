@@ -16,7 +16,7 @@ build=.build-fuzz
 flags=(-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
 swift build -c release --build-path "$build" "${flags[@]}" --target SightlineCheck >&2
 bin="$build/release"
-modules=(CYaml Yams PlanarGeometry GEOS OGR SightlinePlan SightlineImport SightlineEngine SightlineRules SightlineReport SightlineCheck)
+modules=(CYaml Yams PlanarGeometry GEOS CGDAL OGR SightlinePlan SightlineImport SightlineEngine SightlineRules SightlineReport SightlineCheck)
 objects=()
 for m in "${modules[@]}"; do
   # Swift targets keep their objects at the top of the build folder, C targets under src/.
@@ -27,8 +27,8 @@ mkdir -p "$build/crashes"
 run() {
   local name=$1 source=$2 corpus=$3
   swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name "Fuzz$name" \
-    -I "$bin/Modules" -I Sources/CGEOS -I Sources/CGDAL -I Sources/CCrypto $(pkg-config --cflags-only-I geos gdal libcrypto | sed 's/-I/-Xcc -I/g') \
-    "$source" "${objects[@]}" $(pkg-config --libs geos gdal libcrypto) -o "$build/fuzz-$name" 2>&1 | grep -v "Cannot export local symbol" >&2 || true
+    -I "$bin/Modules" -I Sources/CGEOS -I Sources/CGDAL/include -I Sources/CCrypto $(pkg-config --cflags-only-I geos gdal libcrypto | sed 's/-I/-Xcc -I/g') \
+    "$source" "${objects[@]}" $(pkg-config --libs geos libcrypto) -ldl -o "$build/fuzz-$name" 2>&1 | grep -v "Cannot export local symbol" >&2 || true
   local work="$build/corpus-$name"
   mkdir -p "$work"
   cp -n "$corpus"/* "$work"/ 2>/dev/null || true

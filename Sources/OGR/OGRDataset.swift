@@ -16,9 +16,21 @@ public final class OGRDataset {
     public let path: String
     private let config: [String: String]
 
-    private static let registered: Void = { GDALAllRegister() }()
-    /// Registration for ``OGRVectorWriter``: the same, once per process.
-    static var registeredForWriting: Void { registered }
+    /// libgdal opened (it is not linked: see `Sources/CGDAL`) and its
+    /// drivers registered, once per process; `false` when it is missing.
+    private static let registered: Bool = {
+        guard sightline_gdal_load() != 0 else { return false }
+        GDALAllRegister()
+        return true
+    }()
+
+    /// Whether GDAL could be opened; GDAL is opened on first use, not at start.
+    public static var isAvailable: Bool { registered }
+
+    /// Throws, naming `path`, when GDAL cannot be opened.
+    static func requireGDAL(for path: String) throws(OGRError) {
+        guard registered else { throw OGRError(path: path, message: String(cString: sightline_gdal_error())) }
+    }
 
     /// Opens `path` for reading vectors.
     ///
@@ -29,7 +41,7 @@ public final class OGRDataset {
     /// - Throws: ``OGRError`` with GDAL's message when the file is not one
     ///   the drivers read.
     public init(path: String, drivers: [String]? = nil, options: [String: String] = [:], config: [String: String] = [:]) throws(OGRError) {
-        _ = Self.registered
+        try Self.requireGDAL(for: path)
         self.path = path
         self.config = config
         let opened: GDALDatasetH? = Self.withConfig(config) {

@@ -5,7 +5,7 @@ internal import CGDAL
 public enum OGRFiles {
     /// Every file under `path`, relative to it, sorted (`VSIReadDirRecursive`).
     public static func list(_ path: String) -> [String] {
-        guard let list = VSIReadDirRecursive(path) else { return [] }
+        guard OGRDataset.isAvailable, let list = VSIReadDirRecursive(path) else { return [] }
         defer { CSLDestroy(list) }
         var out: [String] = []
         var p = list

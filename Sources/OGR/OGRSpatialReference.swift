@@ -40,8 +40,11 @@ public enum OGRSpatialReference {
         } ?? nil
     }
 
+    /// `body` on `EPSG:code`; `nil` when PROJ does not know it, or GDAL
+    /// (which brings PROJ) cannot be opened.
     private static func withReference<T>(_ code: Int, _ body: (OGRSpatialReferenceH) -> T) -> T? {
-        OGRDataset.withConfig([:]) {
+        guard OGRDataset.isAvailable else { return nil }
+        return OGRDataset.withConfig([:]) {
             guard let srs = OSRNewSpatialReference(nil) else { return nil }
             defer { OSRDestroySpatialReference(srs) }
             guard OSRImportFromEPSG(srs, Int32(code)) == OGRERR_NONE else { return nil }

@@ -26,7 +26,7 @@ public final class OGRVectorWriter {
 
     /// Creates `path` (replacing it) with `driver`.
     public init(path: String, driver: String = "GPKG") throws(OGRError) {
-        _ = OGRDataset.registeredForWriting
+        try OGRDataset.requireGDAL(for: path)
         self.path = path
         let created: GDALDatasetH? = OGRDataset.withConfig([:]) {
             guard let d = GDALGetDriverByName(driver) else { return nil }

@@ -24,6 +24,25 @@ final class ImportCommandTests: XCTestCase {
     /// 1.129 m): 14.03 m². CAM-01, looking east along the corridor, grazes
     /// the doorway between slopes 1.1/3.95 and 0.9/3.05: 0.137 m² (sampled
     /// on a 4 mm grid). The guest room's fire door is closed: nothing.
+    /// GDAL is opened on first use, not at start (Sources/CGDAL): without
+    /// it a plan is still checked, while a drawing or a GeoPackage says what
+    /// is missing and exits 2; the binary does not link libgdal at all.
+    func testGDALIsOpenedOnlyWhenADrawingOrGeoPackageNeedsIt() throws {
+        let missing = "SIGHTLINE_LIBGDAL=/nonexistent/libgdal.so"
+        let plan = try CLI.shell("\(missing) \"$SIGHTLINE\" check Examples/hotel-floor.json --format json --as-of 2026-01-15")
+        XCTAssertEqual(plan.status, 1, plan.stderr)
+        XCTAssertTrue(plan.stdout.contains("\"verdict\": \"fail\""), "a plan is checked without GDAL")
+        let drawing = try CLI.shell("\(missing) \"$SIGHTLINE\" import dxf Fixtures/import/tarch-floor.dxf -o /dev/null")
+        XCTAssertEqual(drawing.status, 2)
+        XCTAssertTrue(drawing.stderr.contains("libgdal could not be opened"), drawing.stderr)
+        XCTAssertTrue(drawing.stderr.contains("SIGHTLINE_LIBGDAL"), "it says how to point at one")
+        let gpkg = try CLI.shell("\(missing) \"$SIGHTLINE\" check Examples/hotel-floor.json --format gpkg -o /dev/null/x.gpkg")
+        XCTAssertEqual(gpkg.status, 2)
+        XCTAssertTrue(gpkg.stderr.contains("libgdal could not be opened"), gpkg.stderr)
+        let linked = try CLI.shell("ldd \"$SIGHTLINE\"")
+        XCTAssertFalse(linked.stdout.contains("libgdal"), "libgdal is not linked: \(linked.stdout)")
+    }
+
     func testCheckingTheDrawingFindsTheToiletViews() throws {
         let r = try CLI.run(["check", "Fixtures/import/tarch-floor.dxf", "--format", "json", "--as-of", "2026-01-15"])
         XCTAssertEqual(r.status, 1, r.stderr)
