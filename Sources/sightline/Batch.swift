@@ -7,6 +7,7 @@ import SightlineRules
 /// `sightline batch`: portfolios of plans, in parallel, into SQLite.
 struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "batch",
         abstract: "Check a portfolio of plans in parallel into a SQLite database; resumable and shardable.",
         subcommands: [Run.self, Merge.self, Report.self],
         defaultSubcommand: Run.self)
@@ -90,6 +91,7 @@ struct Batch: ParsableCommand {
 
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "merge",
             abstract: "Combine shard databases; a building in several is kept once (the latest result).")
 
         @Argument(help: "Shard databases.") var databases: [String]
@@ -108,6 +110,7 @@ struct Batch: ParsableCommand {
 
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract: "Summarise a results database: buildings by status, findings by rule, worst and invalid buildings.")
 
         @Argument(help: "The results database.") var database: String

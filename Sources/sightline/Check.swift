@@ -17,6 +17,7 @@ enum SimpleFormat: String, ExpressibleByArgument, CaseIterable {
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check one plan: view regions, findings under the rulebook, report.")
 
     @Argument(

@@ -8,6 +8,7 @@ import SightlineRules
 /// security organ.
 struct Filing: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "filing",
         abstract: "Print the filing record (unit, address, system location, cameras by type, storage period, due date).")
 
     @Argument(help: "The plan file.")

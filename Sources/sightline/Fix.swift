@@ -12,6 +12,7 @@ extension PlanRewriter.Choice: ExpressibleByArgument {}
 /// `sightline fix`: how to make each offending camera compliant.
 struct Fix: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "fix",
         abstract: "Say how to make each camera with an Art. 8 error compliant (re-aim, mask, tilt, move), and apply it.",
         discussion: """
             Heading intervals are exact: the complement of the bearings at which the camera would see a \

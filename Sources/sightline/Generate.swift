@@ -5,11 +5,13 @@ import SightlineSynth
 
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "generate",
         abstract: "Write a synthetic plan for benchmarks and demos.",
         subcommands: [Hotel.self, Mall.self, Terminal.self, Portfolio.self, Random.self, DXF.self])
 
     struct Hotel: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "hotel",
             abstract: "A hotel: F floors of double-loaded corridors, R rooms a side, 15 cameras a floor.")
 
         @Option(help: "Number of floors.") var floors: Int = 40
@@ -32,6 +34,7 @@ struct Generate: ParsableCommand {
 
     struct Mall: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "mall",
             abstract: "An open-plan mall: F floors of 24 shops with windows, fitting rooms and toilets, 24 cameras a floor.")
 
         @Option(help: "Number of floors.") var floors: Int = 10
@@ -46,6 +49,7 @@ struct Generate: ParsableCommand {
 
     struct Terminal: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "terminal",
             abstract: "One huge level: a 300 m terminal hall, 2,500 kiosks (10,000 wall segments), 1,000 cameras.")
 
         @Option(help: "Number of cameras.") var cameras: Int = 1000
@@ -103,6 +107,7 @@ struct Generate: ParsableCommand {
 
     struct Portfolio: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "portfolio",
             abstract: "A folder of small synthetic hotels (1–3 floors) for batch benchmarks.")
 
         @OptionGroup var folder: FolderOptions
@@ -116,6 +121,7 @@ struct Generate: ParsableCommand {
 
     struct Random: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "random",
             abstract: "A folder of random valid plans (every feature kind, near-coincident edges) for robustness runs; plan i has seed + i."
         )
 
@@ -133,6 +139,7 @@ struct Generate: ParsableCommand {
 
     struct DXF: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "dxf",
             abstract: "A large TArch-style DXF floor (a grid of rooms, six entities each) for import benchmarks.")
 
         @Option(help: "Number of rooms.") var rooms: Int = 16_667

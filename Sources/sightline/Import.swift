@@ -6,11 +6,13 @@ import SightlinePlan
 /// `sightline import`: drawings and schedules people hold → `sightline-plan/1`.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Turn a DXF drawing or a camera schedule into a plan (what every layer became is printed on stderr).",
         subcommands: [DXF.self, IMDF.self, OSM.self, Cameras.self])
 
     struct DXF: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "dxf",
             abstract: "A DXF floor drawing (TArch, AIA/NCS or Chinese layer names) → a plan with walls, doors, windows, rooms and cameras.")
 
         @Argument(help: "The .dxf file (DWG must be saved as DXF first).") var drawing: String
@@ -48,6 +50,7 @@ struct Import: ParsableCommand {
 
     struct IMDF: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "imdf",
             abstract:
                 "An IMDF venue (a folder or its .zip) → a plan: levels, units as zones or walls, openings, fixtures, the venue's address.")
 
@@ -59,6 +62,7 @@ struct Import: ParsableCommand {
 
     struct OSM: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "osm",
             abstract:
                 "OpenStreetMap indoor data (.osm or .osm.pbf, Simple Indoor Tagging) → a plan: rooms, walls, doors, surveillance cameras.")
 
@@ -70,6 +74,7 @@ struct Import: ParsableCommand {
 
     struct Cameras: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "cameras",
             abstract:
                 "Merge a camera schedule (.csv or .xlsx; English or Chinese headers) into a plan; a camera with an existing id is replaced."
         )

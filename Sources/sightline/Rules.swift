@@ -7,6 +7,7 @@ import SightlineRules
 /// `sightline rules`: what a rulebook checks.
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rules",
         abstract: "List a profile's rules: id, severity, article and what triggers each.")
 
     @Option(help: "A built-in profile (\(BuiltInProfiles.names.joined(separator: ", "))) or a profile file.")

@@ -8,6 +8,7 @@ import SightlineServe
 /// `sightline serve`: the live planner in a browser.
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Open the live planner: drag cameras on the plan and see the law's answer as you go.",
         discussion: """
             Serves one page and a JSON API (Documentation/SERVE.md) for one plan file, on 127.0.0.1 unless \

@@ -1,5 +1,10 @@
 import ArgumentParser
 
+/// The command line. Every command names itself (`commandName:`):
+/// ArgumentParser otherwise derives each name from `String(describing:)` of
+/// its type, which the Swift runtime answers with conformance scans — 32 M
+/// instructions, 8.5 % of checking a 10-floor hotel, before any work
+/// (a test holds every command to it).
 struct Sightline: ParsableCommand {
     static let version = "0.1.0"
 

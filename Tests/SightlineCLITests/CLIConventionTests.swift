@@ -47,3 +47,25 @@ final class CLIConventionTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("IFC") && r.stderr.contains("DXF"), r.stderr)
     }
 }
+
+/// Every command of the command line names itself, so ArgumentParser does not
+/// derive names by reflection at start (32 M instructions; see `Sightline`).
+final class CommandNameTests: XCTestCase {
+    func testEveryCommandConfigurationNamesItsCommand() throws {
+        let folder = CLI.packageRoot.appendingPathComponent("Sources/sightline")
+        var configurations = 0
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".swift") {
+            let lines = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8).split(separator: "\n")
+            for (n, line) in lines.enumerated() where line.contains("CommandConfiguration(") {
+                configurations += 1
+                XCTAssertTrue(
+                    n + 1 < lines.count && lines[n + 1].trimmingCharacters(in: .whitespaces).hasPrefix("commandName:"),
+                    "\(file):\(n + 1): a CommandConfiguration without commandName")
+            }
+        }
+        XCTAssertGreaterThanOrEqual(configurations, 20)
+        let help = try CLI.run(["import", "--help"])
+        XCTAssertTrue(
+            help.stdout.contains("dxf") && help.stdout.contains("imdf") && help.stdout.contains("cameras"), "the same names as before")
+    }
+}
