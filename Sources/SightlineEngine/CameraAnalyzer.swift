@@ -247,13 +247,14 @@ struct CameraAnalyzer {
             topElevation: optics.elevationHigh, far: optics.farLimit)
         var parts: [Geometry] = []
         var annuli: [String: Geometry] = [:]
+        let probe = RegionProbe(region)
         for wall in low {
             let s = wall.segment
             if s.distance(to: eye) <= ObstacleSet.onWallTolerance { continue }
             if abs((s.a - eye).cross(s.b - eye)) <= 1e-14 * (s.a - eye).length * (s.b - eye).length { continue }
             for piece in shadows.pieces(of: s, height: wall.height) {
                 let quadrilateral = shadows.quadrilateral(piece)
-                guard Self.polygons(region, meetConvex: quadrilateral.shell) else { continue }
+                guard probe.meets(convex: quadrilateral.shell) else { continue }
                 var g = try ctx.polygon(quadrilateral)
                 if piece.minDistance > 0 || piece.maxDistance < optics.farLimit {
                     let key = "\(piece.minDistance)-\(piece.maxDistance)"
@@ -415,29 +416,6 @@ struct CameraAnalyzer {
             if polygon.covers(Point2(box.minX, box.minY)) { return true }
             let corners = [Point2(box.minX, box.minY), Point2(box.maxX, box.minY), Point2(box.maxX, box.maxY), Point2(box.minX, box.maxY)]
             let sides = (0..<4).map { Segment(corners[$0], corners[($0 + 1) % 4]) }
-            for e in polygon.edges where e.box.intersects(box) {
-                for side in sides where e.intersects(side) { return true }
-            }
-        }
-        return false
-    }
-
-    /// Whether closed polygons share a point with a closed convex polygon
-    /// (either orientation): a vertex of one inside the other, or two edges
-    /// meeting — the complete test for closed sets. Touching counts.
-    ///
-    /// - Complexity: O(v·c) for v polygon vertices and c convex vertices,
-    ///   after an O(v) box test.
-    static func polygons(_ polygons: [PolygonRings], meetConvex convex: [Point2]) -> Bool {
-        guard let box = Box(covering: convex), let other = Box(covering: polygons), box.intersects(other) else { return false }
-        let hull = PolygonRings(shell: convex)
-        let sides = hull.edges
-        for polygon in polygons {
-            guard let own = Box(covering: polygon.shell), own.intersects(box) else { continue }
-            if polygon.covers(convex[0]) { return true }
-            for ring in [polygon.shell] + polygon.holes {
-                for p in ring where hull.covers(p) { return true }
-            }
             for e in polygon.edges where e.box.intersects(box) {
                 for side in sides where e.intersects(side) { return true }
             }
