@@ -147,14 +147,14 @@ struct Check: ParsableCommand {
         let green = "\u{1B}[1;32m"
         let yellow = "\u{1B}[33m"
         let reset = "\u{1B}[0m"
+        // Each language's words, "FAIL" before "PASS" and 不符合 before 符合.
+        let words = Language.allCases.flatMap { l in
+            [
+                (l.t(.verdictFail), red), (l.t(.verdictPass), green), ("  " + l.t(.severityError), red),
+                ("  " + l.t(.severityWarning), yellow),
+            ]
+        }
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            // Each language's words, "FAIL" before "PASS" and 不符合 before 符合.
-            let words = Language.allCases.flatMap { l in
-                [
-                    (l.t(.verdictFail), red), (l.t(.verdictPass), green), ("  " + l.t(.severityError), red),
-                    ("  " + l.t(.severityWarning), yellow),
-                ]
-            }
             for (word, colour) in words where line.hasPrefix(word) {
                 let bare = word.trimmingCharacters(in: .whitespaces)
                 let indent = String(word.prefix(word.count - bare.count))
