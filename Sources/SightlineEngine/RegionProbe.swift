@@ -12,10 +12,11 @@ import PlanarGeometry
 /// vertex of the convex polygon inside the region, a vertex of the region
 /// inside the convex polygon, or two edges meeting.
 ///
-/// - Complexity: O(v) to build for v region vertices of short edges; a question is
-///   O(log v + k·c) for the k region edges near a convex polygon of c
-///   vertices, plus O(v) only when the region's box holds its first vertex
-///   and no edge decides it (the point-in-polygon test).
+/// - Complexity: O(v) to build for v region vertices of short edges; a
+///   question is O(g + k·c) for the g grid cells and k region edges its box
+///   meets and a convex polygon of c vertices, plus O(v) only when no edge
+///   decides it and a polygon's box holds its first vertex (the
+///   point-in-polygon test).
 struct RegionProbe {
     private let polygons: [PolygonRings]
     private let boxes: [Box]
