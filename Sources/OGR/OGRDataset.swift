@@ -27,9 +27,13 @@ public final class OGRDataset {
     /// Whether GDAL could be opened; GDAL is opened on first use, not at start.
     public static var isAvailable: Bool { registered }
 
+    /// Why GDAL could not be opened (the library and what to install), or
+    /// `nil` when it is there.
+    public static var unavailableReason: String? { registered ? nil : String(cString: sightline_gdal_error()) }
+
     /// Throws, naming `path`, when GDAL cannot be opened.
     static func requireGDAL(for path: String) throws(OGRError) {
-        guard registered else { throw OGRError(path: path, message: String(cString: sightline_gdal_error())) }
+        if let reason = unavailableReason { throw OGRError(path: path, message: reason) }
     }
 
     /// Opens `path` for reading vectors.

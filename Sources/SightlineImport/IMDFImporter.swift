@@ -55,7 +55,8 @@ public struct IMDFImporter: Sendable {
     public func run(_ path: String) throws(ImportError) -> ImportResult {
         // A zip is read in place through GDAL's virtual file system.
         let root = path.lowercased().hasSuffix(".zip") ? "/vsizip/\(path)" : path
-        let files = OGRFiles.list(root)
+        let files: [String]
+        do { files = try OGRFiles.list(root) } catch { throw ImportError(file: path, message: error.message) }
         guard !files.isEmpty else { throw ImportError(file: path, message: "not a folder or zip archive that can be read") }
         // The files may sit in a subfolder of the archive: find the manifest.
         let prefix =

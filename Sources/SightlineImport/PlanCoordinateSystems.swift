@@ -9,6 +9,7 @@ import SightlinePlan
 /// than 0.5 % across it (the spec's tolerance) or PROJ cannot transform it.
 public enum PlanCoordinateSystems {
     public static let resolver: CRSResolver = { code, box in
+        if let reason = OGRDataset.unavailableReason { return .refused(reason) }
         switch OGRSpatialReference.kind(epsg: code) {
         case nil: return .refused("PROJ does not know this code")
         case .other?: return .refused("neither geographic nor projected")

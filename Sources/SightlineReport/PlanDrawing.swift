@@ -87,7 +87,7 @@ struct PlanDrawing {
             let label = "\(zone.category.rawValue) \(zone.id)\(zone.name.map { " — \($0)" } ?? "")"
             out +=
                 "<path id=\"z\(index)\" class=\"\(cls)\"\(fill) d=\"\(path(zone.polygons))\"><title>\(Escape.html(label))</title></path>\n"
-            if let label = labels.zones[index] { out += text(label, class: "zone-label", size: font * 0.9) }
+            if let label = labels.zones[index] { out += text(label, class: "zone-label") }
         }
         out += "</g>\n"
 
@@ -112,7 +112,7 @@ struct PlanDrawing {
             guard let geometry = f.geometry, !geometry.isEmpty, let anchor = findingAnchors[index], drawnHere(f) else { continue }
             out +=
                 "<path id=\"\(anchor)\" class=\"intrusion \(f.severity.rawValue)\" d=\"\(path(geometry))\"><title>\(Escape.html(f.message))</title></path>\n"
-            if let label = labels.areas[index] { areaLabels += text(label, class: "area-label", size: font) }
+            if let label = labels.areas[index] { areaLabels += text(label, class: "area-label") }
         }
         out += "</g>\n"
 
@@ -171,7 +171,7 @@ struct PlanDrawing {
                 "<title>\(Escape.html(report.language.t(.drawingCameraTooltip, c.camera.id, DecimalText.fixed(c.camera.heading, 1), DecimalText.fixed(c.viewArea, 2))))</title>"
             out += "<line x1=\"\(n(p.x))\" y1=\"\(n(-p.y))\" x2=\"\(n(tip.x))\" y2=\"\(n(-tip.y))\"/>"
             out += "<circle cx=\"\(n(p.x))\" cy=\"\(n(-p.y))\" r=\"\(n(font * 0.7))\"/>"
-            out += (labels.cameras[index].map { text($0, class: "camera-label", size: font) } ?? "") + "</g>\n"
+            out += (labels.cameras[index].map { text($0, class: "camera-label") } ?? "") + "</g>\n"
         }
         out += "</g>\n"
         out += scaleAndNorth(box: box, margin: margin, font: font, extent: extent)
@@ -198,13 +198,13 @@ struct PlanDrawing {
     }
 
     /// A placed label, with its leader line when it sits away from what it names.
-    private func text(_ label: LevelLabels<Int>.Label, class cls: String, size: Double) -> String {
+    private func text(_ label: LevelLabels<Int>.Label, class cls: String) -> String {
         var out = ""
         if let leader = label.leader {
             out += "<path class=\"leader\" d=\"M\(n(leader.from.x)) \(n(-leader.from.y))L\(n(leader.to.x)) \(n(-leader.to.y))\"/>"
         }
         out +=
-            "<text class=\"\(cls)\" x=\"\(n(label.centre.x))\" y=\"\(n(-label.centre.y))\" font-size=\"\(n(size))\">\(Escape.html(label.text))</text>\n"
+            "<text class=\"\(cls)\" x=\"\(n(label.centre.x))\" y=\"\(n(-label.centre.y))\" font-size=\"\(n(label.size))\">\(Escape.html(label.text))</text>\n"
         return out
     }
 

@@ -28,22 +28,13 @@ public struct SARIFReportRenderer: ReportRenderer {
             w.beginObject()
             w.field("id", rule.id)
             w.field("name", rule.title.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())
-            w.key("shortDescription")
-            w.beginObject()
-            w.field("text", rule.title)
-            w.endObject()
-            w.key("fullDescription")
-            w.beginObject()
-            w.field("text", rule.description)
-            w.endObject()
+            Self.text(rule.title, at: "shortDescription", &w)
+            Self.text(rule.description, at: "fullDescription", &w)
             let article = rule.citation.reference.replacingOccurrences(of: " {item}", with: "")
             let quote = rule.citation.provisions.map {
                 "\($0.reference.replacingOccurrences(of: " {item}", with: "")): \($0.en.replacingOccurrences(of: "{item.en}", with: "(the item for the zone's category)"))"
             }.joined(separator: " ")
-            w.key("help")
-            w.beginObject()
-            w.field("text", quote)
-            w.endObject()
+            Self.text(quote, at: "help", &w)
             if let base = report.rulesDocumentation { w.field("helpUri", RuleReference.uri(rule.id, base: base)) }
             w.key("defaultConfiguration")
             w.beginObject()
@@ -91,10 +82,7 @@ public struct SARIFReportRenderer: ReportRenderer {
             w.field("ruleId", f.rule)
             if let index = ruleIndex[f.rule] { w.field("ruleIndex", index) }
             w.field("level", level(f.severity))
-            w.key("message")
-            w.beginObject()
-            w.field("text", f.message)
-            w.endObject()
+            Self.text(f.message, at: "message", &w)
             w.key("locations")
             w.beginArray()
             w.beginObject()
@@ -158,6 +146,14 @@ public struct SARIFReportRenderer: ReportRenderer {
         return w.string + "\n"
     }
 
+    /// A SARIF message object, `"key": {"text": …}`.
+    private static func text(_ text: String, at key: String, _ w: inout JSONWriter) {
+        w.key(key)
+        w.beginObject()
+        w.field("text", text)
+        w.endObject()
+    }
+
     /// The log up to the driver's properties: schema, version, the one run,
     /// its tool; the caller closes the driver and tool.
     private static func beginLog(_ toolVersion: String, _ w: inout JSONWriter) {
@@ -192,10 +188,7 @@ public struct SARIFReportRenderer: ReportRenderer {
         w.beginObject()
         w.key("WORKDIR")
         w.beginObject()
-        w.key("description")
-        w.beginObject()
-        w.field("text", "The folder sightline was run in.")
-        w.endObject()
+        Self.text("The folder sightline was run in.", at: "description", &w)
         w.endObject()
         w.endObject()
     }
@@ -221,10 +214,7 @@ public struct SARIFReportRenderer: ReportRenderer {
         for problem in problems {
             w.beginObject()
             w.field("level", problem.severity == .warning ? "warning" : "error")
-            w.key("message")
-            w.beginObject()
-            w.field("text", problem.message)
-            w.endObject()
+            Self.text(problem.message, at: "message", &w)
             w.key("locations")
             w.beginArray()
             w.beginObject()
