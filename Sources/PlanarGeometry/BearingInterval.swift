@@ -120,32 +120,9 @@ extension PolygonRings {
     /// clip is exact).
     public func area(inside wedge: BearingInterval, from eye: Point2) -> Double {
         precondition(wedge.sweep < 180, "convex wedges only")
-        // Left edge: bearing `from`; keep points clockwise of it. Right edge: `to`.
+        // Clockwise of the `from` ray (right of it) and counter-clockwise of the `to` ray (left of it).
         let u1 = Point2.unit(bearingDegrees: wedge.from)
         let u2 = Point2.unit(bearingDegrees: wedge.to)
-        func clip(_ ring: [Point2]) -> [Point2] {
-            var out = ring
-            // Clockwise of the `from` ray: cross(u1, p − eye) ≤ 0; counter-clockwise of `to`: cross(u2, p − eye) ≥ 0.
-            for (u, sign) in [(u1, -1.0), (u2, 1.0)] {
-                guard !out.isEmpty else { break }
-                let input = out
-                out = []
-                func side(_ p: Point2) -> Double { sign * u.cross(p - eye) }
-                var prev = input[input.count - 1]
-                for cur in input {
-                    let sp = side(prev)
-                    let sc = side(cur)
-                    if sc >= 0 {
-                        if sp < 0 { out.append(prev + (cur - prev) * (sp / (sp - sc))) }
-                        out.append(cur)
-                    } else if sp >= 0 {
-                        out.append(prev + (cur - prev) * (sp / (sp - sc)))
-                    }
-                    prev = cur
-                }
-            }
-            return out
-        }
-        return abs(Self.signedArea(clip(shell))) - holes.reduce(0) { $0 + abs(Self.signedArea(clip($1))) }
+        return area(inside: [HalfPlane(leftOf: u1 * -1, through: eye), HalfPlane(leftOf: u2, through: eye)])
     }
 }

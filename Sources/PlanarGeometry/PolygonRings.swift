@@ -83,50 +83,9 @@ public struct PolygonRings: Sendable, Equatable {
         return inside
     }
 
-    /// The area of the polygon inside an axis-aligned box, by clipping each
-    /// ring against the box's four half-planes (Sutherland–Hodgman). The
-    /// clipped rings may have degenerate edges along the box, which add no
-    /// area, so the result is exact; only the area is returned for that reason.
-    public func area(inside box: Box) -> Double {
-        func clip(_ ring: [Point2]) -> [Point2] {
-            var out = ring
-            for side in 0..<4 {
-                guard !out.isEmpty else { break }
-                let input = out
-                out = []
-                func inside(_ p: Point2) -> Bool {
-                    switch side {
-                    case 0: p.x >= box.minX
-                    case 1: p.x <= box.maxX
-                    case 2: p.y >= box.minY
-                    default: p.y <= box.maxY
-                    }
-                }
-                func cross(_ a: Point2, _ b: Point2) -> Point2 {
-                    let t: Double
-                    switch side {
-                    case 0: t = (box.minX - a.x) / (b.x - a.x)
-                    case 1: t = (box.maxX - a.x) / (b.x - a.x)
-                    case 2: t = (box.minY - a.y) / (b.y - a.y)
-                    default: t = (box.maxY - a.y) / (b.y - a.y)
-                    }
-                    return a + (b - a) * t
-                }
-                var previous = input[input.count - 1]
-                for current in input {
-                    if inside(current) {
-                        if !inside(previous) { out.append(cross(previous, current)) }
-                        out.append(current)
-                    } else if inside(previous) {
-                        out.append(cross(previous, current))
-                    }
-                    previous = current
-                }
-            }
-            return out
-        }
-        return abs(Self.signedArea(clip(shell))) - holes.reduce(0) { $0 + abs(Self.signedArea(clip($1))) }
-    }
+    /// The area of the polygon inside an axis-aligned box: each ring
+    /// clipped against the box's four sides (``HalfPlane/clip(_:to:)``).
+    public func area(inside box: Box) -> Double { area(inside: HalfPlane.sides(of: box)) }
 
     /// Every point of every ring.
     public var allPoints: [Point2] { shell + holes.flatMap { $0 } }
@@ -137,5 +96,39 @@ public struct PolygonRings: Sendable, Equatable {
             guard ring.count >= 2 else { return [] }
             return ring.indices.map { Segment(ring[$0], ring[($0 + 1) % ring.count]) }
         }
+    }
+}
+
+extension PolygonRings {
+    /// Horizontal distance from a point to polygons: 0 inside (or on an
+    /// edge), else to the nearest edge; infinity for no polygon.
+    public static func distance(from p: Point2, to polygons: [PolygonRings]) -> Double {
+        var best = Double.infinity
+        for polygon in polygons {
+            if polygon.covers(p) { return 0 }
+            for e in polygon.edges { best = min(best, e.distance(to: p)) }
+        }
+        return best
+    }
+}
+
+extension PolygonRings {
+    /// A ring sector about `center` between radii `r1` and `r2` (a disk
+    /// when `r1` is 0), from maths angle `start` (radians) through `width`
+    /// counter-clockwise — a full annulus by default — with chords at most
+    /// `maxArcStep` radians apart, their ends on the circles.
+    public static func annulus(
+        center: Point2, from r1: Double, to r2: Double, start: Double = 0, width: Double = 2 * .pi, maxArcStep: Double
+    ) -> [PolygonRings] {
+        let n = max(2, Int((width / maxArcStep).rounded(.up)))
+        let full = width >= 2 * .pi - 1e-12
+        let angles = (0...n).map { start + width * Double($0) / Double(n) }
+        let outer = (full ? angles.dropLast() : angles[...]).map { center + Point2.unit(angle: $0) * r2 }
+        if full {
+            let hole = r1 > 0 ? [angles.dropLast().reversed().map { center + Point2.unit(angle: $0) * r1 }] : []
+            return [PolygonRings(shell: Array(outer), holes: hole)]
+        }
+        let inner = r1 > 0 ? angles.reversed().map { center + Point2.unit(angle: $0) * r1 } : [center]
+        return [PolygonRings(shell: Array(outer) + inner)]
     }
 }

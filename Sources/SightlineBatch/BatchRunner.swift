@@ -188,7 +188,7 @@ public final class BatchRunner: @unchecked Sendable {
             let map = MapPlacement(report)
             let findings = report.findings.map {
                 StoredFinding(
-                    rule: $0.rule, severity: $0.severity.rawValue, level: $0.level, camera: $0.camera, zone: $0.zone,
+                    rule: $0.rule, severity: $0.severity.rawValue, level: $0.level, camera: $0.cameraID, zone: $0.zoneID,
                     area: $0.area, dori: $0.dori, message: $0.message, wkt: map?.wkt($0))
             }
             var result = BuildingResult(

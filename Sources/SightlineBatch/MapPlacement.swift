@@ -13,7 +13,6 @@ struct MapPlacement {
     /// origin, or the centre a geographic plan is projected about.
     let site: (lon: Double, lat: Double)
     private let shapes: WKTText
-    private let cameras: [String: Point2]
 
     init?(_ report: CheckReport) {
         let plan = report.plan
@@ -22,12 +21,11 @@ struct MapPlacement {
         let origin = frame.toPlan(Point2(0, 0))
         site = (origin.x, origin.y)
         shapes = WKTText(frame: frame)
-        cameras = Dictionary(report.analysis.cameras.map { ($0.camera.id, $0.camera.position) }) { a, _ in a }
     }
 
     /// A finding's intruding polygons, else its camera's point.
     func wkt(_ finding: Finding) -> String? {
         if let geometry = finding.geometry, let polygons = shapes.multiPolygon(geometry) { return polygons }
-        return finding.camera.flatMap { cameras[$0] }.map(shapes.point)
+        return finding.camera.map { shapes.point($0.position) }
     }
 }

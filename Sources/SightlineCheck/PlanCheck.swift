@@ -152,20 +152,41 @@ public struct PlanChecker: Sendable {
     ///   plan's file: every caller reports both the same way (exit 2, or an
     ///   invalid building in a batch).
     public func check(_ loaded: LoadedPlan) throws(PlanError) -> CheckReport {
-        let engine = Engine(
+        let engine = engine(for: loaded)
+        return report(loaded, analysis: try Self.mappingErrors(loaded) { try engine.analyze(loaded.plan) })
+    }
+
+    /// The check, with the scenes it built kept in a ``PlanSession`` (its
+    /// levels one after another): `fix` studies the offending cameras
+    /// against them, and the analyses of them the check made, instead of
+    /// building and analysing them again.
+    public func checkKeepingScenes(_ loaded: LoadedPlan) throws(PlanError) -> (report: CheckReport, session: PlanSession) {
+        let engine = engine(for: loaded)
+        let session = try Self.mappingErrors(loaded) { try PlanSession(plan: loaded.plan, engine: engine) }
+        return (report(loaded, analysis: session.analysis()), session)
+    }
+
+    private func engine(for loaded: LoadedPlan) -> Engine {
+        Engine(
             prohibited: loaded.profile.prohibitedCategories, parallelism: parallelism,
             zoneViewThreshold: loaded.profile.zoneViewThreshold)
-        let analysis: PlanAnalysis
+    }
+
+    private func report(_ loaded: LoadedPlan, analysis: PlanAnalysis) -> CheckReport {
+        let outcome = RuleEngine(profile: loaded.profile, asOf: asOf).evaluate(analysis)
+        return CheckReport(
+            toolVersion: toolVersion, profile: loaded.profile, analysis: analysis, outcome: outcome,
+            asOf: asOf, inputSHA256: loaded.sha256)
+    }
+
+    /// Runs the engine, turning a GEOS failure into a problem naming the plan's file.
+    private static func mappingErrors<T>(_ loaded: LoadedPlan, _ body: () throws -> T) throws(PlanError) -> T {
         do {
-            analysis = try engine.analyze(loaded.plan)
+            return try body()
         } catch let error as PlanError {
             throw error
         } catch {
             throw PlanError([PlanProblem(file: loaded.plan.file, message: "\(error)")])
         }
-        let outcome = RuleEngine(profile: loaded.profile, asOf: asOf).evaluate(analysis)
-        return CheckReport(
-            toolVersion: toolVersion, profile: loaded.profile, analysis: analysis, outcome: outcome,
-            asOf: asOf, inputSHA256: loaded.sha256)
     }
 }

@@ -5,7 +5,8 @@ import SightlinePlan
 /// One level's scene, built once, against which any camera on the level is
 /// analysed on demand: the check runs every camera of the level through it,
 /// the live planner re-checks only the camera being dragged, and `fix`
-/// studies each offending camera against the same scene.
+/// studies each offending camera against the same scene (the questions it
+/// asks are in `LevelSession+Study.swift`).
 ///
 /// The scene lives in the session's own GEOS context, so a session must be
 /// used from one thread at a time (levels in parallel each have their own).
@@ -21,7 +22,8 @@ public final class LevelSession {
     /// without cameras never needs it; the planner may add one later).
     private let lower: (level: Level, contents: LevelContents, plan: Plan)?
     private var lowerScene: LevelScene?
-    let personHeight: Double
+    /// The plan's person height (m): the top of the band a camera must not see.
+    public let personHeight: Double
     let sweep: RadialSweep
 
     /// Warnings found while building the scene (repaired polygons, openings
@@ -91,11 +93,6 @@ public final class LevelSession {
         } catch let error as GeometryError {
             throw GeometryError("camera \(camera.id) on level \(level.id): \(error.message)")
         }
-    }
-
-    /// What it would take to make one camera compliant (``FixStudy``).
-    public func study(_ camera: Camera, threshold: Double, plan: Plan) throws -> FixStudy {
-        try analyzer(camera).fixStudy(threshold: threshold, plan: plan)
     }
 
     /// How many obstacle segments (full-height and low) lie within `radius`

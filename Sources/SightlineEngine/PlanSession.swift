@@ -143,6 +143,9 @@ public final class PlanSession {
     /// The level session of a level, e.g. to study a camera for `fix`.
     public func level(_ id: String) -> LevelSession? { levels[id] }
 
+    /// A camera's last analysis, by id.
+    public func analysis(ofCamera id: String) -> CameraAnalysis? { analyses[id] }
+
     /// Whether two decoded cameras have the same value in every property
     /// but their place in the file (`info`'s index and line): a structural
     /// comparison through their descriptions, which print every stored

@@ -1,4 +1,5 @@
 import SightlineCheck
+import SightlineEngine
 import SightlinePlan
 import SightlineReport
 import SightlineRules
@@ -41,16 +42,16 @@ public struct FixApplication: Sendable {
             rewriter.apply(round, choice: choice)
             out.applied.merge(rewriter.applied) { $1 }
             out.bytes = rewriter.bytes
-            let recheck: CheckReport
+            let recheck: (report: CheckReport, session: PlanSession)
             do throws(PlanError) {
                 current = try LoadedPlan.load(bytes: out.bytes, file: file, profileOption: checker.profileOption)
-                recheck = try checker.check(current)
+                recheck = try checker.checkKeepingScenes(current)
             } catch {
                 throw .plan(error)
             }
-            out.remaining = recheck.findings.filter { $0.severity == .error }
+            out.remaining = recheck.report.findings.filter { $0.severity == .error }
             guard !out.remaining.isEmpty, !rewriter.applied.isEmpty else { break }
-            do { round = try planner.plan(current, report: recheck) } catch { throw .other("\(error)") }
+            do { round = try planner.plan(current, report: recheck.report, session: recheck.session) } catch { throw .other("\(error)") }
         }
         return out
     }

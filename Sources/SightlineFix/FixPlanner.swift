@@ -50,20 +50,22 @@ public struct FixPlanner: Sendable {
     public var keepCoverage: Bool
     public init(keepCoverage: Bool) { self.keepCoverage = keepCoverage }
 
-    public func plan(_ loaded: LoadedPlan, report: CheckReport) throws -> FixPlan {
+    /// The fixes for a plan whose check ran through `session`
+    /// (``SightlineCheck/PlanChecker/checkKeepingScenes(_:)``): each offending
+    /// camera is studied against the check's own scenes and analyses.
+    public func plan(_ loaded: LoadedPlan, report: CheckReport, session: PlanSession) throws -> FixPlan {
         let profile = loaded.profile
         let art8 = Set(profile.rules.filter { [.cameraInside, .viewIntrusion].contains($0.check) && $0.severity == .error }.map(\.id))
         let offending = report.findings.filter { art8.contains($0.rule) && $0.camera != nil }
-        let ids = Set(offending.compactMap(\.camera))
-        let engine = Engine(prohibited: profile.prohibitedCategories)
-        let studies = try engine.study(loaded.plan, cameras: ids, threshold: profile.parameters.minIntrusionArea)
+        let ids = Set(offending.compactMap(\.cameraID))
+        let studies = try FixStudy.studies(of: ids, in: session, threshold: profile.parameters.minIntrusionArea)
         var cameras: [CameraFix] = []
         for study in studies {
-            cameras.append(fix(study, findings: offending.filter { $0.camera == study.camera.id }))
+            cameras.append(fix(study, findings: offending.filter { $0.cameraID == study.camera.id }))
         }
         let signRules = Set(profile.rules.filter { $0.check == .signageMissing }.map(\.id))
         let signs = report.findings.filter { signRules.contains($0.rule) }.compactMap { finding -> SignFix? in
-            guard let zone = loaded.plan.zones.first(where: { $0.id == finding.zone }) else { return nil }
+            guard let zone = finding.zone else { return nil }
             return signFix(for: zone, finding: finding, plan: loaded.plan)
         }
         return FixPlan(cameras: cameras, signs: signs)

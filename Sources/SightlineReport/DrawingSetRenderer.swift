@@ -247,12 +247,12 @@ public struct DrawingSetRenderer: ReportRenderer {
         var groups: [(String?, [Int])] = []
         var position: [String: Int] = [:]
         for (i, f) in report.findings.enumerated() {
-            let key = f.camera ?? ""
+            let key = f.cameraID ?? ""
             if let at = position[key] {
                 groups[at].1.append(i)
             } else {
                 position[key] = groups.count
-                groups.append((f.camera, [i]))
+                groups.append((f.cameraID, [i]))
             }
         }
         // Camera groups in the report's order, site-wide findings last.
@@ -265,7 +265,7 @@ public struct DrawingSetRenderer: ReportRenderer {
             out += "<table class=\"findings\"><thead><tr>" + heads.map { "<th>\(l.t($0))</th>" }.joined() + "</tr></thead><tbody>\n"
             for i in list {
                 let f = report.findings[i]
-                var zone = f.zone.map { z in Escape.html(z) + (f.zoneName.map { "<br>\(Escape.html($0))" } ?? "") } ?? ""
+                var zone = f.zoneID.map { z in Escape.html(z) + (f.zoneName.map { "<br>\(Escape.html($0))" } ?? "") } ?? ""
                 if let category = f.zoneCategory { zone += "<br><small>\(Escape.html(ZoneCategoryNames.name(category, l)))</small>" }
                 out +=
                     "<tr class=\"\(f.severity.rawValue)\"><td>\(Self.number(i))</td><td>\(l.t(Phrase.severity(f.severity.rawValue)))</td>"

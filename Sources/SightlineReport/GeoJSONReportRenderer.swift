@@ -42,7 +42,7 @@ public struct GeoJSONReportRenderer: ReportRenderer {
             layer("cameras") { w in for c in report.analysis.cameras { out.camera(c, &w) } },
             layer("intrusions") { w in for (i, f) in findings where !(f.geometry ?? []).isEmpty { out.finding(i, f, &w) } },
             layer("finding_points") { w in
-                for (i, f) in findings where (f.geometry ?? []).isEmpty && f.camera.flatMap({ out.positions[$0] }) != nil {
+                for (i, f) in findings where (f.geometry ?? []).isEmpty && f.camera != nil {
                     out.finding(i, f, &w)
                 }
             },
@@ -52,19 +52,16 @@ public struct GeoJSONReportRenderer: ReportRenderer {
         ]
     }
 
-    /// What every feature writer shares: the output frame and decimals, the
-    /// cameras' positions.
+    /// What every feature writer shares: the output frame and decimals.
     private struct Output {
         let report: CheckReport
         let frame: CoordinateFrame
         let decimals: Int
-        let positions: [String: Point2]
 
         init(_ report: CheckReport) {
             self.report = report
             frame = report.plan.metadata.georeference?.frame ?? report.plan.frame
             decimals = frame.outputDecimals
-            positions = Dictionary(report.analysis.cameras.map { ($0.camera.id, $0.camera.position) }) { a, _ in a }
         }
 
         func begin(_ w: inout JSONWriter, layer: String? = nil) {
@@ -134,7 +131,7 @@ public struct GeoJSONReportRenderer: ReportRenderer {
             w.field("level", c.camera.info.level)
             w.field("type", c.camera.type.rawValue)
             w.field("heading", c.camera.heading, decimals: 3)
-            w.field("findings", report.findings.filter { $0.camera == c.camera.id }.count)
+            w.field("findings", report.findings.filter { $0.cameraID == c.camera.id }.count)
             w.endObject()
             w.key("geometry")
             w.point(c.camera.position, frame: frame, decimals: decimals)
@@ -150,8 +147,8 @@ public struct GeoJSONReportRenderer: ReportRenderer {
             w.field("layer", "finding")
             w.field("rule", f.rule)
             w.field("severity", f.severity.rawValue)
-            w.field("camera", f.camera)
-            w.field("zone", f.zone)
+            w.field("camera", f.cameraID)
+            w.field("zone", f.zoneID)
             w.field("zoneName", f.zoneName)
             w.field("level", f.level)
             w.key("area")
@@ -168,8 +165,8 @@ public struct GeoJSONReportRenderer: ReportRenderer {
             w.key("geometry")
             if let g = f.geometry, !g.isEmpty {
                 w.multiPolygon(g, frame: frame, decimals: decimals)
-            } else if let camera = f.camera, let p = positions[camera] {
-                w.point(p, frame: frame, decimals: decimals)
+            } else if let camera = f.camera {
+                w.point(camera.position, frame: frame, decimals: decimals)
             } else {
                 w.null()
             }

@@ -47,7 +47,8 @@ public struct GeoPackageReportWriter: Sendable {
                 to: "cameras", wkt: shapes.point(c.camera.position),
                 values: [
                     .text(c.camera.id), .text(c.camera.info.level), .text(c.camera.type.rawValue), .real(c.camera.heading),
-                    .real(c.camera.tilt), .real(c.camera.mountHeight), .integer(report.findings.filter { $0.camera == c.camera.id }.count),
+                    .real(c.camera.tilt), .real(c.camera.mountHeight),
+                    .integer(report.findings.filter { $0.cameraID == c.camera.id }.count),
                 ])
         }
         let findingFields: [(name: String, kind: OGRVectorWriter.FieldKind)] = [
@@ -59,7 +60,7 @@ public struct GeoPackageReportWriter: Sendable {
         try out.addLayer("findings", geometry: .none, crs: nil, fields: findingFields)
         for (i, f) in report.findings.enumerated() {
             let values: [OGRVectorWriter.Value] = [
-                .integer(i + 1), .text(f.rule), .text(f.severity.rawValue), text(f.camera), text(f.zone), text(f.zoneName),
+                .integer(i + 1), .text(f.rule), .text(f.severity.rawValue), text(f.cameraID), text(f.zoneID), text(f.zoneName),
                 text(f.level), real(f.area), text(f.dori), real(f.pixelDensity), .text(f.message), .text(f.citation.reference),
                 .text(f.citation.zh), .text(f.citation.en), .text(f.consequenceSummary),
             ]

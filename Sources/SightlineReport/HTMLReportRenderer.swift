@@ -22,9 +22,9 @@ public struct HTMLReportRenderer: ReportRenderer {
             if f.geometry.map({ !$0.isEmpty }) ?? false {
                 anchors[i] = "f\(i)"
                 links[i] = "f\(i)"
-            } else if let camera = f.camera, let c = cameraIndex[camera] {
+            } else if let camera = f.cameraID, let c = cameraIndex[camera] {
                 links[i] = "c\(c)"
-            } else if let zone = f.zone, let z = zoneIndex[zone] {
+            } else if let zone = f.zoneID, let z = zoneIndex[zone] {
                 links[i] = "z\(z)"
             }
         }
@@ -135,12 +135,12 @@ public struct HTMLReportRenderer: ReportRenderer {
             html += "<table><thead><tr><th>#</th>" + columns.map { "<th>\(l.t($0))</th>" }.joined() + "</tr></thead><tbody>\n"
             for (i, f) in report.findings.enumerated() {
                 let number = links[i].map { "<a href=\"#\($0)\">\(i + 1)</a>" } ?? "\(i + 1)"
-                let zone = f.zone.map { z in Escape.html(z) + (f.zoneName.map { "<br><small>\(Escape.html($0))</small>" } ?? "") } ?? ""
+                let zone = f.zoneID.map { z in Escape.html(z) + (f.zoneName.map { "<br><small>\(Escape.html($0))</small>" } ?? "") } ?? ""
                 let detail = f.dori.map { "\(Escape.html($0))\(f.pixelDensity.map { " (\(Int($0.rounded())) px/m)" } ?? "")" } ?? ""
                 let severity = l == .en ? f.severity.rawValue : l.t(Phrase.severity(f.severity.rawValue))
                 html +=
                     "<tr class=\"\(f.severity.rawValue)\"><td>\(number)</td><td>\(severity)</td><td><code>\(Escape.html(f.rule))</code><br><small>\(Escape.html(f.message(in: l)))</small></td>"
-                html += "<td>\(Escape.html(f.camera ?? ""))</td><td>\(zone)</td><td>\(Escape.html(f.level ?? ""))</td>"
+                html += "<td>\(Escape.html(f.cameraID ?? ""))</td><td>\(zone)</td><td>\(Escape.html(f.level ?? ""))</td>"
                 html += "<td class=\"num\">\(f.area.map { DecimalText.fixed($0, 2) } ?? "")</td><td>\(detail)</td>"
                 if l == .zh {
                     html +=

@@ -41,11 +41,11 @@ public struct MarkdownReportRenderer: ReportRenderer {
             lines.append("| # | " + columns.map { l.t($0) }.joined(separator: " | ") + " |")
             lines.append("|---:|---|---|---|---|---:|---|---|---|")
             for (i, f) in report.findings.enumerated() {
-                let zone = f.zone.map { z in e(z) + (f.zoneName.map { " (\(e($0)))" } ?? "") } ?? ""
+                let zone = f.zoneID.map { z in e(z) + (f.zoneName.map { " (\(e($0)))" } ?? "") } ?? ""
                 let article = l == .zh ? e(f.citation.zhCited) : "\(e(f.citation.reference)): \(e(f.citation.zh))<br>\(e(f.citation.en))"
                 let severity = l == .en ? f.severity.rawValue : l.t(Phrase.severity(f.severity.rawValue))
                 lines.append(
-                    "| \(i + 1) | \(severity) | \(e(f.rule)) | \(e(f.camera ?? "")) | \(zone) | \(f.area.map { DecimalText.fixed($0, 2) } ?? "") | \(e(f.dori ?? "")) | \(article) | \(e(f.consequenceSummary(in: l))) |"
+                    "| \(i + 1) | \(severity) | \(e(f.rule)) | \(e(f.cameraID ?? "")) | \(zone) | \(f.area.map { DecimalText.fixed($0, 2) } ?? "") | \(e(f.dori ?? "")) | \(article) | \(e(f.consequenceSummary(in: l))) |"
                 )
             }
             lines.append("")

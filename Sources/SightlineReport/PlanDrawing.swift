@@ -165,7 +165,7 @@ struct PlanDrawing {
         for (index, c) in cameras {
             let p = c.camera.position
             let tip = p + Point2.unit(bearingDegrees: c.camera.heading) * (font * 2.2)
-            let flagged = report.findings.contains { $0.camera == c.camera.id && $0.severity == .error }
+            let flagged = report.findings.contains { $0.cameraID == c.camera.id && $0.severity == .error }
             out += "<g id=\"c\(index)\" class=\"camera\(flagged ? " flagged" : "")\" data-cam=\"\(index)\" tabindex=\"0\">"
             out +=
                 "<title>\(Escape.html(report.language.t(.drawingCameraTooltip, c.camera.id, DecimalText.fixed(c.camera.heading, 1), DecimalText.fixed(c.viewArea, 2))))</title>"

@@ -93,7 +93,7 @@ public struct SARIFReportRenderer: ReportRenderer {
             artifactLocation()
             w.field("index", 0)
             w.endObject()
-            let subject = f.camera.map { ("camera", $0) } ?? f.zone.map { ("zone", $0) }
+            let subject = f.cameraID.map { ("camera", $0) } ?? f.zoneID.map { ("zone", $0) }
             if let (kind, id) = subject, let line = lines["\(kind)/\(id)"] {
                 w.key("region")
                 w.beginObject()
@@ -115,12 +115,12 @@ public struct SARIFReportRenderer: ReportRenderer {
             w.endArray()
             w.key("partialFingerprints")
             w.beginObject()
-            w.field("sightlineFinding/v1", "\(f.rule)|\(f.camera ?? "")|\(f.zone ?? "")")
+            w.field("sightlineFinding/v1", "\(f.rule)|\(f.cameraID ?? "")|\(f.zoneID ?? "")")
             w.endObject()
             w.key("properties")
             w.beginObject()
-            w.field("camera", f.camera)
-            w.field("zone", f.zone)
+            w.field("camera", f.cameraID)
+            w.field("zone", f.zoneID)
             w.field("zoneName", f.zoneName)
             w.field("level", f.level)
             w.key("area")

@@ -19,7 +19,7 @@ public struct TextReportRenderer: ReportRenderer {
                 l.count(report.errorCount, .errorsOne, .errorsMany), l.count(report.warningCount, .warningsOne, .warningsMany),
                 report.profile.id))
         lines.append(l.t(.textInput, report.inputSHA256, report.toolVersion, l.date(report.asOf)))
-        let byCamera = Dictionary(grouping: report.findings.filter { $0.camera != nil }, by: { $0.camera! })
+        let byCamera = Dictionary(grouping: report.findings.filter { $0.camera != nil }, by: { $0.cameraID! })
         for c in report.analysis.cameras {
             guard let findings = byCamera[c.camera.id], !findings.isEmpty else { continue }
             lines.append("")
@@ -27,7 +27,7 @@ public struct TextReportRenderer: ReportRenderer {
                 l.t(.textCamera, c.camera.id, c.camera.info.level, DecimalText.fixed(c.camera.heading, 1), DecimalText.fixed(c.viewArea, 2))
             )
             for f in findings {
-                let zone = f.zone.map { z in f.zoneName.map { "\(z) \"\($0)\"" } ?? z } ?? "-"
+                let zone = f.zoneID.map { z in f.zoneName.map { "\(z) \"\($0)\"" } ?? z } ?? "-"
                 let area =
                     f.area.map { "  \(DecimalText.fixed($0, 2)) m²" }
                     ?? (f.distance.map { "  " + l.t(.textDistance, DecimalText.fixed($0, 2)) } ?? "")

@@ -100,13 +100,19 @@ public struct Consequence: Sendable, Equatable {
 }
 
 /// One rule broken (or at risk) by the plan.
+///
+/// A finding holds the camera and the place it is about by value, so a
+/// renderer reads a camera's position or a zone's name from the finding
+/// itself instead of joining on id strings again; the ids are derived.
 public struct Finding: Sendable {
     public var rule: String
     public var severity: Severity
-    public var camera: String?
-    public var zone: String?
-    public var zoneName: String?
-    public var zoneCategory: String?
+    /// The camera the finding is about, if any.
+    public var camera: Camera?
+    /// The zone the finding is about, if any.
+    public var zone: Zone?
+    /// The restricted area (Art. 10) a consent finding is about.
+    public var restrictedArea: RestrictedArea? = nil
     public var level: String?
     /// Area in m² for geometric rules.
     public var area: Double?
@@ -127,6 +133,14 @@ public struct Finding: Sendable {
     /// The message in Chinese, where the rule writes one; `nil` falls back
     /// to ``message``.
     public var messageZh: String? = nil
+
+    /// The camera's id.
+    public var cameraID: String? { camera?.id }
+    /// The id of the zone or restricted area the finding is about.
+    public var zoneID: String? { zone?.id ?? restrictedArea?.id }
+    public var zoneName: String? { zone?.name }
+    /// The category of the zone or restricted area, as the plan spells it.
+    public var zoneCategory: String? { zone?.category.rawValue ?? restrictedArea?.category.rawValue }
 
     /// The message in `language`.
     public func message(in language: Language) -> String { language == .zh ? (messageZh ?? message) : message }

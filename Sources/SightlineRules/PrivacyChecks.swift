@@ -19,7 +19,7 @@ extension RuleContext {
                 let item = profile.prohibited[zone.category] ?? ""
                 let provision = rule.citation.reference.replacingOccurrences(of: "{item}", with: item)
                 out.findings.append(
-                    finding(rule, camera: c.camera.id, zone: zone) { l in
+                    finding(rule, camera: c.camera, zone: zone) { l in
                         l.t(.messageCameraInside, c.camera.id, describe(zone, l), l == .zh ? ArticleReference.zh(provision) : provision)
                     })
             }
@@ -38,7 +38,7 @@ extension RuleContext {
             where intrusion.area >= parameters.minIntrusionArea && isProhibited(intrusion.zone) && !standingIn.contains(intrusion.zone.id) {
                 let masked = c.maskedIntrusions.first { $0.zone.id == intrusion.zone.id }?.area ?? 0
                 out.findings.append(
-                    evidence(rule, camera: c.camera.id, intrusion) { l in
+                    evidence(rule, camera: c.camera, intrusion) { l in
                         l.t(.messageCameraSees, c.camera.id, DecimalText.fixed2(intrusion.area), describe(intrusion.zone, l))
                             + through(intrusion.zone, from: c.camera.info.level, l) + detail(intrusion, l)
                             + (masked > 0 ? l.t(.messageMaskNote, DecimalText.fixed2(masked)) : "")
@@ -55,7 +55,7 @@ extension RuleContext {
             for hidden in c.maskedIntrusions
             where hidden.area >= parameters.minIntrusionArea && !reported.contains(hidden.zone.id) && isProhibited(hidden.zone) {
                 out.findings.append(
-                    evidence(rule, camera: c.camera.id, hidden) { l in
+                    evidence(rule, camera: c.camera, hidden) { l in
                         l.t(.messageMasked, DecimalText.fixed2(hidden.area), c.camera.id, describe(hidden.zone, l))
                     })
             }
@@ -67,7 +67,7 @@ extension RuleContext {
         var out = RuleResult()
         for c in analysis.cameras {
             for (zone, distance) in c.audioZones where isProhibited(zone) {
-                var f = finding(rule, camera: c.camera.id, zone: zone) { l in
+                var f = finding(rule, camera: c.camera, zone: zone) { l in
                     l.t(
                         .messageMicrophone, c.camera.id, DecimalText.fixed2(distance), describe(zone, l),
                         DecimalText.fixed2(c.camera.audioRange ?? 0))
@@ -103,7 +103,7 @@ extension RuleContext {
         for c in analysis.cameras {
             for zone in c.insideZones where zone.occupiedByOthers && !isProhibited(zone) {
                 out.findings.append(
-                    finding(rule, camera: c.camera.id, zone: zone) { l in
+                    finding(rule, camera: c.camera, zone: zone) { l in
                         l.t(.messageInstalledInside, c.camera.id, describe(zone, l)) + l.t(.messageOccupiedInside)
                     })
             }
@@ -111,7 +111,7 @@ extension RuleContext {
             for intrusion in c.intrusions
             where intrusion.zone.occupiedByOthers && intrusion.area >= parameters.minIntrusionArea && !inside.contains(intrusion.zone.id) {
                 out.findings.append(
-                    evidence(rule, camera: c.camera.id, intrusion) { l in
+                    evidence(rule, camera: c.camera, intrusion) { l in
                         l.t(.messageCameraSees, c.camera.id, DecimalText.fixed2(intrusion.area), describe(intrusion.zone, l))
                             + l.t(.messageOccupiedInside)
                     })
@@ -122,7 +122,7 @@ extension RuleContext {
 
     /// A finding about an overlap, carrying its polygon, area, distance and
     /// pixel density as evidence.
-    private func evidence(_ rule: RuleDefinition, camera: String, _ intrusion: Intrusion, say: (Language) -> String) -> Finding {
+    private func evidence(_ rule: RuleDefinition, camera: Camera, _ intrusion: Intrusion, say: (Language) -> String) -> Finding {
         var f = finding(rule, camera: camera, zone: intrusion.zone, area: intrusion.area, geometry: intrusion.polygons, say: say)
         f.distance = intrusion.nearestDistance
         f.pixelDensity = intrusion.maxDensity

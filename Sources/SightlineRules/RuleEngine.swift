@@ -72,14 +72,14 @@ public struct RuleEngine: Sendable {
             }
             notes += result.notes
             for f in result.findings {
-                if let camera = f.camera { perCamera[camera, default: []].append(f) } else { siteWide.append(f) }
+                if let camera = f.cameraID { perCamera[camera, default: []].append(f) } else { siteWide.append(f) }
             }
         }
         var findings: [Finding] = []
         for camera in analysis.cameras {
             let own = perCamera[camera.camera.id] ?? []
             findings += own.enumerated().sorted { a, b in
-                (a.element.rule, a.element.zone ?? "", a.offset) < (b.element.rule, b.element.zone ?? "", b.offset)
+                (a.element.rule, a.element.zoneID ?? "", a.offset) < (b.element.rule, b.element.zoneID ?? "", b.offset)
             }.map(\.element)
         }
         findings += siteWide
@@ -179,7 +179,7 @@ struct RuleContext {
     /// A finding of `rule`, with its citation resolved for `category`'s item
     /// and the consequence for the operator's kind.
     func finding(
-        _ rule: RuleDefinition, camera: String? = nil, zone: Zone? = nil, level: String? = nil,
+        _ rule: RuleDefinition, camera: Camera? = nil, zone: Zone? = nil, level: String? = nil,
         area: Double? = nil, geometry: [PolygonRings]? = nil, message: String
     ) -> Finding {
         let item = zone.flatMap { profile.prohibited[$0.category] }
@@ -189,8 +189,8 @@ struct RuleContext {
                 ?? Consequence(article: key, measures: [], fines: [], condition: nil, note: nil)
         }
         return Finding(
-            rule: rule.id, severity: rule.severity, camera: camera, zone: zone?.id, zoneName: zone?.name,
-            zoneCategory: zone?.category.rawValue, level: level ?? zone?.info.level, area: area, geometry: geometry,
+            rule: rule.id, severity: rule.severity, camera: camera, zone: zone, level: level ?? zone?.info.level, area: area,
+            geometry: geometry,
             citation: citation, consequence: consequences[0], furtherConsequences: Array(consequences.dropFirst()),
             message: message)
     }
@@ -207,7 +207,7 @@ struct RuleContext {
 
     /// A finding whose message the catalogue writes in every language.
     func finding(
-        _ rule: RuleDefinition, camera: String? = nil, zone: Zone? = nil, level: String? = nil, area: Double? = nil,
+        _ rule: RuleDefinition, camera: Camera? = nil, zone: Zone? = nil, level: String? = nil, area: Double? = nil,
         geometry: [PolygonRings]? = nil, say: (Language) -> String
     ) -> Finding {
         var f = finding(rule, camera: camera, zone: zone, level: level, area: area, geometry: geometry, message: say(.en))

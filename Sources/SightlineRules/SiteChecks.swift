@@ -12,7 +12,7 @@ extension RuleContext {
                 let near = r.distance <= parameters.consentDistance
                 let sees = r.overlap >= parameters.minConsentViewArea
                 guard near || sees else { continue }
-                var f = finding(rule, camera: c.camera.id, level: c.camera.info.level, area: sees ? r.overlap : nil) { l in
+                var f = finding(rule, camera: c.camera, level: c.camera.info.level, area: sees ? r.overlap : nil) { l in
                     let why =
                         sees
                         ? l.t(.messageConsentSees, DecimalText.fixed2(r.overlap)) : l.t(.messageConsentNear, DecimalText.fixed2(r.distance))
@@ -20,8 +20,7 @@ extension RuleContext {
                         .messageConsent, c.camera.id, why, ZoneCategoryNames.name(r.area.category.rawValue, l), r.area.id,
                         DecimalText.fixed2(parameters.consentDistance))
                 }
-                f.zone = r.area.id
-                f.zoneCategory = r.area.category.rawValue
+                f.restrictedArea = r.area
                 f.distance = r.distance
                 out.findings.append(f)
             }
@@ -66,7 +65,7 @@ extension RuleContext {
         for c in analysis.cameras {
             guard let off = c.offSite, off.area >= parameters.minOffSiteArea else { continue }
             out.findings.append(
-                finding(rule, camera: c.camera.id, level: c.camera.info.level, area: off.area, geometry: off.polygons) { l in
+                finding(rule, camera: c.camera, level: c.camera.info.level, area: off.area, geometry: off.polygons) { l in
                     l.t(isPropertyRule ? .messageBeyondProperty : .messageBeyondSite, c.camera.id, DecimalText.fixed2(off.area))
                 })
         }
@@ -103,7 +102,7 @@ extension RuleContext {
             let watched = ownership.mostSeen?.zone ?? ownership.standingIn.first
             guard let watched, !manages(owner, watched) else { continue }
             out.findings.append(
-                finding(rule, camera: c.camera.id, zone: watched) { l in
+                finding(rule, camera: c.camera, zone: watched) { l in
                     let holder = watched.managedBy ?? operatorName ?? l.t(.messageSiteOperator)
                     let share =
                         ownership.mostSeen.map { l.t(.messageInstallerShare, DecimalText.fixed2($0.area)) } ?? l.t(.messageInstallerStands)
@@ -123,7 +122,7 @@ extension RuleContext {
             let cut = max(0, 1 - (c.viewArea + c.maskedArea) / open)
             guard cut > limit else { continue }
             out.findings.append(
-                finding(rule, camera: c.camera.id, level: c.camera.info.level, area: open - c.viewArea - c.maskedArea) { l in
+                finding(rule, camera: c.camera, level: c.camera.info.level, area: open - c.viewArea - c.maskedArea) { l in
                     l.t(
                         .messageObstructed, c.camera.id, DecimalText.fixed2(c.viewArea + c.maskedArea), DecimalText.fixed2(open),
                         String(Int((cut * 100).rounded())), String(Int((limit * 100).rounded())))
@@ -137,7 +136,7 @@ extension RuleContext {
     func ptzNotFixed(_ rule: RuleDefinition) -> RuleResult {
         var out = RuleResult()
         for c in analysis.cameras where c.camera.type == .ptz {
-            out.findings.append(finding(rule, camera: c.camera.id, level: c.camera.info.level) { l in l.t(.messagePTZ, c.camera.id) })
+            out.findings.append(finding(rule, camera: c.camera, level: c.camera.info.level) { l in l.t(.messagePTZ, c.camera.id) })
         }
         return out
     }

@@ -286,18 +286,18 @@ public actor Planner {
         }
         let art8 = Set(
             loaded.profile.rules.filter { [.cameraInside, .viewIntrusion].contains($0.check) && $0.severity == .error }.map(\.id))
-        let findings = report.findings.filter { art8.contains($0.rule) && $0.camera == id }
+        let findings = report.findings.filter { art8.contains($0.rule) && $0.cameraID == id }
         var w = JSONWriter()
         w.beginObject()
         w.field("camera", id)
         w.field("needed", !findings.isEmpty)
-        guard !findings.isEmpty, let level = session.level(camera.info.level) else {
+        let studied: FixStudy?
+        do { studied = try FixStudy.studies(of: [id], in: session, threshold: loaded.profile.parameters.minIntrusionArea).first } catch {
+            throw PlannerError(500, "camera \(id): \(error)")
+        }
+        guard !findings.isEmpty, let study = studied else {
             w.endObject()
             return Array(w.string.utf8)
-        }
-        let study: FixStudy
-        do { study = try level.study(camera, threshold: loaded.profile.parameters.minIntrusionArea, plan: loaded.plan) } catch {
-            throw PlannerError(500, "camera \(id): \(error)")
         }
         let fix = FixPlanner(keepCoverage: false).fix(study, findings: findings)
         w.field("inside", study.isInside)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlanarGeometry
 import SightlineCheck
+import SightlineEngine
 import SightlineFix
 import SightlinePlan
 import SightlineReport
@@ -46,12 +47,13 @@ struct Fix: ParsableCommand {
         }
         let checker = PlanChecker(toolVersion: Sightline.version, profileOption: rulebook.profile, asOf: rulebook.checkDate, parallelism: 1)
         let report: CheckReport
-        do { report = try checker.check(loaded) } catch {
+        let session: PlanSession
+        do { (report, session) = try checker.checkKeepingScenes(loaded) } catch {
             printProblems(error.problems)
             throw ExitCode(2)
         }
         let fixPlan: FixPlan
-        do { fixPlan = try FixPlanner(keepCoverage: keepCoverage).plan(loaded, report: report) } catch {
+        do { fixPlan = try FixPlanner(keepCoverage: keepCoverage).plan(loaded, report: report, session: session) } catch {
             printProblems([PlanProblem(file: plan, message: "\(error)")])
             throw ExitCode(2)
         }
@@ -91,7 +93,7 @@ struct Fix: ParsableCommand {
         for fix in p.cameras {
             let c = fix.camera
             let what = fix.findings.map { f in
-                "\(f.rule.split(separator: "/").last ?? "") \(f.zone ?? "")\(f.area.map { " \(DecimalText.fixed2($0)) m²" } ?? "")"
+                "\(f.rule.split(separator: "/").last ?? "") \(f.zoneID ?? "")\(f.area.map { " \(DecimalText.fixed2($0)) m²" } ?? "")"
             }
             let type = l == .zh ? (Phrase.cameraType(c.type.rawValue).map { l.t($0) } ?? c.type.rawValue) : c.type.rawValue
             lines.append(l.t(.fixCamera, c.id, type, deg(c.heading), deg(c.tilt), what.joined(separator: l.t(.clauseSeparator))))
@@ -190,7 +192,7 @@ struct Fix: ParsableCommand {
             for f in fix.findings {
                 w.beginObject()
                 w.field("rule", f.rule)
-                w.field("zone", f.zone)
+                w.field("zone", f.zoneID)
                 w.key("area")
                 if let a = f.area { w.number(a, decimals: 4) } else { w.null() }
                 w.endObject()
@@ -284,8 +286,8 @@ struct Fix: ParsableCommand {
             for f in remaining {
                 w.beginObject()
                 w.field("rule", f.rule)
-                w.field("camera", f.camera)
-                w.field("zone", f.zone)
+                w.field("camera", f.cameraID)
+                w.field("zone", f.zoneID)
                 w.field("message", f.message)
                 w.endObject()
             }

@@ -122,7 +122,7 @@ final class CameraFeatureTests: XCTestCase {
         var b = PlanBuilder.passageToilet()
         b.camera("cam-wc", at: [2, 2], ["heading": 180, "masks": [["azimuthFrom": 0, "azimuthTo": 360]]])
         let (_, findings) = try b.check()
-        XCTAssertEqual(findings.rule("art8-camera-inside").map(\.camera), ["cam-wc"])
+        XCTAssertEqual(findings.rule("art8-camera-inside").map(\.cameraID), ["cam-wc"])
     }
 
     // MARK: Low walls (2.5-D)

@@ -29,7 +29,7 @@ final class RobustGeometryTests: XCTestCase {
         b.camera("in-stall", at: [2, 2], ["heading": 0])
         b.camera("above", at: [5, -2], ["type": "fisheye", "mountHeight": 3, "range": 30])
         let (analysis, findings) = try b.check()
-        XCTAssertEqual(findings.rule("art8-camera-inside").map(\.camera), ["in-stall"])
+        XCTAssertEqual(findings.rule("art8-camera-inside").map(\.cameraID), ["in-stall"])
         let seen = try XCTUnwrap(analysis.cameras.first { $0.camera.id == "above" }?.intrusions.first)
         XCTAssertEqual(seen.area, 40, accuracy: 1e-9)
         XCTAssertTrue(analysis.problems.contains { $0.feature == "wc" && $0.message.contains("unioned") }, "the repair is reported")

@@ -12,7 +12,7 @@ final class ViewRegionTests: XCTestCase {
     func testPassageShowsTrapezoidOfSixSquareMetres() throws {
         let (_, findings) = try PlanBuilder.passageToilet().check()
         let intrusion = try XCTUnwrap(findings.rule("art8-view-intrusion").first)
-        XCTAssertEqual(intrusion.zone, "wc")
+        XCTAssertEqual(intrusion.zoneID, "wc")
         XCTAssertEqual(intrusion.area ?? 0, 6.0, accuracy: 1e-9)
         // The intruding polygon is that trapezoid.
         let ring = try XCTUnwrap(intrusion.geometry?.first?.shell)
@@ -101,11 +101,11 @@ final class ViewRegionTests: XCTestCase {
         b.camera("cam-wc", at: [2, 2], ["heading": 180])
         let (_, findings) = try b.check()
         let inside = findings.rule("art8-camera-inside")
-        XCTAssertEqual(inside.map(\.camera), ["cam-wc"])
+        XCTAssertEqual(inside.map(\.cameraID), ["cam-wc"])
         XCTAssertEqual(inside.first?.citation.reference, "Art. 8 ¶1 (iii); Art. 8 ¶2")
         XCTAssertEqual(inside.first?.furtherConsequences.map(\.article), ["Art. 27 ¶2"], "the operator's duty to inspect")
         XCTAssertEqual(
-            findings.rule("art8-view-intrusion").map(\.camera), ["cam1"],
+            findings.rule("art8-view-intrusion").map(\.cameraID), ["cam1"],
             "one installation, one Art. 8 liability: no view-intrusion into the zone it stands in")
     }
 

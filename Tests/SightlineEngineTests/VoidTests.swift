@@ -25,7 +25,7 @@ final class VoidTests: XCTestCase {
         let (analysis, findings) = try atrium().check()
         XCTAssertEqual(analysis.cameras[0].belowLevel, "1F")
         let f = try XCTUnwrap(findings.rule("art8-view-intrusion").first)
-        XCTAssertEqual(f.zone, "wc")
+        XCTAssertEqual(f.zoneID, "wc")
         XCTAssertEqual(f.level, "1F")
         XCTAssertEqual(f.area ?? 0, (14 - 10.0 / 3) * 2, accuracy: 1e-6)
         XCTAssertTrue(f.message.contains("through a void"), f.message)

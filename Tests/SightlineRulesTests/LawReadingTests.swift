@@ -282,7 +282,7 @@ final class LawReadingTests: XCTestCase {
     func testATenantsCameraWatchingTheCorridorIsUnauthorized() throws {
         let (_, outcome) = try mall(heading: 180).evaluate()
         let f = try XCTUnwrap(outcome.findings.rule("art9-installer-unauthorized").first)
-        XCTAssertEqual(f.zone, "corridor")
+        XCTAssertEqual(f.zoneID, "corridor")
         XCTAssertEqual(f.severity, .error)
         XCTAssertTrue(f.message.contains("32.05 m² of its view"), f.message)
         XCTAssertEqual(f.citation.provisions.map(\.reference), ["Art. 7 ¶3", "Art. 9 ¶1"])
@@ -348,9 +348,9 @@ final class LawReadingTests: XCTestCase {
         b.camera("cam-guest", at: [5, 12], ["heading": 0])
         let (_, outcome) = try b.evaluate()
         let contradiction = try XCTUnwrap(outcome.findings.rule("art8-non-public-with-guest-rooms").first)
-        XCTAssertEqual(contradiction.zone, "guest")
+        XCTAssertEqual(contradiction.zoneID, "guest")
         XCTAssertEqual(contradiction.severity, .warning)
-        XCTAssertEqual(outcome.findings.rule("art8-camera-inside").map(\.zone), ["guest"])
+        XCTAssertEqual(outcome.findings.rule("art8-camera-inside").map(\.zoneID), ["guest"])
         XCTAssertTrue(outcome.findings.rule("art8-view-intrusion").isEmpty, "the toilet of a home stays under Art. 33, not Art. 8")
         XCTAssertTrue(outcome.applied.map(\.key).contains("art8"))
         // Without guest rooms a home has no Art. 8 finding.
@@ -428,7 +428,7 @@ final class LawReadingTests: XCTestCase {
     func testChongqingPTZAndHotelCorridors() throws {
         var b = lobbyAndToilet()
         b.camera("dome", at: [5, 9], ["type": "ptz"])
-        XCTAssertEqual(try b.check(profile: chongqing).1.rule("art10-ptz-not-fixed").map(\.camera), ["dome"])
+        XCTAssertEqual(try b.check(profile: chongqing).1.rule("art10-ptz-not-fixed").map(\.cameraID), ["dome"])
         // A hotel (guest rooms) whose corridor no camera sees.
         var hotel = PlanBuilder()
         hotel.zone("corridor", "corridor", [[0, 0], [20, 0], [20, 2], [0, 2]])
@@ -436,7 +436,7 @@ final class LawReadingTests: XCTestCase {
         hotel.wall("room-wall", [[0, 2], [20, 2]])
         hotel.camera("far", at: [40, 40], ["heading": 0])
         let f = try XCTUnwrap(hotel.check(profile: chongqing).1.rule("art8-mandatory-place-uncovered").first)
-        XCTAssertEqual(f.zone, "corridor")
+        XCTAssertEqual(f.zoneID, "corridor")
         hotel.camera("corridor-cam", at: [0.5, 1], ["heading": 90, "hfov": 60])
         XCTAssertTrue(try hotel.check(profile: chongqing).1.rule("art8-mandatory-place-uncovered").isEmpty)
         // Not a hotel: no duty read from (viii).

@@ -48,7 +48,7 @@ final class RulebookTests: XCTestCase {
         let (_, near) = try nearRestricted(distance: 60).check()
         let f = try XCTUnwrap(near.rule("art10-consent-missing").first)
         XCTAssertEqual(f.severity, .error)
-        XCTAssertEqual(f.zone, "barracks")
+        XCTAssertEqual(f.zoneID, "barracks")
         XCTAssertEqual(f.distance ?? 0, 60, accuracy: 1e-9)
         XCTAssertEqual(f.citation.reference, "Art. 10")
         XCTAssertTrue(f.citation.zh.contains("应当事先征得相关涉密单位的同意"))
@@ -81,7 +81,7 @@ final class RulebookTests: XCTestCase {
     func testSignageMissingWhenASeenZoneHasNoSign() throws {
         let (_, none) = try lobby().check()
         let f = try XCTUnwrap(none.rule("art13-signage-missing").first)
-        XCTAssertEqual(f.zone, "hall")
+        XCTAssertEqual(f.zoneID, "hall")
         XCTAssertNil(f.camera)
         XCTAssertEqual(f.consequence.note, "no fine is set for this")
         XCTAssertTrue(f.consequence.measures.first?.contains("责令改正") ?? false)

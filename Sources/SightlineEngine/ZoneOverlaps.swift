@@ -1,0 +1,132 @@
+import GEOS
+import PlanarGeometry
+import SightlinePlan
+
+/// The third stage of a camera's analysis: where the camera meets the
+/// zones the profile prohibits — standing in one, its view entering one, a
+/// microphone within reach of one.
+struct ZoneOverlaps {
+    let analyzer: CameraAnalyzer
+
+    /// Prohibited zones the camera stands in: in their interior, or on their
+    /// boundary facing in.
+    func zonesStoodIn() throws -> [Zone] {
+        let camera = analyzer.camera
+        let scene = analyzer.scene
+        let axis = Point2.unit(bearingDegrees: camera.heading)
+        var inside: [Zone] = []
+        for index in scene.zoneIndex.query(Box(around: camera.position, radius: 0)) {
+            let z = scene.zones[index]
+            guard z.isProhibited else { continue }
+            let prepared = try z.prepared()
+            if try prepared.containsProperly(camera.position)
+                || (try prepared.covers(camera.position) && prepared.containsProperly(camera.position + axis * 1e-3))
+            {
+                inside.append(z.zone)
+            }
+        }
+        return inside
+    }
+
+    /// Prohibited zones within an enabled microphone's range, walls ignored.
+    func zonesHeard() -> [(zone: Zone, distance: Double)] {
+        let camera = analyzer.camera
+        let scene = analyzer.scene
+        guard camera.audioEnabled, let range = camera.audioRange else { return [] }
+        var audio: [(zone: Zone, distance: Double)] = []
+        for index in scene.zoneIndex.query(Box(around: camera.position, radius: range)).sorted() {
+            let z = scene.zones[index]
+            guard z.isProhibited else { continue }
+            let d = PolygonRings.distance(from: camera.position, to: z.zone.polygons)
+            if d <= range { audio.append((z.zone, d)) }
+        }
+        return audio
+    }
+
+    /// How far the view probe is pulled back towards the eye (metres).
+    ///
+    /// A view usually ends exactly on a prohibited zone's edge (the zone is
+    /// drawn to the wall the view stops at), and "touching" must not cost an
+    /// exact overlay per zone. So candidates are first tested against the view
+    /// with every vertex pulled this far towards the eye: a view that only
+    /// touches a zone no longer meets it, while any real intrusion deeper than
+    /// 0.01 mm still does (a sliver thinner than that would have to be a
+    /// kilometre long to reach the 0.01 m² threshold). The area and polygon
+    /// reported come from the exact view.
+    static let probePullback = 1e-5
+
+    /// Polygons smaller than this (m²) in an overlay's output are rounding
+    /// noise, not evidence.
+    static let sliverArea = 1e-9
+
+    /// The parts of `view` inside each prohibited zone of `scene` it enters.
+    ///
+    /// - Complexity: one STR-tree query for the view's box; per candidate
+    ///   zone a Swift pre-test (rectangles) or a prepared predicate, and an
+    ///   exact overlay only for the zones the view really enters.
+    func intrusions(of view: ViewRegion, seenFrom eye: Point2, in scene: LevelScene, density: PixelDensity?) throws -> [Intrusion] {
+        guard !view.isEmpty else { return [] }
+        let probe = view.polygons.map { polygon in
+            PolygonRings(
+                shell: polygon.shell.map { Self.pulledBack($0, towards: eye) },
+                holes: polygon.holes.map { $0.map { Self.pulledBack($0, towards: eye) } })
+        }
+        guard let probeBox = Box(covering: probe) else { return [] }
+        var intrusions: [Intrusion] = []
+        var probeGeometry: Geometry?
+        for index in scene.zoneIndex.query(probeBox).sorted() {
+            let z = scene.zones[index]
+            guard z.isProhibited else { continue }
+            if z.isRectangle {
+                guard Self.polygons(probe, intersect: z.box) else { continue }
+            } else {
+                if probeGeometry == nil { probeGeometry = try scene.context.multiPolygon(probe) }
+                guard try z.prepared().intersects(probeGeometry!) else { continue }
+            }
+            let viewGeometry = try view.geometry()
+            // GEOSClipByRect is linear but may return an invalid (dirty) result,
+            // as PostGIS documents; evidence polygons must be valid, so a dirty
+            // clip falls back to the full overlay.
+            var overlap = try z.isRectangle ? viewGeometry.clipped(to: z.box) : z.geometry().intersection(viewGeometry)
+            if z.isRectangle, try overlap.validityReason != nil { overlap = try z.geometry().intersection(viewGeometry) }
+            let area = try overlap.area
+            guard area > 0 else { continue }
+            // Floating-point noise along shared edges leaves slivers of
+            // ~1e-15 m²; they are no evidence of anything.
+            let polygons = try overlap.polygons().filter { $0.area > Self.sliverArea }
+            guard !polygons.isEmpty else { continue }
+            let nearest = PolygonRings.distance(from: analyzer.camera.position, to: polygons)
+            intrusions.append(
+                Intrusion(
+                    zone: z.zone, area: area, polygons: polygons, nearestDistance: nearest,
+                    maxDensity: density?.at(nearest)))
+        }
+        return intrusions
+    }
+
+    /// Whether closed polygons share a point with a closed axis-aligned box:
+    /// a vertex in the box, a box corner inside a polygon, or an edge meeting
+    /// a side (the complete test for closed sets). Touching counts, which only
+    /// sends the pair on to the exact overlay.
+    static func polygons(_ polygons: [PolygonRings], intersect box: Box) -> Bool {
+        for polygon in polygons {
+            for ring in [polygon.shell] + polygon.holes {
+                for p in ring where p.x >= box.minX && p.x <= box.maxX && p.y >= box.minY && p.y <= box.maxY { return true }
+            }
+            if polygon.covers(Point2(box.minX, box.minY)) { return true }
+            let corners = [Point2(box.minX, box.minY), Point2(box.maxX, box.minY), Point2(box.maxX, box.maxY), Point2(box.minX, box.maxY)]
+            let sides = (0..<4).map { Segment(corners[$0], corners[($0 + 1) % 4]) }
+            for e in polygon.edges where e.box.intersects(box) {
+                for side in sides where e.intersects(side) { return true }
+            }
+        }
+        return false
+    }
+
+    private static func pulledBack(_ p: Point2, towards eye: Point2) -> Point2 {
+        let d = p - eye
+        let length = d.length
+        if length <= probePullback { return eye }
+        return eye + d * (1 - probePullback / length)
+    }
+}

@@ -1,0 +1,216 @@
+import PlanarGeometry
+import SightlineEngine
+import SightlinePlan
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Works out a ``FixStudy`` for one camera from its level's session: the
+/// headings, masks, tilts and places that would clear it, each answered by
+/// the scene's own overlays (``SightlineEngine/LevelSession``'s study
+/// questions), so what it proposes the check accepts.
+struct FixStudier {
+    let session: LevelSession
+    let camera: Camera
+    /// The profile's smallest intrusion area (m²).
+    let threshold: Double
+
+    /// The study of the camera whose check found `current`.
+    func study(current: CameraAnalysis, plan: Plan) throws -> FixStudy {
+        let optics = current.optics
+        let eye = camera.position
+
+        // Everything the camera could see turning about its axis, same band.
+        let (reachable, forbidden) = try reachableProhibited(camera, optics: optics)
+        let compliant = compliantHeadings(camera, optics: optics, reachable: reachable, forbidden: forbidden)
+
+        // The allowed part of the current view, for "keep coverage".
+        let allowed = try session.removingProhibitedZones(Set(current.intrusions.map(\.zone.id)), from: current.view)
+
+        var study = FixStudy(
+            camera: camera, optics: optics, forbiddenBearings: forbidden, compliantHeadings: compliant,
+            allowedView: allowed.polygons, allowedArea: allowed.area, masks: try masks(current: current, optics: optics),
+            clearingTilt: try clearingTilt(current: current, optics: optics), relocation: nil, isInside: !current.insideZones.isEmpty)
+        if study.isInside {
+            // A camera inside a private room must move.
+            study.relocation = try session.nearestAllowedSpot(to: eye, plan: plan)
+        } else {
+            if let t = study.clearingTilt {
+                study.clearingTiltKeptArea = try allowedView(allowed, keptAtTilt: t, optics: optics).area
+            }
+            if compliant.isEmpty, !current.intrusions.isEmpty {
+                study.tiltAndHeading = try tiltAndHeading(allowed: allowed)
+            }
+        }
+        return study
+    }
+
+    /// Masks: the bearings of the current intrusions, merged, each with the
+    /// elevations that cover the intrusion's distances, and the view each
+    /// would cost.
+    private func masks(current: CameraAnalysis, optics: CameraOptics) throws -> [(mask: PrivacyMask, cost: Double)] {
+        let eye = camera.position
+        let view = session.region(current.view)
+        var masks: [(PrivacyMask, Double)] = []
+        let intruding = current.intrusions.filter { $0.area >= threshold }.flatMap(\.polygons)
+        for sector in PolygonRings.bearings(of: intruding, from: eye) {
+            let parts = intruding.filter { p in p.shell.contains { sector.contains(Bearing.of($0 - eye)) } }
+            let near = parts.map { PolygonRings.distance(from: eye, to: [$0]) }.min() ?? 0
+            let far = parts.flatMap(\.shell).map { $0.distance(to: eye) }.max() ?? optics.farLimit
+            let h = camera.mountHeight
+            let p = session.personHeight
+            // Lowest elevation seen at the nearest distance, highest at the farthest.
+            var low: Double? = max(Bearing.degrees(atan2(-h, max(near, 1e-6))), optics.elevationLow)
+            var high: Double? = min(Bearing.degrees(atan2(p - h, max(far, 1e-6))), optics.elevationHigh)
+            if (low ?? 0) <= optics.elevationLow + 1e-9 { low = nil }
+            if (high ?? 0) >= optics.elevationHigh - 1e-9 { high = nil }
+            // Rounded outwards to 0.1°, so the mask typed into a camera still covers.
+            let from = ((sector.from - 0.05) * 10).rounded(.down) / 10
+            let to = ((sector.from + sector.sweep + 0.05) * 10).rounded(.up) / 10
+            let mask = PrivacyMask(
+                azimuthFrom: normalizedBearing(from), azimuthTo: normalizedBearing(to), sweep: min(360, to - from),
+                elevationFrom: low.map { ($0 * 10 - 0.5).rounded(.down) / 10 },
+                elevationTo: high.map { ($0 * 10 + 0.5).rounded(.up) / 10 })
+            var probe = camera
+            probe.masks = [mask]
+            masks.append((mask, try view.intersectionArea(session.maskRegion(of: probe, optics: optics))))
+        }
+        return masks
+    }
+
+    /// The smallest tilt steeper than now, to 0.1°, at which no intrusion of
+    /// the threshold is left: the band's far edge must come in short of the
+    /// nearest prohibited point in the field, ignoring the band,
+    /// far(t) = H / tan(t − vfov/2); between the current tilt and that the
+    /// intrusion only shrinks, so the threshold is found by bisection.
+    private func clearingTilt(current: CameraAnalysis, optics: CameraOptics) throws -> Double? {
+        guard camera.type == .fixed, !current.intrusions.isEmpty else { return nil }
+        let eye = camera.position
+        let inField = try session.prohibitedParts(of: session.unbandedField(of: camera, optics: optics), seenBy: camera)
+        let dmin = inField.map { PolygonRings.distance(from: eye, to: [$0]) }.min() ?? 0
+        guard dmin > 0, camera.mountHeight > 0 else { return nil }
+        let inFieldRegion = session.region(inField)
+        let (fieldStart, fieldWidth) = optics.fieldSector
+        // The intrusion at a tilt: the prohibited parts of the field between
+        // the band's edges (one overlay with an annular sector).
+        func intrusion(_ tilt: Double) throws -> Double {
+            let band = CameraOptics.distanceBand(
+                mountHeight: camera.mountHeight, personHeight: session.personHeight,
+                elevationLow: -tilt - optics.vfov / 2, elevationHigh: -tilt + optics.vfov / 2)
+            let far = min(band.far, optics.range)
+            guard far > band.near else { return 0 }
+            let sector = session.annulus(center: eye, from: band.near, to: far, start: fieldStart, width: fieldWidth)
+            return try inFieldRegion.intersectionArea(session.region(sector))
+        }
+        let exact = optics.vfov / 2 + Bearing.degrees(atan(camera.mountHeight / dmin))
+        guard exact <= 90 else { return nil }
+        var lo = camera.tilt
+        var hi = exact
+        while hi - lo > 0.01 {
+            let mid = (lo + hi) / 2
+            if try intrusion(mid) < threshold { hi = mid } else { lo = mid }
+        }
+        var t = (hi * 10).rounded(.up) / 10
+        // Rounding up keeps it clear; a few tenths more at most if not.
+        var tries = 0
+        while t < 90, tries < 5, try intrusion(t) >= threshold {
+            t += 0.1
+            tries += 1
+        }
+        return t <= 90 && t > camera.tilt && tries < 5 ? t : nil
+    }
+
+    /// Headings whose field misses the forbidden bearings, each end moved
+    /// outwards while the intrusion (the reachable prohibited parts clipped
+    /// in Swift by the field's two half-planes) stays under the threshold.
+    /// Empty for a fisheye or a field of 180° or more.
+    func compliantHeadings(
+        _ camera: Camera, optics: CameraOptics, reachable: [PolygonRings], forbidden: [BearingInterval]
+    ) -> [BearingInterval] {
+        guard camera.type != .fisheye, optics.hfov < 180 else { return [] }
+        let eye = camera.position
+        let half = optics.hfov / 2
+        let raw = BearingInterval.complement(forbidden.map { $0.widened(by: half) })
+        func intrusion(_ heading: Double) -> Double {
+            let field = BearingInterval(from: heading - half, sweep: optics.hfov)
+            return reachable.reduce(0) { $0 + $1.area(inside: field, from: eye) }
+        }
+        return raw.map { interval in
+            if interval.isFullCircle { return interval }
+            let start = Self.extend(interval.from, direction: -1, limit: 5) { intrusion($0) < threshold }
+            let end = Self.extend(interval.to, direction: 1, limit: 5) { intrusion($0) < threshold }
+            return BearingInterval(from: start, sweep: BearingInterval.clockwise(from: start, to: end))
+        }
+    }
+
+    /// The prohibited parts `camera` could see turning about its axis with
+    /// its current band, and their bearings.
+    private func reachableProhibited(_ camera: Camera, optics: CameraOptics) throws -> (parts: [PolygonRings], bearings: [BearingInterval])
+    {
+        let parts = try session.prohibitedParts(of: session.reach(of: camera, optics: optics), seenBy: camera)
+        return (parts, PolygonRings.bearings(of: parts, from: camera.position))
+    }
+
+    /// The allowed view kept within the distance band of `tilt` (one
+    /// overlay with an annulus).
+    private func allowedView(_ allowed: ViewRegion, keptAtTilt tilt: Double, optics: CameraOptics) throws -> ViewRegion {
+        guard !allowed.isEmpty else { return allowed }
+        let band = CameraOptics.distanceBand(
+            mountHeight: camera.mountHeight, personHeight: session.personHeight,
+            elevationLow: -tilt - optics.vfov / 2, elevationHigh: -tilt + optics.vfov / 2)
+        let far = min(band.far, optics.range)
+        guard far > band.near else { return session.region([]) }
+        let ring = session.annulus(center: camera.position, from: band.near, to: far * 1.01 + 1e-3)
+        return try allowed.intersection(session.region(ring))
+    }
+
+    /// For a fixed camera no heading clears: the gentlest tilt steeper than
+    /// now, in 2° steps, at which some heading is compliant, with the
+    /// compliant heading nearest the current one (inwards to 0.1°).
+    private func tiltAndHeading(allowed: ViewRegion) throws -> (tilt: Double, heading: Double, keptArea: Double)? {
+        guard camera.type == .fixed else { return nil }
+        for tilt in stride(from: (camera.tilt / 2).rounded(.down) * 2 + 2, through: 88, by: 2) {
+            var tilted = camera
+            tilted.tilt = tilt
+            let optics = CameraOptics(camera: tilted, personHeight: session.personHeight)
+            guard !optics.isEmpty, optics.hfov < 180 else { return nil }
+            let reach = try reachableProhibited(tilted, optics: optics)
+            let headings = compliantHeadings(tilted, optics: optics, reachable: reach.parts, forbidden: reach.bearings)
+                .compactMap { $0.roundedInwardsToTenths() }
+            let nearest = headings.flatMap { i in i.contains(camera.heading) ? [camera.heading] : [i.from, i.to] }
+                .min { BearingInterval.separation($0, camera.heading) < BearingInterval.separation($1, camera.heading) }
+            guard let heading = nearest.map(normalizedBearing) else { continue }
+            let field = BearingInterval(from: heading - optics.hfov / 2, sweep: optics.hfov)
+            let kept = try allowedView(allowed, keptAtTilt: tilt, optics: optics).polygons.reduce(0) {
+                $0 + $1.area(inside: field, from: camera.position)
+            }
+            return (tilt, heading, kept)
+        }
+        return nil
+    }
+
+    /// Moves a bearing outwards in small steps while `ok` holds, then
+    /// bisects to 0.01°, up to `limit` degrees.
+    private static func extend(_ start: Double, direction: Double, limit: Double, _ ok: (Double) -> Bool) -> Double {
+        var good = start
+        var step = 0.05
+        while abs(good - start) < limit {
+            let next = good + direction * step
+            if !ok(next) {
+                var lo = good
+                var hi = next
+                while abs(hi - lo) > 0.005 {
+                    let mid = (lo + hi) / 2
+                    if ok(mid) { lo = mid } else { hi = mid }
+                }
+                return lo
+            }
+            good = next
+            step *= 2
+        }
+        return good
+    }
+}
