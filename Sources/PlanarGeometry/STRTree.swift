@@ -19,7 +19,10 @@ public struct STRTree<Item: Sendable>: Sendable {
     /// Packs `entries` with `nodeCapacity` children a node.
     public init(_ entries: [(box: Box, item: Item)], nodeCapacity: Int = 10) {
         guard !entries.isEmpty else { return }
-        let packed = STRPacking.pack(entries.map(\.box), capacity: max(2, nodeCapacity))
+        // Closures, not key paths: a key path in generic code is instantiated at
+        // run time with a scan of the conformance records (13 M instructions
+        // a check of the mall).
+        let packed = STRPacking.pack(entries.map { $0.box }, capacity: max(2, nodeCapacity))
         boxes = packed.order.map { entries[$0].box }
         items = packed.order.map { entries[$0].item }
         nodes = packed.nodes

@@ -45,6 +45,13 @@ public struct CheckReport: Sendable {
 /// One output format.
 public protocol ReportRenderer {
     func render(_ report: CheckReport) -> String
+    /// The report as the bytes of a file (UTF-8); the JSON-based renderers
+    /// write these directly.
+    func renderBytes(_ report: CheckReport) -> [UInt8]
+}
+
+extension ReportRenderer {
+    public func renderBytes(_ report: CheckReport) -> [UInt8] { Array(render(report).utf8) }
 }
 
 /// The report formats, picked by `--format`; an unknown one is refused when

@@ -11,7 +11,9 @@ import SightlineRules
 public struct GeoJSONReportRenderer: ReportRenderer {
     public init() {}
 
-    public func render(_ report: CheckReport) -> String {
+    public func render(_ report: CheckReport) -> String { String(decoding: renderBytes(report), as: UTF8.self) }
+
+    public func renderBytes(_ report: CheckReport) -> [UInt8] {
         let out = Output(report)
         var w = JSONWriter()
         out.begin(&w)
@@ -20,7 +22,7 @@ public struct GeoJSONReportRenderer: ReportRenderer {
             out.camera(c, &w)
         }
         for (i, f) in report.findings.enumerated() { out.finding(i, f, &w) }
-        return out.end(&w)
+        return out.end(&w).fileBytes
     }
 
     /// The layers a GIS team loads one by one (and a Shapefile export takes,
@@ -34,7 +36,7 @@ public struct GeoJSONReportRenderer: ReportRenderer {
             var w = JSONWriter()
             out.begin(&w, layer: name)
             write(&w)
-            return (name, out.end(&w))
+            return (name, String(decoding: out.end(&w).fileBytes, as: UTF8.self))
         }
         let findings = Array(report.findings.enumerated())
         return [
@@ -95,10 +97,10 @@ public struct GeoJSONReportRenderer: ReportRenderer {
             w.beginArray()
         }
 
-        func end(_ w: inout JSONWriter) -> String {
+        func end(_ w: inout JSONWriter) -> JSONWriter {
             w.endArray()
             w.endObject()
-            return w.string + "\n"
+            return w
         }
 
         func view(_ c: CameraAnalysis, _ w: inout JSONWriter) {

@@ -11,7 +11,9 @@ public struct JSONReportRenderer: ReportRenderer {
     public var includeViews = true
     public init(includeViews: Bool = true) { self.includeViews = includeViews }
 
-    public func render(_ report: CheckReport) -> String {
+    public func render(_ report: CheckReport) -> String { String(decoding: renderBytes(report), as: UTF8.self) }
+
+    public func renderBytes(_ report: CheckReport) -> [UInt8] {
         var w = JSONWriter()
         let plan = report.plan
         let frame = plan.frame
@@ -121,10 +123,9 @@ public struct JSONReportRenderer: ReportRenderer {
         }
         w.endArray()
         w.endObject()
-        return w.string + "\n"
+        return w.fileBytes
     }
 
-    /// One consequence: the article, every measure and fine, the condition.
     /// The `findings` array alone, exactly as in the whole report (the live
     /// planner answers every edit with it).
     public func renderFindings(_ report: CheckReport) -> String {
@@ -189,6 +190,7 @@ public struct JSONReportRenderer: ReportRenderer {
         w.endArray()
     }
 
+    /// One consequence: the article, every measure and fine, the condition.
     private static func write(_ w: inout JSONWriter, _ c: Consequence) {
         w.beginObject()
         w.field("article", c.article)

@@ -17,7 +17,9 @@ public struct SARIFReportRenderer: ReportRenderer {
         }
     }
 
-    public func render(_ report: CheckReport) -> String {
+    public func render(_ report: CheckReport) -> String { String(decoding: renderBytes(report), as: UTF8.self) }
+
+    public func renderBytes(_ report: CheckReport) -> [UInt8] {
         let rules = report.profile.rules
         let ruleIndex = Dictionary(rules.enumerated().map { ($1.id, $0) }) { a, _ in a }
         var w = JSONWriter()
@@ -143,7 +145,7 @@ public struct SARIFReportRenderer: ReportRenderer {
         w.endObject()
         w.endArray()
         w.endObject()
-        return w.string + "\n"
+        return w.fileBytes
     }
 
     /// A SARIF message object, `"key": {"text": …}`.

@@ -130,6 +130,9 @@ struct RuleContext {
     let privateScope: Set<ZoneCategory>?
     /// The plan's features by level, grouped once for every check.
     let contents: [String: LevelContents]
+    /// Citations resolved so far, by rule and Art. 8 item: a plan's hundreds
+    /// of findings share a handful, and resolving scans the statute texts.
+    private let citations = CitationCache()
 
     init(profile: Profile, plan: Plan, analysis: PlanAnalysis, asOf: CalendarDate, privateScope: Set<ZoneCategory>?) {
         self.profile = profile
@@ -183,7 +186,7 @@ struct RuleContext {
         area: Double? = nil, geometry: [PolygonRings]? = nil, message: String
     ) -> Finding {
         let item = zone.flatMap { profile.prohibited[$0.category] }
-        let citation = rule.citation.resolve(item: item, text: item.flatMap { profile.items[$0] })
+        let citation = citations.citation(rule.id, item: item) { rule.citation.resolve(item: item, text: item.flatMap { profile.items[$0] }) }
         let consequences = rule.consequences.map { key in
             profile.consequences[key]?.resolve(for: plan.metadata.site.operatorKind)
                 ?? Consequence(article: key, measures: [], fines: [], condition: nil, note: nil)
@@ -213,5 +216,19 @@ struct RuleContext {
         var f = finding(rule, camera: camera, zone: zone, level: level, area: area, geometry: geometry, message: say(.en))
         f.messageZh = say(.zh)
         return f
+    }
+}
+
+/// Resolved citations by rule id and item, filled as the checks ask (the
+/// rule engine runs on one thread).
+private final class CitationCache {
+    private var resolved: [String: Citation] = [:]
+
+    func citation(_ rule: String, item: String?, resolve: () -> Citation) -> Citation {
+        let key = "\(rule)\u{1F}\(item ?? "")"
+        if let known = resolved[key] { return known }
+        let citation = resolve()
+        resolved[key] = citation
+        return citation
     }
 }

@@ -101,10 +101,15 @@ struct Check: ParsableCommand {
             try Console.out(Data((TerminalText.escaped(summary) + "\n").utf8))
             if ReportCRS(of: loaded.plan).isLocal { Console.err(TerminalText.escaped(ReportCRS.warning(for: output))) }
         } else if let renderer = format.renderer {
-            var text = renderer.render(report)
-            if format == .text, output == nil, Self.colourOnStandardOutput { text = Self.coloured(text) }
-            clock.lap("render")
-            try emit(text, to: output)
+            if format == .text, output == nil, Self.colourOnStandardOutput {
+                let text = Self.coloured(renderer.render(report))
+                clock.lap("render")
+                try emit(text, to: output)
+            } else {
+                let bytes = renderer.renderBytes(report)
+                clock.lap("render")
+                try emit(bytes, to: output)
+            }
             if let output { try Console.out(Data((TerminalText.escaped(Self.verdictLine(report, written: output)) + "\n").utf8)) }
             if format == .geojson, ReportCRS(of: loaded.plan).isLocal {
                 Console.err(TerminalText.escaped(ReportCRS.warning(for: output ?? "standard output"))) // not prose: a diagnostic

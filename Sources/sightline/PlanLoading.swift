@@ -53,21 +53,26 @@ func printProblems(_ problems: [PlanProblem]) {
 
 /// Writes `text` to `path`, or to standard output when `path` is nil.
 func emit(_ text: String, to path: String?) throws {
-    try emit(Data(text.utf8), to: path)
+    try emit(Array(text.utf8), to: path)
 }
 
-/// Writes `data` to `path` atomically (a failure names the path and exits
+/// Writes `data` as ``emit(_:to:)-([UInt8],_)`` writes bytes.
+func emit(_ data: Data, to path: String?) throws {
+    try emit([UInt8](data), to: path)
+}
+
+/// Writes `bytes` to `path` atomically (a failure names the path and exits
 /// 2, and leaves any file there as it was), or to standard output when
 /// `path` is nil.
-func emit(_ data: Data, to path: String?) throws {
+func emit(_ bytes: [UInt8], to path: String?) throws {
     if let path {
         do {
-            try FileWriter.write([UInt8](data), toFile: path)
+            try FileWriter.write(bytes, toFile: path)
         } catch {
             Console.err(TerminalText.escaped(error.description))
             throw ExitCode(2)
         }
     } else {
-        try Console.out(data)
+        try Console.out(Data(bytes))
     }
 }

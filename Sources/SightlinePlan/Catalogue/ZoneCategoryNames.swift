@@ -16,6 +16,8 @@ public enum ZoneCategoryNames {
     /// A category as a message names it: `卫生间` in Chinese, `guest room`
     /// (the id's words) in English.
     public static func name(_ category: String, _ language: Language) -> String {
-        language == .zh ? (zh[category] ?? category) : category.replacingOccurrences(of: "_", with: " ")
+        // Not Foundation's replacingOccurrences: 18,000 instructions a call,
+        // once a finding.
+        language == .zh ? (zh[category] ?? category) : category.split(separator: "_", omittingEmptySubsequences: false).joined(separator: " ")
     }
 }
