@@ -186,7 +186,9 @@ struct RuleContext {
         area: Double? = nil, geometry: [PolygonRings]? = nil, message: String
     ) -> Finding {
         let item = zone.flatMap { profile.prohibited[$0.category] }
-        let citation = citations.citation(rule.id, item: item) { rule.citation.resolve(item: item, text: item.flatMap { profile.items[$0] }) }
+        let citation = citations.citation(rule.id, item: item) {
+            rule.citation.resolve(item: item, text: item.flatMap { profile.items[$0] })
+        }
         let consequences = rule.consequences.map { key in
             profile.consequences[key]?.resolve(for: plan.metadata.site.operatorKind)
                 ?? Consequence(article: key, measures: [], fines: [], condition: nil, note: nil)

@@ -18,6 +18,7 @@ public enum ZoneCategoryNames {
     public static func name(_ category: String, _ language: Language) -> String {
         // Not Foundation's replacingOccurrences: 18,000 instructions a call,
         // once a finding.
-        language == .zh ? (zh[category] ?? category) : category.split(separator: "_", omittingEmptySubsequences: false).joined(separator: " ")
+        language == .zh
+            ? (zh[category] ?? category) : category.split(separator: "_", omittingEmptySubsequences: false).joined(separator: " ")
     }
 }
