@@ -78,33 +78,39 @@ struct CameraVisibility {
     }
 
     /// `region` less the shadows of the low walls within reach (unchanged
-    /// when none meets it).
+    /// when none meets it): by ``RadialDifference`` in Swift, or, where that
+    /// declines a degenerate input, by GEOS (the union of the shadows, then
+    /// the difference).
     func removingLowWallShadows(from region: ViewRegion, eye: Point2, optics: CameraOptics) throws -> ViewRegion {
         let low = analyzer.scene.lowSegments(near: eye, radius: optics.farLimit)
-        guard !low.isEmpty, let shadows = try lowWallShadows(low, eye: eye, optics: optics, within: region.polygons) else {
-            return region
+        guard !low.isEmpty else { return region }
+        let shadows = try lowWallShadows(low, eye: eye, optics: optics, within: region.polygons)
+        guard !shadows.isEmpty else { return region }
+        if let exact = RadialDifference(eye: eye).subtract(shadows, from: region.polygons) {
+            return ViewRegion(exact, context: region.context)
         }
-        return try region.difference(shadows)
+        let ctx = analyzer.scene.context
+        let union = try ctx.collection(.collection, shadows.flatMap { try $0.map { try ctx.polygon($0) } }).unaryUnion()
+        return try region.difference(union)
     }
 
-    /// The union of the shadows of low walls within reach that meet `region`
-    /// (the view they are cut from), or `nil` if none does.
+    /// The shadows of low walls within reach that meet `region` (the view
+    /// they are cut from), each as polygons (a quadrilateral, or its part
+    /// within a distance band).
     ///
     /// Shadows that miss the region — behind a full-height wall, outside the
-    /// field — are dropped before the union (a Swift test per shadow), which
-    /// is where the cost is: GEOS's cascaded union of n quadrilaterals.
+    /// field — are dropped first (a Swift test per shadow).
     ///
     /// - Complexity: O(w log V) for w low walls in reach and a region of V
-    ///   edges (``RegionProbe``), plus the union of the m shadows that meet
-    ///   it, O(m log m) in GEOS's cascaded union.
+    ///   edges (``RegionProbe``).
     private func lowWallShadows(_ low: [LowSegment], eye: Point2, optics: CameraOptics, within region: [PolygonRings]) throws
-        -> Geometry?
+        -> [[PolygonRings]]
     {
         let ctx = analyzer.scene.context
         let shadows = LowWallShadows(
             eye: eye, lensHeight: analyzer.camera.mountHeight, personHeight: analyzer.personHeight,
             topElevation: optics.elevationHigh, far: optics.farLimit)
-        var parts: [Geometry] = []
+        var parts: [[PolygonRings]] = []
         var annuli: [String: Geometry] = [:]
         let probe = RegionProbe(region)
         for wall in low {
@@ -114,23 +120,22 @@ struct CameraVisibility {
             for piece in shadows.pieces(of: s, height: wall.height) {
                 let quadrilateral = shadows.quadrilateral(piece)
                 guard probe.meets(convex: quadrilateral.shell) else { continue }
-                var g = try ctx.polygon(quadrilateral)
-                if piece.minDistance > 0 || piece.maxDistance < optics.farLimit {
-                    let key = "\(piece.minDistance)-\(piece.maxDistance)"
-                    let ring =
-                        try annuli[key]
-                        ?? ctx.multiPolygon(
-                            analyzer.annulus(
-                                eye: eye, from: piece.minDistance,
-                                to: min(piece.maxDistance, optics.farLimit * 1.01 + 1)))
-                    annuli[key] = ring
-                    g = try g.intersection(ring)
+                guard piece.minDistance > 0 || piece.maxDistance < optics.farLimit else {
+                    parts.append([quadrilateral])
+                    continue
                 }
-                parts.append(g)
+                // Within a distance band: the quadrilateral's part of an annulus.
+                let key = "\(piece.minDistance)-\(piece.maxDistance)"
+                let ring =
+                    try annuli[key]
+                    ?? ctx.multiPolygon(
+                        analyzer.annulus(eye: eye, from: piece.minDistance, to: min(piece.maxDistance, optics.farLimit * 1.01 + 1)))
+                annuli[key] = ring
+                let part = try ctx.polygon(quadrilateral).intersection(ring).polygons()
+                if !part.isEmpty { parts.append(part) }
             }
         }
-        guard !parts.isEmpty else { return nil }
-        return try ctx.collection(.collection, parts).unaryUnion()
+        return parts
     }
 
     /// Distance along a ray to the nearest segment it meets.
