@@ -57,15 +57,125 @@ struct RadialDifference {
         var edge: Int
         var point: Point2
         var distance: Double
+        /// An input vertex, a cut or a crossing, not a ray's computed meeting
+        /// with the edge: the point other paths end on exactly.
+        var exact = true
     }
 
-    /// A directed edge of the answer's boundary (interior on its left),
-    /// tagged with what it runs along: an input edge (its source, ≥ 0) or a
-    /// slab boundary ray (−1 − ray index).
-    private struct BoundaryEdge {
-        var from: Point2
-        var to: Point2
-        var along: Int
+    /// The answer's boundary as directed paths (interior on the left), each
+    /// point tagged with what the path runs along after it: an input edge
+    /// (its source, ≥ 0) or a slab boundary ray (−1 − ray index). A run of
+    /// the view's own edges is one path, so chaining looks up its ends only.
+    private struct Boundary {
+        struct Path {
+            var points: [Point2]
+            /// `along[k]` is what the path runs along from `points[k]`.
+            var along: [Int]
+        }
+        var paths: [Path] = []
+        private var run: Path?
+
+        /// One directed edge, a path of its own.
+        mutating func add(_ a: Point2, _ b: Point2, along: Int) {
+            paths.append(Path(points: [a, b], along: [along]))
+        }
+
+        /// Continues the current run of the view's edges with a→b.
+        mutating func extendRun(_ a: Point2, _ b: Point2, along: Int) {
+            // In place: a copy of the run each time would make a ring O(n²).
+            guard run?.points.last == a else {
+                endRun()
+                run = Path(points: [a, b], along: [along])
+                return
+            }
+            if run!.along.last == along {
+                run!.points[run!.points.count - 1] = b // a piece of the same edge: one straight stretch
+            } else {
+                run!.points.append(b)
+                run!.along.append(along)
+            }
+        }
+
+        mutating func endRun() {
+            if let current = run { paths.append(current) }
+            run = nil
+        }
+
+        /// Chains the paths into rings (at a pinch, the one turning most to
+        /// the left, so each ring keeps to its side), merges stretches along
+        /// one edge or ray, and puts each hole in the smallest shell that
+        /// holds it; `nil` when the boundary does not close.
+        func rings() -> [PolygonRings]? {
+            // Paths by their first point (sorted, searched by halving: cheaper
+            // than hashing points for the hundred or so paths of a camera).
+            func before(_ a: Point2, _ b: Point2) -> Bool { a.x < b.x || (a.x == b.x && a.y < b.y) }
+            let byStart = paths.indices.sorted { before(paths[$0].points[0], paths[$1].points[0]) }
+            func firstStarting(at p: Point2) -> Int {
+                var lo = 0
+                var hi = byStart.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if before(paths[byStart[mid]].points[0], p) { lo = mid + 1 } else { hi = mid }
+                }
+                return lo
+            }
+            var used = [Bool](repeating: false, count: paths.count)
+            var shells: [[Point2]] = []
+            var holes: [[Point2]] = []
+            var points: [Point2] = []
+            var along: [Int] = []
+            for start in paths.indices where !used[start] {
+                points.removeAll(keepingCapacity: true)
+                along.removeAll(keepingCapacity: true)
+                var current = start
+                while true {
+                    used[current] = true
+                    let path = paths[current]
+                    points.append(contentsOf: path.points[..<(path.points.count - 1)])
+                    along.append(contentsOf: path.along)
+                    let end = path.points[path.points.count - 1]
+                    if end == points[0] { break }
+                    // The unused paths from `end`; at a pinch, the one turning most to the left.
+                    let incoming = end - path.points[path.points.count - 2]
+                    var chosen = -1
+                    var chosenTurn: Double?
+                    var k = firstStarting(at: end)
+                    while k < byStart.count, paths[byStart[k]].points[0] == end {
+                        let candidate = byStart[k]
+                        k += 1
+                        guard !used[candidate] else { continue }
+                        guard chosen >= 0 else {
+                            chosen = candidate
+                            continue
+                        }
+                        let best = chosenTurn ?? RadialDifference.turn(incoming, paths[chosen].points[1] - end)
+                        let turn = RadialDifference.turn(incoming, paths[candidate].points[1] - end)
+                        chosenTurn = max(best, turn)
+                        if turn > best { chosen = candidate }
+                    }
+                    guard chosen >= 0 else { return nil }
+                    current = chosen
+                }
+                // A vertex between two stretches along one edge or ray goes.
+                var ring: [Point2] = []
+                ring.reserveCapacity(points.count)
+                for k in points.indices where along[(k + along.count - 1) % along.count] != along[k] { ring.append(points[k]) }
+                guard ring.count >= 3 else { continue }
+                let area = PolygonRings.signedArea(ring)
+                if abs(area) <= 1e-12 { continue }
+                if area > 0 { shells.append(ring) } else { holes.append(ring) }
+            }
+            var polygons = shells.map { PolygonRings(shell: $0) }
+            let areas = shells.map { PolygonRings.signedArea($0) }
+            for hole in holes {
+                let size = -PolygonRings.signedArea(hole)
+                let owner = polygons.indices.filter { i in areas[i] > size && hole.allSatisfy { polygons[i].covers($0) } }
+                    .min { areas[$0] < areas[$1] }
+                guard let owner else { return nil }
+                polygons[owner].holes.append(hole)
+            }
+            return polygons
+        }
     }
 
     /// Angles closer than this (radians) are one slab boundary: a wall's end
@@ -91,7 +201,7 @@ struct RadialDifference {
     }
 
     private func run(_ shadows: [[PolygonRings]], _ view: [PolygonRings]) -> [PolygonRings]? {
-        var boundary: [BoundaryEdge] = []
+        var boundary = Boundary()
         var edges: [Edge] = []
         /// The view's pieces where no shadow reaches, counter-clockwise.
         var outside: [(Point2, Point2, Double, Double)] = []
@@ -114,43 +224,66 @@ struct RadialDifference {
         }
         let covered = Self.union(edges.map { ($0.startAngle, $0.endAngle) })
 
-        // The view: interior on the left of every edge; pieces outside the
-        // covered bearings are boundary as they are, the rest go to the slabs.
+        // The view: interior on the left of every edge; its runs of edges
+        // outside the covered bearings are boundary as they are (one path a
+        // run), the rest go to the slabs.
+        var vertexAngles: [Double] = []
         for polygon in view {
             for (r, raw) in ([polygon.shell] + polygon.holes).enumerated() where raw.count >= 3 {
                 let counterClockwise = PolygonRings.signedArea(raw) > 0
                 let ring = counterClockwise == (r == 0) ? raw : raw.reversed()
+                vertexAngles.removeAll(keepingCapacity: true)
+                for p in ring { vertexAngles.append(angle(of: p)) }
                 for k in ring.indices {
                     source += 1
+                    let next = (k + 1) % ring.count
                     let p = ring[k]
-                    let q = ring[(k + 1) % ring.count]
+                    let q = ring[next]
                     guard p != q else { continue }
-                    guard let pieces = pieces(p, q) else { return nil }
-                    if pieces.isEmpty {
+                    let dp = p - eye
+                    let dq = q - eye
+                    let cross = dp.cross(dq)
+                    let scale = dp.length * dq.length
+                    if scale == 0 || abs(cross) <= 1e-14 * scale {
+                        guard scale == 0 || dp.dot(dq) > 0 else { return nil } // through the eye
                         // Radial: boundary as it is where no shadow reaches its bearing;
                         // elsewhere the cells' sides on its ray stand for it.
-                        let far = (p - eye).length >= (q - eye).length ? p : q
-                        if !Self.contains(covered, angle(of: far), strictly: false) {
-                            boundary.append(BoundaryEdge(from: p, to: q, along: source))
+                        let far = dp.length >= dq.length ? vertexAngles[k] : vertexAngles[next]
+                        if Self.contains(covered, far, strictly: false) {
+                            boundary.endRun()
+                        } else {
+                            boundary.extendRun(p, q, along: source)
                         }
                         continue
                     }
-                    for piece in pieces {
-                        for part in split(piece, at: covered) {
-                            let forward = (part.1 - part.0).dot(q - p) > 0
-                            if part.covered {
-                                edges.append(
-                                    Edge(start: part.0, end: part.1, startAngle: part.2, endAngle: part.3, region: 0, source: source))
+                    let forward = cross > 0
+                    let (a0, a1) = forward ? (vertexAngles[k], vertexAngles[next]) : (vertexAngles[next], vertexAngles[k])
+                    let touched =
+                        a1 >= a0 ? Self.overlaps(covered, a0, a1) : Self.overlaps(covered, a0, .pi) || Self.overlaps(covered, -.pi, a1)
+                    if !touched {
+                        // The common case: no shadow reaches this edge's bearings.
+                        if a1 >= a0 { outside.append(forward ? (p, q, a0, a1) : (q, p, a0, a1)) }
+                        boundary.extendRun(p, q, along: source)
+                        continue
+                    }
+                    guard let pieces = pieces(p, q) else { return nil }
+                    var parts = pieces.flatMap { split($0, at: covered) }
+                    if !forward { parts.reverse() }
+                    for part in parts {
+                        if part.covered {
+                            boundary.endRun()
+                            edges.append(Edge(start: part.0, end: part.1, startAngle: part.2, endAngle: part.3, region: 0, source: source))
+                        } else {
+                            outside.append((part.0, part.1, part.2, part.3))
+                            if forward {
+                                boundary.extendRun(part.0, part.1, along: source)
                             } else {
-                                outside.append((part.0, part.1, part.2, part.3))
-                                boundary.append(
-                                    forward
-                                        ? BoundaryEdge(from: part.0, to: part.1, along: source)
-                                        : BoundaryEdge(from: part.1, to: part.0, along: source))
+                                boundary.extendRun(part.1, part.0, along: source)
                             }
                         }
                     }
                 }
+                boundary.endRun()
             }
         }
 
@@ -187,6 +320,7 @@ struct RadialDifference {
             }
             return lo
         }
+        let units = rays.map(direction)
         var starting = [[Int]](repeating: [], count: rays.count)
         var onRay = [[RayPoint]](repeating: [], count: rays.count)
         for i in edges.indices {
@@ -199,6 +333,7 @@ struct RadialDifference {
             for (a, x) in pinned[i] ?? [:] { pins[ray(of: a)] = x }
             for r in e.first...e.last {
                 let p: Point2
+                var exact = true
                 if r == e.first {
                     p = e.start
                 } else if r == e.last {
@@ -206,10 +341,11 @@ struct RadialDifference {
                 } else if let x = pins[r] {
                     p = x
                 } else {
-                    guard let x = point(of: e, at: rays[r]) else { return nil }
+                    guard let x = point(of: e, along: units[r]) else { return nil }
                     p = x
+                    exact = false
                 }
-                onRay[r].append(RayPoint(edge: i, point: p, distance: (p - eye).length))
+                onRay[r].append(RayPoint(edge: i, point: p, distance: (p - eye).length, exact: exact))
             }
         }
         // The view's pieces beyond each covered interval's end rays: they
@@ -228,7 +364,10 @@ struct RadialDifference {
         for (r, points) in beside {
             for p in points { onRay[r].append(RayPoint(edge: -1, point: p.point, distance: p.distance)) }
         }
-        for r in onRay.indices { onRay[r].sort { ($0.distance, $0.edge) < ($1.distance, $1.edge) } }
+        for r in onRay.indices {
+            onRay[r].sort { ($0.distance, $0.edge) < ($1.distance, $1.edge) }
+            Self.snapCoincident(&onRay[r]) { $0 < 0 || edges[$0].region == 0 }
+        }
 
         // Which stretches of each ray are covered by the answer on the side
         // before it (smaller angles) and after it; index k + 1 is the stretch
@@ -256,11 +395,11 @@ struct RadialDifference {
             active.removeAll { edges[$0].last <= slab }
             active += starting[slab]
             guard !active.isEmpty else { continue }
-            let middle = (rays[slab] + rays[slab + 1]) / 2
+            let middle = direction((rays[slab] + rays[slab + 1]) / 2)
             var order: [(distance: Double, edge: Int)] = []
             order.reserveCapacity(active.count)
             for i in active {
-                guard let p = point(of: edges[i], at: middle) else { return nil }
+                guard let p = point(of: edges[i], along: middle) else { return nil }
                 order.append(((p - eye).length, i))
             }
             order.sort { ($0.distance, $0.edge) < ($1.distance, $1.edge) }
@@ -290,11 +429,11 @@ struct RadialDifference {
                 let e = edges[hi]
                 let a = onRay[slab].first { $0.edge == hi }!.point
                 let b = onRay[slab + 1].first { $0.edge == hi }!.point
-                if a != b { boundary.append(BoundaryEdge(from: a, to: b, along: e.source)) }
+                if a != b { boundary.add(a, b, along: e.source) }
                 if let lo {
                     let c = onRay[slab + 1].first { $0.edge == lo }!.point
                     let d = onRay[slab].first { $0.edge == lo }!.point
-                    if c != d { boundary.append(BoundaryEdge(from: c, to: d, along: edges[lo].source)) }
+                    if c != d { boundary.add(c, d, along: edges[lo].source) }
                 }
                 j = top + 1
             }
@@ -310,10 +449,35 @@ struct RadialDifference {
                 let p = k < 0 ? eye : list[k].point
                 let q = list[k + 1].point
                 guard p != q else { continue }
-                boundary.append(after ? BoundaryEdge(from: p, to: q, along: -1 - r) : BoundaryEdge(from: q, to: p, along: -1 - r))
+                if after { boundary.add(p, q, along: -1 - r) } else { boundary.add(q, p, along: -1 - r) }
             }
         }
-        return Self.rings(from: boundary)
+        return boundary.rings()
+    }
+
+    /// Makes points of one ray that differ by rounding alone one point, so
+    /// their order along the ray cannot contradict the slabs': edges meeting
+    /// at a vertex of another region (the vertex, and the ray's computed
+    /// meeting with the edge), or two regions' vertices that coincide (a
+    /// shadow's corner computed onto a corner of the view). The point kept
+    /// is the view's own if there is one, so the view's untouched runs still
+    /// end on it, else an exact one.
+    private static func snapCoincident(_ list: inout [RayPoint], isView: (Int) -> Bool) {
+        var k = 0
+        while k < list.count {
+            var end = k + 1
+            while end < list.count, list[end].distance - list[end - 1].distance <= 1e-9 * max(1, list[end].distance) { end += 1 }
+            if end - k > 1 {
+                let cluster = list[k..<end]
+                let canonical =
+                    cluster.first(where: { $0.exact && isView($0.edge) }) ?? cluster.first(where: \.exact) ?? list[k]
+                for j in k..<end {
+                    list[j].point = canonical.point
+                    list[j].distance = canonical.distance
+                }
+            }
+            k = end
+        }
     }
 
     /// Marks the stretches of the slab's two rays that the cell from `lo`
@@ -332,52 +496,6 @@ struct RadialDifference {
             return true
         }
         return mark(onRay[slab], &fromAfter) && mark(onRay[slab + 1], &fromBefore)
-    }
-
-    /// Chains boundary edges into rings (a pinch turns most to the left, so
-    /// each ring keeps to its side), merges runs along one edge or ray, and
-    /// puts each hole in the smallest shell that holds it.
-    private static func rings(from edges: [BoundaryEdge]) -> [PolygonRings]? {
-        var outgoing: [Point2: [Int]] = [:]
-        for (i, e) in edges.enumerated() { outgoing[e.from, default: []].append(i) }
-        var used = [Bool](repeating: false, count: edges.count)
-        var shells: [[Point2]] = []
-        var holes: [[Point2]] = []
-        for start in edges.indices where !used[start] {
-            var ring: [(point: Point2, along: Int)] = []
-            var current = start
-            while true {
-                used[current] = true
-                let e = edges[current]
-                ring.append((e.from, e.along))
-                if e.to == ring[0].point { break }
-                guard let options = outgoing[e.to]?.filter({ !used[$0] }), !options.isEmpty else { return nil }
-                if options.count == 1 {
-                    current = options[0]
-                } else {
-                    let incoming = e.to - e.from
-                    current = options.max { a, b in
-                        turn(incoming, edges[a].to - edges[a].from) < turn(incoming, edges[b].to - edges[b].from)
-                    }!
-                }
-            }
-            var points: [Point2] = []
-            for (k, v) in ring.enumerated() where ring[(k + ring.count - 1) % ring.count].along != v.along { points.append(v.point) }
-            guard points.count >= 3 else { continue }
-            let area = PolygonRings.signedArea(points)
-            if abs(area) <= 1e-12 { continue }
-            if area > 0 { shells.append(points) } else { holes.append(points) }
-        }
-        var polygons = shells.map { PolygonRings(shell: $0) }
-        let areas = shells.map { PolygonRings.signedArea($0) }
-        for hole in holes {
-            let size = -PolygonRings.signedArea(hole)
-            let owner = polygons.indices.filter { i in areas[i] > size && hole.allSatisfy { polygons[i].covers($0) } }
-                .min { areas[$0] < areas[$1] }
-            guard let owner else { return nil }
-            polygons[owner].holes.append(hole)
-        }
-        return polygons
     }
 
     /// The pieces of p→q counter-clockwise about the eye, split where they
@@ -460,6 +578,11 @@ struct RadialDifference {
         return out
     }
 
+    /// Whether (a0, a1) shares more than a point with one of the intervals.
+    private static func overlaps(_ intervals: [(Double, Double)], _ a0: Double, _ a1: Double) -> Bool {
+        intervals.contains { $0.0 < a1 - angleTolerance && $0.1 > a0 + angleTolerance }
+    }
+
     private static func contains(_ intervals: [(Double, Double)], _ a: Double, strictly: Bool) -> Bool {
         intervals.contains {
             strictly ? (a > $0.0 + angleTolerance && a < $0.1 - angleTolerance) : (a >= $0.0 - angleTolerance && a <= $0.1 + angleTolerance)
@@ -474,6 +597,9 @@ struct RadialDifference {
         var cuts: [Double] = []
         for c in covered {
             for a in [c.0, c.1] where a > piece.2 + Self.angleTolerance && a < piece.3 - Self.angleTolerance { cuts.append(a) }
+        }
+        if cuts.isEmpty {
+            return [(piece.0, piece.1, piece.2, piece.3, covered: Self.contains(covered, (piece.2 + piece.3) / 2, strictly: true))]
         }
         cuts.sort()
         var out: [(Point2, Point2, Double, Double, covered: Bool)] = []
@@ -504,8 +630,17 @@ struct RadialDifference {
     }
 
     /// Where the ray from the eye at `angle` meets the line of `edge`.
-    private func point(of edge: Edge, at angle: Double) -> Point2? {
-        let u = Point2(reference.x * cos(angle) - reference.y * sin(angle), reference.x * sin(angle) + reference.y * cos(angle))
+    private func point(of edge: Edge, at angle: Double) -> Point2? { point(of: edge, along: direction(angle)) }
+
+    /// The unit vector at `angle` from the reference direction.
+    private func direction(_ angle: Double) -> Point2 {
+        let c = cos(angle)
+        let s = sin(angle)
+        return Point2(reference.x * c - reference.y * s, reference.x * s + reference.y * c)
+    }
+
+    /// Where the ray from the eye along the unit vector `u` meets the line of `edge`.
+    private func point(of edge: Edge, along u: Point2) -> Point2? {
         let d = edge.end - edge.start
         let denominator = u.cross(d)
         guard denominator != 0 else { return nil }
@@ -515,5 +650,5 @@ struct RadialDifference {
     }
 
     /// The signed turn from direction `a` to direction `b` (radians, left positive).
-    private static func turn(_ a: Point2, _ b: Point2) -> Double { atan2(a.cross(b), a.dot(b)) }
+    fileprivate static func turn(_ a: Point2, _ b: Point2) -> Double { atan2(a.cross(b), a.dot(b)) }
 }

@@ -62,6 +62,19 @@ final class RadialDifferenceTests: XCTestCase {
                 view.shell = view.shell.map { p in p == eye ? p : p * rng.uniform(0.6, 1) }
             }
             var shadows: [[PolygonRings]] = []
+            // Cubicles: a chain of walls sharing their ends, one height, so
+            // neighbouring shadows share a side.
+            if rng.chance(0.5) {
+                let k = rng.uniform(1.1, 2.5)
+                var a = rng.uniform(-.pi, .pi)
+                var p = Point2(cos(a), sin(a)) * rng.uniform(2, 15)
+                for _ in 0..<Int(rng.uniform(2, 8)) {
+                    a += rng.uniform(0.05, 0.5)
+                    let q = Point2(cos(a), sin(a)) * rng.uniform(2, 15)
+                    shadows.append(shadow(p, q, k))
+                    p = q
+                }
+            }
             for _ in 0..<Int(rng.uniform(1, 12)) {
                 let a = rng.uniform(-.pi, .pi)
                 let b = a + rng.uniform(0.05, 1.2)
