@@ -63,6 +63,14 @@ public final class GEOSContext {
         return result == 1
     }
 
+    /// Runs a call that returns a count or an id, and −1 on exception.
+    func checkCount(_ what: @autoclosure () -> String, _ body: () -> Int32) throws -> Int32 {
+        sink.message = nil
+        let result = body()
+        if result < 0 { throw GeometryError("\(what()) failed: \(sink.message ?? "no message from GEOS")") }
+        return result
+    }
+
     /// Runs a call that returns 1 on success and 0 on exception.
     func checkStatus(_ what: @autoclosure () -> String, _ body: () -> Int32) throws {
         sink.message = nil

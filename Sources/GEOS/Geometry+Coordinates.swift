@@ -5,10 +5,10 @@ extension Geometry {
     /// The parts of a multi-geometry or collection; `[self]` for a simple one
     /// (`GEOSGetNumGeometries_r`, `GEOSGetGeometryN_r`, cloned).
     public func parts() throws -> [Geometry] {
-        switch kind {
+        switch try kind {
         case .multiPoint, .multiLineString, .multiPolygon, .collection:
-            let n = GEOSGetNumGeometries_r(context.handle, handle)
-            return try (0..<max(n, 0)).map { i in
+            let n = try context.checkCount("GEOSGetNumGeometries") { GEOSGetNumGeometries_r(context.handle, handle) }
+            return try (0..<n).map { i in
                 let part = try context.check("GEOSGetGeometryN") { GEOSGetGeometryN_r(context.handle, handle, i) }
                 return Geometry(context, owning: try context.check("GEOSGeom_clone") { GEOSGeom_clone_r(context.handle, part) })
             }
@@ -42,13 +42,13 @@ extension Geometry {
     /// Every polygon in a polygonal geometry (polygon, multipolygon, or the
     /// polygons of a collection), with the closing point dropped from rings.
     public func polygons() throws -> [PolygonRings] {
-        switch kind {
+        switch try kind {
         case .polygon:
             if try isEmpty { return [] }
             let shellHandle = try context.check("GEOSGetExteriorRing") { GEOSGetExteriorRing_r(context.handle, handle) }
             let shell = try points(ofSimple: shellHandle).dropLast()
-            let holeCount = GEOSGetNumInteriorRings_r(context.handle, handle)
-            let holes = try (0..<max(holeCount, 0)).map { i in
+            let holeCount = try context.checkCount("GEOSGetNumInteriorRings") { GEOSGetNumInteriorRings_r(context.handle, handle) }
+            let holes = try (0..<holeCount).map { i in
                 let ring = try context.check("GEOSGetInteriorRingN") { GEOSGetInteriorRingN_r(context.handle, handle, i) }
                 return Array(try points(ofSimple: ring).dropLast())
             }
@@ -62,7 +62,7 @@ extension Geometry {
 
     /// Every line string in a lineal geometry, as vertex lists.
     public func lines() throws -> [[Point2]] {
-        switch kind {
+        switch try kind {
         case .lineString, .linearRing: return [try vertices()]
         case .multiLineString, .collection: return try parts().flatMap { try $0.lines() }
         default: return []

@@ -96,8 +96,8 @@ extension Geometry {
         let h = context.handle
         guard let params = GEOSMakeValidParams_create_r(h) else { throw GeometryError("GEOSMakeValidParams_create failed") }
         defer { GEOSMakeValidParams_destroy_r(h, params) }
-        _ = GEOSMakeValidParams_setMethod_r(h, params, GEOS_MAKE_VALID_STRUCTURE)
-        _ = GEOSMakeValidParams_setKeepCollapsed_r(h, params, 0)
+        try context.checkStatus("GEOSMakeValidParams_setMethod") { GEOSMakeValidParams_setMethod_r(h, params, GEOS_MAKE_VALID_STRUCTURE) }
+        try context.checkStatus("GEOSMakeValidParams_setKeepCollapsed") { GEOSMakeValidParams_setKeepCollapsed_r(h, params, 0) }
         return try make("GEOSMakeValidWithParams") { GEOSMakeValidWithParams_r($0, handle, params) }
     }
 

@@ -22,17 +22,20 @@ public final class Geometry {
 
     deinit { GEOSGeom_destroy_r(context.handle, handle) }
 
-    /// The geometry's kind (`GEOSGeomTypeId_r`).
+    /// The geometry's kind (`GEOSGeomTypeId_r`; its −1 on an exception
+    /// throws rather than reading as a collection).
     public var kind: GeometryKind {
-        switch Int(GEOSGeomTypeId_r(context.handle, handle)) {
-        case Int(GEOS_POINT.rawValue): return .point
-        case Int(GEOS_LINESTRING.rawValue): return .lineString
-        case Int(GEOS_LINEARRING.rawValue): return .linearRing
-        case Int(GEOS_POLYGON.rawValue): return .polygon
-        case Int(GEOS_MULTIPOINT.rawValue): return .multiPoint
-        case Int(GEOS_MULTILINESTRING.rawValue): return .multiLineString
-        case Int(GEOS_MULTIPOLYGON.rawValue): return .multiPolygon
-        default: return .collection
+        get throws {
+            switch Int(try context.checkCount("GEOSGeomTypeId") { GEOSGeomTypeId_r(context.handle, handle) }) {
+            case Int(GEOS_POINT.rawValue): return .point
+            case Int(GEOS_LINESTRING.rawValue): return .lineString
+            case Int(GEOS_LINEARRING.rawValue): return .linearRing
+            case Int(GEOS_POLYGON.rawValue): return .polygon
+            case Int(GEOS_MULTIPOINT.rawValue): return .multiPoint
+            case Int(GEOS_MULTILINESTRING.rawValue): return .multiLineString
+            case Int(GEOS_MULTIPOLYGON.rawValue): return .multiPolygon
+            default: return .collection
+            }
         }
     }
 
@@ -78,7 +81,16 @@ extension GEOSContext {
     /// take user input check ``Geometry/validityReason``.
     public func polygon(_ rings: PolygonRings) throws -> Geometry {
         let shell = try linearRing(rings.shell)
-        var holes: [OpaquePointer?] = try rings.holes.map { try linearRing($0) }
+        var holes: [OpaquePointer?] = []
+        do {
+            for hole in rings.holes { holes.append(try linearRing(hole)) }
+        } catch {
+            // Not handed to GEOS yet: ours to free.
+            GEOSGeom_destroy_r(handle, shell)
+            for hole in holes { GEOSGeom_destroy_r(handle, hole) }
+            throw error
+        }
+        // GEOSGeom_createPolygon_r takes the rings, on failure too.
         return Geometry(
             self,
             owning: try check("GEOSGeom_createPolygon") {
@@ -97,13 +109,20 @@ extension GEOSContext {
     /// (`GEOSGeom_createCollection_r`).
     public func collection(_ kind: GeometryKind, _ parts: [Geometry]) throws -> Geometry {
         let type: Int32
-        switch kind {
+        switch try kind {
         case .multiPoint: type = Int32(GEOS_MULTIPOINT.rawValue)
         case .multiLineString: type = Int32(GEOS_MULTILINESTRING.rawValue)
         case .multiPolygon: type = Int32(GEOS_MULTIPOLYGON.rawValue)
         default: type = Int32(GEOS_GEOMETRYCOLLECTION.rawValue)
         }
-        var handles: [OpaquePointer?] = try parts.map { try $0.releasedClone() }
+        var handles: [OpaquePointer?] = []
+        do {
+            for part in parts { handles.append(try part.releasedClone()) }
+        } catch {
+            for clone in handles { GEOSGeom_destroy_r(handle, clone) }
+            throw error
+        }
+        // GEOSGeom_createCollection_r takes the parts, on failure too.
         return Geometry(
             self,
             owning: try check("GEOSGeom_createCollection") {
