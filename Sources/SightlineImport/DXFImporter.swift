@@ -154,7 +154,7 @@ public struct DXFImporter: Sendable {
                     continue
                 }
                 let width = Self.doorWidth(block: block, extent: blockExtents[block], unitMetres: metres)
-                let angle = (r.fields["BlockAngle"]?.number ?? 0) * .pi / 180
+                let angle = Bearing.radians(r.fields["BlockAngle"]?.number ?? 0)
                 let half = Point2(cos(angle), sin(angle)) * (width / metres / 2)
                 let ends = [at - half, at + half]
                 wallLines.append(ends)

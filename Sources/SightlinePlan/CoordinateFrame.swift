@@ -120,7 +120,7 @@ public enum CoordinateFrame: Sendable, Equatable {
     case projectedOutput(x0: Double, y0: Double, unitsPerMetre: Double, cos: Double, sin: Double)
 
     public static func georeferencedProjected(x0: Double, y0: Double, rotation: Double, unitsPerMetre: Double) -> CoordinateFrame {
-        let r = rotation * .pi / 180
+        let r = Bearing.radians(rotation)
         return .projectedOutput(x0: x0, y0: y0, unitsPerMetre: unitsPerMetre, cos: Foundation.cos(r), sin: Foundation.sin(r))
     }
 
@@ -128,7 +128,7 @@ public enum CoordinateFrame: Sendable, Equatable {
     /// (`lon`, `lat`) and whose +y axis points at `rotation`.
     public static func georeferenced(lon: Double, lat: Double, rotation: Double) -> CoordinateFrame {
         guard case .tangentPlane(_, _, let kx, let ky) = tangentPlane(lon0: lon, lat0: lat) else { return .local(unit: .m) }
-        let r = rotation * .pi / 180
+        let r = Bearing.radians(rotation)
         return .georeferenced(
             lon0: lon, lat0: lat, metresPerDegreeLon: kx, metresPerDegreeLat: ky, cos: Foundation.cos(r), sin: Foundation.sin(r))
     }
@@ -138,7 +138,7 @@ public enum CoordinateFrame: Sendable, Equatable {
         let a = 6_378_137.0
         let f = 1 / 298.257_223_563
         let e2 = f * (2 - f)
-        let phi = lat0 * .pi / 180
+        let phi = Bearing.radians(lat0)
         let s2 = sin(phi) * sin(phi)
         let n = a / (1 - e2 * s2).squareRoot()
         let m = a * (1 - e2) / pow(1 - e2 * s2, 1.5)

@@ -75,7 +75,7 @@ struct Batch: ParsableCommand {
                 if !quiet {
                     Console.err(
                         TerminalText.escaped(
-                            "\(summary.total) buildings\(shardAssigned.map { " (shard \($0))" } ?? ""): \(summary.checked) checked, \(summary.skipped) already in \(db); \(summary.clean) clean, \(summary.violations) with findings, \(summary.invalid) invalid; \(String(format: "%.1f", rate)) buildings/s"
+                            "\(summary.total) buildings\(shardAssigned.map { " (shard \($0))" } ?? ""): \(summary.checked) checked, \(summary.skipped) already in \(db); \(summary.clean) clean, \(summary.violations) with findings, \(summary.invalid) invalid; \(DecimalText.fixed1(rate)) buildings/s"
                         ))
                 }
                 if !summary.allClean { throw ExitCode(1) }
@@ -175,8 +175,8 @@ final class ProgressLine: @unchecked Sendable {
         last = s.seconds
         let rate = s.seconds > 0 ? Double(s.checked) / s.seconds : 0
         let remaining = rate > 0 ? Int(Double(s.total - done) / rate) : 0
-        let eta = String(format: "%d:%02d", remaining / 60, remaining % 60)
-        Console.errRaw("\r\u{1B}[2K  \(done)/\(s.total) buildings · \(String(format: "%.1f", rate))/s · ETA \(eta) · \(s.invalid) invalid")
+        let eta = "\(remaining / 60):\(remaining % 60 < 10 ? "0" : "")\(remaining % 60)"
+        Console.errRaw("\r\u{1B}[2K  \(done)/\(s.total) buildings · \(DecimalText.fixed1(rate))/s · ETA \(eta) · \(s.invalid) invalid")
         shown = true
     }
 
