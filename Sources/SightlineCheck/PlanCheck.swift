@@ -69,7 +69,7 @@ public struct LoadedPlan: Sendable {
             var loaded = try load(
                 bytes: Array(imported.json.utf8), file: path, profileOption: profileOption, cache: cache,
                 sha256: source.map(SHA256.hex))
-            loaded.plan.featureLines = [] // lines of the generated document, not of the drawing
+            loaded.plan.sourceBytes = [] // the generated document, whose lines are not the drawing's
             return loaded
         }
         return try load(bytes: PlanDecoder.readFile(path), file: path, profileOption: profileOption, cache: cache)

@@ -76,7 +76,7 @@ public enum PlanDecoder {
         var result = plan!
         result.warnings = log.warnings
         result.document = root
-        result.featureLines = FeatureLines.startLines(bytes)
+        result.sourceBytes = bytes
         return result
     }
 
