@@ -354,6 +354,7 @@ struct RadialDifference {
         var besideIsBefore: [Int: Bool] = [:]
         for interval in covered {
             let (rs, re) = (ray(of: interval.0), ray(of: interval.1))
+            guard rs < re else { return nil } // a covered interval narrower than the tolerance
             besideIsBefore[rs] = true
             besideIsBefore[re] = false
             for o in outside {
