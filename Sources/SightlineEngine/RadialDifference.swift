@@ -267,7 +267,11 @@ struct RadialDifference {
                         continue
                     }
                     guard let pieces = pieces(p, q) else { return nil }
-                    var parts = pieces.flatMap { split($0, at: covered) }
+                    var parts: [(Point2, Point2, Double, Double, covered: Bool)] = []
+                    for piece in pieces {
+                        guard let split = split(piece, at: covered) else { return nil }
+                        parts += split
+                    }
                     if !forward { parts.reverse() }
                     for part in parts {
                         if part.covered {
@@ -591,10 +595,11 @@ struct RadialDifference {
     }
 
     /// A counter-clockwise piece cut at the covered intervals' ends, each
-    /// part saying whether it lies in a covered interval.
+    /// part saying whether it lies in a covered interval; `nil` when a cut
+    /// cannot be placed on it.
     private func split(_ piece: (Point2, Point2, Double, Double), at covered: [(Double, Double)]) -> [(
         Point2, Point2, Double, Double, covered: Bool
-    )] {
+    )]? {
         var cuts: [Double] = []
         for c in covered {
             for a in [c.0, c.1] where a > piece.2 + Self.angleTolerance && a < piece.3 - Self.angleTolerance { cuts.append(a) }
@@ -608,7 +613,11 @@ struct RadialDifference {
         var startAngle = piece.2
         let edge = Edge(start: piece.0, end: piece.1, startAngle: piece.2, endAngle: piece.3, region: 0, source: 0)
         for a in cuts + [piece.3] {
-            let end = a == piece.3 ? piece.1 : (point(of: edge, at: a) ?? piece.1)
+            var end = piece.1
+            if a != piece.3 {
+                guard let cut = point(of: edge, at: a) else { return nil }
+                end = cut
+            }
             let middle = (startAngle + a) / 2
             out.append((start, end, startAngle, a, covered: Self.contains(covered, middle, strictly: true)))
             start = end
