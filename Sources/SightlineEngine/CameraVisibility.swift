@@ -78,20 +78,11 @@ struct CameraVisibility {
     }
 
     /// `region` less the shadows of the low walls within reach (unchanged
-    /// when none meets it): by ``RadialDifference`` in Swift, or, where that
-    /// declines a degenerate input, by GEOS (the union of the shadows, then
-    /// the difference).
+    /// when none meets it; ``ViewRegion/subtractingShadows(_:seenFrom:)``).
     func removingLowWallShadows(from region: ViewRegion, eye: Point2, optics: CameraOptics) throws -> ViewRegion {
         let low = analyzer.scene.lowSegments(near: eye, radius: optics.farLimit)
         guard !low.isEmpty else { return region }
-        let shadows = try lowWallShadows(low, eye: eye, optics: optics, within: region.polygons)
-        guard !shadows.isEmpty else { return region }
-        if let exact = RadialDifference(eye: eye).subtract(shadows, from: region.polygons) {
-            return ViewRegion(exact, context: region.context)
-        }
-        let ctx = analyzer.scene.context
-        let union = try ctx.collection(.collection, shadows.flatMap { try $0.map { try ctx.polygon($0) } }).unaryUnion()
-        return try region.difference(union)
+        return try region.subtractingShadows(lowWallShadows(low, eye: eye, optics: optics, within: region.polygons), seenFrom: eye)
     }
 
     /// The shadows of low walls within reach that meet `region` (the view

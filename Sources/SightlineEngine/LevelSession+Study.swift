@@ -47,10 +47,9 @@ extension LevelSession {
     /// `view` less the level's prohibited zones whose ids are in `ids`: one
     /// difference per zone named, not one per prohibited zone of the level
     /// (300 cameras × 300 toilets made `fix` 50× the cost of the check).
-    public func removingProhibitedZones(_ ids: Set<String>, from view: [PolygonRings]) throws -> ViewRegion {
-        let region = self.region(view)
-        guard !ids.isEmpty, !view.isEmpty else { return region }
-        var g = try region.geometry()
+    public func removingProhibitedZones(_ ids: Set<String>, from view: ViewRegion) throws -> ViewRegion {
+        guard !ids.isEmpty, !view.isEmpty else { return view }
+        var g = try view.geometry()
         for z in scene.zones where z.isProhibited && ids.contains(z.zone.id) { g = try g.difference(z.geometry()) }
         return try ViewRegion(g)
     }
@@ -71,22 +70,22 @@ extension LevelSession {
     }
 
     /// The nearest point to `p` in an ordinary zone of the level, outside
-    /// every prohibited zone, at least 0.5 m from any of `plan`'s walls on
-    /// the level; `nil` when there is none.
-    public func nearestAllowedSpot(to p: Point2, plan: Plan) throws -> Point2? {
+    /// every prohibited zone, at least 0.5 m from any of its walls; `nil`
+    /// when there is none.
+    public func nearestAllowedSpot(to p: Point2) throws -> Point2? {
         let ctx = scene.context
         let ordinary = try scene.zones.filter { !$0.isProhibited && $0.zone.category != .void }.map { try $0.geometry() }
         guard !ordinary.isEmpty else { return nil }
         var allowed = try ctx.collection(.collection, ordinary).unaryUnion()
         for z in scene.zones where z.isProhibited { allowed = try allowed.difference(z.geometry()) }
-        var walls: [Geometry] = []
-        for wall in plan.walls where wall.info.level == scene.level.id {
+        var clearances: [Geometry] = []
+        for wall in walls {
             switch wall.shape {
-            case .lines(let lines): walls += try lines.map { try ctx.lineString($0).buffer(0.5 + wall.thicknessMetres / 2) }
-            case .polygons(let polygons): walls.append(try ctx.multiPolygon(polygons).buffer(0.5))
+            case .lines(let lines): clearances += try lines.map { try ctx.lineString($0).buffer(0.5 + wall.thicknessMetres / 2) }
+            case .polygons(let polygons): clearances.append(try ctx.multiPolygon(polygons).buffer(0.5))
             }
         }
-        if !walls.isEmpty { allowed = try allowed.difference(ctx.collection(.collection, walls).unaryUnion()) }
+        if !clearances.isEmpty { allowed = try allowed.difference(ctx.collection(.collection, clearances).unaryUnion()) }
         guard try !allowed.isEmpty else { return nil }
         return try allowed.nearestPoints(ctx.point(p)).0
     }

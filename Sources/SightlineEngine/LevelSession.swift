@@ -25,6 +25,8 @@ public final class LevelSession {
     /// The plan's person height (m): the top of the band a camera must not see.
     public let personHeight: Double
     let sweep: RadialSweep
+    /// The level's walls as drawn (``nearestAllowedSpot(to:)`` keeps clear of them).
+    let walls: [Wall]
 
     /// Warnings found while building the scene (repaired polygons, openings
     /// on no wall are errors and throw).
@@ -46,6 +48,7 @@ public final class LevelSession {
         personHeight = plan.metadata.defaults.personHeight
         sweep = engine.sweep
         let own = contents[level.id] ?? LevelContents()
+        walls = own.walls
         let scene: LevelScene
         do { scene = try LevelScene(level: level, contents: own, plan: plan, prohibited: engine.prohibited) } catch let error
             as GeometryError

@@ -16,30 +16,21 @@ extension CameraAnalyzer {
         guard far > band.near else { return [] }
         let eye = camera.position
         let axis = Point2.unit(bearingDegrees: camera.heading)
-        var region = sweepRegion(
-            eye: eye, optics: optics, near: band.near, far: far,
-            segments: scene.segments(near: eye, radius: far), heading: axis)
+        var region = ViewRegion(
+            sweepRegion(
+                eye: eye, optics: optics, near: band.near, far: far, segments: scene.segments(near: eye, radius: far), heading: axis),
+            context: scene.context)
         guard !region.isEmpty else { return [] }
-        let ctx = scene.context
         // Behind a low wall the floor is what is lost first: shadows for z = 0.
-        let low = scene.lowSegments(near: eye, radius: far)
-        if !low.isEmpty {
-            let floorShadows = LowWallShadows(eye: eye, lensHeight: camera.mountHeight, personHeight: 0, topElevation: 90, far: far)
-            var parts: [Geometry] = []
-            for wall in low where wall.segment.distance(to: eye) > ObstacleSet.onWallTolerance {
-                for piece in floorShadows.pieces(of: wall.segment, height: wall.height) {
-                    parts.append(try ctx.polygon(floorShadows.quadrilateral(piece)))
-                }
-            }
-            if !parts.isEmpty {
-                region = try ctx.multiPolygon(region).difference(ctx.collection(.collection, parts).unaryUnion()).polygons()
-            }
-        }
+        let floorShadows = LowWallShadows(eye: eye, lensHeight: camera.mountHeight, personHeight: 0, topElevation: 90, far: far)
+        let shadows = scene.lowSegments(near: eye, radius: far).filter { $0.segment.distance(to: eye) > ObstacleSet.onWallTolerance }
+            .flatMap { wall in floorShadows.pieces(of: wall.segment, height: wall.height).map { [floorShadows.quadrilateral($0)] } }
+        region = try region.subtractingShadows(shadows, seenFrom: eye)
         if !camera.masks.isEmpty, !region.isEmpty {
-            let masks = try PrivacyMaskSplit(analyzer: self).maskRegion(eye: eye, optics: optics, lensHeight: camera.mountHeight)
-            region = try ctx.multiPolygon(region).difference(masks).polygons()
+            region = try region.difference(
+                PrivacyMaskSplit(analyzer: self).maskRegion(eye: eye, optics: optics, lensHeight: camera.mountHeight))
         }
-        return region
+        return region.polygons
     }
 
     /// The distances at which both the floor and the head are inside the

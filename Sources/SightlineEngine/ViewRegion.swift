@@ -57,6 +57,17 @@ public final class ViewRegion {
 }
 
 extension ViewRegion {
+    /// `self` less the shadows cast from `eye` (radial bands: low walls'
+    /// shadows, or the floor's behind them): by ``RadialDifference`` in
+    /// Swift, or, where that declines a degenerate input, by GEOS (the union
+    /// of the shadows, then the difference).
+    func subtractingShadows(_ shadows: [[PolygonRings]], seenFrom eye: Point2) throws -> ViewRegion {
+        guard !shadows.isEmpty, !isEmpty else { return self }
+        if let exact = RadialDifference(eye: eye).subtract(shadows, from: polygons) { return ViewRegion(exact, context: context) }
+        let union = try context.collection(.collection, shadows.flatMap { try $0.map { try context.polygon($0) } }).unaryUnion()
+        return try difference(union)
+    }
+
     /// `self ∩ other` (both of one level's context).
     public func intersection(_ other: ViewRegion) throws -> ViewRegion {
         try intersection(other.geometry())

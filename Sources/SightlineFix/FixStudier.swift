@@ -19,7 +19,7 @@ struct FixStudier {
     let threshold: Double
 
     /// The study of the camera whose check found `current`.
-    func study(current: CameraAnalysis, plan: Plan) throws -> FixStudy {
+    func study(current: CameraAnalysis) throws -> FixStudy {
         let optics = current.optics
         let eye = camera.position
 
@@ -28,15 +28,17 @@ struct FixStudier {
         let compliant = compliantHeadings(camera, optics: optics, reachable: reachable, forbidden: forbidden)
 
         // The allowed part of the current view, for "keep coverage".
-        let allowed = try session.removingProhibitedZones(Set(current.intrusions.map(\.zone.id)), from: current.view)
+        // The current view crosses to GEOS once, for the allowed view and the masks' costs.
+        let view = session.region(current.view)
+        let allowed = try session.removingProhibitedZones(Set(current.intrusions.map(\.zone.id)), from: view)
 
         var study = FixStudy(
             camera: camera, optics: optics, forbiddenBearings: forbidden, compliantHeadings: compliant,
-            allowedView: allowed.polygons, allowedArea: allowed.area, masks: try masks(current: current, optics: optics),
+            allowedView: allowed.polygons, allowedArea: allowed.area, masks: try masks(current: current, view: view, optics: optics),
             clearingTilt: try clearingTilt(current: current, optics: optics), relocation: nil, isInside: !current.insideZones.isEmpty)
         if study.isInside {
             // A camera inside a private room must move.
-            study.relocation = try session.nearestAllowedSpot(to: eye, plan: plan)
+            study.relocation = try session.nearestAllowedSpot(to: eye)
         } else {
             if let t = study.clearingTilt {
                 study.clearingTiltKeptArea = try allowedView(allowed, keptAtTilt: t, optics: optics).area
@@ -51,9 +53,8 @@ struct FixStudier {
     /// Masks: the bearings of the current intrusions, merged, each with the
     /// elevations that cover the intrusion's distances, and the view each
     /// would cost.
-    private func masks(current: CameraAnalysis, optics: CameraOptics) throws -> [(mask: PrivacyMask, cost: Double)] {
+    private func masks(current: CameraAnalysis, view: ViewRegion, optics: CameraOptics) throws -> [(mask: PrivacyMask, cost: Double)] {
         let eye = camera.position
-        let view = session.region(current.view)
         var masks: [(PrivacyMask, Double)] = []
         let intruding = current.intrusions.filter { $0.area >= threshold }.flatMap(\.polygons)
         for sector in PolygonRings.bearings(of: intruding, from: eye) {

@@ -53,7 +53,7 @@ extension FixStudy {
     public static func studies(of ids: Set<String>, in session: PlanSession, threshold: Double) throws -> [FixStudy] {
         try session.plan.cameras.filter { ids.contains($0.id) }.compactMap { camera in
             guard let level = session.level(camera.info.level), let current = session.analysis(ofCamera: camera.id) else { return nil }
-            return try FixStudier(session: level, camera: camera, threshold: threshold).study(current: current, plan: session.plan)
+            return try FixStudier(session: level, camera: camera, threshold: threshold).study(current: current)
         }
     }
 }
