@@ -1,7 +1,7 @@
 /// An axis-aligned bounding box.
 public struct Box: Sendable, Equatable {
     public var minX, minY, maxX, maxY: Double
-    public init(minX: Double, minY: Double, maxX: Double, maxY: Double) {
+    @inlinable public init(minX: Double, minY: Double, maxX: Double, maxY: Double) {
         self.minX = minX
         self.minY = minY
         self.maxX = maxX
@@ -9,7 +9,7 @@ public struct Box: Sendable, Equatable {
     }
 
     /// The box of a set of points; `nil` when there are none.
-    public init?<S: Sequence>(covering points: S) where S.Element == Point2 {
+    @inlinable public init?<S: Sequence>(covering points: S) where S.Element == Point2 {
         var it = points.makeIterator()
         guard let first = it.next() else { return nil }
         self.init(minX: first.x, minY: first.y, maxX: first.x, maxY: first.y)
@@ -29,18 +29,18 @@ public struct Box: Sendable, Equatable {
     }
 
     /// A square of half-side `radius` around `p`.
-    public init(around p: Point2, radius: Double) {
+    @inlinable public init(around p: Point2, radius: Double) {
         self.init(minX: p.x - radius, minY: p.y - radius, maxX: p.x + radius, maxY: p.y + radius)
     }
 
-    public mutating func include(_ p: Point2) {
+    @inlinable public mutating func include(_ p: Point2) {
         minX = Swift.min(minX, p.x)
         maxX = Swift.max(maxX, p.x)
         minY = Swift.min(minY, p.y)
         maxY = Swift.max(maxY, p.y)
     }
 
-    public mutating func include(_ b: Box) {
+    @inlinable public mutating func include(_ b: Box) {
         minX = Swift.min(minX, b.minX)
         maxX = Swift.max(maxX, b.maxX)
         minY = Swift.min(minY, b.minY)
@@ -50,6 +50,9 @@ public struct Box: Sendable, Equatable {
     @inlinable public func intersects(_ o: Box) -> Bool {
         minX <= o.maxX && o.minX <= maxX && minY <= o.maxY && o.minY <= maxY
     }
+
+    /// Whether `p` lies in the closed box.
+    @inlinable public func contains(_ p: Point2) -> Bool { p.x >= minX && p.x <= maxX && p.y >= minY && p.y <= maxY }
 
     public var center: Point2 { Point2((minX + maxX) / 2, (minY + maxY) / 2) }
 }

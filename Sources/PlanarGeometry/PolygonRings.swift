@@ -63,7 +63,15 @@ public struct PolygonRings: Sendable, Equatable {
             return (a.x == b.x) != (a.y == b.y)
         }
         return edgesAxisAligned && shell.allSatisfy { ($0.x == box.minX || $0.x == box.maxX) && ($0.y == box.minY || $0.y == box.maxY) }
-            && Set(shell).count == 4 && box.maxX > box.minX && box.maxY > box.minY
+            && box.maxX > box.minX && box.maxY > box.minY && Self.distinct(shell)
+    }
+
+    /// Whether no two of a few points are equal (pairwise: no hashing).
+    private static func distinct(_ points: [Point2]) -> Bool {
+        for i in points.indices {
+            for j in points.indices where j > i && points[i] == points[j] { return false }
+        }
+        return true
     }
 
     /// Whether `p` is inside the polygon or on its boundary (holes excluded,
@@ -95,6 +103,49 @@ public struct PolygonRings: Sendable, Equatable {
     /// clipped against the box's four sides (``HalfPlane/clip(_:to:)``).
     public func area(inside box: Box) -> Double { area(inside: HalfPlane.sides(of: box)) }
 
+    /// Whether the closed polygon shares a point with the closed box: an
+    /// edge meets the box, or the box lies inside the polygon (then its
+    /// corner does). Touching counts.
+    ///
+    /// An edge meets the box when their boxes overlap and the box's corners
+    /// are not all strictly on one side of the edge's line (the separating
+    /// axes of a segment and a box are x, y and the segment's normal).
+    ///
+    /// - Complexity: O(n) in the vertices, with no allocation (a pre-test
+    ///   run for every camera and nearby zone).
+    public func intersects(_ box: Box) -> Bool {
+        var meets = false
+        forEachEdge { a, b in
+            guard !meets, Swift.max(a.x, b.x) >= box.minX, Swift.min(a.x, b.x) <= box.maxX,
+                Swift.max(a.y, b.y) >= box.minY, Swift.min(a.y, b.y) <= box.maxY
+            else { return }
+            let d = b - a
+            let s1 = d.cross(Point2(box.minX, box.minY) - a)
+            let s2 = d.cross(Point2(box.maxX, box.minY) - a)
+            let s3 = d.cross(Point2(box.maxX, box.maxY) - a)
+            let s4 = d.cross(Point2(box.minX, box.maxY) - a)
+            let allAbove = s1 > 0 && s2 > 0 && s3 > 0 && s4 > 0
+            let allBelow = s1 < 0 && s2 < 0 && s3 < 0 && s4 < 0
+            if !allAbove && !allBelow { meets = true }
+        }
+        return meets || covers(Point2(box.minX, box.minY))
+    }
+
+    /// Calls `body` with the end points of every edge of every ring, shell
+    /// first, without building the ``edges`` array.
+    @inlinable public func forEachEdge(_ body: (Point2, Point2) -> Void) {
+        func ring(_ points: [Point2]) {
+            guard points.count >= 2 else { return }
+            var previous = points[points.count - 1]
+            for p in points {
+                body(previous, p)
+                previous = p
+            }
+        }
+        ring(shell)
+        for hole in holes { ring(hole) }
+    }
+
     /// Every point of every ring.
     public var allPoints: [Point2] { shell + holes.flatMap { $0 } }
 
@@ -114,7 +165,7 @@ extension PolygonRings {
         var best = Double.infinity
         for polygon in polygons {
             if polygon.covers(p) { return 0 }
-            for e in polygon.edges { best = min(best, e.distance(to: p)) }
+            polygon.forEachEdge { a, b in best = min(best, Segment(a, b).distance(to: p)) }
         }
         return best
     }

@@ -43,7 +43,7 @@ struct CameraVisibility {
         var nearby = optics.isEmpty ? [] : scene.segments(near: eye, radius: optics.farLimit)
 
         // A lens drawn inside a wall body sits, physically, on its face.
-        if let solid = scene.solid, !nearby.isEmpty, try solid.containsProperly(eye) {
+        if let solid = scene.solid, !nearby.isEmpty, try solid.containsProperly(eye, context: scene.context) {
             if let exit = Self.firstHit(from: eye, direction: axis, segments: nearby) {
                 eye = eye + axis * (exit + 1e-7)
                 notes.append(

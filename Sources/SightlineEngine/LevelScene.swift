@@ -25,7 +25,7 @@ final class LevelScene {
     let lowIndex: STRTree<Int>
     /// Solid wall bodies (thick or polygon walls after cuts), to find lenses
     /// drawn inside a wall.
-    let solid: PreparedGeometry?
+    let solid: SolidBodies?
     let zones: [SceneZone]
     /// The level's `void` zones (open to the levels above and below).
     let voids: [SceneZone]
@@ -113,7 +113,7 @@ final class LevelScene {
         self.segmentIndex = obstacles.index
         self.lowSegments = obstacles.low
         self.lowIndex = obstacles.lowIndex
-        self.solid = try obstacles.solid.map { try $0.prepared() }
+        self.solid = try SolidBodies(obstacles.solidBodies)
         self.problems = problems
     }
 

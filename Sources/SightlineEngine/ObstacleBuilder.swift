@@ -30,8 +30,8 @@ struct Obstacles {
     /// Low walls, for 2.5-D shadows.
     var low: [LowSegment]
     var lowIndex: STRTree<Int>
-    /// Union of solid wall bodies.
-    var solid: Geometry?
+    /// Solid wall bodies, not unioned (``SolidBodies``).
+    var solidBodies: [Geometry]
 }
 
 struct ObstacleBuilder {
@@ -248,7 +248,7 @@ struct ObstacleBuilder {
     }
 
     /// The noded segments of every blocking wall and closed opening, and the
-    /// union of the solid wall bodies.
+    /// solid wall bodies.
     ///
     /// Noding (`GEOSNode`, robust) runs only when two segments properly
     /// cross: walls that meet end to end or in T-junctions need none, because
@@ -285,9 +285,8 @@ struct ObstacleBuilder {
             }
             index = Self.index(segments)
         }
-        let solid = solids.isEmpty ? nil : try context.collection(.collection, solids).unaryUnion()
         let lowIndex = STRTree(low.enumerated().map { (box: $0.element.segment.box, item: $0.offset) })
-        return Obstacles(segments: segments, index: index, low: low, lowIndex: lowIndex, solid: solid)
+        return Obstacles(segments: segments, index: index, low: low, lowIndex: lowIndex, solidBodies: solids)
     }
 
     private static func index(_ segments: [Segment]) -> STRTree<Int> {

@@ -288,11 +288,29 @@ public struct RadialSweep: Sendable {
     }
 
     /// Points on a circle from angle `a` to `b` (either direction), at most
-    /// ``maxArcStep`` apart.
+    /// ``maxArcStep`` apart. The ends take their own cosine and sine, so they
+    /// meet the neighbouring spans exactly; the points between turn the
+    /// previous one by the step (one complex multiplication instead of a
+    /// cosine and a sine each: they were a fifth of the sweep; the drift over
+    /// a few hundred steps is ~1e-14 of the radius).
     private func arc(eye c: Point2, radius r: Double, from a: Double, to b: Double, includeEnd: Bool) -> [Point2] {
         let n = max(1, Int((abs(b - a) / maxArcStep).rounded(.up)))
         let last = includeEnd ? n : n - 1
-        return (0...last).map { i in c + Point2.unit(angle: a + (b - a) * Double(i) / Double(n)) * r }
+        let step = (b - a) / Double(n)
+        let turn = Point2.unit(angle: step)
+        var points: [Point2] = []
+        points.reserveCapacity(last + 1)
+        var u = Point2.unit(angle: a)
+        points.append(c + u * r)
+        for i in stride(from: 1, through: last, by: 1) {
+            if i == n {
+                u = Point2.unit(angle: b)
+            } else {
+                u = Point2(u.x * turn.x - u.y * turn.y, u.x * turn.y + u.y * turn.x)
+            }
+            points.append(c + u * r)
+        }
+        return points
     }
 
     /// The ring without repeated points and without vertices lying on the

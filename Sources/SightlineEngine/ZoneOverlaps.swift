@@ -78,7 +78,8 @@ struct ZoneOverlaps {
             let z = scene.zones[index]
             guard z.isProhibited else { continue }
             if z.isRectangle {
-                guard Self.polygons(probe, intersect: z.box) else { continue }
+                // Touching counts: it only sends the pair on to the exact overlay.
+                guard probe.contains(where: { $0.intersects(z.box) }) else { continue }
             } else {
                 if probeGeometry == nil { probeGeometry = try scene.context.multiPolygon(probe) }
                 guard try z.prepared().intersects(probeGeometry!) else { continue }
@@ -102,25 +103,6 @@ struct ZoneOverlaps {
                     maxDensity: density?.at(nearest)))
         }
         return intrusions
-    }
-
-    /// Whether closed polygons share a point with a closed axis-aligned box:
-    /// a vertex in the box, a box corner inside a polygon, or an edge meeting
-    /// a side (the complete test for closed sets). Touching counts, which only
-    /// sends the pair on to the exact overlay.
-    static func polygons(_ polygons: [PolygonRings], intersect box: Box) -> Bool {
-        for polygon in polygons {
-            for ring in [polygon.shell] + polygon.holes {
-                for p in ring where p.x >= box.minX && p.x <= box.maxX && p.y >= box.minY && p.y <= box.maxY { return true }
-            }
-            if polygon.covers(Point2(box.minX, box.minY)) { return true }
-            let corners = [Point2(box.minX, box.minY), Point2(box.maxX, box.minY), Point2(box.maxX, box.maxY), Point2(box.minX, box.maxY)]
-            let sides = (0..<4).map { Segment(corners[$0], corners[($0 + 1) % 4]) }
-            for e in polygon.edges where e.box.intersects(box) {
-                for side in sides where e.intersects(side) { return true }
-            }
-        }
-        return false
     }
 
     private static func pulledBack(_ p: Point2, towards eye: Point2) -> Point2 {

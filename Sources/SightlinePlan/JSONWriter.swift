@@ -6,10 +6,11 @@ public struct JSONWriter {
     private let indentStep: Int
     private var depth = 0
 
-    /// `indent` spaces per level; 0 writes compact JSON.
-    public init(indent: Int = 2) {
+    /// `indent` spaces per level; 0 writes compact JSON. `capacity` bytes
+    /// are reserved up front (a report is tens of kilobytes at least).
+    public init(indent: Int = 2, capacity: Int = 1 << 16) {
         self.indentStep = indent
-        bytes.reserveCapacity(1 << 16)
+        bytes.reserveCapacity(capacity)
     }
 
     public var string: String { String(decoding: bytes, as: UTF8.self) }
@@ -194,54 +195,10 @@ public struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    private static let powersOfTen: [Double] = (0...18).map { k in (0..<k).reduce(1.0) { acc, _ in acc * 10 } }
-
-    /// Fixed-point formatting without Foundation or allocation: round half
-    /// away from zero to `decimals` places, trailing zeros trimmed.
+    /// Fixed-point: rounded half away from zero to `decimals` places,
+    /// trailing zeros trimmed (``DecimalText/append(_:places:trimmingZeros:to:)``).
     private mutating func appendNumber(_ v: Double, decimals: Int) {
-        guard v.isFinite else {
-            raw("null")
-            return
-        }
-        let places = min(max(decimals, 0), 15)
-        let scale = Self.powersOfTen[places]
-        let scaled = (abs(v) * scale).rounded()
-        guard scaled < 9e15 else {
-            bytes.append(contentsOf: Array(String(v).utf8))
-            return
-        }
-        var n = UInt64(scaled)
-        if n == 0 {
-            bytes.append(UInt8(ascii: "0"))
-            return
-        }
-        if v < 0 { bytes.append(UInt8(ascii: "-")) }
-        // Digits from the right into a fixed buffer: fraction, point, whole part.
-        var buffer: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &buffer) { raw in
-            var end = 32
-            var k = 0
-            var trimming = true
-            while k < places {
-                let digit = UInt8(n % 10)
-                n /= 10
-                k += 1
-                if trimming && digit == 0 { continue }
-                trimming = false
-                end -= 1
-                raw[end] = UInt8(ascii: "0") + digit
-            }
-            if !trimming {
-                end -= 1
-                raw[end] = UInt8(ascii: ".")
-            }
-            repeat {
-                end -= 1
-                raw[end] = UInt8(ascii: "0") + UInt8(n % 10)
-                n /= 10
-            } while n > 0
-            bytes.append(contentsOf: raw[end..<32])
-        }
+        DecimalText.append(v, places: decimals, trimmingZeros: true, to: &bytes)
     }
 }
 

@@ -21,26 +21,33 @@ public enum Catalogue {
     public static func fill(_ template: String, _ values: [String]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(template.utf8.count + values.reduce(0) { $0 + $1.utf8.count })
-        var bytes = template.utf8[...]
-        while let open = bytes.firstIndex(of: UInt8(ascii: "{")) {
-            out.append(contentsOf: bytes[..<open])
-            var i = bytes.index(after: open)
-            var slot = 0
-            var digits = 0
-            while i < bytes.endIndex, let d = bytes[i].asciiDigit, digits < 4 {
-                slot = slot * 10 + d
-                digits += 1
-                i = bytes.index(after: i)
+        var text = template
+        text.withUTF8 { bytes in
+            var copied = 0
+            var k = 0
+            while k < bytes.count {
+                guard bytes[k] == UInt8(ascii: "{") else {
+                    k += 1
+                    continue
+                }
+                var i = k + 1
+                var slot = 0
+                while i < bytes.count, i - k <= 4, let d = bytes[i].asciiDigit {
+                    slot = slot * 10 + d
+                    i += 1
+                }
+                if i > k + 1, i < bytes.count, bytes[i] == UInt8(ascii: "}"), slot < values.count {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<k]))
+                    var value = values[slot]
+                    value.withUTF8 { out.append(contentsOf: $0) }
+                    k = i + 1
+                    copied = k
+                } else {
+                    k += 1
+                }
             }
-            if digits > 0, i < bytes.endIndex, bytes[i] == UInt8(ascii: "}"), slot < values.count {
-                out.append(contentsOf: values[slot].utf8)
-                bytes = bytes[bytes.index(after: i)...]
-            } else {
-                out.append(UInt8(ascii: "{"))
-                bytes = bytes[bytes.index(after: open)...]
-            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
         }
-        out.append(contentsOf: bytes)
         return String(decoding: out, as: UTF8.self)
     }
 
