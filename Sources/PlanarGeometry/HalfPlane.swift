@@ -38,13 +38,27 @@ public struct HalfPlane: Sendable, Equatable {
     /// degenerate edges there, which add no area. Use the result for areas,
     /// not as a polygon to hand on.
     ///
+    /// A half-plane holding every point is skipped (its clip would return
+    /// the ring as it is), and one holding none ends the clip (it would
+    /// return nothing): a view clipped to a room's box usually crosses one
+    /// or two of its sides, not four. Two buffers serve every stage.
+    ///
     /// - Complexity: O(n·h) for n vertices and h half-planes.
     public static func clip(_ ring: [Point2], to halfPlanes: [HalfPlane]) -> [Point2] {
         var out = ring
+        var input: [Point2] = []
         for plane in halfPlanes {
             guard !out.isEmpty else { break }
-            let input = out
-            out = []
+            var allInside = true
+            var anyInside = false
+            for p in out {
+                let side = plane.side(p)
+                if side < 0 { allInside = false } else { anyInside = true }
+            }
+            if allInside { continue }
+            guard anyInside else { return [] }
+            swap(&input, &out)
+            out.removeAll(keepingCapacity: true)
             out.reserveCapacity(input.count + 2)
             var previous = input[input.count - 1]
             var sp = plane.side(previous)

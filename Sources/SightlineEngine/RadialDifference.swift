@@ -67,80 +67,90 @@ struct RadialDifference {
     /// (its source, ≥ 0) or a slab boundary ray (−1 − ray index). A run of
     /// the view's own edges is one path, so chaining looks up its ends only.
     private struct Boundary {
-        struct Path {
-            var points: [Point2]
-            /// `along[k]` is what the path runs along from `points[k]`.
-            var along: [Int]
-        }
-        var paths: [Path] = []
-        private var run: Path?
+        /// Every path's points, one path after another: path k is
+        /// `points[starts[k]..<ends[k]]` (two flat arrays, not two arrays a
+        /// path: a camera adds thousands of one-edge paths).
+        private var points: [Point2] = []
+        /// `along[i]` is what the path runs along from `points[i]`; the
+        /// last point of a path has none (``nothing``).
+        private var along: [Int] = []
+        private var starts: [Int] = []
+        private var ends: [Int] = []
+        /// Whether the last path is a run still being extended.
+        private var inRun = false
+        private static let nothing = Int.min
 
         /// One directed edge, a path of its own.
-        mutating func add(_ a: Point2, _ b: Point2, along: Int) {
-            paths.append(Path(points: [a, b], along: [along]))
+        mutating func add(_ a: Point2, _ b: Point2, along source: Int) {
+            endRun()
+            starts.append(points.count)
+            points.append(a)
+            along.append(source)
+            points.append(b)
+            along.append(Self.nothing)
+            ends.append(points.count)
         }
 
         /// Continues the current run of the view's edges with a→b.
-        mutating func extendRun(_ a: Point2, _ b: Point2, along: Int) {
-            // In place: a copy of the run each time would make a ring O(n²).
-            guard run?.points.last == a else {
-                endRun()
-                run = Path(points: [a, b], along: [along])
+        mutating func extendRun(_ a: Point2, _ b: Point2, along source: Int) {
+            guard inRun, points[points.count - 1] == a else {
+                add(a, b, along: source)
+                inRun = true
                 return
             }
-            if run!.along.last == along {
-                run!.points[run!.points.count - 1] = b // a piece of the same edge: one straight stretch
+            if along[points.count - 2] == source {
+                points[points.count - 1] = b // a piece of the same edge: one straight stretch
             } else {
-                run!.points.append(b)
-                run!.along.append(along)
+                along[points.count - 1] = source
+                points.append(b)
+                along.append(Self.nothing)
+                ends[ends.count - 1] = points.count
             }
         }
 
-        mutating func endRun() {
-            if let current = run { paths.append(current) }
-            run = nil
-        }
+        mutating func endRun() { inRun = false }
 
         /// Chains the paths into rings (at a pinch, the one turning most to
         /// the left, so each ring keeps to its side), merges stretches along
         /// one edge or ray, and puts each hole in the smallest shell that
         /// holds it; `nil` when the boundary does not close.
         func rings() -> [PolygonRings]? {
+            let count = starts.count
             // Paths by their first point (sorted, searched by halving: cheaper
             // than hashing points for the hundred or so paths of a camera).
             func before(_ a: Point2, _ b: Point2) -> Bool { a.x < b.x || (a.x == b.x && a.y < b.y) }
-            let byStart = paths.indices.sorted { before(paths[$0].points[0], paths[$1].points[0]) }
+            let byStart = (0..<count).sorted { before(points[starts[$0]], points[starts[$1]]) }
             func firstStarting(at p: Point2) -> Int {
                 var lo = 0
                 var hi = byStart.count
                 while lo < hi {
                     let mid = (lo + hi) / 2
-                    if before(paths[byStart[mid]].points[0], p) { lo = mid + 1 } else { hi = mid }
+                    if before(points[starts[byStart[mid]]], p) { lo = mid + 1 } else { hi = mid }
                 }
                 return lo
             }
-            var used = [Bool](repeating: false, count: paths.count)
+            var used = [Bool](repeating: false, count: count)
             var shells: [[Point2]] = []
             var holes: [[Point2]] = []
-            var points: [Point2] = []
-            var along: [Int] = []
-            for start in paths.indices where !used[start] {
-                points.removeAll(keepingCapacity: true)
-                along.removeAll(keepingCapacity: true)
+            var chained: [Point2] = []
+            var chainedAlong: [Int] = []
+            for start in 0..<count where !used[start] {
+                chained.removeAll(keepingCapacity: true)
+                chainedAlong.removeAll(keepingCapacity: true)
                 var current = start
                 while true {
                     used[current] = true
-                    let path = paths[current]
-                    points.append(contentsOf: path.points[..<(path.points.count - 1)])
-                    along.append(contentsOf: path.along)
-                    let end = path.points[path.points.count - 1]
-                    if end == points[0] { break }
+                    let last = ends[current] - 1
+                    chained.append(contentsOf: points[starts[current]..<last])
+                    chainedAlong.append(contentsOf: along[starts[current]..<last])
+                    let end = points[last]
+                    if end == chained[0] { break }
                     // The unused paths from `end`; at a pinch, the one turning most to the left.
-                    let incoming = end - path.points[path.points.count - 2]
+                    let incoming = end - points[last - 1]
                     var chosen = -1
                     var chosenTurn: Double?
                     var k = firstStarting(at: end)
-                    while k < byStart.count, paths[byStart[k]].points[0] == end {
+                    while k < byStart.count, points[starts[byStart[k]]] == end {
                         let candidate = byStart[k]
                         k += 1
                         guard !used[candidate] else { continue }
@@ -148,8 +158,8 @@ struct RadialDifference {
                             chosen = candidate
                             continue
                         }
-                        let best = chosenTurn ?? RadialDifference.turn(incoming, paths[chosen].points[1] - end)
-                        let turn = RadialDifference.turn(incoming, paths[candidate].points[1] - end)
+                        let best = chosenTurn ?? RadialDifference.turn(incoming, points[starts[chosen] + 1] - end)
+                        let turn = RadialDifference.turn(incoming, points[starts[candidate] + 1] - end)
                         chosenTurn = max(best, turn)
                         if turn > best { chosen = candidate }
                     }
@@ -158,8 +168,10 @@ struct RadialDifference {
                 }
                 // A vertex between two stretches along one edge or ray goes.
                 var ring: [Point2] = []
-                ring.reserveCapacity(points.count)
-                for k in points.indices where along[(k + along.count - 1) % along.count] != along[k] { ring.append(points[k]) }
+                ring.reserveCapacity(chained.count)
+                for k in chained.indices where chainedAlong[(k + chainedAlong.count - 1) % chainedAlong.count] != chainedAlong[k] {
+                    ring.append(chained[k])
+                }
                 guard ring.count >= 3 else { continue }
                 let area = PolygonRings.signedArea(ring)
                 if abs(area) <= 1e-12 { continue }
@@ -396,13 +408,15 @@ struct RadialDifference {
         var active: [Int] = []
         let regions = 1 + shadows.count
         var inside = [Bool](repeating: false, count: regions)
+        // Reused from slab to slab (a camera has hundreds of slabs).
+        var order: [(distance: Double, edge: Int)] = []
+        var visible: [Bool] = []
         for slab in 0..<(rays.count - 1) {
             active.removeAll { edges[$0].last <= slab }
             active += starting[slab]
             guard !active.isEmpty else { continue }
             let middle = direction((rays[slab] + rays[slab + 1]) / 2)
-            var order: [(distance: Double, edge: Int)] = []
-            order.reserveCapacity(active.count)
+            order.removeAll(keepingCapacity: true)
             for i in active {
                 guard let p = point(of: edges[i], along: middle) else { return nil }
                 order.append(((p - eye).length, i))
@@ -411,7 +425,8 @@ struct RadialDifference {
             // Gap j lies between order[j − 1] (or the eye) and order[j].
             for k in inside.indices { inside[k] = false }
             var shadowDepth = 0
-            var visible = [Bool](repeating: false, count: order.count)
+            visible.removeAll(keepingCapacity: true)
+            visible.append(contentsOf: repeatElement(false, count: order.count))
             for j in stride(from: order.count - 1, through: 0, by: -1) {
                 let region = edges[order[j].edge].region
                 inside[region].toggle()

@@ -39,12 +39,16 @@ struct RegionProbe {
         guard let own = Box(covering: convex), let box, own.intersects(box) else { return false }
         let near = Box(minX: own.minX - Self.slack, minY: own.minY - Self.slack, maxX: own.maxX + Self.slack, maxY: own.maxY + Self.slack)
         let hull = PolygonRings(shell: convex)
-        let candidates = edges.edges(meeting: near)
-        for e in candidates where hull.covers(e.a) || hull.covers(e.b) { return true }
-        let sides = hull.edges
-        for e in candidates {
-            for side in sides where e.intersects(side) { return true }
+        let meetsAnEdge = edges.anyEdge(meeting: near) { e in
+            if hull.covers(e.a) || hull.covers(e.b) { return true }
+            var previous = convex[convex.count - 1]
+            for corner in convex {
+                if e.intersects(Segment(previous, corner)) { return true }
+                previous = corner
+            }
+            return false
         }
+        if meetsAnEdge { return true }
         let p = convex[0]
         for (polygon, b) in zip(polygons, boxes)
         where p.x >= b.minX - Self.slack && p.x <= b.maxX + Self.slack && p.y >= b.minY - Self.slack && p.y <= b.maxY + Self.slack {
@@ -111,27 +115,26 @@ private struct EdgeGrid {
         )
     }
 
-    /// The edges whose boxes meet `box`.
-    func edges(meeting box: Box) -> [Segment] {
-        guard !starts.isEmpty else { return [] }
+    /// Whether `test` holds for an edge whose box meets `box`; each such
+    /// edge is tested at most once, with no allocation: an edge filed in
+    /// several cells is taken in the first cell its range shares with the
+    /// query's (boxes that meet have cell ranges that overlap).
+    func anyEdge(meeting box: Box, where test: (Segment) -> Bool) -> Bool {
+        guard !starts.isEmpty else { return false }
         let (c0, r0, c1, r1) = range(box)
-        var out: [Segment] = []
-        var taken: [Int32] = []
         for r in r0...r1 {
             for c in c0...c1 {
                 let k = r * columns + c
                 for m in Int(starts[k])..<Int(starts[k + 1]) {
-                    let index = members[m]
-                    // An edge filed in several cells is reported once (few hits a query: a scan).
-                    guard !taken.contains(index) else { continue }
-                    let s = segments[Int(index)]
-                    if s.box.intersects(box) {
-                        taken.append(index)
-                        out.append(s)
-                    }
+                    let s = segments[Int(members[m])]
+                    let own = s.box
+                    guard own.intersects(box) else { continue }
+                    let (ec0, er0, _, _) = range(own)
+                    guard c == max(c0, ec0), r == max(r0, er0) else { continue }
+                    if test(s) { return true }
                 }
             }
         }
-        return out
+        return false
     }
 }
