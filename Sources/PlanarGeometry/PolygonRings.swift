@@ -114,21 +114,27 @@ public struct PolygonRings: Sendable, Equatable {
     /// - Complexity: O(n) in the vertices, with no allocation (a pre-test
     ///   run for every camera and nearby zone).
     public func intersects(_ box: Box) -> Bool {
-        var meets = false
-        forEachEdge { a, b in
-            guard !meets, Swift.max(a.x, b.x) >= box.minX, Swift.min(a.x, b.x) <= box.maxX,
-                Swift.max(a.y, b.y) >= box.minY, Swift.min(a.y, b.y) <= box.maxY
-            else { return }
-            let d = b - a
-            let s1 = d.cross(Point2(box.minX, box.minY) - a)
-            let s2 = d.cross(Point2(box.maxX, box.minY) - a)
-            let s3 = d.cross(Point2(box.maxX, box.maxY) - a)
-            let s4 = d.cross(Point2(box.minX, box.maxY) - a)
-            let allAbove = s1 > 0 && s2 > 0 && s3 > 0 && s4 > 0
-            let allBelow = s1 < 0 && s2 < 0 && s3 < 0 && s4 < 0
-            if !allAbove && !allBelow { meets = true }
+        func meets(_ ring: [Point2]) -> Bool {
+            guard ring.count >= 2 else { return false }
+            var a = ring[ring.count - 1]
+            for b in ring {
+                defer { a = b }
+                guard Swift.max(a.x, b.x) >= box.minX, Swift.min(a.x, b.x) <= box.maxX,
+                    Swift.max(a.y, b.y) >= box.minY, Swift.min(a.y, b.y) <= box.maxY
+                else { continue }
+                let d = b - a
+                let s1 = d.cross(Point2(box.minX, box.minY) - a)
+                let s2 = d.cross(Point2(box.maxX, box.minY) - a)
+                let s3 = d.cross(Point2(box.maxX, box.maxY) - a)
+                let s4 = d.cross(Point2(box.minX, box.maxY) - a)
+                let allAbove = s1 > 0 && s2 > 0 && s3 > 0 && s4 > 0
+                let allBelow = s1 < 0 && s2 < 0 && s3 < 0 && s4 < 0
+                if !allAbove && !allBelow { return true }
+            }
+            return false
         }
-        return meets || covers(Point2(box.minX, box.minY))
+        if meets(shell) || holes.contains(where: meets) { return true }
+        return covers(Point2(box.minX, box.minY))
     }
 
     /// Calls `body` with the end points of every edge of every ring, shell

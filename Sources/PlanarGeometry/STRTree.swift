@@ -9,45 +9,65 @@
 ///
 /// Complexity: building is O(n log n); a query is O(log n + k) for k hits.
 public struct STRTree<Item: Sendable>: Sendable {
-    private var nodes: [STRPacking.Node] = []
-    private var boxes: [Box] = []
-    private var items: [Item] = []
-    private var root: Int?
+    @usableFromInline var nodes: [STRPacking.Node] = []
+    @usableFromInline var boxes: [Box] = []
+    @usableFromInline var items: [Item] = []
+    @usableFromInline var root: Int?
+    /// The most nodes a query's depth-first stack can hold at once:
+    /// (children a node − 1) a level below the root, plus one.
+    @usableFromInline var stackCapacity = 1
 
     public var count: Int { items.count }
 
-    /// Packs `entries` with `nodeCapacity` children a node.
+    /// Packs `entries` with `nodeCapacity` children a node (inlinable, so
+    /// the entries are read with the caller's `Item` specialized).
+    @inlinable
     public init(_ entries: [(box: Box, item: Item)], nodeCapacity: Int = 10) {
         guard !entries.isEmpty else { return }
         // Closures, not key paths: a key path in generic code is instantiated at
         // run time with a scan of the conformance records (13 M instructions
         // a check of the mall).
-        let packed = STRPacking.pack(entries.map { $0.box }, capacity: max(2, nodeCapacity))
+        let capacity = max(2, nodeCapacity)
+        let packed = STRPacking.pack(entries.map { $0.box }, capacity: capacity)
         boxes = packed.order.map { entries[$0].box }
         items = packed.order.map { entries[$0].item }
         nodes = packed.nodes
         root = packed.root
+        stackCapacity = (capacity - 1) * packed.height + 1
     }
 
     /// Calls `visit` for every item whose box intersects `box`.
+    ///
+    /// Inlinable, so a caller's `Item` is specialized (unspecialized, every
+    /// item was copied through its value witnesses), and the depth-first
+    /// stack is a temporary allocation (on the machine stack), not an array
+    /// a query.
+    @inlinable
     public func query(_ box: Box, _ visit: (Item) -> Void) {
         guard let root else { return }
-        var stack: [Int] = [root]
-        stack.reserveCapacity(32)
-        while let n = stack.popLast() {
-            let node = nodes[n]
-            guard node.box.intersects(box) else { continue }
-            if node.isLeaf {
-                for i in node.first..<(node.first + node.count) where boxes[i].intersects(box) {
-                    visit(items[i])
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: stackCapacity) { stack in
+            stack[0] = root
+            var top = 1
+            while top > 0 {
+                top -= 1
+                let node = nodes[stack[top]]
+                guard node.box.intersects(box) else { continue }
+                if node.isLeaf {
+                    for i in node.first..<(node.first + node.count) where boxes[i].intersects(box) {
+                        visit(items[i])
+                    }
+                } else {
+                    for c in node.first..<(node.first + node.count) where nodes[c].box.intersects(box) {
+                        stack[top] = c
+                        top += 1
+                    }
                 }
-            } else {
-                for c in node.first..<(node.first + node.count) where nodes[c].box.intersects(box) { stack.append(c) }
             }
         }
     }
 
     /// Every item whose box intersects `box`.
+    @inlinable
     public func query(_ box: Box) -> [Item] {
         var out: [Item] = []
         query(box) { out.append($0) }
@@ -58,12 +78,12 @@ public struct STRTree<Item: Sendable>: Sendable {
 /// The Sort-Tile-Recursive packing behind ``STRTree``.
 public enum STRPacking {
     public struct Node: Sendable {
-        var box: Box
+        @usableFromInline var box: Box
         /// Children are `nodes[first..<first+count]` on internal nodes and
         /// leaf entries `first..<first+count` on leaves.
-        var first: Int
-        var count: Int
-        var isLeaf: Bool
+        @usableFromInline var first: Int
+        @usableFromInline var count: Int
+        @usableFromInline var isLeaf: Bool
     }
 
     private struct Keyed {
@@ -72,8 +92,10 @@ public enum STRPacking {
         var index: Int
     }
 
-    /// The leaf order of `boxes`, the nodes, and the root's index.
-    static func pack(_ input: [Box], capacity: Int) -> (order: [Int], nodes: [Node], root: Int) {
+    /// The leaf order of `boxes`, the nodes, the root's index, and the
+    /// number of levels below the root.
+    @usableFromInline
+    static func pack(_ input: [Box], capacity: Int) -> (order: [Int], nodes: [Node], root: Int, height: Int) {
         let order = tile(input, capacity: capacity)
         var nodes: [Node] = []
         var level: [Int] = []
@@ -86,7 +108,9 @@ public enum STRPacking {
             level.append(nodes.count - 1)
             start = end
         }
+        var height = 0
         while level.count > 1 {
+            height += 1
             let tiled = tile(level.map { nodes[$0].box }, capacity: capacity).map { level[$0] }
             var parents: [Int] = []
             var i = 0
@@ -104,7 +128,7 @@ public enum STRPacking {
             }
             level = parents
         }
-        return (order, nodes, level[0])
+        return (order, nodes, level[0], height)
     }
 
     /// Indices of `boxes` in vertical slices by centre x, each slice sorted

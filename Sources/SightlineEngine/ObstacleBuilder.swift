@@ -143,8 +143,8 @@ struct ObstacleBuilder {
         for i in wallIndex.query(lineBox).sorted() {
             switch walls[i].shape {
             case .thin(let segments):
-                let d = segments.lazy.flatMap { s in pieces.lazy.map { s.distance(to: $0) } }.min() ?? .infinity
-                if d <= Self.snapTolerance + 1e-9 { touched.append(i) }
+                let near = segments.contains { s in pieces.contains { s.distance(to: $0) <= Self.snapTolerance + 1e-9 } }
+                if near { touched.append(i) }
             case .body(let g, _):
                 if lineGeometry == nil { lineGeometry = try context.lineString(line) }
                 if try g.distance(lineGeometry!) <= Self.snapTolerance + 1e-9 { touched.append(i) }
