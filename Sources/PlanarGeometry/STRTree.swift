@@ -19,21 +19,29 @@ public struct STRTree<Item: Sendable>: Sendable {
 
     public var count: Int { items.count }
 
-    /// Packs `entries` with `nodeCapacity` children a node (inlinable, so
-    /// the entries are read with the caller's `Item` specialized).
-    @inlinable
+    /// Packs `entries` with `nodeCapacity` children a node.
     public init(_ entries: [(box: Box, item: Item)], nodeCapacity: Int = 10) {
-        guard !entries.isEmpty else { return }
+        var boxes: [Box] = []
+        boxes.reserveCapacity(entries.count)
+        for entry in entries { boxes.append(entry.box) }
+        let order = self.pack(boxes, nodeCapacity: nodeCapacity)
+        items = order.map { entries[$0].item }
+    }
+
+    /// Packs the boxes and returns their leaf order; `items` is left to
+    /// the caller.
+    private mutating func pack(_ input: [Box], nodeCapacity: Int) -> [Int] {
+        guard !input.isEmpty else { return [] }
         // Closures, not key paths: a key path in generic code is instantiated at
         // run time with a scan of the conformance records (13 M instructions
         // a check of the mall).
         let capacity = max(2, nodeCapacity)
-        let packed = STRPacking.pack(entries.map { $0.box }, capacity: capacity)
-        boxes = packed.order.map { entries[$0].box }
-        items = packed.order.map { entries[$0].item }
+        let packed = STRPacking.pack(input, capacity: capacity)
+        boxes = packed.order.map { input[$0] }
         nodes = packed.nodes
         root = packed.root
         stackCapacity = (capacity - 1) * packed.height + 1
+        return packed.order
     }
 
     /// Calls `visit` for every item whose box intersects `box`.
@@ -75,6 +83,15 @@ public struct STRTree<Item: Sendable>: Sendable {
     }
 }
 
+extension STRTree where Item == Int {
+    /// Packs `boxes`, each item its box's index: no generic code runs (the
+    /// tuple initializer, unspecialized across modules, copied every item
+    /// through its value witnesses: a fifth of building a level's scene).
+    public init(boxes: [Box], nodeCapacity: Int = 10) {
+        items = pack(boxes, nodeCapacity: nodeCapacity)
+    }
+}
+
 /// The Sort-Tile-Recursive packing behind ``STRTree``.
 public enum STRPacking {
     public struct Node: Sendable {
@@ -94,7 +111,6 @@ public enum STRPacking {
 
     /// The leaf order of `boxes`, the nodes, the root's index, and the
     /// number of levels below the root.
-    @usableFromInline
     static func pack(_ input: [Box], capacity: Int) -> (order: [Int], nodes: [Node], root: Int, height: Int) {
         let order = tile(input, capacity: capacity)
         var nodes: [Node] = []

@@ -29,7 +29,7 @@ struct LevelMeasures {
         }
         // The views by box, so each zone meets only the views near it: a scan
         // of every view for every zone was O(Z·V), an eighth of the terminal.
-        let viewTree = STRTree(views.enumerated().map { (box: $0.element.box, item: $0.offset) })
+        let viewTree = STRTree(boxes: views.map { $0.box })
         var out: [String: Double] = [:]
         for z in candidates {
             var areas: [(index: Int, area: Double)] = []

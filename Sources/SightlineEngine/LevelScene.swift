@@ -102,7 +102,7 @@ final class LevelScene {
         }
         self.zones = zones
         self.voids = zones.filter { $0.zone.category == .void }
-        self.zoneIndex = STRTree(zones.enumerated().map { (box: $0.element.box, item: $0.offset) })
+        self.zoneIndex = STRTree(boxes: zones.map { $0.box })
         self.site = try SiteFeatures(plan: plan, context: ctx)
 
         // Walls as GEOS geometry: zero-thickness lines stay lines, the rest are bodies.

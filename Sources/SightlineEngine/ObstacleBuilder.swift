@@ -112,7 +112,7 @@ struct ObstacleBuilder {
                         box: Self.box(polygons.flatMap(\.shell), grownBy: Self.snapTolerance)))
             }
         }
-        wallIndex = STRTree(walls.enumerated().map { (box: $0.element.box, item: $0.offset) })
+        wallIndex = STRTree(boxes: walls.map { $0.box })
         for opening in contents.openings {
             try apply(opening)
         }
@@ -285,12 +285,12 @@ struct ObstacleBuilder {
             }
             index = Self.index(segments)
         }
-        let lowIndex = STRTree(low.enumerated().map { (box: $0.element.segment.box, item: $0.offset) })
+        let lowIndex = STRTree(boxes: low.map { $0.segment.box })
         return Obstacles(segments: segments, index: index, low: low, lowIndex: lowIndex, solidBodies: solids)
     }
 
     private static func index(_ segments: [Segment]) -> STRTree<Int> {
-        STRTree(segments.enumerated().map { (box: $0.element.box, item: $0.offset) })
+        STRTree(boxes: segments.map { $0.box })
     }
 
     /// Whether any two segments cross at a point interior to both.

@@ -142,15 +142,9 @@ public struct RadialSweep: Sendable {
             }
             appendSpans(
                 &spans, from: a0, to: a1, eye: c, start: domain.start, segment: best < 0 ? nil : segments[best],
-                index: best, near: near, far: far)
+                index: best, near: near, far: far, middle: ray)
         }
         return assemble(spans, eye: c, domain: AngularDomain(start: domain.start, width: width), near: near, far: far, segments: segments)
-    }
-
-    /// Distance along the ray at maths angle `angle` from `c` to the line of `s`.
-    @inline(__always)
-    private func distance(from c: Point2, angle: Double, to s: Segment) -> Double {
-        distance(from: c, direction: Point2(cos(angle), sin(angle)), to: s)
     }
 
     /// Distance along the ray from `c` in the unit direction `u` to the line of `s`.
@@ -164,10 +158,11 @@ public struct RadialSweep: Sendable {
     }
 
     /// Splits [a0, a1] where the segment's line crosses the near and far
-    /// circles, and classifies each part as empty, arc or line.
+    /// circles, and classifies each part as empty, arc or line. `middle` is
+    /// the unit direction at the middle of [a0, a1].
     private func appendSpans(
         _ spans: inout [Span], from a0: Double, to a1: Double, eye c: Point2, start: Double,
-        segment: Segment?, index: Int, near: Double, far: Double
+        segment: Segment?, index: Int, near: Double, far: Double, middle: Point2
     ) {
         guard let s = segment else {
             spans.append(Span(from: a0, to: a1, edge: .arc))
@@ -214,7 +209,10 @@ public struct RadialSweep: Sendable {
             for k in 0..<count where values[k + 1] - values[k] > 1e-13 {
                 let lo = values[k]
                 let hi = values[k + 1]
-                let t = distance(from: c, angle: start + (lo + hi) / 2, to: s)
+                // The interval's own middle direction when it is not cut (the
+                // same angle: no second cosine and sine).
+                let direction = count == 1 ? middle : Point2.unit(angle: start + (lo + hi) / 2)
+                let t = distance(from: c, direction: direction, to: s)
                 let edge: Edge = t <= near ? .empty : (t >= far ? .arc : .line(index))
                 if let last = spans.last, case .arc = last.edge, case .arc = edge {
                     spans[spans.count - 1].to = hi
@@ -238,7 +236,11 @@ public struct RadialSweep: Sendable {
             guard let firstEmpty = spans.firstIndex(where: isEmpty) else {
                 // A ring all the way round, with a hole for the near blind zone.
                 var outer: [Point2] = []
-                for s in spans { appendOuter(s, to: &outer, eye: c, start: domain.start, near: near, far: far, segments: segments) }
+                var directions = DirectionCache()
+                for s in spans {
+                    appendOuter(
+                        s, to: &outer, eye: c, start: domain.start, near: near, far: far, segments: segments, directions: &directions)
+                }
                 outer = Self.deduplicated(outer)
                 guard outer.count >= 3 else { return [] }
                 let holes = near > 0 ? [arc(eye: c, radius: near, from: domain.start + 2 * .pi, to: domain.start, includeEnd: false)] : []
@@ -253,7 +255,10 @@ public struct RadialSweep: Sendable {
         func flush() {
             guard let first = run.first, let last = run.last else { return }
             var ring: [Point2] = []
-            for s in run { appendOuter(s, to: &ring, eye: c, start: domain.start, near: near, far: far, segments: segments) }
+            var directions = DirectionCache()
+            for s in run {
+                appendOuter(s, to: &ring, eye: c, start: domain.start, near: near, far: far, segments: segments, directions: &directions)
+            }
             if near > 0 {
                 ring += arc(eye: c, radius: near, from: domain.start + last.to, to: domain.start + first.from, includeEnd: true)
             } else {
@@ -270,9 +275,25 @@ public struct RadialSweep: Sendable {
         return rings
     }
 
+    /// The unit direction of the last angle asked for: a line span ends at
+    /// the angle where the next one starts, so each boundary angle takes one
+    /// cosine and sine, not two.
+    private struct DirectionCache {
+        private var angle = Double.nan
+        private var unit = Point2(0, 0)
+
+        mutating func unit(at angle: Double) -> Point2 {
+            if angle != self.angle {
+                self.angle = angle
+                unit = Point2.unit(angle: angle)
+            }
+            return unit
+        }
+    }
+
     private func appendOuter(
         _ s: Span, to ring: inout [Point2], eye c: Point2, start: Double, near: Double, far: Double,
-        segments: [Segment]
+        segments: [Segment], directions: inout DirectionCache
     ) {
         switch s.edge {
         case .empty:
@@ -280,10 +301,13 @@ public struct RadialSweep: Sendable {
         case .arc:
             ring += arc(eye: c, radius: far, from: start + s.from, to: start + s.to, includeEnd: true)
         case .line(let index):
-            let t0 = min(max(distance(from: c, angle: start + s.from, to: segments[index]), near), far)
-            ring.append(c + Point2.unit(angle: start + s.from) * t0)
-            let t1 = min(max(distance(from: c, angle: start + s.to, to: segments[index]), near), far)
-            ring.append(c + Point2.unit(angle: start + s.to) * t1)
+            // One direction an end, used for the distance and the point.
+            let u0 = directions.unit(at: start + s.from)
+            let t0 = min(max(distance(from: c, direction: u0, to: segments[index]), near), far)
+            ring.append(c + u0 * t0)
+            let u1 = directions.unit(at: start + s.to)
+            let t1 = min(max(distance(from: c, direction: u1, to: segments[index]), near), far)
+            ring.append(c + u1 * t1)
         }
     }
 

@@ -28,10 +28,19 @@ public struct JSONWriter {
         s.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
+    private static let spaces = [UInt8](repeating: 0x20, count: 64)
+
     private mutating func newline() {
         guard indentStep > 0 else { return }
         bytes.append(0x0A)
-        bytes.append(contentsOf: repeatElement(0x20, count: depth * indentStep))
+        // Slices of a row of spaces: a memory copy, where a repeated
+        // element was appended one byte at a time through generic code.
+        var indent = depth * indentStep
+        while indent > 0 {
+            let run = min(indent, Self.spaces.count)
+            bytes.append(contentsOf: Self.spaces[..<run])
+            indent -= run
+        }
     }
 
     private mutating func separate() {
@@ -164,10 +173,17 @@ public struct JSONWriter {
     /// Whether a byte must be escaped: quotes, backslashes, control
     /// characters, and `<`, `>`, `&` so a report pasted into HTML cannot open
     /// a tag.
+    ///
+    /// One bit a byte below 128 (every byte to escape is ASCII): bits 0–31
+    /// for the control characters, then `"` (0x22), `&` (0x26), `<`
+    /// (0x3C), `>` (0x3E) in the low word and `\` (0x5C) in the high one.
     @inline(__always)
     private static func needsEscape(_ b: UInt8) -> Bool {
-        b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">")
-            || b == UInt8(ascii: "&")
+        let low: UInt64 = 0xFFFF_FFFF | 1 << 0x22 | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
+        let high: UInt64 = 1 << (0x5C - 64)
+        if b < 64 { return (low >> UInt64(b)) & 1 != 0 }
+        if b < 128 { return (high >> UInt64(b - 64)) & 1 != 0 }
+        return false
     }
 
     private mutating func appendString(_ s: String) {

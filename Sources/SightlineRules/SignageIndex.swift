@@ -23,7 +23,7 @@ struct SignageIndex {
                 Box(covering: pieces.flatMap { [$0.a, $0.b] }).map { (box: $0, item: i) }
             })
         signs = contents.signs
-        signTree = STRTree(signs.enumerated().map { (box: Box(around: $0.element.position, radius: 0), item: $0.offset) })
+        signTree = STRTree(boxes: signs.map { Box(around: $0.position, radius: 0) })
     }
 
     /// The openings with a piece within `tolerance` of an edge of `zone`, as segments.

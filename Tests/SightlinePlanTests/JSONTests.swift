@@ -56,4 +56,24 @@ final class JSONTests: XCTestCase {
         w.endObject()
         XCTAssertEqual(try parse(w.string), try parse(#"{"area": 6, "x": 0.12, "n": 0}"#))
     }
+
+    /// Exactly the bytes that must be escaped are: quotes, backslashes,
+    /// control characters, and `<`, `>`, `&` (a report pasted into HTML
+    /// cannot open a tag); everything else, Chinese included, is written as is.
+    func testTheWriterEscapesExactlyWhatItMust() {
+        var w = JSONWriter(indent: 0)
+        w.string("a\"b\\c\n\t\u{1}\u{1F}<x>&y 中文 é ~\u{7F}")
+        XCTAssertEqual(w.string, #""a\"b\\c\n\t\u0001\u001f\u003cx\u003e\u0026y 中文 é ~\#u{7F}""#)
+    }
+
+    /// Indentation deeper than one row of spaces (70 levels of 2).
+    func testDeepIndentation() throws {
+        var w = JSONWriter(indent: 2)
+        for _ in 0..<70 { w.beginArray() }
+        w.integer(1)
+        for _ in 0..<70 { w.endArray() }
+        let lines = w.string.split(separator: "\n")
+        XCTAssertEqual(lines[70], Substring(String(repeating: " ", count: 140) + "1"))
+        XCTAssertEqual(try parse(w.string), try parse(String(repeating: "[", count: 70) + "1" + String(repeating: "]", count: 70)))
+    }
 }
