@@ -88,7 +88,14 @@ public struct PolygonRings: Sendable, Equatable {
             for i in 0..<ring.count {
                 let a = ring[i]
                 let b = ring[j]
-                if Segment(b, a).distance(to: p) <= tolerance { return true }
+                // The distance (a square root and a division) only for an edge
+                // whose box comes within the tolerance of `p`.
+                if p.x >= Swift.min(a.x, b.x) - tolerance, p.x <= Swift.max(a.x, b.x) + tolerance,
+                    p.y >= Swift.min(a.y, b.y) - tolerance, p.y <= Swift.max(a.y, b.y) + tolerance,
+                    Segment(b, a).distance(to: p) <= tolerance
+                {
+                    return true
+                }
                 if (a.y > p.y) != (b.y > p.y), p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x { inside.toggle() }
                 j = i
             }
