@@ -86,10 +86,14 @@ struct ZoneOverlaps {
             }
             let viewGeometry = try view.geometry()
             // GEOSClipByRect is linear but may return an invalid (dirty) result,
-            // as PostGIS documents; evidence polygons must be valid, so a dirty
-            // clip falls back to the full overlay.
+            // as PostGIS documents: on the generated plans always a ring that
+            // touches itself where the view meets the room's side at a door
+            // jamb. Evidence polygons must be valid, so a dirty clip is
+            // repaired (GEOS's "structure" method: the same point set, parts
+            // rebuilt), not recomputed by a full overlay with the whole view,
+            // which cost 20 times the clip (11 % of the hotel's engine).
             var overlap = try z.isRectangle ? viewGeometry.clipped(to: z.box) : z.geometry().intersection(viewGeometry)
-            if z.isRectangle, try overlap.validityReason != nil { overlap = try z.geometry().intersection(viewGeometry) }
+            if z.isRectangle, try overlap.validityReason != nil { overlap = try overlap.madeValidDroppingCollapsed() }
             let area = try overlap.area
             guard area > 0 else { continue }
             // Floating-point noise along shared edges leaves slivers of
