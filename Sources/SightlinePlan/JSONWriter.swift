@@ -28,18 +28,20 @@ public struct JSONWriter {
         s.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    private static let spaces = [UInt8](repeating: 0x20, count: 64)
+    private static var spaces: StaticString { "                                                                " }
 
     private mutating func newline() {
         guard indentStep > 0 else { return }
         bytes.append(0x0A)
-        // Slices of a row of spaces: a memory copy, where a repeated
+        // Runs of a constant row of spaces: a memory copy, where a repeated
         // element was appended one byte at a time through generic code.
         var indent = depth * indentStep
-        while indent > 0 {
-            let run = min(indent, Self.spaces.count)
-            bytes.append(contentsOf: Self.spaces[..<run])
-            indent -= run
+        Self.spaces.withUTF8Buffer { row in
+            while indent > 0 {
+                let run = min(indent, row.count)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: row[..<run]))
+                indent -= run
+            }
         }
     }
 
@@ -102,6 +104,17 @@ public struct JSONWriter {
             if i > 0 { bytes.append(UInt8(ascii: ",")) }
             appendNumber(v, decimals: decimals)
         }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// A coordinate pair on one line, `[x,y]`, with no array made for it
+    /// (reports write tens of thousands).
+    public mutating func inlinePair(_ x: Double, _ y: Double, decimals: Int) {
+        beginValue()
+        bytes.append(UInt8(ascii: "["))
+        appendNumber(x, decimals: decimals)
+        bytes.append(UInt8(ascii: ","))
+        appendNumber(y, decimals: decimals)
         bytes.append(UInt8(ascii: "]"))
     }
 

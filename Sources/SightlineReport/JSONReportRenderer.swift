@@ -72,7 +72,7 @@ public struct JSONReportRenderer: ReportRenderer {
             w.field("type", cam.type.rawValue)
             let p = frame.toPlan(cam.position)
             w.key("position")
-            w.inlineNumbers([p.x, p.y], decimals: decimals)
+            w.inlinePair(p.x, p.y, decimals: decimals)
             w.field("mountHeight", cam.mountHeight, decimals: 3)
             w.field("heading", cam.heading, decimals: 3)
             w.field("tilt", cam.tilt, decimals: 3)

@@ -11,14 +11,18 @@ extension JSONWriter {
         beginArray()
         for polygon in polygons {
             beginArray()
-            for ring in [polygon.shell] + polygon.holes where !ring.isEmpty {
+            func write(_ ring: [Point2]) {
+                guard !ring.isEmpty else { return }
                 beginArray()
-                for p in ring + [ring[0]] {
-                    let q = frame.toPlan(p)
-                    inlineNumbers([q.x, q.y], decimals: decimals)
+                // Closed as GeoJSON wants: the first point again at the end.
+                for k in 0...ring.count {
+                    let q = frame.toPlan(ring[k == ring.count ? 0 : k])
+                    inlinePair(q.x, q.y, decimals: decimals)
                 }
                 endArray()
             }
+            write(polygon.shell)
+            for hole in polygon.holes { write(hole) }
             endArray()
         }
         endArray()
@@ -31,7 +35,7 @@ extension JSONWriter {
         beginObject()
         field("type", "Point")
         key("coordinates")
-        inlineNumbers([q.x, q.y], decimals: decimals)
+        inlinePair(q.x, q.y, decimals: decimals)
         endObject()
     }
 
@@ -45,7 +49,7 @@ extension JSONWriter {
             beginArray()
             for p in line {
                 let q = frame.toPlan(p)
-                inlineNumbers([q.x, q.y], decimals: decimals)
+                inlinePair(q.x, q.y, decimals: decimals)
             }
             endArray()
         }

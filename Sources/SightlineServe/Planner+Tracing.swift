@@ -123,7 +123,7 @@ extension Planner {
             w.field("url", "/api/background/\(Self.percentEncoded(level))")
             w.field("image", b.image)
             w.key("origin")
-            w.inlineNumbers([b.origin.x, b.origin.y], decimals: 6)
+            w.inlinePair(b.origin.x, b.origin.y, decimals: 6)
             w.field("pixelSize", b.pixelSize, decimals: 9)
             w.field("rotation", b.rotation, decimals: 6)
             w.field("opacity", b.opacity, decimals: 3)

@@ -181,7 +181,7 @@ public actor Planner {
                     w.beginArray()
                     for p in ring {
                         let q = frame.toPlan(p)
-                        w.inlineNumbers([q.x, q.y], decimals: decimals)
+                        w.inlinePair(q.x, q.y, decimals: decimals)
                     }
                     w.endArray()
                 }

@@ -43,7 +43,7 @@ struct GeneratedPlanWriter {
             w.key("georeference")
             w.beginObject()
             w.key("origin")
-            w.inlineNumbers([georeference.lon, georeference.lat], decimals: 6)
+            w.inlinePair(georeference.lon, georeference.lat, decimals: 6)
             w.field("rotation", 0, decimals: 0)
             w.endObject()
         }
@@ -131,13 +131,13 @@ struct GeneratedPlanWriter {
     }
 
     mutating func point(_ id: String, _ kind: String, _ properties: [(String, Value)], _ x: Double, _ y: Double) {
-        feature(id, kind, properties, "Point") { $0.inlineNumbers([x, y], decimals: 3) }
+        feature(id, kind, properties, "Point") { $0.inlinePair(x, y, decimals: 3) }
     }
 
     mutating func line(_ id: String, _ kind: String, _ properties: [(String, Value)], _ points: [(Double, Double)]) {
         feature(id, kind, properties, "LineString") { w in
             w.beginArray()
-            for p in points { w.inlineNumbers([p.0, p.1], decimals: 3) }
+            for p in points { w.inlinePair(p.0, p.1, decimals: 3) }
             w.endArray()
         }
     }
@@ -146,7 +146,7 @@ struct GeneratedPlanWriter {
         feature(id, kind, properties, "Polygon") { w in
             w.beginArray()
             w.beginArray()
-            for p in ring + [ring[0]] { w.inlineNumbers([p.0, p.1], decimals: 3) }
+            for p in ring + [ring[0]] { w.inlinePair(p.0, p.1, decimals: 3) }
             w.endArray()
             w.endArray()
         }

@@ -206,7 +206,7 @@ struct Fix: ParsableCommand {
                 w.field("reason", Language.en.t(.fixInsideReason))
                 if let r = fix.study.relocation {
                     w.key("nearestAllowed")
-                    w.inlineNumbers([frame.toPlan(r).x, frame.toPlan(r).y], decimals: frame.outputDecimals)
+                    w.inlinePair(frame.toPlan(r).x, frame.toPlan(r).y, decimals: frame.outputDecimals)
                 }
                 w.endObject()
             } else {
@@ -275,7 +275,7 @@ struct Fix: ParsableCommand {
             w.beginObject()
             w.field("zone", sign.zone.id)
             w.key("position")
-            w.inlineNumbers([q.x, q.y], decimals: frame.outputDecimals)
+            w.inlinePair(q.x, q.y, decimals: frame.outputDecimals)
             w.field("opening", sign.opening)
             w.endObject()
         }
