@@ -165,6 +165,8 @@ public struct JSONParser {
         // Arrays of numbers only (coordinates) are kept compact.
         if i < bytes.count, bytes[i] == UInt8(ascii: "-") || (bytes[i] >= UInt8(ascii: "0") && bytes[i] <= UInt8(ascii: "9")) {
             var numbers: [Double] = []
+            // A position's two numbers in one allocation, not grown from one.
+            numbers.reserveCapacity(2)
             while true {
                 numbers.append(try parseNumber())
                 skipWhitespace()
@@ -185,6 +187,8 @@ public struct JSONParser {
                 }
             }
         }
+        // A room's ring (five positions) in two allocations, not four.
+        if array.isEmpty { array.reserveCapacity(4) }
         while true {
             skipWhitespace()
             array.append(try parseValue())

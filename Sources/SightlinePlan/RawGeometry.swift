@@ -103,6 +103,7 @@ private struct CoordinateReader {
     mutating func line(_ v: JSONValue, path: @autoclosure () -> String) -> [Point2]? {
         guard let a = array(v, path: path(), minCount: 2) else { return nil }
         var points: [Point2] = []
+        points.reserveCapacity(a.count)
         for (i, p) in a.enumerated() {
             guard let point = position(p, path: "\(path())[\(i)]") else { return nil }
             points.append(point)
@@ -130,6 +131,7 @@ private struct CoordinateReader {
     mutating func polygon(_ v: JSONValue, path: @autoclosure () -> String) -> [[Point2]]? {
         guard let rings = array(v, path: path(), minCount: 1) else { return nil }
         var out: [[Point2]] = []
+        out.reserveCapacity(rings.count)
         for (i, r) in rings.enumerated() {
             guard let ring = line(r, path: "\(path())[\(i)]") else { return nil }
             guard ring.count >= 4 else { return fail("\(path())[\(i)]", "a polygon ring needs at least 4 positions, found \(ring.count)") }
