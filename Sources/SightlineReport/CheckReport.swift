@@ -48,10 +48,15 @@ public protocol ReportRenderer {
     /// The report as the bytes of a file (UTF-8); the JSON-based renderers
     /// write these directly.
     func renderBytes(_ report: CheckReport) -> [UInt8]
+    /// The report's bytes handed to `output` as they are made: the
+    /// JSON-based renderers stream (a report is never whole in memory),
+    /// the others hand over ``renderBytes(_:)``.
+    func write(_ report: CheckReport, to output: ByteOutput)
 }
 
 extension ReportRenderer {
     public func renderBytes(_ report: CheckReport) -> [UInt8] { Array(render(report).utf8) }
+    public func write(_ report: CheckReport, to output: ByteOutput) { renderBytes(report).withUnsafeBytes { output.write($0) } }
 }
 
 /// The report formats, picked by `--format`; an unknown one is refused when

@@ -8,21 +8,18 @@ import SightlineRules
 /// GIS team opens it on a map): each camera's view region and position, and
 /// every finding (the intruding polygon where there is one, else the
 /// camera's point, else no geometry) with its facts as properties.
-public struct GeoJSONReportRenderer: ReportRenderer {
+public struct GeoJSONReportRenderer: ReportRenderer, JSONDocumentRenderer {
     public init() {}
 
-    public func render(_ report: CheckReport) -> String { String(decoding: renderBytes(report), as: UTF8.self) }
-
-    public func renderBytes(_ report: CheckReport) -> [UInt8] {
+    func write(_ report: CheckReport, into w: inout JSONWriter) {
         let out = Output(report)
-        var w = JSONWriter()
         out.begin(&w)
         for c in report.analysis.cameras {
             out.view(c, &w)
             out.camera(c, &w)
         }
         for (i, f) in report.findings.enumerated() { out.finding(i, f, &w) }
-        return out.end(&w).fileBytes
+        out.end(&w)
     }
 
     /// The layers a GIS team loads one by one (and a Shapefile export takes,
@@ -36,7 +33,8 @@ public struct GeoJSONReportRenderer: ReportRenderer {
             var w = JSONWriter()
             out.begin(&w, layer: name)
             write(&w)
-            return (name, String(decoding: out.end(&w).fileBytes, as: UTF8.self))
+            out.end(&w)
+            return (name, String(decoding: w.takeFileBytes(), as: UTF8.self))
         }
         let findings = Array(report.findings.enumerated())
         return [
@@ -97,10 +95,9 @@ public struct GeoJSONReportRenderer: ReportRenderer {
             w.beginArray()
         }
 
-        func end(_ w: inout JSONWriter) -> JSONWriter {
+        func end(_ w: inout JSONWriter) {
             w.endArray()
             w.endObject()
-            return w
         }
 
         func view(_ c: CameraAnalysis, _ w: inout JSONWriter) {

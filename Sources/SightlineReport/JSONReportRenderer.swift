@@ -7,14 +7,11 @@ import SightlineRules
 /// requires (`findings[]` with `rule`, `severity`, `camera`, `zone`, `area`)
 /// plus each camera's optics, view polygon and view area. Geometry is GeoJSON
 /// in the plan's own coordinates and CRS; areas are m².
-public struct JSONReportRenderer: ReportRenderer {
+public struct JSONReportRenderer: ReportRenderer, JSONDocumentRenderer {
     public var includeViews = true
     public init(includeViews: Bool = true) { self.includeViews = includeViews }
 
-    public func render(_ report: CheckReport) -> String { String(decoding: renderBytes(report), as: UTF8.self) }
-
-    public func renderBytes(_ report: CheckReport) -> [UInt8] {
-        var w = JSONWriter()
+    func write(_ report: CheckReport, into w: inout JSONWriter) {
         let plan = report.plan
         let frame = plan.frame
         let decimals = frame.outputDecimals
@@ -123,7 +120,6 @@ public struct JSONReportRenderer: ReportRenderer {
         }
         w.endArray()
         w.endObject()
-        return w.fileBytes
     }
 
     /// The `findings` array alone, exactly as in the whole report (the live

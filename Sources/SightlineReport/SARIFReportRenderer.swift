@@ -6,7 +6,7 @@ import SightlineRules
 /// per finding; the rules carry their article as help text; the plan file is
 /// the artifact (with its SHA-256) and the camera or zone id a logical
 /// location.
-public struct SARIFReportRenderer: ReportRenderer {
+public struct SARIFReportRenderer: ReportRenderer, JSONDocumentRenderer {
     public init() {}
 
     private func level(_ s: Severity) -> String {
@@ -17,12 +17,9 @@ public struct SARIFReportRenderer: ReportRenderer {
         }
     }
 
-    public func render(_ report: CheckReport) -> String { String(decoding: renderBytes(report), as: UTF8.self) }
-
-    public func renderBytes(_ report: CheckReport) -> [UInt8] {
+    func write(_ report: CheckReport, into w: inout JSONWriter) {
         let rules = report.profile.rules
         let ruleIndex = Dictionary(rules.enumerated().map { ($1.id, $0) }) { a, _ in a }
-        var w = JSONWriter()
         Self.beginLog(report.toolVersion, &w)
         w.key("rules")
         w.beginArray()
@@ -145,7 +142,6 @@ public struct SARIFReportRenderer: ReportRenderer {
         w.endObject()
         w.endArray()
         w.endObject()
-        return w.fileBytes
     }
 
     /// A SARIF message object, `"key": {"text": …}`.

@@ -67,12 +67,13 @@ struct Check: ParsableCommand {
 
     func run() throws {
         var clock = PhaseClock(enabled: timings)
-        let loaded: LoadedPlan
+        var loaded: LoadedPlan
         do {
             loaded = try LoadedPlan.load(plan, profileOption: rulebook.profile)
         } catch {
             try fail(error.problems)
         }
+        Self.releaseInBackground(&loaded.plan.document)
         clock.lap("read + decode")
         let checker = PlanChecker(
             toolVersion: Sightline.version, profileOption: rulebook.profile, asOf: rulebook.checkDate,
@@ -105,6 +106,11 @@ struct Check: ParsableCommand {
                 let text = Self.coloured(renderer.render(report))
                 clock.lap("render")
                 try emit(text, to: output)
+            } else if let output {
+                // Streamed into the file as it is made: a report of tens of
+                // megabytes is never whole in memory.
+                try Self.stream(report, with: renderer, to: output)
+                clock.lap("render + write")
             } else {
                 let bytes = renderer.renderBytes(report)
                 clock.lap("render")
@@ -135,6 +141,32 @@ struct Check: ParsableCommand {
         // Everything is written (Console writes are unbuffered): exit now
         // rather than spend tens of milliseconds freeing a big plan's geometry.
         Foundation.exit(Console.failedStandardError ? 2 : report.errorCount > 0 ? 1 : 0)
+    }
+
+    /// Lets the parsed plan document go on another thread: a check needs
+    /// only the decoded plan, the tree is the largest thing it holds while
+    /// views accumulate (a third of the heap at the peak of a 160-floor
+    /// hotel), and freeing its hundreds of thousands of nodes here would
+    /// cost the check 4 % of its instructions.
+    private static func releaseInBackground(_ document: inout JSONValue) {
+        var taken = JSONValue.null
+        swap(&taken, &document)
+        let tree = taken
+        Thread.detachNewThread { withExtendedLifetime(tree) {} }
+    }
+
+    /// Streams `report` into the file at `path` through `renderer`, atomically
+    /// (a failure names the path and exits 2, and leaves any file there as it
+    /// was).
+    private static func stream(_ report: CheckReport, with renderer: any ReportRenderer, to path: String) throws {
+        do {
+            let file = try AtomicFile(path: path)
+            renderer.write(report, to: file)
+            try file.commit()
+        } catch {
+            Console.err(TerminalText.escaped(error.description))
+            throw ExitCode(2)
+        }
     }
 
     /// Colour for a terminal that has not asked for none (`NO_COLOR`,

@@ -72,6 +72,23 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.url.path), ["hotel.json"], "no temporary file is left")
     }
 
+    /// The JSON report is streamed into its file as it is made; a write that
+    /// fails half-way (a file-size limit) leaves the report that was there.
+    func testAStreamedReportThatFailsLeavesTheOldReport() throws {
+        let report = folder.url.appendingPathComponent("report.json").path
+        try Data("old report\n".utf8).write(to: URL(fileURLWithPath: report))
+        let r = try CLI.shell(
+            "trap '' XFSZ; ulimit -f 8; \"$SIGHTLINE\" check Examples/hotel-floor.json --format json -o '\(report)' --as-of 2026-01-15")
+        XCTAssertEqual(r.status, 2, r.stderr)
+        XCTAssertTrue(r.stderr.contains("\(report): cannot write: File too large"), r.stderr)
+        XCTAssertEqual(try String(contentsOfFile: report, encoding: .utf8), "old report\n", "the old report is untouched")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.url.path), ["report.json"], "no temporary file is left")
+        let written = try CLI.shell("\"$SIGHTLINE\" check Examples/hotel-floor.json --format json -o '\(report)' --as-of 2026-01-15")
+        let printed = try CLI.shell("\"$SIGHTLINE\" check Examples/hotel-floor.json --format json --as-of 2026-01-15")
+        XCTAssertEqual(written.status, 1, written.stderr)
+        XCTAssertEqual(try String(contentsOfFile: report, encoding: .utf8), printed.stdout, "the streamed file is the printed report")
+    }
+
     func testWritingToAFolderSaysItIsAFolder() throws {
         let r = try CLI.run(["check", "Examples/hotel-floor.json", "-o", folder.url.path])
         XCTAssertEqual(r.status, 2)

@@ -76,4 +76,41 @@ final class JSONTests: XCTestCase {
         XCTAssertEqual(lines[70], Substring(String(repeating: " ", count: 140) + "1"))
         XCTAssertEqual(try parse(w.string), try parse(String(repeating: "[", count: 70) + "1" + String(repeating: "]", count: 70)))
     }
+
+    /// A streaming writer hands on every byte, in order, whatever the chunk:
+    /// the document is the one a writer in memory makes.
+    func testAStreamingWriterWritesTheSameDocument() throws {
+        final class Collected: ByteOutput {
+            var bytes: [UInt8] = []
+            var writes = 0
+            func write(_ chunk: UnsafeRawBufferPointer) {
+                bytes.append(contentsOf: chunk)
+                writes += 1
+            }
+        }
+        func document(_ w: inout JSONWriter) {
+            w.beginObject()
+            w.key("rings")
+            w.beginArray()
+            for k in 0..<200 {
+                w.beginArray()
+                for j in 0..<5 { w.inlinePair(Double(k) + 0.5, Double(j) - 0.25, decimals: 3) }
+                w.endArray()
+            }
+            w.endArray()
+            w.field("name", "客房 <1105> & \"west\"")
+            w.endObject()
+        }
+        var whole = JSONWriter()
+        document(&whole)
+        let expected = whole.takeFileBytes()
+        for chunk in [1, 7, 100, 4096, 1 << 20] {
+            let output = Collected()
+            var w = JSONWriter(streamingTo: output, chunk: chunk)
+            document(&w)
+            w.finish()
+            XCTAssertEqual(output.bytes, expected, "chunk \(chunk)")
+            if chunk <= 100 { XCTAssertGreaterThan(output.writes, 10, "chunk \(chunk) is handed on as it fills") }
+        }
+    }
 }
