@@ -92,13 +92,19 @@ struct ZoneOverlaps {
             // repaired (GEOS's "structure" method: the same point set, parts
             // rebuilt), not recomputed by a full overlay with the whole view,
             // which cost 20 times the clip (11 % of the hotel's engine).
+            // One hole-free strictly convex part is simple, so valid: GEOS's
+            // validity check (a noding of the rings) is skipped for it.
             var overlap = try z.isRectangle ? viewGeometry.clipped(to: z.box) : z.geometry().intersection(viewGeometry)
-            if z.isRectangle, try overlap.validityReason != nil { overlap = try overlap.madeValidDroppingCollapsed() }
+            var parts = try overlap.polygons()
+            if z.isRectangle, !(parts.count == 1 && parts[0].isConvex), try overlap.validityReason != nil {
+                overlap = try overlap.madeValidDroppingCollapsed()
+                parts = try overlap.polygons()
+            }
             let area = try overlap.area
             guard area > 0 else { continue }
             // Floating-point noise along shared edges leaves slivers of
             // ~1e-15 m²; they are no evidence of anything.
-            let polygons = try overlap.polygons().filter { $0.area > Self.sliverArea }
+            let polygons = parts.filter { $0.area > Self.sliverArea }
             guard !polygons.isEmpty else { continue }
             let nearest = PolygonRings.distance(from: analyzer.camera.position, to: polygons)
             intrusions.append(

@@ -113,4 +113,25 @@ final class JSONTests: XCTestCase {
             if chunk <= 100 { XCTAssertGreaterThan(output.writes, 10, "chunk \(chunk) is handed on as it fills") }
         }
     }
+
+    /// Invalid UTF-8 is found wherever it lies, before, inside or after a
+    /// run of eight ASCII bytes (the validator's fast path), and valid
+    /// multi-byte text around it is not mistaken for it.
+    func testInvalidUTF8IsFoundAtItsPlace() {
+        let bad: [[UInt8]] = [[0xE9], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE4, 0xB8], [0x80]]
+        for sequence in bad {
+            for k in 0..<20 {
+                let bytes = [0x22] + [UInt8](repeating: UInt8(ascii: "a"), count: k) + sequence + Array("中".utf8) + [0x22]
+                XCTAssertThrowsError(try JSONParser.parse(bytes), "\(sequence) after \(k)") { error in
+                    let e = error as? JSONSyntaxError
+                    XCTAssertTrue(e?.message.contains("invalid UTF-8") ?? false, "\(error)")
+                    XCTAssertEqual(e?.column, k + 2, "\(sequence) after \(k)")
+                }
+            }
+        }
+        for k in 0..<20 {
+            let text = "\"" + String(repeating: "a", count: k) + "中文é😀" + String(repeating: "b", count: 19 - k) + "\""
+            XCTAssertEqual(try JSONParser.parse(Array(text.utf8)).stringValue?.count, 23, "\(k)")
+        }
+    }
 }
