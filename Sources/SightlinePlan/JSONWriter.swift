@@ -234,12 +234,40 @@ public struct JSONWriter {
         return false
     }
 
+    /// Whether any of eight bytes must be escaped (``needsEscape(_:)``), by
+    /// word arithmetic: a byte below 0x20, or one equal to `"`, `&`, `<`,
+    /// `>` or `\`. Exact as a yes/no (the classic "has zero byte" and "has
+    /// byte less than" tests); bytes of 0x80 and above never count.
+    @inline(__always)
+    private static func anyNeedsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        let below = (word &- ones &* 0x20) & ~word & highs != 0
+        return below || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x26)) || hasZero(word ^ (ones &* 0x3C))
+            || hasZero(word ^ (ones &* 0x3E)) || hasZero(word ^ (ones &* 0x5C))
+    }
+
+    /// A string in quotes, escaped: runs that need no escape are copied
+    /// whole, eight bytes tested at a time (reports are mostly messages).
     private mutating func appendString(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
         var text = s
         text.withUTF8 { utf8 in
             var start = 0
-            for (i, b) in utf8.enumerated() where Self.needsEscape(b) {
+            var i = 0
+            let n = utf8.count
+            let base = UnsafeRawPointer(utf8.baseAddress)
+            while i < n {
+                if let base, i + 8 <= n, !Self.anyNeedsEscape(base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
+                let b = utf8[i]
+                guard Self.needsEscape(b) else {
+                    i += 1
+                    continue
+                }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
                 switch b {
                 case UInt8(ascii: "\""): raw("\\\"")
@@ -252,7 +280,8 @@ public struct JSONWriter {
                     bytes.append(Self.hexDigits[Int(b >> 4)])
                     bytes.append(Self.hexDigits[Int(b & 0xF)])
                 }
-                start = i + 1
+                i += 1
+                start = i
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }

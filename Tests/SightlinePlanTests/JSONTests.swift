@@ -134,4 +134,23 @@ final class JSONTests: XCTestCase {
             XCTAssertEqual(try JSONParser.parse(Array(text.utf8)).stringValue?.count, 23, "\(k)")
         }
     }
+
+    /// Every byte value at every place in a 17-byte run (before, inside and
+    /// after an 8-byte word tested at once) is escaped exactly when it must.
+    func testEscapingFindsEveryByteAtEveryPlace() throws {
+        let special: [UInt8: String] = [0x22: "\\\"", 0x5C: "\\\\", 0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"]
+        for value in UInt8(0)..<128 {
+            for place in 0..<17 {
+                var text = [UInt8](repeating: UInt8(ascii: "a"), count: 17)
+                text[place] = value
+                var w = JSONWriter(indent: 0)
+                w.string(String(decoding: text, as: UTF8.self))
+                let needs = value < 0x20 || [0x22, 0x26, 0x3C, 0x3E, 0x5C].contains(value)
+                let escaped =
+                    special[value] ?? (needs ? "\\u00" + String(value >> 4, radix: 16) + String(value & 0xF, radix: 16) : String(UnicodeScalar(value)))
+                let expected = "\"" + String(repeating: "a", count: place) + escaped + String(repeating: "a", count: 16 - place) + "\""
+                XCTAssertEqual(w.string, expected, "byte \(value) at \(place)")
+            }
+        }
+    }
 }
