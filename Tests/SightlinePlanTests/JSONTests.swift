@@ -147,7 +147,8 @@ final class JSONTests: XCTestCase {
                 w.string(String(decoding: text, as: UTF8.self))
                 let needs = value < 0x20 || [0x22, 0x26, 0x3C, 0x3E, 0x5C].contains(value)
                 let escaped =
-                    special[value] ?? (needs ? "\\u00" + String(value >> 4, radix: 16) + String(value & 0xF, radix: 16) : String(UnicodeScalar(value)))
+                    special[value]
+                    ?? (needs ? "\\u00" + String(value >> 4, radix: 16) + String(value & 0xF, radix: 16) : String(UnicodeScalar(value)))
                 let expected = "\"" + String(repeating: "a", count: place) + escaped + String(repeating: "a", count: 16 - place) + "\""
                 XCTAssertEqual(w.string, expected, "byte \(value) at \(place)")
             }
