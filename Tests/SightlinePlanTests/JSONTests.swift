@@ -154,4 +154,23 @@ final class JSONTests: XCTestCase {
             }
         }
     }
+
+    /// The same among multi-byte characters (bytes of 0x80 and above never
+    /// need escaping, and must not hide or fake one in the same word).
+    func testEscapingAmongChineseText() {
+        for prefix in 0..<8 {
+            for before in 0..<4 {
+                for value: UInt8 in [0x01, 0x0A, 0x1F, 0x20, 0x22, 0x26, 0x3C, 0x3E, 0x5C, 0x7F] {
+                    let character = String(UnicodeScalar(value))
+                    let text = String(repeating: "x", count: prefix) + String(repeating: "中", count: before) + character + "文é中"
+                    var w = JSONWriter(indent: 0)
+                    w.string(text)
+                    let needs = value < 0x20 || [0x22, 0x26, 0x3C, 0x3E, 0x5C].contains(value)
+                    XCTAssertEqual(
+                        w.string.contains(character), !needs || value == 0x5C || value == 0x22, "\(value) at \(prefix)+\(before)")
+                    XCTAssertEqual(try JSONParser.parse(Array(w.string.utf8)).stringValue, text, "\(value) at \(prefix)+\(before)")
+                }
+            }
+        }
+    }
 }
