@@ -178,7 +178,8 @@ public final class BatchRunner: @unchecked Sendable {
         if let existing, matches(existing) { return .skipped(failing: existing.failing) }
         if let store, let now = try? store.key(for: input.key), matches(now) { return .skipped(failing: now.failing) }
         do {
-            let loaded = try LoadedPlan.load(bytes: bytes, file: input.file, profileOption: options.profile, cache: profiles, sha256: sha)
+            let loaded = try LoadedPlan.load(
+                bytes: bytes, file: input.file, profileOption: options.profile, cache: profiles, sha256: sha, keepDocument: false)
             let report: CheckReport
             do {
                 report = try checker.check(loaded)

@@ -47,11 +47,16 @@ public struct LoadedPlan: Sendable {
     /// memory first, so one command checks it; the report's SHA-256 is then
     /// the drawing file's (for an IMDF folder, which is no one file, the
     /// imported plan's).
-    public static func load(_ path: String, profileOption: String?, cache: ProfileCache = ProfileCache()) throws(PlanError) -> LoadedPlan {
+    ///
+    /// `keepDocument`: keep the parsed tree for rewriting (``Plan/document``);
+    /// a check lets it go feature by feature as it decodes.
+    public static func load(
+        _ path: String, profileOption: String?, cache: ProfileCache = ProfileCache(), keepDocument: Bool = true
+    ) throws(PlanError) -> LoadedPlan {
         if path == "-" {
             // `-`: the plan on standard input (a JSON plan; drawings need a file).
             let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-            return try load(bytes: bytes, file: "<stdin>", profileOption: profileOption, cache: cache)
+            return try load(bytes: bytes, file: "<stdin>", profileOption: profileOption, cache: cache, keepDocument: keepDocument)
         }
         if path.lowercased().hasSuffix(".ifc") || path.lowercased().hasSuffix(".ifczip") {
             throw PlanError([
@@ -68,17 +73,18 @@ public struct LoadedPlan: Sendable {
             let source = try? PlanDecoder.readFile(path)
             var loaded = try load(
                 bytes: Array(imported.json.utf8), file: path, profileOption: profileOption, cache: cache,
-                sha256: source.map(SHA256.hex))
+                sha256: source.map(SHA256.hex), keepDocument: keepDocument)
             loaded.plan.sourceBytes = [] // the generated document, whose lines are not the drawing's
             return loaded
         }
-        return try load(bytes: PlanDecoder.readFile(path), file: path, profileOption: profileOption, cache: cache)
+        return try load(
+            bytes: PlanDecoder.readFile(path), file: path, profileOption: profileOption, cache: cache, keepDocument: keepDocument)
     }
 
     /// - Parameter sha256: the digest of `bytes`, when the caller has it already.
     public static func load(
         bytes: [UInt8], file: String, profileOption: String?,
-        cache: ProfileCache = ProfileCache(), sha256 known: String? = nil
+        cache: ProfileCache = ProfileCache(), sha256 known: String? = nil, keepDocument: Bool = true
     ) throws(PlanError) -> LoadedPlan {
         var profileResult: Result<Profile, PlanError>?
         let plan: Plan
@@ -91,7 +97,7 @@ public struct LoadedPlan: Sendable {
                         return try cache.profile(try Self.declaredProfile(declared ?? "cn-2025", planFile: file))
                     }
                     return (try? profileResult?.get()).map { Array($0.extraCategories.keys) } ?? []
-                }, crsResolver: PlanCoordinateSystems.resolver)
+                }, crsResolver: PlanCoordinateSystems.resolver, keepDocument: keepDocument)
         } catch {
             // A broken profile explains the plan's errors better than they do.
             if case .failure(let profileError)? = profileResult { throw profileError }

@@ -19,8 +19,25 @@ public struct JSONParser {
         var string: String
     }
 
+    /// Called with each element of the root object's `features` array and
+    /// its index, instead of keeping it (``parse(_:eachFeature:)``).
+    private var featureSink: ((JSONValue, Int) -> Void)?
+
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+        try parse(bytes, eachFeature: nil)
+    }
+
+    /// Parses a document, handing each element of the root object's
+    /// `features` array to `eachFeature` as soon as it is parsed and keeping
+    /// an empty array in its place: a GeoJSON plan is decoded feature by
+    /// feature and its tree is never whole in memory (the tree of a
+    /// 160-floor hotel was most of a check's peak). The syntax is checked
+    /// exactly as by ``parse(_:)``.
+    public static func parse(
+        _ bytes: [UInt8], eachFeature: ((JSONValue, Int) -> Void)?
+    ) throws(JSONSyntaxError) -> JSONValue {
         var parser = JSONParser(bytes: bytes)
+        parser.featureSink = eachFeature
         if let bad = UTF8Validation.firstInvalidOffset(bytes) {
             throw parser.error(
                 "invalid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))): the file must be UTF-8 text", at: bad)
@@ -137,7 +154,11 @@ public struct JSONParser {
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("':' was expected after the key \"\(key)\"") }
             i += 1
             skipWhitespace()
-            members.append((key, try parseValue()))
+            if depth == 1, featureSink != nil, key == "features", i < bytes.count, bytes[i] == UInt8(ascii: "[") {
+                members.append((key, try parseStreamedFeatures()))
+            } else {
+                members.append((key, try parseValue()))
+            }
             skipWhitespace()
             guard i < bytes.count else { throw error("unexpected end of input inside an object") }
             if bytes[i] == UInt8(ascii: ",") {
@@ -201,6 +222,37 @@ public struct JSONParser {
             if bytes[i] == UInt8(ascii: "]") {
                 i += 1
                 return .array(array)
+            }
+            throw error("',' or ']' was expected in an array")
+        }
+    }
+
+    /// The root's `features` array, each element handed to the feature
+    /// sink as it is parsed; an empty array stands in its place.
+    private mutating func parseStreamedFeatures() throws(JSONSyntaxError) -> JSONValue {
+        try enter()
+        defer { depth -= 1 }
+        i += 1
+        skipWhitespace()
+        if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
+            i += 1
+            return .array([])
+        }
+        var index = 0
+        while true {
+            skipWhitespace()
+            let element = try parseValue()
+            featureSink?(element, index)
+            index += 1
+            skipWhitespace()
+            guard i < bytes.count else { throw error("unexpected end of input inside an array") }
+            if bytes[i] == UInt8(ascii: ",") {
+                i += 1
+                continue
+            }
+            if bytes[i] == UInt8(ascii: "]") {
+                i += 1
+                return .array([])
             }
             throw error("',' or ']' was expected in an array")
         }

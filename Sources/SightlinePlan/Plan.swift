@@ -19,9 +19,9 @@ public struct Plan: Sendable {
     public var boundaries: [Boundary] = []
     /// Doubtful but usable input, e.g. unknown properties.
     public var warnings: [PlanProblem] = []
-    /// The parsed file, members in file order: `fix --apply` rewrites it,
-    /// changing only what it fixes. (Keeping it also means a `check` process
-    /// never spends time freeing it.)
+    /// The parsed file, members in file order: `fix --apply` and the planner
+    /// rewrite it, changing only what they change. `.null` when decoded
+    /// without it (`keepDocument: false`: `check`, `batch`, `filing`).
     public var document: JSONValue = .null
     /// The file's bytes as read, for ``featureLines``; empty for a plan
     /// imported from a drawing, whose lines are not the user's.

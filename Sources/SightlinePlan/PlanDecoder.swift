@@ -57,32 +57,38 @@ public enum PlanDecoder {
     /// Decodes a plan from its bytes; `file` names it in messages.
     /// - Parameter crsResolver: resolves EPSG codes beyond the built-in ones
     ///   (and corrects projected ones for their scale), when given.
+    ///
+    /// - Parameter keepDocument: keep the parsed tree as ``Plan/document``
+    ///   (`fix --apply` and the planner rewrite it). Without it the features
+    ///   are read as they are parsed and their trees let go one by one
+    ///   (``FeatureReader``), so a check never holds the whole tree.
     public static func decode(
         bytes: [UInt8], file: String,
         extraCategories: (String?) -> [ZoneCategory] = { _ in [] },
-        crsResolver: CRSResolver? = nil
+        crsResolver: CRSResolver? = nil, keepDocument: Bool = true
     ) throws(PlanError) -> Plan {
         let root: JSONValue
+        let reader = keepDocument ? nil : FeatureReader(file: file)
         do {
-            root = try JSONParser.parse(bytes)
+            root = try JSONParser.parse(bytes, eachFeature: reader.map { reader in { reader.read($0, index: $1) } })
         } catch {
             throw PlanError([PlanProblem(file: file, message: "not valid JSON: \(error)")])
         }
         let log = ProblemLog(file: file)
-        let plan = decode(root, log: log, extraCategories: extraCategories, crsResolver: crsResolver)
+        let plan = decode(root, log: log, extraCategories: extraCategories, crsResolver: crsResolver, read: reader)
         if !log.errors.isEmpty || plan == nil {
             throw PlanError(log.errors.isEmpty ? [PlanProblem(file: file, message: "not a plan")] : log.errors)
         }
         var result = plan!
         result.warnings = log.warnings
-        result.document = root
+        if keepDocument { result.document = root }
         result.sourceBytes = bytes
         return result
     }
 
     private static func decode(
         _ root: JSONValue, log: ProblemLog, extraCategories: (String?) -> [ZoneCategory],
-        crsResolver: CRSResolver?
+        crsResolver: CRSResolver?, read: FeatureReader? = nil
     ) -> Plan? {
         guard let top = root.objectValue else {
             log.error(nil, nil, "expected a GeoJSON FeatureCollection object, found \(root.typeName)")
@@ -109,18 +115,17 @@ public enum PlanDecoder {
         var vocabulary = ZoneCategory.base
         for extra in extraCategories(declaredProfile) where !vocabulary.contains(extra) { vocabulary.append(extra) }
 
-        // Pass 1: ids, kinds, levels and raw geometry.
-        var raws: [RawFeature] = []
-        raws.reserveCapacity(featureValues.count)
-        var seenIds: [String: Int] = Dictionary(minimumCapacity: featureValues.count)
-        for (index, value) in featureValues.enumerated() {
-            guard let raw = RawFeature.read(value, index: index, log: log) else { continue }
-            // One hash a feature: insert, and put the first back on a duplicate.
-            if let first = seenIds.updateValue(index, forKey: raw.id) {
-                seenIds[raw.id] = first
-                log.error(raw.id, "id", "duplicate id: features[\(first)] has the same id; ids must be unique within a plan")
-            }
-            raws.append(raw)
+        // Pass 1: ids, kinds, levels and raw geometry (read as the features
+        // were parsed, when they were; their problems come in file order
+        // after the plan's own, as if read here).
+        var raws: [RawFeature]
+        if let read {
+            log.append(contentsOf: read.log)
+            raws = read.raws
+        } else {
+            let reader = FeatureReader(log: log, count: featureValues.count)
+            for (index, value) in featureValues.enumerated() { reader.read(value, index: index) }
+            raws = reader.raws
         }
 
         let levels = resolveLevels(declared: declaredLevels, raws: &raws, log: log)

@@ -29,6 +29,14 @@ public final class ProblemLog {
         return [PlanProblem(severity, file: file, message: "… and \(n) more \(severity == .error ? "errors" : "warnings") not shown")]
     }
 
+    /// Another log's problems after this one's, as if logged here: each
+    /// kept problem is logged again (this log's limits apply), and the ones
+    /// the other dropped are counted as dropped.
+    public func append(contentsOf other: ProblemLog) {
+        for p in other.problems { add(p.severity, p.feature, p.property, p.message) }
+        for (severity, n) in other.dropped { dropped[severity, default: 0] += n }
+    }
+
     public var errors: [PlanProblem] { problems.filter { $0.severity == .error } + summary(.error) }
     public var warnings: [PlanProblem] { problems.filter { $0.severity == .warning } + summary(.warning) }
 }

@@ -67,13 +67,14 @@ struct Check: ParsableCommand {
 
     func run() throws {
         var clock = PhaseClock(enabled: timings)
-        var loaded: LoadedPlan
+        let loaded: LoadedPlan
         do {
-            loaded = try LoadedPlan.load(plan, profileOption: rulebook.profile)
+            // The check never rewrites the plan: its tree is let go feature by
+            // feature as it is decoded, never held whole.
+            loaded = try LoadedPlan.load(plan, profileOption: rulebook.profile, keepDocument: false)
         } catch {
             try fail(error.problems)
         }
-        Self.releaseInBackground(&loaded.plan.document)
         clock.lap("read + decode")
         let checker = PlanChecker(
             toolVersion: Sightline.version, profileOption: rulebook.profile, asOf: rulebook.checkDate,
@@ -141,18 +142,6 @@ struct Check: ParsableCommand {
         // Everything is written (Console writes are unbuffered): exit now
         // rather than spend tens of milliseconds freeing a big plan's geometry.
         Foundation.exit(Console.failedStandardError ? 2 : report.errorCount > 0 ? 1 : 0)
-    }
-
-    /// Lets the parsed plan document go on another thread: a check needs
-    /// only the decoded plan, the tree is the largest thing it holds while
-    /// views accumulate (a third of the heap at the peak of a 160-floor
-    /// hotel), and freeing its hundreds of thousands of nodes here would
-    /// cost the check 4 % of its instructions.
-    private static func releaseInBackground(_ document: inout JSONValue) {
-        var taken = JSONValue.null
-        swap(&taken, &document)
-        let tree = taken
-        Thread.detachNewThread { withExtendedLifetime(tree) {} }
     }
 
     /// Streams `report` into the file at `path` through `renderer`, atomically
