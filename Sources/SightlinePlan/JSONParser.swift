@@ -154,8 +154,8 @@ public struct JSONParser {
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("':' was expected after the key \"\(key)\"") }
             i += 1
             skipWhitespace()
-            if depth == 1, featureSink != nil, key == "features", i < bytes.count, bytes[i] == UInt8(ascii: "[") {
-                members.append((key, try parseStreamedFeatures()))
+            if depth == 1, let featureSink, key == "features", i < bytes.count, bytes[i] == UInt8(ascii: "[") {
+                members.append((key, try parseArray(handingTo: featureSink)))
             } else {
                 members.append((key, try parseValue()))
             }
@@ -173,7 +173,10 @@ public struct JSONParser {
         }
     }
 
-    private mutating func parseArray() throws(JSONSyntaxError) -> JSONValue {
+    /// An array; with `sink`, each element is handed to it with its index
+    /// as soon as it is parsed and an empty array stands in its place (the
+    /// root's `features`, ``parse(_:eachFeature:)``).
+    private mutating func parseArray(handingTo sink: ((JSONValue, Int) -> Void)? = nil) throws(JSONSyntaxError) -> JSONValue {
         try enter()
         defer { depth -= 1 }
         i += 1
@@ -184,7 +187,9 @@ public struct JSONParser {
             return .array(array)
         }
         // Arrays of numbers only (coordinates) are kept compact.
-        if i < bytes.count, bytes[i] == UInt8(ascii: "-") || (bytes[i] >= UInt8(ascii: "0") && bytes[i] <= UInt8(ascii: "9")) {
+        if sink == nil, i < bytes.count,
+            bytes[i] == UInt8(ascii: "-") || (bytes[i] >= UInt8(ascii: "0") && bytes[i] <= UInt8(ascii: "9"))
+        {
             var numbers: [Double] = []
             // A position's two numbers in one allocation, not grown from one.
             numbers.reserveCapacity(2)
@@ -209,10 +214,17 @@ public struct JSONParser {
             }
         }
         // A room's ring (five positions) in two allocations, not four.
-        if array.isEmpty { array.reserveCapacity(4) }
+        if array.isEmpty, sink == nil { array.reserveCapacity(4) }
+        var index = 0
         while true {
             skipWhitespace()
-            array.append(try parseValue())
+            let element = try parseValue()
+            if let sink {
+                sink(element, index)
+                index += 1
+            } else {
+                array.append(element)
+            }
             skipWhitespace()
             guard i < bytes.count else { throw error("unexpected end of input inside an array") }
             if bytes[i] == UInt8(ascii: ",") {
@@ -222,37 +234,6 @@ public struct JSONParser {
             if bytes[i] == UInt8(ascii: "]") {
                 i += 1
                 return .array(array)
-            }
-            throw error("',' or ']' was expected in an array")
-        }
-    }
-
-    /// The root's `features` array, each element handed to the feature
-    /// sink as it is parsed; an empty array stands in its place.
-    private mutating func parseStreamedFeatures() throws(JSONSyntaxError) -> JSONValue {
-        try enter()
-        defer { depth -= 1 }
-        i += 1
-        skipWhitespace()
-        if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
-            i += 1
-            return .array([])
-        }
-        var index = 0
-        while true {
-            skipWhitespace()
-            let element = try parseValue()
-            featureSink?(element, index)
-            index += 1
-            skipWhitespace()
-            guard i < bytes.count else { throw error("unexpected end of input inside an array") }
-            if bytes[i] == UInt8(ascii: ",") {
-                i += 1
-                continue
-            }
-            if bytes[i] == UInt8(ascii: "]") {
-                i += 1
-                return .array([])
             }
             throw error("',' or ']' was expected in an array")
         }
