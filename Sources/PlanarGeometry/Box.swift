@@ -51,8 +51,5 @@ public struct Box: Sendable, Equatable {
         minX <= o.maxX && o.minX <= maxX && minY <= o.maxY && o.minY <= maxY
     }
 
-    /// Whether `p` lies in the closed box.
-    @inlinable public func contains(_ p: Point2) -> Bool { p.x >= minX && p.x <= maxX && p.y >= minY && p.y <= maxY }
-
     public var center: Point2 { Point2((minX + maxX) / 2, (minY + maxY) / 2) }
 }
