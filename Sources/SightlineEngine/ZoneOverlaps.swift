@@ -95,16 +95,19 @@ struct ZoneOverlaps {
             // One hole-free strictly convex part is simple, so valid: GEOS's
             // validity check (a noding of the rings) is skipped for it.
             var overlap = try z.isRectangle ? viewGeometry.clipped(to: z.box) : z.geometry().intersection(viewGeometry)
-            var parts = try overlap.polygons()
-            if z.isRectangle, !(parts.count == 1 && parts[0].isConvex), try overlap.validityReason != nil {
-                overlap = try overlap.madeValidDroppingCollapsed()
+            var parts: [PolygonRings]?
+            if z.isRectangle {
                 parts = try overlap.polygons()
+                if !(parts!.count == 1 && parts![0].isConvex), try overlap.validityReason != nil {
+                    overlap = try overlap.madeValidDroppingCollapsed()
+                    parts = nil
+                }
             }
             let area = try overlap.area
             guard area > 0 else { continue }
             // Floating-point noise along shared edges leaves slivers of
             // ~1e-15 m²; they are no evidence of anything.
-            let polygons = parts.filter { $0.area > Self.sliverArea }
+            let polygons = try (parts ?? overlap.polygons()).filter { $0.area > Self.sliverArea }
             guard !polygons.isEmpty else { continue }
             let nearest = PolygonRings.distance(from: analyzer.camera.position, to: polygons)
             intrusions.append(

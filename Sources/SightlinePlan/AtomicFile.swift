@@ -48,16 +48,7 @@ public final class AtomicFile: ByteOutput {
     /// failure, nothing more is written.
     public func write(_ bytes: UnsafeRawBufferPointer) {
         guard failure == nil, !finished else { return }
-        var offset = 0
-        while offset < bytes.count {
-            let n = systemWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                failure = FileWriteError(path: path, reason: String(cString: strerror(errno)))
-                return
-            }
-            offset += n
-        }
+        do { try FileWriter.writeAll(bytes, to: fd, name: path) } catch { failure = error }
     }
 
     public func write(_ bytes: [UInt8]) { bytes.withUnsafeBytes { write($0) } }

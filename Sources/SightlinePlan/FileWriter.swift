@@ -27,9 +27,15 @@ public enum FileWriter {
     /// Writes all of `bytes` to an open descriptor, retrying short writes
     /// and interrupted calls.
     public static func writeAll(_ bytes: [UInt8], to fd: Int32, name: String) throws(FileWriteError) {
+        let result = bytes.withUnsafeBytes { raw in Result { () throws(FileWriteError) in try writeAll(raw, to: fd, name: name) } }
+        try result.get()
+    }
+
+    /// The same for raw bytes (``AtomicFile`` streams through it).
+    public static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32, name: String) throws(FileWriteError) {
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { raw in systemWrite(fd, raw.baseAddress! + offset, raw.count - offset) }
+            let n = systemWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw FileWriteError(path: name, reason: String(cString: strerror(errno)))
@@ -40,7 +46,7 @@ public enum FileWriter {
 }
 
 /// write(2), named apart from ``FileWriter/write(_:toFile:)``.
-func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
     #if canImport(Glibc)
         Glibc.write(fd, buffer, count)
     #else
