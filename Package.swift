@@ -76,7 +76,8 @@ let package = Package(
         .executableTarget(
             name: "sightline-bench",
             dependencies: [
-                "SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineSynth", "SightlineCheck",
+                "PlanarGeometry", "SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineSynth",
+                "SightlineCheck",
                 "SightlineBatch", "SightlineFix", "SightlineImport", "SightlineServe",
             ]
         ),

@@ -1,4 +1,5 @@
 import Foundation
+import PlanarGeometry
 import SightlineBatch
 import SightlineCheck
 import SightlineEngine
@@ -113,6 +114,40 @@ func benchScaling() throws {
         }
         let perCamera = best / Double(cameras.count) * 1e6
         print(String(format: "  %4.0f m  %10.0f                    %8.1f   %8.3f", range, k, perCamera, perCamera / (k * log2(max(k, 2)))))
+    }
+    try benchDeepStack()
+}
+
+/// The sweep's worst case: n closed 64-gons nested round the eye, so every
+/// ray crosses all n and every piece is open at once (k = 64·n segments).
+/// A scan of the open pieces is O(k·n) per view; the heap O(k log k).
+func benchDeepStack() throws {
+    print("deep stack: n nested 64-gons round the eye, all open on every ray (one sweep, full circle)")
+    print("      k   scan µs   heap µs   as the sweep runs µs   µs/(k·log2 k)")
+    for n in [4, 16, 64, 256] {
+        var segments: [Segment] = []
+        for ring in 0..<n {
+            let r = 1 + 0.3 * Double(ring)
+            for j in 0..<64 {
+                segments.append(Segment(Point2.unit(angle: Double(j) * .pi / 32) * r, Point2.unit(angle: Double(j + 1) * .pi / 32) * r))
+            }
+        }
+        func best(_ threshold: Int) -> Double {
+            var sweep = RadialSweep()
+            sweep.heapThreshold = threshold
+            var fastest = Double.infinity
+            for _ in 0..<5 {
+                let t0 = now()
+                let region = sweep.region(
+                    eye: Point2(0.1, 0.05), domain: .init(start: 0, width: 2 * .pi), near: 0, far: 1000, segments: segments)
+                fastest = min(fastest, now() - t0)
+                precondition(region.count == 1)
+            }
+            return fastest * 1e6
+        }
+        let k = Double(segments.count)
+        let usual = best(RadialSweep().heapThreshold)
+        print(String(format: "  %5.0f  %8.0f  %8.0f  %12.0f           %8.4f", k, best(.max), best(0), usual, usual / (k * log2(k))))
     }
 }
 
