@@ -179,7 +179,8 @@ public final class BatchRunner: @unchecked Sendable {
         if let store, let now = try? store.key(for: input.key), matches(now) { return .skipped(failing: now.failing) }
         do {
             let loaded = try LoadedPlan.load(
-                bytes: bytes, file: input.file, profileOption: options.profile, cache: profiles, sha256: sha, keepDocument: false)
+                bytes: bytes, file: input.file, profileOption: options.profile, cache: profiles, sha256: sha, keepDocument: false,
+                keepSource: false)
             let report: CheckReport
             do {
                 report = try checker.check(loaded)

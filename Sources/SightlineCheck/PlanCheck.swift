@@ -49,14 +49,18 @@ public struct LoadedPlan: Sendable {
     /// imported plan's).
     ///
     /// `keepDocument`: keep the parsed tree for rewriting (``Plan/document``);
-    /// a check lets it go feature by feature as it decodes.
+    /// a check lets it go feature by feature as it decodes. `keepSource`:
+    /// keep the file's bytes for SARIF's line numbers (``Plan/featureLines``).
     public static func load(
-        _ path: String, profileOption: String?, cache: ProfileCache = ProfileCache(), keepDocument: Bool = true
+        _ path: String, profileOption: String?, cache: ProfileCache = ProfileCache(), keepDocument: Bool = true,
+        keepSource: Bool = true
     ) throws(PlanError) -> LoadedPlan {
         if path == "-" {
             // `-`: the plan on standard input (a JSON plan; drawings need a file).
             let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-            return try load(bytes: bytes, file: "<stdin>", profileOption: profileOption, cache: cache, keepDocument: keepDocument)
+            return try load(
+                bytes: bytes, file: "<stdin>", profileOption: profileOption, cache: cache, keepDocument: keepDocument,
+                keepSource: keepSource)
         }
         if path.lowercased().hasSuffix(".ifc") || path.lowercased().hasSuffix(".ifczip") {
             throw PlanError([
@@ -78,13 +82,14 @@ public struct LoadedPlan: Sendable {
             return loaded
         }
         return try load(
-            bytes: PlanDecoder.readFile(path), file: path, profileOption: profileOption, cache: cache, keepDocument: keepDocument)
+            bytes: PlanDecoder.readFile(path), file: path, profileOption: profileOption, cache: cache, keepDocument: keepDocument,
+            keepSource: keepSource)
     }
 
     /// - Parameter sha256: the digest of `bytes`, when the caller has it already.
     public static func load(
         bytes: [UInt8], file: String, profileOption: String?,
-        cache: ProfileCache = ProfileCache(), sha256 known: String? = nil, keepDocument: Bool = true
+        cache: ProfileCache = ProfileCache(), sha256 known: String? = nil, keepDocument: Bool = true, keepSource: Bool = true
     ) throws(PlanError) -> LoadedPlan {
         var profileResult: Result<Profile, PlanError>?
         let plan: Plan
@@ -97,7 +102,7 @@ public struct LoadedPlan: Sendable {
                         return try cache.profile(try Self.declaredProfile(declared ?? "cn-2025", planFile: file))
                     }
                     return (try? profileResult?.get()).map { Array($0.extraCategories.keys) } ?? []
-                }, crsResolver: PlanCoordinateSystems.resolver, keepDocument: keepDocument)
+                }, crsResolver: PlanCoordinateSystems.resolver, keepDocument: keepDocument, keepSource: keepSource)
         } catch {
             // A broken profile explains the plan's errors better than they do.
             if case .failure(let profileError)? = profileResult { throw profileError }
@@ -178,8 +183,10 @@ public struct PlanChecker: Sendable {
             zoneViewThreshold: loaded.profile.zoneViewThreshold)
     }
 
-    private func report(_ loaded: LoadedPlan, analysis: PlanAnalysis) -> CheckReport {
-        let outcome = RuleEngine(profile: loaded.profile, asOf: asOf).evaluate(analysis)
+    private func report(_ loaded: LoadedPlan, analysis input: PlanAnalysis) -> CheckReport {
+        let outcome = RuleEngine(profile: loaded.profile, asOf: asOf).evaluate(input)
+        var analysis = input
+        analysis.contents = [:] // the features by level were for the rules
         return CheckReport(
             toolVersion: toolVersion, profile: loaded.profile, analysis: analysis, outcome: outcome,
             asOf: asOf, inputSHA256: loaded.sha256)

@@ -47,6 +47,7 @@ public struct Engine: Sendable {
             results = box.value
         }
         var cameras: [CameraAnalysis] = []
+        cameras.reserveCapacity(plan.cameras.count)
         var problems: [PlanProblem] = []
         var errors: [PlanProblem] = []
         var zoneViewAreas: [String: Double] = [:]
@@ -66,7 +67,8 @@ public struct Engine: Sendable {
         if !errors.isEmpty { throw PlanError(errors) }
         cameras.sort { $0.camera.info.index < $1.camera.info.index }
         coverage.sort { $0.zone.info.index < $1.zone.info.index }
-        return PlanAnalysis(plan: plan, cameras: cameras, problems: problems, zoneViewAreas: zoneViewAreas, coverage: coverage)
+        return PlanAnalysis(
+            plan: plan, cameras: cameras, problems: problems, zoneViewAreas: zoneViewAreas, coverage: coverage, contents: contents)
     }
 
     private struct LevelResult {

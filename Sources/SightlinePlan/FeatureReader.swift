@@ -25,4 +25,12 @@ final class FeatureReader {
         }
         raws.append(raw)
     }
+
+    /// The features read, handed over (not shared, so settling their levels
+    /// does not copy them all), and the id table let go.
+    func takeRaws() -> [RawFeature] {
+        seenIds = [:]
+        defer { raws = [] }
+        return raws
+    }
 }

@@ -62,10 +62,13 @@ public enum PlanDecoder {
     ///   (`fix --apply` and the planner rewrite it). Without it the features
     ///   are read as they are parsed and their trees let go one by one
     ///   (``FeatureReader``), so a check never holds the whole tree.
+    /// - Parameter keepSource: keep the file's bytes as ``Plan/sourceBytes``
+    ///   for the SARIF report's line numbers; a check that writes another
+    ///   format lets them go (they are as large as the file).
     public static func decode(
         bytes: [UInt8], file: String,
         extraCategories: (String?) -> [ZoneCategory] = { _ in [] },
-        crsResolver: CRSResolver? = nil, keepDocument: Bool = true
+        crsResolver: CRSResolver? = nil, keepDocument: Bool = true, keepSource: Bool = true
     ) throws(PlanError) -> Plan {
         let root: JSONValue
         let reader = keepDocument ? nil : FeatureReader(file: file)
@@ -82,7 +85,7 @@ public enum PlanDecoder {
         var result = plan!
         result.warnings = log.warnings
         if keepDocument { result.document = root }
-        result.sourceBytes = bytes
+        if keepSource { result.sourceBytes = bytes }
         return result
     }
 
@@ -121,11 +124,11 @@ public enum PlanDecoder {
         var raws: [RawFeature]
         if let read {
             log.append(contentsOf: read.log)
-            raws = read.raws
+            raws = read.takeRaws()
         } else {
             let reader = FeatureReader(log: log, count: featureValues.count)
             for (index, value) in featureValues.enumerated() { reader.read(value, index: index) }
-            raws = reader.raws
+            raws = reader.takeRaws()
         }
 
         let levels = resolveLevels(declared: declaredLevels, raws: &raws, log: log)
@@ -135,7 +138,13 @@ public enum PlanDecoder {
         // Pass 2: typed features in local metres.
         var plan = Plan(file: log.file, metadata: metadata, frame: frame, levels: levels)
         let builder = FeatureBuilder(frame: frame, defaults: metadata.defaults, log: log, vocabulary: vocabulary)
-        for raw in raws { builder.add(raw, to: &plan) }
+        // Each raw feature's properties and positions are let go once built,
+        // so the raw and the typed plan are never both whole.
+        for i in raws.indices {
+            builder.add(raws[i], to: &plan)
+            raws[i].properties = JSONObject()
+            raws[i].geometry = nil
+        }
         return plan
     }
 

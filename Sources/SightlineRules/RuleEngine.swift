@@ -75,9 +75,12 @@ public struct RuleEngine: Sendable {
                 if let camera = f.cameraID { perCamera[camera, default: []].append(f) } else { siteWide.append(f) }
             }
         }
+        // Each camera's list is taken out as it is used, so the findings are
+        // held once, not twice, at the end.
         var findings: [Finding] = []
+        findings.reserveCapacity(perCamera.values.reduce(siteWide.count) { $0 + $1.count })
         for camera in analysis.cameras {
-            let own = perCamera[camera.camera.id] ?? []
+            let own = perCamera.removeValue(forKey: camera.camera.id) ?? []
             findings += own.enumerated().sorted { a, b in
                 (a.element.rule, a.element.zoneID ?? "", a.offset) < (b.element.rule, b.element.zoneID ?? "", b.offset)
             }.map(\.element)
@@ -140,7 +143,7 @@ struct RuleContext {
         self.analysis = analysis
         self.asOf = asOf
         self.privateScope = privateScope
-        self.contents = plan.contentsByLevel()
+        self.contents = analysis.contents.isEmpty ? plan.contentsByLevel() : analysis.contents
     }
 
     var parameters: Parameters { profile.parameters }

@@ -70,8 +70,9 @@ struct Check: ParsableCommand {
         let loaded: LoadedPlan
         do {
             // The check never rewrites the plan: its tree is let go feature by
-            // feature as it is decoded, never held whole.
-            loaded = try LoadedPlan.load(plan, profileOption: rulebook.profile, keepDocument: false)
+            // feature as it is decoded, never held whole, and the file's bytes
+            // are kept only for SARIF's line numbers.
+            loaded = try LoadedPlan.load(plan, profileOption: rulebook.profile, keepDocument: false, keepSource: format == .sarif)
         } catch {
             try fail(error.problems)
         }

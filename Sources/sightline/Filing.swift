@@ -25,7 +25,7 @@ struct Filing: ParsableCommand {
 
     func run() throws {
         let loaded: LoadedPlan
-        do { loaded = try LoadedPlan.load(plan, profileOption: rulebook.profile, keepDocument: false) } catch {
+        do { loaded = try LoadedPlan.load(plan, profileOption: rulebook.profile, keepDocument: false, keepSource: false) } catch {
             printProblems(error.problems)
             throw ExitCode(2)
         }
