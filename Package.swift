@@ -71,6 +71,19 @@ let package = Package(
                 "SightlineImport", "SightlineServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            // Release builds link the Swift runtime and Foundation in, as the
+            // Containerfile ships it: the binary runs without a Swift
+            // toolchain, and starts in 6 ms instead of 12 (the dynamic
+            // loader's symbol lookups were 30 M instructions, a seventh of a
+            // check of the mall). Not debug builds: the test bundle links
+            // this target's settings, and XCTest has no static library.
+            linkerSettings: [
+                .unsafeFlags(
+                    [
+                        "-static-stdlib", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections",
+                        "-lFoundationEssentials", "-lFoundationInternationalization",
+                    ], .when(platforms: [.linux], configuration: .release))
             ]
         ),
         .executableTarget(

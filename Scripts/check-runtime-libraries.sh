@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 binary="${1:-}"
 if [ -z "$binary" ]; then
-  swift build -c release --product sightline --static-swift-stdlib >&2
+  swift build -c release --product sightline >&2  # static Swift runtime: Package.swift
   binary=.build/release/sightline
 fi
 packages=$(sed -n 's/^# runtime-packages: //p' Containerfile)
