@@ -19,7 +19,21 @@ public struct PlanRewriter {
     /// What was applied, per camera id.
     public private(set) var applied: [String: String] = [:]
 
+    /// Sets each offending camera's chosen fix (`choice`) and adds the signs
+    /// the plan lacks.
+    ///
+    /// The cameras' changes are gathered first and made in one pass over the
+    /// features: a pass for each camera was O(cameras × features), 18 of
+    /// the 20 s `fix --apply best` took on a 160-floor hotel.
     public mutating func apply(_ plan: FixPlan, choice: Choice) {
+        var changes: [String: (inout JSONObject) -> Void] = [:]
+        func updateCamera(_ id: String, _ change: @escaping (inout JSONObject) -> Void) {
+            let earlier = changes[id]
+            changes[id] = { feature in
+                earlier?(&feature)
+                Self.changeProperties(of: &feature, change)
+            }
+        }
         for fix in plan.cameras {
             let option: CameraFix.Option?
             switch choice {
@@ -63,6 +77,7 @@ public struct PlanRewriter {
                 applied[fix.camera.id] = "\(fix.study.masks.count) mask\(fix.study.masks.count == 1 ? "" : "s")"
             }
         }
+        updateFeatures(changes)
         var features = root["features"]?.arrayValue ?? []
         var ids = Set(features.compactMap { f in f.objectValue.flatMap(Self.id(of:)) })
         for sign in plan.signs {
@@ -94,12 +109,11 @@ public struct PlanRewriter {
         root["features"] = .array(features)
     }
 
-    private mutating func updateCamera(_ id: String, _ change: (inout JSONObject) -> Void) {
-        _ = updateFeature(id) { feature in
-            var props = feature["properties"]?.objectValue ?? JSONObject()
-            change(&props)
-            feature["properties"] = .object(props)
-        }
+    /// Changes a feature's `properties` object in place (made when missing).
+    private static func changeProperties(of feature: inout JSONObject, _ change: (inout JSONObject) -> Void) {
+        var props = feature["properties"]?.objectValue ?? JSONObject()
+        change(&props)
+        feature["properties"] = .object(props)
     }
 
     /// Masks as a camera's `masks` property writes them (a full circle as
@@ -122,16 +136,30 @@ public struct PlanRewriter {
     }
 
     /// Changes the feature with `id` in place; `false` when there is none.
-    private mutating func updateFeature(_ id: String, _ change: (inout JSONObject) -> Void) -> Bool {
-        guard var features = root["features"]?.arrayValue else { return false }
-        var found = false
+    private mutating func updateFeature(_ id: String, _ change: @escaping (inout JSONObject) -> Void) -> Bool {
+        !updateFeatures([id: change]).isEmpty
+    }
+
+    /// Changes each feature whose id `changes` holds, in one pass, and
+    /// returns the ids found.
+    ///
+    /// The feature list is taken out of the root while it changes, so it is
+    /// changed in place rather than copied.
+    ///
+    /// - Complexity: O(features).
+    @discardableResult
+    private mutating func updateFeatures(_ changes: [String: (inout JSONObject) -> Void]) -> Set<String> {
+        guard !changes.isEmpty, case .array(var features)? = root["features"] else { return [] }
+        root["features"] = .null
+        defer { root["features"] = .array(features) }
+        var found = Set<String>()
         for i in features.indices {
-            guard var f = features[i].objectValue, Self.id(of: f) == id else { continue }
+            guard case .object(var f) = features[i], let id = Self.id(of: f), let change = changes[id] else { continue }
+            features[i] = .null
             change(&f)
             features[i] = .object(f)
-            found = true
+            found.insert(id)
         }
-        root["features"] = .array(features)
         return found
     }
 

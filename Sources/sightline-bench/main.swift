@@ -18,7 +18,7 @@ import SightlineSynth
 /// rendering, each as time and cameras/s.
 /// Usage: swift run -c release sightline-bench [floors] [rooms] [repeats]
 ///        swift run -c release sightline-bench scaling        (terminal, cost per camera by range)
-///        swift run -c release sightline-bench fix            (fix --apply best on the hotel and the mall)
+///        swift run -c release sightline-bench fix            (fix --apply best on the 40- and 160-floor hotels and the mall)
 ///        swift run -c release sightline-bench serve          (the planner: 1,000 camera moves, p50/p95/p99)
 ///        swift run -c release sightline-bench batch [buildings]
 ///        swift run -c release sightline-bench import [rooms]   (6 DXF entities a room)
@@ -155,6 +155,8 @@ func benchDeepStack() throws {
 func benchFix() throws {
     for (title, json) in [
         ("hotel 40 floors × 40 rooms", HotelGenerator(floors: 40, roomsPerSide: 40, seed: 1).json()),
+        // Four times the floors: the rewrite must stay linear in them.
+        ("hotel 160 floors × 40 rooms", HotelGenerator(floors: 160, roomsPerSide: 40, seed: 1).json()),
         ("mall 10 floors", MallGenerator(floors: 10, seed: 1).json()),
     ] {
         let bytes = Array(json.utf8)
