@@ -147,13 +147,13 @@ public final class PlanSession {
     public func analysis(ofCamera id: String) -> CameraAnalysis? { analyses[id] }
 
     /// Whether two decoded cameras have the same value in every property
-    /// but their place in the file (`info`'s index and line): a structural
-    /// comparison through their descriptions, which print every stored
-    /// property (Doubles in shortest round-trip form, so exactly), so a new
-    /// property of `Camera` can never be forgotten here.
+    /// but their place in the file (`info`'s index and line): `Camera`'s
+    /// synthesized `==`, so a new stored property cannot be forgotten here.
+    /// (It compared their descriptions, printed through reflection: 0.1 ms
+    /// a camera, so every edit of a 40-floor hotel spent 60 ms on it.)
     static func same(_ a: Camera, _ b: Camera) -> Bool {
         var x = a
         x.info = b.info
-        return "\(x)" == "\(b)"
+        return x == b
     }
 }

@@ -262,11 +262,11 @@ struct FeatureBuilder {
         return Lens(focalLengthMM: focal.0, focalLengthMaxMM: focal.1, sensorWidthMM: width, sensorHeightMM: height, sensorFormat: format)
     }
 
-    private func resolution(_ p: PropertyReader) -> (Int, Int)? {
+    private func resolution(_ p: PropertyReader) -> Camera.Resolution? {
         if let a = p.object["resolution"]?.arrayValue, a.count == 2,
             let w = a[0].numberValue, let h = a[1].numberValue, w >= 1, h >= 1, w == w.rounded(), h == h.rounded(), w < 1e6, h < 1e6
         {
-            return (Int(w), Int(h))
+            return Camera.Resolution(width: Int(w), height: Int(h))
         }
         log.error(p.feature, "properties.resolution", "expected [width, height] in whole pixels, e.g. [1920, 1080]")
         return nil

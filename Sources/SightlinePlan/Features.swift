@@ -151,8 +151,20 @@ public struct PrivacyMask: Sendable, Equatable {
 }
 
 /// An image acquisition device (`kind: camera`).
-public struct Camera: Sendable {
+///
+/// Equatable so the planner can tell, field by field, which cameras an edit
+/// changed.
+public struct Camera: Sendable, Equatable {
     public enum CameraType: String, Sendable, CaseIterable { case fixed, ptz, fisheye }
+    /// The sensor's size in pixels.
+    public struct Resolution: Sendable, Equatable {
+        public var width: Int
+        public var height: Int
+        public init(width: Int, height: Int) {
+            self.width = width
+            self.height = height
+        }
+    }
     public var info: FeatureInfo
     public var position: Point2
     public var mountHeight = 2.5
@@ -163,7 +175,7 @@ public struct Camera: Sendable {
     public var hfov: Double?
     public var vfov: Double?
     public var lens: Lens?
-    public var resolution: (width: Int, height: Int)?
+    public var resolution: Resolution?
     public var range: Double?
     public var type = CameraType.fixed
     public var ptz: PTZLimits?
