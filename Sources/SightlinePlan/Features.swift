@@ -160,10 +160,6 @@ public struct Camera: Sendable, Equatable {
     public struct Resolution: Sendable, Equatable {
         public var width: Int
         public var height: Int
-        public init(width: Int, height: Int) {
-            self.width = width
-            self.height = height
-        }
     }
     public var info: FeatureInfo
     public var position: Point2
