@@ -31,8 +31,10 @@ public struct RadialSweep: Sendable {
     /// Largest angle one chord of an arc may span (radians).
     public var maxArcStep = Double.pi / 180
     /// Open pieces beyond which the sweep keeps them in a heap instead of
-    /// scanning them. 32 is where the two cost the same on the generated
-    /// terminal (`sightline-bench scaling`); 0 always uses the heap.
+    /// scanning them; 0 always uses the heap. On the deep stack of
+    /// `sightline-bench scaling` the two cost the same at about 16 open
+    /// pieces and the heap is 1.6 times faster at 64; no sweep of the
+    /// generated plans passes 32, so their views are found by the scan.
     public var heapThreshold = 32
 
     public init() {}
