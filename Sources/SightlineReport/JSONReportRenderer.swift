@@ -123,14 +123,16 @@ public struct JSONReportRenderer: ReportRenderer, JSONDocumentRenderer {
     }
 
     /// The `findings` array alone, exactly as in the whole report (the live
-    /// planner answers every edit with it).
-    public func renderFindings(_ report: CheckReport) -> String {
+    /// planner answers every edit with it), as UTF-8.
+    public func renderFindings(_ report: CheckReport) -> [UInt8] {
         var w = JSONWriter()
         writeFindings(&w, report)
-        return w.string
+        return w.bytes
     }
 
-    private func writeFindings(_ w: inout JSONWriter, _ report: CheckReport) {
+    /// Writes the `findings` array as the next value of `w` (the planner
+    /// nests it in its answers).
+    public func writeFindings(_ w: inout JSONWriter, _ report: CheckReport) {
         let frame = report.plan.frame
         let decimals = frame.outputDecimals
         w.beginArray()

@@ -94,7 +94,7 @@ extension Planner {
         w.key("levels")
         w.value(.array(loaded.plan.levels.map { .string($0.id) }))
         w.endObject()
-        return Array(w.string.utf8)
+        return w.bytes
     }
 
     // MARK: Background pictures
@@ -138,7 +138,7 @@ extension Planner {
             w.endObject()
         }
         w.endArray()
-        return Array(w.string.utf8)
+        return w.bytes
     }
 
     /// The background picture of a level: uploaded and not yet saved, or

@@ -158,7 +158,7 @@ public actor Planner {
     /// The `findings` array exactly as `check --format json` gives it for
     /// the current state.
     public func findingsJSON() -> [UInt8] {
-        Array(JSONReportRenderer().renderFindings(report).utf8)
+        JSONReportRenderer().renderFindings(report)
     }
 
     /// Every camera's view and intrusions in plan coordinates, for drawing:
@@ -221,7 +221,7 @@ public actor Planner {
             writeLabels(level: level, &w)
             w.endObject()
         }
-        return Array(w.string.utf8)
+        return w.bytes
     }
 
     /// The planner's labels in plan units: 0.5 m type, as the page's own
@@ -297,7 +297,7 @@ public actor Planner {
         }
         guard !findings.isEmpty, let study = studied else {
             w.endObject()
-            return Array(w.string.utf8)
+            return w.bytes
         }
         let fix = FixPlanner(keepCoverage: false).fix(study, findings: findings)
         w.field("inside", study.isInside)
@@ -348,7 +348,7 @@ public actor Planner {
         if study.isInside { summary = "the camera stands inside a prohibited zone: it must move" }
         w.field("summary", summary)
         w.endObject()
-        return Array(w.string.utf8)
+        return w.bytes
     }
 
     /// The HTML report of the current state.
@@ -486,9 +486,9 @@ public actor Planner {
         w.beginObject()
         w.field("id", id)
         w.key("findings")
-        w.value((try? JSONParser.parse(findingsJSON())) ?? .array([]))
+        JSONReportRenderer().writeFindings(&w, report)
         w.endObject()
-        return Array(w.string.utf8)
+        return w.bytes
     }
 
     /// Removes a camera. Returns the new findings.

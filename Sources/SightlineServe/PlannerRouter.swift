@@ -165,6 +165,6 @@ public enum PlannerRouter {
     static func object(_ members: [(String, JSONValue)]) -> [UInt8] {
         var w = JSONWriter(indent: 0)
         w.value(.object(JSONObject(members)))
-        return Array(w.string.utf8)
+        return w.bytes
     }
 }
