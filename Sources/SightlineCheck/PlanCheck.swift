@@ -75,11 +75,10 @@ public struct LoadedPlan: Sendable {
             let imported: ImportResult
             do { imported = try importer(path) } catch { throw PlanError([error.problem]) }
             let source = try? PlanDecoder.readFile(path)
-            var loaded = try load(
+            // No source lines: the generated document's are not the drawing's.
+            return try load(
                 bytes: Array(imported.json.utf8), file: path, profileOption: profileOption, cache: cache,
-                sha256: source.map(SHA256.hex), keepDocument: keepDocument)
-            loaded.plan.sourceBytes = [] // the generated document, whose lines are not the drawing's
-            return loaded
+                sha256: source.map(SHA256.hex), keepDocument: keepDocument, keepSource: false)
         }
         return try load(
             bytes: PlanDecoder.readFile(path), file: path, profileOption: profileOption, cache: cache, keepDocument: keepDocument,
@@ -164,7 +163,10 @@ public struct PlanChecker: Sendable {
     ///   invalid building in a batch).
     public func check(_ loaded: LoadedPlan) throws(PlanError) -> CheckReport {
         let engine = engine(for: loaded)
-        return report(loaded, analysis: try Self.mappingErrors(loaded) { try engine.analyze(loaded.plan) })
+        // Grouped once for the engine and the rules, and let go with them.
+        let contents = loaded.plan.contentsByLevel()
+        let analysis = try Self.mappingErrors(loaded) { try engine.analyze(loaded.plan, contents: contents) }
+        return report(loaded, analysis: analysis, contents: contents)
     }
 
     /// The check, with the scenes it built kept in a ``PlanSession`` (its
@@ -183,10 +185,8 @@ public struct PlanChecker: Sendable {
             zoneViewThreshold: loaded.profile.zoneViewThreshold)
     }
 
-    private func report(_ loaded: LoadedPlan, analysis input: PlanAnalysis) -> CheckReport {
-        let outcome = RuleEngine(profile: loaded.profile, asOf: asOf).evaluate(input)
-        var analysis = input
-        analysis.contents = [:] // the features by level were for the rules
+    private func report(_ loaded: LoadedPlan, analysis: PlanAnalysis, contents: [String: LevelContents]? = nil) -> CheckReport {
+        let outcome = RuleEngine(profile: loaded.profile, asOf: asOf).evaluate(analysis, contents: contents)
         return CheckReport(
             toolVersion: toolVersion, profile: loaded.profile, analysis: analysis, outcome: outcome,
             asOf: asOf, inputSHA256: loaded.sha256)

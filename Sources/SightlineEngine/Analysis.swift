@@ -99,21 +99,15 @@ public struct PlanAnalysis: Sendable {
     public var zoneViewAreas: [String: Double] = [:]
     /// `requiredCoverage` zones, in file order.
     public var coverage: [CoverageMeasure] = []
-    /// The plan's features by level as the engine grouped them, handed on
-    /// so the rules do not group (and hold) them a second time; empty when
-    /// the analysis was put together otherwise (the rules group then). A
-    /// check lets it go once the rules have run.
-    public var contents: [String: LevelContents]
 
     public init(
         plan: Plan, cameras: [CameraAnalysis], problems: [PlanProblem],
-        zoneViewAreas: [String: Double] = [:], coverage: [CoverageMeasure] = [], contents: [String: LevelContents] = [:]
+        zoneViewAreas: [String: Double] = [:], coverage: [CoverageMeasure] = []
     ) {
         self.plan = plan
         self.cameras = cameras
         self.problems = problems
         self.zoneViewAreas = zoneViewAreas
         self.coverage = coverage
-        self.contents = contents
     }
 }

@@ -24,11 +24,14 @@ public struct Engine: Sendable {
 
     /// Analyses every camera of the plan.
     ///
+    /// - Parameter contents: the plan's features by level
+    ///   (``Plan/contentsByLevel()``), when the caller has grouped them
+    ///   already for other work (the rules).
     /// - Throws: ``PlanError`` when the plan's geometry cannot be used (an
     ///   opening on no wall), or ``GeometryError`` when GEOS fails.
-    public func analyze(_ plan: Plan) throws -> PlanAnalysis {
+    public func analyze(_ plan: Plan, contents grouped: [String: LevelContents]? = nil) throws -> PlanAnalysis {
         let levels = plan.levels
-        let contents = plan.contentsByLevel()
+        let contents = grouped ?? plan.contentsByLevel()
         let below = Self.levelsBelow(levels)
         var results = [Result<LevelResult, Error>?](repeating: nil, count: levels.count)
         if parallelism == 1 || levels.count == 1 {
@@ -67,8 +70,7 @@ public struct Engine: Sendable {
         if !errors.isEmpty { throw PlanError(errors) }
         cameras.sort { $0.camera.info.index < $1.camera.info.index }
         coverage.sort { $0.zone.info.index < $1.zone.info.index }
-        return PlanAnalysis(
-            plan: plan, cameras: cameras, problems: problems, zoneViewAreas: zoneViewAreas, coverage: coverage, contents: contents)
+        return PlanAnalysis(plan: plan, cameras: cameras, problems: problems, zoneViewAreas: zoneViewAreas, coverage: coverage)
     }
 
     private struct LevelResult {

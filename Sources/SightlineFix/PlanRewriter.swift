@@ -78,8 +78,8 @@ public struct PlanRewriter {
             }
         }
         updateFeatures(changes)
-        var features = root["features"]?.arrayValue ?? []
-        var ids = Set(features.compactMap { f in f.objectValue.flatMap(Self.id(of:)) })
+        var ids = featureIDs
+        var signs: [JSONValue] = []
         for sign in plan.signs {
             var id = "sign-\(sign.zone.id)"
             var n = 2
@@ -103,10 +103,10 @@ public struct PlanRewriter {
             feature["id"] = .string(id)
             feature["properties"] = .object(props)
             feature["geometry"] = .object(geometry)
-            features.append(.object(feature))
+            signs.append(.object(feature))
             applied[id] = "sign added in \(sign.zone.id)"
         }
-        root["features"] = .array(features)
+        changingFeatures { $0 += signs }
     }
 
     /// Changes a feature's `properties` object in place (made when missing).
@@ -149,18 +149,28 @@ public struct PlanRewriter {
     /// - Complexity: O(features).
     @discardableResult
     private mutating func updateFeatures(_ changes: [String: (inout JSONObject) -> Void]) -> Set<String> {
-        guard !changes.isEmpty, case .array(var features)? = root["features"] else { return [] }
+        guard !changes.isEmpty else { return [] }
+        return changingFeatures { features in
+            var found = Set<String>()
+            for i in features.indices {
+                guard case .object(var f) = features[i], let id = Self.id(of: f), let change = changes[id] else { continue }
+                features[i] = .null
+                change(&f)
+                features[i] = .object(f)
+                found.insert(id)
+            }
+            return found
+        }
+    }
+
+    /// Runs `body` on the root's `features` list taken out of the root, so
+    /// the list is changed in place rather than copied (a copy an edit was
+    /// a whole plan's list), and puts it back.
+    private mutating func changingFeatures<Result>(_ body: (inout [JSONValue]) -> Result) -> Result {
+        var features = root["features"]?.arrayValue ?? []
         root["features"] = .null
         defer { root["features"] = .array(features) }
-        var found = Set<String>()
-        for i in features.indices {
-            guard case .object(var f) = features[i], let id = Self.id(of: f), let change = changes[id] else { continue }
-            features[i] = .null
-            change(&f)
-            features[i] = .object(f)
-            found.insert(id)
-        }
-        return found
+        return body(&features)
     }
 
     // MARK: Edits for the live planner
@@ -210,17 +220,16 @@ public struct PlanRewriter {
 
     /// Appends a feature at the end of `features`.
     public mutating func append(feature: JSONObject) {
-        var features = root["features"]?.arrayValue ?? []
-        features.append(.object(feature))
-        root["features"] = .array(features)
+        changingFeatures { $0.append(.object(feature)) }
     }
 
     /// Removes the feature with `id`; `false` when there is none.
     public mutating func remove(feature id: String) -> Bool {
-        let features = root["features"]?.arrayValue ?? []
-        let kept = features.filter { f in f.objectValue.map { Self.id(of: $0) != id } ?? true }
-        root["features"] = .array(kept)
-        return kept.count != features.count
+        changingFeatures { features in
+            let count = features.count
+            features.removeAll { f in f.objectValue.map { Self.id(of: $0) == id } ?? false }
+            return features.count != count
+        }
     }
 
     /// The `plan.background` entry for `level` (an entry naming no level

@@ -40,7 +40,8 @@ public struct FilingRecord: Sendable {
         commissionedOn = meta.system.commissionedOn
         filedOn = meta.system.filedOn
         let empty = PlanAnalysis(plan: plan, cameras: [], problems: [])
-        let context = RuleContext(profile: profile, plan: plan, analysis: empty, asOf: asOf, privateScope: nil)
+        // The due date reads the plan's dates, not its levels' features.
+        let context = RuleContext(profile: profile, plan: plan, analysis: empty, asOf: asOf, privateScope: nil, contents: [:])
         let filingDue = context.filingDue()
         (due, dueReason, dueReasonZh) = (filingDue.due, filingDue.says(.en), filingDue.says(.zh))
         switch (due, filedOn) {

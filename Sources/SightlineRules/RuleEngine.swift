@@ -42,7 +42,10 @@ public struct RuleEngine: Sendable {
         (profile.applicability[place]?.applies(article.key) ?? true) && (article.appliesTo?.contains(place) ?? true)
     }
 
-    public func evaluate(_ analysis: PlanAnalysis) -> RuleOutcome {
+    /// The findings and the report's account of the law for `analysis`.
+    /// `contents`: the plan's features by level (``Plan/contentsByLevel()``),
+    /// when the caller has grouped them already (for the engine).
+    public func evaluate(_ analysis: PlanAnalysis, contents: [String: LevelContents]? = nil) -> RuleOutcome {
         let plan = analysis.plan
         let place = plan.metadata.site.placeCategory
         let applicability = profile.applicability[place]
@@ -56,7 +59,7 @@ public struct RuleEngine: Sendable {
         let active = profile.rules.filter { articles.contains($0.article) }
         let context = RuleContext(
             profile: profile, plan: plan, analysis: analysis, asOf: asOf,
-            privateScope: publicAnyway.isEmpty ? nil : publicAnyway)
+            privateScope: publicAnyway.isEmpty ? nil : publicAnyway, contents: contents ?? plan.contentsByLevel())
 
         var perCamera: [String: [Finding]] = [:]
         var siteWide: [Finding] = []
@@ -137,13 +140,16 @@ struct RuleContext {
     /// of findings share a handful, and resolving scans the statute texts.
     private let citations = CitationCache()
 
-    init(profile: Profile, plan: Plan, analysis: PlanAnalysis, asOf: CalendarDate, privateScope: Set<ZoneCategory>?) {
+    init(
+        profile: Profile, plan: Plan, analysis: PlanAnalysis, asOf: CalendarDate, privateScope: Set<ZoneCategory>?,
+        contents: [String: LevelContents]
+    ) {
         self.profile = profile
         self.plan = plan
         self.analysis = analysis
         self.asOf = asOf
         self.privateScope = privateScope
-        self.contents = analysis.contents.isEmpty ? plan.contentsByLevel() : analysis.contents
+        self.contents = contents
     }
 
     var parameters: Parameters { profile.parameters }

@@ -111,7 +111,7 @@ struct Check: ParsableCommand {
             } else if let output {
                 // Streamed into the file as it is made: a report of tens of
                 // megabytes is never whole in memory.
-                try Self.stream(report, with: renderer, to: output)
+                try stream(to: output) { renderer.write(report, to: $0) }
                 clock.lap("render + write")
             } else {
                 let bytes = renderer.renderBytes(report)
@@ -143,20 +143,6 @@ struct Check: ParsableCommand {
         // Everything is written (Console writes are unbuffered): exit now
         // rather than spend tens of milliseconds freeing a big plan's geometry.
         Foundation.exit(Console.failedStandardError ? 2 : report.errorCount > 0 ? 1 : 0)
-    }
-
-    /// Streams `report` into the file at `path` through `renderer`, atomically
-    /// (a failure names the path and exits 2, and leaves any file there as it
-    /// was).
-    private static func stream(_ report: CheckReport, with renderer: any ReportRenderer, to path: String) throws {
-        do {
-            let file = try AtomicFile(path: path)
-            renderer.write(report, to: file)
-            try file.commit()
-        } catch {
-            Console.err(TerminalText.escaped(error.description))
-            throw ExitCode(2)
-        }
     }
 
     /// Colour for a terminal that has not asked for none (`NO_COLOR`,

@@ -66,13 +66,21 @@ func emit(_ data: Data, to path: String?) throws {
 /// `path` is nil.
 func emit(_ bytes: [UInt8], to path: String?) throws {
     if let path {
-        do {
-            try FileWriter.write(bytes, toFile: path)
-        } catch {
-            Console.err(TerminalText.escaped(error.description))
-            throw ExitCode(2)
-        }
+        try stream(to: path) { $0.write(bytes) }
     } else {
         try Console.out(Data(bytes))
+    }
+}
+
+/// Writes the file at `path` atomically as `write` makes its bytes: a
+/// failure names the path and exits 2, and leaves any file there as it was.
+func stream(to path: String, _ write: (AtomicFile) -> Void) throws {
+    do {
+        let file = try AtomicFile(path: path)
+        write(file)
+        try file.commit()
+    } catch {
+        Console.err(TerminalText.escaped(error.description))
+        throw ExitCode(2)
     }
 }
