@@ -90,28 +90,54 @@ public struct LoadedPlan: Sendable {
         bytes: [UInt8], file: String, profileOption: String?,
         cache: ProfileCache = ProfileCache(), sha256 known: String? = nil, keepDocument: Bool = true, keepSource: Bool = true
     ) throws(PlanError) -> LoadedPlan {
-        var profileResult: Result<Profile, PlanError>?
+        let choice = ProfileChoice(option: profileOption, cache: cache, planFile: file)
         let plan: Plan
         do {
             plan = try PlanDecoder.decode(
-                bytes: bytes, file: file,
-                extraCategories: { declared in
-                    profileResult = Result { () throws(PlanError) -> Profile in
-                        if let profileOption { return try cache.profile(profileOption) }
-                        return try cache.profile(try Self.declaredProfile(declared ?? "cn-2025", planFile: file))
-                    }
-                    return (try? profileResult?.get()).map { Array($0.extraCategories.keys) } ?? []
-                }, crsResolver: PlanCoordinateSystems.resolver, keepDocument: keepDocument, keepSource: keepSource)
+                bytes: bytes, file: file, extraCategories: choice.categories, crsResolver: PlanCoordinateSystems.resolver,
+                keepDocument: keepDocument, keepSource: keepSource)
         } catch {
             // A broken profile explains the plan's errors better than they do.
-            if case .failure(let profileError)? = profileResult { throw profileError }
+            if case .failure(let profileError)? = choice.result { throw profileError }
             throw error
         }
-        let sha256 = known ?? SHA256.hex(bytes)
-        switch profileResult {
-        case .success(let profile)?: return LoadedPlan(plan: plan, profile: profile, sha256: sha256)
+        return LoadedPlan(plan: plan, profile: try choice.profile(), sha256: known ?? SHA256.hex(bytes))
+    }
+}
+
+/// The profile a plan is checked against, settled while the plan's `plan`
+/// member is read: `--profile`, else the profile the plan names, else
+/// cn-2025. The decoder asks for the zone categories it adds
+/// (``categories(declared:)``) before it reads the features.
+final class ProfileChoice {
+    let option: String?
+    let cache: ProfileCache
+    let planFile: String
+    /// Set once the decoder has asked.
+    private(set) var result: Result<Profile, PlanError>?
+
+    init(option: String?, cache: ProfileCache, planFile: String) {
+        self.option = option
+        self.cache = cache
+        self.planFile = planFile
+    }
+
+    /// The categories the profile adds, given the profile the plan declares.
+    func categories(declared: String?) -> [ZoneCategory] {
+        result = Result { () throws(PlanError) -> Profile in
+            if let option { return try cache.profile(option) }
+            return try cache.profile(try LoadedPlan.declaredProfile(declared ?? "cn-2025", planFile: planFile))
+        }
+        return (try? result?.get()).map { Array($0.extraCategories.keys) } ?? []
+    }
+
+    /// The profile settled, or cn-2025 (or `--profile`) when the decoder
+    /// never asked.
+    func profile() throws(PlanError) -> Profile {
+        switch result {
+        case .success(let profile)?: return profile
         case .failure(let error)?: throw error
-        case nil: return LoadedPlan(plan: plan, profile: try cache.profile(profileOption ?? "cn-2025"), sha256: sha256)
+        case nil: return try cache.profile(option ?? "cn-2025")
         }
     }
 }
@@ -179,10 +205,10 @@ public struct PlanChecker: Sendable {
         return (report(loaded, analysis: session.analysis()), session)
     }
 
-    private func engine(for loaded: LoadedPlan) -> Engine {
-        Engine(
-            prohibited: loaded.profile.prohibitedCategories, parallelism: parallelism,
-            zoneViewThreshold: loaded.profile.zoneViewThreshold)
+    private func engine(for loaded: LoadedPlan) -> Engine { engine(for: loaded.profile) }
+
+    func engine(for profile: Profile) -> Engine {
+        Engine(prohibited: profile.prohibitedCategories, parallelism: parallelism, zoneViewThreshold: profile.zoneViewThreshold)
     }
 
     private func report(_ loaded: LoadedPlan, analysis: PlanAnalysis, contents: [String: LevelContents]? = nil) -> CheckReport {

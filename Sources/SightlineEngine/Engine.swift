@@ -49,22 +49,41 @@ public struct Engine: Sendable {
             }
             results = box.value
         }
+        return try Self.combine(results.compactMap { $0 }, of: plan, cameraCount: plan.cameras.count)
+    }
+
+    /// Analyses the cameras of one level of `plan` (a streamed check
+    /// decodes and analyses one level at a time).
+    ///
+    /// - Parameter contents: the level's features, and those of the level
+    ///   below it (``levelsBelow(_:)``) when the level has voids.
+    /// - Throws: as ``analyze(_:contents:)``.
+    public func analyze(level: Level, of plan: Plan, contents: [String: LevelContents], below: [String: Level]) throws
+        -> PlanAnalysis
+    {
+        let result = Result { try analyze(level: level, contents: contents, below: below, of: plan) }
+        return try Self.combine([result], of: plan, cameraCount: contents[level.id]?.cameras.count ?? 0)
+    }
+
+    /// The levels' results as one analysis: cameras and coverage in file
+    /// order, warnings in level order; the first failure, or every error
+    /// problem, thrown.
+    private static func combine(_ results: [Result<LevelResult, Error>], of plan: Plan, cameraCount: Int) throws -> PlanAnalysis {
         var cameras: [CameraAnalysis] = []
-        cameras.reserveCapacity(plan.cameras.count)
+        cameras.reserveCapacity(cameraCount)
         var problems: [PlanProblem] = []
         var errors: [PlanProblem] = []
         var zoneViewAreas: [String: Double] = [:]
         var coverage: [CoverageMeasure] = []
         for r in results {
             switch r {
-            case .success(let level)?:
+            case .success(let level):
                 cameras += level.cameras
                 zoneViewAreas.merge(level.zoneViewAreas) { $1 }
                 coverage += level.coverage
                 problems += level.problems.filter { $0.severity == .warning }
                 errors += level.problems.filter { $0.severity == .error }
-            case .failure(let error)?: throw error
-            case nil: break
+            case .failure(let error): throw error
             }
         }
         if !errors.isEmpty { throw PlanError(errors) }

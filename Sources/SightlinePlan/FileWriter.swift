@@ -9,6 +9,11 @@ public struct FileWriteError: Error, Sendable, CustomStringConvertible {
     public var path: String
     public var reason: String
     public var description: String { "\(path): cannot write: \(reason)" }
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
 }
 
 /// Whole files written at once, atomically (``AtomicFile``), and bytes

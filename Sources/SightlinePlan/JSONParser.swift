@@ -5,7 +5,9 @@
 public struct JSONParser {
     public static let maxDepth = 512
 
-    private let bytes: [UInt8]
+    /// The document's bytes: an array's, or a mapped file's
+    /// (``MappedFile``), borrowed for the parse.
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var i = 0
     private var depth = 0
     /// Short strings seen before (keys, kinds, types repeat thousands of
@@ -19,9 +21,10 @@ public struct JSONParser {
         var string: String
     }
 
-    /// Called with each element of the root object's `features` array and
-    /// its index, instead of keeping it (``parse(_:eachFeature:)``).
-    private var featureSink: ((JSONValue, Int) -> Void)?
+    /// Called with each element of the root object's `features` array, its
+    /// index and the byte range it was parsed from, instead of keeping it
+    /// (``parse(_:eachFeature:)``).
+    private var featureSink: ((JSONValue, Int, Range<Int>) -> Void)?
 
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
         try parse(bytes, eachFeature: nil)
@@ -36,9 +39,25 @@ public struct JSONParser {
     public static func parse(
         _ bytes: [UInt8], eachFeature: ((JSONValue, Int) -> Void)?
     ) throws(JSONSyntaxError) -> JSONValue {
+        try bytes.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in
+            try parse(buffer, eachFeature: eachFeature.map { sink in { value, index, _ in sink(value, index) } })
+        }
+    }
+
+    /// Parses the document in `bytes` (a mapped file's, or part of one),
+    /// handing each feature to `eachFeature` with its index and the byte
+    /// range of its text in `bytes`, so a later pass can parse that feature
+    /// alone again (``PlanIndex``).
+    ///
+    /// - Parameter validated: called with each stretch of about a mebibyte
+    ///   once its UTF-8 is checked, before parsing begins.
+    public static func parse(
+        _ bytes: UnsafeBufferPointer<UInt8>, eachFeature: ((JSONValue, Int, Range<Int>) -> Void)?,
+        validated: ((Range<Int>) -> Void)? = nil
+    ) throws(JSONSyntaxError) -> JSONValue {
         var parser = JSONParser(bytes: bytes)
         parser.featureSink = eachFeature
-        if let bad = UTF8Validation.firstInvalidOffset(bytes) {
+        if let bad = UTF8Validation.firstInvalidOffset(bytes, afterEach: validated) {
             throw parser.error(
                 "invalid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))): the file must be UTF-8 text", at: bad)
         }
@@ -51,7 +70,27 @@ public struct JSONParser {
         return value
     }
 
-    private init(bytes: [UInt8]) { self.bytes = bytes }
+    /// Parses each of `ranges` of `bytes` as one JSON value (the features a
+    /// first pass found, ``PlanIndex``), handing each to `body` with its
+    /// place in `ranges`. One parser reads them all: its table of strings
+    /// seen is made once, not once a feature (which cost more than the
+    /// parse of a small feature).
+    public static func parseEach(
+        _ bytes: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>], _ body: (JSONValue, Int) -> Void
+    ) throws(JSONSyntaxError) {
+        var parser = JSONParser(bytes: bytes)
+        for (k, range) in ranges.enumerated() {
+            if let bad = UTF8Validation.firstInvalidOffset(UnsafeBufferPointer(rebasing: bytes[range])) {
+                throw parser.error("invalid UTF-8: the file must be UTF-8 text", at: range.lowerBound + bad)
+            }
+            parser.i = range.lowerBound
+            let value = try parser.parseValue()
+            guard parser.i == range.upperBound else { throw parser.error("the text of a value changed between two reads") }
+            body(value, k)
+        }
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     private func error(_ message: String, at position: Int? = nil) -> JSONSyntaxError {
         let end = min(position ?? i, bytes.count)
@@ -176,7 +215,7 @@ public struct JSONParser {
     /// An array; with `sink`, each element is handed to it with its index
     /// as soon as it is parsed and an empty array stands in its place (the
     /// root's `features`, ``parse(_:eachFeature:)``).
-    private mutating func parseArray(handingTo sink: ((JSONValue, Int) -> Void)? = nil) throws(JSONSyntaxError) -> JSONValue {
+    private mutating func parseArray(handingTo sink: ((JSONValue, Int, Range<Int>) -> Void)? = nil) throws(JSONSyntaxError) -> JSONValue {
         try enter()
         defer { depth -= 1 }
         i += 1
@@ -218,9 +257,10 @@ public struct JSONParser {
         var index = 0
         while true {
             skipWhitespace()
+            let start = i
             let element = try parseValue()
             if let sink {
-                sink(element, index)
+                sink(element, index, start..<i)
                 index += 1
             } else {
                 array.append(element)
@@ -421,5 +461,17 @@ public struct JSONParser {
         // Overflowing literals such as 1e999 parse to infinity; plans never need them.
         guard value.isFinite else { throw error("number out of range: \(text)", at: start) }
         return value
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// The buffer itself, so the parser reads a borrowed buffer with the
+    /// code it used on an array.
+    @inline(__always)
+    fileprivate func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R { try body(self) }
+
+    @inline(__always)
+    fileprivate func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeRawBufferPointer(self))
     }
 }

@@ -28,6 +28,36 @@ public struct JSONWriter {
         self.chunk = max(chunk, 1)
     }
 
+    /// A writer of array elements that another writer places
+    /// (``element(_:)``): its values are indented `depth` levels, as that
+    /// writer's array's elements are, and the first starts with no
+    /// separator, which the placing writer writes. A streamed report renders
+    /// each level's findings and cameras this way and places them later.
+    public init(elementsAtDepth depth: Int, indent: Int = 2) {
+        self.init(indent: indent, capacity: 1 << 12)
+        self.depth = depth
+        // As if after a key: the first value opens with no separator.
+        pendingKey = true
+    }
+
+    /// Starts a new run of elements: the next value opens with no separator,
+    /// so each run can be placed on its own.
+    public mutating func restartElements() { pendingKey = true }
+
+    /// Places elements another writer made (``init(elementsAtDepth:indent:)``,
+    /// at this writer's depth) as the next elements of the open array.
+    public mutating func elements(_ fragment: UnsafeRawBufferPointer) {
+        beginValue()
+        bytes.append(contentsOf: fragment)
+    }
+
+    /// The bytes written, handed over, and the writer emptied.
+    public mutating func takeBytes() -> [UInt8] {
+        var out: [UInt8] = []
+        swap(&out, &bytes)
+        return out
+    }
+
     /// Hands what is written so far to the output of a streaming writer.
     @inline(__always)
     private mutating func passOnIfFull() {

@@ -93,6 +93,56 @@ public enum PlanDecoder {
         _ root: JSONValue, log: ProblemLog, extraCategories: (String?) -> [ZoneCategory],
         crsResolver: CRSResolver?, read: FeatureReader? = nil
     ) -> Plan? {
+        guard var preamble = readPreamble(root, log: log, extraCategories: extraCategories) else { return nil }
+
+        // Pass 1: ids, kinds, levels and raw geometry (read as the features
+        // were parsed, when they were; their problems come in file order
+        // after the plan's own, as if read here).
+        var raws: [RawFeature]
+        if let read {
+            log.append(contentsOf: read.log)
+            raws = read.takeRaws()
+        } else {
+            let reader = FeatureReader(log: log, count: preamble.featureValues.count)
+            for (index, value) in preamble.featureValues.enumerated() { reader.read(value, index: index) }
+            raws = reader.takeRaws()
+        }
+
+        let levels = resolveLevels(declared: preamble.declaredLevels, raws: &raws, log: log)
+        resolveBackgrounds(&preamble.metadata.backgrounds, levels: levels, log: log)
+        var box: Box?
+        for raw in raws { raw.geometry?.forEachPosition { box.include($0) } }
+        guard let frame = makeFrame(&preamble.metadata, raws: raws, box: box, log: log, resolver: crsResolver) else { return nil }
+
+        // Pass 2: typed features in local metres.
+        var plan = Plan(file: log.file, metadata: preamble.metadata, frame: frame, levels: levels)
+        plan.reserveCapacity(for: raws)
+        let builder = FeatureBuilder(frame: frame, defaults: preamble.metadata.defaults, log: log, vocabulary: preamble.vocabulary)
+        // Each raw feature's properties and positions are let go once built,
+        // so the raw and the typed plan are never both whole.
+        for i in raws.indices {
+            builder.add(raws[i], to: &plan)
+            raws[i].properties = JSONObject()
+            raws[i].geometry = nil
+        }
+        return plan
+    }
+
+    /// What the document says before its features: the plan's metadata,
+    /// its declared levels and the zone categories it may use.
+    struct Preamble {
+        var metadata = PlanMetadata()
+        var declaredLevels: [Level] = []
+        var vocabulary = ZoneCategory.base
+        /// The `features` array as parsed (empty when the parser handed the
+        /// features on one by one).
+        var featureValues: [JSONValue] = []
+    }
+
+    /// Reads the top of the document: that it is a FeatureCollection with
+    /// `features`, the `plan` member, and the vocabulary of zone categories
+    /// given the profile the plan names; `nil` when it is no plan at all.
+    static func readPreamble(_ root: JSONValue, log: ProblemLog, extraCategories: (String?) -> [ZoneCategory]) -> Preamble? {
         guard let top = root.objectValue else {
             log.error(nil, nil, "expected a GeoJSON FeatureCollection object, found \(root.typeName)")
             return nil
@@ -108,45 +158,14 @@ public enum PlanDecoder {
             log.error(nil, "features", "expected an array of features")
             return nil
         }
-        var metadata = PlanMetadata()
-        var declaredLevels: [Level] = []
+        var preamble = Preamble(featureValues: featureValues)
         var declaredProfile: String?
         if let planReader = topReader.object("plan") {
-            readMetadata(planReader, into: &metadata, levels: &declaredLevels)
-            declaredProfile = planReader.has("profile") ? metadata.profile : nil
+            readMetadata(planReader, into: &preamble.metadata, levels: &preamble.declaredLevels)
+            declaredProfile = planReader.has("profile") ? preamble.metadata.profile : nil
         }
-        var vocabulary = ZoneCategory.base
-        for extra in extraCategories(declaredProfile) where !vocabulary.contains(extra) { vocabulary.append(extra) }
-
-        // Pass 1: ids, kinds, levels and raw geometry (read as the features
-        // were parsed, when they were; their problems come in file order
-        // after the plan's own, as if read here).
-        var raws: [RawFeature]
-        if let read {
-            log.append(contentsOf: read.log)
-            raws = read.takeRaws()
-        } else {
-            let reader = FeatureReader(log: log, count: featureValues.count)
-            for (index, value) in featureValues.enumerated() { reader.read(value, index: index) }
-            raws = reader.takeRaws()
-        }
-
-        let levels = resolveLevels(declared: declaredLevels, raws: &raws, log: log)
-        resolveBackgrounds(&metadata.backgrounds, levels: levels, log: log)
-        guard let frame = makeFrame(&metadata, raws: raws, log: log, resolver: crsResolver) else { return nil }
-
-        // Pass 2: typed features in local metres.
-        var plan = Plan(file: log.file, metadata: metadata, frame: frame, levels: levels)
-        plan.reserveCapacity(for: raws)
-        let builder = FeatureBuilder(frame: frame, defaults: metadata.defaults, log: log, vocabulary: vocabulary)
-        // Each raw feature's properties and positions are let go once built,
-        // so the raw and the typed plan are never both whole.
-        for i in raws.indices {
-            builder.add(raws[i], to: &plan)
-            raws[i].properties = JSONObject()
-            raws[i].geometry = nil
-        }
-        return plan
+        for extra in extraCategories(declaredProfile) where !preamble.vocabulary.contains(extra) { preamble.vocabulary.append(extra) }
+        return preamble
     }
 
     // MARK: Metadata
@@ -282,7 +301,7 @@ public enum PlanDecoder {
         return FiledRecord(date: f.date("date"), cameras: counts)
     }
 
-    private static func resolveLevels(declared: [Level], raws: inout [RawFeature], log: ProblemLog) -> [Level] {
+    static func resolveLevels(declared: [Level], raws: inout [RawFeature], log: ProblemLog) -> [Level] {
         var levels = declared
         if levels.isEmpty {
             // No declared levels: they are implied by the features, in order of first use.
@@ -320,7 +339,7 @@ public enum PlanDecoder {
     public static let maxExtentMetres = 1_000_000.0
 
     /// The first position of a feature beyond ``maxExtentMetres``, as an error.
-    private static func checkExtent(_ raws: [RawFeature], log: ProblemLog, what: String, toMetres: (Point2) -> Point2) -> Bool {
+    static func checkExtent(_ raws: [RawFeature], log: ProblemLog, what: String, toMetres: (Point2) -> Point2) -> Bool {
         for raw in raws {
             for p in raw.geometry?.allPositions ?? [] {
                 let m = toMetres(p)
@@ -336,7 +355,16 @@ public enum PlanDecoder {
         return true
     }
 
-    private static func makeFrame(_ m: inout PlanMetadata, raws: [RawFeature], log: ProblemLog, resolver: CRSResolver?) -> CoordinateFrame?
+    /// The frame from the file's coordinates to local metres.
+    ///
+    /// - Parameters:
+    ///   - box: the bounds of every position in the file (the centre of a
+    ///     projected or geographic plan).
+    ///   - raws: the features whose positions are checked against the frame
+    ///     (a streamed decode checks each level's as it builds them, and
+    ///     passes none here).
+    static func makeFrame(_ m: inout PlanMetadata, raws: [RawFeature], box: Box?, log: ProblemLog, resolver: CRSResolver?)
+        -> CoordinateFrame?
     {
         // Codes beyond the built-in ones, and the scale of projected ones, come from the resolver.
         if case .other(let code) = m.crs, resolver == nil {
@@ -374,16 +402,14 @@ public enum PlanDecoder {
             let frame = CoordinateFrame.local(unit: m.units)
             return checkExtent(raws, log: log, what: "the plan's origin", toMetres: { frame.toLocal($0.x, $0.y) }) ? frame : nil
         case .projected(let code), .other(let code):
-            guard let box = Box(covering: raws.flatMap { $0.geometry?.allPositions ?? [] }) else {
-                return .shifted(x0: 0, y0: 0, groundMetresPerUnit: 1)
-            }
+            guard let box else { return .shifted(x0: 0, y0: 0, groundMetresPerUnit: 1) }
             var k = 1.0
             if let resolver {
                 switch resolver(code, box) {
                 case .projected(let metres): k = metres
                 case .geographic:
                     m.crs = .geographic(epsg: code)
-                    return makeFrame(&m, raws: raws, log: log, resolver: resolver)
+                    return makeFrame(&m, raws: raws, box: box, log: log, resolver: resolver)
                 case .refused(let why):
                     log.error(nil, "plan.crs", "EPSG:\(code): \(why)")
                     return nil
@@ -393,22 +419,7 @@ public enum PlanDecoder {
             let frame = CoordinateFrame.shifted(x0: box.center.x, y0: box.center.y, groundMetresPerUnit: k)
             return checkExtent(raws, log: log, what: "the plan's centre", toMetres: { frame.toLocal($0.x, $0.y) }) ? frame : nil
         case .geographic(let code):
-            var box: Box?
-            var ok = true
-            for raw in raws {
-                for p in raw.geometry?.allPositions ?? [] {
-                    if abs(p.x) > 180 || abs(p.y) > 90 {
-                        log.error(
-                            raw.id, "geometry.coordinates",
-                            "longitude/latitude out of range (\(fmt(p.x)), \(fmt(p.y))): an EPSG:\(code) plan has lon in [-180, 180] and lat in [-90, 90]"
-                        )
-                        ok = false
-                        break
-                    }
-                    if box == nil { box = Box(minX: p.x, minY: p.y, maxX: p.x, maxY: p.y) } else { box!.include(p) }
-                }
-            }
-            guard ok else { return nil }
+            guard positionsInRange(raws, epsg: code, log: log) else { return nil }
             let centre = box?.center ?? Point2(0, 0)
             if let box, box.maxX - box.minX > 180 {
                 log.error(nil, "plan.crs", "the plan spans more than 180° of longitude; split it or use a local CRS")
@@ -417,6 +428,32 @@ public enum PlanDecoder {
             let frame = CoordinateFrame.tangentPlane(lon0: centre.x, lat0: centre.y)
             return checkExtent(raws, log: log, what: "the plan's centre", toMetres: { frame.toLocal($0.x, $0.y) }) ? frame : nil
         }
+    }
+
+    /// Whether every position of `raws` is in the coordinate system's
+    /// range; each feature's first position out of it is an error.
+    static func positionsInRange(_ raws: [RawFeature], epsg code: Int, log: ProblemLog) -> Bool {
+        var ok = true
+        for raw in raws {
+            for p in raw.geometry?.allPositions ?? [] where abs(p.x) > 180 || abs(p.y) > 90 {
+                log.error(
+                    raw.id, "geometry.coordinates",
+                    "longitude/latitude out of range (\(fmt(p.x)), \(fmt(p.y))): an EPSG:\(code) plan has lon in [-180, 180] and lat in [-90, 90]"
+                )
+                ok = false
+                break
+            }
+        }
+        return ok
+    }
+
+    /// Whether every position of `raws` fits `frame` (in range of its
+    /// coordinate system, within ``maxExtentMetres``): what ``makeFrame``
+    /// checks, for features checked after the frame is made.
+    static func positionsFit(_ raws: [RawFeature], frame: CoordinateFrame, crs: PlanCRS, log: ProblemLog) -> Bool {
+        if case .geographic(let code) = crs, !positionsInRange(raws, epsg: code, log: log) { return false }
+        let what = crs == .local ? "the plan's origin" : "the plan's centre"
+        return checkExtent(raws, log: log, what: what, toMetres: { frame.toLocal($0.x, $0.y) })
     }
 
     /// A GeoJSON id: a string, or an integer written as a number.
@@ -493,7 +530,7 @@ struct RawFeature {
 extension Plan {
     /// Room for every feature of each kind, so the lists are allocated once
     /// at their size rather than grown by doubling (up to twice the memory).
-    fileprivate mutating func reserveCapacity(for raws: [RawFeature]) {
+    mutating func reserveCapacity(for raws: [RawFeature]) {
         var counts: (zones: Int, walls: Int, openings: Int, cameras: Int, signs: Int) = (0, 0, 0, 0, 0)
         for raw in raws {
             switch raw.kind {

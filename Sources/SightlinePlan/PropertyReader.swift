@@ -37,6 +37,11 @@ public final class ProblemLog {
         for (severity, n) in other.dropped { dropped[severity, default: 0] += n }
     }
 
+    /// Counts `count` problems as dropped (logged elsewhere beyond the limit).
+    public func drop(_ count: Int, _ severity: PlanProblem.Severity) {
+        if count > 0 { dropped[severity, default: 0] += count }
+    }
+
     public var errors: [PlanProblem] { problems.filter { $0.severity == .error } + summary(.error) }
     public var warnings: [PlanProblem] { problems.filter { $0.severity == .warning } + summary(.warning) }
 }

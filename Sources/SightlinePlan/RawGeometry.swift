@@ -29,6 +29,17 @@ enum RawGeometry {
         }
     }
 
+    /// Calls `body` with each position in order, gathering none.
+    func forEachPosition(_ body: (Point2) -> Void) {
+        switch self {
+        case .point(let p): body(p)
+        case .lineString(let l): l.forEach(body)
+        case .multiLineString(let ls): for l in ls { l.forEach(body) }
+        case .polygon(let rings): for r in rings { r.forEach(body) }
+        case .multiPolygon(let polys): for rings in polys { for r in rings { r.forEach(body) } }
+        }
+    }
+
     /// Reads `geometry`, logging what is wrong with it; `nil` on any error.
     static func read(_ value: JSONValue?, log: ProblemLog, feature: String) -> RawGeometry? {
         guard let value, value != .null else {
@@ -142,5 +153,12 @@ private struct CoordinateReader {
             out.append(Array(ring.dropLast()))
         }
         return out
+    }
+}
+
+extension Box? {
+    /// Grows the bounds to hold `p`; the first position starts them.
+    mutating func include(_ p: Point2) {
+        if self == nil { self = Box(minX: p.x, minY: p.y, maxX: p.x, maxY: p.y) } else { self!.include(p) }
     }
 }

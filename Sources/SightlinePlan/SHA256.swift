@@ -13,6 +13,29 @@ public enum SHA256 {
                 _ = CCrypto.SHA256(input.baseAddress, input.count, out.baseAddress)
             }
         }
+        return hex(digest: digest)
+    }
+
+    /// The digest of `bytes`, taken a mebibyte at a time, with `done`
+    /// called on each piece once it is digested: a mapped file
+    /// (``MappedFile``) lets go of its pages as they are read.
+    public static func hex(_ bytes: UnsafeBufferPointer<UInt8>, afterEach done: (Range<Int>) -> Void) -> String {
+        var digest = [UInt8](repeating: 0, count: 32)
+        let context = EVP_MD_CTX_new()
+        defer { EVP_MD_CTX_free(context) }
+        EVP_DigestInit_ex(context, EVP_sha256(), nil)
+        var start = 0
+        repeat {
+            let end = min(bytes.count, start + (1 << 20))
+            EVP_DigestUpdate(context, bytes.baseAddress.map { $0 + start }, end - start)
+            done(start..<end)
+            start = end
+        } while start < bytes.count
+        digest.withUnsafeMutableBufferPointer { out in _ = EVP_DigestFinal_ex(context, out.baseAddress, nil) }
+        return hex(digest: digest)
+    }
+
+    private static func hex(digest: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var text = [UInt8]()
         text.reserveCapacity(64)

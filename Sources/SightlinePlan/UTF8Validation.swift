@@ -8,12 +8,20 @@ enum UTF8Validation {
     ///
     /// Complexity: O(n), with a fast path over runs of ASCII eight bytes
     /// at a time (a plan is nearly all ASCII).
-    static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { b -> Int? in
+    ///
+    /// - Parameter done: called with each stretch of about a mebibyte once
+    ///   it is validated (a mapped file lets go of its pages).
+    static func firstInvalidOffset(_ b: UnsafeBufferPointer<UInt8>, afterEach done: ((Range<Int>) -> Void)? = nil) -> Int? {
+        do {
             var i = 0
             let n = b.count
             let raw = UnsafeRawPointer(b.baseAddress)
+            var reported = 0
             while i < n {
+                if let done, i - reported >= 1 << 20 {
+                    done(reported..<i)
+                    reported = i
+                }
                 // Eight ASCII bytes at once: no byte has its top bit set.
                 if let raw, i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
                     i += 8
@@ -46,6 +54,7 @@ enum UTF8Validation {
                     return i
                 }
             }
+            done?(reported..<n)
             return nil
         }
     }

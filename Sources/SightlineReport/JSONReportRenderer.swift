@@ -13,23 +13,57 @@ public struct JSONReportRenderer: ReportRenderer, JSONDocumentRenderer {
 
     func write(_ report: CheckReport, into w: inout JSONWriter) {
         let plan = report.plan
-        let frame = plan.frame
-        let decimals = frame.outputDecimals
         w.beginObject()
+        Self.writeHead(
+            &w,
+            ReportHead(
+                toolVersion: report.toolVersion, plan: plan, inputSHA256: report.inputSHA256, profile: report.profile,
+                asOf: report.asOf, cameras: report.analysis.cameras.count, findings: report.findings.count,
+                errors: report.errorCount, warnings: report.warningCount))
+        Self.writeArticles(&w, report.profile, report.outcome)
+        w.key("findings")
+        writeFindings(&w, report)
+        w.key("cameras")
+        w.beginArray()
+        for c in report.analysis.cameras { writeCamera(&w, c, frame: plan.frame) }
+        w.endArray()
+        Self.writeWarnings(&w, plan.warnings + report.analysis.problems)
+        w.endObject()
+    }
+
+    /// What the report's head says: the tool, the input, the site and the
+    /// summary.
+    struct ReportHead {
+        var toolVersion: String
+        /// The plan's metadata (its features are not read).
+        var plan: Plan
+        var inputSHA256: String
+        var profile: Profile
+        var asOf: CalendarDate
+        var cameras: Int
+        var findings: Int
+        var errors: Int
+        var warnings: Int
+    }
+
+    /// The members before the law: the tool, the input, the site and the
+    /// summary (`fail` when any finding is an error).
+    static func writeHead(_ w: inout JSONWriter, _ head: ReportHead) {
+        let plan = head.plan
         w.field("report", "sightline-report/1")
         w.key("tool")
         w.beginObject()
         w.field("name", "sightline")
-        w.field("version", report.toolVersion)
+        w.field("version", head.toolVersion)
         w.endObject()
         w.field("plan", plan.file)
         w.key("input")
         w.beginObject()
         w.field("path", plan.file)
-        w.field("sha256", report.inputSHA256)
+        w.field("sha256", head.inputSHA256)
         w.endObject()
-        w.field("profile", report.profile.id)
-        w.field("asOf", report.asOf.description)
+        w.field("profile", head.profile.id)
+        w.field("asOf", head.asOf.description)
         w.key("site")
         w.beginObject()
         let site = plan.metadata.site
@@ -47,71 +81,69 @@ public struct JSONReportRenderer: ReportRenderer, JSONDocumentRenderer {
         w.field("units", plan.metadata.units.rawValue)
         w.key("summary")
         w.beginObject()
-        w.field("verdict", report.verdict)
-        w.field("cameras", report.analysis.cameras.count)
-        w.field("findings", report.findings.count)
-        w.field("errors", report.errorCount)
-        w.field("warnings", report.warningCount)
+        w.field("verdict", head.errors > 0 ? "fail" : "pass")
+        w.field("cameras", head.cameras)
+        w.field("findings", head.findings)
+        w.field("errors", head.errors)
+        w.field("warnings", head.warnings)
         w.endObject()
+    }
 
-        writeArticles(&w, report)
-
-        w.key("findings")
-        writeFindings(&w, report)
-
-        w.key("cameras")
-        w.beginArray()
-        for c in report.analysis.cameras {
-            let cam = c.camera
+    /// One element of `cameras`: the camera's placement and optics, and
+    /// its view polygons when the report includes them.
+    func writeCamera(_ w: inout JSONWriter, _ c: CameraAnalysis, frame: CoordinateFrame) {
+        let decimals = frame.outputDecimals
+        let cam = c.camera
+        w.beginObject()
+        w.field("id", cam.id)
+        w.field("level", cam.info.level)
+        w.field("type", cam.type.rawValue)
+        let p = frame.toPlan(cam.position)
+        w.key("position")
+        w.inlinePair(p.x, p.y, decimals: decimals)
+        w.field("mountHeight", cam.mountHeight, decimals: 3)
+        w.field("heading", cam.heading, decimals: 3)
+        w.field("tilt", cam.tilt, decimals: 3)
+        w.field("hfov", c.optics.hfov, decimals: 3)
+        w.field("vfov", c.optics.vfov, decimals: 3)
+        w.field("range", c.optics.range, decimals: 3)
+        w.field("nearLimit", c.optics.nearLimit, decimals: 3)
+        w.field("farLimit", c.optics.farLimit, decimals: 3)
+        w.field("viewArea", c.viewArea, decimals: 4)
+        if let density = c.optics.density {
+            w.key("dori")
             w.beginObject()
-            w.field("id", cam.id)
-            w.field("level", cam.info.level)
-            w.field("type", cam.type.rawValue)
-            let p = frame.toPlan(cam.position)
-            w.key("position")
-            w.inlinePair(p.x, p.y, decimals: decimals)
-            w.field("mountHeight", cam.mountHeight, decimals: 3)
-            w.field("heading", cam.heading, decimals: 3)
-            w.field("tilt", cam.tilt, decimals: 3)
-            w.field("hfov", c.optics.hfov, decimals: 3)
-            w.field("vfov", c.optics.vfov, decimals: 3)
-            w.field("range", c.optics.range, decimals: 3)
-            w.field("nearLimit", c.optics.nearLimit, decimals: 3)
-            w.field("farLimit", c.optics.farLimit, decimals: 3)
-            w.field("viewArea", c.viewArea, decimals: 4)
-            if let density = c.optics.density {
-                w.key("dori")
-                w.beginObject()
-                for (level, distance) in density.doriDistances { w.field(level.rawValue, distance, decimals: 2) }
-                w.endObject()
-            }
-            if !c.camera.masks.isEmpty { w.field("maskedArea", c.maskedArea, decimals: 4) }
-            if !c.notes.isEmpty {
-                w.key("notes")
-                w.beginArray()
-                for n in c.notes { w.string(n) }
-                w.endArray()
-            }
-            if includeViews {
-                w.key("view")
-                w.multiPolygon(c.view, frame: frame, decimals: decimals)
-                if !c.camera.masks.isEmpty {
-                    w.key("maskedView")
-                    w.multiPolygon(c.maskedView, frame: frame, decimals: decimals)
-                }
-                if let below = c.belowLevel {
-                    w.field("belowLevel", below)
-                    w.key("viewBelow")
-                    w.multiPolygon(c.viewBelow, frame: frame, decimals: decimals)
-                }
-            }
+            for (level, distance) in density.doriDistances { w.field(level.rawValue, distance, decimals: 2) }
             w.endObject()
         }
-        w.endArray()
+        if !c.camera.masks.isEmpty { w.field("maskedArea", c.maskedArea, decimals: 4) }
+        if !c.notes.isEmpty {
+            w.key("notes")
+            w.beginArray()
+            for n in c.notes { w.string(n) }
+            w.endArray()
+        }
+        if includeViews {
+            w.key("view")
+            w.multiPolygon(c.view, frame: frame, decimals: decimals)
+            if !c.camera.masks.isEmpty {
+                w.key("maskedView")
+                w.multiPolygon(c.maskedView, frame: frame, decimals: decimals)
+            }
+            if let below = c.belowLevel {
+                w.field("belowLevel", below)
+                w.key("viewBelow")
+                w.multiPolygon(c.viewBelow, frame: frame, decimals: decimals)
+            }
+        }
+        w.endObject()
+    }
 
+    /// The `warnings` member: the plan's, then the engine's.
+    static func writeWarnings(_ w: inout JSONWriter, _ warnings: [PlanProblem]) {
         w.key("warnings")
         w.beginArray()
-        for p in plan.warnings + report.analysis.problems {
+        for p in warnings {
             w.beginObject()
             w.field("feature", p.feature)
             w.field("property", p.property)
@@ -119,7 +151,6 @@ public struct JSONReportRenderer: ReportRenderer, JSONDocumentRenderer {
             w.endObject()
         }
         w.endArray()
-        w.endObject()
     }
 
     /// The `findings` array alone, exactly as in the whole report (the live
@@ -134,58 +165,62 @@ public struct JSONReportRenderer: ReportRenderer, JSONDocumentRenderer {
     /// nests it in its answers).
     public func writeFindings(_ w: inout JSONWriter, _ report: CheckReport) {
         let frame = report.plan.frame
-        let decimals = frame.outputDecimals
         w.beginArray()
-        for f in report.findings {
+        for f in report.findings { Self.writeFinding(&w, f, frame: frame) }
+        w.endArray()
+    }
+
+    /// One element of `findings`: the rule, the evidence, the law and its
+    /// consequences.
+    static func writeFinding(_ w: inout JSONWriter, _ f: Finding, frame: CoordinateFrame) {
+        let decimals = frame.outputDecimals
+        w.beginObject()
+        w.field("rule", f.rule)
+        w.field("severity", f.severity.rawValue)
+        w.field("camera", f.cameraID)
+        w.field("zone", f.zoneID)
+        w.field("zoneName", f.zoneName)
+        w.field("zoneCategory", f.zoneCategory)
+        w.field("level", f.level)
+        w.key("area")
+        if let a = f.area { w.number(a, decimals: 4) } else { w.null() }
+        if let d = f.distance { w.field("distance", d, decimals: 3) }
+        if f.area != nil || f.pixelDensity != nil {
+            w.key("pixelDensity")
+            if let p = f.pixelDensity { w.number(p, decimals: 1) } else { w.null() }
+            w.field("dori", f.dori)
+        }
+        w.field("message", f.message)
+        if let zh = f.messageZh { w.field("messageZh", zh) }
+        w.key("article")
+        w.beginObject()
+        w.field("ref", f.citation.reference)
+        w.field("zh", f.citation.zh)
+        w.field("en", f.citation.en)
+        w.endObject()
+        w.key("provisions")
+        w.beginArray()
+        for p in f.citation.provisions {
             w.beginObject()
-            w.field("rule", f.rule)
-            w.field("severity", f.severity.rawValue)
-            w.field("camera", f.cameraID)
-            w.field("zone", f.zoneID)
-            w.field("zoneName", f.zoneName)
-            w.field("zoneCategory", f.zoneCategory)
-            w.field("level", f.level)
-            w.key("area")
-            if let a = f.area { w.number(a, decimals: 4) } else { w.null() }
-            if let d = f.distance { w.field("distance", d, decimals: 3) }
-            if f.area != nil || f.pixelDensity != nil {
-                w.key("pixelDensity")
-                if let p = f.pixelDensity { w.number(p, decimals: 1) } else { w.null() }
-                w.field("dori", f.dori)
-            }
-            w.field("message", f.message)
-            if let zh = f.messageZh { w.field("messageZh", zh) }
-            w.key("article")
-            w.beginObject()
-            w.field("ref", f.citation.reference)
-            w.field("zh", f.citation.zh)
-            w.field("en", f.citation.en)
-            w.endObject()
-            w.key("provisions")
-            w.beginArray()
-            for p in f.citation.provisions {
-                w.beginObject()
-                w.field("ref", p.reference)
-                w.field("zh", p.zh)
-                w.field("en", p.en)
-                w.endObject()
-            }
-            w.endArray()
-            w.key("consequence")
-            Self.write(&w, f.consequence)
-            if !f.furtherConsequences.isEmpty {
-                w.key("furtherConsequences")
-                w.beginArray()
-                for c in f.furtherConsequences { Self.write(&w, c) }
-                w.endArray()
-            }
-            if let g = f.geometry {
-                w.key("geometry")
-                w.multiPolygon(g, frame: frame, decimals: decimals)
-            }
+            w.field("ref", p.reference)
+            w.field("zh", p.zh)
+            w.field("en", p.en)
             w.endObject()
         }
         w.endArray()
+        w.key("consequence")
+        Self.write(&w, f.consequence)
+        if !f.furtherConsequences.isEmpty {
+            w.key("furtherConsequences")
+            w.beginArray()
+            for c in f.furtherConsequences { Self.write(&w, c) }
+            w.endArray()
+        }
+        if let g = f.geometry {
+            w.key("geometry")
+            w.multiPolygon(g, frame: frame, decimals: decimals)
+        }
+        w.endObject()
     }
 
     /// One consequence: the article, every measure and fine, the condition.
@@ -215,8 +250,7 @@ public struct JSONReportRenderer: ReportRenderer, JSONDocumentRenderer {
     }
 
     /// The law, and which of its articles were applied to this place.
-    private func writeArticles(_ w: inout JSONWriter, _ report: CheckReport) {
-        let profile = report.profile
+    static func writeArticles(_ w: inout JSONWriter, _ profile: Profile, _ outcome: RuleOutcome) {
         w.key("law")
         w.beginObject()
         w.field("zh", profile.law.zh)
@@ -227,7 +261,7 @@ public struct JSONReportRenderer: ReportRenderer, JSONDocumentRenderer {
         w.beginObject()
         w.key("applied")
         w.beginArray()
-        for a in report.outcome.applied {
+        for a in outcome.applied {
             w.beginObject()
             w.field("key", a.key)
             w.field("ref", a.reference)
@@ -237,7 +271,7 @@ public struct JSONReportRenderer: ReportRenderer, JSONDocumentRenderer {
         w.endArray()
         w.key("notApplied")
         w.beginArray()
-        for (a, reason) in report.outcome.notApplied {
+        for (a, reason) in outcome.notApplied {
             w.beginObject()
             w.field("key", a.key)
             w.field("ref", a.reference)
@@ -252,7 +286,7 @@ public struct JSONReportRenderer: ReportRenderer, JSONDocumentRenderer {
         w.endArray()
         w.key("notEvaluated")
         w.beginArray()
-        for (rule, reason) in report.outcome.notEvaluated {
+        for (rule, reason) in outcome.notEvaluated {
             w.beginObject()
             w.field("rule", rule)
             w.field("reason", reason)
@@ -262,7 +296,7 @@ public struct JSONReportRenderer: ReportRenderer, JSONDocumentRenderer {
         w.endObject()
         w.key("notes")
         w.beginArray()
-        for note in report.outcome.notes {
+        for note in outcome.notes {
             w.beginObject()
             w.field("zh", note.zh)
             w.field("en", note.en)

@@ -50,7 +50,7 @@ extension RuleContext {
         let article = reference(rule.article)
         let due = filingDue()
         if let contradiction = due.contradiction {
-            out.notes.append(Text(.noteRecordContradicts) { [contradiction($0)] })
+            out.notes.append((-1, Text(.noteRecordContradicts) { [contradiction($0)] }))
         }
         guard let dueDate = due.due else {
             out.notEvaluated = due.says
@@ -59,12 +59,15 @@ extension RuleContext {
         if parameters.isRestDay(dueDate) {
             let (source, sourceZh) = (parameters.holidaySource, parameters.holidaySourceZh ?? parameters.holidaySource)
             out.notes.append(
-                Text(.noteRestDay) { l in
-                    [
-                        l == .zh ? ArticleReference.zh(article) : article, l.date(dueDate),
-                        (l == .zh ? sourceZh : source).map { l.t(.noteHolidaySource, $0) } ?? "",
-                    ]
-                })
+                (
+                    -1,
+                    Text(.noteRestDay) { l in
+                        [
+                            l == .zh ? ArticleReference.zh(article) : article, l.date(dueDate),
+                            (l == .zh ? sourceZh : source).map { l.t(.noteHolidaySource, $0) } ?? "",
+                        ]
+                    }
+                ))
         }
         // On time on the due date itself; overdue only once the check date is past it.
         guard asOf > dueDate else { return out }
@@ -91,7 +94,7 @@ extension RuleContext {
             case .operatorName: blank(meta.site.operatorName) ? l.t(.dataOperatorName) : nil
             case .address: blank(meta.site.address) ? l.t(.dataAddress) : nil
             case .retentionDays: meta.system.retentionDays == nil ? l.t(.dataRetention) : nil
-            case .cameras: plan.cameras.isEmpty ? l.t(.dataCameras) : nil
+            case .cameras: facts.cameraCount == 0 ? l.t(.dataCameras) : nil
             case .designProgramme: blank(meta.system.designProgramme) ? l.t(.dataDesign) : nil
             case .testReport: blank(meta.system.testReport) ? l.t(.dataTest) : nil
             }
@@ -122,7 +125,7 @@ extension RuleContext {
         }
         var differences: [(planned: Int, type: String, recorded: Int)] = []
         for type in Camera.CameraType.allCases {
-            let planned = plan.cameras.filter { $0.type == type }.count
+            let planned = facts.cameras(of: type)
             let recorded = filed.cameras[type.rawValue] ?? 0
             if planned != recorded { differences.append((planned, type.rawValue, recorded)) }
         }

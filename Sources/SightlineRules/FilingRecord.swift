@@ -33,15 +33,16 @@ public struct FilingRecord: Sendable {
         siteName = meta.site.name
         address = meta.site.address
         levels = plan.levels.map { $0.name ?? $0.id }
-        camerasByType = Camera.CameraType.allCases.map { type in (type.rawValue, plan.cameras.filter { $0.type == type }.count) }
-            .filter { $0.1 > 0 }
-        microphones = plan.cameras.filter(\.audioEnabled).count
+        let facts = PlanFacts(plan: plan)
+        camerasByType = Camera.CameraType.allCases.map { type in (type.rawValue, facts.cameras(of: type)) }.filter { $0.1 > 0 }
+        microphones = facts.microphones
         retentionDays = meta.system.retentionDays
         commissionedOn = meta.system.commissionedOn
         filedOn = meta.system.filedOn
         let empty = PlanAnalysis(plan: plan, cameras: [], problems: [])
         // The due date reads the plan's dates, not its levels' features.
-        let context = RuleContext(profile: profile, plan: plan, analysis: empty, asOf: asOf, privateScope: nil, contents: [:])
+        let context = RuleContext(
+            profile: profile, plan: plan, analysis: empty, asOf: asOf, privateScope: nil, contents: [:], facts: facts)
         let filingDue = context.filingDue()
         (due, dueReason, dueReasonZh) = (filingDue.due, filingDue.says(.en), filingDue.says(.zh))
         switch (due, filedOn) {

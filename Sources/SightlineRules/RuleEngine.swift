@@ -47,62 +47,20 @@ public struct RuleEngine: Sendable {
     /// when the caller has grouped them already (for the engine).
     public func evaluate(_ analysis: PlanAnalysis, contents: [String: LevelContents]? = nil) -> RuleOutcome {
         let plan = analysis.plan
-        let place = plan.metadata.site.placeCategory
-        let applicability = profile.applicability[place]
-        // A "non-public" plan with guest rooms is a public place for those
-        // rooms (a homestay): the privacy rules run on them alone.
-        let publicAnyway = Set(plan.zones.map(\.category)).intersection(applicability?.publicIfPresent ?? [])
-        var articles = Set(profile.articles.filter { applies($0, at: place) }.map(\.key))
-        if !publicAnyway.isEmpty {
-            articles.formUnion(profile.rules.filter { CheckKind.privacy.contains($0.check) }.map(\.article))
-        }
-        let active = profile.rules.filter { articles.contains($0.article) }
-        let context = RuleContext(
-            profile: profile, plan: plan, analysis: analysis, asOf: asOf,
-            privateScope: publicAnyway.isEmpty ? nil : publicAnyway, contents: contents ?? plan.contentsByLevel())
-
-        var perCamera: [String: [Finding]] = [:]
-        var siteWide: [Finding] = []
-        var notEvaluated: [(rule: String, reason: String)] = []
-        var notEvaluatedZh: [String: String] = [:]
-        var notes: [Text] = applicability?.notes ?? []
-        if let later = profile.laterLaw, asOf >= later.from { notes.append(later.note) }
-        for rule in active {
-            let result = context.run(rule)
-            if let reason = result.notEvaluated {
-                notEvaluated.append((rule.id, reason(.en)))
-                notEvaluatedZh[rule.id] = reason(.zh)
-            }
-            notes += result.notes
-            for f in result.findings {
-                if let camera = f.cameraID { perCamera[camera, default: []].append(f) } else { siteWide.append(f) }
-            }
-        }
-        // Each camera's list is taken out as it is used, so the findings are
-        // held once, not twice, at the end.
+        let facts = PlanFacts(plan: plan)
+        let pass = RulePass(engine: self, plan: plan, facts: facts)
+        let levels = pass.evaluate(analysis, contents: contents ?? plan.contentsByLevel(), facts: facts)
+        let whole = pass.finish(facts: facts)
         var findings: [Finding] = []
-        findings.reserveCapacity(perCamera.values.reduce(siteWide.count) { $0 + $1.count })
-        for camera in analysis.cameras {
-            let own = perCamera.removeValue(forKey: camera.camera.id) ?? []
-            findings += own.enumerated().sorted { a, b in
-                (a.element.rule, a.element.zoneID ?? "", a.offset) < (b.element.rule, b.element.zoneID ?? "", b.offset)
-            }.map(\.element)
-        }
-        findings += siteWide
-
-        var applied: [Article] = []
-        var notApplied: [(article: Article, reason: Text)] = []
-        for article in profile.articles {
-            if articles.contains(article.key) {
-                applied.append(article)
-            } else {
-                let outOfScope = !(article.appliesTo?.contains(place) ?? true)
-                if let reason = outOfScope ? article.elsewhere : applicability?.reason { notApplied.append((article, reason)) }
-            }
-        }
-        var outcome = RuleOutcome(findings: findings, applied: applied, notApplied: notApplied, notEvaluated: notEvaluated, notes: notes)
-        outcome.notEvaluatedZh = notEvaluatedZh
-        return outcome
+        findings.reserveCapacity(
+            levels.cameraFindings.reduce(levels.otherFindings.count + whole.otherFindings.count) { $0 + $1.findings.count })
+        for (_, own) in levels.cameraFindings { findings += own }
+        let others = (levels.otherFindings + whole.otherFindings).enumerated().map { ($0.element, $0.offset) }
+        findings += others.sorted(by: OrderedFinding.precedes).map(\.0.finding)
+        var account = RuleAccount()
+        account.add(levels)
+        account.add(whole)
+        return pass.outcome(findings: findings, account: account)
     }
 
     /// Findings only, for callers that need nothing else.
@@ -121,8 +79,10 @@ struct RuleResult {
     /// Set when the plan lacks what the rule needs.
     /// Set when the plan lacks what the rule needs: why, in each language.
     var notEvaluated: ((Language) -> String)?
-    /// Remarks for the report (e.g. a due date on a holiday).
-    var notes: [Text] = []
+    /// Remarks for the report (e.g. a due date on a holiday), each with the
+    /// index of the feature it concerns (-1 for none), which orders the
+    /// remarks of levels checked apart.
+    var notes: [(feature: Int, text: Text)] = []
 }
 
 /// Everything a check reads, and the helpers every check shares.
@@ -136,13 +96,16 @@ struct RuleContext {
     let privateScope: Set<ZoneCategory>?
     /// The plan's features by level, grouped once for every check.
     let contents: [String: LevelContents]
+    /// The plan's zone categories and camera counts (the whole plan's, when
+    /// the analysis is one level's).
+    let facts: PlanFacts
     /// Citations resolved so far, by rule and Art. 8 item: a plan's hundreds
     /// of findings share a handful, and resolving scans the statute texts.
     private let citations = CitationCache()
 
     init(
         profile: Profile, plan: Plan, analysis: PlanAnalysis, asOf: CalendarDate, privateScope: Set<ZoneCategory>?,
-        contents: [String: LevelContents]
+        contents: [String: LevelContents], facts: PlanFacts
     ) {
         self.profile = profile
         self.plan = plan
@@ -150,6 +113,7 @@ struct RuleContext {
         self.asOf = asOf
         self.privateScope = privateScope
         self.contents = contents
+        self.facts = facts
     }
 
     var parameters: Parameters { profile.parameters }

@@ -97,7 +97,7 @@ extension RuleContext {
             guard let owner = c.camera.owner, owner != operatorName, let ownership = c.ownership else { continue }
             let ownPremises = ownership.standingIn.filter { manages(owner, $0) }
             if let zone = ownPremises.first, plan.metadata.site.placeCategory == .art7Venue {
-                out.notes.append(Text(.noteTenantPremises) { _ in [c.camera.id, owner, zone.id] })
+                out.notes.append((c.camera.info.index, Text(.noteTenantPremises) { _ in [c.camera.id, owner, zone.id] }))
             }
             let watched = ownership.mostSeen?.zone ?? ownership.standingIn.first
             guard let watched, !manages(owner, watched) else { continue }
@@ -146,7 +146,7 @@ extension RuleContext {
     /// categories, seen by less than `minSignageViewArea`.
     func mandatoryPlaceUncovered(_ rule: RuleDefinition) -> RuleResult {
         var out = RuleResult()
-        let present = Set(plan.zones.map(\.category))
+        let present = facts.zoneCategories
         guard rule.ifPlanHas.isEmpty || !present.isDisjoint(with: rule.ifPlanHas) else { return out }
         for zone in plan.zones where rule.categories.contains(zone.category) {
             let seen = analysis.zoneViewAreas[zone.id] ?? 0

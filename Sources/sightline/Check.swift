@@ -67,6 +67,17 @@ struct Check: ParsableCommand {
 
     func run() throws {
         var clock = PhaseClock(enabled: timings)
+        let checker = PlanChecker(
+            toolVersion: Sightline.version, profileOption: rulebook.profile, asOf: rulebook.checkDate,
+            parallelism: jobs)
+        // The JSON report of a plan file is made level by level, so a
+        // building of any height checks in the memory of a few levels.
+        if format == .json, let streamed = StreamedCheck.make(path: plan, checker: checker) {
+            clock.lap("streamed check") // not prose: a diagnostic
+            try write(streamed)
+            clock.lap("write")
+            Foundation.exit(Console.failedStandardError ? 2 : streamed.counts.errors > 0 ? 1 : 0)
+        }
         let loaded: LoadedPlan
         do {
             // The check never rewrites the plan: its tree is let go feature by
@@ -77,9 +88,6 @@ struct Check: ParsableCommand {
             try fail(error.problems)
         }
         clock.lap("read + decode")
-        let checker = PlanChecker(
-            toolVersion: Sightline.version, profileOption: rulebook.profile, asOf: rulebook.checkDate,
-            parallelism: jobs)
         var report: CheckReport
         do {
             report = try checker.check(loaded)
@@ -145,6 +153,26 @@ struct Check: ParsableCommand {
         Foundation.exit(Console.failedStandardError ? 2 : report.errorCount > 0 ? 1 : 0)
     }
 
+    /// Writes a streamed check's JSON report to `-o` (and the verdict line)
+    /// or to standard output.
+    private func write(_ streamed: StreamedCheck) throws {
+        if let output {
+            try stream(to: output) { file throws(FileWriteError) in try streamed.write(to: file) }
+            let counts = streamed.counts
+            let line = Self.verdictLine(
+                language.language(plan: streamed.plan, profile: streamed.profile), errors: counts.errors,
+                others: counts.findings - counts.errors, written: output)
+            try Console.out(Data((TerminalText.escaped(line) + "\n").utf8))
+        } else {
+            let standardOutput = StandardOutput()
+            do { try streamed.write(to: standardOutput) } catch {
+                Console.err(TerminalText.escaped(error.description))
+                throw ExitCode(2)
+            }
+            if let failure = standardOutput.failure { try Console.outputFailed(failure) }
+        }
+    }
+
     /// Colour for a terminal that has not asked for none (`NO_COLOR`,
     /// https://no-color.org): standard output is a TTY and `NO_COLOR` is
     /// unset or empty.
@@ -180,11 +208,14 @@ struct Check: ParsableCommand {
     /// The one line `check -o FILE` prints on standard output: the verdict
     /// and where the report went.
     static func verdictLine(_ report: CheckReport, written path: String) -> String {
-        let l = report.language
         let errors = report.errorCount
-        let others = report.findings.count - errors
-        return l.t(
-            .verdictLine, l.t(report.verdict == "fail" ? .verdictFail : .verdictPass), l.count(errors, .errorsOne, .errorsMany),
+        return verdictLine(report.language, errors: errors, others: report.findings.count - errors, written: path)
+    }
+
+    /// The verdict line in `l`: a fail when any finding is an error.
+    static func verdictLine(_ l: Language, errors: Int, others: Int, written path: String) -> String {
+        l.t(
+            .verdictLine, l.t(errors > 0 ? .verdictFail : .verdictPass), l.count(errors, .errorsOne, .errorsMany),
             l.count(others, .otherFindingsOne, .otherFindingsMany), path)
     }
 

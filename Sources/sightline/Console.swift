@@ -21,13 +21,16 @@ enum Console {
 
     /// Standard output; a failure is reported on standard error and exits 2.
     static func out(_ data: Data) throws {
-        do { try write([UInt8](data), fd: STDOUT_FILENO) } catch {
-            // A reader that went away (`| head`) needs no message; anything else does.
-            if error.reason != String(cString: strerror(EPIPE)) {
-                err("sightline: cannot write to standard output: \(error.reason)")
-            }
-            throw ExitCode(2)
+        do { try write([UInt8](data), fd: STDOUT_FILENO) } catch { try outputFailed(error) }
+    }
+
+    /// Reports a failure to write standard output and exits 2.
+    static func outputFailed(_ error: FileWriteError) throws -> Never {
+        // A reader that went away (`| head`) needs no message; anything else does.
+        if error.reason != String(cString: strerror(EPIPE)) {
+            err("sightline: cannot write to standard output: \(error.reason)")
         }
+        throw ExitCode(2)
     }
 
     /// One line (or lines) on standard error. When standard error itself
@@ -47,4 +50,15 @@ enum Console {
 
     /// Sightline handles EPIPE itself (a closed pipe is a write error like any other).
     static func ignoreBrokenPipes() { signal(SIGPIPE, SIG_IGN) }
+}
+
+/// Standard output as a place a report streams to; the first failure is
+/// kept for ``Console/outputFailed(_:)``, and nothing more is written.
+final class StandardOutput: ByteOutput {
+    private(set) var failure: FileWriteError?
+
+    func write(_ bytes: UnsafeRawBufferPointer) {
+        guard failure == nil else { return }
+        do { try FileWriter.writeAll(bytes, to: STDOUT_FILENO, name: "standard output") } catch { failure = error }
+    }
 }

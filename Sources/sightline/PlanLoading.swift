@@ -37,10 +37,12 @@ struct LanguageOption: ParsableArguments {
 
     /// The language for a loaded plan: `--lang`, else the plan's, the
     /// environment's or the rulebook's.
-    func language(for loaded: LoadedPlan) -> Language {
+    func language(for loaded: LoadedPlan) -> Language { language(plan: loaded.plan, profile: loaded.profile) }
+
+    /// The language for a plan checked against `profile`.
+    func language(plan: Plan, profile: Profile) -> Language {
         Language.resolve(
-            option: lang, siteLocale: loaded.plan.metadata.site.locale, environment: ProcessInfo.processInfo.environment,
-            profileID: loaded.profile.id)
+            option: lang, siteLocale: plan.metadata.site.locale, environment: ProcessInfo.processInfo.environment, profileID: profile.id)
     }
 }
 
@@ -73,11 +75,12 @@ func emit(_ bytes: [UInt8], to path: String?) throws {
 }
 
 /// Writes the file at `path` atomically as `write` makes its bytes: a
-/// failure names the path and exits 2, and leaves any file there as it was.
-func stream(to path: String, _ write: (AtomicFile) -> Void) throws {
-    do {
+/// failure (the file's, or one `write` throws) names the path and exits 2,
+/// and leaves any file there as it was.
+func stream(to path: String, _ write: (AtomicFile) throws(FileWriteError) -> Void) throws {
+    do throws(FileWriteError) {
         let file = try AtomicFile(path: path)
-        write(file)
+        try write(file)
         try file.commit()
     } catch {
         Console.err(TerminalText.escaped(error.description))

@@ -1,0 +1,252 @@
+import PlanarGeometry
+
+/// A plan file read in one pass for what is plan-wide — metadata, levels,
+/// frame, site-wide features, the zone categories used — and where each
+/// level's features lie in it, so each level is decoded on its own when it
+/// is checked (``levelPlan(_:)``) and let go after.
+///
+/// A whole decode holds every level's features at once, and a check's peak
+/// memory grew with the building (140 MB for a 480-floor hotel); a streamed
+/// check holds the index — a few dozen bytes a feature — and one level.
+///
+/// The index is made only for a plan without errors. At the first problem
+/// that is an error it gives up (`nil`), and the caller decodes the plan
+/// whole, which reports every problem in its order; the two decodes build
+/// the same features, warnings included (``levelPlan(_:)``).
+public final class PlanIndex: @unchecked Sendable {
+    /// The plan without the features of its levels: metadata, frame,
+    /// levels, restricted areas and boundaries.
+    public let skeleton: Plan
+    /// The zone categories the plan's zones use, on every level.
+    public let zoneCategories: Set<ZoneCategory>
+    /// How many features the plan has.
+    public let featureCount: Int
+    /// The metadata's and the first pass's warnings, which a whole decode
+    /// logs before those of any feature it builds.
+    public let leadingWarnings: ProblemLog
+    /// The warnings of building the site-wide features, by feature.
+    public let siteWarnings: [FeatureProblem]
+
+    /// Where one feature of a level lies in the file.
+    struct Span {
+        var range: Range<Int>
+        var index: Int
+    }
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    /// Each level's features, in file order, by the level's place in
+    /// ``Plan/levels``.
+    private let spans: [[Span]]
+    private let vocabulary: [ZoneCategory]
+
+    private init(
+        skeleton: Plan, zoneCategories: Set<ZoneCategory>, featureCount: Int, leadingWarnings: ProblemLog,
+        siteWarnings: [FeatureProblem], bytes: UnsafeBufferPointer<UInt8>, spans: [[Span]], vocabulary: [ZoneCategory]
+    ) {
+        self.skeleton = skeleton
+        self.zoneCategories = zoneCategories
+        self.featureCount = featureCount
+        self.leadingWarnings = leadingWarnings
+        self.siteWarnings = siteWarnings
+        self.bytes = bytes
+        self.spans = spans
+        self.vocabulary = vocabulary
+    }
+
+    /// Indexes the plan in `bytes` (which must outlive the index), or `nil`
+    /// when it has an error: decode it whole then (``PlanDecoder``), which
+    /// says what is wrong.
+    ///
+    /// - Parameter release: called with stretches of `bytes` read and not
+    ///   needed again until their level is decoded (a mapped file lets go
+    ///   of their pages).
+    ///
+    /// Complexity: O(n) in the file's size; memory O(features) words (the
+    /// spans, a hash of each id) besides the site-wide features.
+    public static func make(
+        bytes: UnsafeBufferPointer<UInt8>, file: String, extraCategories: (String?) -> [ZoneCategory] = { _ in [] },
+        crsResolver: CRSResolver? = nil, release: @escaping (Range<Int>) -> Void = { _ in }
+    ) -> PlanIndex? {
+        let log = ProblemLog(file: file)
+        var ids = Set<Int>()
+        var repeatedID = false
+        var levelSlots: [String: Int] = [:]
+        var levelNames: [String] = []
+        // The level slot of each feature, -1 for none (yet).
+        var features: [(span: Span, slot: Int)] = []
+        var siteRaws: [RawFeature] = []
+        var categories = Set<String>()
+        var box: Box?
+        var released = 0
+        let root: JSONValue
+        do {
+            root = try JSONParser.parse(
+                bytes,
+                eachFeature: { value, index, range in
+                    if range.lowerBound - released >= 1 << 20 {
+                        release(released..<range.lowerBound)
+                        released = range.lowerBound
+                    }
+                    guard let raw = RawFeature.read(value, index: index, log: log) else { return }
+                    // Two ids with one hash are taken for a repeat: the
+                    // whole decode then says whether they are.
+                    if !ids.insert(raw.id.hashValue).inserted { repeatedID = true }
+                    raw.geometry?.forEachPosition { box.include($0) }
+                    if raw.kind == .zone, let category = raw.properties["category"]?.stringValue { categories.insert(category) }
+                    var slot = -1
+                    if let level = raw.level {
+                        if let known = levelSlots[level] {
+                            slot = known
+                        } else {
+                            slot = levelNames.count
+                            levelSlots[level] = slot
+                            levelNames.append(level)
+                        }
+                    }
+                    if raw.needsLevel {
+                        features.append((Span(range: range, index: index), slot))
+                    } else {
+                        siteRaws.append(raw)
+                    }
+                }, validated: release)
+        } catch {
+            return nil
+        }
+        release(released..<bytes.count)
+        guard !repeatedID, log.errors.isEmpty, var preamble = PlanDecoder.readPreamble(root, log: log, extraCategories: extraCategories)
+        else { return nil }
+
+        // The levels, as ``PlanDecoder/resolveLevels`` settles them.
+        var levels = preamble.declaredLevels
+        if levels.isEmpty { levels = levelNames.isEmpty ? [Level(id: "default")] : levelNames.map { Level(id: $0) } }
+        var levelIndex: [String: Int] = [:]
+        for (i, level) in levels.enumerated() { levelIndex[level.id] = i }
+        var slotLevel: [Int] = []
+        for name in levelNames {
+            guard let i = levelIndex[name] else { return nil }
+            slotLevel.append(i)
+        }
+        var spans = [[Span]](repeating: [], count: levels.count)
+        for (span, slot) in features {
+            if slot >= 0 {
+                spans[slotLevel[slot]].append(span)
+            } else if levels.count == 1 {
+                spans[0].append(span)
+            } else {
+                return nil
+            }
+        }
+        features = []
+
+        PlanDecoder.resolveBackgrounds(&preamble.metadata.backgrounds, levels: levels, log: log)
+        guard
+            let frame = PlanDecoder.makeFrame(&preamble.metadata, raws: siteRaws, box: box, log: log, resolver: crsResolver),
+            log.errors.isEmpty
+        else { return nil }
+        var skeleton = Plan(file: file, metadata: preamble.metadata, frame: frame, levels: levels)
+        var siteWarnings: [FeatureProblem] = []
+        for raw in siteRaws {
+            guard let problems = build(raw, into: &skeleton, vocabulary: preamble.vocabulary) else { return nil }
+            siteWarnings += problems
+        }
+        var zoneCategories = Set<ZoneCategory>()
+        for category in categories { zoneCategories.insert(ZoneCategory(category)) }
+        return PlanIndex(
+            skeleton: skeleton, zoneCategories: zoneCategories, featureCount: spans.reduce(siteRaws.count) { $0 + $1.count },
+            leadingWarnings: log, siteWarnings: siteWarnings, bytes: bytes, spans: spans, vocabulary: preamble.vocabulary)
+    }
+
+    /// The skeleton with the features of level `i` (its place in
+    /// ``Plan/levels``) decoded, and their warnings; `nil` when one of them
+    /// has an error (decode the plan whole to hear it).
+    ///
+    /// Each feature is parsed from its text again and built as a whole
+    /// decode builds it, so the features, and their warnings, are the same.
+    ///
+    /// Complexity: O(bytes of the level's features).
+    public func levelPlan(_ i: Int) -> (plan: Plan, warnings: [FeatureProblem])? {
+        var plan = skeleton
+        let level = skeleton.levels[i].id
+        var warnings: [FeatureProblem] = []
+        let scratch = ProblemLog(file: skeleton.file)
+        let levelSpans = spans[i]
+        var failed = false
+        do {
+            try JSONParser.parseEach(bytes, ranges: levelSpans.map(\.range)) { value, k in
+                guard !failed, var raw = RawFeature.read(value, index: levelSpans[k].index, log: scratch) else {
+                    failed = true
+                    return
+                }
+                raw.level = level
+                guard let problems = Self.build(raw, into: &plan, vocabulary: vocabulary) else {
+                    failed = true
+                    return
+                }
+                warnings += problems
+            }
+        } catch {
+            return nil
+        }
+        if failed { return nil }
+        return (plan, warnings)
+    }
+
+    /// The byte ranges level `i`'s features were read from, for letting
+    /// their pages go once it is decoded.
+    public func ranges(ofLevel i: Int) -> [Range<Int>] { spans[i].map(\.range) }
+
+    /// Builds one feature into `plan` after checking its positions fit the
+    /// frame: its warnings, or `nil` on an error.
+    private static func build(_ raw: RawFeature, into plan: inout Plan, vocabulary: [ZoneCategory]) -> [FeatureProblem]? {
+        let log = ProblemLog(file: plan.file)
+        guard PlanDecoder.positionsFit([raw], frame: plan.frame, crs: plan.metadata.crs, log: log) else { return nil }
+        FeatureBuilder(frame: plan.frame, defaults: plan.metadata.defaults, log: log, vocabulary: vocabulary).add(raw, to: &plan)
+        // So many warnings that a whole decode would have summed some up:
+        // it says which.
+        guard log.errors.isEmpty, log.problems.count < ProblemLog.maxKept else { return nil }
+        return log.warnings.map { FeatureProblem(featureIndex: raw.index, problem: $0) }
+    }
+}
+
+/// A problem of one feature, with the feature's place in the file, so the
+/// problems of levels decoded apart are put back in file order.
+public struct FeatureProblem: Sendable {
+    public var featureIndex: Int
+    public var problem: PlanProblem
+}
+
+/// The warnings of features decoded level by level, put back in the order
+/// a whole decode logs them: file order, the first ``ProblemLog/maxKept``
+/// kept and the rest counted.
+public struct FeatureWarnings: Sendable {
+    private var kept: [FeatureProblem] = []
+    private var dropped = 0
+
+    public init() {}
+
+    /// Adds warnings of features in file order among themselves (one
+    /// level's, say).
+    ///
+    /// Complexity: O((k + w) log(k + w)) for the k kept and w added.
+    public mutating func add(_ warnings: [FeatureProblem]) {
+        guard !warnings.isEmpty else { return }
+        // A stable sort: a feature's own warnings keep their order.
+        kept = (kept + warnings).enumerated().sorted {
+            ($0.element.featureIndex, $0.offset) < ($1.element.featureIndex, $1.offset)
+        }.map(\.element)
+        if kept.count > ProblemLog.maxKept {
+            dropped += kept.count - ProblemLog.maxKept
+            kept.removeLast(kept.count - ProblemLog.maxKept)
+        }
+    }
+
+    /// The warnings after `leading` (the metadata's and the first pass's),
+    /// as one log holds them.
+    public func merged(after leading: ProblemLog) -> [PlanProblem] {
+        let log = ProblemLog(file: leading.file)
+        log.append(contentsOf: leading)
+        for w in kept { log.warning(w.problem.feature, w.problem.property, w.problem.message) }
+        log.drop(dropped, .warning)
+        return log.warnings
+    }
+}

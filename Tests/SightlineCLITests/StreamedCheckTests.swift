@@ -1,0 +1,161 @@
+import Foundation
+import SightlineCheck
+import SightlinePlan
+import SightlineReport
+import SightlineSynth
+import TestSupport
+import XCTest
+
+/// The JSON report of a check made level by level (``StreamedCheck``) is
+/// byte for byte the report of the whole check, on every kind of plan; and
+/// whatever it cannot vouch for is left to the whole check.
+final class StreamedCheckTests: XCTestCase {
+    private static let asOf = CalendarDate(iso: "2026-01-15")!
+
+    /// Bytes a ``ByteOutput`` was given.
+    private final class Collected: ByteOutput {
+        var bytes: [UInt8] = []
+        func write(_ bytes: UnsafeRawBufferPointer) { self.bytes += bytes }
+    }
+
+    private func checker(parallelism: Int) -> PlanChecker {
+        PlanChecker(toolVersion: "test", profileOption: nil, asOf: Self.asOf, parallelism: parallelism)
+    }
+
+    /// The whole check's JSON report of the file at `path`.
+    private func wholeReport(_ path: String) throws -> [UInt8] {
+        let loaded = try LoadedPlan.load(path, profileOption: nil, keepDocument: false, keepSource: false)
+        return JSONReportRenderer().renderBytes(try checker(parallelism: 1).check(loaded))
+    }
+
+    /// The streamed report of the file at `path`, or `nil` when it is left
+    /// to the whole check.
+    private func streamedReport(_ path: String, parallelism: Int) throws -> [UInt8]? {
+        guard let streamed = StreamedCheck.make(path: path, checker: checker(parallelism: parallelism), minimumBytes: 0) else {
+            return nil
+        }
+        let out = Collected()
+        try streamed.write(to: out)
+        return out.bytes
+    }
+
+    /// Asserts both reports of `path` are the same bytes, with one level at
+    /// a time and with three.
+    private func assertSameReport(_ path: String, _ what: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let whole = try wholeReport(path)
+        for parallelism in [1, 3] {
+            let streamed = try XCTUnwrap(
+                try streamedReport(path, parallelism: parallelism), "\(what): not streamed", file: file, line: line)
+            if streamed != whole {
+                let at =
+                    zip(streamed, whole).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(streamed.count, whole.count)
+                let context = { (b: [UInt8]) in String(decoding: b[max(0, at - 200)..<min(b.count, at + 200)], as: UTF8.self) }
+                XCTFail(
+                    "\(what), \(parallelism) at once: the reports differ at byte \(at)\nstreamed: …\(context(streamed))…\nwhole: …\(context(whole))…",
+                    file: file, line: line)
+            }
+        }
+    }
+
+    /// The features of a plan document in another order, levels
+    /// interleaved (a seeded shuffle).
+    private func shuffled(_ json: String, seed: UInt64) throws -> String {
+        guard case .object(var root) = try JSONParser.parse(Array(json.utf8)), var features = root["features"]?.arrayValue else {
+            XCTFail("not a plan")
+            return json
+        }
+        var rng = SeededGenerator(seed: seed)
+        features.shuffle(using: &rng)
+        root["features"] = .array(features)
+        var w = JSONWriter(indent: 0)
+        w.value(.object(root))
+        return w.string
+    }
+
+    private func write(_ text: String, _ name: String, in folder: ScratchFolder) throws -> String {
+        let path = folder.url.appendingPathComponent(name).path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    func testTheExamplesAndGeneratedBuildingsReportTheSame() throws {
+        let folder = try ScratchFolder("streamed")
+        defer { folder.remove() }
+        for example in ["hotel-floor.json", "clothing-store.json"] {
+            try assertSameReport(CLI.packageRoot.appendingPathComponent("Examples/\(example)").path, example)
+        }
+        let generated = [
+            ("hotel.json", HotelGenerator(floors: 4, roomsPerSide: 6, seed: 2).json()),
+            ("mall.json", MallGenerator(floors: 3, seed: 3).json()),
+        ]
+        for (name, json) in generated {
+            try assertSameReport(write(json, name, in: folder), name)
+            // Features of every level mixed through the file.
+            try assertSameReport(write(shuffled(json, seed: 7), "mixed-\(name)", in: folder), "\(name) shuffled")
+        }
+    }
+
+    /// Random valid plans hold every kind of feature and camera, voids over
+    /// lower levels, restricted areas, a boundary, and warnings.
+    func testRandomPlansReportTheSame() throws {
+        let folder = try ScratchFolder("streamed-random")
+        defer { folder.remove() }
+        var streamed = 0
+        for seed in UInt64(0)..<40 {
+            let json = RandomPlanGenerator(seed: seed).json()
+            let path = try write(seed % 2 == 0 ? json : shuffled(json, seed: seed), "random-\(seed).json", in: folder)
+            // A random plan the engine refuses is left to the whole check.
+            guard (try? wholeReport(path)) != nil else {
+                XCTAssertNil(try streamedReport(path, parallelism: 1), "seed \(seed): streamed a plan the whole check refuses")
+                continue
+            }
+            try assertSameReport(path, "random plan, seed \(seed)")
+            streamed += 1
+        }
+        XCTAssertGreaterThan(streamed, 30)
+    }
+
+    /// A "non-public" home that lets guest rooms on two floors: the privacy
+    /// rules run on the rooms of both, whichever level the rooms are on.
+    func testAHomestayOverTwoFloorsReportsTheSame() throws {
+        let folder = try ScratchFolder("streamed-homestay")
+        defer { folder.remove() }
+        var plan = PlanBuilder()
+        plan.plan["levels"] = [["id": "G", "height": 3.0], ["id": "F1", "elevation": 3.0, "height": 3.0]]
+        plan.plan["site"] = [
+            "name": "Home", "address": "2 Lane", "placeCategory": "non-public", "operator": ["name": "Li", "kind": "individual"],
+        ]
+        for level in ["G", "F1"] {
+            plan.wall("\(level)-w", [[0, 0], [10, 0], [10, 6], [0, 6], [0, 0]], ["level": level])
+            plan.zone("\(level)-hall", "corridor", [[0, 0], [10, 0], [10, 3], [0, 3]], ["level": level])
+            plan.zone("\(level)-room", level == "F1" ? "guest_room" : "room", [[0, 3], [10, 3], [10, 6], [0, 6]], ["level": level])
+            plan.camera("\(level)-cam", at: [1, 1], ["level": level, "heading": 30, "hfov": 90, "range": 12, "unknownThing": 1])
+        }
+        let path = try folder.write(plan, "homestay.json")
+        try assertSameReport(path, "homestay")
+        let report = try XCTUnwrap(try JSONParser.parse(XCTUnwrap(try streamedReport(path, parallelism: 2))).objectValue)
+        XCTAssertEqual(report["warnings"]?.arrayValue?.count, 2, "each camera's unknown property, in file order")
+    }
+
+    /// A plan with an error, standard input and a missing file are checked
+    /// whole, which says what is wrong.
+    func testWhatCannotBeStreamedIsLeftToTheWholeCheck() throws {
+        let folder = try ScratchFolder("streamed-refused")
+        defer { folder.remove() }
+        var plan = PlanBuilder()
+        plan.plan["levels"] = [["id": "G"], ["id": "F1", "elevation": 3.0]]
+        plan.camera("c1", at: [1, 1], ["level": "F9"])
+        XCTAssertNil(
+            StreamedCheck.make(path: try folder.write(plan, "unknown-level.json"), checker: checker(parallelism: 1), minimumBytes: 0))
+        var repeated = PlanBuilder()
+        repeated.camera("c1", at: [1, 1])
+        repeated.camera("c1", at: [2, 1])
+        XCTAssertNil(
+            StreamedCheck.make(path: try folder.write(repeated, "repeated-id.json"), checker: checker(parallelism: 1), minimumBytes: 0))
+        XCTAssertNil(StreamedCheck.make(path: "-", checker: checker(parallelism: 1), minimumBytes: 0))
+        XCTAssertNil(
+            StreamedCheck.make(
+                path: folder.url.appendingPathComponent("missing.json").path, checker: checker(parallelism: 1), minimumBytes: 0))
+        XCTAssertNil(StreamedCheck.make(path: folder.url.path, checker: checker(parallelism: 1), minimumBytes: 0))
+    }
+}
