@@ -70,7 +70,7 @@ public final class StreamedCheck {
         guard
             let index = PlanIndex.make(
                 bytes: file.buffer, file: path, extraCategories: choice.categories, crsResolver: PlanCoordinateSystems.resolver,
-                release: file.release),
+                release: file.release, reader: file.read),
             let profile = try? choice.profile(),
             let report = try? StreamedJSONReport(frame: index.skeleton.frame, includeViews: includeViews)
         else { return nil }
@@ -94,14 +94,13 @@ public final class StreamedCheck {
             let indices = Array(first..<min(plan.levels.count, first + batch))
             first += batch
             let results = levels.check(indices)
-            for (i, result) in zip(indices, results) {
+            for result in results {
                 guard let result else { return nil }
                 report.add(result.rendered)
                 facts.count(result.cameras)
                 featureWarnings.add(result.featureWarnings)
                 engineWarnings += result.engineWarnings
                 account.add(result.rules)
-                file.release(index.ranges(ofLevel: i))
             }
         }
         let paperwork = pass.finish(facts: facts)

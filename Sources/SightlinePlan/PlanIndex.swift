@@ -28,12 +28,27 @@ public final class PlanIndex: @unchecked Sendable {
     public let siteWarnings: [FeatureProblem]
 
     /// Where one feature of a level lies in the file.
+    /// Twelve bytes: a plan file is at most ``PlanDecoder/maxFileBytes``.
     struct Span {
-        var range: Range<Int>
-        var index: Int
+        private var start: UInt32
+        private var length: UInt32
+        private var place: UInt32
+
+        init(range: Range<Int>, index: Int) {
+            start = UInt32(range.lowerBound)
+            length = UInt32(range.count)
+            place = UInt32(index)
+        }
+
+        var range: Range<Int> { Int(start)..<(Int(start) + Int(length)) }
+        /// The feature's index in `features`.
+        var index: Int { Int(place) }
     }
 
     private let bytes: UnsafeBufferPointer<UInt8>
+    /// Reads a level's ranges into memory of its own, rather than from
+    /// `bytes` (``MappedFile/read(_:)``).
+    private let reader: (([Range<Int>]) -> (bytes: [UInt8], ranges: [Range<Int>])?)?
     /// Each level's features, in file order, by the level's place in
     /// ``Plan/levels``.
     private let spans: [[Span]]
@@ -41,8 +56,10 @@ public final class PlanIndex: @unchecked Sendable {
 
     private init(
         skeleton: Plan, zoneCategories: Set<ZoneCategory>, featureCount: Int, leadingWarnings: ProblemLog,
-        siteWarnings: [FeatureProblem], bytes: UnsafeBufferPointer<UInt8>, spans: [[Span]], vocabulary: [ZoneCategory]
+        siteWarnings: [FeatureProblem], bytes: UnsafeBufferPointer<UInt8>,
+        reader: (([Range<Int>]) -> (bytes: [UInt8], ranges: [Range<Int>])?)?, spans: [[Span]], vocabulary: [ZoneCategory]
     ) {
+        self.reader = reader
         self.skeleton = skeleton
         self.zoneCategories = zoneCategories
         self.featureCount = featureCount
@@ -57,23 +74,30 @@ public final class PlanIndex: @unchecked Sendable {
     /// when it has an error: decode it whole then (``PlanDecoder``), which
     /// says what is wrong.
     ///
-    /// - Parameter release: called with stretches of `bytes` read and not
-    ///   needed again until their level is decoded (a mapped file lets go
-    ///   of their pages).
+    /// - Parameters:
+    ///   - release: called with stretches of `bytes` read and not needed
+    ///     again (a mapped file lets go of their pages).
+    ///   - reader: reads a level's features anew when it is decoded (a
+    ///     mapped file's ``MappedFile/read(_:)``); without it they are
+    ///     parsed from `bytes`.
     ///
-    /// Complexity: O(n) in the file's size; memory O(features) words (the
-    /// spans, a hash of each id) besides the site-wide features.
+    /// Complexity: O(n) in the file's size; memory about 30 bytes a
+    /// feature (where its text lies, a hash of its id) besides the
+    /// site-wide features.
     public static func make(
         bytes: UnsafeBufferPointer<UInt8>, file: String, extraCategories: (String?) -> [ZoneCategory] = { _ in [] },
-        crsResolver: CRSResolver? = nil, release: @escaping (Range<Int>) -> Void = { _ in }
+        crsResolver: CRSResolver? = nil, release: @escaping (Range<Int>) -> Void = { _ in },
+        reader: (([Range<Int>]) -> (bytes: [UInt8], ranges: [Range<Int>])?)? = nil
     ) -> PlanIndex? {
         let log = ProblemLog(file: file)
         var ids = Set<Int>()
         var repeatedID = false
         var levelSlots: [String: Int] = [:]
         var levelNames: [String] = []
-        // The level slot of each feature, -1 for none (yet).
-        var features: [(span: Span, slot: Int)] = []
+        // The features of each level named in the file, by order of first
+        // use; and those that name none.
+        var named: [[Span]] = []
+        var unnamed: [Span] = []
         var siteRaws: [RawFeature] = []
         var categories = Set<String>()
         var box: Box?
@@ -101,10 +125,12 @@ public final class PlanIndex: @unchecked Sendable {
                             slot = levelNames.count
                             levelSlots[level] = slot
                             levelNames.append(level)
+                            named.append([])
                         }
                     }
                     if raw.needsLevel {
-                        features.append((Span(range: range, index: index), slot))
+                        let span = Span(range: range, index: index)
+                        if slot >= 0 { named[slot].append(span) } else { unnamed.append(span) }
                     } else {
                         siteRaws.append(raw)
                     }
@@ -121,22 +147,16 @@ public final class PlanIndex: @unchecked Sendable {
         if levels.isEmpty { levels = levelNames.isEmpty ? [Level(id: "default")] : levelNames.map { Level(id: $0) } }
         var levelIndex: [String: Int] = [:]
         for (i, level) in levels.enumerated() { levelIndex[level.id] = i }
-        var slotLevel: [Int] = []
-        for name in levelNames {
-            guard let i = levelIndex[name] else { return nil }
-            slotLevel.append(i)
-        }
         var spans = [[Span]](repeating: [], count: levels.count)
-        for (span, slot) in features {
-            if slot >= 0 {
-                spans[slotLevel[slot]].append(span)
-            } else if levels.count == 1 {
-                spans[0].append(span)
-            } else {
-                return nil
-            }
+        for (slot, name) in levelNames.enumerated() {
+            guard let i = levelIndex[name] else { return nil }
+            swap(&spans[i], &named[slot])
         }
-        features = []
+        if !unnamed.isEmpty {
+            // Only a plan of one level may leave features' levels unsaid.
+            guard levels.count == 1 else { return nil }
+            spans[0] = (spans[0] + unnamed).sorted { $0.index < $1.index }
+        }
 
         PlanDecoder.resolveBackgrounds(&preamble.metadata.backgrounds, levels: levels, log: log)
         guard
@@ -153,7 +173,8 @@ public final class PlanIndex: @unchecked Sendable {
         for category in categories { zoneCategories.insert(ZoneCategory(category)) }
         return PlanIndex(
             skeleton: skeleton, zoneCategories: zoneCategories, featureCount: spans.reduce(siteRaws.count) { $0 + $1.count },
-            leadingWarnings: log, siteWarnings: siteWarnings, bytes: bytes, spans: spans, vocabulary: preamble.vocabulary)
+            leadingWarnings: log, siteWarnings: siteWarnings, bytes: bytes, reader: reader, spans: spans,
+            vocabulary: preamble.vocabulary)
     }
 
     /// The skeleton with the features of level `i` (its place in
@@ -171,8 +192,8 @@ public final class PlanIndex: @unchecked Sendable {
         let scratch = ProblemLog(file: skeleton.file)
         let levelSpans = spans[i]
         var failed = false
-        do {
-            try JSONParser.parseEach(bytes, ranges: levelSpans.map(\.range)) { value, k in
+        func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ ranges: [Range<Int>]) throws(JSONSyntaxError) {
+            try JSONParser.parseEach(bytes, ranges: ranges) { value, k in
                 guard !failed, var raw = RawFeature.read(value, index: levelSpans[k].index, log: scratch) else {
                     failed = true
                     return
@@ -184,16 +205,20 @@ public final class PlanIndex: @unchecked Sendable {
                 }
                 warnings += problems
             }
+        }
+        do {
+            if let reader {
+                guard let copy = reader(levelSpans.map(\.range)) else { return nil }
+                try copy.bytes.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in try parse(buffer, copy.ranges) }
+            } else {
+                try parse(bytes, levelSpans.map(\.range))
+            }
         } catch {
             return nil
         }
         if failed { return nil }
         return (plan, warnings)
     }
-
-    /// The byte ranges level `i`'s features were read from, for letting
-    /// their pages go once it is decoded.
-    public func ranges(ofLevel i: Int) -> [Range<Int>] { spans[i].map(\.range) }
 
     /// Builds one feature into `plan` after checking its positions fit the
     /// frame: its warnings, or `nil` on an error.
