@@ -18,14 +18,14 @@ final class StreamedCheckTests: XCTestCase {
         func write(_ bytes: UnsafeRawBufferPointer) { self.bytes += bytes }
     }
 
-    private func checker(parallelism: Int) -> PlanChecker {
-        PlanChecker(toolVersion: "test", profileOption: nil, asOf: Self.asOf, parallelism: parallelism)
+    private func checker(parallelism: Int, toolVersion: String = "test") -> PlanChecker {
+        PlanChecker(toolVersion: toolVersion, profileOption: nil, asOf: Self.asOf, parallelism: parallelism)
     }
 
     /// The whole check's JSON report of the file at `path`.
-    private func wholeReport(_ path: String) throws -> [UInt8] {
+    private func wholeReport(_ path: String, toolVersion: String = "test") throws -> [UInt8] {
         let loaded = try LoadedPlan.load(path, profileOption: nil, keepDocument: false, keepSource: false)
-        return JSONReportRenderer().renderBytes(try checker(parallelism: 1).check(loaded))
+        return JSONReportRenderer().renderBytes(try checker(parallelism: 1, toolVersion: toolVersion).check(loaded))
     }
 
     /// The streamed report of the file at `path`, or `nil` when it is left
@@ -135,6 +135,35 @@ final class StreamedCheckTests: XCTestCase {
         try assertSameReport(path, "homestay")
         let report = try XCTUnwrap(try JSONParser.parse(XCTUnwrap(try streamedReport(path, parallelism: 2))).objectValue)
         XCTAssertEqual(report["warnings"]?.arrayValue?.count, 2, "each camera's unknown property, in file order")
+    }
+
+    /// `sightline check --format json` streams a plan of 2 MiB or more: the
+    /// report, to a file or to standard output, is the whole check's, with
+    /// the verdict line and exit status of any check.
+    func testTheCommandStreamsALargePlan() throws {
+        let folder = try ScratchFolder("streamed-command")
+        defer { folder.remove() }
+        // Written with wide indentation, as an editor might, so a modest
+        // tower passes the size at which checks stream.
+        var w = JSONWriter(indent: 8)
+        w.value(try JSONParser.parse(Array(HotelGenerator(floors: 30, roomsPerSide: 20, seed: 5).json().utf8)))
+        let json = w.string
+        XCTAssertGreaterThan(json.utf8.count, StreamedCheck.minimumFileBytes)
+        let path = try write(json, "tower.json", in: folder)
+        let version = try CLI.run(["--version"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let whole = try wholeReport(path, toolVersion: version)
+        let output = folder.url.appendingPathComponent("report.json").path
+        let toFile = try CLI.run(["check", path, "--format", "json", "-o", output, "--as-of", "2026-01-15", "--lang", "en"])
+        XCTAssertEqual(toFile.status, 1, toFile.stderr)
+        let written = try [UInt8](Data(contentsOf: URL(fileURLWithPath: output)))
+        XCTAssertTrue(written == whole, "the streamed report differs from the whole check's")
+        let errors = try XCTUnwrap(try JSONParser.parse(written).objectValue?["summary"]?.objectValue?["errors"]?.numberValue)
+        XCTAssertGreaterThan(errors, 0)
+        XCTAssertTrue(toFile.stdout.hasPrefix("FAIL"), toFile.stdout)
+        XCTAssertTrue(toFile.stdout.contains("\(Int(errors)) error"), toFile.stdout)
+        let toStandardOutput = try CLI.run(["check", path, "--format", "json", "--as-of", "2026-01-15"])
+        XCTAssertEqual(toStandardOutput.status, 1, toStandardOutput.stderr)
+        XCTAssertEqual(Array(toStandardOutput.stdout.utf8), written)
     }
 
     /// A plan with an error, standard input and a missing file are checked
