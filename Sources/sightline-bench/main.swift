@@ -386,7 +386,7 @@ func benchMemory() throws {
             if let input { posix_spawn_file_actions_addopen(&actions, 0, input, O_RDONLY, 0) }
             posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
             let argv = ([tool] + arguments).map { strdup($0) } + [nil]
-            defer { argv.forEach { free($0) } }
+            defer { for pointer in argv { free(pointer) } }
             var pid: pid_t = 0
             let start = now()
             guard posix_spawn(&pid, tool, &actions, nil, argv, environ) == 0 else { return best }
