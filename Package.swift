@@ -100,7 +100,7 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "PlanarGeometryTests", dependencies: ["PlanarGeometry"]),
-        .testTarget(name: "SightlinePlanTests", dependencies: ["SightlinePlan", "TestSupport"]),
+        .testTarget(name: "SightlinePlanTests", dependencies: ["SightlinePlan", "SightlineSynth", "TestSupport"]),
         .testTarget(
             name: "SightlineServeTests",
             dependencies: ["SightlineServe", "SightlinePlan", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]

@@ -29,7 +29,7 @@ public final class PlanIndex: @unchecked Sendable {
 
     /// Where one feature of a level lies in the file.
     /// Twelve bytes: a plan file is at most ``PlanDecoder/maxFileBytes``.
-    struct Span {
+    struct Span: Equatable {
         private var start: UInt32
         private var length: UInt32
         private var place: UInt32
@@ -89,58 +89,21 @@ public final class PlanIndex: @unchecked Sendable {
         crsResolver: CRSResolver? = nil, release: @escaping (Range<Int>) -> Void = { _ in },
         reader: (([Range<Int>]) -> (bytes: [UInt8], ranges: [Range<Int>])?)? = nil
     ) -> PlanIndex? {
-        let log = ProblemLog(file: file)
-        var ids = Set<Int>()
-        var repeatedID = false
-        var levelSlots: [String: Int] = [:]
-        var levelNames: [String] = []
-        // The features of each level named in the file, by order of first
-        // use; and those that name none.
-        var named: [[Span]] = []
-        var unnamed: [Span] = []
-        var siteRaws: [RawFeature] = []
-        var categories = Set<String>()
-        var box: Box?
-        var released = 0
-        let root: JSONValue
-        do {
-            root = try JSONParser.parse(
-                bytes,
-                eachFeature: { value, index, range in
-                    if range.lowerBound - released >= 1 << 20 {
-                        release(released..<range.lowerBound)
-                        released = range.lowerBound
-                    }
-                    guard let raw = RawFeature.read(value, index: index, log: log) else { return }
-                    // Two ids with one hash are taken for a repeat: the
-                    // whole decode then says whether they are.
-                    if !ids.insert(raw.id.hashValue).inserted { repeatedID = true }
-                    raw.geometry?.forEachPosition { box.include($0) }
-                    if raw.kind == .zone, let category = raw.properties["category"]?.stringValue { categories.insert(category) }
-                    var slot = -1
-                    if let level = raw.level {
-                        if let known = levelSlots[level] {
-                            slot = known
-                        } else {
-                            slot = levelNames.count
-                            levelSlots[level] = slot
-                            levelNames.append(level)
-                            named.append([])
-                        }
-                    }
-                    if raw.needsLevel {
-                        let span = Span(range: range, index: index)
-                        if slot >= 0 { named[slot].append(span) } else { unnamed.append(span) }
-                    } else {
-                        siteRaws.append(raw)
-                    }
-                }, validated: release)
-        } catch {
-            return nil
-        }
-        release(released..<bytes.count)
-        guard !repeatedID, log.errors.isEmpty, var preamble = PlanDecoder.readPreamble(root, log: log, extraCategories: extraCategories)
+        guard var first = FirstPass.skimming(bytes, file: file, release: release) ?? FirstPass.parsing(bytes, file: file, release: release),
+            !first.repeatedID, first.log.errors.isEmpty,
+            var preamble = PlanDecoder.readPreamble(first.root, log: first.log, extraCategories: extraCategories)
         else { return nil }
+        // Only a local plan's frame is settled without the positions'
+        // bounds, which the skimmer does not read.
+        if first.skimmed, preamble.metadata.crs != .local {
+            guard let parsed = FirstPass.parsing(bytes, file: file, release: release), !parsed.repeatedID, parsed.log.errors.isEmpty,
+                let again = PlanDecoder.readPreamble(parsed.root, log: parsed.log, extraCategories: extraCategories)
+            else { return nil }
+            first = parsed
+            preamble = again
+        }
+        first.root = .null
+        let (log, levelNames, unnamed, siteRaws) = (first.log, first.levelNames, first.unnamed, first.siteRaws)
 
         // The levels, as ``PlanDecoder/resolveLevels`` settles them.
         var levels = preamble.declaredLevels
@@ -150,7 +113,7 @@ public final class PlanIndex: @unchecked Sendable {
         var spans = [[Span]](repeating: [], count: levels.count)
         for (slot, name) in levelNames.enumerated() {
             guard let i = levelIndex[name] else { return nil }
-            swap(&spans[i], &named[slot])
+            swap(&spans[i], &first.named[slot])
         }
         if !unnamed.isEmpty {
             // Only a plan of one level may leave features' levels unsaid.
@@ -160,7 +123,7 @@ public final class PlanIndex: @unchecked Sendable {
 
         PlanDecoder.resolveBackgrounds(&preamble.metadata.backgrounds, levels: levels, log: log)
         guard
-            let frame = PlanDecoder.makeFrame(&preamble.metadata, raws: siteRaws, box: box, log: log, resolver: crsResolver),
+            let frame = PlanDecoder.makeFrame(&preamble.metadata, raws: siteRaws, box: first.box, log: log, resolver: crsResolver),
             log.errors.isEmpty
         else { return nil }
         var skeleton = Plan(file: file, metadata: preamble.metadata, frame: frame, levels: levels)
@@ -170,7 +133,7 @@ public final class PlanIndex: @unchecked Sendable {
             siteWarnings += problems
         }
         var zoneCategories = Set<ZoneCategory>()
-        for category in categories { zoneCategories.insert(ZoneCategory(category)) }
+        for category in first.categories { zoneCategories.insert(ZoneCategory(category)) }
         return PlanIndex(
             skeleton: skeleton, zoneCategories: zoneCategories, featureCount: spans.reduce(siteRaws.count) { $0 + $1.count },
             leadingWarnings: log, siteWarnings: siteWarnings, bytes: bytes, reader: reader, spans: spans,
@@ -194,7 +157,11 @@ public final class PlanIndex: @unchecked Sendable {
         var failed = false
         func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ ranges: [Range<Int>]) throws(JSONSyntaxError) {
             try JSONParser.parseEach(bytes, ranges: ranges) { value, k in
-                guard !failed, var raw = RawFeature.read(value, index: levelSpans[k].index, log: scratch) else {
+                // The feature read whole must be what the first pass
+                // filed it as (the skimmer read only parts of it).
+                guard !failed, var raw = RawFeature.read(value, index: levelSpans[k].index, log: scratch), raw.needsLevel,
+                    raw.level == level || (raw.level == nil && skeleton.levels.count == 1)
+                else {
                     failed = true
                     return
                 }
