@@ -120,21 +120,39 @@ final class StreamedCheckTests: XCTestCase {
     func testAHomestayOverTwoFloorsReportsTheSame() throws {
         let folder = try ScratchFolder("streamed-homestay")
         defer { folder.remove() }
+        let path = try folder.write(homestay(), "homestay.json")
+        try assertSameReport(path, "homestay")
+        let report = try XCTUnwrap(try JSONParser.parse(XCTUnwrap(try streamedReport(path, parallelism: 2))).objectValue)
+        XCTAssertEqual(report["warnings"]?.arrayValue?.count, 2, "each camera's unknown property, in file order")
+    }
+
+    /// The same home in longitude and latitude (EPSG:4326): the frame's
+    /// centre needs every position, which the first pass then parses.
+    func testAPlanInLongitudeAndLatitudeReportsTheSame() throws {
+        let folder = try ScratchFolder("streamed-geographic")
+        defer { folder.remove() }
+        var plan = homestay { p in [116.3 + p[0] * 1e-5, 39.9 + p[1] * 1e-5] }
+        plan.plan["crs"] = "EPSG:4326"
+        let path = try folder.write(plan, "homestay-lonlat.json")
+        try assertSameReport(path, "homestay in EPSG:4326")
+    }
+
+    /// A "non-public" home that lets guest rooms upstairs, its positions
+    /// through `place`.
+    private func homestay(_ place: ([Double]) -> [Double] = { $0 }) -> PlanBuilder {
         var plan = PlanBuilder()
         plan.plan["levels"] = [["id": "G", "height": 3.0], ["id": "F1", "elevation": 3.0, "height": 3.0]]
         plan.plan["site"] = [
             "name": "Home", "address": "2 Lane", "placeCategory": "non-public", "operator": ["name": "Li", "kind": "individual"],
         ]
         for level in ["G", "F1"] {
-            plan.wall("\(level)-w", [[0, 0], [10, 0], [10, 6], [0, 6], [0, 0]], ["level": level])
-            plan.zone("\(level)-hall", "corridor", [[0, 0], [10, 0], [10, 3], [0, 3]], ["level": level])
-            plan.zone("\(level)-room", level == "F1" ? "guest_room" : "room", [[0, 3], [10, 3], [10, 6], [0, 6]], ["level": level])
-            plan.camera("\(level)-cam", at: [1, 1], ["level": level, "heading": 30, "hfov": 90, "range": 12, "unknownThing": 1])
+            plan.wall("\(level)-w", [[0, 0], [10, 0], [10, 6], [0, 6], [0, 0]].map(place), ["level": level])
+            plan.zone("\(level)-hall", "corridor", [[0, 0], [10, 0], [10, 3], [0, 3]].map(place), ["level": level])
+            plan.zone(
+                "\(level)-room", level == "F1" ? "guest_room" : "room", [[0, 3], [10, 3], [10, 6], [0, 6]].map(place), ["level": level])
+            plan.camera("\(level)-cam", at: place([1, 1]), ["level": level, "heading": 30, "hfov": 90, "range": 12, "unknownThing": 1])
         }
-        let path = try folder.write(plan, "homestay.json")
-        try assertSameReport(path, "homestay")
-        let report = try XCTUnwrap(try JSONParser.parse(XCTUnwrap(try streamedReport(path, parallelism: 2))).objectValue)
-        XCTAssertEqual(report["warnings"]?.arrayValue?.count, 2, "each camera's unknown property, in file order")
+        return plan
     }
 
     /// `sightline check --format json` streams a plan of 2 MiB or more: the
