@@ -19,16 +19,15 @@ public final class PlanIndex: @unchecked Sendable {
     public let skeleton: Plan
     /// The zone categories the plan's zones use, on every level.
     public let zoneCategories: Set<ZoneCategory>
-    /// How many features the plan has.
-    public let featureCount: Int
     /// The metadata's and the first pass's warnings, which a whole decode
     /// logs before those of any feature it builds.
     public let leadingWarnings: ProblemLog
     /// The warnings of building the site-wide features, by feature.
     public let siteWarnings: [FeatureProblem]
 
-    /// Where one feature of a level lies in the file.
-    /// Twelve bytes: a plan file is at most ``PlanDecoder/maxFileBytes``.
+    /// Where one feature of a level lies in the file, and its index in
+    /// `features`: twelve bytes, as a plan file is at most
+    /// ``PlanDecoder/maxFileBytes``.
     struct Span: Equatable {
         private var start: UInt32
         private var length: UInt32
@@ -41,28 +40,30 @@ public final class PlanIndex: @unchecked Sendable {
         }
 
         var range: Range<Int> { Int(start)..<(Int(start) + Int(length)) }
-        /// The feature's index in `features`.
         var index: Int { Int(place) }
     }
 
     private let bytes: UnsafeBufferPointer<UInt8>
-    /// Reads a level's ranges into memory of its own, rather than from
-    /// `bytes` (``MappedFile/read(_:)``).
-    private let reader: (([Range<Int>]) -> (bytes: [UInt8], ranges: [Range<Int>])?)?
+    /// Reads byte ranges of the file into memory of their own, and says
+    /// where each lies in it (``MappedFile/read(_:)``); `nil` when the file
+    /// cannot be read.
+    public typealias Reader = ([Range<Int>]) -> (bytes: [UInt8], ranges: [Range<Int>])?
+
+    /// Reads a level's features, rather than `bytes`.
+    private let reader: Reader?
     /// Each level's features, in file order, by the level's place in
     /// ``Plan/levels``.
     private let spans: [[Span]]
     private let vocabulary: [ZoneCategory]
 
     private init(
-        skeleton: Plan, zoneCategories: Set<ZoneCategory>, featureCount: Int, leadingWarnings: ProblemLog,
+        skeleton: Plan, zoneCategories: Set<ZoneCategory>, leadingWarnings: ProblemLog,
         siteWarnings: [FeatureProblem], bytes: UnsafeBufferPointer<UInt8>,
-        reader: (([Range<Int>]) -> (bytes: [UInt8], ranges: [Range<Int>])?)?, spans: [[Span]], vocabulary: [ZoneCategory]
+        reader: Reader?, spans: [[Span]], vocabulary: [ZoneCategory]
     ) {
         self.reader = reader
         self.skeleton = skeleton
         self.zoneCategories = zoneCategories
-        self.featureCount = featureCount
         self.leadingWarnings = leadingWarnings
         self.siteWarnings = siteWarnings
         self.bytes = bytes
@@ -87,7 +88,7 @@ public final class PlanIndex: @unchecked Sendable {
     public static func make(
         bytes: UnsafeBufferPointer<UInt8>, file: String, extraCategories: (String?) -> [ZoneCategory] = { _ in [] },
         crsResolver: CRSResolver? = nil, release: @escaping (Range<Int>) -> Void = { _ in },
-        reader: (([Range<Int>]) -> (bytes: [UInt8], ranges: [Range<Int>])?)? = nil
+        reader: Reader? = nil
     ) -> PlanIndex? {
         guard var first = FirstPass.skimming(bytes, file: file, release: release) ?? FirstPass.parsing(bytes, file: file, release: release),
             !first.repeatedID, first.log.errors.isEmpty,
@@ -135,7 +136,7 @@ public final class PlanIndex: @unchecked Sendable {
         var zoneCategories = Set<ZoneCategory>()
         for category in first.categories { zoneCategories.insert(ZoneCategory(category)) }
         return PlanIndex(
-            skeleton: skeleton, zoneCategories: zoneCategories, featureCount: spans.reduce(siteRaws.count) { $0 + $1.count },
+            skeleton: skeleton, zoneCategories: zoneCategories,
             leadingWarnings: log, siteWarnings: siteWarnings, bytes: bytes, reader: reader, spans: spans,
             vocabulary: preamble.vocabulary)
     }

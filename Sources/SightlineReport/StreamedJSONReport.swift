@@ -18,7 +18,8 @@ public final class StreamedJSONReport {
         /// finding, with what orders them.
         fileprivate var cameraFindings: [(camera: Int, range: Range<Int>)] = []
         fileprivate var cameras: [(camera: Int, range: Range<Int>)] = []
-        fileprivate var others: [(rule: Int, feature: Int, range: Range<Int>)] = []
+        /// (Their order's `sequence` is set as the part is taken in.)
+        fileprivate var others: [(order: FindingOrder, range: Range<Int>)] = []
         fileprivate var counts = Counts()
     }
 
@@ -42,7 +43,7 @@ public final class StreamedJSONReport {
     private let spool: ByteSpool
     private var cameraFindings: [(camera: Int, range: Range<Int>)] = []
     private var cameras: [(camera: Int, range: Range<Int>)] = []
-    private var others: [(rule: Int, feature: Int, sequence: Int, range: Range<Int>)] = []
+    private var others: [(order: FindingOrder, range: Range<Int>)] = []
     /// What the parts taken in so far hold.
     public private(set) var counts = Counts()
 
@@ -73,8 +74,7 @@ public final class StreamedJSONReport {
             part.counts.count(findings)
         }
         for other in rules.otherFindings {
-            part.others.append(
-                (other.ruleOrder, other.feature, run { w in JSONReportRenderer.writeFinding(&w, other.finding, frame: frame) }))
+            part.others.append((other.order(sequence: 0), run { w in JSONReportRenderer.writeFinding(&w, other.finding, frame: frame) }))
             part.counts.count([other.finding])
         }
         for c in analysis.cameras {
@@ -92,7 +92,10 @@ public final class StreamedJSONReport {
         func moved(_ r: Range<Int>) -> Range<Int> { (r.lowerBound + base)..<(r.upperBound + base) }
         for entry in part.cameraFindings { cameraFindings.append((entry.camera, moved(entry.range))) }
         for entry in part.cameras { cameras.append((entry.camera, moved(entry.range))) }
-        for entry in part.others { others.append((entry.rule, entry.feature, others.count, moved(entry.range))) }
+        for var entry in part.others {
+            entry.order.sequence = others.count
+            others.append((entry.order, moved(entry.range)))
+        }
         counts.add(part.counts)
     }
 
@@ -127,7 +130,7 @@ public final class StreamedJSONReport {
         w.key("findings")
         place(
             cameraFindings.sorted { $0.camera < $1.camera }.map(\.range)
-                + others.sorted { ($0.rule, $0.feature, $0.sequence) < ($1.rule, $1.feature, $1.sequence) }.map(\.range))
+                + others.sorted { $0.order < $1.order }.map(\.range))
         w.key("cameras")
         place(cameras.sorted { $0.camera < $1.camera }.map(\.range))
         JSONReportRenderer.writeWarnings(&w, warnings)

@@ -55,8 +55,8 @@ public struct RuleEngine: Sendable {
         findings.reserveCapacity(
             levels.cameraFindings.reduce(levels.otherFindings.count + whole.otherFindings.count) { $0 + $1.findings.count })
         for (_, own) in levels.cameraFindings { findings += own }
-        let others = (levels.otherFindings + whole.otherFindings).enumerated().map { ($0.element, $0.offset) }
-        findings += others.sorted(by: OrderedFinding.precedes).map(\.0.finding)
+        let others = (levels.otherFindings + whole.otherFindings).enumerated().map { ($0.element.order(sequence: $0.offset), $0.element) }
+        findings += others.sorted { $0.0 < $1.0 }.map(\.1.finding)
         var account = RuleAccount()
         account.add(levels)
         account.add(whole)
@@ -76,7 +76,6 @@ extension CheckKind {
 /// What one rule produced.
 struct RuleResult {
     var findings: [Finding] = []
-    /// Set when the plan lacks what the rule needs.
     /// Set when the plan lacks what the rule needs: why, in each language.
     var notEvaluated: ((Language) -> String)?
     /// Remarks for the report (e.g. a due date on a holiday), each with the

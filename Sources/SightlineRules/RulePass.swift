@@ -143,11 +143,28 @@ public struct OrderedFinding: Sendable {
     public var feature: Int
     public var finding: Finding
 
-    /// The report's order: by rule, then by feature; among equals, the
-    /// order they were made in (`sequence`, say a part's number then the
-    /// place in it).
-    public static func precedes(_ a: (OrderedFinding, Int), _ b: (OrderedFinding, Int)) -> Bool {
-        (a.0.ruleOrder, a.0.feature, a.1) < (b.0.ruleOrder, b.0.feature, b.1)
+    /// Its place in the report, `sequence` telling equals apart (the order
+    /// they were made in: a part's number, then the place in it).
+    public func order(sequence: Int) -> FindingOrder {
+        FindingOrder(rule: ruleOrder, feature: feature, sequence: sequence)
+    }
+}
+
+/// The report's order of the findings about no camera: by rule, then by
+/// the feature they are about in file order, then as they were made.
+public struct FindingOrder: Comparable, Sendable {
+    public var rule: Int
+    public var feature: Int
+    public var sequence: Int
+
+    public init(rule: Int, feature: Int, sequence: Int) {
+        self.rule = rule
+        self.feature = feature
+        self.sequence = sequence
+    }
+
+    public static func < (a: FindingOrder, b: FindingOrder) -> Bool {
+        (a.rule, a.feature, a.sequence) < (b.rule, b.feature, b.sequence)
     }
 }
 
