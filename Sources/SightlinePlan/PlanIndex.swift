@@ -160,8 +160,10 @@ public final class PlanIndex: @unchecked Sendable {
             try JSONParser.parseEach(bytes, ranges: ranges) { value, k in
                 // The feature read whole must be what the first pass
                 // filed it as (the skimmer read only parts of it).
-                guard !failed, var raw = RawFeature.read(value, index: levelSpans[k].index, log: scratch), raw.needsLevel,
-                    raw.level == level || (raw.level == nil && skeleton.levels.count == 1)
+                // Reading it may log an error and still give a feature (a
+                // `type` other than "Feature").
+                guard !failed, var raw = RawFeature.read(value, index: levelSpans[k].index, log: scratch), scratch.problems.isEmpty,
+                    raw.needsLevel, raw.level == level || (raw.level == nil && skeleton.levels.count == 1)
                 else {
                     failed = true
                     return

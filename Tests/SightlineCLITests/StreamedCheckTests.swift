@@ -199,6 +199,13 @@ final class StreamedCheckTests: XCTestCase {
         repeated.camera("c1", at: [2, 1])
         XCTAssertNil(
             StreamedCheck.make(path: try folder.write(repeated, "repeated-id.json"), checker: checker(parallelism: 1), minimumBytes: 0))
+        // An error the first pass does not read, found as the level is decoded.
+        var mistyped = PlanBuilder()
+        mistyped.plan["levels"] = [["id": "G"], ["id": "F1", "elevation": 3.0]]
+        mistyped.camera("c1", at: [1, 1], ["level": "F1"])
+        mistyped.features[0]["type"] = "Features"
+        XCTAssertNil(
+            StreamedCheck.make(path: try folder.write(mistyped, "mistyped.json"), checker: checker(parallelism: 1), minimumBytes: 0))
         XCTAssertNil(StreamedCheck.make(path: "-", checker: checker(parallelism: 1), minimumBytes: 0))
         XCTAssertNil(
             StreamedCheck.make(
