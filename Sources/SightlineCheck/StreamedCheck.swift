@@ -81,7 +81,7 @@ public final class StreamedCheck {
         for (i, level) in plan.levels.enumerated() { places[level.id] = i }
         let levels = LevelChecker(
             index: index, engine: checker.engine(for: profile), below: Engine.levelsBelow(plan.levels), places: places, pass: pass,
-            facts: facts, report: report)
+            report: report)
 
         var account = RuleAccount()
         var featureWarnings = FeatureWarnings()
@@ -130,8 +130,6 @@ private struct LevelChecker: @unchecked Sendable {
     /// Each level's place in the plan's list, by id.
     let places: [String: Int]
     let pass: RulePass
-    /// The zone categories (the rules about levels read no counts).
-    let facts: PlanFacts
     let report: StreamedJSONReport
 
     /// What one level's check leaves for the report and the plan-wide rules.
@@ -170,7 +168,7 @@ private struct LevelChecker: @unchecked Sendable {
             contents[lower.id] = LevelContents(lowerPlan.plan)
         }
         guard let analysis = try? engine.analyze(level: level, of: decoded.plan, contents: contents, below: below) else { return nil }
-        var rules = pass.evaluate(analysis, contents: contents, facts: facts)
+        var rules = pass.evaluate(analysis, contents: contents)
         let rendered = report.render(analysis, rules)
         rules.cameraFindings = []
         rules.otherFindings = []

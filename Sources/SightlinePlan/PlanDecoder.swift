@@ -302,13 +302,10 @@ public enum PlanDecoder {
     }
 
     static func resolveLevels(declared: [Level], raws: inout [RawFeature], log: ProblemLog) -> [Level] {
-        var levels = declared
-        if levels.isEmpty {
-            // No declared levels: they are implied by the features, in order of first use.
-            var seen = Set<String>()
-            for raw in raws { if let l = raw.level, seen.insert(l).inserted { levels.append(Level(id: l)) } }
-            if levels.isEmpty { levels.append(Level(id: "default")) }
-        }
+        var named: [String] = []
+        var seen = Set<String>()
+        for raw in raws { if let l = raw.level, seen.insert(l).inserted { named.append(l) } }
+        let levels = planLevels(declared: declared, named: named)
         let ids = levels.map(\.id)
         let known = Set(ids)
         for i in raws.indices {
@@ -329,6 +326,14 @@ public enum PlanDecoder {
             }
         }
         return levels
+    }
+
+    /// The plan's levels: those declared, or when it declares none, those
+    /// its features name (`named`, in order of first use), or one called
+    /// `default`.
+    static func planLevels(declared: [Level], named: [String]) -> [Level] {
+        if !declared.isEmpty { return declared }
+        return named.isEmpty ? [Level(id: "default")] : named.map { Level(id: $0) }
     }
 
     /// How far from the plan's origin (local) or centre (EPSG:4326) a

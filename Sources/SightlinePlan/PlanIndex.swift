@@ -90,53 +90,50 @@ public final class PlanIndex: @unchecked Sendable {
         crsResolver: CRSResolver? = nil, release: @escaping (Range<Int>) -> Void = { _ in },
         reader: Reader? = nil
     ) -> PlanIndex? {
-        guard var first = FirstPass.skimming(bytes, file: file, release: release) ?? FirstPass.parsing(bytes, file: file, release: release),
-            !first.repeatedID, first.log.errors.isEmpty,
-            var preamble = PlanDecoder.readPreamble(first.root, log: first.log, extraCategories: extraCategories)
-        else { return nil }
+        /// A first pass without errors, and the document's top read.
+        func read(_ pass: FirstPass?) -> (FirstPass, PlanDecoder.Preamble)? {
+            guard let pass, !pass.repeatedID, pass.log.errors.isEmpty,
+                let preamble = PlanDecoder.readPreamble(pass.root, log: pass.log, extraCategories: extraCategories)
+            else { return nil }
+            return (pass, preamble)
+        }
+        let pass = FirstPass.skimming(bytes, file: file, release: release) ?? FirstPass.parsing(bytes, file: file, release: release)
+        guard var (first, preamble) = read(pass) else { return nil }
         // Only a local plan's frame is settled without the positions'
         // bounds, which the skimmer does not read.
         if first.skimmed, preamble.metadata.crs != .local {
-            guard let parsed = FirstPass.parsing(bytes, file: file, release: release), !parsed.repeatedID, parsed.log.errors.isEmpty,
-                let again = PlanDecoder.readPreamble(parsed.root, log: parsed.log, extraCategories: extraCategories)
-            else { return nil }
-            first = parsed
-            preamble = again
+            guard let parsed = read(FirstPass.parsing(bytes, file: file, release: release)) else { return nil }
+            (first, preamble) = parsed
         }
-        first.root = .null
-        let (log, levelNames, unnamed, siteRaws) = (first.log, first.levelNames, first.unnamed, first.siteRaws)
+        let log = first.log
 
-        // The levels, as ``PlanDecoder/resolveLevels`` settles them.
-        var levels = preamble.declaredLevels
-        if levels.isEmpty { levels = levelNames.isEmpty ? [Level(id: "default")] : levelNames.map { Level(id: $0) } }
+        let levels = PlanDecoder.planLevels(declared: preamble.declaredLevels, named: first.levelNames)
         var levelIndex: [String: Int] = [:]
         for (i, level) in levels.enumerated() { levelIndex[level.id] = i }
         var spans = [[Span]](repeating: [], count: levels.count)
-        for (slot, name) in levelNames.enumerated() {
+        for (slot, name) in first.levelNames.enumerated() {
             guard let i = levelIndex[name] else { return nil }
             swap(&spans[i], &first.named[slot])
         }
-        if !unnamed.isEmpty {
+        if !first.unnamed.isEmpty {
             // Only a plan of one level may leave features' levels unsaid.
             guard levels.count == 1 else { return nil }
-            spans[0] = (spans[0] + unnamed).sorted { $0.index < $1.index }
+            spans[0] = (spans[0] + first.unnamed).sorted { $0.index < $1.index }
         }
 
         PlanDecoder.resolveBackgrounds(&preamble.metadata.backgrounds, levels: levels, log: log)
         guard
-            let frame = PlanDecoder.makeFrame(&preamble.metadata, raws: siteRaws, box: first.box, log: log, resolver: crsResolver),
+            let frame = PlanDecoder.makeFrame(&preamble.metadata, raws: first.siteRaws, box: first.box, log: log, resolver: crsResolver),
             log.errors.isEmpty
         else { return nil }
         var skeleton = Plan(file: file, metadata: preamble.metadata, frame: frame, levels: levels)
         var siteWarnings: [FeatureProblem] = []
-        for raw in siteRaws {
+        for raw in first.siteRaws {
             guard let problems = build(raw, into: &skeleton, vocabulary: preamble.vocabulary) else { return nil }
             siteWarnings += problems
         }
-        var zoneCategories = Set<ZoneCategory>()
-        for category in first.categories { zoneCategories.insert(ZoneCategory(category)) }
         return PlanIndex(
-            skeleton: skeleton, zoneCategories: zoneCategories,
+            skeleton: skeleton, zoneCategories: Set(first.categories.map { ZoneCategory($0) }),
             leadingWarnings: log, siteWarnings: siteWarnings, bytes: bytes, reader: reader, spans: spans,
             vocabulary: preamble.vocabulary)
     }

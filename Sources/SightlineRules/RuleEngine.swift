@@ -49,7 +49,7 @@ public struct RuleEngine: Sendable {
         let plan = analysis.plan
         let facts = PlanFacts(plan: plan)
         let pass = RulePass(engine: self, plan: plan, facts: facts)
-        let levels = pass.evaluate(analysis, contents: contents ?? plan.contentsByLevel(), facts: facts)
+        let levels = pass.evaluate(analysis, contents: contents ?? plan.contentsByLevel())
         let whole = pass.finish(facts: facts)
         var findings: [Finding] = []
         findings.reserveCapacity(

@@ -10,10 +10,12 @@ import SightlinePlan
 /// in file order, sorted by rule then zone; then the others by the rule's
 /// place in the profile, then the feature they are about in file order.
 public struct RulePass: Sendable {
-    public let engine: RuleEngine
+    let engine: RuleEngine
     /// The plan's metadata and site-wide features (its levels' features are
     /// in the parts).
     let plan: Plan
+    /// The plan's zone categories (the rules about levels read no counts).
+    let facts: PlanFacts
     /// The rules of the articles that apply, in the profile's order.
     let active: [RuleDefinition]
     /// When set, the privacy checks consider only zones of these categories
@@ -32,6 +34,7 @@ public struct RulePass: Sendable {
     public init(engine: RuleEngine, plan: Plan, facts: PlanFacts) {
         self.engine = engine
         self.plan = plan
+        self.facts = facts
         let profile = engine.profile
         let place = plan.metadata.site.placeCategory
         let applicability = profile.applicability[place]
@@ -62,7 +65,7 @@ public struct RulePass: Sendable {
     /// The rules about cameras and zones, applied to `analysis`.
     ///
     /// - Parameter contents: the features of the analysis's levels.
-    public func evaluate(_ analysis: PlanAnalysis, contents: [String: LevelContents], facts: PlanFacts) -> RulePart {
+    public func evaluate(_ analysis: PlanAnalysis, contents: [String: LevelContents]) -> RulePart {
         let context = RuleContext(
             profile: engine.profile, plan: analysis.plan, analysis: analysis, asOf: engine.asOf, privateScope: privateScope,
             contents: contents, facts: facts)
@@ -156,12 +159,6 @@ public struct FindingOrder: Comparable, Sendable {
     public var rule: Int
     public var feature: Int
     public var sequence: Int
-
-    public init(rule: Int, feature: Int, sequence: Int) {
-        self.rule = rule
-        self.feature = feature
-        self.sequence = sequence
-    }
 
     public static func < (a: FindingOrder, b: FindingOrder) -> Bool {
         (a.rule, a.feature, a.sequence) < (b.rule, b.feature, b.sequence)
