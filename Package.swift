@@ -61,7 +61,10 @@ let package = Package(
         ),
         .target(
             name: "SightlineBatch",
-            dependencies: ["CSQLite", "SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineCheck", "OGR"]
+            dependencies: [
+                "CSQLite", "SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineCheck", "SightlineImport",
+                "OGR",
+            ]
         ),
         .executableTarget(
             name: "sightline",

@@ -83,22 +83,52 @@ extension Geometry {
         try make("GEOSNode") { GEOSNode_r($0, handle) }
     }
 
-    /// A valid version of an invalid geometry (`GEOSMakeValid_r`).
+    /// A valid version of an invalid geometry (`GEOSMakeValid_r`), of the
+    /// input's dimension: the repair of a polygon with a spike or a
+    /// zero-width neck is a collection of polygons *and* lines, which
+    /// `GEOSBoundary` refuses ("Operation not supported by
+    /// GeometryCollection") and an overlay refuses as mixed-dimension
+    /// input; only its polygons are kept (the lines had no area to lose).
+    /// Lines made valid keep their lines the same way.
     public func madeValid() throws -> Geometry {
-        try make("GEOSMakeValid") { GEOSMakeValid_r($0, handle) }
+        let valid = try make("GEOSMakeValid") { GEOSMakeValid_r($0, handle) }
+        return try valid.reduced(toDimension: try dimension)
+    }
+
+    /// The topological dimension: 0 points, 1 lines, 2 polygons (the
+    /// highest of a collection's parts).
+    public var dimension: Int {
+        get throws { Int(try context.checkCount("GEOSGeom_getDimensions") { GEOSGeom_getDimensions_r(context.handle, handle) }) }
+    }
+
+    /// The parts of dimension `d` alone: `self` when it has no other; a
+    /// polygon or multipolygon for 2, a line string or multi line string
+    /// for 1 (an empty polygon or line when nothing is left).
+    public func reduced(toDimension d: Int) throws -> Geometry {
+        let kind = try kind
+        guard kind == .collection else { return self }
+        let simple = try parts().flatMap { try $0.parts() }.filter { try $0.dimension == d && !$0.isEmpty }
+        if simple.count == 1 { return simple[0] }
+        switch d {
+        case 2: return simple.isEmpty ? try context.emptyPolygon() : try context.collection(.multiPolygon, simple)
+        case 1: return try context.collection(.multiLineString, simple)
+        default: return try context.collection(.multiPoint, simple)
+        }
     }
 
     /// A valid version that keeps the input's dimension: GEOS's "structure"
     /// method, with parts that collapse to a lower dimension dropped (a
     /// sliver polygon does not come back as a line, which an overlay would
-    /// refuse as mixed-dimension input). `GEOSMakeValidWithParams_r`.
+    /// refuse as mixed-dimension input). `GEOSMakeValidWithParams_r`; a
+    /// mixed collection given to it keeps only its highest dimension.
     public func madeValidDroppingCollapsed() throws -> Geometry {
         let h = context.handle
         guard let params = GEOSMakeValidParams_create_r(h) else { throw GeometryError("GEOSMakeValidParams_create failed") }
         defer { GEOSMakeValidParams_destroy_r(h, params) }
         try context.checkStatus("GEOSMakeValidParams_setMethod") { GEOSMakeValidParams_setMethod_r(h, params, GEOS_MAKE_VALID_STRUCTURE) }
         try context.checkStatus("GEOSMakeValidParams_setKeepCollapsed") { GEOSMakeValidParams_setKeepCollapsed_r(h, params, 0) }
-        return try make("GEOSMakeValidWithParams") { GEOSMakeValidWithParams_r($0, handle, params) }
+        let valid = try make("GEOSMakeValidWithParams") { GEOSMakeValidWithParams_r($0, handle, params) }
+        return try valid.reduced(toDimension: try dimension)
     }
 
     /// The boundary (`GEOSBoundary_r`): a polygon's rings as line strings.

@@ -15,6 +15,18 @@ public indirect enum OGRShape: Sendable, Equatable {
         return [self]
     }
 
+    /// Whether every coordinate is a finite number: a drawing can hold
+    /// 1e308 scaled past the largest double, or NaN, and neither may reach
+    /// a plan.
+    public var isFinite: Bool {
+        switch self {
+        case .point(let p): p.x.isFinite && p.y.isFinite
+        case .lineString(let l): l.allSatisfy { $0.x.isFinite && $0.y.isFinite }
+        case .polygon(let rings): rings.allSatisfy { $0.allSatisfy { $0.x.isFinite && $0.y.isFinite } }
+        case .collection(let members): members.allSatisfy(\.isFinite)
+        }
+    }
+
     /// All positions, in order.
     public var points: [Point2] {
         switch self {

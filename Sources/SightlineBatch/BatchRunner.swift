@@ -1,5 +1,6 @@
 import Foundation
 import SightlineCheck
+import SightlineImport
 import SightlinePlan
 import SightlineReport
 import SightlineRules
@@ -166,21 +167,39 @@ public final class BatchRunner: @unchecked Sendable {
                 inputError: problems.map(\.description).joined(separator: "\n"),
                 seconds: Date().timeIntervalSince(started), checkedAt: checkedAt, findings: [])
         }
-        let bytes: [UInt8]
-        do { bytes = try PlanDecoder.readFile(input.file) } catch {
-            return .checked(invalid("", error.problems, profile: options.profile ?? ""))
+        // A drawing is imported as `check` imports it; its digest is the
+        // drawing file's (an IMDF folder's, the imported plan's), known only
+        // once imported.
+        let drawing = DrawingImport.importer(for: input.file) != nil
+        var bytes: [UInt8] = []
+        var sha = ""
+        if !drawing {
+            do { bytes = try PlanDecoder.readFile(input.file) } catch {
+                return .checked(invalid("", error.problems, profile: options.profile ?? ""))
+            }
+            sha = SHA256.hex(bytes)
         }
-        let sha = SHA256.hex(bytes)
         func matches(_ key: ResultStore.StoredKey) -> Bool {
             key.sha256 == sha && key.toolVersion == options.toolVersion
                 && (options.profile.map { key.profile == $0 || key.profile == (try? profiles.profile($0).id) } ?? true)
         }
-        if let existing, matches(existing) { return .skipped(failing: existing.failing) }
-        if let store, let now = try? store.key(for: input.key), matches(now) { return .skipped(failing: now.failing) }
+        if !drawing {
+            if let existing, matches(existing) { return .skipped(failing: existing.failing) }
+            if let store, let now = try? store.key(for: input.key), matches(now) { return .skipped(failing: now.failing) }
+        }
         do {
-            let loaded = try LoadedPlan.load(
-                bytes: bytes, file: input.file, profileOption: options.profile, cache: profiles, sha256: sha, keepDocument: false,
-                keepSource: false)
+            let loaded: LoadedPlan
+            if drawing {
+                loaded = try LoadedPlan.load(
+                    input.file, profileOption: options.profile, cache: profiles, keepDocument: false, keepSource: false)
+                sha = loaded.sha256
+                if let existing, matches(existing) { return .skipped(failing: existing.failing) }
+                if let store, let now = try? store.key(for: input.key), matches(now) { return .skipped(failing: now.failing) }
+            } else {
+                loaded = try LoadedPlan.load(
+                    bytes: bytes, file: input.file, profileOption: options.profile, cache: profiles, sha256: sha, keepDocument: false,
+                    keepSource: false)
+            }
             let report: CheckReport
             do {
                 report = try checker.check(loaded)

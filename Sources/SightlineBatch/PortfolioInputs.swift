@@ -10,11 +10,16 @@ public struct PortfolioInput: Sendable, Equatable {
 
 /// Finds the plans named on the command line.
 public enum PortfolioInputs {
-    /// A folder (searched recursively for `*.json` and `*.geojson`), a plan
-    /// file, or `@list.txt` (one path a line, relative to the list's folder;
+    /// A folder (searched recursively for plans and drawings: see
+    /// ``planFiles(in:skipped:)``), a plan or drawing file, or `@list.txt`
+    /// (one path a line, relative to the list's folder;
     /// blank lines and `#` comments skipped). Sorted by key; duplicates by key
     /// are an error, since results are keyed by it.
-    public static func collect(_ arguments: [String]) throws -> [PortfolioInput] {
+    ///
+    /// - Parameter skipped: called with each file in a folder that is
+    ///   neither a plan nor a drawing (relative to the folder named), so the
+    ///   run can say what it did not check.
+    public static func collect(_ arguments: [String], skipped: (String) -> Void = { _ in }) throws -> [PortfolioInput] {
         var out: [PortfolioInput] = []
         let fm = FileManager.default
         for argument in arguments {
@@ -37,7 +42,8 @@ public enum PortfolioInputs {
                 throw BatchError("\(argument): no such file or folder")
             }
             if isDirectory.boolValue {
-                for relative in try planFiles(in: argument) {
+                let folder = argument
+                for relative in try planFiles(in: argument, skipped: { skipped((folder as NSString).appendingPathComponent($0)) }) {
                     out.append(PortfolioInput(file: (argument as NSString).appendingPathComponent(relative), key: relative))
                 }
             } else {
@@ -53,14 +59,20 @@ public enum PortfolioInputs {
     }
 }
 
-/// The plan files (`*.json`, `*.geojson`) under `root`, as paths relative
-/// to it, sorted. Symbolic links to folders are followed (portfolios are
+/// The buildings under `root`, as paths relative to it, sorted: plan files
+/// (`*.json`, `*.geojson`) and the drawings `check` imports (`*.dxf`,
+/// `*.osm`, `*.osm.pbf`, an IMDF `*.zip`, and an IMDF folder — one holding
+/// `manifest.json` — as one building, its GeoJSON files not as plans of
+/// their own). Every other file is passed to `skipped`, with hidden files
+/// (`.name`) passed over silently.
+///
+/// Symbolic links to folders are followed (portfolios are
 /// often assembled from links); a folder reached twice, by a link loop or a
 /// second link to it, is walked once, so no building is counted twice and
 /// no loop runs forever.
 ///
 /// Complexity: O(entries); one stat(2) per entry.
-func planFiles(in root: String) throws -> [String] {
+func planFiles(in root: String, skipped: (String) -> Void = { _ in }) throws -> [String] {
     var visited = Set<[UInt64]>()
     var out: [String] = []
     func walk(_ folder: String, _ prefix: String) throws {
@@ -76,16 +88,26 @@ func planFiles(in root: String) throws -> [String] {
             let relative = prefix.isEmpty ? name : "\(prefix)/\(name)"
             var entry = stat()
             guard stat(path, &entry) == 0 else { continue } // a dangling link
+            let lower = name.lowercased()
             if entry.st_mode & S_IFMT == S_IFDIR {
-                try walk(path, relative)
-            } else if name.hasSuffix(".json") || name.hasSuffix(".geojson") {
+                if FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("manifest.json")) {
+                    out.append(relative) // an IMDF venue
+                } else {
+                    try walk(path, relative)
+                }
+            } else if buildingSuffixes.contains(where: { lower.hasSuffix($0) }) {
                 out.append(relative)
+            } else if !name.hasPrefix(".") {
+                skipped(relative)
             }
         }
     }
     try walk(root, "")
     return out
 }
+
+/// The endings of the files a portfolio folder's walk takes as buildings.
+let buildingSuffixes = [".json", ".geojson", ".dxf", ".osm", ".osm.pbf", ".zip"]
 
 /// A command-line or input problem in a batch run (exit 2).
 public struct BatchError: Error, CustomStringConvertible, Sendable {

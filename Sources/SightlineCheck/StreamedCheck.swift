@@ -55,17 +55,26 @@ public final class StreamedCheck {
     /// error, a profile that cannot be loaded, geometry the engine refuses —
     /// the whole check says what.
     ///
+    /// What is checked is a private snapshot of the file
+    /// (``MappedFile/snapshot(of:folder:)``), so a program that rewrites or
+    /// truncates the plan during the check changes neither the answer nor
+    /// the digest it names, and cannot crash it.
+    ///
     /// - Parameter includeViews: the report's cameras carry their view
     ///   polygons.
+    /// - Throws: ``PlanError`` when the file changed while it was being read.
     public static func make(
         path: String, checker: PlanChecker, cache: ProfileCache = ProfileCache(), includeViews: Bool = true,
         minimumBytes: Int = minimumFileBytes
-    ) -> StreamedCheck? {
+    ) throws(PlanError) -> StreamedCheck? {
         let lower = path.lowercased()
+        var size = stat()
         guard path != "-", !lower.hasSuffix(".ifc"), !lower.hasSuffix(".ifczip"), DrawingImport.importer(for: path) == nil,
-            let file = MappedFile(path: path), file.buffer.count >= minimumBytes
+            stat(path, &size) == 0, size.st_mode & S_IFMT == S_IFREG, Int(size.st_size) >= minimumBytes
         else { return nil }
-        let sha256 = SHA256.hex(file.buffer, afterEach: file.release)
+        let snapshot: (file: MappedFile, sha256: String)?
+        do { snapshot = try MappedFile.snapshot(of: path) } catch { throw PlanError([PlanProblem(file: path, message: error.description)]) }
+        guard let (file, sha256) = snapshot, file.buffer.count >= minimumBytes else { return nil }
         let choice = ProfileChoice(option: checker.profileOption, cache: cache, planFile: path)
         guard
             let index = PlanIndex.make(

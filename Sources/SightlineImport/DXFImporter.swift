@@ -76,8 +76,13 @@ public struct DXFImporter: Sendable {
         // (substring tests on 100,000 entities were the import's main cost).
         var layerRoles: [String: DXFLayerRole?] = [:]
         var cameraBlocks: [String: Bool] = [:]
+        var nonFinite: [String] = []
         for r in records where r.fields["PaperSpace"] == nil {
             let layer = r.fields["Layer"]?.text ?? "0"
+            if let shape = r.shape, !shape.isFinite {
+                nonFinite.append("\(r.fields["EntityHandle"].map { "entity \($0.text)" } ?? "an entity") on layer \(layer)")
+                continue
+            }
             let block = r.fields["BlockName"]?.text
             let isCamera =
                 block.map { name in
@@ -202,6 +207,12 @@ public struct DXFImporter: Sendable {
                 note(layer, "cameras")
             case .ignore: break
             }
+        }
+        if !nonFinite.isEmpty {
+            let listed = nonFinite.prefix(10).joined(separator: ", ") + (nonFinite.count > 10 ? " and \(nonFinite.count - 10) more" : "")
+            throw ImportError(
+                file: path,
+                message: "a coordinate is not a finite number (infinite or NaN) in \(listed): correct the drawing and import it again")
         }
 
         // No room outlines: the rooms are the faces the walls enclose.

@@ -8,16 +8,22 @@ struct PlanDocument {
     var plan: [(String, JSONValue)] = [("format", .string(PlanDecoder.formatName))]
     private(set) var features: [JSONValue] = []
     private var ids = Set<String>()
+    /// For each base that was taken, the suffix to try next: a drawing with
+    /// 10,000 features of one id numbers them in linear time, not quadratic.
+    private var nextSuffix: [String: Int] = [:]
     /// Decimal places kept in coordinates (mm drawings: 1; metres: 4).
     var decimals = 4
 
     /// `base`, or `base-2`, `base-3`… when taken.
     mutating func uniqueID(_ base: String) -> String {
         var id = base
-        var n = 2
-        while ids.contains(id) {
-            id = "\(base)-\(n)"
-            n += 1
+        if ids.contains(id) {
+            var n = nextSuffix[base] ?? 2
+            repeat {
+                id = "\(base)-\(n)"
+                n += 1
+            } while ids.contains(id)
+            nextSuffix[base] = n
         }
         ids.insert(id)
         return id

@@ -11,10 +11,16 @@
 /// as it was. A device or pipe (`/dev/stdout`, `/dev/null`), which cannot be
 /// renamed over, is written through.
 ///
+/// The file that replaces an existing one keeps its permission bits and,
+/// where the process may set them, its owner and group: a plan kept 0600
+/// stays 0600 after Save, `fix -o` or `check -o`.
+///
 /// Not committed, the temporary file is removed when the value goes.
 public final class AtomicFile: ByteOutput {
     public let path: String
     private var fd: Int32
+    /// The mode, owner and group of the file replaced; `nil` for a new file.
+    private var replaced: (mode: mode_t, owner: uid_t, group: gid_t)?
     /// The temporary file; `nil` when writing through.
     private var temporary: String?
     private var failure: FileWriteError?
@@ -34,6 +40,7 @@ public final class AtomicFile: ByteOutput {
                 guard fd >= 0 else { throw FileWriteError(path: path, reason: String(cString: strerror(errno))) }
                 return
             }
+            replaced = (info.st_mode & 0o7777, info.st_uid, info.st_gid)
         }
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[..<$0]) } ?? "."
@@ -68,10 +75,18 @@ public final class AtomicFile: ByteOutput {
         do throws(FileWriteError) {
             if let failure { throw failure }
             guard fsync(fd) == 0 else { throw failed(errno) }
-            // mkstemp makes the file 0600; give it what a new file would get.
-            let mask = umask(0)
-            umask(mask)
-            fchmod(fd, 0o666 & ~mask)
+            if let replaced {
+                // The file replaced keeps its owner (root may give it back;
+                // anyone else keeps their own, silently) and its mode, set
+                // after the owner because chown clears set-id bits.
+                _ = fchown(fd, replaced.owner, replaced.group)
+                fchmod(fd, replaced.mode)
+            } else {
+                // mkstemp makes the file 0600; give it what a new file would get.
+                let mask = umask(0)
+                umask(mask)
+                fchmod(fd, 0o666 & ~mask)
+            }
             guard close(fd) == 0 else { throw failed(errno) }
         } catch {
             close(fd)

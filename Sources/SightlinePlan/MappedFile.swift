@@ -23,22 +23,111 @@ public final class MappedFile: @unchecked Sendable {
     /// not a regular file (a pipe, a device, a folder), is empty or larger
     /// than ``PlanDecoder/maxFileBytes``: the caller reads it the ordinary
     /// way, which says what is wrong.
-    public init?(path: String) {
+    ///
+    /// The mapping is of the file itself: another program that truncates it
+    /// meanwhile makes a read of the lost pages fault (SIGBUS). A check
+    /// takes a ``snapshot(of:)`` instead.
+    public convenience init?(path: String) {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
         var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size > 0, info.st_size <= PlanDecoder.maxFileBytes,
-            let base = mmap(nil, Int(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED
-        else {
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size > 0, info.st_size <= PlanDecoder.maxFileBytes else {
             close(fd)
             return nil
         }
-        let size = Int(info.st_size)
+        self.init(fd: fd, size: Int(info.st_size), path: path)
+    }
+
+    /// Maps `size` bytes of the open file `fd`, which it then owns.
+    private init?(fd: Int32, size: Int, path: String) {
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
+            close(fd)
+            return nil
+        }
         self.fd = fd
         self.path = path
         buffer = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size)
         // Read front to back in the first pass: the kernel may read ahead.
         madvise(base, size, MADV_SEQUENTIAL)
+    }
+
+    /// The file at `path` changed while it was being read.
+    public struct ChangedWhileRead: Error, Sendable, CustomStringConvertible {
+        public var path: String
+        public var description: String {
+            "\(path): the file changed while it was being read (another program is writing it); check it again once it is written"
+        }
+    }
+
+    /// A private copy of the regular file at `path`, mapped, and the
+    /// SHA-256 of exactly the bytes copied: the file is read once with
+    /// read(2) (a truncated file gives a short read, never a fault) into an
+    /// unnamed temporary file in `folder` that no other program can open,
+    /// hashed as it goes. So the report names the digest of the bytes it
+    /// checked, whatever happens to the file afterwards; and if the file's
+    /// size, modification time or identity change during the copy, it was
+    /// being written, and nothing is answered.
+    ///
+    /// - Returns: `nil` as ``init(path:)`` does, or when the copy cannot be
+    ///   made (no room in `folder`): the caller reads it the ordinary way.
+    /// - Throws: ``ChangedWhileRead`` when the file changed during the copy.
+    /// - Complexity: O(file size) time, 1 MiB of memory.
+    public static func snapshot(of path: String, folder: String = temporaryFolder()) throws(ChangedWhileRead) -> (
+        file: MappedFile, sha256: String
+    )? {
+        let source = open(path, O_RDONLY)
+        guard source >= 0 else { return nil }
+        defer { close(source) }
+        var before = stat()
+        guard fstat(source, &before) == 0, before.st_mode & S_IFMT == S_IFREG, before.st_size > 0,
+            before.st_size <= PlanDecoder.maxFileBytes
+        else { return nil }
+        var template = Array("\(folder)/.sightline-snapshot-XXXXXX".utf8CString)
+        let copy = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard copy >= 0 else { return nil }
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        let hasher = SHA256.Hasher()
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var total = 0
+        var failed = false
+        chunk.withUnsafeMutableBytes { buffer in
+            while true {
+                let n = Glibc.read(source, buffer.baseAddress!, buffer.count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failed = true
+                    return
+                }
+                if n == 0 { return }
+                let piece = UnsafeRawBufferPointer(rebasing: buffer[0..<n])
+                hasher.update(piece)
+                do { try FileWriter.writeAll(piece, to: copy, name: folder) } catch {
+                    failed = true
+                    return
+                }
+                total += n
+            }
+        }
+        var after = stat()
+        guard !failed, fstat(source, &after) == 0 else {
+            close(copy)
+            return nil
+        }
+        let same =
+            total == Int(before.st_size) && after.st_size == before.st_size && after.st_ino == before.st_ino
+            && after.st_mtim.tv_sec == before.st_mtim.tv_sec && after.st_mtim.tv_nsec == before.st_mtim.tv_nsec
+        guard same else {
+            close(copy)
+            throw ChangedWhileRead(path: path)
+        }
+        guard let mapped = MappedFile(fd: copy, size: total, path: path) else { return nil }
+        return (mapped, hasher.finish())
+    }
+
+    /// `TMPDIR`, or `/tmp`.
+    public static func temporaryFolder() -> String {
+        guard let named = getenv("TMPDIR").map({ String(cString: $0) }), !named.isEmpty else { return "/tmp" }
+        return named.hasSuffix("/") && named.count > 1 ? String(named.dropLast()) : named
     }
 
     /// More than the kernel maps around a fault.

@@ -16,26 +16,24 @@ public enum SHA256 {
         return hex(digest: digest)
     }
 
-    /// The digest of `bytes`, taken a mebibyte at a time, with `done`
-    /// called on each piece once it is digested: a mapped file
-    /// (``MappedFile``) lets go of its pages as they are read.
-    public static func hex(_ bytes: UnsafeBufferPointer<UInt8>, afterEach done: (Range<Int>) -> Void) -> String {
-        var digest = [UInt8](repeating: 0, count: 32)
-        let context = EVP_MD_CTX_new()
-        defer { EVP_MD_CTX_free(context) }
-        EVP_DigestInit_ex(context, EVP_sha256(), nil)
-        var start = 0
-        repeat {
-            let end = min(bytes.count, start + (1 << 20))
-            EVP_DigestUpdate(context, bytes.baseAddress.map { $0 + start }, end - start)
-            done(start..<end)
-            start = end
-        } while start < bytes.count
-        digest.withUnsafeMutableBufferPointer { out in _ = EVP_DigestFinal_ex(context, out.baseAddress, nil) }
-        return hex(digest: digest)
+    /// A digest taken piece by piece, as a file is copied.
+    public final class Hasher {
+        private let context = EVP_MD_CTX_new()
+
+        public init() { EVP_DigestInit_ex(context, EVP_sha256(), nil) }
+        deinit { EVP_MD_CTX_free(context) }
+
+        public func update(_ bytes: UnsafeRawBufferPointer) { EVP_DigestUpdate(context, bytes.baseAddress, bytes.count) }
+
+        /// The digest of everything given, as 64 lowercase hexadecimal digits.
+        public func finish() -> String {
+            var digest = [UInt8](repeating: 0, count: 32)
+            digest.withUnsafeMutableBufferPointer { out in _ = EVP_DigestFinal_ex(context, out.baseAddress, nil) }
+            return SHA256.hex(digest: digest)
+        }
     }
 
-    private static func hex(digest: [UInt8]) -> String {
+    fileprivate static func hex(digest: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var text = [UInt8]()
         text.reserveCapacity(64)

@@ -43,30 +43,19 @@ public enum PDFPrinter {
         } catch {
             throw Failure(description: "cannot write a temporary file for the PDF: \(error.localizedDescription)")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: browser)
         // Its own profile folder (no clash with a browser the user has open);
         // no sandbox, which needs privileges a container or CI runner lacks —
         // the page is Sightline's own, with no script.
-        process.arguments = [
+        let arguments = [
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
             "--user-data-dir=\(folder.appendingPathComponent("profile").path)", "--no-pdf-header-footer",
             "--print-to-pdf=\(output.path)", page.absoluteString,
         ]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        do { try process.run() } catch { throw Failure(description: "cannot run \(browser): \(error.localizedDescription)") }
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        if process.isRunning {
-            process.terminate()
-            throw Failure(description: "\(browser) did not finish printing the PDF within \(Int(timeout)) s")
-        }
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        guard process.terminationStatus == 0, let data = try? Data(contentsOf: output), data.starts(with: Array("%PDF-".utf8)) else {
-            let why =
-                message.split(separator: "\n").last { !$0.contains("dbus") }.map(String.init) ?? "exit status \(process.terminationStatus)"
+        let run: ExternalProgram.Outcome
+        do { run = try ExternalProgram.run(browser, arguments, timeout: timeout) } catch { throw Failure(description: error.description) }
+        if run.timedOut { throw Failure(description: "\(browser) did not finish printing the PDF within \(Int(timeout)) s") }
+        guard run.status == 0, let data = try? Data(contentsOf: output), data.starts(with: Array("%PDF-".utf8)) else {
+            let why = run.lastErrorLine { $0.contains("dbus") } ?? run.status.map { "exit status \($0)" } ?? "killed by a signal"
             throw Failure(description: "\(browser) could not print the PDF: \(why)")
         }
         return [UInt8](data)

@@ -37,6 +37,35 @@ struct Picture: Sendable {
 
     static func isPDF(_ bytes: [UInt8]) -> Bool { bytes.starts(with: Array("%PDF-".utf8)) }
 
+    /// An uploaded picture: PNG or JPEG as sent, or page `page` (default 1)
+    /// of a PDF rasterised on a thread of its own — not the actor's, nor
+    /// the cooperative pool's — and abandoned, with `pdftoppm` killed, when
+    /// the request's task is cancelled (the client went away).
+    ///
+    /// - Throws: ``PlannerError`` 415 for anything else, and what
+    ///   ``rasterise(pdf:page:dpi:timeout:cancelled:)`` throws.
+    static func upload(_ body: [UInt8], page: Int?) async throws(PlannerError) -> Picture {
+        guard isPDF(body) else {
+            guard let image = Picture(bytes: body) else { throw PlannerError(415, "the upload is not a PNG, JPEG or PDF file") }
+            return image
+        }
+        let abandoned = CancellationFlag()
+        let result: Result<Picture, PlannerError> = await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                DispatchQueue.global().async {
+                    do throws(PlannerError) {
+                        continuation.resume(returning: .success(try rasterise(pdf: body, page: page ?? 1) { abandoned.isSet }))
+                    } catch {
+                        continuation.resume(returning: .failure(error))
+                    }
+                }
+            }
+        } onCancel: {
+            abandoned.set()
+        }
+        return try result.get()
+    }
+
     private static func bigEndian(_ b: [UInt8], _ at: Int, _ count: Int) -> Int {
         (at..<at + count).reduce(0) { $0 << 8 | Int(b[$1]) }
     }
@@ -80,12 +109,24 @@ struct Picture: Sendable {
         return nil
     }
 
-    /// Rasterises page `page` of a PDF at `dpi` with `pdftoppm`.
+    /// How long `pdftoppm` may take for one page: a page that takes longer
+    /// is a hostile or broken PDF (a real A1 sheet at 150 dpi takes ~2 s).
+    static let rasterisingTimeout = 30.0
+
+    /// Rasterises page `page` of a PDF at `dpi` with `pdftoppm`, killed (with
+    /// anything it started) after `timeout` seconds or when `cancelled`
+    /// says the client has gone.
+    ///
+    /// `tool` is `pdftoppm` as `PATH` finds it (a test names a stand-in).
     ///
     /// - Throws: ``PlannerError`` 415 when poppler is not installed, 400
-    ///   when the page does not exist or the PDF does not open.
-    static func rasterise(pdf: [UInt8], page: Int, dpi: Int = 150) throws(PlannerError) -> Picture {
-        guard let tool = Executable.find("pdftoppm") else {
+    ///   when the page does not exist or the PDF does not open, 422 when it
+    ///   takes longer than `timeout`.
+    static func rasterise(
+        pdf: [UInt8], page: Int, dpi: Int = 150, timeout: Double = rasterisingTimeout, tool: String? = Executable.find("pdftoppm"),
+        cancelled: () -> Bool = { false }
+    ) throws(PlannerError) -> Picture {
+        guard let tool else {
             throw PlannerError(
                 415,
                 "a PDF page is rasterised with poppler's pdftoppm, which is not installed (Debian: apt-get install poppler-utils); upload the page as a PNG or JPEG instead"
@@ -99,24 +140,36 @@ struct Picture: Sendable {
         } catch {
             throw PlannerError(500, "cannot write a temporary file for the PDF: \(error.localizedDescription)")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = [
+        let arguments = [
             "-png", "-r", "\(dpi)", "-f", "\(page)", "-l", "\(page)", "-singlefile",
             folder.appendingPathComponent("in.pdf").path, folder.appendingPathComponent("page").path,
         ]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        do { try process.run() } catch { throw PlannerError(500, "cannot run pdftoppm: \(error.localizedDescription)") }
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let run: ExternalProgram.Outcome
+        do {
+            run = try ExternalProgram.run(tool, arguments, timeout: timeout, cancelled: cancelled)
+        } catch {
+            throw PlannerError(500, error.description)
+        }
+        if run.timedOut {
+            throw PlannerError(
+                422, "the PDF's page \(page) was not rasterised within \(Int(timeout)) s; upload the page as a PNG or JPEG instead")
+        }
+        if run.cancelled { throw PlannerError(499, "the upload was abandoned") }
         let output = folder.appendingPathComponent("page.png")
-        guard process.terminationStatus == 0, let data = try? Data(contentsOf: output), let picture = Picture(bytes: [UInt8](data))
+        guard run.status == 0, let data = try? Data(contentsOf: output), let picture = Picture(bytes: [UInt8](data))
         else {
-            let why = message.split(separator: "\n").first.map(String.init) ?? "no page \(page)"
+            let why = run.lastErrorLine() ?? "no page \(page)"
             throw PlannerError(400, "the PDF's page \(page) could not be rasterised: \(why)")
         }
         return picture
     }
+}
+
+/// A flag set once from any thread (a task's cancellation handler) and
+/// read from another (the loop waiting for a helper program).
+final class CancellationFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
 }

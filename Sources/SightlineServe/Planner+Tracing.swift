@@ -162,21 +162,25 @@ extension Planner {
     }
 
     /// Sets a level's background from an upload: PNG or JPEG bytes, or a
-    /// PDF whose page `page` is rasterised. The picture is kept in memory
+    /// PDF whose page `page` is rasterised (before the actor is entered, so
+    /// other requests are answered meanwhile; see ``Picture/upload(_:page:)``).
+    /// The picture is kept in memory
     /// and written next to the plan on Save, as `<plan>.<level>.background.png`
     /// (or `.jpg`). A new background is placed with its top-left corner at
     /// the plan's (0, height) and 2 cm a pixel, until the page scales it
     /// from two points; a replaced one keeps its placement.
-    public func setBackground(level id: String, body: [UInt8], page: Int?, sourceName: String?) throws(PlannerError) -> [UInt8] {
+    public nonisolated func setBackground(level id: String, body: [UInt8], page: Int?, sourceName: String?) async throws(PlannerError)
+        -> [UInt8]
+    {
+        _ = try await level(id)
+        let picture = try await Picture.upload(body, page: page)
+        return try await setBackground(level: id, picture: picture, pdfPage: Picture.isPDF(body) ? page ?? 1 : nil, sourceName: sourceName)
+    }
+
+    /// Sets a level's background to a picture already read (a PDF's page
+    /// `pdfPage` already rasterised).
+    func setBackground(level id: String, picture: Picture, pdfPage: Int?, sourceName: String?) throws(PlannerError) -> [UInt8] {
         let level = try level(id)
-        let picture: Picture
-        if Picture.isPDF(body) {
-            picture = try Picture.rasterise(pdf: body, page: page ?? 1)
-        } else if let image = Picture(bytes: body) {
-            picture = image
-        } else {
-            throw PlannerError(415, "the upload is not a PNG, JPEG or PDF file")
-        }
         let name = Self.imageName(plan: file, level: level, format: picture.format)
         let units = loaded.plan.metadata.units.metres
         var entry =
@@ -188,7 +192,7 @@ extension Planner {
         if !onlyLevel { entry["level"] = .string(level) }
         entry["image"] = .string(name)
         entry["source"] = sourceName.map { .string($0) }
-        entry["page"] = Picture.isPDF(body) ? .number(Double(page ?? 1)) : nil
+        entry["page"] = pdfPage.map { .number(Double($0)) }
         let previous = pendingImages[level]
         pendingImages[level] = (name, picture.bytes)
         do {

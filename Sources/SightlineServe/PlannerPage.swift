@@ -8,7 +8,9 @@ enum PlannerPage {
     /// The page in `language`: its `lang`, and the planner's phrases of the
     /// catalogue as one JSON table the script reads (`t("plannerSave")`);
     /// nothing in the page's own text is written outside the catalogues.
-    static func html(in language: Language) -> String {
+    /// `token` is the session's ``PlannerAccess/token`` (hex digits only),
+    /// which the script sends with every change.
+    static func html(in language: Language, token: String = "") -> String {
         var w = JSONWriter(indent: 0)
         w.beginObject()
         for phrase in Phrase.allCases
@@ -21,6 +23,7 @@ enum PlannerPage {
         // Inside <script>, "</" would end it: JSON allows "<\/" for it.
         let phrases = w.string.replacingOccurrences(of: "</", with: "<\\/")
         return template.replacingOccurrences(of: "__LANG__", with: language == .zh ? "zh-CN" : "en")
+            .replacingOccurrences(of: "__TOKEN__", with: token.filter(\.isHexDigit))
             .replacingOccurrences(of: "__PHRASES__", with: phrases)
     }
 
@@ -29,6 +32,7 @@ enum PlannerPage {
         <html lang="__LANG__">
         <head>
         <meta charset="utf-8">
+        <meta name="sightline-token" content="__TOKEN__">
         <title data-t="plannerTitle"></title>
         <style>
           :root { font-family: "Noto Sans CJK SC", "Noto Sans", system-ui, sans-serif; font-size: 14px; color: #1b1b1b; }
@@ -152,8 +156,10 @@ enum PlannerPage {
           const s = document.getElementById("status");
           s.textContent = text; s.className = error ? "error" : "";
         }
+        // Every change carries the session token the server wrote into this page.
+        const TOKEN = document.querySelector('meta[name="sightline-token"]').content;
         async function api(method, path, body, headers) {
-          const options = { method, headers: Object.assign({ "Content-Type": "application/json" }, headers || {}) };
+          const options = { method, headers: Object.assign({ "Content-Type": "application/json", "X-Sightline-Token": TOKEN }, headers || {}) };
           if (body !== undefined) options.body = JSON.stringify(body);
           const r = await fetch(path, options);
           const etag = r.headers.get("ETag");
@@ -553,7 +559,8 @@ enum PlannerPage {
           try {
             status(t("plannerUploading", file.name));
             const r = await fetch("/api/background/" + encodeURIComponent(state.level) + "?page=" + page + "&name=" + encodeURIComponent(file.name),
-              { method: "PUT", body: await file.arrayBuffer() });
+              { method: "PUT", body: await file.arrayBuffer(),
+                headers: { "Content-Type": "application/octet-stream", "X-Sightline-Token": TOKEN } });
             const data = await r.json().catch(() => null);
             if (!r.ok) throw new Error((data && data.error) || r.statusText);
             state.backgrounds = data;

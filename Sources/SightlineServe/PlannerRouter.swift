@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 import NIOCore
 import SightlinePlan
@@ -6,11 +7,18 @@ import SightlinePlan
 /// documented in `Documentation/SERVE.md`. No path from a request reaches
 /// the file system: the routes below are all there is (anything else is
 /// 404), and the only file written is the plan the server was started on.
+/// Every request passes ``PlannerAccess`` first.
 public enum PlannerRouter {
-    public static func make(_ planner: Planner) -> Router<BasicRequestContext> {
+    public static func make(_ planner: Planner, access: PlannerAccess) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: PlannerAccessMiddleware(access: access))
         router.get("/") { _, _ in
-            response(Array(PlannerPage.html(in: planner.language).utf8), type: "text/html; charset=utf-8")
+            var page = response(
+                Array(PlannerPage.html(in: planner.language, token: access.token).utf8), type: "text/html; charset=utf-8")
+            // The page holds the token: no other site may frame it.
+            page.headers[.contentSecurityPolicy] = "frame-ancestors 'none'"
+            page.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
+            return page
         }
         router.get("/api/plan") { _, _ in
             await response(planner.planJSON(), etag: planner.etag)
@@ -100,9 +108,15 @@ public enum PlannerRouter {
         }
         router.put("/api/background/:level") { request, context in
             let level = context.parameters.get("level") ?? ""
-            let page = request.uri.queryParameters["page"].flatMap { Int($0) }
+            let page = request.uri.queryParameters["page"]
             let name = request.uri.queryParameters["name"].map(String.init)
             return await answer { () async throws(PlannerError) in
+                let page = try page.map { (text) throws(PlannerError) in
+                    guard let number = Int(text), number >= 1 else {
+                        throw PlannerError(400, "page must be a page number (1, 2, …), not `\(text)`")
+                    }
+                    return number
+                }
                 let body = try await Self.body(request, limit: Picture.maxBytes)
                 return try await planner.setBackground(level: level, body: body, page: page, sourceName: name)
             } etag: {

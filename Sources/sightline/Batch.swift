@@ -56,7 +56,14 @@ struct Batch: ParsableCommand {
                 let shardAssigned =
                     try shard.map { try Shard(parsing: $0) }
                     ?? Shard.fromEnvironment(ProcessInfo.processInfo.environment, shards: shards)
-                let list = try PortfolioInputs.collect(inputs)
+                var skipped: [String] = []
+                let list = try PortfolioInputs.collect(inputs) { skipped.append($0) }
+                if !skipped.isEmpty && !quiet {
+                    let shown = skipped.prefix(5).map(TerminalText.escaped).joined(separator: ", ")
+                    Console.err(
+                        "skipped \(skipped.count) file\(skipped.count == 1 ? "" : "s") that \(skipped.count == 1 ? "is" : "are") neither a plan (.json, .geojson) nor a drawing (.dxf, .osm, .osm.pbf, IMDF .zip or folder): \(shown)\(skipped.count > 5 ? ", …" : "")"
+                    )
+                }
                 let options = BatchOptions(
                     database: db, jobs: jobs, force: force, shard: shardAssigned, profile: rulebook.profile,
                     asOf: rulebook.checkDate, toolVersion: Sightline.version)

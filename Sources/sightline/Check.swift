@@ -72,7 +72,11 @@ struct Check: ParsableCommand {
             parallelism: jobs)
         // The JSON report of a plan file is made level by level, so a
         // building of any height checks in the memory of a few levels.
-        if format == .json, let streamed = StreamedCheck.make(path: plan, checker: checker) {
+        let streamedCheck: StreamedCheck?
+        do { streamedCheck = format == .json ? try StreamedCheck.make(path: plan, checker: checker) : nil } catch {
+            try fail(error.problems)
+        }
+        if let streamed = streamedCheck {
             clock.lap("streamed check") // not prose: a diagnostic
             try write(streamed)
             clock.lap("write")

@@ -49,7 +49,7 @@ struct Serve: ParsableCommand {
             throw ExitCode(2)
         }
         let app = Application(
-            router: PlannerRouter.make(planner),
+            router: PlannerRouter.make(planner, access: PlannerAccess(host: host, port: port)),
             configuration: .init(address: .hostname(host, port: port), serverName: "sightline"))
         let saves = planner.file == plan ? "" : "; Save writes \(TerminalText.escaped(planner.file))"
         Console.err("Sightline planner for \(TerminalText.escaped(plan)) at http://\(host):\(port)/\(saves) (Ctrl+C to stop)")

@@ -12,15 +12,49 @@ and after is kept in .build/browser-test/.
 
     python3 Tests/Browser/planner_test.py [path/to/sightline]
 """
+import http.client
 import json
 import math
 import os
 import shutil
+import urllib.parse
 
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 
 from planner_session import OUT, ROOT, planner
+
+
+def refusals(url, plan):
+    """The real server over HTTP refuses what another site could send: a
+    DNS-rebound Host, a simple cross-site POST, a JSON change without the
+    page's token; and the plan on disk is untouched by them."""
+    port = urllib.parse.urlsplit(url).port
+    before = open(plan, "rb").read()
+
+    def send(method, path, headers, body=None):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
+        for name, value in headers.items():
+            connection.putheader(name, value)
+        if body is not None:
+            connection.putheader("Content-Length", str(len(body)))
+        connection.endheaders(body)
+        response = connection.getresponse()
+        response.read()
+        connection.close()
+        return response.status
+
+    own = f"127.0.0.1:{port}"
+    assert send("GET", "/api/plan", {"Host": own}) == 200
+    assert send("GET", "/api/plan", {"Host": f"evil.example:{port}"}) == 403, "a rebound name is refused"
+    assert send("GET", "/", {"Host": f"evil.example:{port}"}) == 403, "and cannot read the page's token"
+    wall = b'{"kind": "wall", "geometry": {"type": "LineString", "coordinates": [[0, 0], [1, 1]]}}'
+    assert send("POST", "/api/features", {"Host": own, "Origin": "http://evil.example", "Content-Type": "text/plain"}, wall) == 403
+    assert send("POST", "/api/features", {"Host": own, "Origin": f"http://{own}", "Content-Type": "application/json"}, wall) == 403
+    assert send("POST", "/api/save", {"Host": own, "Content-Type": "application/x-www-form-urlencoded"}, b"") == 403
+    assert open(plan, "rb").read() == before, "nothing refused reached the plan"
+    print("browser test: a rebound Host, a cross-site simple POST and a change without the token are refused (403)")
 
 
 def main():
@@ -102,6 +136,7 @@ def main():
             if before["id"] != "cam-lobby":
                 assert before == after, f"{before['id']} changed"
         print(f"browser test: the intrusion left the list and the drawing; saved heading {heading}, hfov {hfov}; screenshots in {OUT}")
+        refusals(driver.current_url, plan)
 
     # The same page in Chinese: every word from the catalogue's zh table, the findings' messages in Chinese.
     with planner(prepare, "--lang", "zh") as (driver, wait, work):

@@ -56,6 +56,36 @@ final class BatchCommandTests: XCTestCase {
         XCTAssertTrue(text.stdout.contains("2 invalid"), text.stdout)
     }
 
+    /// A portfolio folder's drawings are checked as `check` checks them (a
+    /// DXF imported, its findings stored), a drawing named on the command
+    /// line too, and the files that are neither plans nor drawings are
+    /// named on standard error, not passed over without a word.
+    func testDrawingsAreCheckedAndOtherFilesAreNamed() throws {
+        let root = try portfolio(2)
+        let drawing = CLI.packageRoot.appendingPathComponent("Fixtures/import/tarch-floor.dxf")
+        try FileManager.default.createDirectory(atPath: root + "/tower", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: drawing, to: URL(fileURLWithPath: root + "/tower/floor.dxf"))
+        try Data("minutes".utf8).write(to: URL(fileURLWithPath: root + "/notes.txt"))
+        try Data("%PDF-1.4".utf8).write(to: URL(fileURLWithPath: root + "/tower/sheet.pdf"))
+        let r = try CLI.run(["batch", root, "--db", db("d.sqlite"), "--as-of", "2026-01-15"])
+        XCTAssertTrue(r.stderr.contains("skipped 2 files that are neither a plan"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("notes.txt") && r.stderr.contains("sheet.pdf"), r.stderr)
+        let buildings = try report(db("d.sqlite"))
+        XCTAssertEqual(buildings.count, 3)
+        let dxf = try XCTUnwrap(buildings.first { $0["path"]?.stringValue == "tower/floor.dxf" })
+        XCTAssertNotEqual(dxf["status"]?.stringValue, "invalid", "\(dxf)")
+        let checked = try CLI.run(["check", drawing.path, "--format", "json", "--as-of", "2026-01-15"])
+        let direct = try JSONParser.parse(Array(checked.stdout.utf8)).objectValue?["findings"]?.arrayValue?.count
+        XCTAssertEqual(dxf["findings"]?.arrayValue?.count, direct, "the drawing's findings are check's")
+        XCTAssertGreaterThan(direct ?? 0, 0)
+        // Named on the command line, a drawing is checked, not read as JSON.
+        let named = try CLI.run(["batch", drawing.path, "--db", db("n.sqlite"), "--as-of", "2026-01-15"])
+        XCTAssertNotEqual(named.status, 2, named.stderr)
+        let one = try report(db("n.sqlite"))
+        XCTAssertEqual(one.first?["status"]?.stringValue, dxf["status"]?.stringValue)
+        XCTAssertNil(one.first?["inputError"]?.stringValue, "\(one)")
+    }
+
     /// A rerun that skips every building exits as the first run did: the
     /// stored results count, not only the buildings checked this time.
     func testARerunThatSkipsEverythingKeepsTheExitCode() throws {

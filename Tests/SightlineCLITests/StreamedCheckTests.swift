@@ -31,7 +31,7 @@ final class StreamedCheckTests: XCTestCase {
     /// The streamed report of the file at `path`, or `nil` when it is left
     /// to the whole check.
     private func streamedReport(_ path: String, parallelism: Int) throws -> [UInt8]? {
-        guard let streamed = StreamedCheck.make(path: path, checker: checker(parallelism: parallelism), minimumBytes: 0) else {
+        guard let streamed = try StreamedCheck.make(path: path, checker: checker(parallelism: parallelism), minimumBytes: 0) else {
             return nil
         }
         let out = Collected()
@@ -193,23 +193,87 @@ final class StreamedCheckTests: XCTestCase {
         plan.plan["levels"] = [["id": "G"], ["id": "F1", "elevation": 3.0]]
         plan.camera("c1", at: [1, 1], ["level": "F9"])
         XCTAssertNil(
-            StreamedCheck.make(path: try folder.write(plan, "unknown-level.json"), checker: checker(parallelism: 1), minimumBytes: 0))
+            try StreamedCheck.make(path: try folder.write(plan, "unknown-level.json"), checker: checker(parallelism: 1), minimumBytes: 0))
         var repeated = PlanBuilder()
         repeated.camera("c1", at: [1, 1])
         repeated.camera("c1", at: [2, 1])
         XCTAssertNil(
-            StreamedCheck.make(path: try folder.write(repeated, "repeated-id.json"), checker: checker(parallelism: 1), minimumBytes: 0))
+            try StreamedCheck.make(path: try folder.write(repeated, "repeated-id.json"), checker: checker(parallelism: 1), minimumBytes: 0))
         // An error the first pass does not read, found as the level is decoded.
         var mistyped = PlanBuilder()
         mistyped.plan["levels"] = [["id": "G"], ["id": "F1", "elevation": 3.0]]
         mistyped.camera("c1", at: [1, 1], ["level": "F1"])
         mistyped.features[0]["type"] = "Features"
         XCTAssertNil(
-            StreamedCheck.make(path: try folder.write(mistyped, "mistyped.json"), checker: checker(parallelism: 1), minimumBytes: 0))
-        XCTAssertNil(StreamedCheck.make(path: "-", checker: checker(parallelism: 1), minimumBytes: 0))
+            try StreamedCheck.make(path: try folder.write(mistyped, "mistyped.json"), checker: checker(parallelism: 1), minimumBytes: 0))
+        XCTAssertNil(try StreamedCheck.make(path: "-", checker: checker(parallelism: 1), minimumBytes: 0))
         XCTAssertNil(
-            StreamedCheck.make(
+            try StreamedCheck.make(
                 path: folder.url.appendingPathComponent("missing.json").path, checker: checker(parallelism: 1), minimumBytes: 0))
-        XCTAssertNil(StreamedCheck.make(path: folder.url.path, checker: checker(parallelism: 1), minimumBytes: 0))
+        XCTAssertNil(try StreamedCheck.make(path: folder.url.path, checker: checker(parallelism: 1), minimumBytes: 0))
     }
+
+    /// A plan rewritten and truncated by another program while it is
+    /// checked: every check either refuses (the file changed while it was
+    /// read), leaves a broken version to the whole check, or answers for one
+    /// whole version, its digest and its findings together; none crashes
+    /// (a truncated mapping used to fault with SIGBUS).
+    func testAPlanChangedDuringTheCheckIsRefusedOrAnsweredForOneVersion() throws {
+        let folder = try ScratchFolder("streamed-changing")
+        defer { folder.remove() }
+        let path = folder.url.appendingPathComponent("plan.json").path
+        let versions = [
+            HotelGenerator(floors: 3, roomsPerSide: 6, seed: 5).json(), HotelGenerator(floors: 4, roomsPerSide: 5, seed: 6).json(),
+        ]
+        var expected: [[UInt8]] = []
+        for version in versions {
+            try Data(version.utf8).write(to: URL(fileURLWithPath: path))
+            expected.append(try wholeReport(path))
+        }
+        let stop = ManagedAtomicFlag()
+        let writer = Thread {
+            var k = 0
+            while !stop.isSet {
+                let bytes = Array(versions[k % 2].utf8)
+                // Not atomic, as an editor or a copy writes: truncated, then written in two halves.
+                guard let handle = FileHandle(forWritingAtPath: path) else { continue }
+                try? handle.truncate(atOffset: 0)
+                try? handle.write(contentsOf: bytes[..<(bytes.count / 2)])
+                usleep(200)
+                try? handle.write(contentsOf: bytes[(bytes.count / 2)...])
+                try? handle.close()
+                usleep(UInt32(k % 3) * 1_000)
+                k += 1
+            }
+        }
+        writer.start()
+        var answered = 0
+        var refused = 0
+        var leftToWholeCheck = 0
+        for _ in 0..<30 {
+            do {
+                guard let report = try streamedReport(path, parallelism: 2) else {
+                    leftToWholeCheck += 1
+                    continue
+                }
+                XCTAssertTrue(expected.contains(report), "a report is one version's, digest and findings together")
+                answered += 1
+            } catch let error as PlanError {
+                XCTAssertTrue(error.problems.first?.message.contains("changed while it was being read") ?? false, "\(error)")
+                refused += 1
+            }
+        }
+        stop.set()
+        while writer.isExecuting { usleep(1_000) }
+        print("changing plan: \(answered) answered, \(refused) refused, \(leftToWholeCheck) left to the whole check")
+        XCTAssertEqual(answered + refused + leftToWholeCheck, 30)
+    }
+}
+
+/// A flag one thread sets and another reads.
+private final class ManagedAtomicFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
 }

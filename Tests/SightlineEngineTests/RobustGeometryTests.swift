@@ -48,6 +48,34 @@ final class RobustGeometryTests: XCTestCase {
         XCTAssertTrue(PolygonRings(shell: [Point2(0, 0), Point2(4, 0), Point2(4, 4), Point2(0, 4)]).isAxisAlignedRectangle)
     }
 
+    /// Polygons with a spike (an edge out and straight back) are invalid,
+    /// and GEOSMakeValid repairs each into a collection of the polygon *and*
+    /// the spike's line. Such a repair used to reach the next operation
+    /// whole: a wall's thickness (GEOSBoundary: "Operation not supported by
+    /// GeometryCollection") and a zone's overlay with the view ("Overlay
+    /// input is mixed-dimension") rejected valid plans. The repair keeps the
+    /// polygon: the fisheye sees the whole 4 × 4 toilet, 16 m², and the
+    /// site boundary with its own spike still encloses the camera.
+    func testARepairThatLeavesLinesKeepsOnlyThePolygon() throws {
+        let spiked: [[Double]] = [[0, 0], [4, 0], [4, 4], [2, 4], [2, 6], [2, 4], [0, 4], [0, 0]]
+        var b = PlanBuilder()
+        b.add("wc", "zone", ["type": "Polygon", "coordinates": [spiked]], ["category": "toilet"])
+        b.add(
+            "body", "wall",
+            ["type": "Polygon", "coordinates": [[[8, -3], [8.2, -3], [8.2, 3], [8.1, 3], [8.1, 5], [8.1, 3], [8, 3], [8, -3]]]])
+        b.add(
+            "site", "boundary",
+            [
+                "type": "Polygon",
+                "coordinates": [[[-10, -10], [20, -10], [20, 20], [5, 20], [5, 25], [5, 20], [-10, 20], [-10, -10]]],
+            ])
+        b.camera("above", at: [2, -2], ["type": "fisheye", "mountHeight": 3, "range": 30])
+        let (analysis, _) = try b.check()
+        XCTAssertEqual(try XCTUnwrap(analysis.cameras[0].intrusions.first).area, 16, accuracy: 1e-9)
+        XCTAssertTrue(analysis.problems.contains { $0.feature == "body" && $0.message.contains("repaired") }, "the repair is reported")
+        XCTAssertTrue(analysis.problems.contains { $0.feature == "wc" && $0.message.contains("repaired") }, "the repair is reported")
+    }
+
     /// Plans the random generator made that failed with TopologyException
     /// (GEOSDifference on a masked PTZ view) and with GEOSClipByRect: valid
     /// plans, so they are checked, never rejected.

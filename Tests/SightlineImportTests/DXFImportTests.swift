@@ -83,6 +83,30 @@ final class DXFImportTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("not a DXF drawing"), "\(error)")
         }
     }
+
+    /// A wall line to 1e309 (past the largest double: infinity) and one to
+    /// NaN: the import refuses, naming both entities, instead of writing
+    /// `inf` and `nan` into a plan that `check` then calls "not valid JSON".
+    func testNonFiniteCoordinatesAreRefusedNamingTheEntity() throws {
+        func line(_ handle: String, _ x: String) -> String {
+            ["0", "LINE", "5", handle, "8", "WALL", "10", "0", "20", "0", "30", "0", "11", x, "21", "0", "31", "0"].joined(separator: "\n")
+        }
+        let dxf = [
+            "0", "SECTION", "2", "HEADER", "9", "$INSUNITS", "70", "6", "0", "ENDSEC", "0", "SECTION", "2", "ENTITIES",
+            line("1F", "5"), line("2A", "1e309"), line("2B", "nan"), "0", "ENDSEC", "0", "EOF", "",
+        ].joined(separator: "\n")
+        let folder = try ScratchFolder("dxf-nonfinite")
+        defer { folder.remove() }
+        let path = folder.url.appendingPathComponent("far.dxf").path
+        try Data(dxf.utf8).write(to: URL(fileURLWithPath: path))
+        XCTAssertThrowsError(try DXFImporter().run(path)) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.contains("far.dxf: a coordinate is not a finite number"), text)
+            XCTAssertTrue(text.contains("entity 2A on layer WALL"), text)
+            XCTAssertTrue(text.contains("entity 2B on layer WALL"), text)
+            XCTAssertFalse(text.contains("1F"), text)
+        }
+    }
 }
 
 /// A user's YAML mapping on top of the built-in one.

@@ -25,7 +25,7 @@ final class PlannerAPITests: XCTestCase {
 
     private func app() throws -> some ApplicationProtocol {
         let planner = try Planner(file: file, profileOption: nil, asOf: PlanBuilder.asOf)
-        return Application(router: PlannerRouter.make(planner))
+        return Application(router: PlannerRouter.make(planner, access: .testing))
     }
 
     private static func json(_ buffer: ByteBuffer) throws -> JSONValue { try JSONParser.parse(Array(buffer.readableBytesView)) }
@@ -76,7 +76,8 @@ final class PlannerAPITests: XCTestCase {
     }
 
     func testMovingTheCameraOutOfAndBackIntoTheIntrusion() async throws {
-        try await app().test(.router) { client in
+        try await app().test(.router) { raw in
+            let client = PageClient(raw)
             let findings = try await client.execute(uri: "/api/findings", method: .get) { try Self.json($0.body) }
             XCTAssertEqual(Self.intrusions(findings)["cam1"] ?? 0, 6.0, accuracy: 1e-3)
             // Turned west, the camera faces away from the passage: no intrusion.
@@ -107,7 +108,8 @@ final class PlannerAPITests: XCTestCase {
     /// error becomes the 6.0 m² `art8-view-masked` warning; removing the
     /// masks (`null`) brings the error back.
     func testMasksSetFromThePanelTurnTheErrorIntoAWarning() async throws {
-        try await app().test(.router) { client in
+        try await app().test(.router) { raw in
+            let client = PageClient(raw)
             try await client.execute(
                 uri: "/api/cameras/cam1", method: .patch,
                 body: Self.body(#"{"masks": [{"azimuthFrom": 85, "azimuthTo": 95}]}"#)
@@ -127,7 +129,8 @@ final class PlannerAPITests: XCTestCase {
     func testFindingsAreThoseOfCheck() async throws {
         let check = try CLI.run(["check", file, "--format", "json", "--as-of", "2026-01-15"])
         let expected = try XCTUnwrap(try JSONParser.parse(Array(check.stdout.utf8)).objectValue?["findings"])
-        try await app().test(.router) { client in
+        try await app().test(.router) { raw in
+            let client = PageClient(raw)
             let findings = try await client.execute(uri: "/api/findings", method: .get) { try Self.json($0.body) }
             XCTAssertEqual(findings, expected)
         }
@@ -136,7 +139,8 @@ final class PlannerAPITests: XCTestCase {
     func testSaveChangesOnlyTheEditedPropertyAndRefusesAStaleOrChangedFile() async throws {
         let original = try JSONParser.parse([UInt8](Data(contentsOf: URL(fileURLWithPath: file))))
         let file = self.file
-        try await app().test(.router) { client in
+        try await app().test(.router) { raw in
+            let client = PageClient(raw)
             let etag = try await client.execute(uri: "/api/plan", method: .get) { $0.headers[.eTag] }
             try await client.execute(uri: "/api/cameras/cam1", method: .patch, body: Self.body(#"{"heading": 300}"#))
             // The page's ETag is now stale.
@@ -172,7 +176,8 @@ final class PlannerAPITests: XCTestCase {
     }
 
     func testBadRequestsGetAStatusAndAMessage() async throws {
-        try await app().test(.router) { client in
+        try await app().test(.router) { raw in
+            let client = PageClient(raw)
             try await client.execute(uri: "/api/cameras/nope", method: .patch, body: Self.body(#"{"heading": 1}"#)) { r in
                 XCTAssertEqual(r.status, .notFound)
             }
@@ -202,7 +207,8 @@ final class PlannerAPITests: XCTestCase {
     }
 
     func testAddingAndDeletingACamera() async throws {
-        try await app().test(.router) { client in
+        try await app().test(.router) { raw in
+            let client = PageClient(raw)
             let added = try await client.execute(
                 uri: "/api/cameras", method: .post,
                 body: Self.body(#"{"position": [-6, 0], "heading": 90, "hfov": 90, "mountHeight": 2.5}"#)
@@ -234,7 +240,8 @@ final class PlannerFixTests: XCTestCase {
         defer { folder.remove() }
         let file = try folder.write(PlanBuilder.passageToilet(camera: ["hfov": 60]), "passage.json")
         let planner = try Planner(file: file, profileOption: nil, asOf: PlanBuilder.asOf)
-        try await Application(router: PlannerRouter.make(planner)).test(.router) { client in
+        try await Application(router: PlannerRouter.make(planner, access: .testing)).test(.router) { raw in
+            let client = PageClient(raw)
             let fix = try await client.execute(uri: "/api/cameras/cam1/fix", method: .get) { r in
                 XCTAssertEqual(r.status, .ok)
                 return try JSONParser.parse(Array(r.body.readableBytesView)).objectValue ?? JSONObject()

@@ -4,9 +4,10 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import SightlinePlan
-import SightlineServe
 import TestSupport
 import XCTest
+
+@testable import SightlineServe
 
 /// Tracing a plan in the planner, with no CAD: a new, empty plan, walls,
 /// an opening and a zone drawn through the API (each re-checked as drawn),
@@ -40,7 +41,8 @@ final class PlannerTracingTests: XCTestCase {
         let file = folder.url.appendingPathComponent("traced.json").path
         let planner = try Planner(file: file, new: true, profileOption: nil, asOf: PlanBuilder.asOf)
         XCTAssertEqual(planner.file, file)
-        try await Application(router: PlannerRouter.make(planner)).test(.router) { client in
+        try await Application(router: PlannerRouter.make(planner, access: .testing)).test(.router) { raw in
+            let client = PageClient(raw)
             try await client.execute(
                 uri: "/api/cameras", method: .post,
                 body: Self.body(#"{"id": "cam1", "position": [-8, 0], "heading": 90, "hfov": 90, "mountHeight": 2.5}"#)
@@ -148,7 +150,8 @@ final class PlannerTracingTests: XCTestCase {
         let file = folder.url.appendingPathComponent("scan.json").path
         let png = try Data(contentsOf: Self.fixtures.appendingPathComponent("floor-scan.png"))
         let planner = try Planner(file: file, new: true, profileOption: nil, asOf: PlanBuilder.asOf)
-        try await Application(router: PlannerRouter.make(planner)).test(.router) { client in
+        try await Application(router: PlannerRouter.make(planner, access: .testing)).test(.router) { raw in
+            let client = PageClient(raw)
             try await client.execute(uri: "/api/background/L1?name=floor-scan.png", method: .put, body: ByteBuffer(bytes: png)) { r in
                 XCTAssertEqual(r.status, .ok, String(buffer: r.body))
                 let b = try Self.json(r.body).arrayValue?.first?.objectValue
@@ -203,7 +206,8 @@ final class PlannerTracingTests: XCTestCase {
             ])
         // Reopened: the same placement, the picture served from the folder.
         let reopened = try Planner(file: file, profileOption: nil, asOf: PlanBuilder.asOf)
-        try await Application(router: PlannerRouter.make(reopened)).test(.router) { client in
+        try await Application(router: PlannerRouter.make(reopened, access: .testing)).test(.router) { raw in
+            let client = PageClient(raw)
             try await client.execute(uri: "/api/backgrounds", method: .get) { r in
                 let b = try Self.json(r.body).arrayValue?.first?.objectValue
                 XCTAssertEqual(b?["width"]?.numberValue, 400)
@@ -222,7 +226,8 @@ final class PlannerTracingTests: XCTestCase {
         let planner = try Planner(
             file: folder.url.appendingPathComponent("pdf.json").path, new: true, profileOption: nil,
             asOf: PlanBuilder.asOf)
-        try await Application(router: PlannerRouter.make(planner)).test(.router) { client in
+        try await Application(router: PlannerRouter.make(planner, access: .testing)).test(.router) { raw in
+            let client = PageClient(raw)
             try await client.execute(uri: "/api/background/L1?page=1&name=floor-scan.pdf", method: .put, body: ByteBuffer(bytes: pdf)) {
                 r in
                 XCTAssertEqual(r.status, .ok, String(buffer: r.body))
@@ -235,7 +240,33 @@ final class PlannerTracingTests: XCTestCase {
             try await client.execute(uri: "/api/background/L1?page=7", method: .put, body: ByteBuffer(bytes: pdf)) { r in
                 XCTAssertEqual(r.status, .badRequest, String(buffer: r.body))
             }
+            // Not a page number: refused, not page 1 rasterised silently.
+            for page in ["abc", "0", "-2", "1.5"] {
+                try await client.execute(uri: "/api/background/L1?page=\(page)", method: .put, body: ByteBuffer(bytes: pdf)) { r in
+                    XCTAssertEqual(r.status, .badRequest, page)
+                    XCTAssertTrue(String(buffer: r.body).contains("page must be a page number"), String(buffer: r.body))
+                }
+            }
         }
+    }
+
+    /// A PDF that pdftoppm cannot finish in time (here: a stand-in that
+    /// ignores SIGTERM and never ends) is given up after the time limit,
+    /// the helper killed, and the planner goes on answering.
+    func testAPDFThatHangsTheRasteriserIsGivenUp() throws {
+        let bin = folder.url.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        let fake = bin.appendingPathComponent("pdftoppm")
+        try Data("#!/bin/sh\ntrap '' TERM\nwhile :; do sleep 1; done\n".utf8).write(to: fake)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.path)
+        let started = Date()
+        XCTAssertThrowsError(
+            try Picture.rasterise(pdf: Array("%PDF-1.4".utf8), page: 1, timeout: 0.5, tool: fake.path)
+        ) { error in
+            XCTAssertEqual((error as? PlannerError)?.status, 422)
+            XCTAssertTrue("\(error)".contains("not rasterised within"), "\(error)")
+        }
+        XCTAssertLessThan(Date().timeIntervalSince(started), 5)
     }
 
     /// A DXF drawing is imported on load and saved as a new plan beside it;
@@ -246,7 +277,8 @@ final class PlannerTracingTests: XCTestCase {
         let planner = try Planner(file: dxf.path, profileOption: nil, asOf: PlanBuilder.asOf)
         let target = folder.url.appendingPathComponent("tarch-floor.json").path
         XCTAssertEqual(planner.file, target)
-        try await Application(router: PlannerRouter.make(planner)).test(.router) { client in
+        try await Application(router: PlannerRouter.make(planner, access: .testing)).test(.router) { raw in
+            let client = PageClient(raw)
             let plan = try await client.execute(uri: "/api/plan", method: .get) { try Self.json($0.body) }
             XCTAssertFalse(plan.objectValue?["features"]?.arrayValue?.isEmpty ?? true)
             let etag = try await client.execute(uri: "/api/plan", method: .get) { $0.headers[.eTag] ?? "" }
@@ -282,7 +314,8 @@ final class PlannerTracingTests: XCTestCase {
         b.camera("cam-b", at: [0, 0], ["level": "L2"])
         let file = try folder.write(b, "two.json")
         let planner = try Planner(file: file, profileOption: nil, asOf: PlanBuilder.asOf)
-        try await Application(router: PlannerRouter.make(planner)).test(.router) { client in
+        try await Application(router: PlannerRouter.make(planner, access: .testing)).test(.router) { raw in
+            let client = PageClient(raw)
             let one = try await client.execute(uri: "/api/views?level=L2", method: .get) { try Self.json($0.body) }
             XCTAssertEqual(one.arrayValue?.compactMap { $0.objectValue?["camera"]?.stringValue }, ["cam-b"])
             let all = try await client.execute(uri: "/api/views", method: .get) { try Self.json($0.body) }
