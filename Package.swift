@@ -129,7 +129,7 @@ let package = Package(
             name: "SightlineCLITests",
             dependencies: [
                 "sightline", "TestSupport", "SightlinePlan", "PlanarGeometry", "SightlineSynth", "SightlineFix", "SightlineCheck",
-                "SightlineReport", "OGR",
+                "SightlineReport", "SightlineImport", "OGR",
             ],
             exclude: ["Golden"]
         ),

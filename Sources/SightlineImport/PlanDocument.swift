@@ -11,7 +11,8 @@ struct PlanDocument {
     /// For each base that was taken, the suffix to try next: a drawing with
     /// 10,000 features of one id numbers them in linear time, not quadratic.
     private var nextSuffix: [String: Int] = [:]
-    /// Decimal places kept in coordinates (mm drawings: 1; metres: 4).
+    /// Decimal places kept in coordinates (mm drawings: 1; metres: 4;
+    /// longitude and latitude: 8), at most 9.
     var decimals = 4
 
     /// `base`, or `base-2`, `base-3`… when taken.
@@ -30,7 +31,11 @@ struct PlanDocument {
     }
 
     func round(_ v: Double) -> Double {
-        let scale = ([1, 10, 100, 1_000, 10_000, 100_000, 1_000_000] as [Double])[min(max(decimals, 0), 6)]
+        // Up to 9 places: longitude and latitude keep 8 (about 1 mm); the
+        // table stopped at 6 (0.11 m of latitude), which moved doors off
+        // their walls and collapsed short unit edges.
+        let scale = ([1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000] as [Double])[
+            min(max(decimals, 0), 9)]
         let r = (v * scale).rounded() / scale
         return r == 0 ? 0 : r
     }

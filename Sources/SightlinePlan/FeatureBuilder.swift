@@ -139,7 +139,42 @@ struct FeatureBuilder {
             wrongType(raw, expected: "a LineString, MultiLineString or Polygon")
             return nil
         }
+        if case .lines(let lines) = shape, !wallLinesAreDrawable(raw, lines) { return nil }
         return Wall(info: info, shape: shape, heightMetres: height, material: material, thicknessMetres: thickness)
+    }
+
+    /// The most vertices one wall's lines may have: a wall polyline from a
+    /// tessellated curve has hundreds; more than this is not a wall.
+    static let maxWallVertices = 20_000
+    /// The most times one wall's lines may cross themselves. A wall crossing
+    /// itself is a drawing error the engine copes with (it nodes the
+    /// lines); a thousand crossings is a scribble or a hatch on a wall
+    /// layer, each crossing a node every camera's sweep must pass.
+    static let maxWallSelfCrossings = 1_000
+
+    /// Refuses, with an error naming the feature, a wall too large or too
+    /// tangled to be a wall (both bounds are far beyond real drawings, and
+    /// keep a check's time and memory bounded by the file's size).
+    ///
+    /// - Complexity: O(n log n + p), p the pairs of segments whose x-extents
+    ///   overlap, cut short at ``maxWallSelfCrossings``.
+    private func wallLinesAreDrawable(_ raw: RawFeature, _ lines: [[Point2]]) -> Bool {
+        let vertices = lines.reduce(0) { $0 + $1.count }
+        guard vertices <= Self.maxWallVertices else {
+            log.error(
+                raw.id, "geometry",
+                "the wall has \(vertices) vertices, more than the \(Self.maxWallVertices) a wall may have: split it into the walls it draws"
+            )
+            return false
+        }
+        guard SegmentCrossings.count(in: lines, limit: Self.maxWallSelfCrossings) < Self.maxWallSelfCrossings else {
+            log.error(
+                raw.id, "geometry",
+                "the wall crosses itself \(Self.maxWallSelfCrossings) times or more: a scribble or a hatch drawn as a wall; redraw it as the wall's own lines"
+            )
+            return false
+        }
+        return true
     }
 
     private func opening(_ raw: RawFeature, _ p: PropertyReader, _ info: FeatureInfo) -> Opening? {

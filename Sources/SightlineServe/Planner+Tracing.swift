@@ -39,6 +39,7 @@ extension Planner {
                     ? "`\(id)` is a camera: PATCH /api/cameras/\(id)" : "no feature `\(id)` in the plan")
         }
         try apply(features: [id]) { (doc: inout PlanRewriter) throws(PlannerError) in
+            guard doc.kind(ofFeature: id) == kind else { throw PlannerError(404, "no \(kind) `\(id)` in the plan") }
             var properties: [(key: String, value: JSONValue)] = []
             for (key, value) in changes.members {
                 switch key {
@@ -60,7 +61,7 @@ extension Planner {
     public func deleteFeature(_ id: String) throws(PlannerError) -> [UInt8] {
         guard let kind = document.kind(ofFeature: id) else { throw PlannerError(404, "no feature `\(id)` in the plan") }
         try apply(features: kind == "camera" ? [] : [id]) { (doc: inout PlanRewriter) throws(PlannerError) in
-            _ = doc.remove(feature: id)
+            guard doc.remove(feature: id) else { throw PlannerError(404, "no feature `\(id)` in the plan") }
         }
         return findingsJSON()
     }
@@ -196,7 +197,9 @@ extension Planner {
         let previous = pendingImages[level]
         pendingImages[level] = (name, picture.bytes)
         do {
-            try apply { (doc: inout PlanRewriter) throws(PlannerError) in doc.setBackground(entry, level: level, onlyLevel: onlyLevel) }
+            try apply { [onlyLevel] (doc: inout PlanRewriter) throws(PlannerError) in
+                doc.setBackground(entry, level: level, onlyLevel: onlyLevel)
+            }
         } catch {
             pendingImages[level] = previous
             throw error
@@ -245,7 +248,9 @@ extension Planner {
                 throw PlannerError(400, "\(key): a background has origin, pixelSize, rotation, opacity, or calibrate")
             }
         }
-        try apply { (doc: inout PlanRewriter) throws(PlannerError) in doc.setBackground(entry, level: level, onlyLevel: onlyLevel) }
+        try apply { [onlyLevel] (doc: inout PlanRewriter) throws(PlannerError) in
+            doc.setBackground(entry, level: level, onlyLevel: onlyLevel)
+        }
         return backgroundsJSON()
     }
 

@@ -48,6 +48,12 @@ public actor Planner {
     public nonisolated let language: Language
     /// Edits since the file was last read or written.
     var revision = 0
+    /// One edit of the document, as the API made it.
+    typealias Edit = (inout PlanRewriter) throws(PlannerError) -> Void
+    /// The edits since the file was last read or written, in order, so that
+    /// after another program changes the file they can be made again on
+    /// its new content (``reloadKeepingEdits()``).
+    var edits: [Edit] = []
     /// Background pictures uploaded since the last save, by level: written
     /// next to the plan (under the name the plan gives them) on Save.
     var pendingImages: [String: (name: String, bytes: [UInt8])] = [:]
@@ -363,7 +369,7 @@ public actor Planner {
     /// - Parameter features: the ids of the walls, zones, openings or signs
     ///   the edit adds, changes or removes: their levels' scenes are rebuilt
     ///   (empty: only cameras change, and only they are re-analysed).
-    func apply(features: Set<String> = [], _ edit: (inout PlanRewriter) throws(PlannerError) -> Void) throws(PlannerError) {
+    func apply(features: Set<String> = [], _ edit: @escaping Edit) throws(PlannerError) {
         var next = document
         try edit(&next)
         let candidate: LoadedPlan
@@ -383,6 +389,7 @@ public actor Planner {
         document = next
         loaded = candidate
         revision += 1
+        edits.append(edit)
         report = Self.report(candidate, session.analysis(), asOf: asOf)
     }
 
@@ -399,7 +406,10 @@ public actor Planner {
         return levels
     }
 
-    private func requireCamera(_ id: String, in document: PlanRewriter) throws(PlannerError) {
+    /// Throws 404 unless `document` has a camera `id`: checked before an
+    /// edit, and inside it, so an edit made again after a reload
+    /// (``reloadKeepingEdits()``) is dropped when the camera has gone.
+    static func requireCamera(_ id: String, in document: PlanRewriter) throws(PlannerError) {
         guard document.kind(ofFeature: id) == "camera" else { throw PlannerError(404, "no camera `\(id)` in the plan") }
     }
 
@@ -423,8 +433,9 @@ public actor Planner {
     /// camera property (`null` removes it). Returns the new findings.
     public func patchCamera(_ id: String, body: [UInt8]) throws(PlannerError) -> [UInt8] {
         let changes = try Self.object(body)
-        try requireCamera(id, in: document)
+        try Self.requireCamera(id, in: document)
         try apply { (doc: inout PlanRewriter) throws(PlannerError) in
+            try Self.requireCamera(id, in: doc)
             var properties: [(key: String, value: JSONValue)] = []
             for (key, value) in changes.members {
                 if key == "position" {
@@ -493,8 +504,11 @@ public actor Planner {
 
     /// Removes a camera. Returns the new findings.
     public func deleteCamera(_ id: String) throws(PlannerError) -> [UInt8] {
-        try requireCamera(id, in: document)
-        try apply { (doc: inout PlanRewriter) throws(PlannerError) in _ = doc.remove(feature: id) }
+        try Self.requireCamera(id, in: document)
+        try apply { (doc: inout PlanRewriter) throws(PlannerError) in
+            try Self.requireCamera(id, in: doc)
+            _ = doc.remove(feature: id)
+        }
         return findingsJSON()
     }
 
@@ -508,24 +522,96 @@ public actor Planner {
             throw PlannerError(
                 409, "the page's copy of the plan is out of date (If-Match \(ifMatch ?? "missing"), current \(etag)): reload")
         }
-        let onDisk = (try? Data(contentsOf: URL(fileURLWithPath: file))).map { SHA256.hex([UInt8]($0)) }
-        guard onDisk == diskSHA256 else {
+        guard Self.digest(ofFile: file) == diskSHA256 else {
             let what = diskSHA256 == nil ? "was created by something else since the planner started" : "changed on disk since it was loaded"
-            throw PlannerError(409, "\(file) \(what): not overwritten; reload to see the other change")
+            throw PlannerError(409, "\(file) \(what): not overwritten; reload, keeping your edits")
         }
         let bytes = document.bytes
         do {
             for (_, image) in pendingImages.sorted(by: { $0.key < $1.key }) {
                 try FileWriter.write(image.bytes, toFile: imagePath(image.name))
             }
-            try FileWriter.write(bytes, toFile: file)
+            let out = try AtomicFile(path: file)
+            out.write(bytes)
+            // Checked again just before the rename: a write by another
+            // program since the check above is not overwritten either.
+            guard Self.digest(ofFile: file) == diskSHA256 else {
+                throw PlannerError(409, "\(file) changed on disk while it was being saved: not overwritten; reload, keeping your edits")
+            }
+            try out.commit()
+        } catch let error as PlannerError {
+            throw error
         } catch {
             throw PlannerError(500, "\(error)")
         }
         pendingImages = [:]
         diskSHA256 = SHA256.hex(bytes)
         revision = 0
+        edits = []
         return etag
+    }
+
+    /// The SHA-256 of the file at `path`, or `nil` when it cannot be read.
+    static func digest(ofFile path: String) -> String? {
+        (try? Data(contentsOf: URL(fileURLWithPath: path))).map { SHA256.hex([UInt8]($0)) }
+    }
+
+    /// Reads the plan file again, as another program left it, and makes
+    /// the session's edits since the last save again on it, in order: a
+    /// camera moved here and a wall drawn there by the other program both
+    /// stay. An edit that no longer applies (its camera was deleted, its id
+    /// is now taken) is dropped and named. Returns `{"kept": n,
+    /// "dropped": [why…]}`; the page reloads the plan after it.
+    ///
+    /// - Throws: ``PlannerError`` 409 when the file cannot be read or is no
+    ///   longer a valid plan (the session is left as it was).
+    public func reloadKeepingEdits() throws(PlannerError) -> [UInt8] {
+        let bytes: [UInt8]
+        let fresh: LoadedPlan
+        do {
+            bytes = try PlanDecoder.readFile(file)
+            fresh = try LoadedPlan.load(bytes: bytes, file: file, profileOption: profileOption, cache: profiles)
+        } catch {
+            throw PlannerError(409, "cannot reload \(file): " + error.problems.map(\.description).joined(separator: "; "))
+        }
+        var doc: PlanRewriter
+        do { doc = try PlanRewriter(plan: fresh.plan) } catch { throw PlannerError(409, "cannot reload \(file): \(error)") }
+        var current = fresh
+        var kept: [Edit] = []
+        var dropped: [String] = []
+        for edit in edits {
+            var next = doc
+            do throws(PlannerError) {
+                try edit(&next)
+                do {
+                    current = try LoadedPlan.load(bytes: next.bytes, file: file, profileOption: profileOption, cache: profiles)
+                } catch {
+                    throw PlannerError(400, error.problems.map(\.description).joined(separator: "; "))
+                }
+                doc = next
+                kept.append(edit)
+            } catch {
+                dropped.append(error.message)
+            }
+        }
+        let levels = Set(loaded.plan.levels.map(\.id)).union(current.plan.levels.map(\.id))
+        do { try session.rebuild(current.plan, levels: levels) } catch {
+            try? session.rebuild(loaded.plan, levels: levels)
+            throw PlannerError(409, "cannot reload \(file): \(error)")
+        }
+        document = doc
+        loaded = current
+        edits = kept
+        diskSHA256 = SHA256.hex(bytes)
+        revision = kept.count
+        report = Self.report(current, session.analysis(), asOf: asOf)
+        var w = JSONWriter(indent: 0)
+        w.beginObject()
+        w.field("kept", kept.count)
+        w.key("dropped")
+        w.value(.array(dropped.map { .string($0) }))
+        w.endObject()
+        return w.bytes
     }
 
     /// The path of a background picture the plan names, in the plan's folder.

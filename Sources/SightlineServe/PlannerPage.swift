@@ -165,7 +165,11 @@ enum PlannerPage {
           const etag = r.headers.get("ETag");
           if (etag) state.etag = etag;
           const data = await r.json().catch(() => null);
-          if (!r.ok) throw new Error((data && data.error) || (r.status + " " + r.statusText));
+          if (!r.ok) {
+            const error = new Error((data && data.error) || (r.status + " " + r.statusText));
+            error.status = r.status;
+            throw error;
+          }
           return data;
         }
         const features = () => (state.plan && state.plan.features) || [];
@@ -524,6 +528,17 @@ enum PlannerPage {
             await api("GET", "/api/plan");
             const r = await api("POST", "/api/save", undefined, { "If-Match": state.etag });
             state.etag = r.etag; status(t("plannerSaved"));
+          } catch (err) {
+            // The page's copy was just refreshed: a conflict now is the file changed on disk.
+            if (err.status === 409 && confirm(t("plannerChangedOnDisk"))) return reloadKeepingEdits();
+            status(err.message, true);
+          }
+        }
+        async function reloadKeepingEdits() {
+          try {
+            const r = await api("POST", "/api/reload");
+            await reload();
+            status(t("plannerReloadedKeeping", r.kept, r.dropped.length));
           } catch (err) { status(err.message, true); }
         }
         // ---- Tracing: background pictures, drawing tools, drawn features ----

@@ -140,6 +140,13 @@ public enum PlannerRouter {
                 await planner.etag
             }
         }
+        router.post("/api/reload") { _, _ in
+            await answer { () async throws(PlannerError) in
+                try await planner.reloadKeepingEdits()
+            } etag: {
+                await planner.etag
+            }
+        }
         return router
     }
 

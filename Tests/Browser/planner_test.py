@@ -138,6 +138,23 @@ def main():
         print(f"browser test: the intrusion left the list and the drawing; saved heading {heading}, hfov {hfov}; screenshots in {OUT}")
         refusals(driver.current_url, plan)
 
+        # Another program changes the file: Save offers to reload it with this session's edits, then saves both.
+        wait.until(lambda d: d.find_element(By.ID, "status").text == "saved")
+        driver.execute_script("return api('PATCH', '/api/cameras/cam-lobby', {tilt: 25})")
+        outside = json.load(open(plan))
+        next(f for f in outside["features"] if f["id"] == "wc-3f")["properties"]["name"] = "Toilet (renamed by another program)"
+        json.dump(outside, open(plan, "w"), ensure_ascii=False, indent=1)
+        driver.find_element(By.ID, "save").click()
+        wait.until(lambda d: d.switch_to.alert)
+        driver.switch_to.alert.accept()
+        wait.until(lambda d: d.find_element(By.ID, "status").text.startswith("reloaded from disk: 1 edits kept"))
+        driver.find_element(By.ID, "save").click()
+        wait.until(lambda d: d.find_element(By.ID, "status").text == "saved")
+        both = json.load(open(plan))
+        assert next(f for f in both["features"] if f["id"] == "cam-lobby")["properties"]["tilt"] == 25, "the session's edit is saved"
+        assert next(f for f in both["features"] if f["id"] == "wc-3f")["properties"]["name"].startswith("Toilet (renamed"), "and the other program's"
+        print("browser test: after another program changed the plan, Save reloaded it keeping the session's edit, and saved both")
+
     # The same page in Chinese: every word from the catalogue's zh table, the findings' messages in Chinese.
     with planner(prepare, "--lang", "zh") as (driver, wait, work):
         assert driver.execute_script("return document.documentElement.lang") == "zh-CN"

@@ -1,6 +1,7 @@
 import Foundation
 import OGR
 import PlanarGeometry
+import SightlineImport
 import SightlinePlan
 import TestSupport
 import XCTest
@@ -89,6 +90,24 @@ final class ImportCommandTests: XCTestCase {
         XCTAssertEqual(merged.cameras[0].tilt, 20)
         XCTAssertEqual(merged.cameras[2].heading, 270)
         XCTAssertEqual(merged.cameras[2].position, Point2(11, 1))
+    }
+
+    /// 200,000 schedule rows, half replacing cameras the plan has: merged
+    /// by an index of ids, in time linear in the rows (a search of the
+    /// features per row did not finish in 150 s).
+    func testALargeScheduleMergesInLinearTime() throws {
+        var plan = PlanBuilder()
+        var csv = "id,x,y,heading\n"
+        for k in 0..<100_000 { plan.camera("c\(k)", at: [Double(k % 500), Double(k / 500)], ["heading": 0]) }
+        for k in 0..<200_000 { csv += "c\(k * 2 % 200_000 + k / 100_000),\(k % 400),\(k / 400),90\n" }
+        let schedule = folder.url.appendingPathComponent("large.csv").path
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: schedule))
+        let document = try JSONParser.parse(plan.json())
+        let started = Date()
+        let result = try CameraSchedule(path: schedule).merge(into: document, planFile: "plan.json")
+        print("200,000 schedule rows merged into 100,000 cameras in \(DecimalText.fixed1(Date().timeIntervalSince(started))) s")
+        XCTAssertTrue(result.summary[0].contains("200000 cameras: 100000 added, 100000 replaced"), result.summary[0])
+        XCTAssertEqual(result.document.objectValue?["features"]?.arrayValue?.count, 200_000)
     }
 
     func testBadInputsExitTwoWithOneClearLine() throws {

@@ -1,4 +1,5 @@
 import SightlinePlan
+import SightlineSynth
 import TestSupport
 import XCTest
 
@@ -31,6 +32,29 @@ final class DecodingErrorTests: XCTestCase {
         XCTAssertEqual(p[0].property, "properties.category")
         XCTAssertTrue(p[0].message.contains("did you mean `toilet`?"), p[0].message)
         XCTAssertEqual(p[0].description.prefix(40), "plan.json: feature wc: properties.catego")
+    }
+
+    /// A wall that zigzags across itself: 40 teeth over a base line cross it
+    /// 80 times and are checked; a 1,000-point scribble crossing itself
+    /// thousands of times (it took 38 s and 3.4 GB to check) is refused at
+    /// once, naming the wall; so is a wall of 20,001 vertices.
+    func testATangledOrHugeWallIsRefusedAndAFewCrossingsAreNot() {
+        var zigzag: [[Double]] = [[-1, -20], [81, -20]]
+        for k in 0...80 { zigzag.append([Double(k), k % 2 == 0 ? -21 : -19]) }
+        XCTAssertEqual(problems { $0.wall("zig", zigzag) }.filter { $0.severity == .error }, [])
+
+        var generator = SeededGenerator(seed: 3)
+        let scribble = (0..<1_000).map { _ in
+            [Double.random(in: 10...30, using: &generator), Double.random(in: 10...30, using: &generator)]
+        }
+        let tangled = problems { $0.wall("scribble", scribble) }
+        XCTAssertEqual(tangled.map(\.feature), ["scribble"])
+        XCTAssertEqual(tangled.first?.property, "geometry")
+        XCTAssertTrue(tangled.first?.message.contains("crosses itself 1000 times or more") ?? false, "\(tangled)")
+
+        let huge = (0...20_000).map { [Double($0) * 0.001, 0] }
+        let long = problems { $0.wall("long", huge) }
+        XCTAssertTrue(long.first?.message.contains("20001 vertices") ?? false, "\(long)")
     }
 
     func testDuplicateIds() {

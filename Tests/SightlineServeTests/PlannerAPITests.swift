@@ -175,6 +175,67 @@ final class PlannerAPITests: XCTestCase {
         }
     }
 
+    /// Another program rewrites the plan file.
+    private static func outside(_ file: String, _ change: (inout [String: Any]) -> Void) throws {
+        var plan = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any])
+        change(&plan)
+        try JSONSerialization.data(withJSONObject: plan).write(to: URL(fileURLWithPath: file))
+    }
+
+    /// A plan's features' properties, by id.
+    private static func features(_ plan: JSONValue) -> [String: JSONObject] {
+        Dictionary(
+            uniqueKeysWithValues: (plan.objectValue?["features"]?.arrayValue ?? []).compactMap(\.objectValue).map {
+                ($0["id"]?.stringValue ?? "", $0["properties"]?.objectValue ?? JSONObject())
+            })
+    }
+
+    /// After another program changed the file, Save is not stuck: reload
+    /// reads the file as the other program left it and makes the session's
+    /// edits again on it; both changes are then saved. An edit that no
+    /// longer applies (its camera deleted outside) is dropped and counted.
+    func testAReloadAfterAnOutsideChangeKeepsBothChanges() async throws {
+        let file = self.file
+        try await app().test(.router) { raw in
+            let client = PageClient(raw)
+            try await client.execute(uri: "/api/cameras/cam1", method: .patch, body: Self.body(#"{"heading": 300}"#))
+            try Self.outside(file) { plan in
+                var list = plan["features"] as? [[String: Any]] ?? []
+                for i in list.indices where list[i]["id"] as? String == "wc" {
+                    var p = list[i]["properties"] as? [String: Any] ?? [:]
+                    p["name"] = "WC renamed outside"
+                    list[i]["properties"] = p
+                }
+                plan["features"] = list
+            }
+            let etag = try await client.execute(uri: "/api/plan", method: .get) { $0.headers[.eTag] ?? "" }
+            try await client.execute(uri: "/api/save", method: .post, headers: [.ifMatch: etag]) { r in
+                XCTAssertEqual(r.status, .conflict)
+            }
+            let answer = try await client.execute(uri: "/api/reload", method: .post) { try Self.json($0.body) }
+            XCTAssertEqual(answer.objectValue?["kept"]?.numberValue, 1)
+            XCTAssertEqual(answer.objectValue?["dropped"]?.arrayValue?.count, 0)
+            let merged = try await client.execute(uri: "/api/plan", method: .get) { r in (try Self.json(r.body), r.headers[.eTag] ?? "") }
+            XCTAssertEqual(Self.features(merged.0)["cam1"]?["heading"]?.numberValue, 300, "the session's edit is kept")
+            XCTAssertEqual(Self.features(merged.0)["wc"]?["name"]?.stringValue, "WC renamed outside", "and the other program's")
+            try await client.execute(uri: "/api/save", method: .post, headers: [.ifMatch: merged.1]) { r in
+                XCTAssertEqual(r.status, .ok, String(buffer: r.body))
+            }
+            let saved = try JSONParser.parse([UInt8](Data(contentsOf: URL(fileURLWithPath: file))))
+            XCTAssertEqual(Self.features(saved)["cam1"]?["heading"]?.numberValue, 300)
+            XCTAssertEqual(Self.features(saved)["wc"]?["name"]?.stringValue, "WC renamed outside")
+
+            // The camera deleted outside: its edit no longer applies.
+            try await client.execute(uri: "/api/cameras/cam1", method: .patch, body: Self.body(#"{"tilt": 20}"#))
+            try Self.outside(file) { plan in
+                plan["features"] = (plan["features"] as? [[String: Any]] ?? []).filter { $0["id"] as? String != "cam1" }
+            }
+            let second = try await client.execute(uri: "/api/reload", method: .post) { try Self.json($0.body) }
+            XCTAssertEqual(second.objectValue?["kept"]?.numberValue, 0)
+            XCTAssertEqual(second.objectValue?["dropped"]?.arrayValue?.count, 1, "\(second)")
+        }
+    }
+
     func testBadRequestsGetAStatusAndAMessage() async throws {
         try await app().test(.router) { raw in
             let client = PageClient(raw)

@@ -293,6 +293,9 @@ extension Catalogue {
         .plannerAdded: "added {0}",
         .plannerDeleted: "deleted {0}",
         .plannerSaved: "saved",
+        .plannerChangedOnDisk:
+            "Another program changed the plan file since it was opened. Reload it and make your edits again on it? (Cancel keeps the page as it is, unsaved.)",
+        .plannerReloadedKeeping: "reloaded from disk: {0} edits kept, {1} no longer applied; save to write them",
         .plannerReady: "ready",
         .plannerPictureMissing: "the background picture {0} is missing next to the plan",
         .plannerUploading: "uploading {0}…",

@@ -287,6 +287,8 @@ extension Catalogue {
         .plannerAdded: "已添加 {0}",
         .plannerDeleted: "已删除 {0}",
         .plannerSaved: "已保存",
+        .plannerChangedOnDisk: "平面图文件在打开后已被其他程序修改。是否重新载入该文件，并在其上重做您的修改？（取消则保持当前页面，不保存。）",
+        .plannerReloadedKeeping: "已从磁盘重新载入：保留 {0} 项修改，{1} 项已不适用；请保存以写入",
         .plannerReady: "就绪",
         .plannerPictureMissing: "图纸旁缺少底图 {0}",
         .plannerUploading: "正在上传 {0}…",

@@ -388,6 +388,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case plannerAdded
     case plannerDeleted
     case plannerSaved
+    case plannerChangedOnDisk
+    case plannerReloadedKeeping
     case plannerReady
     case plannerPictureMissing
     case plannerUploading
