@@ -208,8 +208,10 @@ struct FixStudier {
             let half = optics.hfov / 2
             if BearingInterval.complement(PolygonRings.bearings(of: whole, from: eye).map { $0.widened(by: half) }).isEmpty { continue }
             let parts = try within(reachable, from: optics.nearLimit, to: optics.farLimit)
-            let headings = compliantHeadings(tilted, optics: optics, reachable: parts, forbidden: PolygonRings.bearings(of: parts, from: camera.position))
-                .compactMap { $0.roundedInwardsToTenths() }
+            let headings = compliantHeadings(
+                tilted, optics: optics, reachable: parts, forbidden: PolygonRings.bearings(of: parts, from: camera.position)
+            )
+            .compactMap { $0.roundedInwardsToTenths() }
             let nearest = headings.flatMap { i in i.contains(camera.heading) ? [camera.heading] : [i.from, i.to] }
                 .min { BearingInterval.separation($0, camera.heading) < BearingInterval.separation($1, camera.heading) }
             guard let heading = nearest.map(normalizedBearing) else { continue }

@@ -115,9 +115,27 @@ struct FeatureBuilder {
         var zone = Zone(
             info: info, category: category, name: p.string("name"), polygons: polygons,
             requiredCoverage: required, coverageFraction: fraction)
-        zone.managedBy = p.string("managedBy")
+        (zone.managedBy, zone.managedByKind) = party(p, "managedBy")
         zone.occupiedByOthers = p.bool("occupiedByOthers") ?? false
         return zone
+    }
+
+    /// A party (`owner`, `managedBy`): a name, or `{"name", "kind"}` as
+    /// `site.operator` is written, the kind `unit` or `individual`.
+    private func party(_ p: PropertyReader, _ key: String) -> (name: String?, kind: OperatorKind?) {
+        guard let value = p.object[key], value != .null else { return (nil, nil) }
+        if value.stringValue != nil { return (p.string(key), nil) }
+        guard value.objectValue != nil, let o = p.object(key) else {
+            log.error(
+                p.feature, p.path(key), "expected a name, or {\"name\": …, \"kind\": \"unit\" or \"individual\"}, found \(value.typeName)")
+            return (nil, nil)
+        }
+        o.warnUnknown(["name", "kind"])
+        guard let name = o.string("name") else {
+            if !o.has("name") { log.error(p.feature, o.path("name"), "a party needs its name") }
+            return (nil, nil)
+        }
+        return (name, o.choice("kind", OperatorKind.self))
     }
 
     private func wall(_ raw: RawFeature, _ p: PropertyReader, _ info: FeatureInfo) -> Wall? {
@@ -251,7 +269,7 @@ struct FeatureBuilder {
         }
         if p.has("masks") { c.masks = masks(p) }
         c.consentRef = p.string("consentRef")
-        c.owner = p.string("owner")
+        (c.owner, c.ownerKind) = party(p, "owner")
         c.publicSecurity = p.bool("publicSecurity") ?? false
         return c
     }

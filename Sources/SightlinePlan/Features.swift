@@ -24,6 +24,9 @@ public struct Zone: Sendable {
     /// Who runs the zone and has the safety duty for it (Art. 7 ¶3, Art. 9
     /// ¶1); `nil` is the site's operator.
     public var managedBy: String? = nil
+    /// Whether the manager is a unit or an individual, when the plan says
+    /// (`"managedBy": {"name", "kind"}`); Art. 27 ¶2 fines the manager.
+    public var managedByKind: OperatorKind? = nil
     /// A room of a home used by someone other than the camera's owner (a
     /// lodger's bedroom, a shared bathroom): Art. 33's "others' rights".
     public var occupiedByOthers = false
@@ -179,8 +182,12 @@ public struct Camera: Sendable, Equatable {
     public var audioRange: Double?
     public var masks: [PrivacyMask] = []
     public var consentRef: String?
-    /// Who installed the camera; `nil` is the site's operator.
+    /// Who installed the camera (its name); `nil` is the site's operator.
     public var owner: String?
+    /// Whether the installer is a unit or an individual, when the plan says
+    /// (`"owner": {"name", "kind"}`); a bare name is of the operator's kind.
+    /// Art. 26 and Art. 27 ¶1 fine the installer by this kind.
+    public var ownerKind: OperatorKind?
     /// A camera of the public security system (Art. 7): walls or signs that
     /// cut its view obstruct it (Art. 23 (2)).
     public var publicSecurity = false

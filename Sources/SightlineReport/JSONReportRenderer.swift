@@ -236,6 +236,7 @@ public struct JSONReportRenderer: ReportRenderer, JSONDocumentRenderer {
         for fine in c.fines {
             w.beginObject()
             w.field("party", fine.party)
+            if let payer = fine.payer { w.field("payer", payer) }
             w.key("minYuan")
             if let v = fine.minYuan { w.integer(v) } else { w.null() }
             w.key("maxYuan")

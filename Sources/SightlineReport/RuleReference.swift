@@ -13,7 +13,7 @@ public enum RuleReference {
             "# Sightline's rules", "",
             "Written by `sightline rules --format markdown` from the built-in profiles (`Profiles/*.json`); "
                 + "a test fails when this file and the profiles differ. Each rule quotes the provisions it rests on, "
-                + "verbatim, and the consequence the law sets for a unit and for an individual operator.",
+                + "verbatim, and the consequence the law sets for a unit and for an individual: the installer, the manager of the area or the site's operator, as the article names the party.",
         ]
         for profile in profiles { lines += section(profile) }
         return lines.joined(separator: "\n") + "\n"
@@ -51,8 +51,12 @@ public enum RuleReference {
                 guard let spec = profile.consequences[key] else { continue }
                 let unit = spec.resolve(for: .unit).summary
                 let individual = spec.resolve(for: .individual).summary
+                // Whose kind decides the fine: the installer's, the manager's
+                // or the operator's (`liable` in the profile).
+                let whose = spec.liable == .operator ? "" : " (fines for the \(spec.liable.rawValue), by its kind)"
                 lines.append(
-                    unit == individual ? "- Consequence: \(unit)" : "- Consequence for a unit: \(unit); for an individual: \(individual)")
+                    unit == individual
+                        ? "- Consequence\(whose): \(unit)" : "- Consequence\(whose) for a unit: \(unit); for an individual: \(individual)")
             }
         }
         return lines

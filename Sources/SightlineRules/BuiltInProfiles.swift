@@ -133,6 +133,7 @@ public enum BuiltInProfiles {
          "consequences": {
           "art27": {
            "article": "Art. 27 ¶1",
+           "liable": "installer",
            "measures": [
             "confiscation of the equipment and facilities (没收相关设备设施)",
             "deletion of the video images collected (删除所收集的视频图像信息)",
@@ -155,6 +156,7 @@ public enum BuiltInProfiles {
           },
           "art27-masked": {
            "article": "Art. 27 ¶1",
+           "liable": "installer",
            "measures": [
             "confiscation of the equipment and facilities (没收相关设备设施)",
             "deletion of the video images collected (删除所收集的视频图像信息)",
@@ -179,6 +181,7 @@ public enum BuiltInProfiles {
           },
           "art27-2": {
            "article": "Art. 27 ¶2",
+           "liable": "manager",
            "measures": [
             "order to correct (责令改正)",
             "the competent authorities are notified to order, according to the seriousness, suspension of the business concerned or suspension for rectification, or revocation of the business permit or business licence (通报有关主管部门根据情节轻重责令暂停相关业务或者停业整顿、吊销相关业务许可或者吊销营业执照)"
@@ -202,6 +205,7 @@ public enum BuiltInProfiles {
           },
           "art26": {
            "article": "Art. 26",
+           "liable": "installer",
            "measures": [
             "order to correct within a time limit (责令限期改正)",
             "deletion of the video images collected (删除所收集的视频图像信息)",
@@ -256,6 +260,12 @@ public enum BuiltInProfiles {
            "measures": [],
            "note": "none set in Art. 26–31 for position, angle or range: Art. 13's order to rectify (由公安机关责令改正) covers only 未设置显著提示标识的, missing signs",
            "noteZh": "第二十六条至第三十一条未就安装位置、角度或者采集范围设定法律责任；第十三条的“由公安机关责令改正”仅针对“未设置显著提示标识的”"
+          },
+          "art27-classification": {
+           "article": "Art. 27 ¶1",
+           "measures": [],
+           "note": "none for the classification itself: Art. 27 ¶1 attaches to installing in violation of Art. 8 ¶1 (违反本条例第八条第一款规定安装图像采集设备及相关设施的); a camera installed in or seeing the room carries it on its own finding, once",
+           "noteZh": "场所的分类本身不产生法律责任：第二十七条第一款针对“违反本条例第八条第一款规定安装图像采集设备及相关设施的”；在该房间内安装或可拍摄到该房间的摄像机，其法律责任在该摄像机的检查结果中列出一次"
           },
           "art29": {
            "article": "Art. 29",
@@ -440,7 +450,7 @@ public enum BuiltInProfiles {
             "zh": "禁止在公共场所的下列区域、部位安装图像采集设备及相关设施：{item.zh}",
             "en": "It is prohibited to install image acquisition equipment and related facilities in the following areas and parts of public places: {item.en}"
            },
-           "consequence": "art27"
+           "consequence": "art27-classification"
           },
           {
            "id": "art10-consent-missing",

@@ -17,7 +17,8 @@ extension Consequence {
         let words = { (text: String) in l == .zh ? Self.statuteWords(text) : text }
         var parts = measures.map(words)
         for fine in fines {
-            let party = Phrase.party(fine.party).map { l.t($0) } ?? fine.party
+            var party = Phrase.party(fine.party).map { l.t($0) } ?? fine.party
+            if let payer = fine.payer { party += l.t(.aside, payer) }
             let note = l == .zh ? (fine.noteZh ?? fine.note.map(words)) : fine.note
             parts.append(l.t(.consequenceFine, party, fine.range(in: l), note.map { l.t(.aside, $0) } ?? ""))
         }

@@ -163,12 +163,25 @@ extension RuleContext {
             out.notEvaluated = { $0.t(.reasonNoRetention) }
             return out
         }
-        if days >= limit, plan.metadata.system.retentionBasis?.isEmpty ?? true {
+        let basis = plan.metadata.system.retentionBasis.flatMap { $0.isEmpty ? nil : $0 }
+        if days >= limit, !(basis.map(Self.namesLawOrRegulation) ?? false) {
             out.findings.append(
                 finding(rule) { l in
-                    l.t(.messageRetentionExcessive, String(days), String(limit), String(parameters.retentionDays))
+                    l.t(
+                        .messageRetentionExcessive, String(days), String(limit), String(parameters.retentionDays),
+                        basis.map { l.t(.messageRetentionBasisNotLaw, $0) } ?? "")
                 })
         }
         return out
+    }
+
+    /// Whether a stated retention basis names a law or an administrative
+    /// regulation, the only sources Art. 17 defers to (法律、行政法规对…另有
+    /// 规定的，从其规定): a title with 法 or 条例, or in English "Law",
+    /// "Act" or "Regulation(s)". A contract, a policy or a wish does not.
+    static func namesLawOrRegulation(_ basis: String) -> Bool {
+        if basis.contains("法") || basis.contains("条例") { return true } // not prose: the words a law's or a regulation's title holds
+        let words = basis.lowercased().split { !$0.isLetter }
+        return words.contains { ["law", "act", "regulation", "regulations"].contains($0) }
     }
 }

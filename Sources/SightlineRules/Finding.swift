@@ -66,6 +66,10 @@ public struct Fine: Sendable, Equatable {
     public var note: String?
     /// The note in Chinese, where the profile gives it.
     public var noteZh: String? = nil
+    /// Who pays, by name, when the plan names the party the article fines
+    /// and it is not the site's operator: the camera's installer (`owner`,
+    /// Art. 26, Art. 27 ¶1) or the zone's manager (`managedBy`, Art. 27 ¶2).
+    public var payer: String? = nil
 
     public init(party: String, minYuan: Int?, maxYuan: Int?, note: String?, noteZh: String? = nil) {
         self.party = party

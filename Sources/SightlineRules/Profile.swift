@@ -215,9 +215,23 @@ public struct CitationTemplate: Sendable, Equatable {
     }
 }
 
-/// What the law sets, before the operator's kind is known.
+/// The party an article fines: the one who broke the law, as the article
+/// names it.
+public enum LiableParty: String, Sendable, CaseIterable {
+    /// Whoever installed the camera (Art. 26, Art. 27 ¶1: 违反本条例规定安装…的).
+    case installer
+    /// Whoever runs the place and has the duty of daily management and
+    /// inspection (Art. 27 ¶2, Art. 8 ¶2).
+    case manager
+    /// The site's operator (`site.operator`): every other article.
+    case `operator`
+}
+
+/// What the law sets, before the liable party's kind is known.
 public struct ConsequenceSpec: Sendable, Equatable {
     public var article: String
+    /// Whom the fines are for (`liable` in the profile; `operator` when unsaid).
+    public var liable: LiableParty = .operator
     public var measures: [String]
     /// Fines by party: `unit`, `individual`, `operator` (either kind), `responsible`.
     public var fines: [String: FineSpec]
@@ -230,10 +244,14 @@ public struct ConsequenceSpec: Sendable, Equatable {
     /// The consequence for an operator of `kind`: its own fine, then, for a
     /// unit only, its directly responsible persons' ("对其直接负责的主管人员
     /// 和其他直接责任人员": 其 is the unit, so an individual has none).
-    public func resolve(for kind: OperatorKind) -> Consequence {
+    ///
+    /// - Parameter payer: the liable party's name, when it is not the site's operator.
+    public func resolve(for kind: OperatorKind, payer: String? = nil) -> Consequence {
         var fines: [Fine] = []
         if let own = self.fines[kind.rawValue] ?? self.fines["operator"] {
-            fines.append(Fine(party: kind.rawValue, minYuan: own.minYuan, maxYuan: own.maxYuan, note: own.note, noteZh: own.noteZh))
+            var fine = Fine(party: kind.rawValue, minYuan: own.minYuan, maxYuan: own.maxYuan, note: own.note, noteZh: own.noteZh)
+            fine.payer = payer
+            fines.append(fine)
         }
         if kind == .unit, let responsible = self.fines["responsible"] {
             fines.append(

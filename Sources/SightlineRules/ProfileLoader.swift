@@ -310,7 +310,7 @@ public enum ProfileLoader {
     }
 
     private static func readConsequence(_ c: PropertyReader) -> ConsequenceSpec? {
-        c.warnUnknown(["article", "measures", "fines", "condition", "conditionZh", "note", "noteZh"])
+        c.warnUnknown(["article", "liable", "measures", "fines", "condition", "conditionZh", "note", "noteZh"])
         guard let article = required(c, "article") else { return nil }
         var measures: [String] = []
         if c.has("measures") {
@@ -348,6 +348,7 @@ public enum ProfileLoader {
         var spec = ConsequenceSpec(
             article: article, measures: measures, fines: fines, condition: c.string("condition"), note: c.string("note"))
         (spec.conditionZh, spec.noteZh) = (c.string("conditionZh"), c.string("noteZh"))
+        if let liable = c.choice("liable", LiableParty.self) { spec.liable = liable }
         return spec
     }
 

@@ -162,14 +162,33 @@ struct RuleContext {
             rule.citation.resolve(item: item, text: item.flatMap { profile.items[$0] })
         }
         let consequences = rule.consequences.map { key in
-            profile.consequences[key]?.resolve(for: plan.metadata.site.operatorKind)
-                ?? Consequence(article: key, measures: [], fines: [], condition: nil, note: nil)
+            profile.consequences[key].map { spec in
+                let (kind, payer) = liable(spec.liable, camera: camera, zone: zone)
+                return spec.resolve(for: kind, payer: payer)
+            } ?? Consequence(article: key, measures: [], fines: [], condition: nil, note: nil)
         }
         return Finding(
             rule: rule.id, severity: rule.severity, camera: camera, zone: zone, level: level ?? zone?.info.level, area: area,
             geometry: geometry,
             citation: citation, consequence: consequences[0], furtherConsequences: Array(consequences.dropFirst()),
             message: message)
+    }
+
+    /// The kind and, when it is not the site's operator, the name of the
+    /// party an article fines: the camera's installer (`owner`) or the
+    /// zone's manager (`managedBy`), each of the kind the plan gives it, a
+    /// bare name of the operator's kind; the operator where the plan names
+    /// no one else.
+    func liable(_ party: LiableParty, camera: Camera?, zone: Zone?) -> (kind: OperatorKind, payer: String?) {
+        let site = plan.metadata.site
+        let named: (name: String?, kind: OperatorKind?)
+        switch party {
+        case .installer: named = (camera?.owner, camera?.ownerKind)
+        case .manager: named = (zone?.managedBy, zone?.managedByKind)
+        case .operator: named = (nil, nil)
+        }
+        guard let name = named.name, name != site.operatorName else { return (named.kind ?? site.operatorKind, nil) }
+        return (named.kind ?? site.operatorKind, name)
     }
 
     /// "toilet wc-3f (Public toilet)".

@@ -82,7 +82,7 @@ public struct RulePass: Sendable {
             let sorted = own.enumerated().sorted { a, b in
                 (a.element.rule, a.element.zoneID ?? "", a.offset) < (b.element.rule, b.element.zoneID ?? "", b.offset)
             }.map(\.element)
-            part.cameraFindings.append((camera.camera.info.index, sorted))
+            part.cameraFindings.append((camera.camera.info.index, LiabilityOnce.apply(sorted)))
         }
         return part
     }

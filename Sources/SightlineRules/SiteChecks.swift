@@ -22,6 +22,9 @@ extension RuleContext {
                 }
                 f.restrictedArea = r.area
                 f.distance = r.distance
+                // Near but not seeing it: only Sightline's distance says it
+                // is 周边, so the finding is a warning.
+                if !sees { f.severity = max(f.severity, .warning) }
                 out.findings.append(f)
             }
         }

@@ -44,10 +44,15 @@ final class RulebookTests: XCTestCase {
         return b
     }
 
+    /// Art. 10's 周边 has no distance in the statute: a camera found near
+    /// only by Sightline's 100 m (consentDistance) is a warning that says
+    /// the distance is Sightline's setting.
     func testConsentNeededWithinOneHundredMetres() throws {
         let (_, near) = try nearRestricted(distance: 60).check()
         let f = try XCTUnwrap(near.rule("art10-consent-missing").first)
-        XCTAssertEqual(f.severity, .error)
+        XCTAssertEqual(f.severity, .warning, "near, not seeing it: the distance is Sightline's")
+        XCTAssertTrue(f.message.contains("Sightline's setting consentDistance takes 100.00 m"), f.message)
+        XCTAssertTrue(f.message(in: .zh).contains("Sightline 设定 consentDistance 取 100.00 m"), f.message(in: .zh))
         XCTAssertEqual(f.zoneID, "barracks")
         XCTAssertEqual(f.distance ?? 0, 60, accuracy: 1e-9)
         XCTAssertEqual(f.citation.reference, "Art. 10")
@@ -61,6 +66,21 @@ final class RulebookTests: XCTestCase {
         XCTAssertTrue(onCamera.rule("art10-consent-missing").isEmpty)
         let (_, onArea) = try nearRestricted(distance: 60, onArea: "PLA-2025-18").check()
         XCTAssertTrue(onArea.rule("art10-consent-missing").isEmpty)
+    }
+
+    /// A camera whose view covers part of the unit's area is in its 周边 on
+    /// any reading: an error, with the area seen (a fisheye 20 m from the
+    /// area with a 30 m range reaches about 180 m² of it on an open floor).
+    func testAViewIntoARestrictedAreaIsAnError() throws {
+        var b = PlanBuilder()
+        b.add(
+            "barracks", "restricted", ["type": "Polygon", "coordinates": [[[20, -10], [50, -10], [50, 10], [20, 10], [20, -10]]]],
+            ["category": "military_managed"])
+        b.camera("cam", at: [0, 0], ["heading": 90, "hfov": 170, "range": 30, "mountHeight": 3, "type": "fisheye"])
+        let (_, findings) = try b.check()
+        let f = try XCTUnwrap(findings.rule("art10-consent-missing").first)
+        XCTAssertEqual(f.severity, .error)
+        XCTAssertGreaterThan(f.area ?? 0, 100)
     }
 
     /// A local authority copies cn-2025 and widens the consent distance to

@@ -44,11 +44,12 @@ extension Catalogue {
         .messageThroughVoid: " on level {0} below, through a void",
         .messageDetail: " (nearest {0} m, {1} px/m: {2})",
         .messageMaskNote: " (masks hide another {0} m²)",
-        .messageConsent: "camera {0} has no consent reference, but {1} the {2} area {3} (within {4} m needs prior consent)",
+        .messageConsent:
+            "camera {0} has no consent reference, but {1} the {2} area {3} (Art. 10 asks consent in a unit's 周边, which it does not measure; Sightline's setting consentDistance takes {4} m)",
         .messageConsentSees: "its view covers {0} m² of",
         .messageConsentNear: "it is {0} m from",
         .messageSignage:
-            "the cameras see at least {0} m² of {1} but no sign stands inside it or within {2} m of an opening on its boundary",
+            "the cameras see at least {0} m² of {1} but no sign stands inside it or within {2} m of an opening on its boundary (Sightline's settings minSignageViewArea and signDistance; Art. 13 asks for prominent signs and sets no distance)",
         .messageBeyondSite: "camera {0} sees {1} m² outside the site boundary",
         .messageBeyondProperty: "camera {0} sees {1} m² outside the property boundary",
         .messageInstaller:
@@ -80,8 +81,9 @@ extension Catalogue {
         .messageCameraDifference: "{0} {1} in the plan, {2} filed",
         .messageRetentionShort: "footage is kept {0} days; {1} requires at least {2}",
         .messageRetentionExcessive:
-            "footage is kept {0} days ({1} or more) and the plan states no system.retentionBasis; after {2} days, footage whose purpose is served must be deleted",
+            "footage is kept {0} days and the plan states no law or administrative regulation setting that period (system.retentionBasis){3}; after {2} days, footage whose purpose is served must be deleted (Art. 17). {1} days is Sightline's setting overRetentionDays, not a number of Art. 17",
         .sheetTitle: "CCTV privacy review drawing set",
+        .messageRetentionBasisNotLaw: " (the basis given, `{0}`, names no law or administrative regulation)",
         .sheetHeading: "CCTV privacy compliance review — drawing set",
         .sheetRulebook: "Rulebook",
         .sheetEvidence: "Evidence (SHA-256 of the plan)",
@@ -222,6 +224,7 @@ extension Catalogue {
             "the plan marks the site non-public, but {0} is a room of a place receiving guests for food or lodging; {1} is applied to it",
         .partyUnit: "unit", .partyIndividual: "individual", .partyResponsible: "directly responsible persons",
         .consequenceFine: "fine, {0}: {1}{2}",
+        .consequenceStatedOnce: "stated once, on this camera's {0} finding for the same room: one installation, one liability",
         .consequenceHead: "{0}: {1}",
         .consequenceCondition: " — {0}",
         .fineBetween: "¥{0}–{1}", .fineUpTo: "up to ¥{0}", .fineFrom: "from ¥{0}", .fineUnclear: "amount unclear",

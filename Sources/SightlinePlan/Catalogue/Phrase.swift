@@ -121,6 +121,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case messageRetentionShort
     /// {0} days, {1} limit, {2} minimum.
     case messageRetentionExcessive
+    case messageRetentionBasisNotLaw
     // The PDF drawing set.
     case sheetTitle
     case sheetHeading
@@ -297,6 +298,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case partyUnit, partyIndividual, partyResponsible
     /// {0} party, {1} range, {2} note (``aside``) or "".
     case consequenceFine
+    case consequenceStatedOnce
     /// {0} article, {1} measures and fines.
     case consequenceHead
     /// {0} condition.
