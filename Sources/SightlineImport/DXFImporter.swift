@@ -215,6 +215,16 @@ public struct DXFImporter: Sendable {
                 message: "a coordinate is not a finite number (infinite or NaN) in \(listed): correct the drawing and import it again")
         }
 
+        // Nothing recognised: a plan of nothing would check as a pass.
+        if walls + columns + doors + windows + cameras == 0, rooms.isEmpty, labels.isEmpty {
+            let seen = ignored.sorted { $0.value > $1.value }.prefix(12).map { "\($0.key) (\($0.value))" }
+            throw ImportError(
+                file: path,
+                message:
+                    "no layer was recognised as walls, rooms, doors, windows or cameras (layers: \(seen.isEmpty ? "none with entities" : seen.joined(separator: ", "))); map them to roles in a YAML file and import with --map FILE (Documentation: `layers`, `patterns`)"
+            )
+        }
+
         // No room outlines: the rooms are the faces the walls enclose.
         var derived = false
         if rooms.isEmpty, !wallLines.isEmpty {

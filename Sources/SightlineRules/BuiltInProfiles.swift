@@ -321,6 +321,12 @@ public enum BuiltInProfiles {
            "note": "no fine in this regulation",
            "noteZh": "本条例未设罚款"
           },
+          "not-evaluated": {
+           "article": "Art. 8 ¶1",
+           "measures": [],
+           "note": "none in itself: the plan does not show what Art. 8 ¶1 needs, and Sightline does not pass what it cannot judge",
+           "noteZh": "本身不产生法律责任：图纸未提供检查第八条第一款所需的区域，Sightline 不对无法判断的图纸给出合规结论"
+          },
           "design": {
            "article": "design requirement",
            "measures": [],
@@ -451,6 +457,24 @@ public enum BuiltInProfiles {
             "en": "It is prohibited to install image acquisition equipment and related facilities in the following areas and parts of public places: {item.en}"
            },
            "consequence": "art27-classification"
+          },
+          {
+           "id": "art8-privacy-not-evaluated",
+           "check": "privacy-not-evaluated",
+           "severity": "error",
+           "article": "art8",
+           "title": "Privacy rules not evaluated",
+           "description": "a level holds cameras and no zones, so no camera on it can be shown to stay out of the places Art. 8 ¶1 lists: the plan does not pass until its rooms are recognised or drawn (Sightline's rule, so that a plan it cannot judge never passes)",
+           "citation": {
+            "provisions": [
+             {
+              "ref": "Art. 8 ¶1",
+              "zh": "禁止在公共场所的下列区域、部位安装图像采集设备及相关设施：……",
+              "en": "It is prohibited to install image acquisition equipment and related facilities in the following areas and parts of public places: …"
+             }
+            ]
+           },
+           "consequence": "not-evaluated"
           },
           {
            "id": "art10-consent-missing",
@@ -817,6 +841,12 @@ public enum BuiltInProfiles {
            "condition": "only if not corrected within the time limit",
            "conditionZh": "仅在逾期不改正时"
           },
+          "not-evaluated": {
+           "article": "Art. 9",
+           "measures": [],
+           "note": "none in itself: the plan does not show what Art. 9 needs, and Sightline does not pass what it cannot judge",
+           "noteZh": "本身不产生法律责任：图纸未提供检查第九条所需的区域，Sightline 不对无法判断的图纸给出合规结论"
+          },
           "design": {
            "article": "design requirement",
            "measures": [],
@@ -876,6 +906,20 @@ public enum BuiltInProfiles {
             "en": "The following places and regions prohibit the installation of a public video system: {item.en}"
            },
            "consequence": "art24"
+          },
+          {
+           "id": "art9-privacy-not-evaluated",
+           "check": "privacy-not-evaluated",
+           "severity": "error",
+           "article": "art9",
+           "title": "Privacy rules not evaluated",
+           "description": "a level holds cameras and no zones, so no camera on it can be shown to stay out of the places Art. 9 lists: the plan does not pass until its rooms are recognised or drawn (Sightline's rule, so that a plan it cannot judge never passes)",
+           "citation": {
+            "ref": "Art. 9 (numbering inferred)",
+            "zh": "（本项目未收录中文原文）",
+            "en": "The following places and regions prohibit the installation of a public video system: …"
+           },
+           "consequence": "not-evaluated"
           },
           {
            "id": "art20-view-intrusion",

@@ -79,6 +79,31 @@ extension RuleContext {
         return out
     }
 
+    /// A level with cameras and no zones at all: no camera on it can be shown
+    /// to stay out of a toilet or a guest room, so the plan must not pass
+    /// for it (a drawing whose room layers were not recognised used to
+    /// check as PASS, and a portfolio read that as compliant). One finding
+    /// a level, naming how many cameras it holds.
+    func privacyNotEvaluated(_ rule: RuleDefinition) -> RuleResult {
+        var out = RuleResult()
+        var zoned = Set<String>()
+        for zone in analysis.plan.zones { zoned.insert(zone.info.level) }
+        var cameras: [String: Int] = [:]
+        var order: [String] = []
+        for c in analysis.cameras where !zoned.contains(c.camera.info.level) {
+            if cameras[c.camera.info.level] == nil { order.append(c.camera.info.level) }
+            cameras[c.camera.info.level, default: 0] += 1
+        }
+        for level in order {
+            let count = cameras[level] ?? 0
+            out.findings.append(
+                finding(rule, level: level) { l in
+                    l.t(.messagePrivacyNotEvaluated, level, l.count(count, .camerasOne, .camerasMany))
+                })
+        }
+        return out
+    }
+
     /// A "non-public" plan holding guest rooms or private dining rooms: a
     /// homestay receiving guests is 经营接待食宿场所, a public place for those
     /// rooms, so the privacy rules run on them.

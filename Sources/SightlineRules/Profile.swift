@@ -160,6 +160,7 @@ public enum CheckKind: String, Sendable, CaseIterable {
     case publicCameraObstructed = "public-camera-obstructed"
     case ptzNotFixed = "ptz-not-fixed"
     case mandatoryPlaceUncovered = "mandatory-place-uncovered"
+    case privacyNotEvaluated = "privacy-not-evaluated"
 }
 
 /// One rule of a profile.

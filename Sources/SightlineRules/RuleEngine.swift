@@ -148,6 +148,7 @@ struct RuleContext {
         case .publicCameraObstructed: return publicCameraObstructed(rule)
         case .ptzNotFixed: return ptzNotFixed(rule)
         case .mandatoryPlaceUncovered: return mandatoryPlaceUncovered(rule)
+        case .privacyNotEvaluated: return privacyNotEvaluated(rule)
         }
     }
 

@@ -84,6 +84,18 @@ final class DXFImportTests: XCTestCase {
         }
     }
 
+    /// A drawing none of whose layers means anything to the importer (a
+    /// real QCAD floor outline on layer 0) is refused, naming the layers
+    /// and how to map them, instead of becoming an empty plan that passes.
+    func testADrawingWithNothingRecognisedIsRefusedNamingItsLayers() {
+        let path = CLI.packageRoot.appendingPathComponent("Fixtures/real/dxf/qcad-floor_plan.dxf").path
+        XCTAssertThrowsError(try DXFImporter().run(path)) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.contains("no layer was recognised as walls, rooms, doors, windows or cameras (layers: 0 (14))"), text)
+            XCTAssertTrue(text.contains("--map FILE"), text)
+        }
+    }
+
     /// A wall line to 1e309 (past the largest double: infinity) and one to
     /// NaN: the import refuses, naming both entities, instead of writing
     /// `inf` and `nan` into a plan that `check` then calls "not valid JSON".

@@ -64,4 +64,24 @@ final class LiabilityOnceTests: XCTestCase {
         XCTAssertTrue(flagged.consequenceSummary.contains("none for the classification itself"), flagged.consequenceSummary)
         XCTAssertFalse(findings.contains { $0.severity == .error }, "\(findings.map(\.rule))")
     }
+
+    /// Cameras on a level with no zones: Art. 8 cannot be evaluated there,
+    /// and the plan does not pass (a drawing whose rooms were not
+    /// recognised checked as PASS). A level with zones is not flagged.
+    func testCamerasOnALevelWithoutZonesAreNotAPass() throws {
+        var b = PlanBuilder()
+        b.plan["levels"] = [["id": "G"], ["id": "F1", "elevation": 3.0]]
+        b.zone("hall", "lobby", [[0, 0], [10, 0], [10, 10], [0, 10]], ["level": "G"])
+        b.camera("g-cam", at: [1, 1], ["heading": 45, "level": "G"])
+        b.camera("f1-a", at: [1, 1], ["heading": 45, "level": "F1"])
+        b.camera("f1-b", at: [5, 5], ["heading": 90, "level": "F1"])
+        b.add("sign", "sign", ["type": "Point", "coordinates": [5, 5]], ["level": "G"])
+        let (_, findings) = try b.check()
+        let flagged = findings.rule("art8-privacy-not-evaluated")
+        XCTAssertEqual(flagged.map(\.level), ["F1"])
+        XCTAssertEqual(flagged.first?.severity, .error)
+        XCTAssertTrue(flagged.first?.message.contains("level F1: it has 2 cameras and no zones") ?? false, "\(flagged)")
+        XCTAssertTrue(flagged.first?.message(in: .zh).contains("楼层 F1 无法进行隐私条款检查") ?? false)
+        XCTAssertTrue(flagged.first?.consequence.fines.isEmpty ?? false, "no fine: the plan is incomplete, not unlawful")
+    }
 }

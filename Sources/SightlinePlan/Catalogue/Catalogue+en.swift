@@ -83,6 +83,8 @@ extension Catalogue {
         .messageRetentionExcessive:
             "footage is kept {0} days and the plan states no law or administrative regulation setting that period (system.retentionBasis){3}; after {2} days, footage whose purpose is served must be deleted (Art. 17). {1} days is Sightline's setting overRetentionDays, not a number of Art. 17",
         .sheetTitle: "CCTV privacy review drawing set",
+        .messagePrivacyNotEvaluated:
+            "the privacy rules could not be evaluated on level {0}: it has {1} and no zones, so no camera can be shown to stay out of toilets, guest rooms or changing rooms (a drawing whose rooms were not recognised?); map the drawing's room layers or draw the zones, and check again",
         .messageRetentionBasisNotLaw: " (the basis given, `{0}`, names no law or administrative regulation)",
         .sheetHeading: "CCTV privacy compliance review — drawing set",
         .sheetRulebook: "Rulebook",

@@ -80,6 +80,8 @@ extension Catalogue {
         .messageRetentionExcessive:
             "视频图像信息存储 {0} 日，图纸未说明规定该期限的法律、行政法规（system.retentionBasis）{3}；{2} 日后，对已经实现处理目的的视频图像信息应当予以删除（第十七条）。{1} 日为 Sightline 设定 overRetentionDays，并非第十七条的数字",
         .sheetTitle: "视频监控隐私合规审查图册",
+        .messagePrivacyNotEvaluated:
+            "楼层 {0} 无法进行隐私条款检查：该层有 {1}，但没有任何区域，无法证明摄像机未拍摄卫生间、客房或更衣室等（图纸中的房间可能未被识别）；请映射图纸的房间图层或绘制区域后重新检查",
         .messageRetentionBasisNotLaw: "（所述依据“{0}”未指明法律或行政法规）",
         .sheetHeading: "公共安全视频图像信息系统隐私合规审查图册",
         .sheetRulebook: "依据",

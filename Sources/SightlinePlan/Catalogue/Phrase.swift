@@ -121,6 +121,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case messageRetentionShort
     /// {0} days, {1} limit, {2} minimum.
     case messageRetentionExcessive
+    case messagePrivacyNotEvaluated
     case messageRetentionBasisNotLaw
     // The PDF drawing set.
     case sheetTitle
