@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "OGR", dependencies: ["CGDAL", "PlanarGeometry"]),
         .target(
             name: "SightlineImport",
-            dependencies: ["OGR", "GEOS", "PlanarGeometry", "SightlinePlan", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["OGR", "GEOS", "PlanarGeometry", "SightlinePlan", "SightlineEngine", .product(name: "Yams", package: "Yams")]),
         .target(name: "GEOS", dependencies: ["CGEOS", "PlanarGeometry"]),
         .target(name: "SightlinePlan", dependencies: ["PlanarGeometry", "CCrypto"]),
         .target(name: "SightlineEngine", dependencies: ["SightlinePlan", "GEOS"]),
@@ -124,7 +124,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SightlineImportTests",
-            dependencies: ["SightlineImport", "SightlinePlan", "PlanarGeometry", "SightlineEngine", "SightlineRules", "TestSupport"]),
+            dependencies: ["SightlineImport", "SightlinePlan", "PlanarGeometry", "SightlineEngine", "SightlineRules", "TestSupport", "OGR"]),
         .testTarget(
             name: "SightlineCLITests",
             dependencies: [

@@ -37,11 +37,6 @@ public struct DXFImporter: Sendable {
 
     public func run(_ path: String) throws(ImportError) -> ImportResult {
         let header = try DXFHeader(path: path)
-        guard let unit = units ?? header.unit else {
-            throw ImportError(
-                file: path,
-                message: "$INSUNITS is unset or unitless (\(header.insunits.map(String.init) ?? "none")): give --units mm|cm|m|in|ft")
-        }
         let records: [OGRRecord]
         let blockExtents: [String: Double]
         do throws(OGRError) {
@@ -55,6 +50,22 @@ public struct DXFImporter: Sendable {
             throw ImportError(file: path, message: "not a readable DXF drawing: \(error.message)")
         }
 
+        // No `$INSUNITS` (R12 files, LibreCAD, NoteCAD): the unit a building's
+        // size makes likely, said in the summary with how it was inferred.
+        var inferred: String?
+        let unit: LengthUnit
+        if let known = units ?? header.unit {
+            unit = known
+        } else if let guess = Self.inferUnit(records.filter { $0.fields["PaperSpace"] == nil }.compactMap(\.shape)) {
+            unit = guess.unit
+            inferred = guess.why
+        } else {
+            throw ImportError(
+                file: path,
+                message:
+                    "$INSUNITS is unset or unitless (\(header.insunits.map(String.init) ?? "none")) and the drawing's size does not tell: give --units mm|cm|m|in|ft"
+            )
+        }
         var doc = PlanDocument()
         doc.decimals = unit == .mm ? 1 : unit == .cm ? 2 : 4
         let metres = unit.metres
@@ -102,6 +113,14 @@ public struct DXFImporter: Sendable {
             }
             if role == .ignore {
                 ignoredByMapping[layer, default: 0] += 1
+                continue
+            }
+            // A room's name may stand on any layer (layer 0, an AIA name
+            // layer like A-IDEN-NAME): text on a layer with no role is a
+            // label, matched to the room it falls in.
+            if role == nil, case .point(let p)? = r.shape, let text = r.fields["Text"]?.text, !text.isEmpty {
+                labels.append((Self.plainText(text), p))
+                note(layer, "labels")
                 continue
             }
             guard let role, let shape = r.shape else {
@@ -216,7 +235,7 @@ public struct DXFImporter: Sendable {
         }
 
         // Nothing recognised: a plan of nothing would check as a pass.
-        if walls + columns + doors + windows + cameras == 0, rooms.isEmpty, labels.isEmpty {
+        if walls + columns + doors + windows + cameras == 0, rooms.isEmpty {
             let seen = ignored.sorted { $0.value > $1.value }.prefix(12).map { "\($0.key) (\($0.value))" }
             throw ImportError(
                 file: path,
@@ -281,9 +300,10 @@ public struct DXFImporter: Sendable {
             doc.plan.append(
                 ("georeference", .object(JSONObject([("origin", .numbers([g.lon, g.lat])), ("rotation", .number(g.rotation))]))))
         }
-        var summary = [
-            "\(path): DXF \(header.version ?? "?"), units \(unit.rawValue)\(units != nil ? " (--units)" : " ($INSUNITS \(header.insunits ?? 0))")"
-        ]
+        let source =
+            units != nil
+            ? " (--units)" : inferred.map { " (no $INSUNITS: \($0); give --units if not)" } ?? " ($INSUNITS \(header.insunits ?? 0))"
+        var summary = ["\(path): DXF \(header.version ?? "?"), units \(unit.rawValue)\(source)"]
         for layer in layerCounts.keys.sorted() {
             let what = layerCounts[layer]!.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
             summary.append("  layer \(layer) → \(what)")
@@ -308,7 +328,7 @@ public struct DXFImporter: Sendable {
                 "  rooms holding labels of different places (a gap left open? check the drawing): \(mixed.joined(separator: "; "))")
         }
         if rooms.isEmpty { summary.append("  no room outlines on a room layer, and the walls enclose no room: no zones") }
-        return ImportResult(document: doc.document, summary: summary)
+        return ImportRepair.droppingOpeningsOnNoWall(ImportResult(document: doc.document, summary: summary), file: path)
     }
 
     // MARK: Pieces
@@ -338,6 +358,25 @@ public struct DXFImporter: Sendable {
         let h = (90 - rotation).truncatingRemainder(dividingBy: 360)
         let folded = h < 0 ? h + 360 : h
         return folded == 360 ? 0 : folded
+    }
+
+    /// The unit a drawing without `$INSUNITS` is likely drawn in, from the
+    /// larger side of its extent: a floor is 3 to 1,000 m across, so an
+    /// extent in that range is metres, 3,000 to 1,000,000 millimetres, and
+    /// 300 to 3,000 centimetres (a building 3–30 m in cm; in mm it would be
+    /// 0.3–3 m, smaller than a floor). `nil` for anything else.
+    ///
+    /// - Complexity: O(points).
+    static func inferUnit(_ shapes: [OGRShape]) -> (unit: LengthUnit, why: String)? {
+        guard let box = Box(covering: shapes.flatMap(\.points).filter { $0.x.isFinite && $0.y.isFinite }) else { return nil }
+        let extent = max(box.maxX - box.minX, box.maxY - box.minY)
+        let size = DecimalText.fixed(extent, extent < 10 ? 2 : 0)
+        switch extent {
+        case 3...1_000: return (.m, "inferred from its extent, \(size) units across: metres for a floor 3–1,000 m wide")
+        case 3_000...1_000_000: return (.mm, "inferred from its extent, \(size) units across: millimetres for a floor 3–1,000 m wide")
+        case 300..<3_000: return (.cm, "inferred from its extent, \(size) units across: centimetres for a floor 3–30 m wide")
+        default: return nil
+        }
     }
 
     static func closedRing(_ shape: OGRShape) -> [Point2]? {
@@ -415,12 +454,33 @@ struct DXFHeader {
         defer { try? handle.close() }
         // The HEADER section comes first; 256 KiB is far more than it takes.
         let head = (try? handle.read(upToCount: 256 << 10)) ?? Data()
-        let lines = String(decoding: head, as: UTF8.self).split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        if head.starts(with: Array("AC10".utf8)) {
+            throw ImportError(
+                file: path,
+                message:
+                    "a DWG drawing (\(String(decoding: head.prefix(6), as: UTF8.self))): Sightline reads DXF; save it as DXF 2007 or later from the CAD program (TArch/天正: export a T3 drawing first, then save that as DXF)"
+            )
+        }
+        var text = String(decoding: head, as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
             .map { $0.trimmingCharacters(in: .whitespaces) }
-        guard lines.count > 4, lines[0] == "0", lines[1] == "SECTION" else {
+        // Blank lines and `999` comments (LibreCAD and NoteCAD write one)
+        // may come before the first section.
+        var start = 0
+        while start < lines.count {
+            if lines[start].isEmpty {
+                start += 1
+            } else if lines[start] == "999" {
+                start += 2
+            } else {
+                break
+            }
+        }
+        guard lines.count > start + 4, lines[start] == "0", lines[start + 1] == "SECTION" else {
             throw ImportError(file: path, message: "not a DXF drawing (it must start with a SECTION; DWG files must be saved as DXF)")
         }
-        var i = 0
+        var i = start
         while i + 2 < lines.count, lines[i] != "ENDSEC" {
             if lines[i] == "9" {
                 let name = lines[i + 1]

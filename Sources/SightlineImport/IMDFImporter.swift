@@ -210,7 +210,7 @@ public struct IMDFImporter: Sendable {
                 "  unit categories with no match, imported as room: "
                     + unmapped.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", "))
         }
-        return ImportResult(document: doc.document, summary: summary)
+        return ImportRepair.droppingOpeningsOnNoWall(ImportResult(document: doc.document, summary: summary), file: path)
     }
 
     /// An IMDF label object (`{"en": …, "zh-Hans": …}`): Chinese, else English, else the first.

@@ -63,7 +63,10 @@ public struct OSMImporter: Sendable {
         var layers: [String: [OGRRecord]] = [:]
         do throws(OGRError) {
             let dataset = try OGRDataset(
-                path: path, drivers: ["OSM"], config: ["OSM_CONFIG_FILE": config, "OGR_INTERLEAVED_READING": "YES"])
+                path: path, drivers: ["OSM"],
+                // Files saved by JOSM, where indoor plans are drawn, have
+                // negative and unsorted ids, which GDAL's fast index refuses.
+                config: ["OSM_CONFIG_FILE": config, "OGR_INTERLEAVED_READING": "YES", "OSM_USE_CUSTOM_INDEXING": "NO"])
             layers = try dataset.recordsByLayer()
         } catch {
             throw ImportError(file: path, message: "not a readable OSM file: \(error.message)")
@@ -191,7 +194,7 @@ public struct OSMImporter: Sendable {
             "\(path): OSM indoor",
             "  plan: \(levelIDs.count) level\(levelIDs.count == 1 ? "" : "s"), \(counts.values.reduce(0, +)) zones (\(counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))), \(walls) walls, \(doors) openings, \(cameras) cameras",
         ]
-        return ImportResult(document: doc.document, summary: summary)
+        return ImportRepair.droppingOpeningsOnNoWall(ImportResult(document: doc.document, summary: summary), file: path)
     }
 
     // MARK: Tags

@@ -1,11 +1,13 @@
 import Foundation
+import OGR
 import PlanarGeometry
 import SightlineEngine
-import SightlineImport
 import SightlinePlan
 import SightlineRules
 import TestSupport
 import XCTest
+
+@testable import SightlineImport
 
 /// The TArch-style floor in `Fixtures/import/tarch-floor.dxf` (made by
 /// `Fixtures/import/make-fixtures.py`, whose docstring draws it): what the
@@ -45,9 +47,10 @@ final class DXFImportTests: XCTestCase {
         XCTAssertEqual(plan.cameras.map(\.tilt), [15, 10])
         XCTAssertEqual(plan.cameras.map(\.hfov), [90, 60])
         XCTAssertEqual(plan.cameras[0].position, Point2(2, 1))
-        // The summary names every layer and the one ignored.
+        // The summary names every layer; text on a layer with no role (a
+        // dimension note) is read as a label, whatever its layer.
         XCTAssertTrue(result.summary.contains("  layer EQUIP-安防 → 2 cameras"), "\(result.summary)")
-        XCTAssertTrue(result.summary.contains { $0.contains("ignored layers") && $0.contains("DIM_LEAD (1)") })
+        XCTAssertTrue(result.summary.contains("  layer DIM_LEAD → 1 labels"), "\(result.summary)")
         XCTAssertEqual(plan.warnings.map(\.message), [], "the imported plan decodes without a warning")
     }
 
@@ -96,6 +99,30 @@ final class DXFImportTests: XCTestCase {
         }
     }
 
+    /// Drawings as real CAD programs write them: a leading `999` comment
+    /// (NoteCAD, LibreCAD) is read past; a DWG is named as one, with what
+    /// to do; without `$INSUNITS` the unit is inferred from the drawing's
+    /// size and said so.
+    func testCommentsDWGAndAMissingUnitAreHandled() throws {
+        let notecad = CLI.packageRoot.appendingPathComponent("Fixtures/real/dxf/notecad-house_plan.dxf").path
+        XCTAssertThrowsError(try DXFImporter().run(notecad)) { error in
+            XCTAssertFalse("\(error)".contains("not a DXF drawing"), "the 999 comment is read past: \(error)")
+        }
+        let folder = try ScratchFolder("dxf-kinds")
+        defer { folder.remove() }
+        let dwg = folder.url.appendingPathComponent("floor.dxf").path
+        try Data("AC1032\u{0}\u{0}binary".utf8).write(to: URL(fileURLWithPath: dwg))
+        XCTAssertThrowsError(try DXFImporter().run(dwg)) { error in
+            XCTAssertTrue("\(error)".contains("a DWG drawing (AC1032): Sightline reads DXF; save it as DXF 2007 or later"), "\(error)")
+        }
+        func square(_ side: Double) -> [OGRShape] { [.lineString([Point2(0, 0), Point2(side, 0), Point2(side, side * 0.5)])] }
+        XCTAssertEqual(DXFImporter.inferUnit(square(42))?.unit, .m)
+        XCTAssertEqual(DXFImporter.inferUnit(square(42_000))?.unit, .mm)
+        XCTAssertEqual(DXFImporter.inferUnit(square(1_500))?.unit, .cm)
+        XCTAssertNil(DXFImporter.inferUnit(square(0.5)))
+        XCTAssertTrue(DXFImporter.inferUnit(square(42))?.why.contains("42 units across") ?? false)
+    }
+
     /// A wall line to 1e309 (past the largest double: infinity) and one to
     /// NaN: the import refuses, naming both entities, instead of writing
     /// `inf` and `nan` into a plan that `check` then calls "not valid JSON".
@@ -116,7 +143,7 @@ final class DXFImportTests: XCTestCase {
             XCTAssertTrue(text.contains("far.dxf: a coordinate is not a finite number"), text)
             XCTAssertTrue(text.contains("entity 2A on layer WALL"), text)
             XCTAssertTrue(text.contains("entity 2B on layer WALL"), text)
-            XCTAssertFalse(text.contains("1F"), text)
+            XCTAssertFalse(text.contains("entity 1F"), text)
         }
     }
 }
