@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds and runs the libFuzzer targets: the decoder and the whole check.
+# Builds and runs the libFuzzer targets: the decoder, the whole check, and
+# the importers (DXF, OSM, IMDF, camera schedules through GDAL).
 #
-#   Scripts/fuzz.sh [SECONDS] [decoder|pipeline|all]     (default: 60 all)
+#   Scripts/fuzz.sh [SECONDS] [decoder|pipeline|import|planner|all]     (default: 60 all)
 #
 # SwiftPM's link step renames `main` (--defsym main=<target>_main), which
 # clashes with libFuzzer's own main, so the package's libraries are built by
@@ -15,6 +16,9 @@ which="${2:-all}"
 build=.build-fuzz
 flags=(-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
 swift build -c release --build-path "$build" "${flags[@]}" --target SightlineCheck >&2
+if [ "$which" = all ] || [ "$which" = planner ]; then
+  swift build -c release --build-path "$build" "${flags[@]}" --target SightlineServe >&2
+fi
 bin="$build/release"
 modules=(CYaml Yams PlanarGeometry GEOS CGDAL OGR SightlinePlan SightlineImport SightlineEngine SightlineRules SightlineReport SightlineCheck)
 objects=()
@@ -22,25 +26,39 @@ for m in "${modules[@]}"; do
   # Swift targets keep their objects at the top of the build folder, C targets under src/.
   while IFS= read -r o; do objects+=("$o"); done < <(find "$bin/$m.build" -name '*.o' | sort)
 done
+# The planner's target links everything SightlineServe stands on (Hummingbird,
+# SwiftNIO and their C modules): every module built, but the executables.
+server_objects=()
+while IFS= read -r o; do server_objects+=("$o"); done < <(
+  find "$bin/" -name '*.o' -path '*.build/*' ! -path '*/sightline.build/*' ! -path '*/sightline_bench.build/*' \
+    ! -path '*-tool.build/*' | sort)
+# …and the module maps of the C modules those import (NIO's, swift-atomics'…).
+server_maps=()
+while IFS= read -r m; do server_maps+=(-Xcc "-fmodule-map-file=$m"); done < <(
+  { find "$bin/" -maxdepth 2 -name module.modulemap; find "$build/checkouts" -path '*/Sources/*' -name module.modulemap; } | sort -u)
 mkdir -p "$build/crashes"
 
 run() {
-  local name=$1 source=$2 corpus=$3
-  swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name "Fuzz$name" \
+  local name=$1 source=$2 corpus=$3 dict=${4:-}
+  local linked=("${objects[@]}") maps=()
+  if [ "$name" = planner ]; then linked=("${server_objects[@]}") maps=("${server_maps[@]}"); fi
+  swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name "Fuzz$name" ${maps[@]+"${maps[@]}"} \
     -I "$bin/Modules" -I Sources/CGEOS -I Sources/CGDAL/include -I Sources/CCrypto $(pkg-config --cflags-only-I geos gdal libcrypto | sed 's/-I/-Xcc -I/g') \
-    "$source" "${objects[@]}" $(pkg-config --libs geos libcrypto) -ldl -o "$build/fuzz-$name" 2>&1 | grep -v "Cannot export local symbol" >&2 || true
+    "$source" "${linked[@]}" $(pkg-config --libs geos libcrypto) -ldl -o "$build/fuzz-$name" 2>&1 | grep -v "Cannot export local symbol" >&2 || true
   local work="$build/corpus-$name"
   mkdir -p "$work"
   cp -n "$corpus"/* "$work"/ 2>/dev/null || true
   echo "== fuzz-$name for ${seconds}s" >&2
-  ASAN_OPTIONS=detect_leaks=0 "$build/fuzz-$name" "$work" -dict=Fuzz/plan.dict -max_total_time="$seconds" \
+  ASAN_OPTIONS=detect_leaks=0 "$build/fuzz-$name" "$work" ${dict:+-dict=$dict} -max_total_time="$seconds" \
     -max_len=65536 -timeout=20 -rss_limit_mb=4096 -artifact_prefix="$build/crashes/$name-" -print_final_stats=1 2>&1 \
     | grep -E "(INITED|DONE) |stat::|ERROR|SUMMARY|Test unit written|artifact" >&2
 }
 
 status=0
-if [ "$which" = all ] || [ "$which" = decoder ]; then run decoder Fuzz/FuzzDecoder.swift Fuzz/corpus/decoder || status=1; fi
-if [ "$which" = all ] || [ "$which" = pipeline ]; then run pipeline Fuzz/FuzzPipeline.swift Fuzz/corpus/pipeline || status=1; fi
+if [ "$which" = all ] || [ "$which" = decoder ]; then run decoder Fuzz/FuzzDecoder.swift Fuzz/corpus/decoder Fuzz/plan.dict || status=1; fi
+if [ "$which" = all ] || [ "$which" = pipeline ]; then run pipeline Fuzz/FuzzPipeline.swift Fuzz/corpus/pipeline Fuzz/plan.dict || status=1; fi
+if [ "$which" = all ] || [ "$which" = import ]; then run import Fuzz/FuzzImport.swift Fuzz/corpus/import || status=1; fi
+if [ "$which" = all ] || [ "$which" = planner ]; then run planner Fuzz/FuzzPlanner.swift Fuzz/corpus/planner Fuzz/plan.dict || status=1; fi
 if ls "$build/crashes"/* >/dev/null 2>&1; then
   echo "crashes found:" >&2; ls -l "$build/crashes" >&2
   exit 1

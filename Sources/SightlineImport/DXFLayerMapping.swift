@@ -25,6 +25,8 @@ public struct DXFLayerMapping: Sendable {
             "DOOR_FIRE": .door, "DOOR": .door, "A-DOOR": .door, "门": .door,
             "WINDOW": .window, "A-GLAZ": .window, "窗": .window,
             "SPACE": .room, "A-AREA": .room, "ROOM": .room, "房间": .room,
+            // Azure Maps Creator drawing packages: room outlines and their labels.
+            "UNITS": .room, "UNITLABELS": .text,
             "PUB_TEXT": .text, "A-ANNO-TEXT": .text, "A-AREA-IDEN": .text, "TEXT": .text, "文字": .text,
         ],
         patterns: [

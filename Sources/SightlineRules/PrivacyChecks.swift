@@ -17,7 +17,10 @@ extension RuleContext {
         for c in analysis.cameras {
             for zone in c.insideZones where isProhibited(zone) {
                 let item = profile.prohibited[zone.category] ?? ""
-                let provision = rule.citation.reference.replacingOccurrences(of: "{item}", with: item)
+                // The ban is the first provision (Art. 8 ¶1 and its item);
+                // ¶2, quoted after it, sets the manager's duty, not the ban.
+                let ban = rule.citation.provisions.first?.reference ?? rule.citation.reference
+                let provision = ban.replacingOccurrences(of: "{item}", with: item)
                 out.findings.append(
                     finding(rule, camera: c.camera, zone: zone) { l in
                         l.t(.messageCameraInside, c.camera.id, describe(zone, l), l == .zh ? ArticleReference.zh(provision) : provision)
