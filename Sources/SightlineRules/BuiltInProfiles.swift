@@ -48,20 +48,20 @@ public enum BuiltInProfiles {
          "extraCategories": {},
          "items": {
           "(i)": {
-           "zh": "旅馆、饭店、宾馆、招待所、民宿等经营接待食宿场所的客房或者包间内部",
-           "en": "the interior of guest rooms or private rooms of hotels, restaurants, guesthouses, hostels, homestays and other places that receive guests for food or lodging"
+           "zh": "（一）旅馆、饭店、宾馆、招待所、民宿等经营接待食宿场所的客房或者包间内部",
+           "en": "(i) the interior of guest rooms or private rooms of hotels, restaurants, guesthouses, hostels, homestays and other places that receive guests for food or lodging"
           },
           "(ii)": {
-           "zh": "学生宿舍的房间内部，或者单位为内部人员提供住宿、休息服务的房间内部",
-           "en": "the interior of the rooms of student dormitories, or the interior of rooms in which a unit provides lodging or rest for its own personnel"
+           "zh": "……（二）学生宿舍的房间内部，或者单位为内部人员提供住宿、休息服务的房间内部",
+           "en": "… (ii) the interior of the rooms of student dormitories, or the interior of rooms in which a unit provides lodging or rest for its own personnel"
           },
           "(iii)": {
-           "zh": "公共的浴室、卫生间、更衣室、哺乳室、试衣间的内部",
-           "en": "the interior of public baths and shower rooms, toilets, changing rooms, nursing rooms and fitting rooms"
+           "zh": "……（三）公共的浴室、卫生间、更衣室、哺乳室、试衣间的内部",
+           "en": "… (iii) the interior of public baths and shower rooms, toilets, changing rooms, nursing rooms and fitting rooms"
           },
           "(iv)": {
-           "zh": "安装图像采集设备后能够拍摄、窥视、窃听他人隐私的其他区域、部位",
-           "en": "other areas and parts where image acquisition equipment, once installed, could photograph, peep at or eavesdrop on others' privacy"
+           "zh": "……（四）安装图像采集设备后能够拍摄、窥视、窃听他人隐私的其他区域、部位",
+           "en": "… (iv) other areas and parts where image acquisition equipment, once installed, could photograph, peep at or eavesdrop on others' privacy"
           }
          },
          "prohibited": {
@@ -395,8 +395,8 @@ public enum BuiltInProfiles {
             "provisions": [
              {
               "ref": "Art. 8 ¶1 (iv)",
-              "zh": "禁止在公共场所的下列区域、部位安装图像采集设备及相关设施：安装图像采集设备后能够拍摄、窥视、窃听他人隐私的其他区域、部位",
-              "en": "It is prohibited to install image acquisition equipment and related facilities in the following areas and parts of public places: other areas and parts where image acquisition equipment, once installed, could photograph, peep at or eavesdrop on others' privacy"
+              "zh": "禁止在公共场所的下列区域、部位安装图像采集设备及相关设施：……（四）安装图像采集设备后能够拍摄、窥视、窃听他人隐私的其他区域、部位",
+              "en": "It is prohibited to install image acquisition equipment and related facilities in the following areas and parts of public places: … (iv) other areas and parts where image acquisition equipment, once installed, could photograph, peep at or eavesdrop on others' privacy"
              },
              {
               "ref": "Art. 13",
@@ -418,8 +418,8 @@ public enum BuiltInProfiles {
             "provisions": [
              {
               "ref": "Art. 8 ¶1 (iv)",
-              "zh": "禁止在公共场所的下列区域、部位安装图像采集设备及相关设施：安装图像采集设备后能够拍摄、窥视、窃听他人隐私的其他区域、部位",
-              "en": "It is prohibited to install image acquisition equipment and related facilities in the following areas and parts of public places: other areas and parts where image acquisition equipment, once installed, could photograph, peep at or eavesdrop on others' privacy"
+              "zh": "禁止在公共场所的下列区域、部位安装图像采集设备及相关设施：……（四）安装图像采集设备后能够拍摄、窥视、窃听他人隐私的其他区域、部位",
+              "en": "It is prohibited to install image acquisition equipment and related facilities in the following areas and parts of public places: … (iv) other areas and parts where image acquisition equipment, once installed, could photograph, peep at or eavesdrop on others' privacy"
              },
              {
               "ref": "Art. 13",
@@ -439,8 +439,8 @@ public enum BuiltInProfiles {
            "description": "an enabled microphone is within its range of a prohibited zone (walls are not modelled for sound)",
            "citation": {
             "ref": "Art. 8 ¶1 (iv)",
-            "zh": "禁止在公共场所的下列区域、部位安装图像采集设备及相关设施：安装图像采集设备后能够拍摄、窥视、窃听他人隐私的其他区域、部位",
-            "en": "It is prohibited to install image acquisition equipment and related facilities in the following areas and parts of public places: other areas and parts where image acquisition equipment, once installed, could photograph, peep at or eavesdrop on others' privacy"
+            "zh": "禁止在公共场所的下列区域、部位安装图像采集设备及相关设施：……（四）安装图像采集设备后能够拍摄、窥视、窃听他人隐私的其他区域、部位",
+            "en": "It is prohibited to install image acquisition equipment and related facilities in the following areas and parts of public places: … (iv) other areas and parts where image acquisition equipment, once installed, could photograph, peep at or eavesdrop on others' privacy"
            },
            "consequence": "art27"
           },

@@ -131,6 +131,16 @@ final class LawReadingTests: XCTestCase {
         XCTAssertEqual(f.citation.provisions.map(\.reference), ["Art. 8 ¶1 (iv)", "Art. 13"])
         XCTAssertTrue(f.citation.provisions[0].en.contains("once installed, could photograph, peep at or eavesdrop on others' privacy"))
         XCTAssertTrue(f.citation.zh.hasPrefix("[Art. 8 ¶1 (iv)] "), "two provisions never read as one sentence")
+        // The lead-in and the item are not one sentence of the statute: the
+        // item keeps its marker, and the items skipped are an ellipsis.
+        XCTAssertTrue(f.citation.provisions[0].zh.contains("相关设施：……（四）安装图像采集设备后"), f.citation.provisions[0].zh)
+        XCTAssertTrue(f.citation.provisions[0].en.contains("public places: … (iv) other areas"), f.citation.provisions[0].en)
+        var b = lobbyAndToilet()
+        b.zone("room", "guest_room", [[20, 0], [24, 0], [24, 4], [20, 4]])
+        b.camera("in-room", at: [22, 2], ["heading": 0])
+        let inside = try XCTUnwrap(b.check().1.rule("art8-camera-inside").first)
+        XCTAssertTrue(inside.citation.provisions[0].zh.hasSuffix("相关设施：（一）旅馆、饭店、宾馆、招待所、民宿等经营接待食宿场所的客房或者包间内部"))
+        XCTAssertTrue(inside.citation.provisions[0].en.contains("public places: (i) the interior of guest rooms"))
     }
 
     func testItemEnglishFollowsTheChinese() {
