@@ -42,8 +42,21 @@ public enum BuiltInProfiles {
            "2026-09-25/2026-09-27",
            "2026-10-01/2026-10-07"
           ],
-          "holidaySource": "the General Office of the State Council's holiday notices for 2025 and 2026; make-up working weekends are not modelled",
-          "holidaySourceZh": "国务院办公厅关于2025年、2026年部分节假日安排的通知；未考虑调休上班的周末"
+          "workdays": [
+           "2025-01-26",
+           "2025-02-08",
+           "2025-04-27",
+           "2025-09-28",
+           "2025-10-11",
+           "2026-01-04",
+           "2026-02-14",
+           "2026-02-28",
+           "2026-05-09",
+           "2026-09-20",
+           "2026-10-10"
+          ],
+          "holidaySource": "the General Office of the State Council's holiday notices for 2025 and 2026, with their make-up working days",
+          "holidaySourceZh": "国务院办公厅关于2025年、2026年部分节假日安排的通知（含调休上班日）"
          },
          "extraCategories": {},
          "items": {

@@ -56,32 +56,48 @@ extension RuleContext {
             out.notEvaluated = due.says
             return out
         }
-        if parameters.isRestDay(dueDate) {
-            let (source, sourceZh) = (parameters.holidaySource, parameters.holidaySourceZh ?? parameters.holidaySource)
-            out.notes.append(
-                (
-                    -1,
-                    Text(.noteRestDay) { l in
-                        [
-                            l == .zh ? ArticleReference.zh(article) : article, l.date(dueDate),
-                            (l == .zh ? sourceZh : source).map { l.t(.noteHolidaySource, $0) } ?? "",
-                        ]
-                    }
-                ))
-        }
         // On time on the due date itself; overdue only once the check date is past it.
         guard asOf > dueDate else { return out }
         let filed = plan.metadata.system.filedOn
         if let filed, filed <= dueDate { return out }
         let late = (filed ?? asOf).dayNumber - dueDate.dayNumber
         let contradiction = due.contradiction
-        out.findings.append(
-            finding(rule) { l in
-                let status =
-                    filed.map { l.t(.messageFiledLate, l.date($0), String(late)) } ?? l.t(.messageNotFiled, String(late), l.date(asOf))
-                let aside = contradiction.map { l.t(.aside, $0(l)) } ?? ""
-                return l.t(.messageOverdue, l == .zh ? ArticleReference.zh(article) : article, due.says(l), status, aside)
-            })
+        var f = finding(rule) { l in
+            let status =
+                filed.map { l.t(.messageFiledLate, l.date($0), String(late)) } ?? l.t(.messageNotFiled, String(late), l.date(asOf))
+            let aside = contradiction.map { l.t(.aside, $0(l)) } ?? ""
+            return l.t(.messageOverdue, l == .zh ? ArticleReference.zh(article) : article, due.says(l), status, aside)
+        }
+        // A deadline on a rest day, met on the first working day after it:
+        // on time if Civil Code Art. 203 moves the deadline, late if not.
+        // Both readings are stated, as a warning; the rest day is only
+        // mentioned where it changes the answer.
+        if parameters.isRestDay(dueDate), (filed ?? asOf) <= parameters.firstWorkingDay(after: dueDate) {
+            let next = parameters.firstWorkingDay(after: dueDate)
+            let (source, sourceZh) = (parameters.holidaySource, parameters.holidaySourceZh ?? parameters.holidaySource)
+            let message = f.message
+            let messageZh = f.messageZh
+            f.severity = .warning
+            f.message =
+                message
+                + Language.en.t(
+                    .messageRestDayReadings, Language.en.date(dueDate), source.map { Language.en.t(.noteHolidaySource, $0) } ?? "",
+                    Language.en.date(next))
+            f.messageZh =
+                (messageZh ?? message)
+                + Language.zh.t(
+                    .messageRestDayReadings, Language.zh.date(dueDate), sourceZh.map { Language.zh.t(.noteHolidaySource, $0) } ?? "",
+                    Language.zh.date(next))
+        }
+        // Filed late but filed: Art. 29's order to correct within a time
+        // limit has nothing left to order, and its fine is for refusing to.
+        if filed != nil {
+            var made = Consequence(
+                article: f.consequence.article, measures: [], fines: [], condition: nil, note: Language.en.t(.consequenceFilingMade))
+            made.noteZh = Language.zh.t(.consequenceFilingMade)
+            f.consequence = made
+        }
+        out.findings.append(f)
         return out
     }
 

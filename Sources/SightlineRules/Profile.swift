@@ -118,17 +118,30 @@ public struct Parameters: Sendable, Equatable {
     public var filingData: [FilingDatum] = [.operatorName, .address, .retentionDays, .cameras]
     /// Statutory holidays (inclusive ranges) a deadline may fall on.
     public var holidays: [ClosedRange<Int>] = []
+    /// Make-up working days (调休上班): a Saturday or Sunday the holiday
+    /// notices declare a working day, by day number.
+    public var workdays: Set<Int> = []
     /// Where the holiday list comes from, quoted in the note.
     public var holidaySource: String? = nil
     /// The same in Chinese.
     public var holidaySourceZh: String? = nil
     public init() {}
 
-    /// Whether `date` is a Saturday, a Sunday or a listed holiday.
+    /// Whether `date` is a Saturday, a Sunday or a listed holiday, and not
+    /// a make-up working day.
     public func isRestDay(_ date: CalendarDate) -> Bool {
+        if workdays.contains(date.dayNumber) { return false }
         // 1970-01-01 was a Thursday: day numbers 2 and 3 (mod 7) are Saturday and Sunday.
         let weekday = ((date.dayNumber % 7) + 7) % 7
         return weekday == 2 || weekday == 3 || holidays.contains { $0.contains(date.dayNumber) }
+    }
+
+    /// The first working day after `date` (at most a month on: no rest
+    /// period is longer).
+    public func firstWorkingDay(after date: CalendarDate) -> CalendarDate {
+        var day = date.adding(days: 1)
+        for _ in 0..<31 where isRestDay(day) { day = day.adding(days: 1) }
+        return day
     }
 }
 

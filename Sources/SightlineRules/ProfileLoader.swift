@@ -260,7 +260,7 @@ public enum ProfileLoader {
         p.warnUnknown([
             "minIntrusionArea", "consentDistance", "minConsentViewArea", "signDistance", "minSignageViewArea",
             "minOffSiteArea", "retentionDays", "filingDays", "preexistingBefore", "preexistingFilingDue",
-            "overRetentionDays", "obstructionShare", "holidays", "holidaySource", "holidaySourceZh", "filingData",
+            "overRetentionDays", "obstructionShare", "holidays", "workdays", "holidaySource", "holidaySourceZh", "filingData",
         ])
         if p.has("filingData") {
             out.filingData = strings(p, "filingData").compactMap { word in
@@ -282,6 +282,13 @@ public enum ProfileLoader {
                 continue
             }
             out.holidays.append(first.dayNumber...last.dayNumber)
+        }
+        for (i, day) in strings(p, "workdays").enumerated() {
+            guard let date = CalendarDate(iso: day) else {
+                p.log.error(nil, "\(p.path("workdays"))[\(i)]", "expected YYYY-MM-DD, found `\(day)`")
+                continue
+            }
+            out.workdays.insert(date.dayNumber)
         }
         if let v = p.number("minIntrusionArea", in: 0...1e6, openLower: true, what: "m²") { out.minIntrusionArea = v }
         if let v = p.number("consentDistance", in: 0...1e6, what: "metres") { out.consentDistance = v }

@@ -256,17 +256,41 @@ final class LawReadingTests: XCTestCase {
         XCTAssertTrue(outcome.notes.contains { $0.en.contains("Art. 32 ¶2") && $0.zh.contains("对负有责任的领导人员和直接责任人员依法给予处分") })
     }
 
-    func testDueDateOnANationalHolidayCarriesAnUncertainNote() throws {
+    /// A deadline on a rest day met on the first working day after it is
+    /// on time under Civil Code Art. 203 and late without it: a warning
+    /// stating both readings. Later, or not filed, it is overdue either way,
+    /// and the rest day is not mentioned. A make-up working day (调休) is a
+    /// working day. A filing made late has nothing left to correct.
+    func testDueDateOnARestDayGivesBothReadingsOnlyWhereTheyDiffer() throws {
         var b = lobbyAndToilet()
+        // Due 2025-10-01, National Day; the holiday ends 2025-10-08, so 10-09 is the first working day.
+        b.plan["system"] = ["commissionedOn": "2025-09-01", "retentionDays": 30, "filedOn": "2025-10-09"]
+        let onNext = try XCTUnwrap(b.check().1.rule("art14-filing-overdue").first)
+        XCTAssertEqual(onNext.severity, .warning)
+        XCTAssertTrue(onNext.message.contains("Civil Code Art. 203") && onNext.message.contains("2025-10-09"), onNext.message)
+        XCTAssertTrue(onNext.message(in: .zh).contains("《民法典》第二百零三条"), onNext.message(in: .zh))
+        XCTAssertTrue(onNext.consequence.measures.isEmpty && onNext.consequence.fines.isEmpty, onNext.consequenceSummary)
+        XCTAssertTrue(onNext.consequenceSummary.contains("nothing is left to correct"), onNext.consequenceSummary)
+
+        b.plan["system"] = ["commissionedOn": "2025-09-01", "retentionDays": 30, "filedOn": "2025-10-10"]
+        let later = try XCTUnwrap(b.check().1.rule("art14-filing-overdue").first)
+        XCTAssertEqual(later.severity, .error)
+        XCTAssertTrue(later.message.contains("9 days late"), later.message)
+        XCTAssertFalse(later.message.contains("Civil Code"), "the rest day changes nothing here")
+
         b.plan["system"] = ["commissionedOn": "2025-09-01", "retentionDays": 30]
-        let (_, outcome) = try b.evaluate()
-        // Due 2025-10-01, National Day: noted, not applied (the finding keeps 2025-10-01).
-        XCTAssertTrue(
-            outcome.notes.contains { $0.en.contains("2025-10-01") && $0.en.contains("Civil Code Art. 203") && $0.en.contains("uncertain") })
-        XCTAssertTrue(outcome.findings.rule("art14-filing-overdue").first?.message.contains("by 2025-10-01") ?? false)
-        // Due 2025-07-01, a Tuesday: no note.
-        b.plan["system"] = ["commissionedOn": "2025-06-01", "retentionDays": 30]
-        XCTAssertFalse(try b.evaluate().1.notes.contains { $0.en.contains("Civil Code") })
+        let unfiled = try XCTUnwrap(b.check().1.rule("art14-filing-overdue").first)
+        XCTAssertEqual(unfiled.severity, .error)
+        XCTAssertFalse(unfiled.message.contains("Civil Code"))
+        XCTAssertFalse(unfiled.consequence.measures.isEmpty, "not filed: the order to file within a time limit stands")
+
+        // Due 2025-09-28, a Sunday made a working day by the notice: filed the 29th is a day late.
+        b.plan["system"] = ["commissionedOn": "2025-08-29", "retentionDays": 30, "filedOn": "2025-09-29"]
+        let makeUp = try XCTUnwrap(b.check().1.rule("art14-filing-overdue").first)
+        XCTAssertEqual(makeUp.severity, .error)
+        XCTAssertTrue(makeUp.message.contains("1 days late"), makeUp.message)
+        XCTAssertTrue(PlanBuilder.cn2025.parameters.isRestDay(CalendarDate(iso: "2025-09-27")!), "a Saturday")
+        XCTAssertFalse(PlanBuilder.cn2025.parameters.isRestDay(CalendarDate(iso: "2025-09-28")!), "a make-up working day")
     }
 
     // MARK: Who may install (Art. 7 ¶3, Art. 9 ¶1; Art. 26)

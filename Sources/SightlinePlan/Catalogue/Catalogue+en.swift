@@ -217,9 +217,11 @@ extension Catalogue {
         .noteSystemContradiction:
             "the plan says the system was in use before {0} (system.preexisting) but put into use on {1} (system.commissionedOn); the date is used",
         .noteRecordContradicts: "The system record contradicts itself: {0}.",
-        .noteRestDay:
-            "The {0} filing deadline, {1}, falls on a weekend or statutory holiday{2}; Civil Code Art. 203 may extend it to the next working day. Whether it does for this deadline is uncertain, so the report does not apply it.",
         .noteHolidaySource: " (holidays: {0})",
+        .messageRestDayReadings:
+            ". The deadline, {0}, falls on a weekend or statutory holiday{1}: under Civil Code Art. 203 the period's last day moves to the day after the holiday, {2}, and the filing is on time; if that article does not reach this deadline, it is late as stated. Sightline cannot settle which, so this is a warning",
+        .consequenceFilingMade:
+            "nothing is left to correct: the filing has been made; Art. 29 orders a correction within a time limit and fines only refusing to correct (拒不改正的)",
         .noteTenantPremises:
             "Camera {0} belongs to {1}, who manages {2}: a tenant's own cameras inside its premises may fall under Art. 9 (other public places) rather than Art. 7; that is the user's decision, made with placeCategory (e.g. a plan of the tenant's premises marked art9-other-public).",
         .messageNonPublicGuestRooms:

@@ -213,9 +213,10 @@ extension Catalogue {
         .reasonEntryIntoForce: "施行之日",
         .noteSystemContradiction: "图纸称系统在{0}前已投入使用（system.preexisting），但又称于{1}投入使用（system.commissionedOn）；以该日期为准",
         .noteRecordContradicts: "系统记录自相矛盾：{0}。",
-        .noteRestDay:
-            "{0}备案期限的最后一日{1}是休息日或法定节假日{2}；依《民法典》第二百零三条，“期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日”。是否适用于本期限并不确定，本报告未予顺延。",
         .noteHolidaySource: "（节假日依据：{0}）",
+        .messageRestDayReadings:
+            "。期限的最后一日{0}是休息日或法定节假日{1}：依《民法典》第二百零三条，期间的最后一日顺延至节假日结束的次日即{2}，则备案未逾期；若该条不适用于本期限，则如上所述逾期。Sightline 无法判断适用与否，故列为警告",
+        .consequenceFilingMade: "已无需改正：备案已经完成；第二十九条规定责令限期改正，仅对“拒不改正的”处以罚款",
         .noteTenantPremises:
             "摄像机 {0} 属于 {1}，其管理所在区域 {2}：承租人在自有经营场所内安装的设备可能适用第九条（其他公共场所），而非第七条；请以 placeCategory 作出判断（如为该承租人单独建立 art9-other-public 平面图）。",
         .messageNonPublicGuestRooms: "图纸将场所标为非公共场所，但{0}属于经营接待食宿场所的房间；对其适用{1}",

@@ -288,7 +288,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     /// {0} contradiction.
     case noteRecordContradicts
     /// {0} article, {1} due date, {2} holiday source (``noteHolidaySource``) or "".
-    case noteRestDay
+    case messageRestDayReadings
+    case consequenceFilingMade
     /// {0} where the holidays come from.
     case noteHolidaySource
     /// {0} camera, {1} owner, {2} zone it manages.
