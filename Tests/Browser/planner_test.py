@@ -21,6 +21,7 @@ import urllib.parse
 
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
 
 from planner_session import OUT, ROOT, planner
 
@@ -145,7 +146,7 @@ def main():
         next(f for f in outside["features"] if f["id"] == "wc-3f")["properties"]["name"] = "Toilet (renamed by another program)"
         json.dump(outside, open(plan, "w"), ensure_ascii=False, indent=1)
         driver.find_element(By.ID, "save").click()
-        wait.until(lambda d: d.switch_to.alert)
+        wait.until(expected_conditions.alert_is_present())
         driver.switch_to.alert.accept()
         wait.until(lambda d: d.find_element(By.ID, "status").text.startswith("reloaded from disk: 1 edits kept"))
         driver.find_element(By.ID, "save").click()
