@@ -165,9 +165,8 @@ extension Planner {
     /// Sets a level's background from an upload: PNG or JPEG bytes, or a
     /// PDF whose page `page` is rasterised (before the actor is entered, so
     /// other requests are answered meanwhile; see ``Picture/upload(_:page:)``).
-    /// The picture is kept in memory
-    /// and written next to the plan on Save, as `<plan>.<level>.background.png`
-    /// (or `.jpg`). A new background is placed with its top-left corner at
+    /// The picture is kept in memory and written next to the plan on Save,
+    /// as `<plan>.<level>.background.png` (or `.jpg`). A new background is placed with its top-left corner at
     /// the plan's (0, height) and 2 cm a pixel, until the page scales it
     /// from two points; a replaced one keeps its placement.
     public nonisolated func setBackground(level id: String, body: [UInt8], page: Int?, sourceName: String?) async throws(PlannerError)
