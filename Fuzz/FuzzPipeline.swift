@@ -36,9 +36,15 @@ public func fuzzPipeline(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     if let report { for renderer in renderers { _ = renderer.render(report) } }
     // The check level by level gives the whole check's JSON report, or
     // leaves the plan to it.
-    guard FileManager.default.createFile(atPath: file, contents: Data(bytes)),
-        let streamed = StreamedCheck.make(path: file, checker: checker, cache: cache, minimumBytes: 0)
-    else { return 0 }
+    guard FileManager.default.createFile(atPath: file, contents: Data(bytes)) else { return 0 }
+    let made: StreamedCheck?
+    do {
+        made = try StreamedCheck.make(path: file, checker: checker, cache: cache, minimumBytes: 0)
+    } catch {
+        // Only another program's write refuses the check, and nothing else writes this file.
+        fatalError("the check level by level refused a file nothing changed: \(error)")
+    }
+    guard let streamed = made else { return 0 }
     guard let whole = try? checker.check(LoadedPlan.load(file, profileOption: nil, cache: cache, keepDocument: false)) else {
         fatalError("the check level by level made a report of a plan the whole check refuses")
     }
