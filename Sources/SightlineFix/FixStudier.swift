@@ -94,15 +94,15 @@ struct FixStudier {
         let dmin = inField.map { PolygonRings.distance(from: eye, to: [$0]) }.min() ?? 0
         guard dmin > 0, camera.mountHeight > 0 else { return nil }
         // The intrusion at a tilt: the prohibited parts of the field between
-        // the band's edges (only the parts across an edge are cut, each by a
-        // ring sector over its own bearings: ``within(_:from:to:)``).
+        // the band's edges, measured exactly in Swift (arcs, not chords), so
+        // the bisection runs no overlay.
         func intrusion(_ tilt: Double) throws -> Double {
             let band = CameraOptics.distanceBand(
                 mountHeight: camera.mountHeight, personHeight: session.personHeight,
                 elevationLow: -tilt - optics.vfov / 2, elevationHigh: -tilt + optics.vfov / 2)
             let far = min(band.far, optics.range)
             guard far > band.near else { return 0 }
-            return try within(inField, from: band.near, to: far).reduce(0) { $0 + $1.area }
+            return inField.reduce(0) { $0 + $1.area(inRingFrom: band.near, to: far, about: eye) }
         }
         let exact = optics.vfov / 2 + Bearing.degrees(atan(camera.mountHeight / dmin))
         guard exact <= 90 else { return nil }
