@@ -191,7 +191,12 @@ struct FixStudier {
         var widest = optics(at: gentlest)
         widest.nearLimit = min(widest.nearLimit, optics(at: steepest).nearLimit)
         guard !widest.isEmpty else { return nil }
-        let reachable = try session.prohibitedParts(of: session.reach(of: camera, optics: widest), seenBy: camera)
+        let eye = camera.position
+        // Each part's nearest and farthest distance from the lens, once: the
+        // tilts change the band, not the parts.
+        let reachable = try session.prohibitedParts(of: session.reach(of: camera, optics: widest), seenBy: camera).map {
+            BandedPart(polygon: $0, eye: eye)
+        }
         for tilt in tilts {
             var tilted = camera
             tilted.tilt = tilt
@@ -200,11 +205,7 @@ struct FixStudier {
             // The parts wholly inside this band are forbidden whatever the
             // rest: when their bearings alone leave no heading, none is
             // compliant, and the parts across the band's edges need not be cut.
-            let eye = camera.position
-            let whole = reachable.filter { part in
-                PolygonRings.distance(from: eye, to: [part]) >= optics.nearLimit
-                    && (part.shell.map { $0.distance(to: eye) }.max() ?? 0) <= optics.farLimit
-            }
+            let whole = reachable.filter { $0.closest >= optics.nearLimit && $0.farthest <= optics.farLimit }.map(\.polygon)
             let half = optics.hfov / 2
             if BearingInterval.complement(PolygonRings.bearings(of: whole, from: eye).map { $0.widened(by: half) }).isEmpty { continue }
             let parts = try within(reachable, from: optics.nearLimit, to: optics.farLimit)
@@ -228,23 +229,34 @@ struct FixStudier {
     /// wholly inside the band as it is, one wholly outside dropped, and one
     /// across an edge of the band clipped by a ring sector over its own
     /// bearings (a few chords, not the whole circle's).
-    private func within(_ parts: [PolygonRings], from near: Double, to far: Double) throws -> [PolygonRings] {
+    private func within(_ parts: [BandedPart], from near: Double, to far: Double) throws -> [PolygonRings] {
         let eye = camera.position
         var out: [PolygonRings] = []
         for part in parts {
-            let closest = PolygonRings.distance(from: eye, to: [part])
-            let farthest = part.shell.map { $0.distance(to: eye) }.max() ?? 0
-            if closest >= near, farthest <= far {
-                out.append(part)
-            } else if farthest > near, closest < far {
-                for arc in PolygonRings.bearings(of: [part], from: eye) {
+            if part.closest >= near, part.farthest <= far {
+                out.append(part.polygon)
+            } else if part.farthest > near, part.closest < far {
+                for arc in PolygonRings.bearings(of: [part.polygon], from: eye) {
                     let (start, width) = Bearing.sector(from: arc.from - 0.01, sweep: min(360, arc.sweep + 0.02))
                     let ring = session.annulus(center: eye, from: near, to: far, start: start, width: width)
-                    out += try session.region([part]).intersection(session.region(ring)).polygons
+                    out += try session.region([part.polygon]).intersection(session.region(ring)).polygons
                 }
             }
         }
         return out
+    }
+
+    /// A prohibited part with its nearest and farthest distance from the lens.
+    private struct BandedPart {
+        let polygon: PolygonRings
+        let closest: Double
+        let farthest: Double
+
+        init(polygon: PolygonRings, eye: Point2) {
+            self.polygon = polygon
+            closest = PolygonRings.distance(from: eye, to: [polygon])
+            farthest = polygon.shell.map { $0.distance(to: eye) }.max() ?? 0
+        }
     }
 
     /// Moves a bearing outwards in small steps while `ok` holds, then

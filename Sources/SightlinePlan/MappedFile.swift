@@ -4,39 +4,23 @@
     import Darwin
 #endif
 
-/// A regular file mapped read-only into memory for passes front to back,
-/// whose pages are let go as a pass leaves them (``release(_:)``); and read
-/// by parts (``read(_:)``) into memory of its own.
+/// A private snapshot of a regular file (``snapshot(of:folder:)``), mapped
+/// read-only into memory for passes front to back, whose pages are let go
+/// as a pass leaves them (``release(_:)``); and read by parts (``read(_:)``)
+/// into memory of its own.
 ///
 /// A streamed check (``PlanIndex``) reads a plan of hundreds of megabytes
-/// this way: the bytes are never copied into the process, and the pages of
-/// the levels already checked leave its resident memory, so the file's size
-/// does not add to the peak.
+/// this way: the bytes are never copied into the process's memory, and the
+/// pages of the levels already checked leave its resident memory, so the
+/// file's size does not add to the peak. The plan itself is never mapped:
+/// another program truncating it would make a read of the lost pages fault
+/// (SIGBUS).
 public final class MappedFile: @unchecked Sendable {
     public let path: String
     /// The file's bytes, valid while the mapping lives.
     public let buffer: UnsafeBufferPointer<UInt8>
     private let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
     private let fd: Int32
-
-    /// Maps the regular file at `path`; `nil` when it cannot be opened, is
-    /// not a regular file (a pipe, a device, a folder), is empty or larger
-    /// than ``PlanDecoder/maxFileBytes``: the caller reads it the ordinary
-    /// way, which says what is wrong.
-    ///
-    /// The mapping is of the file itself: another program that truncates it
-    /// meanwhile makes a read of the lost pages fault (SIGBUS). A check
-    /// takes a ``snapshot(of:)`` instead.
-    public convenience init?(path: String) {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size > 0, info.st_size <= PlanDecoder.maxFileBytes else {
-            close(fd)
-            return nil
-        }
-        self.init(fd: fd, size: Int(info.st_size), path: path)
-    }
 
     /// Maps `size` bytes of the open file `fd`, which it then owns.
     private init?(fd: Int32, size: Int, path: String) {
@@ -68,8 +52,11 @@ public final class MappedFile: @unchecked Sendable {
     /// size, modification time or identity change during the copy, it was
     /// being written, and nothing is answered.
     ///
-    /// - Returns: `nil` as ``init(path:)`` does, or when the copy cannot be
-    ///   made (no room in `folder`): the caller reads it the ordinary way.
+    /// - Returns: `nil` when the file cannot be opened, is not a regular
+    ///   file (a pipe, a device, a folder), is empty or larger than
+    ///   ``PlanDecoder/maxFileBytes``, or when the copy cannot be made (no
+    ///   room in `folder`): the caller reads it the ordinary way, which says
+    ///   what is wrong.
     /// - Throws: ``ChangedWhileRead`` when the file changed during the copy.
     /// - Complexity: O(file size) time, 1 MiB of memory.
     public static func snapshot(of path: String, folder: String = temporaryFolder()) throws(ChangedWhileRead) -> (
