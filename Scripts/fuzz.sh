@@ -49,9 +49,19 @@ run() {
   mkdir -p "$work"
   cp -n "$corpus"/* "$work"/ 2>/dev/null || true
   echo "== fuzz-$name for ${seconds}s" >&2
-  ASAN_OPTIONS=detect_leaks=0 "$build/fuzz-$name" "$work" ${dict:+-dict=$dict} -max_total_time="$seconds" \
+  # Swift's backtracer, started by a fatal error under AddressSanitizer, can
+  # hang (one CI run waited 90 minutes on it): libFuzzer prints the stack. A
+  # unit that blocks where libFuzzer's alarm cannot reach (another thread)
+  # is stopped by `timeout`, and counts as a failure.
+  SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 timeout -k 10 $((seconds + 240)) "$build/fuzz-$name" "$work" ${dict:+-dict=$dict} -max_total_time="$seconds" \
     -max_len=65536 -timeout=20 -rss_limit_mb=4096 -artifact_prefix="$build/crashes/$name-" -print_final_stats=1 2>&1 \
-    | grep -E "(INITED|DONE) |stat::|ERROR|SUMMARY|Test unit written|artifact" >&2
+    | grep --line-buffered -E "(INITED|DONE) |stat::|==ERROR|== ERROR|SUMMARY|Fatal error|Test unit written|artifact" >&2
+  local statuses=("${PIPESTATUS[@]}")
+  if [ "${statuses[0]}" = 124 ] || [ "${statuses[0]}" = 137 ]; then
+    echo "fuzz-$name: still running $((seconds + 240)) s after it started: stopped (a hang)" >&2
+    return 1
+  fi
+  [ "${statuses[0]}" = 0 ]
 }
 
 status=0

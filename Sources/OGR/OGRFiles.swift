@@ -8,7 +8,10 @@ public enum OGRFiles {
     /// - Throws: ``OGRError`` when GDAL cannot be opened.
     public static func list(_ path: String) throws(OGRError) -> [String] {
         try OGRDataset.requireGDAL(for: path)
-        guard let list = VSIReadDirRecursive(path) else { return [] }
+        // GDAL's own error lines ("ERROR 3: cpl_unzGetCurrentFileInfo
+        // failed" on a damaged zip) are not for users: the caller says what
+        // is wrong, in one line.
+        guard let list = OGRDataset.withConfig([:], { VSIReadDirRecursive(path) }) else { return [] }
         defer { CSLDestroy(list) }
         var out: [String] = []
         var p = list

@@ -127,9 +127,12 @@ public struct CameraSchedule: Sendable {
             func number(_ key: String) throws(ImportError) -> Double? {
                 guard let text = value(key) else { return nil }
                 let (what, range) = Self.numeric[key] ?? ("a number", -1e12...1e12)
-                guard let v = Double(text), v.isFinite else { throw fail(key, "expected a number (\(what)), found `\(text)`") }
+                guard let v = Double(text), v.isFinite else {
+                    throw fail(key, "expected a number (\(what)), found `\(TerminalText.excerpt(text))`")
+                }
                 guard range.contains(v) else {
-                    throw fail(key, "expected \(what) between \(range.lowerBound) and \(range.upperBound), found \(text)")
+                    throw fail(
+                        key, "expected \(what) between \(range.lowerBound) and \(range.upperBound), found \(TerminalText.excerpt(text))")
                 }
                 return v
             }
@@ -142,7 +145,9 @@ public struct CameraSchedule: Sendable {
                     props.append(("level", .string(byName)))
                 } else {
                     let known = levels.compactMap { $0["id"]?.stringValue }
-                    throw fail("level", "unknown level `\(level)`: the plan's levels are \(Suggestion.list(known)) (by id or name)")
+                    throw fail(
+                        "level",
+                        "unknown level `\(TerminalText.excerpt(level))`: the plan's levels are \(Suggestion.list(known)) (by id or name)")
                 }
             }
             let position: [Double]
@@ -161,7 +166,7 @@ public struct CameraSchedule: Sendable {
             }
             if let type = value("type") {
                 guard let t = DXFImporter.cameraType(type) ?? Camera.CameraType(rawValue: type.lowercased())?.rawValue else {
-                    throw fail("type", "expected fixed, ptz or fisheye (or 枪机, 球机, 鱼眼), found `\(type)`")
+                    throw fail("type", "expected fixed, ptz or fisheye (or 枪机, 球机, 鱼眼), found `\(TerminalText.excerpt(type))`")
                 }
                 props.append(("type", .string(t)))
             }
@@ -171,7 +176,7 @@ public struct CameraSchedule: Sendable {
                     Int($0.trimmingCharacters(in: .whitespaces))
                 }
                 guard parts.count == 2, parts.allSatisfy({ $0 > 0 }) else {
-                    throw fail("resolution", "expected width×height in pixels, e.g. 1920x1080, found `\(text)`")
+                    throw fail("resolution", "expected width×height in pixels, e.g. 1920x1080, found `\(TerminalText.excerpt(text))`")
                 }
                 props.append(("resolution", .numbers(parts.map(Double.init))))
             }

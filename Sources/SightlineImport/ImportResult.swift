@@ -17,12 +17,16 @@ public struct ImportResult: Sendable {
 }
 
 /// A source that cannot be imported: the file, and what is wrong with it.
+///
+/// One line always: a message quotes what it found in the file (a CSV cell
+/// may hold line breaks), so its control characters are escaped here, once,
+/// rather than trusted to every importer.
 public struct ImportError: Error, Sendable, CustomStringConvertible {
     public var file: String
     public var message: String
     public init(file: String, message: String) {
         self.file = file
-        self.message = message
+        self.message = TerminalText.escaped(message)
     }
     public var description: String { TerminalText.escaped("\(file): \(message)") }
     public var problem: PlanProblem { PlanProblem(file: file, message: message) }

@@ -34,6 +34,15 @@ public enum TerminalText {
         return out
     }
 
+    /// A value read from a user's file, for quoting inside a message: escaped,
+    /// and cut to `limit` characters with an ellipsis, so a cell of a
+    /// megabyte does not become a message of a megabyte.
+    public static func excerpt(_ value: String, limit: Int = 60) -> String {
+        let escaped = escaped(value)
+        guard escaped.count > limit else { return escaped }
+        return String(escaped.prefix(limit)) + "…"
+    }
+
     /// Lines joined with newlines, each escaped, with a final newline.
     public static func lines(_ lines: [String]) -> String {
         lines.map(escaped).joined(separator: "\n") + "\n"

@@ -121,6 +121,16 @@ final class ImportCommandTests: XCTestCase {
         XCTAssertEqual(
             bad.stderr,
             "Fixtures/import/cameras-bad-height.csv: row 2: column 安装高度: expected a number (metres above the floor), found `高`\n")
+        // A quoted cell may hold a line break and escapes (found by the
+        // import fuzzer): the message stays one line, the cell escaped and cut.
+        let schedule = folder.url.appendingPathComponent("break.csv").path
+        let cell = "1.\n\u{1B}[31m" + String(repeating: "9", count: 200)
+        try Data("id,x,y\nc1,\"\(cell)\",3\n".utf8).write(to: URL(fileURLWithPath: schedule))
+        let broken = try CLI.run(["import", "cameras", schedule, "--into", plan, "-o", folder.url.appendingPathComponent("y.json").path])
+        XCTAssertEqual(broken.status, 2)
+        XCTAssertEqual(
+            broken.stderr,
+            "\(schedule): row 2: column x: expected a number (a coordinate), found `1.\\n\\x1b[31m\(String(repeating: "9", count: 48))…`\n")
         let corrupt = try CLI.run(["check", "Fixtures/import/corrupt.dxf"])
         XCTAssertEqual(corrupt.status, 2)
         XCTAssertEqual(corrupt.stderr.split(separator: "\n").count, 1, corrupt.stderr)

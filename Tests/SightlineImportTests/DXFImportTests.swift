@@ -123,6 +123,24 @@ final class DXFImportTests: XCTestCase {
         XCTAssertTrue(DXFImporter.inferUnit(square(42))?.why.contains("42 units across") ?? false)
     }
 
+    /// A block name holding a carriage return and a NUL byte (a damaged
+    /// file; the import fuzzer's): GDAL 3.6's reader loops on it for good,
+    /// so the import refuses it first, naming the line.
+    func testANULByteIsRefusedBeforeGDALReadsTheFile() throws {
+        let dxf = [
+            "0", "SECTION", "2", "HEADER", "9", "$INSUNITS", "70", "6", "0", "ENDSEC", "0", "SECTION", "2", "BLOCKS",
+            "0", "BLOCK", "8", "0", "2", "*Mod\r\u{0}el_Space", "0", "ENDBLK", "0", "ENDSEC", "0", "EOF", "",
+        ].joined(separator: "\n")
+        let folder = try ScratchFolder("dxf-nul")
+        defer { folder.remove() }
+        let path = folder.url.appendingPathComponent("damaged.dxf").path
+        try Data(dxf.utf8).write(to: URL(fileURLWithPath: path))
+        XCTAssertThrowsError(try DXFImporter().run(path)) { error in
+            XCTAssertEqual(
+                "\(error)", "\(path): not a readable DXF drawing: a NUL byte on line 20 (a text DXF holds none: the file is damaged)")
+        }
+    }
+
     /// A wall line to 1e309 (past the largest double: infinity) and one to
     /// NaN: the import refuses, naming both entities, instead of writing
     /// `inf` and `nan` into a plan that `check` then calls "not valid JSON".
