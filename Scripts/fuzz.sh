@@ -4,6 +4,9 @@
 #
 #   Scripts/fuzz.sh [SECONDS] [decoder|pipeline|import|planner|all]     (default: 60 all)
 #
+# The mutations start from a fixed seed (FUZZ_SEED, default 1), so a CI run
+# tries what a run here tried, in the same order; set FUZZ_SEED to explore.
+#
 # SwiftPM's link step renames `main` (--defsym main=<target>_main), which
 # clashes with libFuzzer's own main, so the package's libraries are built by
 # SwiftPM with coverage and AddressSanitizer instrumentation, and each target
@@ -53,7 +56,7 @@ run() {
   # hang (one CI run waited 90 minutes on it): libFuzzer prints the stack. A
   # unit that blocks where libFuzzer's alarm cannot reach (another thread)
   # is stopped by `timeout`, and counts as a failure.
-  SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 timeout -k 10 $((seconds + 240)) "$build/fuzz-$name" "$work" ${dict:+-dict=$dict} -max_total_time="$seconds" \
+  SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 timeout -k 10 $((seconds + 240)) "$build/fuzz-$name" "$work" ${dict:+-dict=$dict} -max_total_time="$seconds" -seed="${FUZZ_SEED:-1}" \
     -max_len=65536 -timeout=20 -rss_limit_mb=4096 -artifact_prefix="$build/crashes/$name-" -print_final_stats=1 2>&1 \
     | grep --line-buffered -E "(INITED|DONE) |stat::|==ERROR|== ERROR|SUMMARY|Fatal error|Test unit written|artifact" >&2
   local statuses=("${PIPESTATUS[@]}")

@@ -36,7 +36,7 @@ public struct TextReportRenderer: ReportRenderer {
                         l == .en ? "  \($0.rawValue) (\($0.meaning))" : "  " + l.t(Phrase.dori($0.rawValue))
                     } ?? ""
                 lines.append("  \(severity(f, l).padding(7)) \(f.rule)  \(l.t(.textZone, zone))\(area)\(dori)")
-                if l == .zh { lines.append("          \(f.message(in: l))") }
+                lines.append("          \(f.message(in: l))")
                 lines += lawLines(f, l)
             }
         }
@@ -77,10 +77,11 @@ public struct TextReportRenderer: ReportRenderer {
 
     private func severity(_ f: Finding, _ l: Language) -> String { l.t(Phrase.severity(f.severity.rawValue)) }
 
-    /// The provisions a finding rests on (in Chinese, the statute's own
-    /// words after the reference), then every consequence on its own line.
+    /// The provisions a finding rests on, each reference followed by its
+    /// text (the statute's own words in Chinese), then every consequence on
+    /// its own line.
     private func lawLines(_ f: Finding, _ l: Language) -> [String] {
-        let provisions = l == .zh ? ["          \(f.citation.zhCited)"] : ["          \(f.citation.reference)"]
+        let provisions = ["          \(l == .zh ? f.citation.zhCited : f.citation.enCited)"]
         return provisions + f.consequences.map { "          → \($0.summary(in: l))" }
     }
 }

@@ -150,7 +150,7 @@ public enum BuiltInProfiles {
            "measures": [
             "confiscation of the equipment and facilities (没收相关设备设施)",
             "deletion of the video images collected (删除所收集的视频图像信息)",
-            "public-security administrative penalties where spying on, secretly photographing or eavesdropping on others' privacy violates public-security administration; criminal liability where it is a crime (偷窥、偷拍、窃听他人隐私,构成违反治安管理行为的,依法给予治安管理处罚;构成犯罪的,依法追究刑事责任)"
+            "public-security administrative penalties where spying on, secretly photographing or eavesdropping on others' privacy violates public-security administration; criminal liability where it is a crime (偷窥、偷拍、窃听他人隐私，构成违反治安管理行为的，依法给予治安管理处罚；构成犯罪的，依法追究刑事责任)"
            ],
            "fines": {
             "individual": {
@@ -173,7 +173,7 @@ public enum BuiltInProfiles {
            "measures": [
             "confiscation of the equipment and facilities (没收相关设备设施)",
             "deletion of the video images collected (删除所收集的视频图像信息)",
-            "public-security administrative penalties where spying on, secretly photographing or eavesdropping on others' privacy violates public-security administration; criminal liability where it is a crime (偷窥、偷拍、窃听他人隐私,构成违反治安管理行为的,依法给予治安管理处罚;构成犯罪的,依法追究刑事责任)"
+            "public-security administrative penalties where spying on, secretly photographing or eavesdropping on others' privacy violates public-security administration; criminal liability where it is a crime (偷窥、偷拍、窃听他人隐私，构成违反治安管理行为的，依法给予治安管理处罚；构成犯罪的，依法追究刑事责任)"
            ],
            "fines": {
             "individual": {
@@ -222,7 +222,7 @@ public enum BuiltInProfiles {
            "measures": [
             "order to correct within a time limit (责令限期改正)",
             "deletion of the video images collected (删除所收集的视频图像信息)",
-            "on refusing to correct, confiscation of the equipment and facilities (拒不改正的,没收相关设备设施)"
+            "on refusing to correct, confiscation of the equipment and facilities (拒不改正的，没收相关设备设施)"
            ],
            "fines": {
             "individual": {
@@ -243,7 +243,7 @@ public enum BuiltInProfiles {
            "measures": [
             "confiscation of the equipment and facilities (没收相关设备设施)",
             "deletion of the video images collected (删除所收集的视频图像信息)",
-            "penalties under the relevant laws for illegally obtaining state or military secrets; criminal liability where it is a crime (非法获取国家秘密、军事秘密的,依照有关法律的规定给予处罚;构成犯罪的,依法追究刑事责任)"
+            "penalties under the relevant laws for illegally obtaining state or military secrets; criminal liability where it is a crime (非法获取国家秘密、军事秘密的，依照有关法律的规定给予处罚；构成犯罪的，依法追究刑事责任)"
            ],
            "fines": {
             "individual": {
@@ -263,7 +263,7 @@ public enum BuiltInProfiles {
           "art13": {
            "article": "Art. 13",
            "measures": [
-            "the public security organ orders rectification (未设置显著提示标识的,由公安机关责令改正)"
+            "the public security organ orders rectification (未设置显著提示标识的，由公安机关责令改正)"
            ],
            "note": "no fine is set for this",
            "noteZh": "本条未设罚款"
@@ -296,13 +296,13 @@ public enum BuiltInProfiles {
           "art14-record": {
            "article": "Art. 14",
            "measures": [],
-           "note": "none by itself: a gap in the plan file is not a gap in the filing. Art. 29 (未依照本条例第十四条规定备案或者提供虚假备案信息的,由公安机关责令限期改正;拒不改正的,处1万元以下罚款) applies if the filing made lacked these data or was false",
+           "note": "none by itself: a gap in the plan file is not a gap in the filing. Art. 29 (未依照本条例第十四条规定备案或者提供虚假备案信息的，由公安机关责令限期改正；拒不改正的，处1万元以下罚款) applies if the filing made lacked these data or was false",
            "noteZh": "其本身不产生法律责任：图纸文件缺少数据并不等于备案缺少数据。所作备案缺少这些数据或者不实的，适用第二十九条（未依照本条例第十四条规定备案或者提供虚假备案信息的，由公安机关责令限期改正；拒不改正的，处1万元以下罚款）"
           },
           "art30": {
            "article": "Art. 30",
            "measures": [
-            "order to correct and a warning (责令改正,给予警告)"
+            "order to correct and a warning (责令改正，给予警告)"
            ],
            "fines": {
             "individual": {
@@ -329,7 +329,7 @@ public enum BuiltInProfiles {
            "article": "Art. 31",
            "measures": [
             "penalties under the Cybersecurity Law, the Data Security Law and the Personal Information Protection Law (依照《中华人民共和国网络安全法》、《中华人民共和国数据安全法》、《中华人民共和国个人信息保护法》的规定给予处罚)",
-            "public-security administrative penalties where it violates public-security administration; criminal liability where it is a crime (构成违反治安管理行为的,依法给予治安管理处罚;构成犯罪的,依法追究刑事责任)"
+            "public-security administrative penalties where it violates public-security administration; criminal liability where it is a crime (构成违反治安管理行为的，依法给予治安管理处罚；构成犯罪的，依法追究刑事责任)"
            ],
            "note": "no fine in this regulation",
            "noteZh": "本条例未设罚款"

@@ -37,6 +37,14 @@ public struct Citation: Sendable, Equatable {
         provisions.map { "\(ArticleReference.zh($0.reference))：\($0.zh)" }.joined(separator: "　")
     }
 
+    /// Each reference followed by its English text, for English reports:
+    /// `Art. 8 ¶1 (iv) (translation): …; Art. 13 (translation): …`. The
+    /// English is a translation (the profile's, mostly Sightline's own),
+    /// never the statute, so it is said to be one and not set in quotes.
+    public var enCited: String {
+        provisions.map { "\($0.reference) (translation): \($0.en)" }.joined(separator: "; ")
+    }
+
     /// All references in `language`: `Art. 8 ¶1 (iv); Art. 13` or `第八条第一款第（四）项；第十三条`.
     public func reference(in language: Language) -> String { language == .zh ? ArticleReference.zh(reference) : reference }
 

@@ -75,14 +75,14 @@ final class LawReadingTests: XCTestCase {
         b.camera("cam-mic", at: [9, 9], ["heading": 270, "audio": ["enabled": true, "range": 5]])
         let f = try XCTUnwrap(b.check().1.rule("art8-audio-intrusion").first)
         XCTAssertTrue(f.citation.zh.contains("能够拍摄、窥视、窃听他人隐私"))
-        XCTAssertTrue(f.consequence.measures.contains { $0.contains("偷窥、偷拍、窃听他人隐私,构成违反治安管理行为的,依法给予治安管理处罚;构成犯罪的,依法追究刑事责任") })
+        XCTAssertTrue(f.consequence.measures.contains { $0.contains("偷窥、偷拍、窃听他人隐私，构成违反治安管理行为的，依法给予治安管理处罚；构成犯罪的，依法追究刑事责任") })
     }
 
     func testArticle28AndArticle31CarryTheirSecondSentences() throws {
         let profile = PlanBuilder.cn2025
         XCTAssertTrue(
-            profile.consequences["art28"]?.measures.contains { $0.contains("非法获取国家秘密、军事秘密的,依照有关法律的规定给予处罚;构成犯罪的,依法追究刑事责任") } ?? false)
-        XCTAssertTrue(profile.consequences["art31"]?.measures.contains { $0.contains("构成违反治安管理行为的,依法给予治安管理处罚;构成犯罪的,依法追究刑事责任") } ?? false)
+            profile.consequences["art28"]?.measures.contains { $0.contains("非法获取国家秘密、军事秘密的，依照有关法律的规定给予处罚；构成犯罪的，依法追究刑事责任") } ?? false)
+        XCTAssertTrue(profile.consequences["art31"]?.measures.contains { $0.contains("构成违反治安管理行为的，依法给予治安管理处罚；构成犯罪的，依法追究刑事责任") } ?? false)
     }
 
     // MARK: 4. A gap in the plan is not an incomplete filing

@@ -1,19 +1,30 @@
 /// An article reference as Chinese law writes it: `Art. 8 ¶1 (iv)` →
 /// `第八条第一款第（四）项`, `Art. 13` → `第十三条`; several joined by `；`.
+/// An item may be numbered in Arabic, as Chinese cross-references do
+/// (`Art. 23 (2)` → `第二十三条第（二）项`). A reference whose article number
+/// is Sightline's inference (`… (numbering inferred)`, the Chongqing
+/// measures' translation drops it) keeps saying so: `（条号系推定）`.
 /// A reference it does not understand is returned as it is.
 public enum ArticleReference {
     public static func zh(_ reference: String) -> String {
         reference.components(separatedBy: "; ").map(one).joined(separator: "；")
     }
 
+    static let inferredSuffix = " (numbering inferred)"
+
     private static func one(_ reference: String) -> String {
+        if reference.hasSuffix(inferredSuffix) {
+            let bare = String(reference.dropLast(inferredSuffix.count))
+            let converted = one(bare)
+            return converted == bare ? reference : converted + "（条号系推定）"
+        }
         let parts = reference.split(separator: " ")
         guard parts.count >= 2, parts[0] == "Art.", let article = Int(parts[1]) else { return reference }
         var out = "第\(numeral(article))条"
         for part in parts.dropFirst(2) {
             if part.hasPrefix("¶"), let n = Int(part.dropFirst()) {
                 out += "第\(numeral(n))款"
-            } else if part.hasPrefix("("), part.hasSuffix(")"), let n = roman(String(part.dropFirst().dropLast())) {
+            } else if part.hasPrefix("("), part.hasSuffix(")"), let n = item(String(part.dropFirst().dropLast())) {
                 out += "第（\(numeral(n))）项"
             } else {
                 return reference
@@ -31,6 +42,9 @@ public enum ArticleReference {
         let ones = n % 10
         return (tens == 1 ? "" : digits[tens]) + "十" + (ones == 0 ? "" : digits[ones])
     }
+
+    /// An item's number, Roman (`iv`) or Arabic (`2`).
+    static func item(_ s: String) -> Int? { Int(s).flatMap { $0 > 0 ? $0 : nil } ?? roman(s) }
 
     /// i…xx as a number.
     static func roman(_ s: String) -> Int? {
