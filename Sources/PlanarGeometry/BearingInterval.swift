@@ -119,10 +119,25 @@ extension PolygonRings {
     /// (less than 180° wide: the intersection of two half-planes, so the
     /// clip is exact).
     public func area(inside wedge: BearingInterval, from eye: Point2) -> Double {
+        area(inside: Self.halfPlanes(of: wedge, from: eye))
+    }
+
+    /// The area of the polygon inside the wedge (less than 180° wide) and
+    /// between the circles of radii `near` and `far` about `eye`, exactly:
+    /// the rings cut by the wedge's two half-planes, then measured against
+    /// the circles with arcs (``area(inRingFrom:to:about:)``), no overlay.
+    public func area(inside wedge: BearingInterval, inRingFrom near: Double, to far: Double, about eye: Point2) -> Double {
+        let planes = Self.halfPlanes(of: wedge, from: eye)
+        let cut = PolygonRings(shell: HalfPlane.clip(shell, to: planes), holes: holes.map { HalfPlane.clip($0, to: planes) })
+        return cut.area(inRingFrom: near, to: far, about: eye)
+    }
+
+    /// A convex wedge as two half-planes: clockwise of the `from` ray (right
+    /// of it) and counter-clockwise of the `to` ray (left of it).
+    private static func halfPlanes(of wedge: BearingInterval, from eye: Point2) -> [HalfPlane] {
         precondition(wedge.sweep < 180, "convex wedges only")
-        // Clockwise of the `from` ray (right of it) and counter-clockwise of the `to` ray (left of it).
         let u1 = Point2.unit(bearingDegrees: wedge.from)
         let u2 = Point2.unit(bearingDegrees: wedge.to)
-        return area(inside: [HalfPlane(leftOf: u1 * -1, through: eye), HalfPlane(leftOf: u2, through: eye)])
+        return [HalfPlane(leftOf: u1 * -1, through: eye), HalfPlane(leftOf: u2, through: eye)]
     }
 }

@@ -33,7 +33,13 @@ extension PolygonRings {
         return sum
     }
 
-    /// The signed area of triangle (0, p, q) inside the circle of radius r.
+    /// The signed area of triangle (0, p, q) inside the circle of radius r:
+    /// the edge splits where it crosses the circle (at most twice, the part
+    /// between the crossings inside), a triangle for a piece inside and a
+    /// circular sector for a piece outside.
+    ///
+    /// No allocation: it runs for every edge of every polygon measured, and
+    /// an array of cut points per edge was most of its cost.
     private static func edgeDiskArea(_ p: Point2, _ q: Point2, _ r: Double) -> Double {
         let d = q - p
         let a = d.x * d.x + d.y * d.y
@@ -41,25 +47,19 @@ extension PolygonRings {
         // |p + t·d|² = r²: a t² + 2 (p·d) t + |p|² − r² = 0.
         let b = p.x * d.x + p.y * d.y
         let cc = p.x * p.x + p.y * p.y - r * r
-        var cuts: [Double] = [0]
         let disc = b * b - a * cc
-        if disc > 0 {
-            let s = disc.squareRoot()
-            for t in [(-b - s) / a, (-b + s) / a] where t > 0 && t < 1 { cuts.append(t) }
-        }
-        cuts.append(1)
+        func at(_ t: Double) -> Point2 { Point2(p.x + d.x * t, p.y + d.y * t) }
+        func triangle(_ u: Point2, _ v: Point2) -> Double { (u.x * v.y - u.y * v.x) / 2 }
+        func sector(_ u: Point2, _ v: Point2) -> Double { r * r * atan2(u.x * v.y - u.y * v.x, u.x * v.x + u.y * v.y) / 2 }
+        guard disc > 0 else { return sector(p, q) }
+        let s = disc.squareRoot()
+        // Inside the circle for t in (t0, t1); the edge runs over [0, 1].
+        let t0 = min(max((-b - s) / a, 0), 1)
+        let t1 = min(max((-b + s) / a, 0), 1)
         var area = 0.0
-        for (t0, t1) in zip(cuts, cuts.dropFirst()) {
-            let u = Point2(p.x + d.x * t0, p.y + d.y * t0)
-            let v = Point2(p.x + d.x * t1, p.y + d.y * t1)
-            let mid = Point2((u.x + v.x) / 2, (u.y + v.y) / 2)
-            let cross = u.x * v.y - u.y * v.x
-            if mid.x * mid.x + mid.y * mid.y <= r * r {
-                area += cross / 2
-            } else {
-                area += r * r * atan2(cross, u.x * v.x + u.y * v.y) / 2
-            }
-        }
+        if t0 > 0 { area += sector(p, at(t0)) }
+        if t1 > t0 { area += triangle(at(t0), at(t1)) }
+        if t1 < 1 { area += sector(at(t1), q) }
         return area
     }
 }

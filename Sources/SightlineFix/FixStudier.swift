@@ -41,7 +41,7 @@ struct FixStudier {
             study.relocation = try session.nearestAllowedSpot(to: eye)
         } else {
             if let t = study.clearingTilt {
-                study.clearingTiltKeptArea = try allowedView(allowed, keptAtTilt: t, optics: optics).area
+                study.clearingTiltKeptArea = keptArea(of: allowed.polygons, atTilt: t, optics: optics, in: nil)
             }
             if compliant.isEmpty, !current.intrusions.isEmpty {
                 study.tiltAndHeading = try tiltAndHeading(allowed: allowed)
@@ -153,20 +153,20 @@ struct FixStudier {
         return (parts, PolygonRings.bearings(of: parts, from: camera.position))
     }
 
-    /// The allowed view kept within the distance band of `tilt` (one
-    /// overlay with an annulus).
-    private func allowedView(_ allowed: ViewRegion, keptAtTilt tilt: Double, optics: CameraOptics) throws -> ViewRegion {
-        guard !allowed.isEmpty else { return allowed }
+    /// The area of the allowed view kept within the distance band of `tilt`
+    /// (and, given a field, within its wedge), exactly in Swift: arcs, not
+    /// an overlay with a ring of chords.
+    private func keptArea(of allowed: [PolygonRings], atTilt tilt: Double, optics: CameraOptics, in field: BearingInterval?) -> Double {
         let band = CameraOptics.distanceBand(
             mountHeight: camera.mountHeight, personHeight: session.personHeight,
             elevationLow: -tilt - optics.vfov / 2, elevationHigh: -tilt + optics.vfov / 2)
         let far = min(band.far, optics.range)
-        guard far > band.near else { return session.region([]) }
-        // The allowed view lies in the current field: a ring sector over the
-        // field's bearings (a little wider) has a fraction of a ring's chords.
-        let (start, width) = Bearing.sector(from: optics.bearingFrom - 1, sweep: min(360, optics.bearingSweep + 2))
-        let ring = session.annulus(center: camera.position, from: band.near, to: far * 1.01 + 1e-3, start: start, width: width)
-        return try allowed.intersection(session.region(ring))
+        guard far > band.near else { return 0 }
+        let eye = camera.position
+        return allowed.reduce(0) { sum, polygon in
+            if let field { return sum + polygon.area(inside: field, inRingFrom: band.near, to: far, about: eye) }
+            return sum + polygon.area(inRingFrom: band.near, to: far, about: eye)
+        }
     }
 
     /// For a fixed camera no heading clears: the gentlest tilt steeper than
@@ -208,6 +208,13 @@ struct FixStudier {
             let whole = reachable.filter { $0.closest >= optics.nearLimit && $0.farthest <= optics.farLimit }.map(\.polygon)
             let half = optics.hfov / 2
             if BearingInterval.complement(PolygonRings.bearings(of: whole, from: eye).map { $0.widened(by: half) }).isEmpty { continue }
+            // The same question for all the parts cut to the band, answered
+            // exactly in Swift (arcs, not chords): when their bearings leave
+            // no heading with 0.05° to spare, the overlay below would find
+            // none either. Nearer a tie, the overlay decides, as before.
+            let cut = BearingInterval.union(
+                reachable.flatMap { $0.polygon.bearings(inRingFrom: optics.nearLimit, to: optics.farLimit, about: eye) })
+            if BearingInterval.complement(cut.map { $0.widened(by: half - 0.05) }).isEmpty { continue }
             let parts = try within(reachable, from: optics.nearLimit, to: optics.farLimit)
             let headings = compliantHeadings(
                 tilted, optics: optics, reachable: parts, forbidden: PolygonRings.bearings(of: parts, from: camera.position)
@@ -217,10 +224,7 @@ struct FixStudier {
                 .min { BearingInterval.separation($0, camera.heading) < BearingInterval.separation($1, camera.heading) }
             guard let heading = nearest.map(normalizedBearing) else { continue }
             let field = BearingInterval(from: heading - optics.hfov / 2, sweep: optics.hfov)
-            let kept = try allowedView(allowed, keptAtTilt: tilt, optics: optics).polygons.reduce(0) {
-                $0 + $1.area(inside: field, from: camera.position)
-            }
-            return (tilt, heading, kept)
+            return (tilt, heading, keptArea(of: allowed.polygons, atTilt: tilt, optics: optics, in: field))
         }
         return nil
     }
