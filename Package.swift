@@ -106,7 +106,10 @@ let package = Package(
         .testTarget(name: "SightlinePlanTests", dependencies: ["SightlinePlan", "SightlineSynth", "TestSupport"]),
         .testTarget(
             name: "SightlineServeTests",
-            dependencies: ["SightlineServe", "SightlinePlan", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]
+            dependencies: [
+                "SightlineServe", "SightlineImport", "SightlinePlan", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "SightlineEngineTests",

@@ -51,9 +51,10 @@ public struct LoadedPlan: Sendable {
     /// `keepDocument`: keep the parsed tree for rewriting (``Plan/document``);
     /// a check lets it go feature by feature as it decodes. `keepSource`:
     /// keep the file's bytes for SARIF's line numbers (``Plan/featureLines``).
+    /// `drawing`: how a drawing is read (`--units`, `--map`).
     public static func load(
         _ path: String, profileOption: String?, cache: ProfileCache = ProfileCache(), keepDocument: Bool = true,
-        keepSource: Bool = true
+        keepSource: Bool = true, drawing: DrawingOptions = DrawingOptions()
     ) throws(PlanError) -> LoadedPlan {
         if path == "-" {
             // `-`: the plan on standard input (a JSON plan; drawings need a file).
@@ -71,7 +72,7 @@ public struct LoadedPlan: Sendable {
                 )
             ])
         }
-        if let importer = DrawingImport.importer(for: path) {
+        if let importer = DrawingImport.importer(for: path, options: drawing) {
             let imported: ImportResult
             do { imported = try importer(path) } catch { throw PlanError([error.problem]) }
             let source = try? PlanDecoder.readFile(path)

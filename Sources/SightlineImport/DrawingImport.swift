@@ -1,12 +1,37 @@
 import Foundation
+import SightlinePlan
+
+/// How a drawing given to `check`, `serve` or `batch` is read: what `import
+/// dxf` takes as options (`--units`, `--map`), so a drawing that needs them
+/// can be checked in one step as well as imported first.
+public struct DrawingOptions: Sendable {
+    /// The DXF's coordinate unit where `$INSUNITS` is unset or wrong.
+    public var units: LengthUnit?
+    /// The DXF layer mapping (the built-in one, or a `--map` file's on top of it).
+    public var mapping: DXFLayerMapping
+
+    public init(units: LengthUnit? = nil, mapping: DXFLayerMapping = .builtIn) {
+        self.units = units
+        self.mapping = mapping
+    }
+}
 
 /// Which importer reads a path `check` is given: a `.dxf` drawing, an
 /// `.osm`/`.osm.pbf` file, an IMDF folder or zip; `nil` for anything else
 /// (a plan file).
 public enum DrawingImport {
-    public static func importer(for path: String) -> ((String) throws(ImportError) -> ImportResult)? {
+    public static func importer(
+        for path: String, options: DrawingOptions = DrawingOptions()
+    ) -> ((String) throws(ImportError) -> ImportResult)? {
         let lower = path.lowercased()
-        if lower.hasSuffix(".dxf") { return { path throws(ImportError) in try DXFImporter().run(path) } }
+        if lower.hasSuffix(".dxf") {
+            return { path throws(ImportError) in
+                var importer = DXFImporter()
+                importer.units = options.units
+                importer.mapping = options.mapping
+                return try importer.run(path)
+            }
+        }
         if lower.hasSuffix(".osm") || lower.hasSuffix(".osm.pbf") { return { path throws(ImportError) in try OSMImporter().run(path) } }
         var isFolder: ObjCBool = false
         let isIMDFFolder =

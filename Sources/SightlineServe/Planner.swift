@@ -84,7 +84,7 @@ public actor Planner {
     ///   create must not exist yet (a drawing's import never overwrites a plan).
     public init(
         file: String, saveAs: String? = nil, new: Bool = false, profileOption: String?, asOf: CalendarDate, language: Language? = nil,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        drawing: DrawingOptions = DrawingOptions(), environment: [String: String] = ProcessInfo.processInfo.environment
     )
         throws(PlanError)
     {
@@ -104,7 +104,7 @@ public actor Planner {
                 throw fail(
                     target, "already exists: serve that plan to go on from it, or give --save-as a new file for this drawing's import")
             }
-            loaded = try LoadedPlan.load(file, profileOption: profileOption, cache: profiles)
+            loaded = try LoadedPlan.load(file, profileOption: profileOption, cache: profiles, drawing: drawing)
             source = file
             diskSHA256 = nil
         } else {

@@ -44,6 +44,8 @@ struct Check: ParsableCommand {
 
     @OptionGroup var rulebook: RulebookOptions
 
+    @OptionGroup var drawing: DrawingReadingOptions
+
     @Option(help: ArgumentHelp("Levels analysed at once.", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -87,7 +89,9 @@ struct Check: ParsableCommand {
             // The check never rewrites the plan: its tree is let go feature by
             // feature as it is decoded, never held whole, and the file's bytes
             // are kept only for SARIF's line numbers.
-            loaded = try LoadedPlan.load(plan, profileOption: rulebook.profile, keepDocument: false, keepSource: format == .sarif)
+            loaded = try LoadedPlan.load(
+                plan, profileOption: rulebook.profile, keepDocument: false, keepSource: format == .sarif,
+                drawing: drawing.drawingOptions())
         } catch {
             try fail(error.problems)
         }

@@ -34,6 +34,7 @@ struct Serve: ParsableCommand {
     @Option(help: "The address to bind (127.0.0.1: this machine only).") var host: String = "127.0.0.1"
     @OptionGroup var rulebook: RulebookOptions
     @OptionGroup var language: LanguageOption
+    @OptionGroup var drawing: DrawingReadingOptions
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
@@ -43,7 +44,8 @@ struct Serve: ParsableCommand {
         let planner: Planner
         do {
             planner = try Planner(
-                file: plan, saveAs: saveAs, new: new, profileOption: rulebook.profile, asOf: rulebook.checkDate, language: language.lang)
+                file: plan, saveAs: saveAs, new: new, profileOption: rulebook.profile, asOf: rulebook.checkDate, language: language.lang,
+                drawing: drawing.drawingOptions())
         } catch {
             printProblems(error.problems)
             throw ExitCode(2)

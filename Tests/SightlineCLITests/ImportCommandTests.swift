@@ -110,6 +110,25 @@ final class ImportCommandTests: XCTestCase {
         XCTAssertEqual(result.document.objectValue?["features"]?.arrayValue?.count, 200_000)
     }
 
+    /// `check` and `serve` take `import dxf`'s `--map` and `--units`: a real
+    /// QCAD outline on layer `0` is refused as it is, and checked in one step
+    /// once a mapping names its layer as walls.
+    func testCheckTakesTheMappingAndUnitsADrawingNeeds() throws {
+        let drawing = "Fixtures/real/dxf/qcad-floor_plan.dxf"
+        let refused = try CLI.run(["check", drawing])
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("--map FILE"), refused.stderr)
+        let mapping = folder.url.appendingPathComponent("outline.yaml").path
+        try Data("layers:\n  \"0\": wall\n".utf8).write(to: URL(fileURLWithPath: mapping))
+        let checked = try CLI.run(["check", drawing, "--map", mapping, "--units", "m", "--format", "json"])
+        XCTAssertEqual(checked.status, 0, checked.stderr)
+        let report = try JSONParser.parse(Array(checked.stdout.utf8))
+        XCTAssertEqual(report.objectValue?["cameras"]?.arrayValue?.count, 0)
+        let badMap = try CLI.run(["check", drawing, "--map", "Fixtures/import/bad-mapping.yaml"])
+        XCTAssertEqual(badMap.status, 2)
+        XCTAssertTrue(badMap.stderr.hasPrefix("Fixtures/import/bad-mapping.yaml: "), badMap.stderr)
+    }
+
     func testBadInputsExitTwoWithOneClearLine() throws {
         let plan = folder.url.appendingPathComponent("floor.json").path
         XCTAssertEqual(try CLI.run(["import", "dxf", "Fixtures/import/tarch-floor.dxf", "-o", plan]).status, 0)

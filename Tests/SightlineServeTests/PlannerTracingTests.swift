@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import SightlineImport
 import SightlinePlan
 import TestSupport
 import XCTest
@@ -290,6 +291,21 @@ final class PlannerTracingTests: XCTestCase {
         XCTAssertThrowsError(try Planner(file: dxf.path, profileOption: nil, asOf: PlanBuilder.asOf)) { error in
             XCTAssertTrue("\(error)".contains("already exists"), "\(error)")
         }
+    }
+
+    /// `serve --map`: a drawing the built-in mapping cannot read (a real
+    /// QCAD outline on layer `0`) opens once the mapping names its layer.
+    func testADrawingOpensWithTheMappingItNeeds() throws {
+        let dxf = folder.url.appendingPathComponent("outline.dxf")
+        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("Fixtures/real/dxf/qcad-floor_plan.dxf"), to: dxf)
+        XCTAssertThrowsError(try Planner(file: dxf.path, profileOption: nil, asOf: PlanBuilder.asOf)) { error in
+            XCTAssertTrue("\(error)".contains("--map FILE"), "\(error)")
+        }
+        let yaml = folder.url.appendingPathComponent("outline.yaml").path
+        try Data("layers:\n  \"0\": wall\n".utf8).write(to: URL(fileURLWithPath: yaml))
+        let options = DrawingOptions(units: .m, mapping: try DXFLayerMapping.load(yamlFile: yaml))
+        let planner = try Planner(file: dxf.path, profileOption: nil, asOf: PlanBuilder.asOf, drawing: options)
+        XCTAssertEqual(planner.file, folder.url.appendingPathComponent("outline.json").path)
     }
 
     /// A plan naming a background outside its folder is an input error.
