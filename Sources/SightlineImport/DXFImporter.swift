@@ -493,28 +493,63 @@ struct DXFHeader {
             }
             i += 1
         }
-        if let line = try Self.lineWithNUL(handle, path: path) {
+        let scan = try Self.scan(handle, path: path)
+        if let line = scan.nulLine {
             throw ImportError(
                 file: path, message: "not a readable DXF drawing: a NUL byte on line \(line) (a text DXF holds none: the file is damaged)")
         }
+        if let object = scan.proxyEntity {
+            throw ImportError(
+                file: path,
+                message:
+                    "a TArch (天正) drawing: its walls, doors and windows are TArch objects (\(object)) that no DXF reader sees, so a plan from it would miss them; in TArch use 图形导出 to save a T3 drawing, then save that as DXF 2007 or later"
+            )
+        }
     }
 
-    /// The line of the first NUL byte in the file, if any. A text DXF holds
-    /// none; GDAL 3.6's reader loops for good on a carriage return followed
-    /// by one (found by the import fuzzer), so such a file never reaches it.
+    /// What a pass over the whole file finds before GDAL reads it: the line
+    /// of the first NUL byte (a text DXF holds none; GDAL 3.6's reader loops
+    /// for good on a carriage return followed by one — found by the import
+    /// fuzzer), and the first entity GDAL cannot see — a TArch object
+    /// (`TCH_WALL`, `TCH_OPENING`…) or an `ACAD_PROXY_ENTITY` — whose
+    /// absence would leave walls and doors out of the plan unsaid.
     ///
-    /// Complexity: O(n) in the file's size, read in 1 MiB chunks.
-    private static func lineWithNUL(_ handle: FileHandle, path: String) throws(ImportError) -> Int? {
+    /// Complexity: O(n) in the file's size, read in 1 MiB chunks (each
+    /// searched with the previous chunk's last bytes, so a name across two
+    /// chunks is found).
+    private static func scan(_ handle: FileHandle, path: String) throws(ImportError) -> (nulLine: Int?, proxyEntity: String?) {
         do { try handle.seek(toOffset: 0) } catch { throw ImportError(file: path, message: "cannot be read") }
         var line = 1
+        var proxy: String?
+        var carried: [UInt8] = []
         while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            let found: Int? = chunk.withUnsafeBytes { raw in
-                guard let base = raw.baseAddress, let hit = memchr(base, 0, raw.count) else { return nil }
-                return base.distance(to: UnsafeRawPointer(hit))
+            let bytes = [UInt8](chunk)
+            if let nul = bytes.firstIndex(of: 0) {
+                line += bytes[..<nul].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+                return (line, proxy)
             }
-            let counted = found.map { chunk.prefix(upTo: chunk.startIndex + $0) } ?? chunk[...]
-            line += counted.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
-            if found != nil { return line }
+            line += bytes.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+            if proxy == nil {
+                let window = carried + bytes
+                proxy = Self.proxyEntity(in: window)
+                carried = Array(window.suffix(64))
+            }
+        }
+        return (nil, proxy)
+    }
+
+    /// The first `0` group naming a TArch object or a proxy entity in
+    /// `bytes`: a line `TCH_…` or `ACAD_PROXY_ENTITY` after a line `0`.
+    private static func proxyEntity(in bytes: [UInt8]) -> String? {
+        // Most drawings hold neither name: a byte search before any text is made.
+        func holds(_ needle: String) -> Bool { bytes.firstRange(of: Array(needle.utf8)) != nil }
+        guard holds("TCH_") || holds("ACAD_PROXY_ENTITY") else { return nil }
+        var previous = ""
+        // Split on the byte, not on Characters: a CRLF is one Character.
+        for raw in bytes.split(separator: 10, omittingEmptySubsequences: false) {
+            let value = String(decoding: raw, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            if previous == "0", value.hasPrefix("TCH_") || value == "ACAD_PROXY_ENTITY" { return value }
+            previous = value
         }
         return nil
     }

@@ -141,6 +141,29 @@ final class DXFImportTests: XCTestCase {
         }
     }
 
+    /// A drawing whose walls are TArch objects (`TCH_WALL`, which GDAL
+    /// skips) is refused with what to do in TArch, not imported as a plan
+    /// missing its walls; a proxy entity likewise.
+    func testATArchDrawingIsRefusedWithWhatToDo() throws {
+        let folder = try ScratchFolder("dxf-tarch-objects")
+        defer { folder.remove() }
+        for (name, entity) in [("walls", "TCH_WALL"), ("proxy", "ACAD_PROXY_ENTITY")] {
+            let dxf = [
+                "0", "SECTION", "2", "HEADER", "9", "$INSUNITS", "70", "4", "0", "ENDSEC", "0", "SECTION", "2", "ENTITIES",
+                "0", "LINE", "8", "WALL", "10", "0", "20", "0", "11", "5000", "21", "0",
+                "  0", entity, "  8", "WALL", "0", "ENDSEC", "0", "EOF", "",
+            ].joined(separator: "\r\n")
+            let path = folder.url.appendingPathComponent("\(name).dxf").path
+            try Data(dxf.utf8).write(to: URL(fileURLWithPath: path))
+            XCTAssertThrowsError(try DXFImporter().run(path)) { error in
+                XCTAssertEqual(
+                    "\(error)",
+                    "\(path): a TArch (天正) drawing: its walls, doors and windows are TArch objects (\(entity)) that no DXF reader sees, so a plan from it would miss them; in TArch use 图形导出 to save a T3 drawing, then save that as DXF 2007 or later"
+                )
+            }
+        }
+    }
+
     /// A wall line to 1e309 (past the largest double: infinity) and one to
     /// NaN: the import refuses, naming both entities, instead of writing
     /// `inf` and `nan` into a plan that `check` then calls "not valid JSON".
