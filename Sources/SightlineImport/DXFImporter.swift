@@ -395,9 +395,11 @@ public struct DXFImporter: Sendable {
         return nil
     }
 
-    /// MTEXT formatting codes (`\P`, `{\f…;`) stripped to the words.
+    /// MTEXT formatting codes (`\P`, `{\f…;`) stripped to the words, after
+    /// the escapes of characters outside the code page are decoded
+    /// (``DXFTextEscapes``).
     static func plainText(_ text: String) -> String {
-        var out = text.replacingOccurrences(of: "\\P", with: " ")
+        var out = DXFTextEscapes.decoded(text).replacingOccurrences(of: "\\P", with: " ")
         while let r = out.range(of: #"\\[A-Za-z][^;\\{}]*;"#, options: .regularExpression) { out.removeSubrange(r) }
         out = out.replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "")
         return out.trimmingCharacters(in: .whitespaces)
@@ -410,7 +412,7 @@ public struct DXFImporter: Sendable {
         for entry in list {
             let parts = entry.split(separator: " ", maxSplits: 1)
             guard let tag = parts.first else { continue }
-            values[tag.uppercased()] = parts.count > 1 ? String(parts[1]).trimmingCharacters(in: .whitespaces) : ""
+            values[tag.uppercased()] = parts.count > 1 ? DXFTextEscapes.decoded(String(parts[1])).trimmingCharacters(in: .whitespaces) : ""
         }
         return BlockAttributes(values: values)
     }

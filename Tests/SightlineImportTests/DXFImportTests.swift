@@ -164,6 +164,34 @@ final class DXFImportTests: XCTestCase {
         }
     }
 
+    /// Room names written as AutoCAD's escapes for characters outside the
+    /// code page, as older Chinese drawings carry them: `\M+5XXXX` (GBK's
+    /// two bytes: CE C0 卫, C9 FA 生, BC E4 间) and `\U+XXXX` are decoded, so
+    /// the label gives the room its category.
+    func testEscapedChineseLabelsAreDecoded() throws {
+        XCTAssertEqual(DXFTextEscapes.decoded(#"\M+5CEC0\M+5C9FA\M+5BCE4"#), "卫生间")
+        XCTAssertEqual(DXFTextEscapes.decoded(#"\U+5BA2\U+623F 8301"#), "客房 8301")
+        XCTAssertEqual(DXFTextEscapes.decoded(#"\M+2B45A\M+2A9D2"#), "廁所", "Big5 B4 5A, A9 D2")
+        XCTAssertEqual(DXFTextEscapes.decoded(#"C:\M+9ZZZZ \U+12"#), #"C:\M+9ZZZZ \U+12"#, "what does not decode stays")
+        func room(_ layer: String, _ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> [String] {
+            ["0", "LWPOLYLINE", "8", layer, "90", "4", "70", "1"]
+                + [(x0, y0), (x1, y0), (x1, y1), (x0, y1)].flatMap { ["10", "\($0.0)", "20", "\($0.1)"] }
+        }
+        let dxf = (
+            ["0", "SECTION", "2", "HEADER", "9", "$INSUNITS", "70", "6", "0", "ENDSEC", "0", "SECTION", "2", "ENTITIES"]
+                + room("WALL", 0, 0, 4, 3) + room("SPACE", 0, 0, 4, 3)
+                + ["0", "TEXT", "8", "0", "10", "1", "20", "1", "30", "0", "40", "0.3", "1", #"\M+5CEC0\M+5C9FA\M+5BCE4"#]
+                + ["0", "ENDSEC", "0", "EOF", ""]
+        ).joined(separator: "\n")
+        let folder = try ScratchFolder("dxf-escapes")
+        defer { folder.remove() }
+        let path = folder.url.appendingPathComponent("gb2312.dxf").path
+        try Data(dxf.utf8).write(to: URL(fileURLWithPath: path))
+        let plan = try PlanDecoder.decode(bytes: Array(DXFImporter().run(path).json.utf8), file: "imported.json")
+        XCTAssertEqual(plan.zones.map(\.category.rawValue), ["toilet"])
+        XCTAssertEqual(plan.zones.map(\.name), ["卫生间"])
+    }
+
     /// A wall line to 1e309 (past the largest double: infinity) and one to
     /// NaN: the import refuses, naming both entities, instead of writing
     /// `inf` and `nan` into a plan that `check` then calls "not valid JSON".
