@@ -177,12 +177,11 @@ final class DXFImportTests: XCTestCase {
             ["0", "LWPOLYLINE", "8", layer, "90", "4", "70", "1"]
                 + [(x0, y0), (x1, y0), (x1, y1), (x0, y1)].flatMap { ["10", "\($0.0)", "20", "\($0.1)"] }
         }
-        let dxf = (
-            ["0", "SECTION", "2", "HEADER", "9", "$INSUNITS", "70", "6", "0", "ENDSEC", "0", "SECTION", "2", "ENTITIES"]
-                + room("WALL", 0, 0, 4, 3) + room("SPACE", 0, 0, 4, 3)
-                + ["0", "TEXT", "8", "0", "10", "1", "20", "1", "30", "0", "40", "0.3", "1", #"\M+5CEC0\M+5C9FA\M+5BCE4"#]
-                + ["0", "ENDSEC", "0", "EOF", ""]
-        ).joined(separator: "\n")
+        let dxf =
+            (["0", "SECTION", "2", "HEADER", "9", "$INSUNITS", "70", "6", "0", "ENDSEC", "0", "SECTION", "2", "ENTITIES"]
+            + room("WALL", 0, 0, 4, 3) + room("SPACE", 0, 0, 4, 3)
+            + ["0", "TEXT", "8", "0", "10", "1", "20", "1", "30", "0", "40", "0.3", "1", #"\M+5CEC0\M+5C9FA\M+5BCE4"#]
+            + ["0", "ENDSEC", "0", "EOF", ""]).joined(separator: "\n")
         let folder = try ScratchFolder("dxf-escapes")
         defer { folder.remove() }
         let path = folder.url.appendingPathComponent("gb2312.dxf").path
