@@ -32,16 +32,30 @@ public struct DXFImporter: Sendable {
     public var levelID = "1F"
     /// Where the drawing's origin lies, for map outputs (`--origin`, `--rotation`).
     public var georeference: Georeference?
+    /// The text encoding of a drawing whose `$DWGCODEPAGE` is missing or
+    /// wrong (`--encoding gbk`): an R12 file from a Chinese CAD program has
+    /// none, and its room names would read as mojibake (ÎÀÉú¼ä for 卫生间).
+    public var encoding: String?
 
     public init() {}
 
     public func run(_ path: String) throws(ImportError) -> ImportResult {
+        if let encoding, !DXFTextEscapes.canDecode(encoding) {
+            throw ImportError(
+                file: path,
+                message:
+                    "--encoding: `\(TerminalText.excerpt(encoding))` is not an encoding this system knows (gbk, big5, shift_jis, cp1252…)")
+        }
         let header = try DXFHeader(path: path)
         let records: [OGRRecord]
         let blockExtents: [String: Double]
         do throws(OGRError) {
             var config = ["DXF_INLINE_BLOCKS": "FALSE", "DXF_MERGE_BLOCK_GEOMETRIES": "TRUE"]
-            if header.isUnicode { config["DXF_ENCODING"] = "UTF-8" }
+            if let encoding {
+                config["DXF_ENCODING"] = encoding.uppercased()
+            } else if header.isUnicode {
+                config["DXF_ENCODING"] = "UTF-8"
+            }
             let dataset = try OGRDataset(path: path, drivers: ["DXF"], config: config)
             guard let entities = dataset.layer(named: "entities") else { throw OGRError(path: path, message: "no entities layer") }
             records = try entities.records()

@@ -61,6 +61,14 @@ enum DXFTextEscapes {
         return value
     }
 
+    /// Whether this system's iconv converts from `encoding` (a name such as
+    /// `gbk`, `big5`, `cp1252`) to UTF-8.
+    static func canDecode(_ encoding: String) -> Bool {
+        guard let converter = iconv_open("UTF-8", encoding.uppercased()), Int(bitPattern: converter) != -1 else { return false }
+        iconv_close(converter)
+        return true
+    }
+
     /// The iconv names of the code pages `\M+n` numbers.
     private static let codePages = [1: "SHIFT_JIS", 2: "BIG5", 3: "CP949", 4: "JOHAB", 5: "GBK"]
 

@@ -2,17 +2,20 @@ import Foundation
 import SightlinePlan
 
 /// How a drawing given to `check`, `serve` or `batch` is read: what `import
-/// dxf` takes as options (`--units`, `--map`), so a drawing that needs them
+/// dxf` takes as options (`--units`, `--map`, `--encoding`), so a drawing that needs them
 /// can be checked in one step as well as imported first.
 public struct DrawingOptions: Sendable {
     /// The DXF's coordinate unit where `$INSUNITS` is unset or wrong.
     public var units: LengthUnit?
     /// The DXF layer mapping (the built-in one, or a `--map` file's on top of it).
     public var mapping: DXFLayerMapping
+    /// The DXF's text encoding where `$DWGCODEPAGE` is missing or wrong.
+    public var encoding: String?
 
-    public init(units: LengthUnit? = nil, mapping: DXFLayerMapping = .builtIn) {
+    public init(units: LengthUnit? = nil, mapping: DXFLayerMapping = .builtIn, encoding: String? = nil) {
         self.units = units
         self.mapping = mapping
+        self.encoding = encoding
     }
 }
 
@@ -29,6 +32,7 @@ public enum DrawingImport {
                 var importer = DXFImporter()
                 importer.units = options.units
                 importer.mapping = options.mapping
+                importer.encoding = options.encoding
                 return try importer.run(path)
             }
         }

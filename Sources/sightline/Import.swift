@@ -18,6 +18,11 @@ struct Import: ParsableCommand {
         @Argument(help: "The .dxf file (DWG must be saved as DXF first).") var drawing: String
         @Option(help: "Coordinate units when $INSUNITS is unset: mm, cm, m, in, ft.") var units: LengthUnit?
         @Option(help: "A YAML layer mapping (layers, patterns, closedDoors, cameraBlocks) on top of the built-in one.") var map: String?
+        @Option(
+            help:
+                "The text encoding where $DWGCODEPAGE is missing or wrong (R12 files from Chinese CAD programs): gbk, big5, shift_jis, cp1252…"
+        )
+        var encoding: String?
         @Option(help: "The level id to give the floor.") var level: String = "1F"
         @Option(help: "Where the drawing's origin lies, LON,LAT (WGS 84): map outputs (GeoJSON) are then placed on the Earth.") var origin:
             String?
@@ -37,6 +42,7 @@ struct Import: ParsableCommand {
             try Import.write(to: output) { () throws(ImportError) in
                 var importer = DXFImporter()
                 importer.units = units
+                importer.encoding = encoding
                 importer.levelID = level
                 if let origin {
                     let parts = origin.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }

@@ -191,6 +191,37 @@ final class DXFImportTests: XCTestCase {
         XCTAssertEqual(plan.zones.map(\.name), ["卫生间"])
     }
 
+    /// An R12 drawing from a Chinese CAD program, its text in GBK and no
+    /// `$DWGCODEPAGE`: as it is, GDAL reads the label as Latin-1 mojibake
+    /// (ÎÀÉú¼ä) and the room has no category; with `encoding = "gbk"`
+    /// (`--encoding gbk`) it is a toilet. An encoding iconv does not know is
+    /// one line naming it.
+    func testAnEncodingGivenForADrawingWithNoCodePage() throws {
+        var lines: [String] = ["0", "SECTION", "2", "HEADER", "9", "$ACADVER", "1", "AC1009", "9", "$INSUNITS", "70", "6", "0", "ENDSEC"]
+        lines += ["0", "SECTION", "2", "ENTITIES", "0", "POLYLINE", "8", "SPACE", "66", "1", "70", "1"]
+        for (x, y) in [("0", "0"), ("4", "0"), ("4", "3"), ("0", "3")] { lines += ["0", "VERTEX", "8", "SPACE", "10", x, "20", y] }
+        lines += ["0", "SEQEND", "8", "SPACE"]
+        lines += ["0", "TEXT", "8", "0", "10", "1", "20", "1", "30", "0", "40", "0.3", "1", "卫生间", "0", "ENDSEC", "0", "EOF", ""]
+        let folder = try ScratchFolder("dxf-gbk")
+        defer { folder.remove() }
+        let path = folder.url.appendingPathComponent("r12.dxf").path
+        let gbk = try XCTUnwrap(lines.joined(separator: "\n").data(using: String.Encoding(rawValue: 0x8000_0632))) // kCFStringEncodingGB_18030_2000
+        try gbk.write(to: URL(fileURLWithPath: path))
+        func zones(_ encoding: String?) throws -> [Zone] {
+            var importer = DXFImporter()
+            importer.encoding = encoding
+            return try PlanDecoder.decode(bytes: Array(importer.run(path).json.utf8), file: "imported.json").zones
+        }
+        XCTAssertEqual(try zones(nil).map(\.name), ["ÎÀÉú¼ä"])
+        XCTAssertNotEqual(try zones(nil).map(\.category.rawValue), ["toilet"])
+        XCTAssertEqual(try zones("gbk").map(\.category.rawValue), ["toilet"])
+        XCTAssertEqual(try zones("gbk").map(\.name), ["卫生间"])
+        XCTAssertThrowsError(try zones("klingon")) { error in
+            XCTAssertEqual(
+                "\(error)", "\(path): --encoding: `klingon` is not an encoding this system knows (gbk, big5, shift_jis, cp1252…)")
+        }
+    }
+
     /// A wall line to 1e309 (past the largest double: infinity) and one to
     /// NaN: the import refuses, naming both entities, instead of writing
     /// `inf` and `nan` into a plan that `check` then calls "not valid JSON".
