@@ -205,7 +205,8 @@ final class DXFImportTests: XCTestCase {
         let folder = try ScratchFolder("dxf-gbk")
         defer { folder.remove() }
         let path = folder.url.appendingPathComponent("r12.dxf").path
-        let gbk = try XCTUnwrap(lines.joined(separator: "\n").data(using: String.Encoding(rawValue: 0x8000_0632))) // kCFStringEncodingGB_18030_2000
+        // kCFStringEncodingGB_18030_2000: GBK's superset, the same bytes for these characters.
+        let gbk = try XCTUnwrap(lines.joined(separator: "\n").data(using: String.Encoding(rawValue: 0x8000_0632)))
         try gbk.write(to: URL(fileURLWithPath: path))
         func zones(_ encoding: String?) throws -> [Zone] {
             var importer = DXFImporter()
