@@ -15,9 +15,14 @@ import SightlinePlan
 ///   becomes `room`, and the summary names it;
 /// - walls along unit boundaries, each shared edge once, except between two
 ///   open units (walkways, lobbies, open-to-below…), where nothing stands;
-///   openings (`opening.geojson`) cut them as the engine cuts any wall;
+///   openings (`opening.geojson`; a MultiLineString is an opening a line)
+///   cut them as the engine cuts any wall;
 /// - fixtures as low obstacles (``fixtureHeight``); the venue's name and
 ///   address into `site`.
+///
+/// `venue`, `level` and `unit` are required; a missing `manifest.json` or
+/// `opening.geojson`, and an opening with no level or no line, are warnings
+/// in the summary.
 public struct IMDFImporter: Sendable {
     /// Metres between levels one ordinal apart (IMDF gives no elevations).
     public var storeyHeight = 4.0
@@ -50,7 +55,11 @@ public struct IMDFImporter: Sendable {
     /// Zone categories with no wall between two of them.
     static let open: Set<String> = ["corridor", "lobby", "void", "outdoor", "stair", "parking"]
 
-    static let requiredFiles = ["manifest.json", "venue.geojson", "level.geojson", "unit.geojson", "opening.geojson"]
+    /// The files a venue cannot be read without. `manifest.json` (nothing is
+    /// read from it; a production campus had none) and `opening.geojson`
+    /// (a venue with no doors) are warned of when missing, not required.
+    static let requiredFiles = ["venue.geojson", "level.geojson", "unit.geojson"]
+    static let expectedFiles = ["manifest.json", "opening.geojson"]
 
     public func run(_ path: String) throws(ImportError) -> ImportResult {
         // A zip is read in place through GDAL's virtual file system.
@@ -58,9 +67,12 @@ public struct IMDFImporter: Sendable {
         let files: [String]
         do { files = try OGRFiles.list(root) } catch { throw ImportError(file: path, message: error.message) }
         guard !files.isEmpty else { throw ImportError(file: path, message: "not a folder or zip archive that can be read") }
-        // The files may sit in a subfolder of the archive: find the manifest.
-        let prefix =
-            files.first { ($0 as NSString).lastPathComponent == "manifest.json" }.map { ($0 as NSString).deletingLastPathComponent } ?? ""
+        // The files may sit in a subfolder of the archive: find the manifest,
+        // else the units.
+        func folder(of name: String) -> String? {
+            files.first { ($0 as NSString).lastPathComponent == name }.map { ($0 as NSString).deletingLastPathComponent }
+        }
+        let prefix = folder(of: "manifest.json") ?? folder(of: "unit.geojson") ?? ""
         let present = Set(files.filter { ($0 as NSString).deletingLastPathComponent == prefix }.map { ($0 as NSString).lastPathComponent })
         let missing = Self.requiredFiles.filter { !present.contains($0) }
         guard missing.isEmpty else {
@@ -86,6 +98,12 @@ public struct IMDFImporter: Sendable {
         var doc = PlanDocument()
         doc.decimals = 8
         var summary: [String] = ["\(path): IMDF"]
+        for name in Self.expectedFiles where !present.contains(name) {
+            summary.append(
+                name == "opening.geojson"
+                    ? "  warning: no opening.geojson: no doors or passages, every unit is closed by its outline"
+                    : "  warning: no manifest.json: read as IMDF from its other files")
+        }
 
         // Levels, by ordinal.
         let levelRecords = try records("level.geojson")
@@ -157,8 +175,18 @@ public struct IMDFImporter: Sendable {
 
         // Openings.
         var openings = 0
+        var unread: [String] = []
         for r in try records("opening.geojson") {
-            guard let levelID = r.fields["level_id"].flatMap({ levelIDs[$0.text] }), case .lineString(let line)? = r.shape else { continue }
+            let id = r.fields["id"]?.text ?? "opening-\(r.fid)"
+            // A MultiLineString opening (several door leaves) is one opening a line.
+            let lines: [[Point2]] = (r.shape?.parts ?? []).compactMap { part in
+                if case .lineString(let line) = part { return line }
+                return nil
+            }
+            guard let levelID = r.fields["level_id"].flatMap({ levelIDs[$0.text] }), !lines.isEmpty else {
+                unread.append(id)
+                continue
+            }
             // GDAL hands nested objects over as JSON text.
             let door: JSONObject? = r.fields["door"].flatMap { value in (try? JSONParser.parse(Array(value.text.utf8)))?.objectValue }
             var props: [(String, JSONValue)] = [("level", .string(levelID)), ("openingType", .string(door == nil ? "passage" : "door"))]
@@ -168,8 +196,10 @@ public struct IMDFImporter: Sendable {
                 if let automatic = door["automatic"] { props.append(("automatic", automatic)) }
             }
             if let name = Self.label(r.fields["name"]) { props.append(("name", .string(name))) }
-            doc.add(r.fields["id"]?.text ?? "opening-\(r.fid)", kind: "opening", geometry: doc.line(line), props)
-            openings += 1
+            for line in lines {
+                doc.add(id, kind: "opening", geometry: doc.line(line), props)
+                openings += 1
+            }
         }
 
         // Fixtures: low obstacles.
@@ -205,6 +235,11 @@ public struct IMDFImporter: Sendable {
         summary.append(
             "  plan: \(levels.count) level\(levels.count == 1 ? "" : "s"), \(counts.values.reduce(0, +)) zones (\(counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))), \(walls + fabric + fixtures) walls (\(walls) along unit boundaries, \(fabric) building fabric, \(fixtures) fixtures), \(openings) openings, 0 cameras"
         )
+        if !unread.isEmpty {
+            summary.append(
+                "  warning: \(unread.count) opening\(unread.count == 1 ? "" : "s") skipped (no known level_id, or no line): "
+                    + Suggestion.list(unread))
+        }
         if !unmapped.isEmpty {
             summary.append(
                 "  unit categories with no match, imported as room: "

@@ -75,11 +75,50 @@ final class IMDFImportTests: XCTestCase {
         XCTAssertEqual(zip.openings.count, folder.openings.count)
     }
 
+    /// A venue as real exports come: no `manifest.json` (a production
+    /// campus had none) is a warning, not a refusal; an opening drawn as a
+    /// MultiLineString is read, a line an opening; one with no line is
+    /// named as skipped.
+    func testAVenueWithoutAManifestAndWithMultiLineOpenings() throws {
+        let scratch = try ScratchFolder("imdf-real")
+        defer { scratch.remove() }
+        let venue = scratch.url.appendingPathComponent("campus")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: fixture("imdf")), to: venue)
+        try FileManager.default.removeItem(at: venue.appendingPathComponent("manifest.json"))
+        let openings = venue.appendingPathComponent("opening.geojson")
+        var collection = try XCTUnwrap(try JSONParser.parse(Array(Data(contentsOf: openings))).objectValue)
+        var features = try XCTUnwrap(collection["features"]?.arrayValue)
+        // o-0 becomes two leaves of one opening; o-1 loses its geometry.
+        var first = try XCTUnwrap(features[0].objectValue)
+        let line = try XCTUnwrap(first["geometry"]?.objectValue?["coordinates"])
+        first["geometry"] = .object(JSONObject([("type", .string("MultiLineString")), ("coordinates", .array([line, line]))]))
+        features[0] = .object(first)
+        var second = try XCTUnwrap(features[1].objectValue)
+        second["geometry"] = .null
+        features[1] = .object(second)
+        collection["features"] = .array(features)
+        var writer = JSONWriter()
+        writer.value(.object(collection))
+        try Data(writer.string.utf8).write(to: openings)
+
+        let (original, _) = try plan("imdf")
+        let result = try IMDFImporter().run(venue.path)
+        let imported = try PlanDecoder.decode(bytes: Array(result.json.utf8), file: "campus")
+        XCTAssertTrue(result.summary.contains("  warning: no manifest.json: read as IMDF from its other files"), "\(result.summary)")
+        XCTAssertTrue(result.summary.contains { $0.contains("1 opening skipped (no known level_id, or no line): `o-1`") }, "\(result.summary)")
+        XCTAssertFalse(original.summary.contains { $0.contains("warning") }, "\(original.summary)")
+        // 5 openings, less o-1, plus o-0's second leaf (the same line: both kept, as drawn).
+        let before = try PlanDecoder.decode(bytes: Array(original.json.utf8), file: "imdf").openings.count
+        XCTAssertEqual(imported.openings.count, before)
+        XCTAssertEqual(imported.openings.filter { $0.id.hasPrefix("o-0") }.count, 2)
+        XCTAssertNotNil(DrawingImport.importer(for: venue.path), "a folder with units and no manifest is a venue `check` reads")
+    }
+
     func testAnArchiveWithoutIMDFSaysWhatIsMissing() {
         XCTAssertThrowsError(try IMDFImporter().run(fixture("not-imdf.zip"))) { error in
             XCTAssertTrue(
                 "\(error)".contains(
-                    "not-imdf.zip: not an IMDF archive: missing manifest.json, venue.geojson, level.geojson, unit.geojson, opening.geojson"),
+                    "not-imdf.zip: not an IMDF archive: missing venue.geojson, level.geojson, unit.geojson"),
                 "\(error)")
         }
     }
