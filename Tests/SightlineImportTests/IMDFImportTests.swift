@@ -105,7 +105,8 @@ final class IMDFImportTests: XCTestCase {
         let result = try IMDFImporter().run(venue.path)
         let imported = try PlanDecoder.decode(bytes: Array(result.json.utf8), file: "campus")
         XCTAssertTrue(result.summary.contains("  warning: no manifest.json: read as IMDF from its other files"), "\(result.summary)")
-        XCTAssertTrue(result.summary.contains { $0.contains("1 opening skipped (no known level_id, or no line): `o-1`") }, "\(result.summary)")
+        XCTAssertTrue(
+            result.summary.contains { $0.contains("1 opening skipped (no known level_id, or no line): `o-1`") }, "\(result.summary)")
         XCTAssertFalse(original.summary.contains { $0.contains("warning") }, "\(original.summary)")
         // 5 openings, less o-1, plus o-0's second leaf (the same line: both kept, as drawn).
         let before = try PlanDecoder.decode(bytes: Array(original.json.utf8), file: "imdf").openings.count
