@@ -116,10 +116,21 @@ extension RuleContext {
     }
 
     /// A public-security camera whose field walls in the plan cut by more
-    /// than `obstructionShare`.
+    /// than `obstructionShare` (Sightline's share; the message says so, and
+    /// that a wall is an act of 遮挡 only if put up after the camera).
+    ///
+    /// Art. 23 (2) protects equipment 依据本条例第七条规定安装: on a site that
+    /// is not an Art. 7 place the rule is not applied, and the report says
+    /// why.
     func publicCameraObstructed(_ rule: RuleDefinition) -> RuleResult {
         var out = RuleResult()
         guard let limit = parameters.obstructionShare else { return out }
+        switch plan.metadata.site.placeCategory {
+        case .art7Venue, .art7Infrastructure: break
+        default:
+            if analysis.cameras.contains(where: { $0.unobstructedArea != nil }) { out.notEvaluated = { $0.t(.reasonNotArticle7Place) } }
+            return out
+        }
         for c in analysis.cameras {
             guard let open = c.unobstructedArea, open > 0 else { continue }
             let cut = max(0, 1 - (c.viewArea + c.maskedArea) / open)

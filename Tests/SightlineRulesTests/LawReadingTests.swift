@@ -434,11 +434,21 @@ final class LawReadingTests: XCTestCase {
         let f = try XCTUnwrap(findings.rule("art23-public-camera-obstructed").first)
         XCTAssertEqual(f.area ?? 0, open - 36, accuracy: 1e-6)
         XCTAssertTrue(f.message.contains("54 %"), f.message)
+        XCTAssertTrue(f.message.contains("Sightline's obstructionShare setting: the law sets no share"), f.message)
+        XCTAssertTrue(f.message.contains("a judgement for the inspector"), "a wall is 遮挡 only if put up after the camera: \(f.message)")
+        XCTAssertTrue(f.message(in: .zh).contains("系 Sightline 设定 obstructionShare"), f.message(in: .zh))
         XCTAssertTrue(f.consequence.condition?.contains("a judgement") ?? false, "Art. 30 names 改动、迁移、拆除, not 遮挡")
         var far = PlanBuilder()
         far.camera("police", at: [0, 0], ["heading": 90, "hfov": 90, "vfov": 180, "range": 10, "publicSecurity": true])
         far.wall("hoarding", [[9.5, -1], [9.5, 1]])
         XCTAssertTrue(try far.check().1.rule("art23-public-camera-obstructed").isEmpty)
+        // Art. 23 (2) protects equipment installed under Art. 7: on an Art. 9
+        // site the same wall is no finding, and the report says why.
+        set(&b, "site", "placeCategory", "art9-other-public")
+        let (_, outcome) = try b.evaluate()
+        XCTAssertTrue(outcome.findings.rule("art23-public-camera-obstructed").isEmpty)
+        let reason = try XCTUnwrap(outcome.notEvaluated.first { $0.rule.hasSuffix("art23-public-camera-obstructed") })
+        XCTAssertTrue(outcome.notEvaluatedReason(reason.rule, reason.reason, .en).contains("installed under Art. 7"))
     }
 
     // MARK: 13. Chongqing

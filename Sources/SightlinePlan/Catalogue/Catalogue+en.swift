@@ -58,7 +58,7 @@ extension Catalogue {
         .messageInstallerStands: " (it stands there)",
         .messageSiteOperator: "the site's operator",
         .messageObstructed:
-            "public-security camera {0} sees {1} m² of the {2} m² its field would cover without walls: {3} % is blocked (over {4} %)",
+            "public-security camera {0} sees {1} m² of the {2} m² its field would cover without walls: {3} % is blocked (over {4} %, Sightline's obstructionShare setting: the law sets no share); whether a wall is an act of obstruction (遮挡) turns on whether it was put up after the camera, which a plan does not show: a judgement for the inspector",
         .messagePTZ: "camera {0} is a PTZ camera: its position, angle and lens range are not fixed as the marks must state",
         .messageMandatory: "the cameras see {0} m² of {1}, under {2} m²: {3} requires a camera there",
         .messageCoverage: "{0} is covered at {1} level over {2} of {3} m² ({4} %), below the required {5} %{6}",
@@ -209,6 +209,8 @@ extension Catalogue {
         .optionTiltAndHeading: "tilt-and-heading",
         .optionMask: "mask",
         .reasonNoBoundary: "the plan has no site boundary",
+        .reasonNotArticle7Place:
+            "Art. 23 (2) protects equipment installed under Art. 7, and this site's placeCategory is not an Art. 7 place",
         .reasonNoFiling: "the plan gives no system.filing (what was filed)",
         .reasonNoRetention: "the plan gives no system.retentionDays",
         .reasonNoCommissioned: "the plan gives no system.commissionedOn",

@@ -55,7 +55,8 @@ extension Catalogue {
         .messageInstallerShare: "（占其视野 {0} m²）",
         .messageInstallerStands: "（摄像机位于此处）",
         .messageSiteOperator: "场所运营单位",
-        .messageObstructed: "公安视频摄像机 {0} 可拍摄 {1} m²，无墙体遮挡时应为 {2} m²：被遮挡 {3} %（超过 {4} %）",
+        .messageObstructed:
+            "公安视频摄像机 {0} 可拍摄 {1} m²，无墙体遮挡时应为 {2} m²：被遮挡 {3} %（超过 {4} %，系 Sightline 设定 obstructionShare，法规未规定比例）；墙体是否构成“遮挡”，取决于其是否在摄像机安装后设置，图纸无法表明，需由审查人员判断",
         .messagePTZ: "摄像机 {0} 为云台摄像机：其位置、角度和镜头范围不固定，与标识须注明的内容不符",
         .messageMandatory: "摄像机仅拍摄到{1} {0} m²，不足 {2} m²：{3}要求在此安装摄像机",
         .messageCoverage: "{0}达到 {1} 级的覆盖面积为 {2} m²（共 {3} m²，{4} %），低于要求的 {5} %{6}",
@@ -206,6 +207,7 @@ extension Catalogue {
         .optionTiltAndHeading: "俯角加朝向",
         .optionMask: "遮蔽",
         .reasonNoBoundary: "图纸没有场所边界",
+        .reasonNotArticle7Place: "第二十三条第（二）项保护依据第七条安装的图像采集设备，本场所的 placeCategory 不属于第七条规定的场所",
         .reasonNoFiling: "图纸未给出 system.filing（备案内容）",
         .reasonNoRetention: "图纸未给出 system.retentionDays",
         .reasonNoCommissioned: "图纸未给出 system.commissionedOn",

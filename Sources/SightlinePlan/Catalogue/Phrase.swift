@@ -276,6 +276,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case optionMask
     // Why a rule was not evaluated.
     case reasonNoBoundary
+    case reasonNotArticle7Place
     case reasonNoFiling
     case reasonNoRetention
     case reasonNoCommissioned
