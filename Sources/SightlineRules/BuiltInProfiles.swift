@@ -354,7 +354,7 @@ public enum BuiltInProfiles {
            "severity": "error",
            "article": "art7-9",
            "title": "Installed by someone without the safety duty for the place",
-           "description": "a camera whose owner (properties.owner) does not manage (zone managedBy; default the site operator) the zone its view covers most",
+           "description": "a camera whose owner (properties.owner) does not manage (zone managedBy; default the site operator) the zone it is installed in (standing in no zone: the zone its view covers most)",
            "citation": {
             "provisions": [
              {

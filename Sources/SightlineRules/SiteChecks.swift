@@ -86,13 +86,16 @@ extension RuleContext {
         (zone.managedBy ?? plan.metadata.site.operatorName) == owner
     }
 
-    /// A camera whose owner has no safety duty for what it mostly watches.
+    /// A camera installed where its owner has no duty for the place.
     ///
-    /// Sightline's reading: the installer must have the safety duty for the
-    /// place the camera watches, so a tenant's camera in its own shop that
-    /// mostly watches the mall's corridor is a finding; the zone the view
-    /// covers most stands for "the place", and without a view the zone the
-    /// camera stands in does.
+    /// Art. 7 ¶3 and Art. 9 ¶1 govern who may install in a place: the unit
+    /// with operating and management responsibility (经营管理责任, Art. 7) or
+    /// the unit or person with the security duty (安全防范义务, Art. 9). The
+    /// place is where the camera is installed — the zone it stands in; only
+    /// a camera standing in no zone is judged by the zone its view covers
+    /// most. A camera in its owner's own premises that mostly watches
+    /// someone else's zone is not an unauthorized installation; a note says
+    /// so, and that its angle and range are Art. 13's question.
     func installerUnauthorized(_ rule: RuleDefinition) -> RuleResult {
         var out = RuleResult()
         let operatorName = plan.metadata.site.operatorName
@@ -102,14 +105,32 @@ extension RuleContext {
             if let zone = ownPremises.first, plan.metadata.site.placeCategory == .art7Venue {
                 out.notes.append((c.camera.info.index, Text(.noteTenantPremises) { _ in [c.camera.id, owner, zone.id] }))
             }
-            let watched = ownership.mostSeen?.zone ?? ownership.standingIn.first
-            guard let watched, !manages(owner, watched) else { continue }
+            if let own = ownPremises.first {
+                if let seen = ownership.mostSeen, !manages(owner, seen.zone) {
+                    let holder = seen.zone.managedBy ?? operatorName
+                    out.notes.append(
+                        (
+                            c.camera.info.index,
+                            Text(.noteWatchesAnothersZone) { l in
+                                [
+                                    c.camera.id, describe(own, l), owner, describe(seen.zone, l), DecimalText.fixed2(seen.area),
+                                    holder ?? l.t(.messageSiteOperator),
+                                ]
+                            }
+                        ))
+                }
+                continue
+            }
+            let place = ownership.standingIn.first ?? ownership.mostSeen?.zone
+            guard let place, !manages(owner, place) else { continue }
             out.findings.append(
-                finding(rule, camera: c.camera, zone: watched) { l in
-                    let holder = watched.managedBy ?? operatorName ?? l.t(.messageSiteOperator)
-                    let share =
-                        ownership.mostSeen.map { l.t(.messageInstallerShare, DecimalText.fixed2($0.area)) } ?? l.t(.messageInstallerStands)
-                    return l.t(.messageInstaller, c.camera.id, owner, describe(watched, l), share, holder)
+                finding(rule, camera: c.camera, zone: place) { l in
+                    let holder = place.managedBy ?? operatorName ?? l.t(.messageSiteOperator)
+                    let how =
+                        ownership.standingIn.isEmpty
+                        ? ownership.mostSeen.map { l.t(.messageInstallerShare, DecimalText.fixed2($0.area)) } ?? ""
+                        : l.t(.messageInstallerStands)
+                    return l.t(.messageInstaller, c.camera.id, owner, describe(place, l), how, holder)
                 })
         }
         return out

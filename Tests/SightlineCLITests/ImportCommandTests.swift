@@ -206,7 +206,7 @@ final class ImportSourcesCommandTests: XCTestCase {
         for (args, start) in [
             (
                 ["import", "imdf", "Fixtures/import/not-imdf.zip"],
-                "Fixtures/import/not-imdf.zip: not an IMDF archive: missing manifest.json"
+                "Fixtures/import/not-imdf.zip: not an IMDF archive: missing venue.geojson"
             ),
             (
                 ["import", "osm", "Fixtures/import/outdoor.osm"],

@@ -313,19 +313,38 @@ final class LawReadingTests: XCTestCase {
         return b
     }
 
-    func testATenantsCameraWatchingTheCorridorIsUnauthorized() throws {
-        let (_, outcome) = try mall(heading: 180).evaluate()
+    /// Art. 7 ¶3 and Art. 9 ¶1 govern where a camera is installed: the
+    /// tenant's camera in its own shop that mostly watches the corridor is
+    /// no unauthorized installation (a note says so, and points to Art.
+    /// 13); the same camera standing in the mall's corridor is.
+    func testATenantsCameraIsJudgedByWhereItIsInstalled() throws {
+        let (_, watching) = try mall(heading: 180).evaluate()
+        XCTAssertTrue(watching.findings.rule("art9-installer-unauthorized").isEmpty)
+        let note = try XCTUnwrap(watching.notes.first { $0.en.contains("concern where a camera is installed") })
+        XCTAssertTrue(note.en.contains("mostly watches corridor corridor (32.05 m² of its view), which Mall Co runs"), note.en)
+        XCTAssertTrue(note.en.contains("Art. 13's question"), note.en)
+        XCTAssertTrue(note.zh.contains("第七条第三款、第九条第一款规范的是安装地点"), note.zh)
+        XCTAssertTrue(watching.notes.contains { $0.en.contains("may fall under Art. 9") }, "the tenant note")
+        // Looking along its own shop (east): nothing to say.
+        XCTAssertTrue(try mall(heading: 90).evaluate().1.notes.allSatisfy { !$0.en.contains("concern where a camera is installed") })
+
+        var inCorridor = mall(heading: 90)
+        inCorridor.camera("tenant-cam-2", at: [5, 2], ["heading": 90, "hfov": 60, "vfov": 180, "range": 10, "owner": "Tenant Ltd"])
+        let (_, outcome) = try inCorridor.evaluate()
         let f = try XCTUnwrap(outcome.findings.rule("art9-installer-unauthorized").first)
+        XCTAssertEqual(f.cameraID, "tenant-cam-2")
         XCTAssertEqual(f.zoneID, "corridor")
         XCTAssertEqual(f.severity, .error)
-        XCTAssertTrue(f.message.contains("32.05 m² of its view"), f.message)
+        XCTAssertEqual(
+            f.message,
+            "camera tenant-cam-2 is installed by Tenant Ltd in corridor corridor, which Mall Co runs: only the unit with operating and management responsibility for a place (Art. 7) or the unit or person with the security duty for it (Art. 9) may install there"
+        )
+        XCTAssertTrue(f.message(in: .zh).contains("负有经营管理责任的单位（第七条）或者负有安全防范义务的单位或者个人（第九条）"))
+        XCTAssertFalse(f.message(in: .zh).contains("安全管理责任"))
         XCTAssertEqual(f.citation.provisions.map(\.reference), ["Art. 7 ¶3", "Art. 9 ¶1"])
         XCTAssertTrue(f.citation.provisions[1].zh.contains("仅限于对该场所负有安全防范义务的单位或者个人安装"))
         XCTAssertEqual(f.consequence.article, "Art. 26")
         XCTAssertEqual(f.consequence.condition, "fines only after refusing to correct (拒不改正的)")
-        XCTAssertTrue(outcome.notes.contains { $0.en.contains("may fall under Art. 9") }, "the tenant note")
-        // Looking along its own shop (east): it watches what it runs.
-        XCTAssertTrue(try mall(heading: 90).check().1.rule("art9-installer-unauthorized").isEmpty)
     }
 
     // MARK: Art. 8 ¶2: the operator's duty, with every camera inside

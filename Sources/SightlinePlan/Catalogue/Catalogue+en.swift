@@ -53,9 +53,9 @@ extension Catalogue {
         .messageBeyondSite: "camera {0} sees {1} m² outside the site boundary",
         .messageBeyondProperty: "camera {0} sees {1} m² outside the property boundary",
         .messageInstaller:
-            "camera {0} is installed by {1}, but the place it mostly watches, {2}{3}, is {4}'s: only the unit or person with the safety duty for a place may install there",
-        .messageInstallerShare: " ({0} m² of its view)",
-        .messageInstallerStands: " (it stands there)",
+            "camera {0} is installed by {1} in {2}{3}, which {4} runs: only the unit with operating and management responsibility for a place (Art. 7) or the unit or person with the security duty for it (Art. 9) may install there",
+        .messageInstallerShare: " (it stands in no zone: the zone of {0} m² of its view)",
+        .messageInstallerStands: "",
         .messageSiteOperator: "the site's operator",
         .messageObstructed:
             "public-security camera {0} sees {1} m² of the {2} m² its field would cover without walls: {3} % is blocked (over {4} %, Sightline's obstructionShare setting: the law sets no share); whether a wall is an act of obstruction (遮挡) turns on whether it was put up after the camera, which a plan does not show: a judgement for the inspector",
@@ -224,6 +224,8 @@ extension Catalogue {
             ". The deadline, {0}, falls on a weekend or statutory holiday{1}: under Civil Code Art. 203 the period's last day moves to the day after the holiday, {2}, and the filing is on time; if that article does not reach this deadline, it is late as stated. Sightline cannot settle which, so this is a warning",
         .consequenceFilingMade:
             "nothing is left to correct: the filing has been made; Art. 29 orders a correction within a time limit and fines only refusing to correct (拒不改正的)",
+        .noteWatchesAnothersZone:
+            "Camera {0} is installed in {1}, which its owner {2} runs, and mostly watches {3} ({4} m² of its view), which {5} runs: Art. 7 ¶3 and Art. 9 ¶1 concern where a camera is installed, so Sightline does not read this as an unauthorized installation; whether its angle and range are reasonable is Art. 13's question, a judgement for the inspector.",
         .noteTenantPremises:
             "Camera {0} belongs to {1}, who manages {2}: a tenant's own cameras inside its premises may fall under Art. 9 (other public places) rather than Art. 7; that is the user's decision, made with placeCategory (e.g. a plan of the tenant's premises marked art9-other-public).",
         .messageNonPublicGuestRooms:

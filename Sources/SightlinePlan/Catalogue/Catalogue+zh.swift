@@ -51,9 +51,10 @@ extension Catalogue {
             "摄像机可拍摄到{1}至少 {0} m²，但其内部及边界出入口 {2} m 范围内均无警示标识（Sightline 设定 minSignageViewArea 与 signDistance；第十三条要求设置显著提示标识，未规定距离）",
         .messageBeyondSite: "摄像机 {0} 可拍摄到场所边界以外 {1} m²",
         .messageBeyondProperty: "摄像机 {0} 可拍摄到自有场所边界以外 {1} m²",
-        .messageInstaller: "摄像机 {0} 由 {1} 安装，但其主要拍摄的{2}{3}属于 {4}：只有对该场所负有安全管理责任的单位或者个人可以在此安装",
-        .messageInstallerShare: "（占其视野 {0} m²）",
-        .messageInstallerStands: "（摄像机位于此处）",
+        .messageInstaller:
+            "摄像机 {0} 由 {1} 安装在{2}{3}，该场所由 {4} 管理：只有对该场所负有经营管理责任的单位（第七条）或者负有安全防范义务的单位或者个人（第九条）可以在此安装",
+        .messageInstallerShare: "（摄像机不在任何区域内，按其视野中占 {0} m² 的区域判断）",
+        .messageInstallerStands: "",
         .messageSiteOperator: "场所运营单位",
         .messageObstructed:
             "公安视频摄像机 {0} 可拍摄 {1} m²，无墙体遮挡时应为 {2} m²：被遮挡 {3} %（超过 {4} %，系 Sightline 设定 obstructionShare，法规未规定比例）；墙体是否构成“遮挡”，取决于其是否在摄像机安装后设置，图纸无法表明，需由审查人员判断",
@@ -219,6 +220,8 @@ extension Catalogue {
         .messageRestDayReadings:
             "。期限的最后一日{0}是休息日或法定节假日{1}：依《民法典》第二百零三条，期间的最后一日顺延至节假日结束的次日即{2}，则备案未逾期；若该条不适用于本期限，则如上所述逾期。Sightline 无法判断适用与否，故列为警告",
         .consequenceFilingMade: "已无需改正：备案已经完成；第二十九条规定责令限期改正，仅对“拒不改正的”处以罚款",
+        .noteWatchesAnothersZone:
+            "摄像机 {0} 安装在其所有者 {2} 管理的{1}内，主要拍摄 {5} 管理的{3}（占其视野 {4} m²）：第七条第三款、第九条第一款规范的是安装地点，Sightline 不视其为擅自安装；其角度和采集范围是否合理属第十三条的问题，需由审查人员判断。",
         .noteTenantPremises:
             "摄像机 {0} 属于 {1}，其管理所在区域 {2}：承租人在自有经营场所内安装的设备可能适用第九条（其他公共场所），而非第七条；请以 placeCategory 作出判断（如为该承租人单独建立 art9-other-public 平面图）。",
         .messageNonPublicGuestRooms: "图纸将场所标为非公共场所，但{0}属于经营接待食宿场所的房间；对其适用{1}",

@@ -295,6 +295,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case noteHolidaySource
     /// {0} camera, {1} owner, {2} zone it manages.
     case noteTenantPremises
+    case noteWatchesAnothersZone
     /// {0} zone description, {1} provision.
     case messageNonPublicGuestRooms
     // Consequences.
