@@ -201,15 +201,23 @@ public struct SystemRecord: Sendable {
 }
 
 /// `system.filing`: what was filed with the public security organ, so a
-/// plan whose cameras differ from it shows an unfiled change (Art. 14 ¶1).
+/// plan whose filed particulars differ from it — the cameras by type, the
+/// storage period, the construction location (Art. 14 ¶1 names them) —
+/// shows an unfiled change.
 public struct FiledRecord: Sendable, Equatable {
     /// The date of the filing or of its last change.
     public var date: CalendarDate?
     /// Cameras filed, by `type` (`fixed`, `ptz`, `fisheye`).
     public var cameras: [String: Int]
-    public init(date: CalendarDate?, cameras: [String: Int]) {
+    /// The storage period filed (视频图像信息的存储期限), in days.
+    public var retentionDays: Int?
+    /// The construction location filed (建设地点).
+    public var address: String?
+    public init(date: CalendarDate?, cameras: [String: Int], retentionDays: Int? = nil, address: String? = nil) {
         self.date = date
         self.cameras = cameras
+        self.retentionDays = retentionDays
+        self.address = address
     }
 }
 

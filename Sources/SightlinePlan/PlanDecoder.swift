@@ -281,9 +281,9 @@ public enum PlanDecoder {
     }
 
     /// Levels as declared, or implied by the features when none are declared.
-    /// `system.filing`: `{ "date": "YYYY-MM-DD", "cameras": { "fixed": 3, "ptz": 1 } }`.
+    /// `system.filing`: `{ "date": "YYYY-MM-DD", "cameras": { "fixed": 3, "ptz": 1 }, "retentionDays": 30, "address": "…" }`.
     private static func filedRecord(_ f: PropertyReader) -> FiledRecord {
-        f.warnUnknown(["date", "cameras"])
+        f.warnUnknown(["date", "cameras", "retentionDays", "address"])
         var counts: [String: Int] = [:]
         if let cameras = f.object("cameras") {
             cameras.warnUnknown(Camera.CameraType.allCases.map(\.rawValue))
@@ -298,7 +298,15 @@ public enum PlanDecoder {
         } else if f.has("cameras") == false {
             f.log.error(nil, f.path("cameras"), "required: the cameras filed, by type, e.g. { \"fixed\": 12, \"ptz\": 2 }")
         }
-        return FiledRecord(date: f.date("date"), cameras: counts)
+        var retention: Int?
+        if let days = f.number("retentionDays", in: 0...Double(Int32.max)) {
+            if days == days.rounded() {
+                retention = Int(days)
+            } else {
+                f.log.error(nil, f.path("retentionDays"), "expected a whole number of days, found \(fmt(days))")
+            }
+        }
+        return FiledRecord(date: f.date("date"), cameras: counts, retentionDays: retention, address: f.string("address"))
     }
 
     static func resolveLevels(declared: [Level], raws: inout [RawFeature], log: ProblemLog) -> [Level] {

@@ -293,6 +293,21 @@ public enum BuiltInProfiles {
            "condition": "only after refusing to correct (拒不改正的)",
            "conditionZh": "拒不改正的，方予罚款"
           },
+          "art29-change": {
+           "article": "Art. 29",
+           "measures": [
+            "order to correct within a time limit (责令限期改正)"
+           ],
+           "fines": {
+            "operator": {
+             "max": 10000
+            }
+           },
+           "condition": "only after refusing to correct (拒不改正的)",
+           "conditionZh": "拒不改正的，方予罚款",
+           "note": "Sightline's reading: the particulars change when the changed system is installed; a design not yet installed has no change to file, and Art. 29 applies only if the change, once made, is not filed in time",
+           "noteZh": "Sightline 的理解：备案事项在变更后的系统安装时才发生变化；尚未安装的设计方案没有需要备案的变更，仅在变更实施后未及时办理备案变更时适用第二十九条"
+          },
           "art14-record": {
            "article": "Art. 14",
            "measures": [],
@@ -565,13 +580,13 @@ public enum BuiltInProfiles {
            "severity": "warning",
            "article": "art14",
            "title": "Change not filed",
-           "description": "the cameras in the plan differ, by type, from those system.filing records",
+           "description": "the plan differs from what system.filing records: the cameras by type, the storage period (retentionDays), the address",
            "citation": {
             "ref": "Art. 14 ¶1",
             "zh": "公共安全视频系统备案事项发生变化的，应当及时办理备案变更",
             "en": "Where the filed particulars of a public security video system change, the filing shall be changed in time"
            },
-           "consequence": "art29"
+           "consequence": "art29-change"
           },
           {
            "id": "art17-retention-short",

@@ -139,17 +139,28 @@ extension RuleContext {
             if plan.metadata.system.filedOn != nil { out.notEvaluated = { $0.t(.reasonNoFiling) } }
             return out
         }
-        var differences: [(planned: Int, type: String, recorded: Int)] = []
+        // The particulars Art. 14 ¶1 names that a plan shows: the cameras'
+        // number and type, the storage period, the construction location
+        // (compared where the filing records them).
+        var differences: [(Language) -> String] = []
         for type in Camera.CameraType.allCases {
             let planned = facts.cameras(of: type)
             let recorded = filed.cameras[type.rawValue] ?? 0
-            if planned != recorded { differences.append((planned, type.rawValue, recorded)) }
+            if planned != recorded {
+                differences.append { l in l.t(.messageCameraDifference, String(planned), type.rawValue, String(recorded)) }
+            }
+        }
+        if let recorded = filed.retentionDays, let planned = plan.metadata.system.retentionDays, planned != recorded {
+            differences.append { l in l.t(.messageRetentionDifference, String(planned), String(recorded)) }
+        }
+        if let recorded = filed.address, let planned = plan.metadata.site.address, planned != recorded {
+            differences.append { l in l.t(.messageAddressDifference, planned, recorded) }
         }
         guard !differences.isEmpty else { return out }
         out.findings.append(
             finding(rule) { l in
                 let when = filed.date.map { l.t(.messageFiledOn, l.date($0)) } ?? ""
-                let listed = differences.map { l.t(.messageCameraDifference, String($0.planned), $0.type, String($0.recorded)) }
+                let listed = differences.map { $0(l) }
                 return l.t(.messageChangeUnfiled, when, listed.joined(separator: l == .zh ? "；" : "; "), reference(rule.article, l))
             })
         return out

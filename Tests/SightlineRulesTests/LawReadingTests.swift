@@ -373,6 +373,28 @@ final class LawReadingTests: XCTestCase {
         XCTAssertTrue(f.message.contains("2 fixed in the plan, 1 filed") && f.message.contains("1 ptz in the plan, 0 filed"), f.message)
         XCTAssertTrue(f.citation.zh.contains("应当及时办理备案变更"))
         XCTAssertEqual(f.consequence.article, "Art. 29")
+        // Art. 29 reaches a change only once it is installed and not filed: said.
+        XCTAssertTrue(f.consequence.note?.contains("a design not yet installed has no change to file") ?? false)
+        XCTAssertTrue(f.consequence.summary(in: .zh).contains("尚未安装的设计方案没有需要备案的变更"), f.consequence.summary(in: .zh))
+    }
+
+    /// Art. 14 ¶1's particulars a plan shows besides the cameras: the
+    /// storage period and the construction location, compared where the
+    /// filing records them.
+    func testAChangedStoragePeriodOrAddressIsAnUnfiledChange() throws {
+        var b = lobbyAndToilet()
+        let address = try XCTUnwrap((b.plan["site"] as? [String: Any])?["address"] as? String)
+        let retention = try XCTUnwrap((b.plan["system"] as? [String: Any])?["retentionDays"] as? Int)
+        set(&b, "system", "filing", ["cameras": ["fixed": 1], "retentionDays": retention, "address": address])
+        XCTAssertTrue(try b.check().1.rule("art14-filing-change-unfiled").isEmpty, "the same particulars")
+        set(&b, "system", "filing", ["cameras": ["fixed": 1], "retentionDays": retention + 60, "address": "2 Old Street"])
+        let f = try XCTUnwrap(b.check().1.rule("art14-filing-change-unfiled").first)
+        XCTAssertEqual(
+            f.message,
+            "the plan differs from what was filed: footage kept \(retention) days in the plan, \(retention + 60) filed; the address is “\(address)” in the plan, “2 Old Street” filed; once installed, the change must be filed (Art. 14 备案变更)"
+        )
+        XCTAssertTrue(f.message(in: .zh).contains("图纸中视频图像信息存储期限 \(retention) 日，备案 \(retention + 60) 日"), f.message(in: .zh))
+        XCTAssertTrue(f.message(in: .zh).contains("备案为“2 Old Street”"), f.message(in: .zh))
     }
 
     // MARK: Over-retention

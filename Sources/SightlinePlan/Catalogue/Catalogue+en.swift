@@ -76,9 +76,11 @@ extension Catalogue {
         .dataDesign: "the design programme (plan.system.designProgramme)",
         .dataTest: "the test (detection) programme (plan.system.testReport)",
         .listSeparator: ", ",
-        .messageChangeUnfiled: "the cameras differ from those filed{0}: {1}; once installed, the change must be filed ({2} 备案变更)",
+        .messageChangeUnfiled: "the plan differs from what was filed{0}: {1}; once installed, the change must be filed ({2} 备案变更)",
         .messageFiledOn: " on {0}",
         .messageCameraDifference: "{0} {1} in the plan, {2} filed",
+        .messageRetentionDifference: "footage kept {0} days in the plan, {1} filed",
+        .messageAddressDifference: "the address is “{0}” in the plan, “{1}” filed",
         .messageRetentionShort: "footage is kept {0} days; {1} requires at least {2}",
         .messageRetentionExcessive:
             "footage is kept {0} days and the plan states no law or administrative regulation setting that period (system.retentionBasis){3}; after {2} days, footage whose purpose is served must be deleted (Art. 17). {1} days is Sightline's setting overRetentionDays, not a number of Art. 17",

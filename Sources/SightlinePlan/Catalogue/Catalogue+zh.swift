@@ -75,9 +75,11 @@ extension Catalogue {
         .dataDesign: "设计方案（plan.system.designProgramme）",
         .dataTest: "检测方案（plan.system.testReport）",
         .listSeparator: "、",
-        .messageChangeUnfiled: "摄像机与{0}备案的不一致：{1}；安装后须办理备案变更（{2}）",
+        .messageChangeUnfiled: "图纸与{0}备案的事项不一致：{1}；安装后须办理备案变更（{2}）",
         .messageFiledOn: "{0} ",
         .messageCameraDifference: "图纸中 {1} {0} 台，备案 {2} 台",
+        .messageRetentionDifference: "图纸中视频图像信息存储期限 {0} 日，备案 {1} 日",
+        .messageAddressDifference: "图纸中建设地点为“{0}”，备案为“{1}”",
         .messageRetentionShort: "视频图像信息存储 {0} 日；{1}要求不少于 {2} 日",
         .messageRetentionExcessive:
             "视频图像信息存储 {0} 日，图纸未说明规定该期限的法律、行政法规（system.retentionBasis）{3}；{2} 日后，对已经实现处理目的的视频图像信息应当予以删除（第十七条）。{1} 日为 Sightline 设定 overRetentionDays，并非第十七条的数字",

@@ -117,6 +117,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case messageFiledOn
     /// {0} planned, {1} type, {2} filed.
     case messageCameraDifference
+    case messageRetentionDifference
+    case messageAddressDifference
     /// {0} days, {1} article, {2} minimum.
     case messageRetentionShort
     /// {0} days, {1} limit, {2} minimum.
