@@ -682,8 +682,8 @@ public enum BuiltInProfiles {
            },
            "notes": [
             {
-             "zh": "第三十二条第二款：其他国家机关及其工作人员在履行公共安全视频系统建设、使用、相关管理职责过程中，违反本条例规定……由其上级机关或者有关主管部门责令改正，对负有责任的领导人员和直接责任人员依法给予处分；构成犯罪的，依法追究刑事责任。",
-             "en": "Sightline's reading: an Art. 7 ¶1 system is built by departments organised by the local people's government; where the builder is a state organ, Art. 32 ¶2 (correction ordered by its superior organ, 处分 of the responsible leaders and staff) governs rather than the unit fines the findings quote. This is a judgement."
+             "zh": "Sightline 的理解（此为判断）：第七条第一款的系统由地方人民政府组织有关部门建设。建设者为公安机关的，适用第三十二条第一款（“公安机关及其工作人员在履行公共安全视频系统建设、使用、监督管理职责过程中，违反本条例规定……由上级公安机关或者有关主管部门责令改正，对负有责任的领导人员和直接责任人员依法给予处分”）；为其他国家机关的，适用第二款（“其他国家机关及其工作人员在履行公共安全视频系统建设、使用、相关管理职责过程中，违反本条例规定……由其上级机关或者有关主管部门责令改正，对负有责任的领导人员和直接责任人员依法给予处分”），而非检查结果所列对单位的罚款。其他单位或者个人在此安装的（第七条第三款禁止），仍按检查结果所列处罚。",
+             "en": "Sightline's reading (a judgement): an Art. 7 ¶1 system is built by departments the local people's government organises. Where the builder is the public security organ, Art. 32 ¶1 governs; where it is another state organ, Art. 32 ¶2 (in both, correction ordered by the superior organ and 处分 of the responsible leaders and staff), rather than the unit fines the findings quote. A unit or person other than these that installs here (Art. 7 ¶3 forbids it) is still fined as the findings say."
             }
            ]
           },

@@ -253,7 +253,22 @@ final class LawReadingTests: XCTestCase {
         var b = lobbyAndToilet()
         set(&b, "site", "placeCategory", "art7-infrastructure")
         let (_, outcome) = try b.evaluate()
-        XCTAssertTrue(outcome.notes.contains { $0.en.contains("Art. 32 ¶2") && $0.zh.contains("对负有责任的领导人员和直接责任人员依法给予处分") })
+        let note = try XCTUnwrap(outcome.notes.first { $0.en.contains("Art. 32") })
+        // The public security organ (¶1) or another state organ (¶2), in both languages, said to be a reading;
+        // a third party installing there keeps the findings' fines.
+        XCTAssertTrue(note.en.contains("Art. 32 ¶1") && note.en.contains("Art. 32 ¶2") && note.en.contains("a judgement"), note.en)
+        XCTAssertTrue(note.en.contains("is still fined as the findings say"), note.en)
+        XCTAssertTrue(note.zh.hasPrefix("Sightline 的理解（此为判断）") && note.zh.contains("第三十二条第一款"), note.zh)
+        XCTAssertTrue(note.zh.contains("仍按检查结果所列处罚"), note.zh)
+        // Its quotations are the statute's words (the parts either side of an ellipsis).
+        let source = try String(
+            contentsOf: CLI.packageRoot.appendingPathComponent("Fixtures/regulations/order-799-2025-zh.txt"), encoding: .utf8)
+        let text = ChinesePunctuation.halfWidth(source)
+        let quoted = note.zh.split(separator: "“").dropFirst().compactMap { $0.split(separator: "”").first }
+        XCTAssertEqual(quoted.count, 2)
+        for part in quoted.flatMap({ $0.components(separatedBy: "……") }) {
+            XCTAssertTrue(text.contains(ChinesePunctuation.halfWidth(part)), "not verbatim: \(part)")
+        }
     }
 
     /// A deadline on a rest day met on the first working day after it is
