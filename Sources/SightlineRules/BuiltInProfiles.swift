@@ -754,27 +754,27 @@ public enum BuiltInProfiles {
          "items": {
           "(i)": {
            "zh": "（重庆市社会公共安全视频图像信息系统管理办法；本项目仅收录英文机器翻译，未收录中文原文）",
-           "en": "hotels and restaurants, recreational sites (guest rooms and private rooms)"
+           "en": "(i) hotels and restaurants, recreational sites [Sightline's reading: their guest rooms and private rooms]"
           },
           "(ii)": {
            "zh": "（重庆市社会公共安全视频图像信息系统管理办法；本项目仅收录英文机器翻译，未收录中文原文）",
-           "en": "collective and personal accommodation"
+           "en": "… (ii) Collective and personal accommodation"
           },
           "(iii)": {
            "zh": "（重庆市社会公共安全视频图像信息系统管理办法；本项目仅收录英文机器翻译，未收录中文原文）",
-           "en": "ablution rooms, changing rooms, toilets and lactation rooms"
+           "en": "… (iii) Ablution rooms, more clothing, sanitation and lactation rooms [Sightline's reading of the translation: bathrooms, changing rooms, toilets and nursing rooms]"
           },
           "(iv)": {
            "zh": "（重庆市社会公共安全视频图像信息系统管理办法；本项目仅收录英文机器翻译，未收录中文原文）",
-           "en": "areas in which personal information may be disclosed in financial, insurance and securities institutions"
+           "en": "… (iv) Areas in which personal information may be disclosed in financial, insurance and securities institutions"
           },
           "(v)": {
            "zh": "（重庆市社会公共安全视频图像信息系统管理办法；本项目仅收录英文机器翻译，未收录中文原文）",
-           "en": "regions where expressions of personal will may be observed in the vicinity of the electoral box, the polling point"
+           "en": "… (v) Regions where expressions of personal will may be observed in the vicinity of the electoral box, the polling point"
           },
           "(vi)": {
            "zh": "（重庆市社会公共安全视频图像信息系统管理办法；本项目仅收录英文机器翻译，未收录中文原文）",
-           "en": "other places and regions involving personal privacy"
+           "en": "… (vi) Other places and regions involving personal privacy"
           }
          },
          "prohibited": {

@@ -509,6 +509,30 @@ final class LawReadingTests: XCTestCase {
 
     // MARK: 13. Chongqing
 
+    /// The Chongqing items are the translation's words, marker and all
+    /// (`../shared/regulations/chongqing-2009-en.txt`, lines 63–73, copied
+    /// here), with Sightline's reading only inside square brackets: the
+    /// translation's "more clothing, sanitation" is not silently rewritten
+    /// as "changing rooms, toilets".
+    func testChongqingItemsQuoteTheTranslationAndBracketTheReading() throws {
+        let source = [
+            "(i) hotels and restaurants, recreational sites;",
+            "(ii) Collective and personal accommodation;",
+            "(iii) Ablution rooms, more clothing, sanitation and lactation rooms;",
+            "(iv) Areas in which personal information may be disclosed in financial, insurance and securities institutions;",
+            "(v) Regions where expressions of personal will may be observed in the vicinity of the electoral box, the polling point;",
+            "(vi) Other places and regions involving personal privacy.",
+        ]
+        for (key, line) in zip(["(i)", "(ii)", "(iii)", "(iv)", "(v)", "(vi)"], source) {
+            var text = try XCTUnwrap(chongqing.items[key]?.en)
+            if let reading = text.range(of: #" \[[^\]]*\]$"#, options: .regularExpression) { text.removeSubrange(reading) }
+            if text.hasPrefix("… ") { text.removeFirst(2) }
+            XCTAssertEqual(text, String(line.dropLast()), "item (\(key))")
+        }
+        XCTAssertTrue(
+            chongqing.items["(iii)"]?.en.contains("[Sightline's reading of the translation: bathrooms, changing rooms, toilets") ?? false)
+    }
+
     func testChongqingCitationsAndLaterLaw() throws {
         var b = lobbyAndToilet()
         b.camera("cam-wc", at: [12, 5], ["heading": 0])
