@@ -106,13 +106,19 @@ extension PolygonRings {
                 let a = e.a - eye
                 let b = e.b - eye
                 guard a.length > 0, b.length > 0 else { continue }
-                let ba = Bearing.of(a)
-                let bb = Bearing.of(b)
-                let cw = BearingInterval.clockwise(from: ba, to: bb)
-                arcs.append(cw <= 180 ? BearingInterval(from: ba, sweep: cw) : BearingInterval(from: bb, sweep: 360 - cw))
+                arcs.append(span(from: a, to: b))
             }
         }
         return BearingInterval.union(arcs)
+    }
+
+    /// The bearings a segment from `a` to `b` (relative to the eye) spans:
+    /// the short way round, as a segment not through the eye does.
+    static func span(from a: Point2, to b: Point2) -> BearingInterval {
+        let ba = Bearing.of(a)
+        let bb = Bearing.of(b)
+        let cw = BearingInterval.clockwise(from: ba, to: bb)
+        return cw <= 180 ? BearingInterval(from: ba, sweep: cw) : BearingInterval(from: bb, sweep: 360 - cw)
     }
 
     /// The area of the polygon inside the wedge of bearings from `eye`

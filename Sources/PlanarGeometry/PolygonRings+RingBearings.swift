@@ -29,15 +29,6 @@ extension PolygonRings {
         return BearingInterval.union(spans)
     }
 
-    /// The bearings a segment spans seen from the origin (the shorter way
-    /// round, as a segment not through the eye does).
-    private static func span(from a: Point2, to b: Point2) -> BearingInterval {
-        let ba = Bearing.of(a)
-        let bb = Bearing.of(b)
-        let cw = BearingInterval.clockwise(from: ba, to: bb)
-        return cw <= 180 ? BearingInterval(from: ba, sweep: cw) : BearingInterval(from: bb, sweep: 360 - cw)
-    }
-
     /// The parts of a segment between the two circles: at most two (a
     /// segment can cross the inner disk and come out on its other side).
     private static func pieces(of edge: Segment, inRingFrom near: Double, to far: Double, about eye: Point2) -> [(Point2, Point2)] {

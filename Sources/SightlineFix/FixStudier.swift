@@ -97,12 +97,8 @@ struct FixStudier {
         // the band's edges, measured exactly in Swift (arcs, not chords), so
         // the bisection runs no overlay.
         func intrusion(_ tilt: Double) throws -> Double {
-            let band = CameraOptics.distanceBand(
-                mountHeight: camera.mountHeight, personHeight: session.personHeight,
-                elevationLow: -tilt - optics.vfov / 2, elevationHigh: -tilt + optics.vfov / 2)
-            let far = min(band.far, optics.range)
-            guard far > band.near else { return 0 }
-            return inField.reduce(0) { $0 + $1.area(inRingFrom: band.near, to: far, about: eye) }
+            guard let band = band(atTilt: tilt, optics: optics) else { return 0 }
+            return inField.reduce(0) { $0 + $1.area(inRingFrom: band.near, to: band.far, about: eye) }
         }
         let exact = optics.vfov / 2 + Bearing.degrees(atan(camera.mountHeight / dmin))
         guard exact <= 90 else { return nil }
@@ -157,16 +153,22 @@ struct FixStudier {
     /// (and, given a field, within its wedge), exactly in Swift: arcs, not
     /// an overlay with a ring of chords.
     private func keptArea(of allowed: [PolygonRings], atTilt tilt: Double, optics: CameraOptics, in field: BearingInterval?) -> Double {
+        guard let band = band(atTilt: tilt, optics: optics) else { return 0 }
+        let eye = camera.position
+        return allowed.reduce(0) { sum, polygon in
+            if let field { return sum + polygon.area(inside: field, inRingFrom: band.near, to: band.far, about: eye) }
+            return sum + polygon.area(inRingFrom: band.near, to: band.far, about: eye)
+        }
+    }
+
+    /// The distances from the lens between which a person is seen at
+    /// `tilt` (the range caps the far edge); `nil` when the band is empty.
+    private func band(atTilt tilt: Double, optics: CameraOptics) -> (near: Double, far: Double)? {
         let band = CameraOptics.distanceBand(
             mountHeight: camera.mountHeight, personHeight: session.personHeight,
             elevationLow: -tilt - optics.vfov / 2, elevationHigh: -tilt + optics.vfov / 2)
         let far = min(band.far, optics.range)
-        guard far > band.near else { return 0 }
-        let eye = camera.position
-        return allowed.reduce(0) { sum, polygon in
-            if let field { return sum + polygon.area(inside: field, inRingFrom: band.near, to: far, about: eye) }
-            return sum + polygon.area(inRingFrom: band.near, to: far, about: eye)
-        }
+        return far > band.near ? (band.near, far) : nil
     }
 
     /// For a fixed camera no heading clears: the gentlest tilt steeper than
