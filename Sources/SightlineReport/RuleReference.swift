@@ -47,18 +47,25 @@ public enum RuleReference {
                 lines.append("- \(reference): \(zh)")
                 lines.append("  \(en)")
             }
-            for key in rule.consequences {
-                guard let spec = profile.consequences[key] else { continue }
-                let unit = spec.resolve(for: .unit).summary
-                let individual = spec.resolve(for: .individual).summary
-                // Whose kind decides the fine: the installer's, the manager's
-                // or the operator's (`liable` in the profile).
-                let whose = spec.liable == .operator ? "" : " (fines for the \(spec.liable.rawValue), by its kind)"
-                lines.append(
-                    unit == individual
-                        ? "- Consequence\(whose): \(unit)" : "- Consequence\(whose) for a unit: \(unit); for an individual: \(individual)")
+            lines += rule.consequences.compactMap { profile.consequences[$0].map { consequence($0, lead: "Consequence") } }
+            if let later = profile.laterLaw, let sameAct = later.sameAct[rule.id] {
+                let from = later.from.description
+                lines += sameAct.map { consequence($0, lead: "From \(from), the later law for the same act") }
+                if sameAct.isEmpty {
+                    lines.append("- From \(from): \(later.noneLater?.en ?? "the later law sets no consequence for this act").")
+                }
             }
         }
         return lines
+    }
+
+    /// One line for a consequence, for a unit and, where it differs, for an individual.
+    private static func consequence(_ spec: ConsequenceSpec, lead: String) -> String {
+        let unit = spec.resolve(for: .unit).summary
+        let individual = spec.resolve(for: .individual).summary
+        // Whose kind decides the fine: the installer's, the manager's
+        // or the operator's (`liable` in the profile).
+        let whose = spec.liable == .operator ? "" : " (fines for the \(spec.liable.rawValue), by its kind)"
+        return unit == individual ? "- \(lead)\(whose): \(unit)" : "- \(lead)\(whose) for a unit: \(unit); for an individual: \(individual)"
     }
 }

@@ -897,7 +897,9 @@ public enum BuiltInProfiles {
             }
            },
            "condition": "fines only if not corrected within the time limit",
-           "conditionZh": "逾期不改正的，方予罚款"
+           "conditionZh": "逾期不改正的，方予罚款",
+           "note": "Sightline's reading: Art. 20 (ii) speaks of changing a camera's position, direction or range to collect private information; a designed view into a prohibited place is read as the same act",
+           "noteZh": "Sightline 的理解：第二十条第（二）项（译文）所禁止的是改变摄像设备的位置、指向或范围以采集隐私信息；设计中摄像机可拍摄到禁止区域，视同该行为"
           },
           "art10-marks": {
            "article": "Art. 10 (numbering inferred)",
@@ -1038,11 +1040,10 @@ public enum BuiltInProfiles {
            "severity": "warning",
            "article": "art8",
            "title": "Hotel's public corridor or entrance without a camera",
-           "description": "on a plan with guest rooms (a hotel), a corridor, entrance or lobby zone the cameras see less than minSignageViewArea of",
+           "description": "on a plan with guest rooms (Sightline's reading: a hotel's), a corridor or entrance zone the cameras see less than minSignageViewArea (Sightline's setting) of; item (viii) names public corridors and entrances, not lobbies",
            "categories": [
             "corridor",
-            "entrance",
-            "lobby"
+            "entrance"
            ],
            "ifPlanHas": [
             "guest_room"
@@ -1124,9 +1125,34 @@ public enum BuiltInProfiles {
          },
          "laterLaw": {
           "from": "2025-04-01",
+          "profile": "cn-2025",
+          "cites": "Order 799",
+          "sameAct": {
+           "art9-camera-inside": "art8-camera-inside",
+           "art20-view-intrusion": "art8-view-intrusion",
+           "art20-view-masked": "art8-view-masked",
+           "art10-marks-missing": "art13-signage-missing",
+           "art10-ptz-not-fixed": null,
+           "art8-mandatory-place-uncovered": null,
+           "art15-filing-overdue": "art14-filing-overdue",
+           "art15-filing-incomplete": "art14-filing-incomplete",
+           "art19-retention-short": "art17-retention-short"
+          },
+          "prevails": {
+           "zh": "国务院令第799号（2025年4月1日起施行）对同一行为的规定；Sightline 的理解：行政法规与本市规章对同一行为均有规定的，以行政法规为准",
+           "en": "Order 799 (in force 2025-04-01) for the same act; Sightline's reading: where it and the municipal measures both set a consequence for one act, the State Council regulation prevails"
+          },
+          "yields": {
+           "zh": "本市规章自身的规定；Sightline 的理解：国务院令第799号对同一行为另有规定的，以其为准",
+           "en": "the Chongqing measures' own consequence; Sightline's reading: it yields where Order 799 sets one for the same act"
+          },
+          "noneLater": {
+           "zh": "Sightline 的理解：国务院令第799号对此行为未规定法律责任，本市规章的规定仍然适用",
+           "en": "Sightline's reading: Order 799 sets no consequence for this act, so the measures' own stands"
+          },
           "note": {
-           "zh": "自2025年4月1日起，国务院《公共安全视频图像信息系统管理条例》（国务院令第799号）同样适用，且作为行政法规优先于本市规章；仅按本规则集检查会遗漏：第十条（涉密单位周边须事先征得同意）、第十四条（30日内备案）、第八条第一款第（四）项（窃听）。请同时以 cn-2025 检查。",
-           "en": "From 2025-04-01 the State Council's Order No. 799 also applies and prevails (a State Council regulation over a municipal rule). This profile alone would miss Art. 10 (prior consent near confidential units), Art. 14 (filing within 30 days) and Art. 8 ¶1 (iv) (microphones: 窃听). Check with cn-2025 as well."
+           "zh": "自2025年4月1日起，国务院《公共安全视频图像信息系统管理条例》（国务院令第799号）同样适用，且作为行政法规优先于本市规章（Sightline 的理解）。同一行为的法律责任两者不同：本报告对每项发现先列国务院令第799号的规定，再列本市规章的规定；国务院令第799号未规定的，注明本市规章的规定仍然适用。仅按本规则集检查会遗漏国务院令第799号的下列义务：第七条第三款、第九条第一款（仅对该场所负有安全防范义务者可安装；第二十六条）；第八条第一款第（三）项（试衣间）和第（四）项（窃听）；第八条第二款（日常管理和检查义务；第二十七条第二款）；第十条（军事禁区、军事管理区以及国家机关等涉密单位周边须事先征得同意；第二十八条）；第十三条（合理确定安装位置、角度和采集范围；Sightline 据此检查超出场所的视野）；第十四条（投入使用后30日内备案，变更备案；第二十九条）；第十七条（已实现处理目的的信息应予删除）；第二十三条第（二）项（不得擅自改动、迁移、拆除、遮挡公共安全视频设备；第三十条）；第三十三条（在非公共场所安装不得危害公共安全或者侵犯他人的合法权益）。请同时以 cn-2025 检查。",
+           "en": "From 2025-04-01 the State Council's Order No. 799 also applies and prevails (a State Council regulation over a municipal rule; Sightline's reading). The two set different consequences for the same acts: each finding here lists Order 799's first, then the measures' own, and says where Order 799 sets none and the measures' own stands. This profile alone would miss these Order 799 duties: Art. 7 ¶3 and Art. 9 ¶1 (only the party with the security duty for a place may install; Art. 26); Art. 8 ¶1 (iii) (fitting rooms) and (iv) (microphones: 窃听); Art. 8 ¶2 (daily management and inspection; Art. 27 ¶2); Art. 10 (prior consent near military areas and confidential units; Art. 28); Art. 13 (a reasonable position, angle and range; Sightline checks the view beyond the site by it); Art. 14 (filing within 30 days of use, and filing changes; Art. 29); Art. 17 (deleting footage that has served its purpose); Art. 23 (2) (no moving, removing or obstructing public-security cameras; Art. 30); Art. 33 (cameras in non-public places must not endanger public security or infringe others' legitimate rights). Check with cn-2025 as well."
           }
          }
         }

@@ -79,12 +79,6 @@ public struct Article: Sendable, Equatable {
     }
 }
 
-/// A later law that governs the same plans from `from` on.
-public struct LaterLaw: Sendable, Equatable {
-    public var from: CalendarDate
-    public var note: Text
-}
-
 /// Thresholds and dates, all with units in their names.
 public struct Parameters: Sendable, Equatable {
     /// Smallest view overlap with a private zone that is a finding (m²).

@@ -200,9 +200,11 @@ public enum ProfileLoader {
 
         var laterLaw: LaterLaw?
         if let l = r.object("laterLaw") {
-            l.warnUnknown(["from", "note"])
+            l.warnUnknown(["from", "note", "profile", "cites", "sameAct", "prevails", "yields", "noneLater"])
             if let from = l.date("from"), let note = text(l.object("note"), l.path("note"), log: log) {
-                laterLaw = LaterLaw(from: from, note: note)
+                var law = LaterLaw(from: from, note: note)
+                if l.has("profile") { readSameAct(l, into: &law, own: Set(rules.map(\.id)), ownID: id) }
+                laterLaw = law
             } else if !l.has("from") {
                 log.error(nil, l.path("from"), "required: the date the later law applies from")
             }
@@ -216,6 +218,60 @@ public enum ProfileLoader {
         profile.laterLaw = laterLaw
         profile.noteZh = r.string("noteZh")
         return profile
+    }
+
+    /// The later law's consequences for the acts this profile's rules find:
+    /// `profile` names a built-in profile, `sameAct` maps each of this
+    /// profile's rules to that profile's rule for the same act (`null`: it
+    /// sets none), `cites` prefixes its articles, and `prevails`, `yields`
+    /// and `noneLater` are the notes the report puts on each.
+    private static func readSameAct(_ l: PropertyReader, into law: inout LaterLaw, own: Set<String>, ownID: String?) {
+        let log = l.log
+        guard let laterID = required(l, "profile") else { return }
+        guard laterID != ownID, BuiltInProfiles.files[laterID] != nil else {
+            log.error(nil, l.path("profile"), "expected another built-in profile (\(BuiltInProfiles.names.joined(separator: ", ")))")
+            return
+        }
+        let later: Profile
+        do { later = try load(laterID) } catch {
+            log.error(nil, l.path("profile"), "the built-in profile `\(laterID)` does not load")
+            return
+        }
+        let cites = required(l, "cites") ?? laterID
+        law.prevails = text(l.object("prevails"), l.path("prevails"), log: log)
+        law.yields = text(l.object("yields"), l.path("yields"), log: log)
+        law.noneLater = text(l.object("noneLater"), l.path("noneLater"), log: log)
+        guard let map = l.object("sameAct") else {
+            log.error(nil, l.path("sameAct"), "required: an object mapping this profile's rules to the later profile's")
+            return
+        }
+        // Rule ids are written as in each profile's `rules` (full ids carry
+        // the profile's id unless they name a shared group like `coverage/`).
+        let full = { (id: String, profile: String) in id.contains("/") ? id : "\(profile)/\(id)" }
+        for member in map.object.members {
+            let path = map.path(member.key)
+            let ruleID = full(member.key, ownID ?? "")
+            guard own.contains(ruleID) else {
+                log.error(nil, path, "no rule `\(member.key)` in this profile")
+                continue
+            }
+            if member.value == .null {
+                law.sameAct[ruleID] = []
+                continue
+            }
+            guard let laterRule = member.value.stringValue.flatMap({ later.rule(full($0, laterID)) }) else {
+                let found = member.value.stringValue.map { "`\($0)`" } ?? member.value.typeName
+                log.error(nil, path, "expected a rule id of `\(laterID)` or null, found \(found)")
+                continue
+            }
+            law.sameAct[ruleID] = laterRule.consequences.compactMap { key in
+                later.consequences[key].map { spec in
+                    var cited = spec
+                    cited.article = "\(cites) \(spec.article)"
+                    return cited
+                }
+            }
+        }
     }
 
     private static func strings(_ r: PropertyReader, _ key: String) -> [String] {

@@ -162,11 +162,15 @@ struct RuleContext {
         let citation = citations.citation(rule.id, item: item) {
             rule.citation.resolve(item: item, text: item.flatMap { profile.items[$0] })
         }
-        let consequences = rule.consequences.map { key in
-            profile.consequences[key].map { spec in
-                let (kind, payer) = liable(spec.liable, camera: camera, zone: zone)
-                return spec.resolve(for: kind, payer: payer)
-            } ?? Consequence(article: key, measures: [], fines: [], condition: nil, note: nil)
+        let resolve = { (spec: ConsequenceSpec) in
+            let (kind, payer) = self.liable(spec.liable, camera: camera, zone: zone)
+            return spec.resolve(for: kind, payer: payer)
+        }
+        var consequences = rule.consequences.map { key in
+            profile.consequences[key].map(resolve) ?? Consequence(article: key, measures: [], fines: [], condition: nil, note: nil)
+        }
+        if let later = profile.laterLaw, asOf >= later.from {
+            consequences = later.consequences(of: rule.id, own: consequences, resolve: resolve)
         }
         return Finding(
             rule: rule.id, severity: rule.severity, camera: camera, zone: zone, level: level ?? zone?.info.level, area: area,

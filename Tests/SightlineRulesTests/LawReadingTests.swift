@@ -51,8 +51,10 @@ final class LawReadingTests: XCTestCase {
         var b = lobbyAndToilet(operatorKind: "individual")
         b.camera("cam-wc", at: [12, 5], ["heading": 0])
         let inside = try XCTUnwrap(b.check(profile: chongqing).1.rule("art9-camera-inside").first)
-        XCTAssertEqual(inside.consequence.article, "Art. 24")
-        XCTAssertEqual(inside.consequence.fines.map(\.party), ["individual"])
+        let art24 = try XCTUnwrap(inside.consequences.last)
+        XCTAssertEqual(art24.article, "Art. 24")
+        XCTAssertEqual(art24.fines.map(\.party), ["individual"])
+        XCTAssertEqual(inside.consequence.fines.map(\.party), ["individual"], "Order 799 Art. 27 ¶1: none for an individual's either")
     }
 
     // MARK: 2. Beyond the site: no consequence in Art. 26–31
@@ -547,6 +549,32 @@ final class LawReadingTests: XCTestCase {
         XCTAssertTrue(marks.citation.provisions[0].en.contains("the location of the camera equipment is fixed"))
     }
 
+    /// From 2025-04-01 a Chongqing finding lists Order 799's consequence for
+    /// the same act first (the unit's ¥10,000–20,000 of Art. 27 ¶1, not the
+    /// measures' ¥1,000), then the measures' own, each noted as Sightline's
+    /// reading; where Order 799 sets none, the measures' own stands and says so.
+    func testChongqingAppliesOrder799sConsequencesFromItsDate() throws {
+        var b = lobbyAndToilet()
+        b.camera("cam-wc", at: [12, 5], ["heading": 0])
+        b.camera("dome", at: [5, 9], ["type": "ptz"])
+        let (_, after) = try b.evaluate(profile: chongqing)
+        let inside = try XCTUnwrap(after.findings.rule("art9-camera-inside").first)
+        XCTAssertEqual(inside.consequences.map(\.article), ["Order 799 Art. 27 ¶1", "Order 799 Art. 27 ¶2", "Art. 24"])
+        let unit = try XCTUnwrap(inside.consequence.fines.first)
+        XCTAssertEqual([unit.party, unit.minYuan, unit.maxYuan] as [AnyHashable?], ["unit", 10_000, 20_000])
+        XCTAssertTrue(inside.consequence.note?.hasSuffix("the State Council regulation prevails") ?? false, inside.consequence.note ?? "")
+        XCTAssertTrue(inside.consequences[2].note?.contains("it yields where Order 799 sets one for the same act") ?? false)
+        XCTAssertTrue(inside.consequenceSummary(in: .zh).hasPrefix("国务院令第799号第二十七条第一款：没收相关设备设施"))
+        let ptz = try XCTUnwrap(after.findings.rule("art10-ptz-not-fixed").first)
+        XCTAssertEqual(ptz.consequences.map(\.article), ["Art. 10 (numbering inferred)"])
+        XCTAssertTrue(ptz.consequence.note?.contains("Order 799 sets no consequence for this act") ?? false)
+        // Before Order 799 was in force: the measures alone, unremarked.
+        let (_, before) = try b.evaluate(profile: chongqing, asOf: CalendarDate(year: 2020, month: 1, day: 1))
+        let then = try XCTUnwrap(before.findings.rule("art9-camera-inside").first)
+        XCTAssertEqual(then.consequences.map(\.article), ["Art. 24"])
+        XCTAssertFalse(then.consequenceSummary.contains("Order 799"))
+    }
+
     func testChongqingFilingAsksForTheDesignAndTestProgrammes() throws {
         let f = try XCTUnwrap(lobbyAndToilet().check(profile: chongqing).1.rule("art15-filing-incomplete").first)
         XCTAssertTrue(f.message.contains("system.designProgramme") && f.message.contains("system.testReport"), f.message)
@@ -567,8 +595,12 @@ final class LawReadingTests: XCTestCase {
         hotel.zone("room-1", "guest_room", [[0, 2], [5, 2], [5, 6], [0, 6]])
         hotel.wall("room-wall", [[0, 2], [20, 2]])
         hotel.camera("far", at: [40, 40], ["heading": 0])
-        let f = try XCTUnwrap(hotel.check(profile: chongqing).1.rule("art8-mandatory-place-uncovered").first)
-        XCTAssertEqual(f.zoneID, "corridor")
+        hotel.zone("lobby", "lobby", [[5, 2], [20, 2], [20, 8], [5, 8]])
+        let uncovered = try hotel.check(profile: chongqing).1.rule("art8-mandatory-place-uncovered")
+        XCTAssertEqual(uncovered.map(\.zoneID), ["corridor"], "(viii) names public corridors and entrances, not lobbies")
+        let f = try XCTUnwrap(uncovered.first)
+        XCTAssertTrue(f.message.contains("Sightline reads a plan with guest rooms as a hotel's (a judgement"), f.message)
+        XCTAssertTrue(f.message(in: .zh).contains("Sightline 设定 minSignageViewArea"), f.message(in: .zh))
         hotel.camera("corridor-cam", at: [0.5, 1], ["heading": 90, "hfov": 60])
         XCTAssertTrue(try hotel.check(profile: chongqing).1.rule("art8-mandatory-place-uncovered").isEmpty)
         // Not a hotel: no duty read from (viii).

@@ -44,21 +44,24 @@ final class ProfileTests: XCTestCase {
         let f = try XCTUnwrap(findings.first { $0.rule == "cn-chongqing-2009/art20-view-intrusion" })
         XCTAssertEqual(f.citation.reference, "Art. 6 ¶2; Art. 20 (ii) (numbering inferred)")
         XCTAssertTrue(f.citation.en.contains("nor violate personal privacy"))
-        XCTAssertEqual(f.consequence.article, "Art. 25 (iv)")
-        XCTAssertEqual(f.consequence.condition, "fines only if not corrected within the time limit")
-        XCTAssertFalse(f.consequence.measures.joined().contains("dismantl"))
+        // The measures' own consequence comes last (Order 799's, for the same act, first).
+        let own = try XCTUnwrap(f.consequences.last)
+        XCTAssertEqual(own.article, "Art. 25 (iv)")
+        XCTAssertEqual(own.condition, "fines only if not corrected within the time limit")
+        XCTAssertFalse(own.measures.joined().contains("dismantl"))
 
         // A camera inside the PIN-pad area: Art. 9 (not "Art. 9 ¶3"), Art. 24.
         b.camera("cam-pin", at: [1, 0], ["heading": 90, "hfov": 60])
         let inside = try XCTUnwrap(try b.check(profile: chongqing).1.first { $0.rule == "cn-chongqing-2009/art9-camera-inside" })
         XCTAssertEqual(inside.citation.reference, "Art. 9 (iv) (numbering inferred)")
         XCTAssertTrue(inside.citation.en.contains("financial, insurance and securities institutions"))
-        XCTAssertEqual(inside.consequence.article, "Art. 24")
-        let unit = try XCTUnwrap(inside.consequence.fines.first)
+        let art24 = try XCTUnwrap(inside.consequences.last)
+        XCTAssertEqual(art24.article, "Art. 24")
+        let unit = try XCTUnwrap(art24.fines.first)
         XCTAssertEqual(unit.minYuan, 1000)
         XCTAssertNil(unit.maxYuan)
         XCTAssertNotNil(unit.note, "an illegible bound is said to be illegible, never invented")
-        let responsible = try XCTUnwrap(inside.consequence.fines.last)
+        let responsible = try XCTUnwrap(art24.fines.last)
         XCTAssertNil(responsible.minYuan)
         XCTAssertNil(responsible.maxYuan)
 
@@ -74,8 +77,9 @@ final class ProfileTests: XCTestCase {
         b.camera("cam", at: [0, 0])
         let (_, findings) = try b.check(profile: try ProfileLoader.load("cn-chongqing-2009"))
         let f = try XCTUnwrap(findings.first { $0.rule == "cn-chongqing-2009/art19-retention-short" })
-        XCTAssertEqual(f.consequence.condition, "only if not corrected within the time limit")
-        XCTAssertTrue(f.consequence.fines.allSatisfy { $0.minYuan == nil && $0.maxYuan == nil && $0.note != nil })
+        let own = try XCTUnwrap(f.consequences.last)
+        XCTAssertEqual(own.condition, "only if not corrected within the time limit")
+        XCTAssertTrue(own.fines.allSatisfy { $0.minYuan == nil && $0.maxYuan == nil && $0.note != nil })
         // Chongqing sets no deadline for new systems: not evaluated, not invented.
         XCTAssertTrue(findings.allSatisfy { !$0.rule.contains("filing-overdue") })
     }

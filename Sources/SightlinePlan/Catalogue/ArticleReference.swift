@@ -12,11 +12,20 @@ public enum ArticleReference {
 
     static let inferredSuffix = " (numbering inferred)"
 
+    /// Laws a reference may name before its article (a later law's
+    /// consequence in another law's report), with their Chinese citation.
+    static let laws = [("Order 799", "国务院令第799号")]
+
     private static func one(_ reference: String) -> String {
         if reference.hasSuffix(inferredSuffix) {
             let bare = String(reference.dropLast(inferredSuffix.count))
             let converted = one(bare)
             return converted == bare ? reference : converted + "（条号系推定）"
+        }
+        for (law, lawZh) in laws where reference.hasPrefix(law + " Art. ") {
+            let article = String(reference.dropFirst(law.count + 1))
+            let converted = one(article)
+            return converted == article ? reference : lawZh + converted
         }
         let parts = reference.split(separator: " ")
         guard parts.count >= 2, parts[0] == "Art.", let article = Int(parts[1]) else { return reference }

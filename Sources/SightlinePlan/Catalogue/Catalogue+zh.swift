@@ -59,7 +59,8 @@ extension Catalogue {
         .messageObstructed:
             "公安视频摄像机 {0} 可拍摄 {1} m²，无墙体遮挡时应为 {2} m²：被遮挡 {3} %（超过 {4} %，系 Sightline 设定 obstructionShare，法规未规定比例）；墙体是否构成“遮挡”，取决于其是否在摄像机安装后设置，图纸无法表明，需由审查人员判断",
         .messagePTZ: "摄像机 {0} 为云台摄像机：其位置、角度和镜头范围不固定，与标识须注明的内容不符",
-        .messageMandatory: "摄像机仅拍摄到{1} {0} m²，不足 {2} m²：{3}要求在此安装摄像机",
+        .messageMandatory:
+            "摄像机仅拍摄到{1} {0} m²，不足 {2} m²（Sightline 设定 minSignageViewArea）：{3}要求在旅馆的公共通道和出入口安装摄像机；Sightline 将有客房的图纸视为旅馆的图纸（系判断：图纸未说明场所的经营类别）",
         .messageCoverage: "{0}达到 {1} 级的覆盖面积为 {2} m²（共 {3} m²，{4} %），低于要求的 {5} %{6}",
         .messageCoverageUncounted: "；未给出分辨率的摄像机无法计入：{0}",
         .messageOverdue: "{0}备案逾期：{1}；{2}{3}",
