@@ -454,6 +454,18 @@ OGRErr OSRSetFromUserInput(OGRSpatialReferenceH a0, const char * a1) {
     return f(a0, a1);
 }
 
+void VSIFree(void * a0) {
+    static void (*f)(void *);
+    if (!f) f = (void (*)(void *))gdal_symbol("VSIFree");
+    f(a0);
+}
+
+int VSIIngestFile(VSILFILE * a0, const char * a1, GByte ** a2, vsi_l_offset * a3, GIntBig a4) {
+    static int (*f)(VSILFILE *, const char *, GByte **, vsi_l_offset *, GIntBig);
+    if (!f) f = (int (*)(VSILFILE *, const char *, GByte **, vsi_l_offset *, GIntBig))gdal_symbol("VSIIngestFile");
+    return f(a0, a1, a2, a3, a4);
+}
+
 char ** VSIReadDirRecursive(const char * a0) {
     static char ** (*f)(const char *);
     if (!f) f = (char ** (*)(const char *))gdal_symbol("VSIReadDirRecursive");

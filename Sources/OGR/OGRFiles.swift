@@ -21,4 +21,18 @@ public enum OGRFiles {
         }
         return out.sorted()
     }
+
+    /// The bytes of the file at `path` (a plain path or inside an archive,
+    /// `/vsizip/venue.zip/unit.geojson`), at most `limit` bytes; `nil` when
+    /// it cannot be read or is larger (`VSIIngestFile`).
+    /// - Throws: ``OGRError`` when GDAL cannot be opened.
+    public static func contents(_ path: String, limit: Int = 256 << 20) throws(OGRError) -> [UInt8]? {
+        try OGRDataset.requireGDAL(for: path)
+        var buffer: UnsafeMutablePointer<GByte>?
+        var size: vsi_l_offset = 0
+        let read = OGRDataset.withConfig([:], { VSIIngestFile(nil, path, &buffer, &size, GIntBig(limit)) })
+        defer { VSIFree(buffer) }
+        guard read != 0, let buffer else { return nil }
+        return Array(UnsafeBufferPointer(start: buffer, count: Int(size)))
+    }
 }

@@ -342,7 +342,7 @@ public struct DXFImporter: Sendable {
                 "  rooms holding labels of different places (a gap left open? check the drawing): \(mixed.joined(separator: "; "))")
         }
         if rooms.isEmpty { summary.append("  no room outlines on a room layer, and the walls enclose no room: no zones") }
-        return ImportRepair.droppingOpeningsOnNoWall(ImportResult(document: doc.document, summary: summary), file: path)
+        return ImportRepair.repairingOpenings(ImportResult(document: doc.document, summary: summary), file: path)
     }
 
     // MARK: Pieces

@@ -40,7 +40,7 @@ public enum DrawingImport {
         var isFolder: ObjCBool = false
         let isIMDFFolder =
             FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
-            && ["manifest.json", "unit.geojson"].contains {
+            && ["manifest.json", "unit.geojson", "unit.json"].contains {
                 FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent($0))
             }
         if isIMDFFolder || lower.hasSuffix(".zip") { return { path throws(ImportError) in try IMDFImporter().run(path) } }

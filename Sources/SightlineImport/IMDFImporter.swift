@@ -20,7 +20,8 @@ import SightlinePlan
 /// - fixtures as low obstacles (``fixtureHeight``); the venue's name and
 ///   address into `site`.
 ///
-/// `venue`, `level` and `unit` are required; a missing `manifest.json` or
+/// `level` and `unit` are required (as `.geojson`, or `.json` as some
+/// exporters name them); a missing `manifest.json`, `venue.geojson` or
 /// `opening.geojson`, and an opening with no level or no line, are warnings
 /// in the summary.
 public struct IMDFImporter: Sendable {
@@ -58,8 +59,30 @@ public struct IMDFImporter: Sendable {
     /// The files a venue cannot be read without. `manifest.json` (nothing is
     /// read from it; a production campus had none) and `opening.geojson`
     /// (a venue with no doors) are warned of when missing, not required.
-    static let requiredFiles = ["venue.geojson", "level.geojson", "unit.geojson"]
-    static let expectedFiles = ["manifest.json", "opening.geojson"]
+    /// `venue.geojson` gives only the site's name and address, so its absence
+    /// (a venue whose venue record was left out for its licence) is a warning too.
+    static let requiredFiles = ["level.geojson", "unit.geojson"]
+    static let expectedFiles = ["manifest.json", "venue.geojson", "opening.geojson"]
+
+    /// `records` with each `id` field set to its feature's own `id`, the
+    /// identifier IMDF's references use. GDAL takes `id` from the properties
+    /// when they hold one, and exporters from OSM (osmtoimdf) keep the OSM
+    /// element's number there, so without this no unit finds its level.
+    /// Records and features are in file order; a file whose features do not
+    /// match its records one for one is left as GDAL read it.
+    ///
+    /// - Complexity: one parse of the file, O(bytes).
+    static func withFeatureIDs(_ records: [OGRRecord], file: String) throws(OGRError) -> [OGRRecord] {
+        guard !records.isEmpty, let bytes = try OGRFiles.contents(file),
+            let features = (try? JSONParser.parse(bytes))?.objectValue?["features"]?.arrayValue,
+            features.count == records.count
+        else { return records }
+        var out = records
+        for (i, feature) in features.enumerated() {
+            if let id = PlanDecoder.idString(feature.objectValue?["id"]) { out[i].fields["id"] = .string(id) }
+        }
+        return out
+    }
 
     public func run(_ path: String) throws(ImportError) -> ImportResult {
         // A zip is read in place through GDAL's virtual file system.
@@ -72,8 +95,17 @@ public struct IMDFImporter: Sendable {
         func folder(of name: String) -> String? {
             files.first { ($0 as NSString).lastPathComponent == name }.map { ($0 as NSString).deletingLastPathComponent }
         }
-        let prefix = folder(of: "manifest.json") ?? folder(of: "unit.geojson") ?? ""
-        let present = Set(files.filter { ($0 as NSString).deletingLastPathComponent == prefix }.map { ($0 as NSString).lastPathComponent })
+        let prefix = folder(of: "manifest.json") ?? folder(of: "unit.geojson") ?? folder(of: "unit.json") ?? ""
+        let inFolder = Set(files.filter { ($0 as NSString).deletingLastPathComponent == prefix }.map { ($0 as NSString).lastPathComponent })
+        // Exporters that write `unit.json` for `unit.geojson` (osmtoimdf) are
+        // read as if they had used IMDF's names, and the summary says so.
+        var actual: [String: String] = [:]
+        for name in inFolder { actual[name] = name }
+        for name in inFolder where name.hasSuffix(".json") && name != "manifest.json" {
+            let canonical = String(name.dropLast(".json".count)) + ".geojson"
+            if actual[canonical] == nil { actual[canonical] = name }
+        }
+        let present = Set(actual.keys)
         let missing = Self.requiredFiles.filter { !present.contains($0) }
         guard missing.isEmpty else {
             throw ImportError(
@@ -83,13 +115,13 @@ public struct IMDFImporter: Sendable {
             )
         }
         func records(_ name: String) throws(ImportError) -> [OGRRecord] {
-            guard present.contains(name) else { return [] }
-            let file = prefix.isEmpty ? "\(root)/\(name)" : "\(root)/\(prefix)/\(name)"
+            guard let stored = actual[name] else { return [] }
+            let file = prefix.isEmpty ? "\(root)/\(stored)" : "\(root)/\(prefix)/\(stored)"
             do throws(OGRError) {
                 let dataset = try OGRDataset(path: file, drivers: ["GeoJSON"])
                 var out: [OGRRecord] = []
                 for layer in dataset.layers { out += try layer.records() }
-                return out
+                return try Self.withFeatureIDs(out, file: file)
             } catch {
                 throw ImportError(file: path, message: "\(name): \(error.message)")
             }
@@ -99,10 +131,16 @@ public struct IMDFImporter: Sendable {
         doc.decimals = 8
         var summary: [String] = ["\(path): IMDF"]
         for name in Self.expectedFiles where !present.contains(name) {
-            summary.append(
-                name == "opening.geojson"
-                    ? "  warning: no opening.geojson: no doors or passages, every unit is closed by its outline"
-                    : "  warning: no manifest.json: read as IMDF from its other files")
+            switch name {
+            case "opening.geojson":
+                summary.append("  warning: no opening.geojson: no doors or passages, every unit is closed by its outline")
+            case "venue.geojson": summary.append("  warning: no venue.geojson: the site has no name or address")
+            default: summary.append("  warning: no manifest.json: read as IMDF from its other files")
+            }
+        }
+        let renamed = actual.filter { $0.key != $0.value }.map(\.value).sorted()
+        if !renamed.isEmpty {
+            summary.append("  warning: read \(renamed.joined(separator: ", ")) as IMDF's .geojson files of the same names")
         }
 
         // Levels, by ordinal.
@@ -245,7 +283,7 @@ public struct IMDFImporter: Sendable {
                 "  unit categories with no match, imported as room: "
                     + unmapped.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", "))
         }
-        return ImportRepair.droppingOpeningsOnNoWall(ImportResult(document: doc.document, summary: summary), file: path)
+        return ImportRepair.repairingOpenings(ImportResult(document: doc.document, summary: summary), file: path)
     }
 
     /// An IMDF label object (`{"en": …, "zh-Hans": …}`): Chinese, else English, else the first.

@@ -194,7 +194,7 @@ public struct OSMImporter: Sendable {
             "\(path): OSM indoor",
             "  plan: \(levelIDs.count) level\(levelIDs.count == 1 ? "" : "s"), \(counts.values.reduce(0, +)) zones (\(counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))), \(walls) walls, \(doors) openings, \(cameras) cameras",
         ]
-        return ImportRepair.droppingOpeningsOnNoWall(ImportResult(document: doc.document, summary: summary), file: path)
+        return ImportRepair.repairingOpenings(ImportResult(document: doc.document, summary: summary), file: path)
     }
 
     // MARK: Tags

@@ -119,7 +119,7 @@ final class IMDFImportTests: XCTestCase {
         XCTAssertThrowsError(try IMDFImporter().run(fixture("not-imdf.zip"))) { error in
             XCTAssertTrue(
                 "\(error)".contains(
-                    "not-imdf.zip: not an IMDF archive: missing venue.geojson, level.geojson, unit.geojson"),
+                    "not-imdf.zip: not an IMDF archive: missing level.geojson, unit.geojson"),
                 "\(error)")
         }
     }

@@ -277,11 +277,13 @@ def read_imdf(path: Path) -> dict:
     notes = []
     if "manifest" not in files:
         notes.append("manifest.json missing")
+    # Levels by id: two buildings may both have an "Этаж 1" (at different
+    # ordinals), so each level is listed as "name (ordinal n)", once per id.
     level_names = {}
     for f in files.get("level", {}).get("features", []):
         props = f.get("properties") or {}
-        level_names[f.get("id")] = (_imdf_name(props) or props.get("short_name")
-                                    or str(props.get("ordinal")))
+        name = _imdf_name(props) or props.get("short_name") or "unnamed"
+        level_names[f.get("id")] = f"{name} (ordinal {props.get('ordinal')})"
     rooms = []
     for f in files.get("unit", {}).get("features", []):
         props = f.get("properties") or {}
@@ -307,7 +309,7 @@ def read_imdf(path: Path) -> dict:
     return {
         "format": "imdf",
         "units": "WGS84 degrees",
-        "levels": sorted(set(v for v in level_names.values() if v)),
+        "levels": sorted(level_names.values()),
         "feature_files": sorted(files),
         "rooms": rooms,
         "counts": summarise(rooms, len(openings)),
