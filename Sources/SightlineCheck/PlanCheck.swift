@@ -100,7 +100,7 @@ public struct LoadedPlan: Sendable {
         } catch {
             // A broken profile explains the plan's errors better than they do.
             if case .failure(let profileError)? = choice.result { throw profileError }
-            throw error
+            throw error.includingGeometryProblems()
         }
         return LoadedPlan(plan: plan, profile: try choice.profile(), sha256: known ?? SHA256.hex(bytes))
     }

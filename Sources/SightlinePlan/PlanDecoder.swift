@@ -80,7 +80,9 @@ public enum PlanDecoder {
         let log = ProblemLog(file: file)
         let plan = decode(root, log: log, extraCategories: extraCategories, crsResolver: crsResolver, read: reader)
         if !log.errors.isEmpty || plan == nil {
-            throw PlanError(log.errors.isEmpty ? [PlanProblem(file: file, message: "not a plan")] : log.errors)
+            var error = PlanError(log.errors.isEmpty ? [PlanProblem(file: file, message: "not a plan")] : log.errors)
+            error.salvaged = plan
+            throw error
         }
         var result = plan!
         result.warnings = log.warnings

@@ -41,6 +41,11 @@ public struct PlanProblem: Sendable, Equatable, CustomStringConvertible {
 /// The plan could not be read: every error found, in file order.
 public struct PlanError: Error, Sendable, CustomStringConvertible {
     public var problems: [PlanProblem]
+    /// What the decoder made of the file without the features it refused,
+    /// when it got that far: `check` and `serve` look at it for the problems
+    /// a later stage would find (an opening on no wall), so a user meets
+    /// them all at once rather than pass by pass.
+    public var salvaged: Plan? = nil
     public init(_ problems: [PlanProblem]) { self.problems = problems }
     public var description: String { problems.map(\.description).joined(separator: "\n") }
 }
