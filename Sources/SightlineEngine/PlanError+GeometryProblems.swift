@@ -13,7 +13,7 @@ extension PlanError {
         guard var plan = salvaged else { return self }
         plan.cameras = []
         let refused = Set(problems.compactMap(\.feature))
-        var out = PlanError(problems)
+        var out = self
         do {
             _ = try Engine(prohibited: []).analyze(plan)
         } catch let later as PlanError {

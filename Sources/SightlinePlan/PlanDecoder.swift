@@ -81,7 +81,11 @@ public enum PlanDecoder {
         let plan = decode(root, log: log, extraCategories: extraCategories, crsResolver: crsResolver, read: reader)
         if !log.errors.isEmpty || plan == nil {
             var error = PlanError(log.errors.isEmpty ? [PlanProblem(file: file, message: "not a plan")] : log.errors)
-            error.salvaged = plan
+            if var salvaged = plan {
+                salvaged.warnings = log.warnings
+                if keepDocument { salvaged.document = root }
+                error.salvaged = salvaged
+            }
             throw error
         }
         var result = plan!

@@ -308,6 +308,21 @@ public struct JSONReportRenderer: ReportRenderer, JSONDocumentRenderer {
 
     /// The report for input that could not be checked: no findings, and the
     /// problems that stopped the check.
+    /// Problems as an array of `{file, feature, property, message}`: the
+    /// invalid report's `inputErrors`, and the planner's list.
+    public static func write(_ w: inout JSONWriter, problems: [PlanProblem]) {
+        w.beginArray()
+        for p in problems {
+            w.beginObject()
+            w.field("file", p.file)
+            w.field("feature", p.feature)
+            w.field("property", p.property)
+            w.field("message", p.message)
+            w.endObject()
+        }
+        w.endArray()
+    }
+
     public static func invalidInput(file: String, problems: [PlanProblem], toolVersion: String) -> String {
         var w = JSONWriter()
         w.beginObject()
@@ -326,16 +341,7 @@ public struct JSONReportRenderer: ReportRenderer, JSONDocumentRenderer {
         w.beginArray()
         w.endArray()
         w.key("inputErrors")
-        w.beginArray()
-        for p in problems {
-            w.beginObject()
-            w.field("file", p.file)
-            w.field("feature", p.feature)
-            w.field("property", p.property)
-            w.field("message", p.message)
-            w.endObject()
-        }
-        w.endArray()
+        write(&w, problems: problems)
         w.endObject()
         return w.string + "\n"
     }

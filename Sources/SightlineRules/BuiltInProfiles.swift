@@ -360,6 +360,12 @@ public enum BuiltInProfiles {
            "measures": [],
            "note": "not a legal requirement",
            "noteZh": "非法律要求"
+          },
+          "art33-none": {
+           "article": "Art. 33",
+           "measures": [],
+           "note": "none set in Art. 26–31 for Art. 33's duty not to endanger public security; other laws may apply, which Sightline does not assess",
+           "noteZh": "第二十六条至第三十一条未就第三十三条“不得危害公共安全”设定法律责任；其他法律可能适用，Sightline 不作判断"
           }
          },
          "rules": [
@@ -657,6 +663,34 @@ public enum BuiltInProfiles {
             "en": "The installation of image acquisition equipment and related facilities in non-public places shall not endanger public security or infringe the lawful rights and interests of others"
            },
            "consequence": "art31"
+          },
+          {
+           "id": "art33-audio-occupied-by-others",
+           "check": "audio-occupied-by-others",
+           "severity": "warning",
+           "article": "art33",
+           "title": "Home camera's microphone reaches rooms others occupy",
+           "description": "for non-public sites: an enabled microphone within its range of a zone marked occupiedByOthers (a lodger's room, a neighbour's flat; walls are not modelled for sound)",
+           "citation": {
+            "ref": "Art. 33",
+            "zh": "在非公共场所安装图像采集设备及相关设施，不得危害公共安全或者侵犯他人的合法权益",
+            "en": "The installation of image acquisition equipment and related facilities in non-public places shall not endanger public security or infringe the lawful rights and interests of others"
+           },
+           "consequence": "art31"
+          },
+          {
+           "id": "art33-view-restricted-area",
+           "check": "view-restricted-area",
+           "severity": "warning",
+           "article": "art33",
+           "title": "Home camera sees a military or confidential unit's area",
+           "description": "for non-public sites: the view region covers at least minConsentViewArea of a restricted area (Art. 10 governs installations in public places; Sightline reads filming such an area from a home as a risk to public security under Art. 33, a judgement)",
+           "citation": {
+            "ref": "Art. 33",
+            "zh": "在非公共场所安装图像采集设备及相关设施，不得危害公共安全或者侵犯他人的合法权益",
+            "en": "The installation of image acquisition equipment and related facilities in non-public places shall not endanger public security or infringe the lawful rights and interests of others"
+           },
+           "consequence": "art33-none"
           },
           {
            "id": "coverage/required-uncovered",

@@ -148,6 +148,50 @@ extension RuleContext {
         return out
     }
 
+    /// Microphones of a home camera within reach of rooms others occupy (a
+    /// lodger's bedroom, a neighbour's flat drawn as a zone): Art. 33's
+    /// "侵犯他人的合法权益" read for sound as Art. 8 ¶1 (iv) reads 窃听 for
+    /// public places. Walls are not modelled for sound.
+    func audioIntoOccupied(_ rule: RuleDefinition) -> RuleResult {
+        var out = RuleResult()
+        guard plan.metadata.site.placeCategory == .nonPublic else { return out }
+        for c in analysis.cameras {
+            for (zone, distance) in c.audioZones where zone.occupiedByOthers && !isProhibited(zone) {
+                var f = finding(rule, camera: c.camera, zone: zone) { l in
+                    l.t(
+                        .messageMicrophone, c.camera.id, DecimalText.fixed2(distance), describe(zone, l),
+                        DecimalText.fixed2(c.camera.audioRange ?? 0)) + l.t(.messageOccupiedInside)
+                }
+                f.distance = distance
+                out.findings.append(f)
+            }
+        }
+        return out
+    }
+
+    /// Home cameras whose view covers a military or confidential unit's
+    /// area: Art. 10 governs installations under the Regulations (public
+    /// places), so in a non-public place the plan is judged by Art. 33's
+    /// "不得危害公共安全"; that filming such an area endangers public
+    /// security is Sightline's reading, and the message says so.
+    func viewIntoRestricted(_ rule: RuleDefinition) -> RuleResult {
+        var out = RuleResult()
+        guard plan.metadata.site.placeCategory == .nonPublic else { return out }
+        for c in analysis.cameras {
+            for r in c.restricted where r.overlap >= parameters.minConsentViewArea {
+                var f = finding(rule, camera: c.camera, level: c.camera.info.level, area: r.overlap) { l in
+                    l.t(
+                        .messageRestrictedSeenFromHome, c.camera.id, DecimalText.fixed2(r.overlap),
+                        ZoneCategoryNames.name(r.area.category.rawValue, l), r.area.id)
+                }
+                f.restrictedArea = r.area
+                f.distance = r.distance
+                out.findings.append(f)
+            }
+        }
+        return out
+    }
+
     /// A finding about an overlap, carrying its polygon, area, distance and
     /// pixel density as evidence.
     private func evidence(_ rule: RuleDefinition, camera: Camera, _ intrusion: Intrusion, say: (Language) -> String) -> Finding {

@@ -168,6 +168,8 @@ public enum CheckKind: String, Sendable, CaseIterable {
     case ptzNotFixed = "ptz-not-fixed"
     case mandatoryPlaceUncovered = "mandatory-place-uncovered"
     case privacyNotEvaluated = "privacy-not-evaluated"
+    case audioIntoOccupied = "audio-occupied-by-others"
+    case viewIntoRestricted = "view-restricted-area"
 }
 
 /// One rule of a profile.

@@ -149,6 +149,8 @@ struct RuleContext {
         case .ptzNotFixed: return ptzNotFixed(rule)
         case .mandatoryPlaceUncovered: return mandatoryPlaceUncovered(rule)
         case .privacyNotEvaluated: return privacyNotEvaluated(rule)
+        case .audioIntoOccupied: return audioIntoOccupied(rule)
+        case .viewIntoRestricted: return viewIntoRestricted(rule)
         }
     }
 

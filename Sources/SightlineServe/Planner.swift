@@ -37,7 +37,16 @@ public actor Planner {
     let asOf: CalendarDate
     let profiles = ProfileCache()
     var document: PlanRewriter
+    /// The plan analysed: the document's, without the features that have
+    /// problems (``problems``), so a plan `check` refuses still opens here.
     var loaded: LoadedPlan
+    /// Every problem of the document (a property the decoder refuses, an
+    /// opening on no wall), listed in the page; empty for a valid plan.
+    public private(set) var problems: [PlanProblem] = []
+    /// The features left out of the analysis for their problems, by id.
+    var excluded: Set<String> = []
+    /// ``problems`` as the plan was opened, for the command line to print.
+    public nonisolated let problemsAtStart: [PlanProblem]
     let session: PlanSession
     var report: CheckReport
     /// SHA-256 of `file` as last read or written, `nil` while it does not
@@ -104,14 +113,21 @@ public actor Planner {
                 throw fail(
                     target, "already exists: serve that plan to go on from it, or give --save-as a new file for this drawing's import")
             }
-            loaded = try LoadedPlan.load(file, profileOption: profileOption, cache: profiles, drawing: drawing)
+            guard let importer = DrawingImport.importer(for: file, options: drawing) else { throw fail(file, "not a drawing") }
+            let imported: ImportResult
+            do { imported = try importer(file) } catch { throw PlanError([error.problem]) }
+            let repairable = try RepairablePlan.load(
+                bytes: Array(imported.json.utf8), file: file, profileOption: profileOption, cache: profiles,
+                sha256: (try? PlanDecoder.readFile(file)).map(SHA256.hex))
+            (loaded, problems, excluded) = (repairable.loaded, repairable.problems, repairable.excluded)
             source = file
             diskSHA256 = nil
         } else {
             let bytes = try PlanDecoder.readFile(file)
             target = saveAs ?? file
             if target != file, exists(target) { throw fail(target, "already exists: --save-as must name a new file") }
-            loaded = try LoadedPlan.load(bytes: bytes, file: file, profileOption: profileOption, cache: profiles)
+            let repairable = try RepairablePlan.load(bytes: bytes, file: file, profileOption: profileOption, cache: profiles)
+            (loaded, problems, excluded) = (repairable.loaded, repairable.problems, repairable.excluded)
             source = file
             diskSHA256 = target == file ? SHA256.hex(bytes) : nil
         }
@@ -123,11 +139,28 @@ public actor Planner {
             option: language, siteLocale: loaded.plan.metadata.site.locale, environment: environment, profileID: loaded.profile.id)
         do {
             document = try PlanRewriter(plan: loaded.plan)
-            session = try PlanSession(plan: loaded.plan, engine: Self.engine(for: loaded.profile))
         } catch {
             throw fail(file, "\(error)")
         }
-        report = Self.report(loaded, session.analysis(), asOf: asOf)
+        do {
+            session = try PlanSession(plan: loaded.plan, engine: Self.engine(for: loaded.profile))
+        } catch let geometry as PlanError where problems.isEmpty {
+            // Geometry the engine cannot use (an opening on no wall): open
+            // the plan without those features, and list them.
+            guard
+                let repairable = try? RepairablePlan.load(
+                    bytes: document.bytes, file: file, profileOption: profileOption, cache: profiles, sha256: loaded.sha256,
+                    lookForGeometryProblems: true),
+                !repairable.problems.isEmpty,
+                let retried = try? PlanSession(plan: repairable.loaded.plan, engine: Self.engine(for: repairable.loaded.profile))
+            else { throw geometry }
+            (self.loaded, problems, excluded) = (repairable.loaded, repairable.problems, repairable.excluded)
+            session = retried
+        } catch {
+            throw fail(file, "\(error)")
+        }
+        report = Self.report(self.loaded, session.analysis(), asOf: asOf)
+        problemsAtStart = problems
     }
 
     /// Where Save writes the plan imported from a drawing: `floor.dxf` →
@@ -160,6 +193,15 @@ public actor Planner {
 
     /// The current plan as JSON, as it would be saved.
     public func planJSON() -> [UInt8] { document.bytes }
+
+    /// The document's problems, `[{file, feature, property, message}]` as
+    /// `check --format json` lists them (`inputErrors`), for the page's
+    /// list: the features named are left out of the analysis until repaired.
+    public func problemsJSON() -> [UInt8] {
+        var w = JSONWriter(indent: 0)
+        JSONReportRenderer.write(&w, problems: problems)
+        return w.bytes
+    }
 
     /// The `findings` array exactly as `check --format json` gives it for
     /// the current state.
@@ -372,13 +414,22 @@ public actor Planner {
     func apply(features: Set<String> = [], _ edit: @escaping Edit) throws(PlannerError) {
         var next = document
         try edit(&next)
-        let candidate: LoadedPlan
+        let repairable: RepairablePlan
         do {
-            candidate = try LoadedPlan.load(bytes: next.bytes, file: file, profileOption: profileOption, cache: profiles)
+            repairable = try RepairablePlan.load(
+                bytes: next.bytes, file: file, profileOption: profileOption, cache: profiles, lookForGeometryProblems: !problems.isEmpty)
         } catch {
             throw PlannerError(400, error.problems.map(\.description).joined(separator: "\n"))
         }
-        let levels = Self.levels(of: features, in: loaded.plan).union(Self.levels(of: features, in: candidate.plan))
+        // An edit may repair problems, never add one.
+        let known = Set(problems.map(\.description))
+        let added = repairable.problems.filter { !known.contains($0.description) }
+        guard added.isEmpty else { throw PlannerError(400, added.map(\.description).joined(separator: "\n")) }
+        let candidate = repairable.loaded
+        var levels = Self.levels(of: features, in: loaded.plan).union(Self.levels(of: features, in: candidate.plan))
+        // A repaired feature joins the analysis: its level's scene is rebuilt
+        // (every level: it is no longer in the plan the page analysed).
+        if repairable.excluded != excluded { levels.formUnion(candidate.plan.levels.map(\.id)) }
         do {
             if levels.isEmpty { try session.updateCameras(candidate.plan) } else { try session.rebuild(candidate.plan, levels: levels) }
         } catch {
@@ -388,6 +439,7 @@ public actor Planner {
         }
         document = next
         loaded = candidate
+        (problems, excluded) = (repairable.problems, repairable.excluded)
         revision += 1
         edits.append(edit)
         report = Self.report(candidate, session.analysis(), asOf: asOf)
@@ -568,9 +620,12 @@ public actor Planner {
     public func reloadKeepingEdits() throws(PlannerError) -> [UInt8] {
         let bytes: [UInt8]
         let fresh: LoadedPlan
+        var freshProblems: RepairablePlan
         do {
             bytes = try PlanDecoder.readFile(file)
-            fresh = try LoadedPlan.load(bytes: bytes, file: file, profileOption: profileOption, cache: profiles)
+            let repairable = try RepairablePlan.load(
+                bytes: bytes, file: file, profileOption: profileOption, cache: profiles, lookForGeometryProblems: true)
+            (fresh, freshProblems) = (repairable.loaded, repairable)
         } catch {
             throw PlannerError(409, "cannot reload \(file): " + error.problems.map(\.description).joined(separator: "; "))
         }
@@ -583,11 +638,19 @@ public actor Planner {
             var next = doc
             do throws(PlannerError) {
                 try edit(&next)
+                let repairable: RepairablePlan
                 do {
-                    current = try LoadedPlan.load(bytes: next.bytes, file: file, profileOption: profileOption, cache: profiles)
+                    repairable = try RepairablePlan.load(
+                        bytes: next.bytes, file: file, profileOption: profileOption, cache: profiles,
+                        lookForGeometryProblems: !freshProblems.problems.isEmpty)
                 } catch {
                     throw PlannerError(400, error.problems.map(\.description).joined(separator: "; "))
                 }
+                let known = Set(freshProblems.problems.map(\.description))
+                let added = repairable.problems.filter { !known.contains($0.description) }
+                guard added.isEmpty else { throw PlannerError(400, added.map(\.description).joined(separator: "; ")) }
+                current = repairable.loaded
+                freshProblems = repairable
                 doc = next
                 kept.append(edit)
             } catch {
@@ -601,6 +664,7 @@ public actor Planner {
         }
         document = doc
         loaded = current
+        (problems, excluded) = (freshProblems.problems, freshProblems.excluded)
         edits = kept
         diskSHA256 = SHA256.hex(bytes)
         revision = kept.count

@@ -53,6 +53,8 @@ enum PlannerPage {
           .finding.info { border-color: #48a; background: #f4f8fc; }
           .finding .zh { color: #444; font-size: .9em; }
           .finding .en { color: #666; font-size: .85em; }
+          .problem { border-left: 4px solid #707; padding: .2em .5em; margin: .3em 0; background: #fbf4fb; cursor: pointer; }
+          .has-problem { stroke: #a0a !important; stroke-dasharray: .2 .1; stroke-width: .2 !important; }
           .zone { stroke: #777; stroke-width: .04; }
           .zone.prohibited { fill: url(#hatch); stroke: #a00; stroke-width: .06; }
           .zone-label { fill: #222; font-weight: 600; pointer-events: none; }
@@ -108,6 +110,8 @@ enum PlannerPage {
             <g id="layer-signs"></g><g id="layer-cameras"></g><g id="layer-labels"></g><g id="layer-draft"></g>
           </svg>
           <aside>
+            <h2 id="problems-title" hidden></h2>
+            <div id="problems"></div>
             <h2 data-t="plannerCamera"></h2>
             <div id="camera-panel"></div>
             <h2 data-t="plannerSelectedFeature"></h2>
@@ -210,8 +214,8 @@ enum PlannerPage {
           state.labels = r.labels; return r.views;
         }
         async function refresh() {
-          [state.views, state.findings, state.backgrounds] =
-            await Promise.all([fetchViews(), api("GET", "/api/findings"), api("GET", "/api/backgrounds")]);
+          [state.views, state.findings, state.backgrounds, state.problems] =
+            await Promise.all([fetchViews(), api("GET", "/api/findings"), api("GET", "/api/backgrounds"), api("GET", "/api/problems")]);
         }
         function fit() {
           let xs = [], ys = [];
@@ -262,6 +266,7 @@ enum PlannerPage {
           if (askFix) { state.fixFor = state.selected; state.fix = null; }
           drawViews();
           drawCameras();
+          drawProblems();
           drawFindings();
           drawPanel();
           drawFeaturePanel();
@@ -325,6 +330,23 @@ enum PlannerPage {
                 }
               }
             }
+          }
+        }
+        /// The plan's problems, each the line `check` prints; a click selects its
+        /// feature, which is drawn dashed until it is repaired (it is left out of
+        /// the analysis meanwhile).
+        function drawProblems() {
+          const box = document.getElementById("problems"), title = document.getElementById("problems-title");
+          const problems = state.problems || [];
+          box.textContent = "";
+          title.hidden = problems.length === 0;
+          title.textContent = t("plannerProblemsCount", problems.length);
+          for (const p of problems) {
+            const d = document.createElement("div");
+            // The feature and property, then what is wrong (the file is the one served).
+            d.className = "problem"; d.textContent = [p.feature, p.property].filter(x => x != null).join(" · ") + ": " + p.message;
+            if (p.feature != null) d.addEventListener("click", () => { state.selectedFeature = String(p.feature); draw(); });
+            box.appendChild(d);
           }
         }
         function drawFindings() {
@@ -768,7 +790,8 @@ enum PlannerPage {
             await afterFeatureChange(findings);
           } catch (err) { status(err.message, true); await afterFeatureChange(state.findings); }
         }
-        const selectedClass = f => state.selectedFeature === String(f.id) ? " feature-selected" : "";
+        const selectedClass = f => (state.selectedFeature === String(f.id) ? " feature-selected" : "")
+          + ((state.problems || []).some(p => p.feature === String(f.id)) ? " has-problem" : "");
         function selectable(shape, f) {
           shape.addEventListener("click", e => {
             if (state.tool !== "select") return;

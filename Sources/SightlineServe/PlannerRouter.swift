@@ -26,6 +26,9 @@ public enum PlannerRouter {
         router.get("/api/findings") { _, _ in
             await response(planner.findingsJSON(), etag: planner.etag)
         }
+        router.get("/api/problems") { _, _ in
+            await response(planner.problemsJSON(), etag: planner.etag)
+        }
         router.get("/api/views") { request, _ in
             let level = request.uri.queryParameters["level"].map(String.init)
             let labels = request.uri.queryParameters["labels"] == "1"

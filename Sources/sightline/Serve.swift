@@ -53,6 +53,9 @@ struct Serve: ParsableCommand {
         let app = Application(
             router: PlannerRouter.make(planner, access: PlannerAccess(host: host, port: port)),
             configuration: .init(address: .hostname(host, port: port), serverName: "sightline"))
+        // A plan with problems opens all the same: each is printed here and
+        // listed in the page, its features left out of the analysis until repaired.
+        if !planner.problemsAtStart.isEmpty { printProblems(planner.problemsAtStart) }
         let saves = planner.file == plan ? "" : "; Save writes \(TerminalText.escaped(planner.file))"
         Console.err("Sightline planner for \(TerminalText.escaped(plan)) at http://\(host):\(port)/\(saves) (Ctrl+C to stop)")
         let done = DispatchSemaphore(value: 0)

@@ -172,6 +172,33 @@ def main():
         driver.save_screenshot(os.path.join(OUT, "planner-zh.png"))
         print("browser test: the page in Chinese (保存, 检查结果（2）, the tools, the findings' messages)")
 
+    # A plan `check` refuses opens all the same: its problems listed, the door on no wall drawn dashed,
+    # and a click on a problem selects its feature.
+    def prepare_broken(work):
+        plan = os.path.join(work, "broken.json")
+        broken = json.loads(json.dumps(original))
+        next(f for f in broken["features"] if f["id"] == "wc-3f")["properties"]["category"] = "toliet"
+        level = next(f for f in broken["features"] if f["properties"].get("kind") == "wall")["properties"].get("level")
+        stray = {"type": "Feature", "id": "stray-door", "properties": {"kind": "opening", "openingType": "door"},
+                 "geometry": {"type": "LineString", "coordinates": [[-40, -40], [-39, -40]]}}
+        if level:
+            stray["properties"]["level"] = level
+        broken["features"].append(stray)
+        json.dump(broken, open(plan, "w"), ensure_ascii=False, indent=1)
+        return plan
+
+    with planner(prepare_broken) as (driver, wait, work):
+        wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#problems .problem")) == 2)
+        problems = [e.text for e in driver.find_elements(By.CSS_SELECTOR, "#problems .problem")]
+        assert problems[0].startswith("wc-3f · properties.category: unknown value `toliet`"), problems
+        assert problems[1].startswith("stray-door · geometry: the opening lies on no wall"), problems
+        assert driver.find_element(By.ID, "problems-title").text.startswith("Problems to repair (2)"), driver.find_element(By.ID, "problems-title").text
+        assert driver.find_elements(By.CSS_SELECTOR, ".has-problem"), "the features with problems are marked in the drawing"
+        driver.find_elements(By.CSS_SELECTOR, "#problems .problem")[1].click()
+        wait.until(lambda d: d.execute_script("return state.selectedFeature") == "stray-door")
+        driver.save_screenshot(os.path.join(OUT, "planner-problems.png"))
+        print("browser test: a plan with 2 problems opened, both listed and marked; a click selected the stray door")
+
 
 if __name__ == "__main__":
     main()

@@ -206,7 +206,7 @@ final class ImportSourcesCommandTests: XCTestCase {
         for (args, start) in [
             (
                 ["import", "imdf", "Fixtures/import/not-imdf.zip"],
-                "Fixtures/import/not-imdf.zip: not an IMDF archive: missing venue.geojson"
+                "Fixtures/import/not-imdf.zip: not an IMDF archive: missing level.geojson"
             ),
             (
                 ["import", "osm", "Fixtures/import/outdoor.osm"],

@@ -475,6 +475,66 @@ final class LawReadingTests: XCTestCase {
         XCTAssertEqual(f.consequence.article, "Art. 31")
     }
 
+    /// A home camera in the lobby at (9, 9) looking west, away from the
+    /// lodger's room east of x = 10, with a 5 m microphone: it sees nothing
+    /// of the room but hears it from 1.00 m (the room's nearest point is
+    /// (10, 9)). Art. 33 for sound, a warning; before, the plan said 符合
+    /// with no word of it.
+    func testAHomeMicrophoneReachingALodgersRoomIsAWarning() throws {
+        var b = lobbyAndToilet()
+        set(&b, "site", "placeCategory", "non-public")
+        var features = b.features.filter { ($0["id"] as? String) != "cam" }
+        let i = try XCTUnwrap(features.firstIndex { ($0["id"] as? String) == "wc" })
+        features[i]["properties"] = ["kind": "zone", "category": "room", "occupiedByOthers": true, "name": "Lodger's room"]
+        b.features = features
+        b.camera("cam-mic", at: [9, 9], ["heading": 270, "hfov": 60, "audio": ["enabled": true, "range": 5]])
+        let findings = try b.check().1
+        XCTAssertTrue(findings.rule("art33-view-occupied-by-others").isEmpty, "it looks away")
+        let f = try XCTUnwrap(findings.rule("art33-audio-occupied-by-others").first)
+        XCTAssertEqual(f.severity, .warning)
+        XCTAssertEqual(f.distance ?? -1, 1.0, accuracy: 1e-9)
+        XCTAssertEqual(f.zoneID, "wc")
+        XCTAssertTrue(
+            f.message.contains("camera cam-mic's microphone is 1.00 m from room wc (Lodger's room), within its 5.00 m range"), f.message)
+        XCTAssertTrue(f.message.hasSuffix(", which others occupy"), f.message)
+        XCTAssertTrue(f.citation.zh.contains("不得危害公共安全或者侵犯他人的合法权益"))
+        // Out of reach: 6 m away with a 5 m microphone.
+        var far = b
+        far.features = far.features.filter { ($0["id"] as? String) != "cam-mic" }
+        far.camera("cam-mic", at: [4, 9], ["heading": 270, "hfov": 60, "audio": ["enabled": true, "range": 5]])
+        XCTAssertTrue(try far.check().1.rule("art33-audio-occupied-by-others").isEmpty)
+    }
+
+    /// A home's fisheye 20 m from a military area, seeing into it: Art. 10
+    /// governs public places, so the home is judged by Art. 33 (a warning
+    /// stating Sightline's reading, no penalty claimed); a public site gets
+    /// Art. 10 instead and no Art. 33 finding.
+    func testAHomeCameraSeeingAMilitaryAreaIsAnArticle33Warning() throws {
+        var b = PlanBuilder()
+        b.plan["site"] = [
+            "name": "Home", "address": "1 Test Road", "placeCategory": "non-public", "operator": ["name": "Li", "kind": "individual"],
+        ]
+        b.zone("yard", "room", [[-5, -5], [5, -5], [5, 5], [-5, 5]])
+        b.add(
+            "barracks", "restricted", ["type": "Polygon", "coordinates": [[[20, -10], [50, -10], [50, 10], [20, 10], [20, -10]]]],
+            ["category": "military_managed"])
+        b.camera("cam", at: [0, 0], ["heading": 90, "hfov": 170, "range": 30, "mountHeight": 3, "type": "fisheye"])
+        let findings = try b.check().1
+        let f = try XCTUnwrap(findings.rule("art33-view-restricted-area").first)
+        XCTAssertEqual(f.severity, .warning)
+        XCTAssertGreaterThan(f.area ?? 0, 100)
+        XCTAssertEqual(f.zoneID, "barracks")
+        XCTAssertTrue(f.message.contains("Sightline's reading") && f.message.contains("a judgement"), f.message)
+        XCTAssertTrue(f.message(in: .zh).contains("系判断"), f.message(in: .zh))
+        XCTAssertEqual(f.consequence.article, "Art. 33")
+        XCTAssertTrue(f.consequence.measures.isEmpty && f.consequence.fines.isEmpty)
+        XCTAssertTrue(findings.rule("art10-consent-missing").isEmpty, "Art. 10 is not applied to a non-public place")
+        set(&b, "site", "placeCategory", "art9-other-public")
+        let publicFindings = try b.check().1
+        XCTAssertTrue(publicFindings.rule("art33-view-restricted-area").isEmpty)
+        XCTAssertFalse(publicFindings.rule("art10-consent-missing").isEmpty)
+    }
+
     // MARK: Obstructing a public-security camera (Art. 23 (2))
 
     /// A camera at the origin looking east, 90° field, vfov 180 (no blind

@@ -60,6 +60,8 @@ extension Catalogue {
         .messageObstructed:
             "public-security camera {0} sees {1} m² of the {2} m² its field would cover without walls: {3} % is blocked (over {4} %, Sightline's obstructionShare setting: the law sets no share); whether a wall is an act of obstruction (遮挡) turns on whether it was put up after the camera, which a plan does not show: a judgement for the inspector",
         .messagePTZ: "camera {0} is a PTZ camera: its position, angle and lens range are not fixed as the marks must state",
+        .messageRestrictedSeenFromHome:
+            "camera {0}, in a non-public place, sees {1} m² of the {2} area {3} (Sightline's reading: filming a military or confidential unit's area from a home may endanger public security, which Art. 33 forbids; a judgement for the inspector)",
         .messageMandatory:
             "the cameras see {0} m² of {1}, under {2} m² (Sightline's setting minSignageViewArea): {3} requires cameras in a hotel's public corridors and entrances, and Sightline reads a plan with guest rooms as a hotel's (a judgement: the plan does not say what business the site is)",
         .messageCoverage: "{0} is covered at {1} level over {2} of {3} m² ({4} %), below the required {5} %{6}",
@@ -272,6 +274,7 @@ extension Catalogue {
         .plannerPdfPage: "PDF page",
         .plannerOpacity: "Opacity",
         .plannerFindings: "Findings",
+        .plannerProblemsCount: "Problems to repair ({0}): their features are left out of the analysis",
         .plannerFindingsCount: "Findings ({0})",
         .plannerToolSelect: "Select",
         .plannerToolWall: "Wall",

@@ -59,6 +59,8 @@ extension Catalogue {
         .messageObstructed:
             "公安视频摄像机 {0} 可拍摄 {1} m²，无墙体遮挡时应为 {2} m²：被遮挡 {3} %（超过 {4} %，系 Sightline 设定 obstructionShare，法规未规定比例）；墙体是否构成“遮挡”，取决于其是否在摄像机安装后设置，图纸无法表明，需由审查人员判断",
         .messagePTZ: "摄像机 {0} 为云台摄像机：其位置、角度和镜头范围不固定，与标识须注明的内容不符",
+        .messageRestrictedSeenFromHome:
+            "非公共场所的摄像机 {0} 可拍摄到{2}区域 {3} 内 {1} m²（Sightline 的理解：在住宅等非公共场所拍摄军事、涉密单位区域可能危害公共安全，为第三十三条所禁止；系判断，需由审查人员认定）",
         .messageMandatory:
             "摄像机仅拍摄到{1} {0} m²，不足 {2} m²（Sightline 设定 minSignageViewArea）：{3}要求在旅馆的公共通道和出入口安装摄像机；Sightline 将有客房的图纸视为旅馆的图纸（系判断：图纸未说明场所的经营类别）",
         .messageCoverage: "{0}达到 {1} 级的覆盖面积为 {2} m²（共 {3} m²，{4} %），低于要求的 {5} %{6}",
@@ -267,6 +269,7 @@ extension Catalogue {
         .plannerPdfPage: "PDF 页码",
         .plannerOpacity: "透明度",
         .plannerFindings: "检查结果",
+        .plannerProblemsCount: "待修复的问题（{0}）：相关要素暂不参与分析",
         .plannerFindingsCount: "检查结果（{0}）",
         .plannerToolSelect: "选择",
         .plannerToolWall: "墙",

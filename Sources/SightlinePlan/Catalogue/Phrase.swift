@@ -88,6 +88,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case messagePTZ
     /// {0} area seen, {1} zone description, {2} threshold, {3} article.
     case messageMandatory
+    case messageRestrictedSeenFromHome
     /// {0} zone description, {1} level, {2} covered, {3} zone area, {4} percent, {5} required percent, {6} note.
     case messageCoverage
     /// {0} camera ids.
@@ -362,6 +363,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case plannerOpacity
     case plannerFindings
     case plannerFindingsCount
+    case plannerProblemsCount
     case plannerToolSelect
     case plannerToolWall
     case plannerToolOpening
