@@ -67,9 +67,25 @@ public struct DXFImporter: Sendable {
         // No `$INSUNITS` (R12 files, LibreCAD, NoteCAD): the unit a building's
         // size makes likely, said in the summary with how it was inferred.
         var inferred: String?
+        var unitWarning: String?
         let unit: LengthUnit
-        if let known = units ?? header.unit {
+        // Doors are 0.7–1.2 m wide whatever the drawing's unit: their blocks'
+        // widths say the unit better than the extent does, and catch a
+        // `$INSUNITS` that is wrong (a drawing in inches declared in metres).
+        let doorUnit = Self.unitFromDoors(Self.doorBlockWidths(records, blockExtents: blockExtents, mapping: mapping))
+        if let known = units {
             unit = known
+        } else if let declared = header.unit {
+            unit = declared
+            if let doors = doorUnit, doors.unit != declared {
+                let declaredWidth = DecimalText.fixed2(doors.median * declared.metres)
+                unitWarning =
+                    "  warning: the doors are a median \(DecimalText.fixed2(doors.median)) units wide: \(declaredWidth) m in the declared unit ($INSUNITS \(declared.rawValue)), \(DecimalText.fixed2(doors.median * doors.unit.metres)) m in \(doors.unit.rawValue); if the drawing is in \(doors.unit.rawValue), import it with --units \(doors.unit.rawValue)"
+            }
+        } else if let doors = doorUnit {
+            unit = doors.unit
+            inferred =
+                "inferred from its doors, a median \(DecimalText.fixed2(doors.median)) units wide: \(doors.unit.rawValue) for doors 0.7–1.2 m"
         } else if let guess = Self.inferUnit(records.filter { $0.fields["PaperSpace"] == nil }.compactMap(\.shape)) {
             unit = guess.unit
             inferred = guess.why
@@ -318,6 +334,7 @@ public struct DXFImporter: Sendable {
             units != nil
             ? " (--units)" : inferred.map { " (no $INSUNITS: \($0); give --units if not)" } ?? " ($INSUNITS \(header.insunits ?? 0))"
         var summary = ["\(path): DXF \(header.version ?? "?"), units \(unit.rawValue)\(source)"]
+        if let unitWarning { summary.append(unitWarning) }
         for layer in layerCounts.keys.sorted() {
             let what = layerCounts[layer]!.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
             summary.append("  layer \(layer) → \(what)")
@@ -372,6 +389,34 @@ public struct DXFImporter: Sendable {
         let h = (90 - rotation).truncatingRemainder(dividingBy: 360)
         let folded = h < 0 ? h + 360 : h
         return folded == 360 ? 0 : folded
+    }
+
+    /// The widths (drawing units, along the block's x axis) of the door
+    /// blocks inserted on layers whose role is doors.
+    static func doorBlockWidths(_ records: [OGRRecord], blockExtents: [String: Double], mapping: DXFLayerMapping) -> [Double] {
+        var roles: [String: Bool] = [:]
+        var widths: [Double] = []
+        for r in records where r.fields["PaperSpace"] == nil {
+            guard let block = r.fields["BlockName"]?.text, let width = blockExtents[block], width > 0 else { continue }
+            let layer = r.fields["Layer"]?.text ?? "0"
+            let isDoor = roles[layer] ?? (mapping.role(of: layer) == .door)
+            roles[layer] = isDoor
+            if isDoor { widths.append(width) }
+        }
+        return widths
+    }
+
+    /// The one unit in which the median of at least three door widths is
+    /// 0.7–1.2 m (units differ by 10× or 12×, so at most one fits), with the
+    /// median; `nil` when there are fewer doors or none fits.
+    ///
+    /// - Complexity: O(d log d) in the doors.
+    static func unitFromDoors(_ widths: [Double]) -> (unit: LengthUnit, median: Double)? {
+        guard widths.count >= 3 else { return nil }
+        let median = widths.sorted()[widths.count / 2]
+        let fits = LengthUnit.allCases.filter { (0.7...1.2).contains(median * $0.metres) }
+        guard fits.count == 1 else { return nil }
+        return (fits[0], median)
     }
 
     /// The unit a drawing without `$INSUNITS` is likely drawn in, from the

@@ -246,9 +246,37 @@ final class DXFImportTests: XCTestCase {
             XCTAssertFalse(text.contains("entity 1F"), text)
         }
     }
+
+    /// Doors are 0.7–1.2 m wide in any unit: 36 units is inches (0.91 m),
+    /// 900 mm, 0.9 m, 3 ft (0.91 m); fewer than three doors say nothing.
+    func testTheDoorsSayTheUnit() {
+        XCTAssertEqual(DXFImporter.unitFromDoors([36, 36.07, 30]).map(\.unit), .in)
+        XCTAssertEqual(DXFImporter.unitFromDoors([900, 910, 2000]).map(\.unit), .mm)
+        XCTAssertEqual(DXFImporter.unitFromDoors([90, 80, 100]).map(\.unit), .cm)
+        XCTAssertEqual(DXFImporter.unitFromDoors([0.9, 0.8, 1.0]).map(\.unit), .m)
+        XCTAssertEqual(DXFImporter.unitFromDoors([3, 3, 3]).map(\.unit), .ft)
+        XCTAssertNil(DXFImporter.unitFromDoors([36, 36]))
+        XCTAssertNil(DXFImporter.unitFromDoors([5, 5, 5]), "5 m, 5 ft, 0.5 m… no unit makes a 5-unit door")
+    }
+
+    /// A real drawing (Contoso v2, converted from DWG) declares metres
+    /// ($INSUNITS 6) but its 16 doors are 36 units wide: 36 m doors. The
+    /// import keeps the declared unit and says, in one line, that the doors
+    /// are 0.92 m in inches and how to import it so.
+    func testARealDrawingWhoseDoorsContradictItsDeclaredUnitIsFlagged() throws {
+        let path = CLI.packageRoot.appendingPathComponent("Fixtures/real/dxf/contoso_revit-v2_ground.dxf").path
+        let result = try DXFImporter().run(path)
+        XCTAssertTrue(result.summary[0].hasSuffix("units m ($INSUNITS 6)"), result.summary[0])
+        XCTAssertEqual(
+            result.summary[1],
+            "  warning: the doors are a median 36.07 units wide: 36.07 m in the declared unit ($INSUNITS m), 0.92 m in in; if the drawing is in in, import it with --units in"
+        )
+        var inches = DXFImporter()
+        inches.units = .in
+        XCTAssertFalse(try inches.run(path).summary.contains { $0.contains("warning: the doors") })
+    }
 }
 
-/// A user's YAML mapping on top of the built-in one.
 final class DXFMappingTests: XCTestCase {
     private func fixture(_ name: String) -> String { CLI.packageRoot.appendingPathComponent("Fixtures/import/\(name)").path }
 
