@@ -197,7 +197,26 @@ public struct SystemRecord: Sendable {
     public var testReport: String?
     /// What the last Art. 14 filing (or its change, 备案变更) recorded.
     public var filing: FiledRecord?
+    /// `system.inspection`: the daily management and inspection of the
+    /// prohibited places (Art. 8 ¶2) — how often (`frequency`, as the
+    /// operator words it) and when last (`lastOn`).
+    public var inspection: DutyRecord?
+    /// `system.acceptance`: the system's acceptance (验收, Art. 11) — its
+    /// date (`date`) and where its archives are kept (`archive`).
+    public var acceptance: DutyRecord?
     public init() {}
+}
+
+/// A duty the plan records as done: when, and a reference or frequency.
+public struct DutyRecord: Sendable, Equatable {
+    /// `lastOn` (inspection) or `date` (acceptance).
+    public var date: CalendarDate?
+    /// `frequency` (inspection) or `archive` (acceptance).
+    public var note: String?
+    public init(date: CalendarDate?, note: String?) {
+        self.date = date
+        self.note = note
+    }
 }
 
 /// `system.filing`: what was filed with the public security organ, so a

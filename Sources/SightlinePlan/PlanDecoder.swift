@@ -235,7 +235,7 @@ public enum PlanDecoder {
         if let system = p.object("system") {
             system.warnUnknown([
                 "commissionedOn", "filedOn", "retentionDays", "retentionBasis", "preexisting", "filing",
-                "designProgramme", "testReport",
+                "designProgramme", "testReport", "inspection", "acceptance",
             ])
             m.system.commissionedOn = system.date("commissionedOn")
             m.system.filedOn = system.date("filedOn")
@@ -251,6 +251,14 @@ public enum PlanDecoder {
             m.system.designProgramme = system.string("designProgramme")
             m.system.testReport = system.string("testReport")
             if let filing = system.object("filing") { m.system.filing = filedRecord(filing) }
+            if let inspection = system.object("inspection") {
+                inspection.warnUnknown(["frequency", "lastOn"])
+                m.system.inspection = DutyRecord(date: inspection.date("lastOn"), note: inspection.string("frequency"))
+            }
+            if let acceptance = system.object("acceptance") {
+                acceptance.warnUnknown(["date", "archive"])
+                m.system.acceptance = DutyRecord(date: acceptance.date("date"), note: acceptance.string("archive"))
+            }
         }
         if let defaults = p.object("defaults") {
             defaults.warnUnknown(["doors", "personHeight", "wallThickness"])

@@ -105,6 +105,11 @@ public enum BuiltInProfiles {
            "title": "prior consent near military and confidential units",
            "titleZh": "军事、国家秘密单位周边须事先征得同意"
           },
+          "art11": {
+           "ref": "Art. 11",
+           "title": "design, construction, testing and acceptance to standard; archives kept",
+           "titleZh": "按照相关标准建设，开展设计、施工、检验、验收等工作，保存档案资料"
+          },
           "art13": {
            "ref": "Art. 13",
            "title": "reasonable position, angle and range; prominent signs",
@@ -366,6 +371,18 @@ public enum BuiltInProfiles {
            "measures": [],
            "note": "none set in Art. 26–31 for Art. 33's duty not to endanger public security; other laws may apply, which Sightline does not assess",
            "noteZh": "第二十六条至第三十一条未就第三十三条“不得危害公共安全”设定法律责任；其他法律可能适用，Sightline 不作判断"
+          },
+          "art27-2-record": {
+           "article": "Art. 8 ¶2",
+           "measures": [],
+           "note": "none by itself: a plan that does not record inspections is not a failure to inspect. Art. 27 ¶2 applies if the duty is not performed (order to correct; fines only on refusing to correct or where serious consequences result)",
+           "noteZh": "其本身不产生法律责任：图纸未记录检查并不等于未履行检查义务。未履行第八条第二款规定的日常管理和检查义务的，适用第二十七条第二款（由公安机关责令改正；拒不改正或者造成严重后果的，方予处罚）"
+          },
+          "art11-none": {
+           "article": "Art. 11",
+           "measures": [],
+           "note": "none set in Art. 26–31 for Art. 11",
+           "noteZh": "第二十六条至第三十一条未就第十一条设定法律责任"
           }
          },
          "rules": [
@@ -511,6 +528,20 @@ public enum BuiltInProfiles {
            "consequence": "not-evaluated"
           },
           {
+           "id": "art8-inspection-unrecorded",
+           "check": "inspection-unrecorded",
+           "severity": "warning",
+           "article": "art8",
+           "title": "Inspection of prohibited places not recorded",
+           "description": "a site holding prohibited places whose plan records no system.inspection (frequency, lastOn): Art. 8 ¶2's daily management and inspection cannot be seen from the plan (a missing record is not a neglected duty, so no fine is claimed)",
+           "citation": {
+            "ref": "Art. 8 ¶2",
+            "zh": "对上述区域、部位负有经营管理责任的单位或者个人，应当加强日常管理和检查，发现在前款所列区域、部位安装图像采集设备及相关设施的，应当立即报告所在地公安机关处理",
+            "en": "Units or individuals with operating and management responsibility for the above areas and parts shall strengthen daily management and inspection and, on finding image acquisition equipment and related facilities installed in the areas and parts listed in the preceding paragraph, shall immediately report it to the local public security organ for handling"
+           },
+           "consequence": "art27-2-record"
+          },
+          {
            "id": "art10-consent-missing",
            "check": "consent-missing",
            "severity": "error",
@@ -523,6 +554,20 @@ public enum BuiltInProfiles {
             "en": "Where image acquisition equipment and related facilities installed under these Regulations are located in the vicinity of military restricted zones, military administrative zones, or state organs and other units involving secrets, the prior consent of the units involving secrets concerned shall be obtained"
            },
            "consequence": "art28"
+          },
+          {
+           "id": "art11-acceptance-unrecorded",
+           "check": "acceptance-unrecorded",
+           "severity": "warning",
+           "article": "art11",
+           "title": "Acceptance and archives not recorded",
+           "description": "a system in use (system.commissionedOn on or before the check's date) whose plan records no system.acceptance (date, archive)",
+           "citation": {
+            "ref": "Art. 11",
+            "zh": "公共安全视频系统管理单位应当按照相关标准建设公共安全视频系统，开展设计、施工、检验、验收等工作，并依法保存、管理相关档案资料",
+            "en": "The public security video system management unit shall build the public security video system in accordance with relevant standards, carry out design, construction, inspection, acceptance and other work, and preserve and manage relevant archives and materials in accordance with the law"
+           },
+           "consequence": "art11-none"
           },
           {
            "id": "art13-signage-missing",
@@ -723,6 +768,7 @@ public enum BuiltInProfiles {
           },
           "art9-other-public": {
            "exempt": [
+            "art11",
             "art14",
             "art17"
            ],

@@ -170,6 +170,8 @@ public enum CheckKind: String, Sendable, CaseIterable {
     case privacyNotEvaluated = "privacy-not-evaluated"
     case audioIntoOccupied = "audio-occupied-by-others"
     case viewIntoRestricted = "view-restricted-area"
+    case inspectionUnrecorded = "inspection-unrecorded"
+    case acceptanceUnrecorded = "acceptance-unrecorded"
 }
 
 /// One rule of a profile.

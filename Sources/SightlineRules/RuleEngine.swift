@@ -151,6 +151,8 @@ struct RuleContext {
         case .privacyNotEvaluated: return privacyNotEvaluated(rule)
         case .audioIntoOccupied: return audioIntoOccupied(rule)
         case .viewIntoRestricted: return viewIntoRestricted(rule)
+        case .inspectionUnrecorded: return inspectionUnrecorded(rule)
+        case .acceptanceUnrecorded: return acceptanceUnrecorded(rule)
         }
     }
 

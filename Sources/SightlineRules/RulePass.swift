@@ -192,7 +192,9 @@ extension CheckKind {
     /// levels: run once, after every level (``RulePass/finish(facts:)``).
     var isAboutWholePlan: Bool {
         switch self {
-        case .filingOverdue, .filingIncomplete, .filingChangeUnfiled, .retentionShort, .retentionExcessive: true
+        case .filingOverdue, .filingIncomplete, .filingChangeUnfiled, .retentionShort, .retentionExcessive, .inspectionUnrecorded,
+            .acceptanceUnrecorded:
+            true
         default: false
         }
     }

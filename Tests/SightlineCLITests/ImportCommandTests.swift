@@ -182,14 +182,16 @@ final class GeoreferencedReportTests: XCTestCase {
 /// bad inputs exit 2 with one line.
 final class ImportSourcesCommandTests: XCTestCase {
     /// The IMDF venue has no cameras: nothing of Art. 8 can be found; the
-    /// plan names no operator, retention or commissioning, so the one
-    /// finding is that the Art. 14 record cannot be prepared (a warning).
+    /// plan names no operator, retention or commissioning, so the findings
+    /// are warnings that records are missing: the Art. 8 ¶2 inspection of
+    /// its restrooms and the Art. 14 filing.
     func testCheckingAnIMDFVenue() throws {
         let r = try CLI.run(["check", "Fixtures/import/imdf.zip", "--format", "json", "--as-of", "2026-01-15"])
         XCTAssertEqual(r.status, 0, r.stderr)
         let findings = try XCTUnwrap(try JSONParser.parse(Array(r.stdout.utf8)).objectValue?["findings"]?.arrayValue).compactMap(
             \.objectValue)
-        XCTAssertEqual(findings.compactMap { $0["rule"]?.stringValue }, ["cn-2025/art14-filing-incomplete"])
+        XCTAssertEqual(
+            findings.compactMap { $0["rule"]?.stringValue }, ["cn-2025/art8-inspection-unrecorded", "cn-2025/art14-filing-incomplete"])
     }
 
     func testCheckingAnOSMFileFindsTheToiletView() throws {

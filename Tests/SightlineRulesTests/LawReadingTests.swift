@@ -31,6 +31,12 @@ final class LawReadingTests: XCTestCase {
         b.plan[member] = object
     }
 
+    private func unset(_ b: inout PlanBuilder, _ member: String, _ key: String) {
+        var object = b.plan[member] as? [String: Any] ?? [:]
+        object.removeValue(forKey: key)
+        b.plan[member] = object
+    }
+
     private let chongqing: Profile = {
         do { return try ProfileLoader.load("cn-chongqing-2009") } catch { fatalError("\(error)") }
     }()
@@ -533,6 +539,47 @@ final class LawReadingTests: XCTestCase {
         let publicFindings = try b.check().1
         XCTAssertTrue(publicFindings.rule("art33-view-restricted-area").isEmpty)
         XCTAssertFalse(publicFindings.rule("art10-consent-missing").isEmpty)
+    }
+
+    /// A public site with a toilet and no `system.inspection`: Art. 8 ¶2's
+    /// daily inspection cannot be seen from the plan, a warning asking for
+    /// the record and claiming no fine; recorded, nothing; a site with no
+    /// prohibited place, nothing.
+    func testAnUnrecordedInspectionOfPrivatePlacesIsAWarningWithoutAFine() throws {
+        var b = lobbyAndToilet()
+        unset(&b, "system", "inspection")
+        let f = try XCTUnwrap(b.check().1.rule("art8-inspection-unrecorded").first)
+        XCTAssertEqual(f.severity, .warning)
+        XCTAssertEqual(f.citation.reference, "Art. 8 ¶2")
+        XCTAssertTrue(f.message.contains("prohibited places (toilet)") && f.message.contains("Art. 8 ¶2 requires"), f.message)
+        XCTAssertTrue(f.message(in: .zh).contains("第八条第二款要求"), f.message(in: .zh))
+        XCTAssertTrue(f.consequence.fines.isEmpty && f.consequence.measures.isEmpty)
+        XCTAssertTrue(f.consequence.note?.contains("not a failure to inspect") ?? false)
+        set(&b, "system", "inspection", ["frequency": "daily", "lastOn": "2025-12-30"])
+        XCTAssertTrue(try b.check().1.rule("art8-inspection-unrecorded").isEmpty)
+        var lobby = PlanBuilder()
+        unset(&lobby, "system", "inspection")
+        lobby.zone("hall", "lobby", [[0, 0], [10, 0], [10, 10], [0, 10]])
+        XCTAssertTrue(try lobby.check().1.rule("art8-inspection-unrecorded").isEmpty)
+    }
+
+    /// A system in use with no `system.acceptance`: Art. 11, a warning, no
+    /// penalty (none in Art. 26–31); an Art. 9 site is exempt (Art. 9 ¶2).
+    func testAnUnrecordedAcceptanceIsAWarningAndArticle9SitesAreExempt() throws {
+        var b = lobbyAndToilet()
+        unset(&b, "system", "acceptance")
+        let f = try XCTUnwrap(b.check().1.rule("art11-acceptance-unrecorded").first)
+        XCTAssertEqual(f.severity, .warning)
+        XCTAssertTrue(f.message.contains("in use since 2025-06-01"), f.message)
+        XCTAssertEqual(f.consequence.note, "none set in Art. 26–31 for Art. 11")
+        set(&b, "system", "acceptance", ["date": "2025-05-20", "archive": "AC-2025-014"])
+        XCTAssertTrue(try b.check().1.rule("art11-acceptance-unrecorded").isEmpty)
+        var art9 = lobbyAndToilet()
+        unset(&art9, "system", "acceptance")
+        set(&art9, "site", "placeCategory", "art9-other-public")
+        let (_, outcome) = try art9.evaluate(profile: try ProfileLoader.load("cn-2025"))
+        XCTAssertTrue(outcome.findings.rule("art11-acceptance-unrecorded").isEmpty)
+        XCTAssertTrue(outcome.notApplied.contains { $0.article.key == "art11" })
     }
 
     // MARK: Obstructing a public-security camera (Art. 23 (2))

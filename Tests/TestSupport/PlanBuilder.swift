@@ -12,7 +12,10 @@ public struct PlanBuilder {
         "format": "sightline-plan/1",
         "levels": [["id": "L1", "height": 3.0]],
         "site": ["name": "Test site", "address": "1 Test Road", "operator": ["name": "Test Co", "kind": "unit"]],
-        "system": ["commissionedOn": "2025-06-01", "filedOn": "2025-06-10", "retentionDays": 30],
+        "system": [
+            "commissionedOn": "2025-06-01", "filedOn": "2025-06-10", "retentionDays": 30,
+            "inspection": ["frequency": "daily", "lastOn": "2025-12-30"], "acceptance": ["date": "2025-05-20", "archive": "AC-1"],
+        ],
     ]
     public var features: [[String: Any]] = []
 

@@ -60,6 +60,10 @@ extension Catalogue {
         .messageObstructed:
             "public-security camera {0} sees {1} m² of the {2} m² its field would cover without walls: {3} % is blocked (over {4} %, Sightline's obstructionShare setting: the law sets no share); whether a wall is an act of obstruction (遮挡) turns on whether it was put up after the camera, which a plan does not show: a judgement for the inspector",
         .messagePTZ: "camera {0} is a PTZ camera: its position, angle and lens range are not fixed as the marks must state",
+        .messageInspectionUnrecorded:
+            "the site holds prohibited places ({0}) and the plan records no daily management and inspection of them (plan.system.inspection: frequency, lastOn): {1} requires whoever manages them to inspect and to report any camera found there; record it, or the inspector cannot see it is done",
+        .messageAcceptanceUnrecorded:
+            "the system is in use since {0} and the plan records no acceptance (plan.system.acceptance: date, archive): {1} requires design, construction, testing and acceptance to standard and the archives kept; record them",
         .messageRestrictedSeenFromHome:
             "camera {0}, in a non-public place, sees {1} m² of the {2} area {3} (Sightline's reading: filming a military or confidential unit's area from a home may endanger public security, which Art. 33 forbids; a judgement for the inspector)",
         .messageMandatory:

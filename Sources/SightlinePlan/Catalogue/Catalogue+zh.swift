@@ -59,6 +59,10 @@ extension Catalogue {
         .messageObstructed:
             "公安视频摄像机 {0} 可拍摄 {1} m²，无墙体遮挡时应为 {2} m²：被遮挡 {3} %（超过 {4} %，系 Sightline 设定 obstructionShare，法规未规定比例）；墙体是否构成“遮挡”，取决于其是否在摄像机安装后设置，图纸无法表明，需由审查人员判断",
         .messagePTZ: "摄像机 {0} 为云台摄像机：其位置、角度和镜头范围不固定，与标识须注明的内容不符",
+        .messageInspectionUnrecorded:
+            "场所内有禁止安装的区域（{0}），图纸未记录对其日常管理和检查（plan.system.inspection：frequency、lastOn）：{1}要求负有经营管理责任者加强日常管理和检查，发现安装图像采集设备的应当立即报告；请予记录，否则审查人员无从确认",
+        .messageAcceptanceUnrecorded:
+            "系统自{0}起投入使用，图纸未记录验收（plan.system.acceptance：date、archive）：{1}要求按照相关标准开展设计、施工、检验、验收等工作并依法保存档案资料；请予记录",
         .messageRestrictedSeenFromHome:
             "非公共场所的摄像机 {0} 可拍摄到{2}区域 {3} 内 {1} m²（Sightline 的理解：在住宅等非公共场所拍摄军事、涉密单位区域可能危害公共安全，为第三十三条所禁止；系判断，需由审查人员认定）",
         .messageMandatory:

@@ -89,6 +89,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     /// {0} area seen, {1} zone description, {2} threshold, {3} article.
     case messageMandatory
     case messageRestrictedSeenFromHome
+    case messageInspectionUnrecorded
+    case messageAcceptanceUnrecorded
     /// {0} zone description, {1} level, {2} covered, {3} zone area, {4} percent, {5} required percent, {6} note.
     case messageCoverage
     /// {0} camera ids.
