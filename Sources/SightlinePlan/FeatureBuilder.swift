@@ -17,7 +17,7 @@ struct FeatureBuilder {
 
     private static let common = ["kind", "level", "id", "name", "description", "note"]
     private static let restrictedKeys = common + ["category", "consentRef"]
-    private static let zoneKeys = common + ["category", "requiredCoverage", "coverageFraction", "managedBy", "occupiedByOthers"]
+    private static let zoneKeys = common + ["category", "requiredCoverage", "coverageFraction", "managedBy", "occupiedByOthers", "accessControl"]
     private static let wallKeys = common + ["height", "material", "thickness"]
     private static let openingKeys = common + ["openingType", "state", "transparent", "width", "doorType", "automatic"]
     private static let signKeys = common + ["facing", "text"]
@@ -117,6 +117,7 @@ struct FeatureBuilder {
             requiredCoverage: required, coverageFraction: fraction)
         (zone.managedBy, zone.managedByKind) = party(p, "managedBy")
         zone.occupiedByOthers = p.bool("occupiedByOthers") ?? false
+        zone.accessControl = p.bool("accessControl")
         return zone
     }
 

@@ -30,6 +30,9 @@ public struct Zone: Sendable {
     /// A room of a home used by someone other than the camera's owner (a
     /// lodger's bedroom, a shared bathroom): Art. 33's "others' rights".
     public var occupiedByOthers = false
+    /// `accessControl`: a monitoring room whose access is controlled (Art.
+    /// 16 ¶2 (ii): 授权管理、访问控制); `nil` when the plan does not say.
+    public var accessControl: Bool? = nil
     public var id: String { info.id }
 }
 
@@ -60,6 +63,8 @@ public struct ZoneCategory: RawRepresentable, Hashable, Sendable, Comparable, Cu
 
     /// The words of `sightline-plan/1` itself: the private places of
     /// Order 799 Art. 8 ¶1 and the ordinary uses.
+    /// A monitoring room (监控室): Art. 16 ¶2 (ii)'s access control.
+    public static let monitoringRoom = ZoneCategory("monitoring_room")
     public static let base: [ZoneCategory] =
         [
             guestRoom, privateDiningRoom, dormitoryRoom, staffQuarters, bathhouse, toilet, changingRoom, nursingRoom,
@@ -67,7 +72,7 @@ public struct ZoneCategory: RawRepresentable, Hashable, Sendable, Comparable, Cu
         ]
         + [
             "corridor", "lobby", "entrance", "room", "office", "retail", "dining", "parking", "stair", "elevator",
-            "cashier", "outdoor", "public", "void",
+            "cashier", "outdoor", "public", "void", "monitoring_room",
         ].map { ZoneCategory($0) }
 }
 

@@ -120,6 +120,11 @@ public enum BuiltInProfiles {
            "title": "filing with the county public security organ",
            "titleZh": "向县级公安机关备案"
           },
+          "art16": {
+           "ref": "Art. 16 ¶2",
+           "title": "measures against abuse and leakage of footage (access control)",
+           "titleZh": "防止滥用、泄露视频图像信息的措施（访问控制）"
+          },
           "art17": {
            "ref": "Art. 17",
            "title": "keeping footage at least 30 days",
@@ -640,6 +645,20 @@ public enum BuiltInProfiles {
            "consequence": "art29-change"
           },
           {
+           "id": "art16-monitoring-room-uncontrolled",
+           "check": "monitoring-room-uncontrolled",
+           "severity": "warning",
+           "article": "art16",
+           "title": "Monitoring room without recorded access control",
+           "description": "a monitoring_room zone whose accessControl is not true (unrecorded, or false)",
+           "citation": {
+            "ref": "Art. 16 ¶2 (ii)",
+            "zh": "公共安全视频系统管理单位应当采取下列措施，防止滥用、泄露视频图像信息：……（二）采取授权管理、访问控制等技术措施，严格规范内部人员对视频图像信息的查阅、处理",
+            "en": "The public security video system management unit shall take the following measures to prevent the abuse and leakage of video image information: … (ii) Take technical measures such as authorization management and access control to strictly regulate the review and processing of video image information by internal personnel"
+           },
+           "consequence": "art31"
+          },
+          {
            "id": "art17-retention-short",
            "check": "retention-short",
            "severity": "error",
@@ -770,6 +789,7 @@ public enum BuiltInProfiles {
            "exempt": [
             "art11",
             "art14",
+            "art16",
             "art17"
            ],
            "reason": {

@@ -24,6 +24,23 @@ extension RuleContext {
         return out
     }
 
+    /// Monitoring rooms (`monitoring_room` zones) whose plan does not record
+    /// access control (`accessControl: true`): Art. 16 ¶2 (ii) asks for
+    /// authorisation management and access control over who views footage.
+    func monitoringRoomUncontrolled(_ rule: RuleDefinition) -> RuleResult {
+        var out = RuleResult()
+        for zone in plan.zones where zone.category == .monitoringRoom && zone.accessControl != true {
+            let provision = rule.citation.reference
+            out.findings.append(
+                finding(rule, zone: zone) { l in
+                    l.t(
+                        zone.accessControl == false ? .messageMonitoringRoomOpen : .messageMonitoringRoomUnrecorded, describe(zone, l),
+                        l == .zh ? ArticleReference.zh(provision) : provision)
+                })
+        }
+        return out
+    }
+
     /// A system in use (`commissionedOn`) whose plan records no
     /// `system.acceptance`.
     func acceptanceUnrecorded(_ rule: RuleDefinition) -> RuleResult {

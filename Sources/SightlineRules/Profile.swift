@@ -172,6 +172,7 @@ public enum CheckKind: String, Sendable, CaseIterable {
     case viewIntoRestricted = "view-restricted-area"
     case inspectionUnrecorded = "inspection-unrecorded"
     case acceptanceUnrecorded = "acceptance-unrecorded"
+    case monitoringRoomUncontrolled = "monitoring-room-uncontrolled"
 }
 
 /// One rule of a profile.

@@ -153,6 +153,7 @@ struct RuleContext {
         case .viewIntoRestricted: return viewIntoRestricted(rule)
         case .inspectionUnrecorded: return inspectionUnrecorded(rule)
         case .acceptanceUnrecorded: return acceptanceUnrecorded(rule)
+        case .monitoringRoomUncontrolled: return monitoringRoomUncontrolled(rule)
         }
     }
 

@@ -582,6 +582,31 @@ final class LawReadingTests: XCTestCase {
         XCTAssertTrue(outcome.notApplied.contains { $0.article.key == "art11" })
     }
 
+    /// A monitoring room: access control unrecorded → a warning asking for
+    /// it; recorded false → a warning that it is missing; true → nothing;
+    /// an Art. 9 site is exempt from Art. 16 ¶2 (Art. 9 ¶2).
+    func testAMonitoringRoomNeedsItsAccessControlRecorded() throws {
+        var b = lobbyAndToilet()
+        b.zone("cctv", "monitoring_room", [[0, 10], [4, 10], [4, 14], [0, 14]], ["name": "Control room"])
+        let f = try XCTUnwrap(b.check().1.rule("art16-monitoring-room-uncontrolled").first)
+        XCTAssertEqual(f.severity, .warning)
+        XCTAssertEqual(f.zoneID, "cctv")
+        XCTAssertEqual(f.citation.reference, "Art. 16 ¶2 (ii)")
+        XCTAssertTrue(f.message.contains("does not record access control for monitoring room cctv (Control room)"), f.message)
+        XCTAssertTrue(f.message(in: .zh).contains("监控室 cctv") && f.message(in: .zh).contains("第十六条第二款第（二）项要求"), f.message(in: .zh))
+        XCTAssertEqual(f.consequence.article, "Art. 31")
+        func with(_ access: Bool) -> PlanBuilder {
+            var c = lobbyAndToilet()
+            c.zone("cctv", "monitoring_room", [[0, 10], [4, 10], [4, 14], [0, 14]], ["accessControl": access])
+            return c
+        }
+        XCTAssertTrue(
+            try with(false).check().1.rule("art16-monitoring-room-uncontrolled").first?.message.contains("has no access control") ?? false)
+        XCTAssertTrue(try with(true).check().1.rule("art16-monitoring-room-uncontrolled").isEmpty)
+        set(&b, "site", "placeCategory", "art9-other-public")
+        XCTAssertTrue(try b.check().1.rule("art16-monitoring-room-uncontrolled").isEmpty)
+    }
+
     // MARK: Obstructing a public-security camera (Art. 23 (2))
 
     /// A camera at the origin looking east, 90° field, vfov 180 (no blind

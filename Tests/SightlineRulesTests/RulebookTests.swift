@@ -200,7 +200,7 @@ final class RulebookTests: XCTestCase {
         let (_, outcome) = try b.evaluate()
         XCTAssertTrue(outcome.findings.rule("art14-filing-incomplete").isEmpty)
         XCTAssertTrue(outcome.findings.rule("art17-retention-short").isEmpty)
-        XCTAssertEqual(outcome.notApplied.map(\.article.key), ["art11", "art14", "art17", "art33"])
+        XCTAssertEqual(outcome.notApplied.map(\.article.key), ["art11", "art14", "art16", "art17", "art33"])
         XCTAssertTrue(outcome.notApplied[0].reason.en.hasPrefix("Art. 9 ¶2"))
     }
 

@@ -62,6 +62,10 @@ extension Catalogue {
         .messagePTZ: "camera {0} is a PTZ camera: its position, angle and lens range are not fixed as the marks must state",
         .messageInspectionUnrecorded:
             "the site holds prohibited places ({0}) and the plan records no daily management and inspection of them (plan.system.inspection: frequency, lastOn): {1} requires whoever manages them to inspect and to report any camera found there; record it, or the inspector cannot see it is done",
+        .messageMonitoringRoomUnrecorded:
+            "the plan does not record access control for {0} (accessControl): {1} requires authorisation management and access control over who views and handles the footage; record it",
+        .messageMonitoringRoomOpen:
+            "{0} has no access control (accessControl: false): {1} requires authorisation management and access control over who views and handles the footage",
         .messageAcceptanceUnrecorded:
             "the system is in use since {0} and the plan records no acceptance (plan.system.acceptance: date, archive): {1} requires design, construction, testing and acceptance to standard and the archives kept; record them",
         .messageRestrictedSeenFromHome:

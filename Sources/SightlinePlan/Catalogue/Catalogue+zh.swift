@@ -61,6 +61,10 @@ extension Catalogue {
         .messagePTZ: "摄像机 {0} 为云台摄像机：其位置、角度和镜头范围不固定，与标识须注明的内容不符",
         .messageInspectionUnrecorded:
             "场所内有禁止安装的区域（{0}），图纸未记录对其日常管理和检查（plan.system.inspection：frequency、lastOn）：{1}要求负有经营管理责任者加强日常管理和检查，发现安装图像采集设备的应当立即报告；请予记录，否则审查人员无从确认",
+        .messageMonitoringRoomUnrecorded:
+            "图纸未记录{0}的访问控制（accessControl）：{1}要求采取授权管理、访问控制等技术措施，严格规范内部人员对视频图像信息的查阅、处理；请予记录",
+        .messageMonitoringRoomOpen:
+            "{0}未采取访问控制（accessControl: false）：{1}要求采取授权管理、访问控制等技术措施，严格规范内部人员对视频图像信息的查阅、处理",
         .messageAcceptanceUnrecorded:
             "系统自{0}起投入使用，图纸未记录验收（plan.system.acceptance：date、archive）：{1}要求按照相关标准开展设计、施工、检验、验收等工作并依法保存档案资料；请予记录",
         .messageRestrictedSeenFromHome:

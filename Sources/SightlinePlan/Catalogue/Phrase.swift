@@ -91,6 +91,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case messageRestrictedSeenFromHome
     case messageInspectionUnrecorded
     case messageAcceptanceUnrecorded
+    case messageMonitoringRoomUnrecorded
+    case messageMonitoringRoomOpen
     /// {0} zone description, {1} level, {2} covered, {3} zone area, {4} percent, {5} required percent, {6} note.
     case messageCoverage
     /// {0} camera ids.

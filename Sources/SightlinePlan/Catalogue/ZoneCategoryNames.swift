@@ -10,7 +10,7 @@ public enum ZoneCategoryNames {
         "fitting_room": "试衣间", "private_other": "其他隐私区域",
         "corridor": "走廊", "lobby": "大堂", "entrance": "出入口", "room": "房间", "office": "办公室", "retail": "商铺",
         "dining": "餐厅", "parking": "停车场", "stair": "楼梯间", "elevator": "电梯厅", "cashier": "收银台",
-        "outdoor": "室外", "public": "公共区域", "void": "中庭（挑空）",
+        "outdoor": "室外", "public": "公共区域", "void": "中庭（挑空）", "monitoring_room": "监控室",
         // Art. 10's areas (`kind: restricted`), in the article's words.
         "military_restricted": "军事禁区", "military_managed": "军事管理区", "confidential_unit": "涉密单位",
     ]
