@@ -17,7 +17,8 @@ struct FeatureBuilder {
 
     private static let common = ["kind", "level", "id", "name", "description", "note"]
     private static let restrictedKeys = common + ["category", "consentRef"]
-    private static let zoneKeys = common + ["category", "requiredCoverage", "coverageFraction", "managedBy", "occupiedByOthers", "accessControl"]
+    private static let zoneKeys =
+        common + ["category", "requiredCoverage", "coverageFraction", "managedBy", "occupiedByOthers", "accessControl"]
     private static let wallKeys = common + ["height", "material", "thickness"]
     private static let openingKeys = common + ["openingType", "state", "transparent", "width", "doorType", "automatic"]
     private static let signKeys = common + ["facing", "text"]
