@@ -932,7 +932,7 @@ public enum BuiltInProfiles {
           "art24": {
            "article": "Art. 24",
            "measures": [
-            "immediate dismantling by the public security authority"
+            "immediate dismantling by the public security authority (Sightline 据英文译文转述：由公安机关立即拆除)"
            ],
            "fines": {
             "unit": {
@@ -954,7 +954,7 @@ public enum BuiltInProfiles {
           "art25": {
            "article": "Art. 25",
            "measures": [
-            "order to correct within a time limit"
+            "order to correct within a time limit (Sightline 据英文译文转述：责令限期改正)"
            ],
            "fines": {
             "unit": {
@@ -984,7 +984,7 @@ public enum BuiltInProfiles {
           "art25-iv": {
            "article": "Art. 25 (iv)",
            "measures": [
-            "order to correct within a time limit (the translation: \"is being changed by the public security authority\")"
+            "order to correct within a time limit (Sightline 据英文译文转述：责令限期改正) [the translation: \"is being changed by the public security authority\"]"
            ],
            "fines": {
             "unit": {
@@ -1010,7 +1010,7 @@ public enum BuiltInProfiles {
           "art23-mandatory": {
            "article": "Art. 23 (numbering inferred)",
            "measures": [
-            "order to correct within a time limit"
+            "order to correct within a time limit (Sightline 据英文译文转述：责令限期改正)"
            ],
            "condition": "if not corrected: sanctions under the State Council's regulations on security protection in enterprises and institutions and on entertainment venues (the translation: \"sanctioned by the public security authorities in accordance with the State Department's Regulations on the Protection of Security in Business Units and the Regulations on Recreation Facilities\")",
            "conditionZh": "逾期不改正的，由公安机关依照国务院关于企业事业单位内部治安保卫和娱乐场所管理的条例处理（译文：“sanctioned by the public security authorities in accordance with the State Department's Regulations on the Protection of Security in Business Units and the Regulations on Recreation Facilities”）"

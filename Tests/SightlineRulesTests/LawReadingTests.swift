@@ -697,6 +697,9 @@ final class LawReadingTests: XCTestCase {
         XCTAssertTrue(inside.consequence.note?.hasSuffix("the State Council regulation prevails") ?? false, inside.consequence.note ?? "")
         XCTAssertTrue(inside.consequences[2].note?.contains("it yields where Order 799 sets one for the same act") ?? false)
         XCTAssertTrue(inside.consequenceSummary(in: .zh).hasPrefix("国务院令第799号第二十七条第一款：没收相关设备设施"))
+        // The measures' own, in a Chinese report: no English measure; the
+        // Chinese is Sightline's rendering of the translation and says so.
+        XCTAssertTrue(inside.consequences[2].summary(in: .zh).hasPrefix("第二十四条：Sightline 据英文译文转述：由公安机关立即拆除；"))
         let ptz = try XCTUnwrap(after.findings.rule("art10-ptz-not-fixed").first)
         XCTAssertEqual(ptz.consequences.map(\.article), ["Art. 10 (numbering inferred)"])
         XCTAssertTrue(ptz.consequence.note?.contains("Order 799 sets no consequence for this act") ?? false)
