@@ -22,7 +22,8 @@ import SightlinePlan
 ///   nothing to cut, so it is **dropped**.
 ///
 /// An opening near a wall it does not run along (a door leaf drawn across
-/// its doorway) is neither: `check` names it, and the importer says so.
+/// its doorway) is neither: the summary names it as not repaired, and
+/// `check` refuses the plan until it is (`serve` opens it to repair).
 enum ImportRepair {
     /// How far the nearest wall may be for an opening on no wall to be moved
     /// onto it (metres); farther, the opening is dropped.
@@ -43,22 +44,31 @@ enum ImportRepair {
         // The engine reports the levels it reached: repeat until a pass changes nothing.
         var current = result
         for _ in 0..<8 {
-            let next = repairingOnce(current, file: file)
-            if next.summary.count == current.summary.count { return next }
+            let (next, left) = repairingOnce(current, file: file)
+            if next.summary.count == current.summary.count {
+                guard !left.isEmpty else { return next }
+                var told = next
+                told.summary.append(
+                    "  not repaired: \(left.count) opening\(left.count == 1 ? "" : "s") near a wall \(left.count == 1 ? "it does" : "they do") not run along (check refuses the plan until repaired, in the drawing or in `sightline serve`): \(abbreviated(left.sorted()))"
+                )
+                return told
+            }
             current = next
         }
         return current
     }
 
-    private static func repairingOnce(_ result: ImportResult, file: String) -> ImportResult {
+    /// One pass: the result with what it repaired, and the openings it
+    /// could neither move nor drop.
+    private static func repairingOnce(_ result: ImportResult, file: String) -> (ImportResult, left: [String]) {
         let bytes = Array(result.json.utf8)
-        guard let plan = try? PlanDecoder.decode(bytes: bytes, file: file) else { return result }
+        guard let plan = try? PlanDecoder.decode(bytes: bytes, file: file) else { return (result, []) }
         var withoutCameras = plan
         withoutCameras.cameras = []
         let offending: Set<String>
         do {
             _ = try Engine(prohibited: []).analyze(withoutCameras)
-            return result
+            return (result, [])
         } catch let error as PlanError {
             offending = Set(
                 error.problems.filter {
@@ -66,18 +76,18 @@ enum ImportRepair {
                 }
                 .compactMap(\.feature))
         } catch {
-            return result
+            return (result, [])
         }
         var dropped: [String] = []
+        var left: [String] = []
         var duplicates: [String] = []
         var moved: [String: (coordinates: JSONValue, distance: Double, wall: String)] = [:]
+        var segmentsByLevel: [String: [(segment: Segment, wall: String)]] = [:]
         for opening in plan.openings where offending.contains(opening.id) {
-            let walls = wallSegments(on: opening.info.level, in: plan)
-            if let snap = snapped(opening, onto: walls) {
-                guard snap.distance <= clearance else {
-                    dropped.append(opening.id)
-                    continue
-                }
+            let level = opening.info.level
+            let walls = segmentsByLevel[level] ?? wallSegments(on: level, in: plan)
+            segmentsByLevel[level] = walls
+            if let snap = snapped(opening, onto: walls), snap.distance <= clearance {
                 // On a drawn wall already, yet on no wall to `check`: another
                 // opening cut the wall there first (glazing drawn as two or
                 // more lines), so the gap is open and this one cuts nothing.
@@ -92,13 +102,15 @@ enum ImportRepair {
                 }
                 let coordinates: JSONValue = snap.points.count == 1 ? position(snap.points[0]) : .array(snap.points.map(position))
                 moved[opening.id] = (coordinates, snap.distance, snap.wall)
-            } else if distanceToNearestWall(opening, in: plan) > clearance {
+            } else if distanceToNearestWall(opening, among: walls.map(\.segment)) > clearance {
                 dropped.append(opening.id)
+            } else {
+                left.append(opening.id)
             }
         }
         guard !dropped.isEmpty || !duplicates.isEmpty || !moved.isEmpty, var root = result.document.objectValue,
             let features = root["features"]?.arrayValue
-        else { return result }
+        else { return (result, left) }
         let droppedSet = Set(dropped + duplicates)
         root["features"] = .array(
             features.compactMap { f -> JSONValue? in
@@ -111,10 +123,7 @@ enum ImportRepair {
             })
         var repaired = ImportResult(document: .object(root), summary: result.summary)
         if !moved.isEmpty {
-            let listed = moved.keys.sorted().map { id in
-                let m = moved[id]!
-                return "\(id) \(DecimalText.fixed2(m.distance)) m onto \(m.wall)"
-            }
+            let listed = moved.sorted { $0.key < $1.key }.map { id, m in "\(id) \(DecimalText.fixed2(m.distance)) m onto \(m.wall)" }
             repaired.summary.append(
                 "  repaired: \(moved.count) opening\(moved.count == 1 ? "" : "s") moved onto the wall \(moved.count == 1 ? "it lies" : "they lie") beside: \(abbreviated(listed))"
             )
@@ -129,7 +138,7 @@ enum ImportRepair {
                 "  repaired: \(duplicates.count) opening\(duplicates.count == 1 ? "" : "s") dropped where another opening already cut the wall (drawn twice): \(abbreviated(duplicates.sorted()))"
             )
         }
-        return repaired
+        return (repaired, left)
     }
 
     /// The first 20 of `items`, and how many more.
@@ -192,8 +201,9 @@ enum ImportRepair {
         }
     }
 
-    /// The distance (metres) from an opening to the nearest wall on its level.
-    static func distanceToNearestWall(_ opening: Opening, in plan: Plan) -> Double {
+    /// The distance (metres) from an opening to the nearest of `segments`
+    /// (the walls of its level).
+    static func distanceToNearestWall(_ opening: Opening, among segments: [Segment]) -> Double {
         let points: [Point2]
         switch opening.shape {
         case .line(let line): points = line
@@ -201,7 +211,7 @@ enum ImportRepair {
         }
         var best = Double.infinity
         let pieces = zip(points, points.dropFirst()).map { Segment($0, $1) }
-        for s in wallSegments(on: opening.info.level, in: plan).map(\.segment) {
+        for s in segments {
             if pieces.isEmpty {
                 for p in points { best = min(best, s.distance(to: p)) }
             } else {
