@@ -174,6 +174,9 @@ public struct PlanChecker: Sendable {
     public var asOf: CalendarDate
     /// Levels analysed at once within the plan.
     public var parallelism: Int
+    /// The public-security cameras of an earlier plan (`--baseline`), to
+    /// find those moved, altered or removed (Art. 23 (2)).
+    public var baseline: [Camera] = []
 
     public init(toolVersion: String, profileOption: String?, asOf: CalendarDate, parallelism: Int) {
         self.toolVersion = toolVersion
@@ -213,7 +216,9 @@ public struct PlanChecker: Sendable {
     }
 
     private func report(_ loaded: LoadedPlan, analysis: PlanAnalysis, contents: [String: LevelContents]? = nil) -> CheckReport {
-        let outcome = RuleEngine(profile: loaded.profile, asOf: asOf).evaluate(analysis, contents: contents)
+        var rules = RuleEngine(profile: loaded.profile, asOf: asOf)
+        rules.baseline = baseline
+        let outcome = rules.evaluate(analysis, contents: contents)
         return CheckReport(
             toolVersion: toolVersion, profile: loaded.profile, analysis: analysis, outcome: outcome,
             asOf: asOf, inputSHA256: loaded.sha256)

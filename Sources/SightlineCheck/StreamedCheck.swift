@@ -85,7 +85,9 @@ public final class StreamedCheck {
         else { return nil }
         let plan = index.skeleton
         var facts = PlanFacts(zoneCategories: index.zoneCategories)
-        let pass = RulePass(engine: RuleEngine(profile: profile, asOf: checker.asOf), plan: plan, facts: facts)
+        var rules = RuleEngine(profile: profile, asOf: checker.asOf)
+        rules.baseline = checker.baseline
+        let pass = RulePass(engine: rules, plan: plan, facts: facts)
         var places: [String: Int] = [:]
         for (i, level) in plan.levels.enumerated() { places[level.id] = i }
         let levels = LevelChecker(

@@ -388,6 +388,26 @@ public enum BuiltInProfiles {
            "measures": [],
            "note": "none set in Art. 26–31 for Art. 11",
            "noteZh": "第二十六条至第三十一条未就第十一条设定法律责任"
+          },
+          "art30-changed": {
+           "article": "Art. 30",
+           "measures": [
+            "order to correct and a warning (责令改正，给予警告)"
+           ],
+           "fines": {
+            "individual": {
+             "max": 5000
+            },
+            "unit": {
+             "min": 5000,
+             "max": 10000
+            },
+            "responsible": {
+             "max": 5000
+            }
+           },
+           "condition": "fines only on refusing to correct or where serious consequences result (拒不改正或者造成严重后果的); applies where the change was made without authorisation (擅自), which the plan cannot show",
+           "conditionZh": "拒不改正或者造成严重后果的，方予罚款；仅适用于擅自改动、迁移、拆除的情形，是否经批准图纸无法表明"
           }
          },
          "rules": [
@@ -699,6 +719,20 @@ public enum BuiltInProfiles {
             "en": "No unit or individual may: (2) without authorisation alter, move or remove image acquisition equipment and related facilities installed under Art. 7, or obstruct their normal operation by spraying, covering or other means"
            },
            "consequence": "art30"
+          },
+          {
+           "id": "art23-public-camera-changed",
+           "check": "public-camera-changed",
+           "severity": "warning",
+           "article": "art23",
+           "title": "Public-security camera moved, altered or removed against the baseline",
+           "description": "with check --baseline OLD.json, on Art. 7 sites: a camera marked publicSecurity in the baseline that is gone from its level, on another level, more than 0.10 m from where it was, or aimed (heading, tilt, hfov) more than 1° otherwise, or of another type (Sightline's tolerances); whether it was authorised the plan cannot show",
+           "citation": {
+            "ref": "Art. 23 (2)",
+            "zh": "任何单位或者个人不得实施下列行为：（二）擅自改动、迁移、拆除依据本条例第七条规定安装的图像采集设备及相关设施，或者以喷涂、遮挡等方式妨碍其正常运行",
+            "en": "No unit or individual may: (2) without authorisation alter, move or remove image acquisition equipment and related facilities installed under Art. 7, or obstruct their normal operation by spraying, covering or other means"
+           },
+           "consequence": "art30-changed"
           },
           {
            "id": "art33-view-beyond-property",

@@ -30,6 +30,10 @@ public struct RuleEngine: Sendable {
     public let profile: Profile
     /// The day the check is made, for filing deadlines (`--as-of`).
     public let asOf: CalendarDate
+    /// The public-security cameras of an earlier plan (`check --baseline`),
+    /// against which moves, changes and removals are found (Art. 23 (2));
+    /// empty: not compared.
+    public var baseline: [Camera] = []
 
     public init(profile: Profile, asOf: CalendarDate) {
         self.profile = profile
@@ -98,6 +102,8 @@ struct RuleContext {
     /// The plan's zone categories and camera counts (the whole plan's, when
     /// the analysis is one level's).
     let facts: PlanFacts
+    /// The engine's ``RuleEngine/baseline``.
+    var baseline: [Camera] = []
     /// Citations resolved so far, by rule and Art. 8 item: a plan's hundreds
     /// of findings share a handful, and resolving scans the statute texts.
     private let citations = CitationCache()
@@ -154,6 +160,7 @@ struct RuleContext {
         case .inspectionUnrecorded: return inspectionUnrecorded(rule)
         case .acceptanceUnrecorded: return acceptanceUnrecorded(rule)
         case .monitoringRoomUncontrolled: return monitoringRoomUncontrolled(rule)
+        case .publicCameraChanged: return publicCameraChanged(rule)
         }
     }
 

@@ -66,9 +66,10 @@ public struct RulePass: Sendable {
     ///
     /// - Parameter contents: the features of the analysis's levels.
     public func evaluate(_ analysis: PlanAnalysis, contents: [String: LevelContents]) -> RulePart {
-        let context = RuleContext(
+        var context = RuleContext(
             profile: engine.profile, plan: analysis.plan, analysis: analysis, asOf: engine.asOf, privateScope: privateScope,
             contents: contents, facts: facts)
+        context.baseline = engine.baseline
         var part = RulePart()
         var perCamera: [String: [Finding]] = [:]
         for (order, rule) in active.enumerated() where !rule.check.isAboutWholePlan {
@@ -90,9 +91,10 @@ public struct RulePass: Sendable {
     /// The rules about the whole plan (filing, retention), given `facts`
     /// counted over every level.
     public func finish(facts: PlanFacts) -> RulePart {
-        let context = RuleContext(
+        var context = RuleContext(
             profile: engine.profile, plan: plan, analysis: PlanAnalysis(plan: plan, cameras: [], problems: []), asOf: engine.asOf,
             privateScope: privateScope, contents: [:], facts: facts)
+        context.baseline = engine.baseline
         var part = RulePart()
         for (order, rule) in active.enumerated() where rule.check.isAboutWholePlan {
             part.add(context.run(rule), order: order, rule: rule.id) { _, _ in }

@@ -166,6 +166,68 @@ extension RuleContext {
         return out
     }
 
+    /// How far a public-security camera may be from where the baseline plan
+    /// has it, and how much its aim may differ, before it counts as moved
+    /// or altered: Sightline's tolerances, for drawing noise, said in the
+    /// message.
+    static let baselinePositionTolerance = 0.10
+    static let baselineAngleTolerance = 1.0
+
+    /// Public-security cameras of the baseline plan (`check --baseline`)
+    /// moved, altered or gone from their level in this plan: Art. 23 (2)'s
+    /// 擅自改动、迁移、拆除, on Art. 7 sites. Whether it was authorised the
+    /// plan cannot show, so each is a warning that says so.
+    func publicCameraChanged(_ rule: RuleDefinition) -> RuleResult {
+        var out = RuleResult()
+        guard !baseline.isEmpty else { return out }
+        switch plan.metadata.site.placeCategory {
+        case .art7Venue, .art7Infrastructure: break
+        default:
+            out.notEvaluated = { $0.t(.reasonNotArticle7Place) }
+            return out
+        }
+        let current = Dictionary(analysis.cameras.map { ($0.camera.id, $0.camera) }, uniquingKeysWith: { first, _ in first })
+        let tolerances = (DecimalText.fixed2(Self.baselinePositionTolerance), DecimalText.fixed1(Self.baselineAngleTolerance))
+        for before in baseline where contents[before.info.level] != nil || current[before.id] != nil {
+            guard let now = current[before.id], now.publicSecurity else {
+                // On a level this part covers, and not in it: gone from there.
+                guard current[before.id] == nil, contents[before.info.level] != nil else { continue }
+                out.findings.append(
+                    finding(rule, level: before.info.level) { l in
+                        l.t(.messagePublicCameraGone, before.id, before.info.level)
+                    })
+                continue
+            }
+            var changes: [(Language) -> String] = []
+            let moved = now.position.distance(to: before.position)
+            if now.info.level != before.info.level {
+                changes.append { l in l.t(.changeLevel, before.info.level, now.info.level) }
+            } else if moved > Self.baselinePositionTolerance {
+                changes.append { l in l.t(.changeMoved, DecimalText.fixed2(moved)) }
+            }
+            let angles: [(String, Double, Double)] = [
+                ("heading", before.heading, now.heading), ("tilt", before.tilt, now.tilt), ("hfov", before.hfov ?? 0, now.hfov ?? 0),
+            ]
+            for (name, a, b) in angles {
+                // Headings compare round the circle: 359° and 1° are 2° apart.
+                let raw = abs(b - a).truncatingRemainder(dividingBy: 360)
+                let difference = name == "heading" ? min(raw, 360 - raw) : abs(b - a)
+                if difference > Self.baselineAngleTolerance {
+                    changes.append { _ in "\(name) \(DecimalText.fixed1(a))° → \(DecimalText.fixed1(b))°" }
+                }
+            }
+            if now.type != before.type { changes.append { _ in "type \(before.type.rawValue) → \(now.type.rawValue)" } }
+            guard !changes.isEmpty else { continue }
+            out.findings.append(
+                finding(rule, camera: now, level: now.info.level) { l in
+                    l.t(
+                        .messagePublicCameraChanged, now.id, changes.map { $0(l) }.joined(separator: l.t(.listSeparator)), tolerances.0,
+                        tolerances.1)
+                })
+        }
+        return out
+    }
+
     /// Chongqing: marks must state a fixed position, angle and lens range; a
     /// PTZ camera changes all three.
     func ptzNotFixed(_ rule: RuleDefinition) -> RuleResult {

@@ -59,6 +59,12 @@ struct Check: ParsableCommand {
     @Flag(help: "Print how long each phase took to standard error.")
     var timings = false
 
+    @Option(
+        help: ArgumentHelp(
+            "An earlier plan of the site: its public-security cameras moved, altered or removed in this one are findings (Art. 23 (2)).",
+            valueName: "old.json"))
+    var baseline: String?
+
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if format == .gpkg, output == nil { throw ValidationError("--format gpkg writes a file: give it with -o REPORT.gpkg") }
@@ -69,9 +75,17 @@ struct Check: ParsableCommand {
 
     func run() throws {
         var clock = PhaseClock(enabled: timings)
-        let checker = PlanChecker(
+        var checker = PlanChecker(
             toolVersion: Sightline.version, profileOption: rulebook.profile, asOf: rulebook.checkDate,
             parallelism: jobs)
+        if let baseline {
+            do {
+                checker.baseline = try LoadedPlan.load(baseline, profileOption: rulebook.profile, keepDocument: false, keepSource: false)
+                    .plan.cameras.filter(\.publicSecurity)
+            } catch {
+                try fail(error.problems)
+            }
+        }
         // The JSON report of a plan file is made level by level, so a
         // building of any height checks in the memory of a few levels.
         let streamedCheck: StreamedCheck?

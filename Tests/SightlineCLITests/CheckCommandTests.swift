@@ -90,6 +90,33 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertTrue(lines[2].contains("feature stray-2: geometry: the opening lies on no wall"), r.stderr)
     }
 
+    /// `--baseline`: a public-security camera moved between the two plans is
+    /// found by the level-by-level JSON check and by the text report alike;
+    /// a baseline that cannot be read exits 2 naming it.
+    func testBaselineFindsAPublicSecurityCameraMoved() throws {
+        func plan(_ x: Double) -> PlanBuilder {
+            var b = PlanBuilder()
+            b.plan["site"] = [
+                "name": "Square", "address": "1 Test Road", "placeCategory": "art7-venue", "operator": ["name": "City", "kind": "unit"],
+            ]
+            b.camera("police", at: [x, 0], ["heading": 90, "publicSecurity": true])
+            return b
+        }
+        let old = try temporaryFile("old.json", String(decoding: plan(0).json(), as: UTF8.self))
+        let new = try temporaryFile("new.json", String(decoding: plan(3).json(), as: UTF8.self))
+        let json = try CLI.run(["check", new, "--baseline", old, "--format", "json", "--as-of", "2026-01-15"])
+        XCTAssertNotEqual(json.status, 2, json.stderr)
+        let rules = try XCTUnwrap(JSONParser.parse(Array(json.stdout.utf8)).objectValue?["findings"]?.arrayValue).compactMap {
+            $0.objectValue?["rule"]?.stringValue
+        }
+        XCTAssertTrue(rules.contains("cn-2025/art23-public-camera-changed"), "\(rules)")
+        let text = try CLI.run(["check", new, "--baseline", old, "--lang", "en", "--as-of", "2026-01-15"])
+        XCTAssertTrue(text.stdout.contains("differs from the baseline plan: moved 3.00 m"), text.stdout)
+        let missing = try CLI.run(["check", new, "--baseline", "no/such.json"])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.contains("no/such.json: no such file"), missing.stderr)
+    }
+
     func testBadCommandLineExitsTwo() throws {
         let r = try CLI.run(["check", "Examples/hotel-floor.json", "--format", "xml"])
         XCTAssertEqual(r.status, 2)

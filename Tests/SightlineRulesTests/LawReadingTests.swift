@@ -607,6 +607,45 @@ final class LawReadingTests: XCTestCase {
         XCTAssertTrue(try b.check().1.rule("art16-monitoring-room-uncontrolled").isEmpty)
     }
 
+    /// `check --baseline`: on an Art. 7 venue, the baseline's public-security
+    /// camera "police" at (0, 0) looking east (90°) is now at (2, 0) looking
+    /// 120°: moved 2.00 m and re-aimed 30°; "police-2" is gone from level
+    /// L1; "police-3" is where it was, to 0.05 m and 0.5° (within
+    /// Sightline's tolerances). Warnings, each saying authorisation is for
+    /// the inspector; Art. 30's fines only on refusing to correct. On an
+    /// Art. 9 site the rule is not evaluated (Art. 23 (2) protects Art. 7 cameras).
+    func testPublicSecurityCamerasMovedOrRemovedAgainstTheBaselineAreWarnings() throws {
+        func site(_ category: String) -> [String: Any] {
+            ["name": "Square", "address": "1 Test Road", "placeCategory": category, "operator": ["name": "City", "kind": "unit"]]
+        }
+        var before = PlanBuilder()
+        before.plan["site"] = site("art7-venue")
+        before.camera("police", at: [0, 0], ["heading": 90, "publicSecurity": true])
+        before.camera("police-2", at: [20, 0], ["heading": 0, "publicSecurity": true])
+        before.camera("police-3", at: [40, 0], ["heading": 180, "publicSecurity": true])
+        var after = PlanBuilder()
+        after.plan["site"] = site("art7-venue")
+        after.camera("police", at: [2, 0], ["heading": 120, "publicSecurity": true])
+        after.camera("police-3", at: [40.05, 0], ["heading": 180.5, "publicSecurity": true])
+        let findings = try after.evaluate(baseline: before).1.findings.rule("art23-public-camera-changed")
+        XCTAssertEqual(findings.count, 2)
+        let changed = try XCTUnwrap(findings.first { $0.cameraID == "police" })
+        XCTAssertEqual(changed.severity, .warning)
+        XCTAssertTrue(changed.message.contains("differs from the baseline plan: moved 2.00 m, heading 90.0° → 120.0°"), changed.message)
+        XCTAssertTrue(changed.message.contains("Sightline's tolerances of 0.10 m and 1.0°"), changed.message)
+        XCTAssertTrue(changed.message(in: .zh).contains("位置移动 2.00 m"), changed.message(in: .zh))
+        XCTAssertEqual(changed.consequence.article, "Art. 30")
+        XCTAssertTrue(changed.consequence.condition?.contains("without authorisation (擅自)") ?? false)
+        let gone = try XCTUnwrap(findings.first { $0.cameraID == nil })
+        XCTAssertTrue(gone.message.hasPrefix("public-security camera police-2 of the baseline plan is no longer on level L1"), gone.message)
+        // Without a baseline, nothing; on an Art. 9 site, not evaluated.
+        XCTAssertTrue(try after.check().1.rule("art23-public-camera-changed").isEmpty)
+        after.plan["site"] = site("art9-other-public")
+        let (_, outcome) = try after.evaluate(baseline: before)
+        XCTAssertTrue(outcome.findings.rule("art23-public-camera-changed").isEmpty)
+        XCTAssertTrue(outcome.notEvaluated.contains { $0.rule.hasSuffix("art23-public-camera-changed") })
+    }
+
     // MARK: Obstructing a public-security camera (Art. 23 (2))
 
     /// A camera at the origin looking east, 90° field, vfov 180 (no blind

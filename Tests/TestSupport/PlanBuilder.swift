@@ -72,12 +72,16 @@ public struct PlanBuilder {
         return (analysis, outcome.findings)
     }
 
-    /// Decodes, analyses and evaluates, keeping the whole outcome.
-    public func evaluate(profile: Profile = PlanBuilder.cn2025, asOf: CalendarDate = PlanBuilder.asOf) throws -> (PlanAnalysis, RuleOutcome)
-    {
+    /// Decodes, analyses and evaluates, keeping the whole outcome; with
+    /// `baseline`, its public-security cameras are compared (`--baseline`).
+    public func evaluate(
+        profile: Profile = PlanBuilder.cn2025, asOf: CalendarDate = PlanBuilder.asOf, baseline: PlanBuilder? = nil
+    ) throws -> (PlanAnalysis, RuleOutcome) {
         let plan = try PlanDecoder.decode(bytes: json(), file: "test.json") { _ in Array(profile.extraCategories.keys) }
         let analysis = try Engine(prohibited: profile.prohibitedCategories, zoneViewThreshold: profile.zoneViewThreshold).analyze(plan)
-        return (analysis, RuleEngine(profile: profile, asOf: asOf).evaluate(analysis))
+        var rules = RuleEngine(profile: profile, asOf: asOf)
+        rules.baseline = try baseline?.decode().cameras.filter(\.publicSecurity) ?? []
+        return (analysis, rules.evaluate(analysis))
     }
 
     /// The spec's worked example: a 10 m wall on x = 0 with a 1.2 m passage

@@ -66,6 +66,12 @@ extension Catalogue {
             "the plan does not record access control for {0} (accessControl): {1} requires authorisation management and access control over who views and handles the footage; record it",
         .messageMonitoringRoomOpen:
             "{0} has no access control (accessControl: false): {1} requires authorisation management and access control over who views and handles the footage",
+        .messagePublicCameraGone:
+            "public-security camera {0} of the baseline plan is no longer on level {1} (moved or removed); Art. 23 (2) forbids moving or removing it without authorisation, which the plan cannot show: a judgement for the inspector",
+        .messagePublicCameraChanged:
+            "public-security camera {0} differs from the baseline plan: {1} (beyond Sightline's tolerances of {2} m and {3}°); Art. 23 (2) forbids altering or moving it without authorisation, which the plan cannot show: a judgement for the inspector",
+        .changeLevel: "moved from level {0} to {1}",
+        .changeMoved: "moved {0} m",
         .messageAcceptanceUnrecorded:
             "the system is in use since {0} and the plan records no acceptance (plan.system.acceptance: date, archive): {1} requires design, construction, testing and acceptance to standard and the archives kept; record them",
         .messageRestrictedSeenFromHome:

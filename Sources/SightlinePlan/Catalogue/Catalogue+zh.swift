@@ -65,6 +65,12 @@ extension Catalogue {
             "图纸未记录{0}的访问控制（accessControl）：{1}要求采取授权管理、访问控制等技术措施，严格规范内部人员对视频图像信息的查阅、处理；请予记录",
         .messageMonitoringRoomOpen:
             "{0}未采取访问控制（accessControl: false）：{1}要求采取授权管理、访问控制等技术措施，严格规范内部人员对视频图像信息的查阅、处理",
+        .messagePublicCameraGone:
+            "基准图纸中的公安视频摄像机 {0} 已不在楼层 {1}（迁移或拆除）；第二十三条第（二）项禁止擅自迁移、拆除，是否经批准图纸无法表明，需由审查人员判断",
+        .messagePublicCameraChanged:
+            "公安视频摄像机 {0} 与基准图纸不同：{1}（超出 Sightline 设定的容差 {2} m、{3}°）；第二十三条第（二）项禁止擅自改动、迁移，是否经批准图纸无法表明，需由审查人员判断",
+        .changeLevel: "由楼层 {0} 迁至 {1}",
+        .changeMoved: "位置移动 {0} m",
         .messageAcceptanceUnrecorded:
             "系统自{0}起投入使用，图纸未记录验收（plan.system.acceptance：date、archive）：{1}要求按照相关标准开展设计、施工、检验、验收等工作并依法保存档案资料；请予记录",
         .messageRestrictedSeenFromHome:

@@ -93,6 +93,10 @@ public enum Phrase: String, CaseIterable, Sendable {
     case messageAcceptanceUnrecorded
     case messageMonitoringRoomUnrecorded
     case messageMonitoringRoomOpen
+    case messagePublicCameraGone
+    case messagePublicCameraChanged
+    case changeLevel
+    case changeMoved
     /// {0} zone description, {1} level, {2} covered, {3} zone area, {4} percent, {5} required percent, {6} note.
     case messageCoverage
     /// {0} camera ids.
