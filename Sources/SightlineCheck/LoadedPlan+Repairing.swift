@@ -46,21 +46,13 @@ public struct RepairablePlan: Sendable {
         }
         var excluded = Set(problems.compactMap(\.feature))
         guard !problems.isEmpty || lookForGeometryProblems else { return RepairablePlan(loaded: loaded, problems: [], excluded: []) }
-        var analysed = loaded.plan.removing(excluded)
-        analysed.cameras = []
+        // Each pass leaves out what the last found, which may let the
+        // engine reach further (at most 4 passes).
         for _ in 0..<4 {
-            do {
-                _ = try Engine(prohibited: []).analyze(analysed)
-                break
-            } catch let later as PlanError {
-                let named = later.problems.filter { $0.feature.map { !excluded.contains($0) } ?? false }
-                guard !named.isEmpty else { break }
-                problems += named
-                excluded.formUnion(named.compactMap(\.feature))
-                analysed = analysed.removing(excluded)
-            } catch {
-                break
-            }
+            let found = Engine.geometryProblems(of: loaded.plan, excluding: excluded)
+            guard !found.isEmpty else { break }
+            problems += found
+            excluded.formUnion(found.compactMap(\.feature))
         }
         loaded.plan = loaded.plan.removing(excluded)
         return RepairablePlan(loaded: loaded, problems: problems, excluded: excluded)

@@ -7,20 +7,31 @@ extension PlanError {
     /// not problem by problem as each stage gets further. Problems about a
     /// feature the decoder already refused are not repeated.
     ///
-    /// - Complexity: one analysis of the salvaged plan without cameras (its
-    ///   scenes are built, no view is computed); nothing when there is none.
+    /// - Complexity: one ``Engine/geometryProblems(of:excluding:)``; nothing
+    ///   when nothing was salvaged.
     public func includingGeometryProblems() -> PlanError {
-        guard var plan = salvaged else { return self }
-        plan.cameras = []
-        let refused = Set(problems.compactMap(\.feature))
+        guard let plan = salvaged else { return self }
         var out = self
-        do {
-            _ = try Engine(prohibited: []).analyze(plan)
-        } catch let later as PlanError {
-            out.problems += later.problems.filter { problem in problem.feature.map { !refused.contains($0) } ?? false }
-        } catch {
-            // A GEOS failure on a half-read plan says nothing about the file.
-        }
+        out.problems += Engine.geometryProblems(of: plan, excluding: Set(problems.compactMap(\.feature)))
         return out
+    }
+}
+
+extension Engine {
+    /// The engine's problems with `plan`'s features, those in `excluded`
+    /// left out of it: what building its scenes finds (an opening on no
+    /// wall). Only problems naming a feature: a GEOS failure on a half-read
+    /// plan says nothing about the file.
+    ///
+    /// - Complexity: one analysis without cameras (scenes built, no view).
+    public static func geometryProblems(of plan: Plan, excluding excluded: Set<String>) -> [PlanProblem] {
+        var analysed = plan.removing(excluded)
+        analysed.cameras = []
+        do {
+            _ = try Engine(prohibited: []).analyze(analysed)
+        } catch let problems as PlanError {
+            return problems.problems.filter { $0.feature.map { !excluded.contains($0) } ?? false }
+        } catch {}
+        return []
     }
 }

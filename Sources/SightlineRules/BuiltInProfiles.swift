@@ -178,27 +178,7 @@ public enum BuiltInProfiles {
            }
           },
           "art27-masked": {
-           "article": "Art. 27 ¶1",
-           "liable": "installer",
-           "measures": [
-            "confiscation of the equipment and facilities (没收相关设备设施)",
-            "deletion of the video images collected (删除所收集的视频图像信息)",
-            "public-security administrative penalties where spying on, secretly photographing or eavesdropping on others' privacy violates public-security administration; criminal liability where it is a crime (偷窥、偷拍、窃听他人隐私，构成违反治安管理行为的，依法给予治安管理处罚；构成犯罪的，依法追究刑事责任)"
-           ],
-           "fines": {
-            "individual": {
-             "min": 5000,
-             "max": 10000
-            },
-            "unit": {
-             "min": 10000,
-             "max": 20000
-            },
-            "responsible": {
-             "min": 5000,
-             "max": 10000
-            }
-           },
+           "extends": "art27",
            "condition": "if the privacy mask is switched off",
            "conditionZh": "隐私遮蔽被关闭时"
           },
@@ -304,17 +284,7 @@ public enum BuiltInProfiles {
            "conditionZh": "拒不改正的，方予罚款"
           },
           "art29-change": {
-           "article": "Art. 29",
-           "measures": [
-            "order to correct within a time limit (责令限期改正)"
-           ],
-           "fines": {
-            "operator": {
-             "max": 10000
-            }
-           },
-           "condition": "only after refusing to correct (拒不改正的)",
-           "conditionZh": "拒不改正的，方予罚款",
+           "extends": "art29",
            "note": "Sightline's reading: the particulars change when the changed system is installed; a design not yet installed has no change to file, and Art. 29 applies only if the change, once made, is not filed in time",
            "noteZh": "Sightline 的理解：备案事项在变更后的系统安装时才发生变化；尚未安装的设计方案没有需要备案的变更，仅在变更实施后未及时办理备案变更时适用第二十九条"
           },
@@ -390,22 +360,7 @@ public enum BuiltInProfiles {
            "noteZh": "第二十六条至第三十一条未就第十一条设定法律责任"
           },
           "art30-changed": {
-           "article": "Art. 30",
-           "measures": [
-            "order to correct and a warning (责令改正，给予警告)"
-           ],
-           "fines": {
-            "individual": {
-             "max": 5000
-            },
-            "unit": {
-             "min": 5000,
-             "max": 10000
-            },
-            "responsible": {
-             "max": 5000
-            }
-           },
+           "extends": "art30",
            "condition": "fines only on refusing to correct or where serious consequences result (拒不改正或者造成严重后果的); applies where the change was made without authorisation (擅自), which the plan cannot show",
            "conditionZh": "拒不改正或者造成严重后果的，方予罚款；仅适用于擅自改动、迁移、拆除的情形，是否经批准图纸无法表明"
           }
@@ -1016,20 +971,11 @@ public enum BuiltInProfiles {
            "noteZh": "非法律要求"
           },
           "art25-iv": {
+           "extends": "art25",
            "article": "Art. 25 (iv)",
            "measures": [
             "order to correct within a time limit (Sightline 据英文译文转述：责令限期改正) [the translation: \"is being changed by the public security authority\"]"
            ],
-           "fines": {
-            "unit": {
-             "note": "the translation reads \"a fine of 1,000 units\"; whether this is a minimum or a maximum is not legible",
-             "noteZh": "译文作“a fine of 1,000 units”；是下限还是上限无法辨认"
-            },
-            "individual": {
-             "note": "the translation reads \"a fine of 500 dollars for individuals\"; whether this is a minimum or a maximum is not legible",
-             "noteZh": "译文作“a fine of 500 dollars for individuals”；是下限还是上限无法辨认"
-            }
-           },
            "condition": "fines only if not corrected within the time limit",
            "conditionZh": "逾期不改正的，方予罚款",
            "note": "Sightline's reading: Art. 20 (ii) speaks of changing a camera's position, direction or range to collect private information; a designed view into a prohibited place is read as the same act",

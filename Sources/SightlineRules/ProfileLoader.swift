@@ -142,8 +142,11 @@ public enum ProfileLoader {
         }
 
         var consequences: [String: ConsequenceSpec] = [:]
-        for (key, c) in entries(r, "consequences") {
-            if let spec = readConsequence(c) { consequences[key] = spec }
+        let written = entries(r, "consequences")
+        let byKey = Dictionary(written.map { ($0.0, $0.1.object) }, uniquingKeysWith: { first, _ in first })
+        for (key, c) in written {
+            guard let object = extended(c.object, key: key, among: byKey, log: log, path: c.path) else { continue }
+            if let spec = readConsequence(PropertyReader(object: object, log: log, feature: nil, path: c.path)) { consequences[key] = spec }
         }
 
         var rules: [RuleDefinition] = []
@@ -372,8 +375,25 @@ public enum ProfileLoader {
         }
     }
 
+    /// A consequence with `extends`: the named consequence's members (itself
+    /// resolved the same way), this one's replacing them, so one penalty is
+    /// quoted once and read two ways (Art. 30 for obstruction and for
+    /// moves). `nil`, with an error, for an unknown key or a cycle.
+    private static func extended(
+        _ object: JSONObject, key: String, among all: [String: JSONObject], log: ProblemLog, path: String, seen: Set<String> = []
+    ) -> JSONObject? {
+        guard let base = object["extends"]?.stringValue else { return object }
+        guard !seen.contains(base), base != key, let inherited = all[base] else {
+            log.error(nil, "\(path).extends", all[base] == nil ? "no consequence `\(base)`" : "`extends` goes round in a circle")
+            return nil
+        }
+        guard var merged = extended(inherited, key: base, among: all, log: log, path: path, seen: seen.union([key])) else { return nil }
+        for member in object.members where member.key != "extends" { merged[member.key] = member.value }
+        return merged
+    }
+
     private static func readConsequence(_ c: PropertyReader) -> ConsequenceSpec? {
-        c.warnUnknown(["article", "liable", "measures", "fines", "condition", "conditionZh", "note", "noteZh"])
+        c.warnUnknown(["article", "liable", "measures", "fines", "condition", "conditionZh", "note", "noteZh", "extends"])
         guard let article = required(c, "article") else { return nil }
         var measures: [String] = []
         if c.has("measures") {

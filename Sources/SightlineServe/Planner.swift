@@ -414,17 +414,7 @@ public actor Planner {
     func apply(features: Set<String> = [], _ edit: @escaping Edit) throws(PlannerError) {
         var next = document
         try edit(&next)
-        let repairable: RepairablePlan
-        do {
-            repairable = try RepairablePlan.load(
-                bytes: next.bytes, file: file, profileOption: profileOption, cache: profiles, lookForGeometryProblems: !problems.isEmpty)
-        } catch {
-            throw PlannerError(400, error.problems.map(\.description).joined(separator: "\n"))
-        }
-        // An edit may repair problems, never add one.
-        let known = Set(problems.map(\.description))
-        let added = repairable.problems.filter { !known.contains($0.description) }
-        guard added.isEmpty else { throw PlannerError(400, added.map(\.description).joined(separator: "\n")) }
+        let repairable = try edited(next, knowing: problems, separator: "\n")
         let candidate = repairable.loaded
         var levels = Self.levels(of: features, in: loaded.plan).union(Self.levels(of: features, in: candidate.plan))
         // A repaired feature joins the analysis: its level's scene is rebuilt
@@ -443,6 +433,24 @@ public actor Planner {
         revision += 1
         edits.append(edit)
         report = Self.report(candidate, session.analysis(), asOf: asOf)
+    }
+
+    /// The plan an edit leaves in `document`, read as the planner reads it
+    /// (its problems left out of the analysis), given the problems it had
+    /// before: an edit may repair problems, never add one (400 with
+    /// `check`'s message, problems joined by `separator`).
+    func edited(_ document: PlanRewriter, knowing known: [PlanProblem], separator: String) throws(PlannerError) -> RepairablePlan {
+        let repairable: RepairablePlan
+        do {
+            repairable = try RepairablePlan.load(
+                bytes: document.bytes, file: file, profileOption: profileOption, cache: profiles, lookForGeometryProblems: !known.isEmpty)
+        } catch {
+            throw PlannerError(400, error.problems.map(\.description).joined(separator: separator))
+        }
+        let before = Set(known.map(\.description))
+        let added = repairable.problems.filter { !before.contains($0.description) }
+        guard added.isEmpty else { throw PlannerError(400, added.map(\.description).joined(separator: separator)) }
+        return repairable
     }
 
     /// The levels the features with these ids are on in `plan`.
@@ -619,56 +627,40 @@ public actor Planner {
     ///   longer a valid plan (the session is left as it was).
     public func reloadKeepingEdits() throws(PlannerError) -> [UInt8] {
         let bytes: [UInt8]
-        let fresh: LoadedPlan
-        var freshProblems: RepairablePlan
+        var current: RepairablePlan
         do {
             bytes = try PlanDecoder.readFile(file)
-            let repairable = try RepairablePlan.load(
+            current = try RepairablePlan.load(
                 bytes: bytes, file: file, profileOption: profileOption, cache: profiles, lookForGeometryProblems: true)
-            (fresh, freshProblems) = (repairable.loaded, repairable)
         } catch {
             throw PlannerError(409, "cannot reload \(file): " + error.problems.map(\.description).joined(separator: "; "))
         }
         var doc: PlanRewriter
-        do { doc = try PlanRewriter(plan: fresh.plan) } catch { throw PlannerError(409, "cannot reload \(file): \(error)") }
-        var current = fresh
+        do { doc = try PlanRewriter(plan: current.loaded.plan) } catch { throw PlannerError(409, "cannot reload \(file): \(error)") }
         var kept: [Edit] = []
         var dropped: [String] = []
         for edit in edits {
             var next = doc
             do throws(PlannerError) {
                 try edit(&next)
-                let repairable: RepairablePlan
-                do {
-                    repairable = try RepairablePlan.load(
-                        bytes: next.bytes, file: file, profileOption: profileOption, cache: profiles,
-                        lookForGeometryProblems: !freshProblems.problems.isEmpty)
-                } catch {
-                    throw PlannerError(400, error.problems.map(\.description).joined(separator: "; "))
-                }
-                let known = Set(freshProblems.problems.map(\.description))
-                let added = repairable.problems.filter { !known.contains($0.description) }
-                guard added.isEmpty else { throw PlannerError(400, added.map(\.description).joined(separator: "; ")) }
-                current = repairable.loaded
-                freshProblems = repairable
+                current = try edited(next, knowing: current.problems, separator: "; ")
                 doc = next
                 kept.append(edit)
             } catch {
                 dropped.append(error.message)
             }
         }
-        let levels = Set(loaded.plan.levels.map(\.id)).union(current.plan.levels.map(\.id))
-        do { try session.rebuild(current.plan, levels: levels) } catch {
+        let levels = Set(loaded.plan.levels.map(\.id)).union(current.loaded.plan.levels.map(\.id))
+        do { try session.rebuild(current.loaded.plan, levels: levels) } catch {
             try? session.rebuild(loaded.plan, levels: levels)
             throw PlannerError(409, "cannot reload \(file): \(error)")
         }
         document = doc
-        loaded = current
-        (problems, excluded) = (freshProblems.problems, freshProblems.excluded)
+        (loaded, problems, excluded) = (current.loaded, current.problems, current.excluded)
         edits = kept
         diskSHA256 = SHA256.hex(bytes)
         revision = kept.count
-        report = Self.report(current, session.analysis(), asOf: asOf)
+        report = Self.report(loaded, session.analysis(), asOf: asOf)
         var w = JSONWriter(indent: 0)
         w.beginObject()
         w.field("kept", kept.count)

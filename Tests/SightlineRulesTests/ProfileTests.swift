@@ -116,4 +116,20 @@ final class ProfileTests: XCTestCase {
             XCTAssertTrue(String(describing: error).contains("did you mean `cn-2025`?"), "\(error)")
         }
     }
+
+    /// `extends` takes another consequence's members, its own replacing
+    /// them: Art. 30 for moves has Art. 30's fines and its own condition;
+    /// an unknown key is an error naming the path.
+    func testAConsequenceExtendsAnother() throws {
+        let spec = try XCTUnwrap(ProfileLoader.load("cn-2025").consequences["art30-changed"])
+        let base = try XCTUnwrap(ProfileLoader.load("cn-2025").consequences["art30"])
+        XCTAssertEqual(spec.fines, base.fines)
+        XCTAssertEqual(spec.measures, base.measures)
+        XCTAssertNotEqual(spec.condition, base.condition)
+        let text = try XCTUnwrap(BuiltInProfiles.files["cn-2025"]).replacingOccurrences(
+            of: #""extends": "art30""#, with: #""extends": "art300""#)
+        XCTAssertThrowsError(try ProfileLoader.load(bytes: Array(text.utf8), file: "p.json")) { error in
+            XCTAssertTrue("\(error)".contains("consequences.art30-changed.extends: no consequence `art300`"), "\(error)")
+        }
+    }
 }
