@@ -634,6 +634,20 @@ public enum BuiltInProfiles {
            "consequence": "art31"
           },
           {
+           "id": "art16-monitoring-screens-exposed",
+           "check": "monitoring-screens-exposed",
+           "severity": "warning",
+           "article": "art16",
+           "title": "Monitoring room screens visible from a public zone",
+           "description": "a transparent window, passage, open door or glass wall joins a monitoring_room zone to a corridor, lobby, entrance, retail, dining, parking, stair, elevator, cashier, outdoor or public zone (Sightline's reading of (iv): a judgement)",
+           "citation": {
+            "ref": "Art. 16 ¶2 (iv)",
+            "zh": "公共安全视频系统管理单位应当采取下列措施，防止滥用、泄露视频图像信息：……（四）其他防止滥用、泄露视频图像信息的措施",
+            "en": "The public security video system management unit shall take the following measures to prevent the abuse and leakage of video image information: … (iv) Other measures to prevent the abuse and leakage of video image information"
+           },
+           "consequence": "art31"
+          },
+          {
            "id": "art17-retention-short",
            "check": "retention-short",
            "severity": "error",

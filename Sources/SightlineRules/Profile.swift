@@ -173,6 +173,7 @@ public enum CheckKind: String, Sendable, CaseIterable {
     case inspectionUnrecorded = "inspection-unrecorded"
     case acceptanceUnrecorded = "acceptance-unrecorded"
     case monitoringRoomUncontrolled = "monitoring-room-uncontrolled"
+    case monitoringScreensExposed = "monitoring-screens-exposed"
     case publicCameraChanged = "public-camera-changed"
 }
 

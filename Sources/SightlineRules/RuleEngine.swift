@@ -160,6 +160,7 @@ struct RuleContext {
         case .inspectionUnrecorded: return inspectionUnrecorded(rule)
         case .acceptanceUnrecorded: return acceptanceUnrecorded(rule)
         case .monitoringRoomUncontrolled: return monitoringRoomUncontrolled(rule)
+        case .monitoringScreensExposed: return monitoringScreensExposed(rule)
         case .publicCameraChanged: return publicCameraChanged(rule)
         }
     }

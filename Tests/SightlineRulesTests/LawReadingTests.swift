@@ -607,6 +607,58 @@ final class LawReadingTests: XCTestCase {
         XCTAssertTrue(try b.check().1.rule("art16-monitoring-room-uncontrolled").isEmpty)
     }
 
+    /// A monitoring room north of the lobby (y 10–14 above y 0–10): a clear
+    /// window on their shared wall (x 1–3 at y 10) lets the lobby see the
+    /// screens → one warning naming room, lobby and window, Art. 16 ¶2 (iv),
+    /// marked a judgement; frosted, there is nothing; a glass wall of
+    /// 0.1 m on the whole edge, or a point window of 1.2 m at (2, 10), is
+    /// the same finding; a window onto an office (staff, not the public) is
+    /// none; an Art. 9 site is exempt from Art. 16 ¶2.
+    func testMonitoringScreensSeenFromAPublicZoneAreAWarning() throws {
+        func plan(_ add: (inout PlanBuilder) -> Void) -> PlanBuilder {
+            var b = lobbyAndToilet()
+            b.zone("cctv", "monitoring_room", [[0, 10], [4, 10], [4, 14], [0, 14]], ["name": "Control room", "accessControl": true])
+            add(&b)
+            return b
+        }
+        let window = plan { $0.opening("w1", "window", [[1, 10], [3, 10]]) }
+        let found = try window.check().1.rule("art16-monitoring-screens-exposed")
+        XCTAssertEqual(found.count, 1)
+        let f = try XCTUnwrap(found.first)
+        XCTAssertEqual(f.severity, .warning)
+        XCTAssertEqual(f.zoneID, "cctv")
+        XCTAssertEqual(f.citation.reference, "Art. 16 ¶2 (iv)")
+        XCTAssertEqual(f.consequence.article, "Art. 31")
+        XCTAssertTrue(
+            f.message.hasPrefix(
+                "the screens of monitoring room cctv (Control room) can be seen from lobby hall through transparent window w1: Art. 16 ¶2 (iv) requires"
+            ),
+            f.message)
+        XCTAssertTrue(f.message.contains("a judgement for the inspector"), f.message)
+        XCTAssertTrue(
+            f.message(in: .zh).hasPrefix("从大堂 hall经透明窗 w1可以看到监控室 cctv（Control room）的屏幕：第十六条第二款第（四）项要求"), f.message(in: .zh))
+        XCTAssertTrue(f.message(in: .zh).contains("系 Sightline 的判断"), f.message(in: .zh))
+
+        let frosted = plan { $0.opening("w1", "window", [[1, 10], [3, 10]], ["transparent": false]) }
+        XCTAssertTrue(try frosted.check().1.rule("art16-monitoring-screens-exposed").isEmpty)
+        let glass = plan { $0.wall("glass", [[0, 10], [4, 10]], ["material": "glass", "thickness": 0.1]) }
+        XCTAssertEqual(
+            try glass.check().1.rule("art16-monitoring-screens-exposed").map(\.message).first?.contains("through glass wall glass"), true)
+        let point = plan { $0.add("w2", "opening", ["type": "Point", "coordinates": [2, 10]], ["openingType": "window", "width": 1.2]) }
+        XCTAssertEqual(try point.check().1.rule("art16-monitoring-screens-exposed").count, 1)
+
+        var office = lobbyAndToilet()
+        office.zone("cctv", "monitoring_room", [[0, 10], [4, 10], [4, 14], [0, 14]], ["accessControl": true])
+        office.zone("back", "office", [[4, 10], [8, 10], [8, 14], [4, 14]])
+        office.wall("cctv-east", [[4, 10], [4, 14]])
+        office.opening("w3", "window", [[4, 11], [4, 13]])
+        XCTAssertTrue(try office.check().1.rule("art16-monitoring-screens-exposed").isEmpty)
+
+        var art9 = window
+        set(&art9, "site", "placeCategory", "art9-other-public")
+        XCTAssertTrue(try art9.check().1.rule("art16-monitoring-screens-exposed").isEmpty)
+    }
+
     /// `check --baseline`: on an Art. 7 venue, the baseline's public-security
     /// camera "police" at (0, 0) looking east (90°) is now at (2, 0) looking
     /// 120°: moved 2.00 m and re-aimed 30°; "police-2" is gone from level

@@ -66,6 +66,12 @@ extension Catalogue {
             "the plan does not record access control for {0} (accessControl): {1} requires authorisation management and access control over who views and handles the footage; record it",
         .messageMonitoringRoomOpen:
             "{0} has no access control (accessControl: false): {1} requires authorisation management and access control over who views and handles the footage",
+        .messageMonitoringScreensExposed:
+            "the screens of {0} can be seen from {1} through {2}: {3} requires measures against the leakage of footage, and Sightline reads a view of the monitors from a place open to the public as such a leak (a judgement for the inspector); screen it (frosted film, blinds) or turn the monitors away",
+        .seeThroughWindow: "transparent window {0}",
+        .seeThroughPassage: "passage {0}",
+        .seeThroughOpenDoor: "open door {0}",
+        .seeThroughGlassWall: "glass wall {0}",
         .messagePublicCameraGone:
             "public-security camera {0} of the baseline plan is no longer on level {1} (moved or removed); Art. 23 (2) forbids moving or removing it without authorisation, which the plan cannot show: a judgement for the inspector",
         .messagePublicCameraChanged:

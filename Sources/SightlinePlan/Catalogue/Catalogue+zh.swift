@@ -65,6 +65,12 @@ extension Catalogue {
             "图纸未记录{0}的访问控制（accessControl）：{1}要求采取授权管理、访问控制等技术措施，严格规范内部人员对视频图像信息的查阅、处理；请予记录",
         .messageMonitoringRoomOpen:
             "{0}未采取访问控制（accessControl: false）：{1}要求采取授权管理、访问控制等技术措施，严格规范内部人员对视频图像信息的查阅、处理",
+        .messageMonitoringScreensExposed:
+            "从{1}经{2}可以看到{0}的屏幕：{3}要求采取措施防止泄露视频图像信息，Sightline 将公众所在场所可看到监控画面视为泄露风险（系 Sightline 的判断，由审查人员认定）；请加以遮挡（磨砂膜、百叶）或将屏幕转离视线",
+        .seeThroughWindow: "透明窗 {0}",
+        .seeThroughPassage: "通道 {0}",
+        .seeThroughOpenDoor: "敞开的门 {0}",
+        .seeThroughGlassWall: "玻璃墙 {0}",
         .messagePublicCameraGone:
             "基准图纸中的公安视频摄像机 {0} 已不在楼层 {1}（迁移或拆除）；第二十三条第（二）项禁止擅自迁移、拆除，是否经批准图纸无法表明，需由审查人员判断",
         .messagePublicCameraChanged:

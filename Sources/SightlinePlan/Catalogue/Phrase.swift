@@ -93,6 +93,12 @@ public enum Phrase: String, CaseIterable, Sendable {
     case messageAcceptanceUnrecorded
     case messageMonitoringRoomUnrecorded
     case messageMonitoringRoomOpen
+    /// {0} monitoring room, {1} public zone, {2} element, {3} provision.
+    case messageMonitoringScreensExposed
+    case seeThroughWindow
+    case seeThroughPassage
+    case seeThroughOpenDoor
+    case seeThroughGlassWall
     case messagePublicCameraGone
     case messagePublicCameraChanged
     case changeLevel
