@@ -12,7 +12,10 @@ import SightlinePlan
 /// - zones from `unit.geojson`, categories mapped by ``categories``; wall-like
 ///   units (`brick`, `concrete`, `drywall`, `glass`, `wood`, `column`,
 ///   `structure`) become walls (`glass` see-through); an unmapped category
-///   becomes `room`, and the summary names it;
+///   becomes `room`, and the summary names it; a generic one (`room`,
+///   `storage`, unmapped…) whose name says it is one of Art. 8's private
+///   places ("LockerRoom", "更衣室") takes that category, and the summary
+///   names each;
 /// - walls along unit boundaries, each shared edge once, except between two
 ///   open units (walkways, lobbies, open-to-below…), where nothing stands;
 ///   openings (`opening.geojson`; a MultiLineString is an opening a line)
@@ -168,6 +171,7 @@ public struct IMDFImporter: Sendable {
         var zones: [UnitPart] = []
         var counts: [String: Int] = [:]
         var unmapped: [String: Int] = [:]
+        var byName: [String] = []
         var fabric = 0
         for r in try records("unit.geojson") {
             let imdfCategory = r.fields["category"]?.text ?? "unspecified"
@@ -185,11 +189,18 @@ public struct IMDFImporter: Sendable {
                 }
                 continue
             }
-            let category = Self.categories[imdfCategory] ?? "room"
-            if Self.categories[imdfCategory] == nil { unmapped[imdfCategory, default: 0] += 1 }
+            let name = Self.label(r.fields["name"])
+            var category = Self.categories[imdfCategory] ?? "room"
+            if category == "room", let name, let named = RoomKeywords.category(of: name), RoomKeywords.privateCategories.contains(named) {
+                // A generic unit ("storage", "room", unmapped) whose name says it is a private place: the name is more specific.
+                category = named
+                byName.append("\(id) \"\(name)\" (\(imdfCategory)) → \(named)")
+            } else if Self.categories[imdfCategory] == nil {
+                unmapped[imdfCategory, default: 0] += 1
+            }
             counts[category, default: 0] += 1
             var props: [(String, JSONValue)] = [("level", .string(levelID)), ("category", .string(category))]
-            if let name = Self.label(r.fields["name"]) { props.append(("name", .string(name))) }
+            if let name { props.append(("name", .string(name))) }
             let geometry: JSONValue =
                 rings.count == 1
                 ? doc.polygon(rings[0])
@@ -282,6 +293,9 @@ public struct IMDFImporter: Sendable {
             summary.append(
                 "  unit categories with no match, imported as room: "
                     + unmapped.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", "))
+        }
+        if !byName.isEmpty {
+            summary.append("  categories from the unit's name (a generic IMDF category): " + Suggestion.list(byName))
         }
         return ImportRepair.repairingOpenings(ImportResult(document: doc.document, summary: summary), file: path)
     }

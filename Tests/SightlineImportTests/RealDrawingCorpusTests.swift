@@ -46,6 +46,8 @@ final class RealDrawingCorpusTests: XCTestCase {
         // Files named *.json, no venue, no openings; GDAL read the OSM ids in the properties for the features' ids.
         "imdf/osmtoimdf-uni_ulm": .checked,
         "imdf/polymap-spbpu_campus": .checked,
+        // Korean labels, 32 `glass` units (glazing strips), amenity.geojson with a trailing comma (not read).
+        "imdf/postech-building_c5": .checked,
     ]
 
     private enum Outcome: Equatable {
@@ -69,13 +71,14 @@ final class RealDrawingCorpusTests: XCTestCase {
     }
 
     /// The independent reading's counts for a file.
-    private func reading(_ file: String) throws -> (rooms: Int, toilets: Int, levels: Int) {
+    private func reading(_ file: String) throws -> (rooms: Int, toilets: Int, privatePlaces: Int, levels: Int) {
         let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         let url = Self.root.appendingPathComponent("reading/\(stem).json")
         let root = try JSONParser.parse([UInt8](Data(contentsOf: url))).objectValue
         let counts = root?["counts"]?.objectValue
         return (
-            Int(counts?["rooms"]?.numberValue ?? 0), Int(counts?["toilets"]?.numberValue ?? 0), root?["levels"]?.arrayValue?.count ?? 0
+            Int(counts?["rooms"]?.numberValue ?? 0), Int(counts?["toilets"]?.numberValue ?? 0),
+            Int(counts?["art8_places"]?.numberValue ?? 0), root?["levels"]?.arrayValue?.count ?? 0
         )
     }
 
@@ -109,9 +112,11 @@ final class RealDrawingCorpusTests: XCTestCase {
             print("corpus: \(file): \(plan.zones.count) zones (reading \(read.rooms) rooms), \(toilets) toilets (reading \(read.toilets))")
             XCTAssertLessThanOrEqual(toilets, max(read.toilets, 0) + 0, "\(file): no toilet the reading does not see")
             if file.hasPrefix("imdf/") {
-                // A venue's units are its rooms, one for one, on the levels the reading lists.
+                // A venue's units are its rooms, one for one (building-fabric units are walls), on the levels the reading lists.
                 XCTAssertEqual(plan.zones.count, read.rooms, "\(file): units")
                 XCTAssertEqual(toilets, read.toilets, "\(file): restrooms")
+                let privatePlaces = plan.zones.filter { RoomKeywords.privateCategories.contains($0.category.rawValue) }.count
+                XCTAssertEqual(privatePlaces, read.privatePlaces, "\(file): Art. 8 places (restrooms, locker rooms…)")
                 XCTAssertEqual(plan.levels.count, read.levels, "\(file): levels")
             }
             do {
@@ -139,7 +144,9 @@ final class RealDrawingCorpusTests: XCTestCase {
     /// away does not. The geometry is the source's; only the cameras are added.
     func testCamerasThroughRealRestroomDoorsAreFoundAndCamerasAimedAwayAreNot() throws {
         var totals = (doors: 0, found: 0, falseAlarms: 0)
-        for file in ["imdf/polymap-spbpu_campus", "osm/josm-tud_apb_dresden.osm", "osm/overpass-berlin_hbf.osm"] {
+        for file in [
+            "imdf/polymap-spbpu_campus", "imdf/postech-building_c5", "osm/josm-tud_apb_dresden.osm", "osm/overpass-berlin_hbf.osm",
+        ] {
             let result = try importing(file)
             let plan = try PlanDecoder.decode(bytes: Array(result.json.utf8), file: file)
             var cameras: [JSONValue] = []

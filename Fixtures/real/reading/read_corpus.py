@@ -245,17 +245,34 @@ def read_dxf(path: Path) -> dict:
 # --------------------------------------------------------------------------
 # IMDF (folder of *.geojson, or a .zip of one)
 # --------------------------------------------------------------------------
+# The feature files the reading uses; others (amenity, anchor, occupant...)
+# are not read, so a broken one (POSTECH's amenity.geojson has a trailing
+# comma) does not stop the reading of the venue.
+IMDF_FABRIC = {"brick", "concrete", "drywall", "glass", "wood", "column", "structure"}
+IMDF_READ = {"manifest", "venue", "level", "unit", "opening"}
+
+
+def _imdf_names(path: Path) -> list[str]:
+    """The stems of every feature file of the venue, read or not."""
+    if path.is_dir():
+        names = [f.stem for f in path.rglob("*") if f.suffix in (".geojson", ".json")]
+    else:
+        with zipfile.ZipFile(path) as z:
+            names = [Path(n).stem for n in z.namelist() if n.endswith((".geojson", ".json"))]
+    return sorted(set(names))
+
+
 def _imdf_files(path: Path) -> dict[str, dict]:
     files: dict[str, dict] = {}
     if path.is_dir():
         for f in path.rglob("*"):
-            if f.suffix in (".geojson", ".json"):
+            if f.suffix in (".geojson", ".json") and f.stem in IMDF_READ:
                 files[f.stem] = json.loads(f.read_text(encoding="utf-8"))
     else:
         with zipfile.ZipFile(path) as z:
             for name in z.namelist():
                 stem = Path(name).stem
-                if name.endswith((".geojson", ".json")):
+                if name.endswith((".geojson", ".json")) and stem in IMDF_READ:
                     files[stem] = json.loads(z.read(name).decode("utf-8"))
     return files
 
@@ -285,9 +302,15 @@ def read_imdf(path: Path) -> dict:
         name = _imdf_name(props) or props.get("short_name") or "unnamed"
         level_names[f.get("id")] = f"{name} (ordinal {props.get('ordinal')})"
     rooms = []
+    fabric = Counter()
     for f in files.get("unit", {}).get("features", []):
         props = f.get("properties") or {}
         category_tag = props.get("category") or ""
+        # IMDF 1.0 unit categories that are materials or structure, not
+        # places (brick, concrete, drywall, glass, wood; column, structure).
+        if category_tag in IMDF_FABRIC:
+            fabric[category_tag] += 1
+            continue
         label = _imdf_name(props)
         # IMDF unit categories: restroom, restroom.male, shower, changingroom,
         # fittingroom, mothersroom, ... -> map them through the same keywords.
@@ -310,9 +333,9 @@ def read_imdf(path: Path) -> dict:
         "format": "imdf",
         "units": "WGS84 degrees",
         "levels": sorted(level_names.values()),
-        "feature_files": sorted(files),
+        "feature_files": _imdf_names(path),
         "rooms": rooms,
-        "counts": summarise(rooms, len(openings)),
+        "counts": {**summarise(rooms, len(openings)), **({"fabric_units": dict(sorted(fabric.items()))} if fabric else {})},
         "notes": notes,
     }
 
