@@ -16,9 +16,11 @@ import SightlinePlan
 ///   comes from the label inside it (TEXT, MTEXT, or a label block's
 ///   attributes; ``RoomKeywords``), the label its name;
 ///   with no outlines, the faces the walls enclose (``RoomsFromWalls``);
-/// - doors: block inserts in wall gaps, each a wall across the gap at the
-///   insert with a door on it (closed on fire-door layers), width from a
-///   TArch name (`M0921`: 900 mm) or the block's extent;
+/// - doors: block inserts in wall gaps (on door layers, or named as doors
+///   on any layer), each a wall across the gap at the insert with a door
+///   on it (closed on fire-door layers), width from a TArch name (`M0921`:
+///   900 mm) or the block's extent; doors drawn as a leaf and a swing arc,
+///   or as a doorway outline between two walls (``DXFDrawnDoors``);
 /// - windows: a window on a wall along each window line;
 /// - cameras: camera blocks, attributes (编号/ID, 型号/MODEL, 安装高度/HEIGHT,
 ///   俯角/TILT, 水平视角/HFOV) read by tag, the insert's rotation
@@ -72,7 +74,9 @@ public struct DXFImporter: Sendable {
         // Doors are 0.7–1.2 m wide whatever the drawing's unit: their blocks'
         // widths say the unit better than the extent does, and catch a
         // `$INSUNITS` that is wrong (a drawing in inches declared in metres).
-        let doorUnit = Self.unitFromDoors(Self.doorBlockWidths(records, blockExtents: blockExtents, mapping: mapping))
+        let doorUnit = Self.unitFromDoors(
+            Self.doorBlockWidths(records, blockExtents: blockExtents, mapping: mapping)
+                + DXFDrawnDoors.swingRadii(records, mapping: mapping))
         if let known = units {
             unit = known
         } else if let declared = header.unit {
@@ -116,31 +120,45 @@ public struct DXFImporter: Sendable {
         // Roles are looked up once per layer and block name, not per entity
         // (substring tests on 100,000 entities were the import's main cost).
         var layerRoles: [String: DXFLayerRole?] = [:]
-        var cameraBlocks: [String: Bool] = [:]
+        func role(of layer: String) -> DXFLayerRole? {
+            if let known = layerRoles[layer] { return known }
+            let role = mapping.role(of: layer)
+            layerRoles[layer] = role
+            return role
+        }
+        var blockRoles: [String: DXFLayerRole?] = [:]
+        func role(ofBlock name: String) -> DXFLayerRole? {
+            if let known = blockRoles[name] { return known }
+            let role: DXFLayerRole? = mapping.isCameraBlock(name) ? .camera : mapping.isDoorBlock(name) ? .door : nil
+            blockRoles[name] = role
+            return role
+        }
+        func addDoor(_ ends: [Point2], layer: String, name: String?) {
+            wallLines.append(ends)
+            let id = doc.uniqueID("door-\(doors + 1)")
+            doc.add("\(id)-wall", kind: "wall", geometry: doc.line(ends), [])
+            var props: [(String, JSONValue)] = [
+                ("openingType", .string("door")), ("state", .string(mapping.doorsClosed(on: layer) ? "closed" : "open")),
+            ]
+            if let name { props.append(("name", .string(name))) }
+            doc.add(id, kind: "opening", geometry: doc.line(ends), props)
+            doors += 1
+            note(layer, "doors")
+        }
+        // Doors drawn as a leaf and a swing arc: found first, so that
+        // neither the arc nor the leaf becomes a wall across the doorway.
+        let drawn = DXFDrawnDoors(records: records, roles: { role(of: $0) }, unitMetres: metres)
         var nonFinite: [String] = []
-        for r in records where r.fields["PaperSpace"] == nil {
+        for (index, r) in records.enumerated() where r.fields["PaperSpace"] == nil && !drawn.consumed.contains(index) {
             let layer = r.fields["Layer"]?.text ?? "0"
             if let shape = r.shape, !shape.isFinite {
                 nonFinite.append("\(r.fields["EntityHandle"].map { "entity \($0.text)" } ?? "an entity") on layer \(layer)")
                 continue
             }
             let block = r.fields["BlockName"]?.text
-            let isCamera =
-                block.map { name in
-                    if let known = cameraBlocks[name] { return known }
-                    let answer = mapping.isCameraBlock(name)
-                    cameraBlocks[name] = answer
-                    return answer
-                } ?? false
-            let role: DXFLayerRole?
-            if isCamera {
-                role = .camera
-            } else if let known = layerRoles[layer] {
-                role = known
-            } else {
-                role = mapping.role(of: layer)
-                layerRoles[layer] = role
-            }
+            // A camera or door block is one on any layer (a sliding door
+            // inserted on the wall layer, a door block on layer 0).
+            let role = block.flatMap { role(ofBlock: $0) } ?? role(of: layer)
             if role == .ignore {
                 ignoredByMapping[layer, default: 0] += 1
                 continue
@@ -203,25 +221,14 @@ public struct DXFImporter: Sendable {
                 labels.append((Self.plainText(text), p))
                 note(layer, "labels")
             case .door:
-                guard case .point(let at) = shape, let block else {
+                if case .point(let at) = shape, let block {
+                    let width = Self.doorWidth(block: block, extent: blockExtents[block], unitMetres: metres)
+                    let angle = Bearing.radians(r.fields["BlockAngle"]?.number ?? 0)
+                    let half = Point2(cos(angle), sin(angle)) * (width / metres / 2)
+                    addDoor([at - half, at + half], layer: layer, name: block)
+                } else {
                     ignored[layer, default: 0] += 1
-                    continue
                 }
-                let width = Self.doorWidth(block: block, extent: blockExtents[block], unitMetres: metres)
-                let angle = Bearing.radians(r.fields["BlockAngle"]?.number ?? 0)
-                let half = Point2(cos(angle), sin(angle)) * (width / metres / 2)
-                let ends = [at - half, at + half]
-                wallLines.append(ends)
-                let id = doc.uniqueID("door-\(doors + 1)")
-                doc.add("\(id)-wall", kind: "wall", geometry: doc.line(ends), [])
-                doc.add(
-                    id, kind: "opening", geometry: doc.line(ends),
-                    [
-                        ("openingType", .string("door")), ("state", .string(mapping.doorsClosed(on: layer) ? "closed" : "open")),
-                        ("name", .string(block)),
-                    ])
-                doors += 1
-                note(layer, "doors")
             case .window:
                 guard case .lineString(let l) = shape, l.count >= 2 else {
                     ignored[layer, default: 0] += 1
@@ -257,6 +264,7 @@ public struct DXFImporter: Sendable {
             case .ignore: break
             }
         }
+        for doorway in drawn.doorways { addDoor(doorway.ends, layer: doorway.layer, name: nil) }
         if !nonFinite.isEmpty {
             let listed = nonFinite.prefix(10).joined(separator: ", ") + (nonFinite.count > 10 ? " and \(nonFinite.count - 10) more" : "")
             throw ImportError(
@@ -335,6 +343,23 @@ public struct DXFImporter: Sendable {
             ? " (--units)" : inferred.map { " (no $INSUNITS: \($0); give --units if not)" } ?? " ($INSUNITS \(header.insunits ?? 0))"
         var summary = ["\(path): DXF \(header.version ?? "?"), units \(unit.rawValue)\(source)"]
         if let unitWarning { summary.append(unitWarning) }
+        let outlines = drawn.doorways.prefix(drawn.outlineDoorways)
+        let swings = drawn.doorways.dropFirst(drawn.outlineDoorways)
+        if !outlines.isEmpty {
+            summary.append(
+                "  \(outlines.count) door\(outlines.count == 1 ? "" : "s") drawn as a doorway outline between two walls (through its middle): "
+                    + Suggestion.list(outlines.map { $0.handle.map { "outline \($0)" } ?? "layer \($0.layer)" }))
+        }
+        if !swings.isEmpty {
+            summary.append(
+                "  \(swings.count) door\(swings.count == 1 ? "" : "s") drawn as a leaf and a swing arc (hinge to far jamb): "
+                    + Suggestion.list(swings.map { $0.handle.map { "arc \($0)" } ?? "layer \($0.layer)" }))
+        }
+        if !drawn.unreadArcs.isEmpty {
+            summary.append(
+                "  warning: \(drawn.unreadArcs.count) arc\(drawn.unreadArcs.count == 1 ? "" : "s") shaped like a door's swing with no leaf along either radius, not read as doors: "
+                    + Suggestion.list(drawn.unreadArcs))
+        }
         for layer in layerCounts.keys.sorted() {
             let what = layerCounts[layer]!.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
             summary.append("  layer \(layer) → \(what)")
@@ -392,7 +417,7 @@ public struct DXFImporter: Sendable {
     }
 
     /// The widths (drawing units, along the block's x axis) of the door
-    /// blocks inserted on layers whose role is doors.
+    /// blocks inserted on layers whose role is doors, or named as doors.
     static func doorBlockWidths(_ records: [OGRRecord], blockExtents: [String: Double], mapping: DXFLayerMapping) -> [Double] {
         var roles: [String: Bool] = [:]
         var widths: [Double] = []
@@ -401,7 +426,7 @@ public struct DXFImporter: Sendable {
             let layer = r.fields["Layer"]?.text ?? "0"
             let isDoor = roles[layer] ?? (mapping.role(of: layer) == .door)
             roles[layer] = isDoor
-            if isDoor { widths.append(width) }
+            if isDoor || (mapping.isDoorBlock(block) && !mapping.isCameraBlock(block)) { widths.append(width) }
         }
         return widths
     }

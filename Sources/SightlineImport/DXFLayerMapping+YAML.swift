@@ -12,6 +12,7 @@ extension DXFLayerMapping {
     ///   - 防火门: door
     /// closedDoors: [FIRE, 防火, GUEST]   # door layers whose doors are closed
     /// cameraBlocks: [CAM, 摄像, IPC]     # block names that are cameras on any layer
+    /// doorBlocks: [DOOR, 门扇]           # block names that are doors on any layer
     /// ```
     ///
     /// Roles: wall, column, door, window, room, text, camera, ignore.
@@ -25,7 +26,7 @@ extension DXFLayerMapping {
             throw ImportError(file: path, message: "not valid YAML: \(error)")
         }
         guard let root = node?.mapping else {
-            throw ImportError(file: path, message: "expected a mapping with layers, patterns, closedDoors, cameraBlocks")
+            throw ImportError(file: path, message: "expected a mapping with layers, patterns, closedDoors, cameraBlocks, doorBlocks")
         }
         var mapping = DXFLayerMapping.builtIn
         func role(_ value: Node, at key: String) throws(ImportError) -> DXFLayerRole {
@@ -69,8 +70,10 @@ extension DXFLayerMapping {
                 mapping.patterns = own + mapping.patterns
             case "closedDoors": mapping.closedDoorLayers = try strings(value, at: key)
             case "cameraBlocks": mapping.cameraBlocks = try strings(value, at: key)
+            case "doorBlocks": mapping.doorBlocks = try strings(value, at: key)
             default:
-                throw ImportError(file: path, message: "\(key): unknown key; expected layers, patterns, closedDoors or cameraBlocks")
+                throw ImportError(
+                    file: path, message: "\(key): unknown key; expected layers, patterns, closedDoors, cameraBlocks or doorBlocks")
             }
         }
         return mapping

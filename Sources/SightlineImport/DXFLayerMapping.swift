@@ -17,6 +17,10 @@ public struct DXFLayerMapping: Sendable {
     public var closedDoorLayers: [String]
     /// Block names that are cameras on any layer (substrings).
     public var cameraBlocks: [String]
+    /// Block names that are doors on any layer (substrings): a sliding door
+    /// a Revit export inserts on the wall layer, a door block on layer 0.
+    /// A name that also says it is a tag (`TAG`, `标记`) is not a door.
+    public var doorBlocks: [String] = ["DOOR", "DORLIB", "平开门", "推拉门", "双开门", "单开门", "子母门"]
 
     public static let builtIn = DXFLayerMapping(
         exact: [
@@ -52,5 +56,10 @@ public struct DXFLayerMapping: Sendable {
 
     public func isCameraBlock(_ name: String) -> Bool {
         cameraBlocks.contains { name.uppercased().contains($0.uppercased()) }
+    }
+
+    public func isDoorBlock(_ name: String) -> Bool {
+        let upper = name.uppercased()
+        return doorBlocks.contains { upper.contains($0.uppercased()) } && !upper.contains("TAG") && !upper.contains("标记")
     }
 }

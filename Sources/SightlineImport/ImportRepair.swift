@@ -21,9 +21,13 @@ import SightlinePlan
 ///   IMDF units, an OSM door on an outline no wall was drawn on) has
 ///   nothing to cut, so it is **dropped**.
 ///
-/// An opening near a wall it does not run along (a door leaf drawn across
-/// its doorway) is neither: the summary names it as not repaired, and
-/// `check` refuses the plan until it is (`serve` opens it to repair).
+/// - an opening near a wall it does not run along (a door leaf drawn across
+///   its doorway) cannot be put on it either, so it is **dropped** as well,
+///   named apart: where it stood in a gap, the gap stays as open as the
+///   walls draw it; where the wall runs on, the summary is where a user
+///   learns a door may be missing.
+///
+/// So an import never writes a plan `check` refuses for its openings.
 enum ImportRepair {
     /// How far the nearest wall may be for an opening on no wall to be moved
     /// onto it (metres); farther, the opening is dropped.
@@ -44,31 +48,23 @@ enum ImportRepair {
         // The engine reports the levels it reached: repeat until a pass changes nothing.
         var current = result
         for _ in 0..<8 {
-            let (next, left) = repairingOnce(current, file: file)
-            if next.summary.count == current.summary.count {
-                guard !left.isEmpty else { return next }
-                var told = next
-                told.summary.append(
-                    "  not repaired: \(left.count) opening\(left.count == 1 ? "" : "s") near a wall \(left.count == 1 ? "it does" : "they do") not run along (check refuses the plan until repaired, in the drawing or in `sightline serve`): \(abbreviated(left.sorted()))"
-                )
-                return told
-            }
+            let next = repairingOnce(current, file: file)
+            if next.summary.count == current.summary.count { return next }
             current = next
         }
         return current
     }
 
-    /// One pass: the result with what it repaired, and the openings it
-    /// could neither move nor drop.
-    private static func repairingOnce(_ result: ImportResult, file: String) -> (ImportResult, left: [String]) {
+    /// One pass: the result with what it repaired.
+    private static func repairingOnce(_ result: ImportResult, file: String) -> ImportResult {
         let bytes = Array(result.json.utf8)
-        guard let plan = try? PlanDecoder.decode(bytes: bytes, file: file) else { return (result, []) }
+        guard let plan = try? PlanDecoder.decode(bytes: bytes, file: file) else { return result }
         var withoutCameras = plan
         withoutCameras.cameras = []
         let offending: Set<String>
         do {
             _ = try Engine(prohibited: []).analyze(withoutCameras)
-            return (result, [])
+            return result
         } catch let error as PlanError {
             offending = Set(
                 error.problems.filter {
@@ -76,10 +72,10 @@ enum ImportRepair {
                 }
                 .compactMap(\.feature))
         } catch {
-            return (result, [])
+            return result
         }
         var dropped: [String] = []
-        var left: [String] = []
+        var across: [String] = []
         var duplicates: [String] = []
         var moved: [String: (coordinates: JSONValue, distance: Double, wall: String)] = [:]
         var segmentsByLevel: [String: [(segment: Segment, wall: String)]] = [:]
@@ -105,13 +101,13 @@ enum ImportRepair {
             } else if distanceToNearestWall(opening, among: walls.map(\.segment)) > clearance {
                 dropped.append(opening.id)
             } else {
-                left.append(opening.id)
+                across.append(opening.id)
             }
         }
-        guard !dropped.isEmpty || !duplicates.isEmpty || !moved.isEmpty, var root = result.document.objectValue,
+        guard !dropped.isEmpty || !duplicates.isEmpty || !across.isEmpty || !moved.isEmpty, var root = result.document.objectValue,
             let features = root["features"]?.arrayValue
-        else { return (result, left) }
-        let droppedSet = Set(dropped + duplicates)
+        else { return result }
+        let droppedSet = Set(dropped + duplicates + across)
         root["features"] = .array(
             features.compactMap { f -> JSONValue? in
                 guard var object = f.objectValue, let id = PlanDecoder.idString(object["id"]) else { return f }
@@ -138,7 +134,12 @@ enum ImportRepair {
                 "  repaired: \(duplicates.count) opening\(duplicates.count == 1 ? "" : "s") dropped where another opening already cut the wall (drawn twice): \(abbreviated(duplicates.sorted()))"
             )
         }
-        return (repaired, left)
+        if !across.isEmpty {
+            repaired.summary.append(
+                "  repaired: \(across.count) opening\(across.count == 1 ? "" : "s") near a wall \(across.count == 1 ? "it does" : "they do") not run along dropped (a leaf drawn across its doorway? where the wall runs on, a door may be missing: check the drawing): \(abbreviated(across.sorted()))"
+            )
+        }
+        return repaired
     }
 
     /// The first 20 of `items`, and how many more.

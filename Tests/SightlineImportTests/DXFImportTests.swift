@@ -247,6 +247,62 @@ final class DXFImportTests: XCTestCase {
         }
     }
 
+    /// Doors drawn, not inserted, on a wall along y = 0 from x 0 to 10 with
+    /// three gaps (walls 0–2, 3–5, 6–8, 9–10, metres):
+    /// - gap 2–3: an arc centred on the hinge (2, 0), radius 1, 0°→90°, and
+    ///   a leaf line (2, 0)–(2, 1) along its 90° end (drawn open): the
+    ///   doorway runs from the hinge to the arc's other end, (2, 0)–(3, 0);
+    /// - gap 5–6: a doorway outline, x 5–6 by y ±0.05 (20:1), both short
+    ///   sides on wall ends: the doorway is its middle line, (5, 0)–(6, 0);
+    /// - gap 8–9: an arc with no leaf: which end is the tip is unknown, so
+    ///   no door, and the summary names it;
+    /// - a thin outline free at one end, x 8.5–8.55 by y 1–2 (a leaf drawn
+    ///   open away from any wall): not a doorway.
+    /// Neither arc nor leaf becomes a wall: 4 walls + 2 door walls.
+    func testDoorsDrawnAsLeafAndSwingOrAsADoorwayOutline() throws {
+        func line(_ layer: String, _ a: (Double, Double), _ b: (Double, Double)) -> [String] {
+            ["0", "LINE", "8", layer, "10", "\(a.0)", "20", "\(a.1)", "30", "0", "11", "\(b.0)", "21", "\(b.1)", "31", "0"]
+        }
+        func arc(_ handle: String, _ centre: (Double, Double), _ from: Double, _ to: Double) -> [String] {
+            [
+                "0", "ARC", "5", handle, "8", "DOOR", "100", "AcDbEntity", "100", "AcDbCircle", "10", "\(centre.0)", "20", "\(centre.1)",
+                "30", "0", "40", "1.0", "100", "AcDbArc", "50", "\(from)", "51", "\(to)",
+            ]
+        }
+        func outline(_ handle: String, _ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> [String] {
+            ["0", "LWPOLYLINE", "5", handle, "8", "DOOR", "90", "4", "70", "1"]
+                + [(x0, y0), (x1, y0), (x1, y1), (x0, y1)].flatMap { ["10", "\($0.0)", "20", "\($0.1)"] }
+        }
+        let entities =
+            line("WALL", (0, 0), (2, 0)) + line("WALL", (3, 0), (5, 0)) + line("WALL", (6, 0), (8, 0)) + line("WALL", (9, 0), (10, 0))
+            + arc("A1", (2, 0), 0, 90) + line("DOOR", (2, 0), (2, 1))
+            + outline("B1", 5, -0.05, 6, 0.05)
+            + arc("C1", (8, 0), 0, 90)
+            + outline("D1", 8.5, 1, 8.55, 2)
+        let dxf =
+            (["0", "SECTION", "2", "HEADER", "9", "$INSUNITS", "70", "6", "0", "ENDSEC", "0", "SECTION", "2", "ENTITIES"]
+            + entities + ["0", "ENDSEC", "0", "EOF", ""]).joined(separator: "\n")
+        let folder = try ScratchFolder("dxf-drawn-doors")
+        defer { folder.remove() }
+        let path = folder.url.appendingPathComponent("doors.dxf").path
+        try Data(dxf.utf8).write(to: URL(fileURLWithPath: path))
+        let result = try DXFImporter().run(path)
+        let plan = try PlanDecoder.decode(bytes: Array(result.json.utf8), file: "imported.json")
+        let doors = plan.openings.filter { $0.type == .door }.compactMap { door -> [Point2]? in
+            if case .line(let l) = door.shape { return l.map { Point2(($0.x * 1000).rounded() / 1000, ($0.y * 1000).rounded() / 1000) } }
+            return nil
+        }
+        XCTAssertEqual(doors.count, 2)
+        XCTAssertTrue(doors.contains([Point2(5, 0), Point2(6, 0)]) || doors.contains([Point2(6, 0), Point2(5, 0)]), "\(doors)")
+        XCTAssertTrue(doors.contains([Point2(2, 0), Point2(3, 0)]), "\(doors)")
+        XCTAssertEqual(plan.walls.count, 6, "four walls and a wall across each doorway; no arc or leaf")
+        let summary = result.summary.joined(separator: "\n")
+        XCTAssertTrue(summary.contains("1 door drawn as a leaf and a swing arc (hinge to far jamb): `arc A1`"), summary)
+        XCTAssertTrue(summary.contains("1 door drawn as a doorway outline between two walls (through its middle): `outline B1`"), summary)
+        XCTAssertTrue(
+            summary.contains("1 arc shaped like a door's swing with no leaf along either radius, not read as doors: `arc C1`"), summary)
+    }
+
     /// Doors are 0.7–1.2 m wide in any unit: 36 units is inches (0.91 m),
     /// 900 mm, 0.9 m, 3 ft (0.91 m); fewer than three doors say nothing.
     func testTheDoorsSayTheUnit() {
@@ -260,16 +316,18 @@ final class DXFImportTests: XCTestCase {
     }
 
     /// A real drawing (Contoso v2, converted from DWG) declares metres
-    /// ($INSUNITS 6) but its 16 doors are 36 units wide: 36 m doors. The
-    /// import keeps the declared unit and says, in one line, that the doors
-    /// are 0.92 m in inches and how to import it so.
+    /// ($INSUNITS 6) but its 22 door blocks (16 on door layers, 6 named as
+    /// doors on others: sliding doors on the wall layer, elevator doors) are
+    /// a median 36 units wide: 36 m doors. The import keeps the declared
+    /// unit and says, in one line, that the doors are 0.91 m in inches and
+    /// how to import it so.
     func testARealDrawingWhoseDoorsContradictItsDeclaredUnitIsFlagged() throws {
         let path = CLI.packageRoot.appendingPathComponent("Fixtures/real/dxf/contoso_revit-v2_ground.dxf").path
         let result = try DXFImporter().run(path)
         XCTAssertTrue(result.summary[0].hasSuffix("units m ($INSUNITS 6)"), result.summary[0])
         XCTAssertEqual(
             result.summary[1],
-            "  warning: the doors are a median 36.07 units wide: 36.07 m in the declared unit ($INSUNITS m), 0.92 m in in; if the drawing is in in, import it with --units in"
+            "  warning: the doors are a median 36.00 units wide: 36.00 m in the declared unit ($INSUNITS m), 0.91 m in in; if the drawing is in in, import it with --units in"
         )
         var inches = DXFImporter()
         inches.units = .in
