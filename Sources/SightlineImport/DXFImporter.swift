@@ -303,12 +303,13 @@ public struct DXFImporter: Sendable {
         let areas = polygons.map(\.area)
         let index = STRTree(polygons.enumerated().compactMap { i, p in Box(covering: p.shell).map { (box: $0, item: i) } })
         var labelsOf = [[String]](repeating: [], count: rooms.count)
+        var homeless: [String] = []
         for label in labels {
             var best: Int?
             index.query(Box(around: label.at, radius: 0)) { i in
                 if polygons[i].covers(label.at), best.map({ areas[i] < areas[$0] }) ?? true { best = i }
             }
-            if let best { labelsOf[best].append(label.text) }
+            if let best { labelsOf[best].append(label.text) } else if !rooms.isEmpty { homeless.append(label.text) }
         }
         for (i, room) in rooms.enumerated() {
             let name = labelsOf[i].joined(separator: " ")
@@ -378,6 +379,13 @@ public struct DXFImporter: Sendable {
             "  plan: 1 level, \(rooms.count) zones (\(categories.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))), \(walls + columns + doors + windows) walls, \(doors + windows) openings, \(cameras) cameras"
         )
         if !unlabelled.isEmpty { summary.append("  rooms with no recognised label (category room): \(unlabelled.joined(separator: ", "))") }
+        if !homeless.isEmpty {
+            // A label outside every room: a room whose outline was not closed, or a note.
+            let named = homeless.filter { RoomKeywords.category(of: $0).map(RoomKeywords.privateCategories.contains) ?? false }
+            summary.append(
+                "  \(homeless.count) label\(homeless.count == 1 ? "" : "s") in no room\(named.isEmpty ? "" : ", \(named.count) naming a private place (an outline not closed?)"): "
+                    + Suggestion.list(named + homeless.filter { !named.contains($0) }))
+        }
         if derived { summary.append("  no room outlines on a room layer: \(rooms.count) rooms derived from the walls (door gaps closed)") }
         if !mixed.isEmpty {
             summary.append(

@@ -19,15 +19,16 @@ public struct DrawingOptions: Sendable {
     }
 }
 
-/// Which importer reads a path `check` is given: a `.dxf` drawing, an
-/// `.osm`/`.osm.pbf` file, an IMDF folder or zip; `nil` for anything else
-/// (a plan file).
+/// Which importer reads a path `check` is given: a `.dxf` drawing (or a
+/// `.dwg`, which the DXF reader refuses by its magic number saying how to
+/// get a DXF), an `.osm`/`.osm.pbf` file, an IMDF folder or zip; `nil` for
+/// anything else (a plan file).
 public enum DrawingImport {
     public static func importer(
         for path: String, options: DrawingOptions = DrawingOptions()
     ) -> ((String) throws(ImportError) -> ImportResult)? {
         let lower = path.lowercased()
-        if lower.hasSuffix(".dxf") {
+        if lower.hasSuffix(".dxf") || lower.hasSuffix(".dwg") {
             return { path throws(ImportError) in
                 var importer = DXFImporter()
                 importer.units = options.units

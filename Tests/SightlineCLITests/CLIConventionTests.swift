@@ -46,6 +46,23 @@ final class CLIConventionTests: XCTestCase {
         XCTAssertEqual(r.status, 2)
         XCTAssertTrue(r.stderr.contains("IFC") && r.stderr.contains("DXF"), r.stderr)
     }
+
+    /// A DWG (its magic number `AC1032`) given to `check`: one line saying
+    /// to save it as DXF, exit 2, whether it is named `.dwg` or `.dxf`.
+    func testADWGDrawingIsOneLineSayingToSaveItAsDXF() throws {
+        let folder = try ScratchFolder("dwg")
+        defer { folder.remove() }
+        for name in ["floor.dwg", "floor.dxf"] {
+            let dwg = folder.url.appendingPathComponent(name).path
+            try Data("AC1032\0\0\0\0\0".utf8).write(to: URL(fileURLWithPath: dwg))
+            let r = try CLI.run(["check", dwg])
+            XCTAssertEqual(r.status, 2)
+            XCTAssertEqual(
+                r.stderr,
+                "\(dwg): a DWG drawing (AC1032): Sightline reads DXF; save it as DXF 2007 or later from the CAD program (TArch/天正: export a T3 drawing first, then save that as DXF)\n"
+            )
+        }
+    }
 }
 
 /// Every command of the command line names itself, so ArgumentParser does not
