@@ -31,13 +31,23 @@ let package = Package(
         .target(name: "OGR", dependencies: ["CGDAL", "PlanarGeometry"]),
         .target(
             name: "SightlineImport",
-            dependencies: ["OGR", "GEOS", "PlanarGeometry", "SightlinePlan", "SightlineEngine", .product(name: "Yams", package: "Yams")]),
+            dependencies: [
+                "OGR", "GEOS", "PlanarGeometry", "SightlinePlan", "SightlineIO", "SightlineJSON", "SightlineEngine",
+                .product(name: "Yams", package: "Yams"),
+            ]),
         .target(name: "GEOS", dependencies: ["CGEOS", "PlanarGeometry"]),
-        .target(name: "SightlinePlan", dependencies: ["PlanarGeometry", "CCrypto"]),
-        .target(name: "SightlineEngine", dependencies: ["SightlinePlan", "GEOS"]),
-        .target(name: "SightlineRules", dependencies: ["PlanarGeometry", "SightlinePlan", "SightlineEngine"]),
-        .target(name: "SightlineReport", dependencies: ["SightlinePlan", "SightlineEngine", "SightlineRules", "OGR"]),
-        .target(name: "SightlineSynth", dependencies: ["SightlinePlan"]),
+        // Files, processes, hashes and terminal text: no model, no JSON.
+        .target(name: "SightlineIO", dependencies: ["CCrypto"]),
+        // A JSON parser, writer and value tree, and decimal text, for plans of any size.
+        .target(name: "SightlineJSON", dependencies: ["SightlineIO"]),
+        .target(name: "SightlinePlan", dependencies: ["PlanarGeometry", "SightlineIO", "SightlineJSON"]),
+        .target(name: "SightlineEngine", dependencies: ["SightlinePlan", "SightlineIO", "SightlineJSON", "GEOS"]),
+        .target(
+            name: "SightlineRules", dependencies: ["PlanarGeometry", "SightlinePlan", "SightlineIO", "SightlineJSON", "SightlineEngine"]),
+        .target(
+            name: "SightlineReport",
+            dependencies: ["SightlinePlan", "SightlineIO", "SightlineJSON", "SightlineEngine", "SightlineRules", "OGR"]),
+        .target(name: "SightlineSynth", dependencies: ["SightlinePlan", "SightlineIO", "SightlineJSON"]),
         .systemLibrary(
             name: "CSQLite",
             pkgConfig: "sqlite3",
@@ -45,16 +55,22 @@ let package = Package(
         ),
         .target(
             name: "SightlineCheck",
-            dependencies: ["SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineImport"]
+            dependencies: [
+                "SightlinePlan", "SightlineIO", "SightlineJSON", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineImport",
+            ]
         ),
         .target(
             name: "SightlineFix",
-            dependencies: ["PlanarGeometry", "SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineCheck"]
+            dependencies: [
+                "PlanarGeometry", "SightlinePlan", "SightlineIO", "SightlineJSON", "SightlineEngine", "SightlineRules", "SightlineReport",
+                "SightlineCheck",
+            ]
         ),
         .target(
             name: "SightlineServe",
             dependencies: [
-                "PlanarGeometry", "SightlineCheck", "SightlineEngine", "SightlineFix", "SightlineImport", "SightlinePlan",
+                "PlanarGeometry", "SightlineCheck", "SightlineEngine", "SightlineFix", "SightlineImport", "SightlinePlan", "SightlineIO",
+                "SightlineJSON",
                 "SightlineReport",
                 "SightlineRules", .product(name: "Hummingbird", package: "hummingbird"),
             ]
@@ -62,14 +78,16 @@ let package = Package(
         .target(
             name: "SightlineBatch",
             dependencies: [
-                "CSQLite", "SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineCheck", "SightlineImport",
+                "CSQLite", "SightlinePlan", "SightlineIO", "SightlineJSON", "SightlineEngine", "SightlineRules", "SightlineReport",
+                "SightlineCheck", "SightlineImport",
                 "OGR",
             ]
         ),
         .executableTarget(
             name: "sightline",
             dependencies: [
-                "SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineSynth", "SightlineCheck",
+                "SightlinePlan", "SightlineIO", "SightlineJSON", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineSynth",
+                "SightlineCheck",
                 "SightlineBatch", "SightlineFix",
                 "SightlineImport", "SightlineServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -92,22 +110,26 @@ let package = Package(
         .executableTarget(
             name: "sightline-bench",
             dependencies: [
-                "PlanarGeometry", "SightlinePlan", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineSynth",
+                "PlanarGeometry", "SightlinePlan", "SightlineIO", "SightlineJSON", "SightlineEngine", "SightlineRules", "SightlineReport",
+                "SightlineSynth",
                 "SightlineCheck",
                 "SightlineBatch", "SightlineFix", "SightlineImport", "SightlineServe",
             ]
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["SightlinePlan", "SightlineEngine", "SightlineRules"],
+            dependencies: ["SightlinePlan", "SightlineIO", "SightlineJSON", "SightlineEngine", "SightlineRules"],
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "PlanarGeometryTests", dependencies: ["PlanarGeometry"]),
-        .testTarget(name: "SightlinePlanTests", dependencies: ["SightlinePlan", "SightlineSynth", "TestSupport"]),
+        .testTarget(name: "SightlineIOTests", dependencies: ["SightlineIO", "TestSupport"]),
+        .testTarget(name: "SightlineJSONTests", dependencies: ["SightlineJSON", "SightlineIO"]),
+        .testTarget(
+            name: "SightlinePlanTests", dependencies: ["SightlinePlan", "SightlineIO", "SightlineJSON", "SightlineSynth", "TestSupport"]),
         .testTarget(
             name: "SightlineServeTests",
             dependencies: [
-                "SightlineServe", "SightlineImport", "SightlinePlan", "TestSupport",
+                "SightlineServe", "SightlineImport", "SightlinePlan", "SightlineIO", "SightlineJSON", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
@@ -119,7 +141,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SightlineRulesTests",
-            dependencies: ["SightlineRules", "SightlineEngine", "SightlinePlan", "TestSupport"]
+            dependencies: ["SightlineRules", "SightlineEngine", "SightlinePlan", "SightlineIO", "SightlineJSON", "TestSupport"]
         ),
         .testTarget(
             name: "SightlineBatchTests",
@@ -127,11 +149,15 @@ let package = Package(
         ),
         .testTarget(
             name: "SightlineImportTests",
-            dependencies: ["SightlineImport", "SightlinePlan", "PlanarGeometry", "SightlineEngine", "SightlineRules", "TestSupport", "OGR"]),
+            dependencies: [
+                "SightlineImport", "SightlinePlan", "SightlineIO", "SightlineJSON", "PlanarGeometry", "SightlineEngine", "SightlineRules",
+                "TestSupport", "OGR",
+            ]),
         .testTarget(
             name: "SightlineCLITests",
             dependencies: [
-                "sightline", "TestSupport", "SightlinePlan", "PlanarGeometry", "SightlineSynth", "SightlineFix", "SightlineCheck",
+                "sightline", "TestSupport", "SightlinePlan", "SightlineIO", "SightlineJSON", "PlanarGeometry", "SightlineSynth",
+                "SightlineFix", "SightlineCheck",
                 "SightlineReport", "SightlineImport", "OGR",
             ],
             exclude: ["Golden"]

@@ -3,6 +3,7 @@
 // not by SwiftPM.
 import Foundation
 import SightlineImport
+import SightlineJSON
 import SightlinePlan
 
 /// The first byte picks the importer, the rest is the file. An

@@ -3,6 +3,7 @@
 // against it. Built by Scripts/fuzz.sh.
 import Foundation
 import SightlineCheck
+import SightlineIO
 import SightlinePlan
 import SightlineReport
 import SightlineRules

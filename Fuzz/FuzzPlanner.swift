@@ -4,6 +4,7 @@
 // as a user's session does). Built by Scripts/fuzz.sh, not by SwiftPM.
 import Dispatch
 import Foundation
+import SightlineJSON
 import SightlinePlan
 import SightlineServe
 

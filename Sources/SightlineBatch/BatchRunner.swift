@@ -1,5 +1,6 @@
 import Foundation
 import SightlineCheck
+import SightlineIO
 import SightlineImport
 import SightlinePlan
 import SightlineReport

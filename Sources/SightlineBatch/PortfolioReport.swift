@@ -1,4 +1,6 @@
 import Foundation
+import SightlineIO
+import SightlineJSON
 import SightlinePlan
 
 /// Summaries of a results database: text for people, JSON for tools, CSV

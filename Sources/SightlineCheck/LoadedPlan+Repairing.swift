@@ -1,4 +1,5 @@
 import SightlineEngine
+import SightlineIO
 import SightlinePlan
 import SightlineRules
 

@@ -1,5 +1,6 @@
 import Foundation
 import SightlineEngine
+import SightlineIO
 import SightlineImport
 import SightlinePlan
 import SightlineReport

@@ -1,5 +1,6 @@
 import Foundation
 import SightlineEngine
+import SightlineIO
 import SightlineImport
 import SightlinePlan
 import SightlineReport
@@ -56,7 +57,7 @@ public final class StreamedCheck {
     /// the whole check says what.
     ///
     /// What is checked is a private snapshot of the file
-    /// (``MappedFile/snapshot(of:folder:)``), so a program that rewrites or
+    /// (``MappedFile/snapshot(of:maxBytes:folder:)``), so a program that rewrites or
     /// truncates the plan during the check changes neither the answer nor
     /// the digest it names, and cannot crash it.
     ///
@@ -73,7 +74,9 @@ public final class StreamedCheck {
             stat(path, &size) == 0, size.st_mode & S_IFMT == S_IFREG, Int(size.st_size) >= minimumBytes
         else { return nil }
         let snapshot: (file: MappedFile, sha256: String)?
-        do { snapshot = try MappedFile.snapshot(of: path) } catch { throw PlanError([PlanProblem(file: path, message: error.description)]) }
+        do { snapshot = try MappedFile.snapshot(of: path, maxBytes: PlanDecoder.maxFileBytes) } catch {
+            throw PlanError([PlanProblem(file: path, message: error.description)])
+        }
         guard let (file, sha256) = snapshot, file.buffer.count >= minimumBytes else { return nil }
         let choice = ProfileChoice(option: checker.profileOption, cache: cache, planFile: path)
         guard

@@ -1,5 +1,6 @@
 import GEOS
 import PlanarGeometry
+import SightlineJSON
 import SightlinePlan
 
 /// The first stage of a camera's analysis: where its sight lines reach.

@@ -1,4 +1,5 @@
 import PlanarGeometry
+import SightlineJSON
 import SightlinePlan
 
 /// Applies fixes to the plan's own JSON tree, changing nothing else: the

@@ -1,5 +1,7 @@
 import Foundation
 import OGR
+import SightlineIO
+import SightlineJSON
 import SightlinePlan
 
 /// `sightline import cameras`: an installer's camera schedule (CSV or XLSX,

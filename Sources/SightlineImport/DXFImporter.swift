@@ -1,6 +1,8 @@
 import Foundation
 import OGR
 import PlanarGeometry
+import SightlineIO
+import SightlineJSON
 import SightlinePlan
 
 /// `sightline import dxf`: an architect's floor drawing → a plan.

@@ -1,6 +1,7 @@
 import Foundation
 import OGR
 import PlanarGeometry
+import SightlineJSON
 import SightlinePlan
 
 /// `sightline import imdf`: an Indoor Mapping Data Format venue (OGC

@@ -1,6 +1,7 @@
 import Foundation
 import PlanarGeometry
 import SightlineEngine
+import SightlineJSON
 import SightlinePlan
 
 /// Checks an imported plan as `check` will, before it is written, and

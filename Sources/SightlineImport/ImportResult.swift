@@ -1,3 +1,5 @@
+import SightlineIO
+import SightlineJSON
 import SightlinePlan
 
 /// What an import made: a `sightline-plan/1` document (the decoder reads it

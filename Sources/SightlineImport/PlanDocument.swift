@@ -1,4 +1,5 @@
 import PlanarGeometry
+import SightlineJSON
 import SightlinePlan
 
 /// Builds a `sightline-plan/1` document feature by feature, ids unique and

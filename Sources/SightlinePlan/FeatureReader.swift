@@ -1,3 +1,5 @@
+import SightlineJSON
+
 /// Pass 1 of decoding, one feature at a time: its id, kind, level and raw
 /// geometry (``RawFeature``), and the plan-wide check that ids are unique.
 /// It can run while the file is parsed (``JSONParser/parse(_:eachFeature:)``),

@@ -1,4 +1,5 @@
 import PlanarGeometry
+import SightlineJSON
 
 /// A decoded, validated `sightline-plan/1` plan. All geometry is in local
 /// metres (see ``CoordinateFrame``); every default of the format is applied.

@@ -1,4 +1,5 @@
 import PlanarGeometry
+import SightlineJSON
 
 /// `plan.background`: a picture a plan was traced from — a scan, a photo
 /// of a drawing, a rasterised PDF page — and where it lies, so the planner

@@ -1,5 +1,6 @@
 import Foundation
 import PlanarGeometry
+import SightlineJSON
 
 /// Decodes and validates a `sightline-plan/1` file.
 ///

@@ -1,4 +1,5 @@
 import PlanarGeometry
+import SightlineJSON
 
 extension PlanIndex {
     /// What the first pass over a plan file gathers: the document's root

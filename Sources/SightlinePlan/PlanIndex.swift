@@ -1,4 +1,5 @@
 import PlanarGeometry
+import SightlineJSON
 
 /// A plan file read in one pass for what is plan-wide — metadata, levels,
 /// frame, site-wide features, the zone categories used — and where each

@@ -1,3 +1,5 @@
+import SightlineIO
+
 /// One thing wrong (or doubtful) in a plan, located precisely enough for a
 /// person to fix it: the file, the feature id, the property, what was expected.
 public struct PlanProblem: Sendable, Equatable, CustomStringConvertible {

@@ -1,3 +1,5 @@
+import SightlineJSON
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)

@@ -1,3 +1,5 @@
+import SightlineJSON
+
 /// Reads typed properties out of one JSON object, recording a precise
 /// ``PlanProblem`` for every value of the wrong type or out of range instead
 /// of stopping at the first, so one run lists everything wrong with a plan.

@@ -1,4 +1,5 @@
 import PlanarGeometry
+import SightlineJSON
 
 /// A GeoJSON geometry as read from the file, before the coordinate frame is
 /// applied: positions are in file coordinates, already checked to be finite.

@@ -1,3 +1,4 @@
+import SightlineIO
 import SightlinePlan
 
 #if canImport(Glibc)

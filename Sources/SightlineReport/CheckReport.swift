@@ -1,5 +1,6 @@
 import PlanarGeometry
 import SightlineEngine
+import SightlineIO
 import SightlinePlan
 import SightlineRules
 

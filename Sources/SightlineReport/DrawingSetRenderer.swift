@@ -1,5 +1,6 @@
 import PlanarGeometry
 import SightlineEngine
+import SightlineJSON
 import SightlinePlan
 import SightlineRules
 

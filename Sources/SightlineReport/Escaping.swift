@@ -1,3 +1,4 @@
+import SightlineIO
 import SightlinePlan
 
 /// Escaping for each format a plan's strings can land in. Names, ids and

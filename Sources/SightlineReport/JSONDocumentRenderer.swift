@@ -1,3 +1,5 @@
+import SightlineIO
+import SightlineJSON
 import SightlinePlan
 
 /// A renderer whose report is one JSON document (JSON, GeoJSON, SARIF): it

@@ -1,4 +1,5 @@
 import PlanarGeometry
+import SightlineJSON
 import SightlinePlan
 
 extension JSONWriter {

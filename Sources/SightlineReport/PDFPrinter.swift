@@ -1,4 +1,5 @@
 import Foundation
+import SightlineIO
 import SightlinePlan
 
 /// Prints HTML to PDF with headless Chromium (`--print-to-pdf`): the

@@ -1,4 +1,6 @@
 import SightlineEngine
+import SightlineIO
+import SightlineJSON
 import SightlinePlan
 import SightlineRules
 

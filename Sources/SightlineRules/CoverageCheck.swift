@@ -1,4 +1,5 @@
 import SightlineEngine
+import SightlineJSON
 import SightlinePlan
 
 /// `coverage/required-uncovered`: a design requirement, not law.

@@ -1,5 +1,6 @@
 import PlanarGeometry
 import SightlineEngine
+import SightlineJSON
 import SightlinePlan
 
 /// Checks about private places: cameras inside them, views and microphones

@@ -1,4 +1,5 @@
 import Foundation
+import SightlineJSON
 import SightlinePlan
 
 /// Reads `sightline-profile/1` files, as strictly as plans are read: every

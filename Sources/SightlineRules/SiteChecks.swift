@@ -1,5 +1,6 @@
 import PlanarGeometry
 import SightlineEngine
+import SightlineJSON
 import SightlinePlan
 
 /// Checks about the site: consent near restricted areas (Art. 10), warning

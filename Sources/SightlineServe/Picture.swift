@@ -1,4 +1,5 @@
 import Foundation
+import SightlineIO
 import SightlinePlan
 
 /// A background picture uploaded to the planner: PNG or JPEG as sent, or a

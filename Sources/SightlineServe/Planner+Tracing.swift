@@ -1,6 +1,7 @@
 import Foundation
 import PlanarGeometry
 import SightlineFix
+import SightlineJSON
 import SightlinePlan
 
 /// Tracing a plan in the planner: walls, openings, zones and signs drawn on

@@ -3,7 +3,9 @@ import PlanarGeometry
 import SightlineCheck
 import SightlineEngine
 import SightlineFix
+import SightlineIO
 import SightlineImport
+import SightlineJSON
 import SightlinePlan
 import SightlineReport
 import SightlineRules

@@ -1,3 +1,4 @@
+import SightlineJSON
 import SightlinePlan
 
 /// The planner's one page: HTML, CSS and script in one document, served by

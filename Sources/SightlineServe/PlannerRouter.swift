@@ -1,6 +1,7 @@
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import SightlineJSON
 import SightlinePlan
 
 /// The planner's HTTP surface: the page and its assets, and the JSON API

@@ -1,3 +1,4 @@
+import SightlineJSON
 import SightlinePlan
 
 /// Writes a generated `sightline-plan/1` document: the plan member with a

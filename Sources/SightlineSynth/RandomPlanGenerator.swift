@@ -1,3 +1,4 @@
+import SightlineJSON
 import SightlinePlan
 
 /// Structure-aware random plans that are *valid* `sightline-plan/1`, for

@@ -4,7 +4,9 @@ import SightlineBatch
 import SightlineCheck
 import SightlineEngine
 import SightlineFix
+import SightlineIO
 import SightlineImport
+import SightlineJSON
 import SightlinePlan
 import SightlineReport
 import SightlineRules

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import SightlineBatch
+import SightlineIO
+import SightlineJSON
 import SightlinePlan
 import SightlineRules
 

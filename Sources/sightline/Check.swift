@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SightlineCheck
 import SightlineEngine
+import SightlineIO
 import SightlinePlan
 import SightlineReport
 import SightlineRules

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SightlineIO
 import SightlinePlan
 
 #if canImport(Glibc)

@@ -4,6 +4,8 @@ import PlanarGeometry
 import SightlineCheck
 import SightlineEngine
 import SightlineFix
+import SightlineIO
+import SightlineJSON
 import SightlinePlan
 import SightlineReport
 import SightlineRules

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import SightlineIO
 import SightlineImport
+import SightlineJSON
 import SightlinePlan
 
 /// `sightline import`: drawings and schedules people hold → `sightline-plan/1`.

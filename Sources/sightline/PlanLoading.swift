@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SightlineBatch
 import SightlineCheck
+import SightlineIO
 import SightlinePlan
 import SightlineRules
 

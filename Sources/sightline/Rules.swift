@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import SightlineIO
+import SightlineJSON
 import SightlinePlan
 import SightlineReport
 import SightlineRules

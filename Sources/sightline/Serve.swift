@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import Hummingbird
+import SightlineIO
 import SightlinePlan
 import SightlineServe
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SightlineIO
 import SightlinePlan
 
 /// Exit codes as the spec sets them: 0 clean, 1 an error finding, 2 bad

@@ -1,4 +1,5 @@
 import Foundation
+import SightlineJSON
 import SightlinePlan
 import TestSupport
 import XCTest

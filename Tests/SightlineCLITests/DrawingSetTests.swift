@@ -1,5 +1,7 @@
 import Foundation
 import SightlineCheck
+import SightlineIO
+import SightlineJSON
 import SightlinePlan
 import SightlineReport
 import TestSupport

@@ -1,5 +1,6 @@
 import Foundation
 import OGR
+import SightlineJSON
 import SightlinePlan
 import TestSupport
 import XCTest

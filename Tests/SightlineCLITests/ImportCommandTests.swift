@@ -1,7 +1,9 @@
 import Foundation
 import OGR
 import PlanarGeometry
+import SightlineIO
 import SightlineImport
+import SightlineJSON
 import SightlinePlan
 import TestSupport
 import XCTest

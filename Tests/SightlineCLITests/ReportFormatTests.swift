@@ -1,4 +1,6 @@
 import Foundation
+import SightlineIO
+import SightlineJSON
 import SightlinePlan
 import TestSupport
 import XCTest

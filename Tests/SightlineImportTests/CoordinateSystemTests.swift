@@ -1,6 +1,7 @@
 import Foundation
 import PlanarGeometry
 import SightlineImport
+import SightlineJSON
 import SightlinePlan
 import TestSupport
 import XCTest

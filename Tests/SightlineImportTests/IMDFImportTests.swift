@@ -1,5 +1,6 @@
 import Foundation
 import SightlineImport
+import SightlineJSON
 import SightlinePlan
 import TestSupport
 import XCTest

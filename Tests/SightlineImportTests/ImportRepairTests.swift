@@ -1,4 +1,5 @@
 import SightlineEngine
+import SightlineJSON
 import SightlinePlan
 import TestSupport
 import XCTest

@@ -2,6 +2,7 @@ import Foundation
 import PlanarGeometry
 import SightlineEngine
 import SightlineImport
+import SightlineJSON
 import SightlinePlan
 import TestSupport
 import XCTest

@@ -1,3 +1,4 @@
+import SightlineIO
 import SightlinePlan
 import SightlineSynth
 import TestSupport

@@ -1,3 +1,4 @@
+import SightlineJSON
 import SightlineSynth
 import XCTest
 

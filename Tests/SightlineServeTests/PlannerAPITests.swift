@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import SightlineJSON
 import SightlinePlan
 import TestSupport
 import XCTest

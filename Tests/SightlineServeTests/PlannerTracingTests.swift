@@ -3,7 +3,9 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import SightlineIO
 import SightlineImport
+import SightlineJSON
 import SightlinePlan
 import TestSupport
 import XCTest

@@ -1,4 +1,5 @@
 import Foundation
+import SightlineJSON
 import SightlinePlan
 
 /// Runs the built `sightline` executable from the package root.

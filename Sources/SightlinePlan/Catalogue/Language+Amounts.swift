@@ -1,3 +1,5 @@
+import SightlineJSON
+
 extension Language {
     /// An amount of yuan in the language's style: `10,000` in English (the
     /// phrase adds `¥`); `1万元`, `5000元`, `1.5万元` in Chinese, as the

@@ -1,4 +1,4 @@
-import SightlinePlan
+import SightlineJSON
 import XCTest
 
 /// The one decimal formatter: half away from zero, no locale.

@@ -1,5 +1,5 @@
 import Foundation
-import SightlinePlan
+import SightlineIO
 import XCTest
 
 /// `ExternalProgram`: a helper that writes more than a pipe holds finishes;

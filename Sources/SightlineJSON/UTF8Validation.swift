@@ -2,7 +2,7 @@
 /// nothing above U+10FFFF. Plans are read as bytes, and Swift's lenient
 /// decoding would silently turn a bad byte into U+FFFD; the parser reports it
 /// instead, with its line and column.
-enum UTF8Validation {
+package enum UTF8Validation {
     /// The offset of the first byte that does not begin a valid UTF-8
     /// sequence, or `nil` when all of `bytes` is valid.
     ///
@@ -11,7 +11,7 @@ enum UTF8Validation {
     ///
     /// - Parameter done: called with each stretch of about a mebibyte once
     ///   it is validated (a mapped file lets go of its pages).
-    static func firstInvalidOffset(_ b: UnsafeBufferPointer<UInt8>, afterEach done: ((Range<Int>) -> Void)? = nil) -> Int? {
+    package static func firstInvalidOffset(_ b: UnsafeBufferPointer<UInt8>, afterEach done: ((Range<Int>) -> Void)? = nil) -> Int? {
         do {
             var i = 0
             let n = b.count

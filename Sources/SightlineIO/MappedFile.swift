@@ -4,12 +4,12 @@
     import Darwin
 #endif
 
-/// A private snapshot of a regular file (``snapshot(of:folder:)``), mapped
+/// A private snapshot of a regular file (``snapshot(of:maxBytes:folder:)``), mapped
 /// read-only into memory for passes front to back, whose pages are let go
 /// as a pass leaves them (``release(_:)``); and read by parts (``read(_:)``)
 /// into memory of its own.
 ///
-/// A streamed check (``PlanIndex``) reads a plan of hundreds of megabytes
+/// A streamed check (`PlanIndex`) reads a plan of hundreds of megabytes
 /// this way: the bytes are never copied into the process's memory, and the
 /// pages of the levels already checked leave its resident memory, so the
 /// file's size does not add to the peak. The plan itself is never mapped:
@@ -54,12 +54,12 @@ public final class MappedFile: @unchecked Sendable {
     ///
     /// - Returns: `nil` when the file cannot be opened, is not a regular
     ///   file (a pipe, a device, a folder), is empty or larger than
-    ///   ``PlanDecoder/maxFileBytes``, or when the copy cannot be made (no
+    ///   `maxBytes` (a plan's limit), or when the copy cannot be made (no
     ///   room in `folder`): the caller reads it the ordinary way, which says
     ///   what is wrong.
     /// - Throws: ``ChangedWhileRead`` when the file changed during the copy.
     /// - Complexity: O(file size) time, 1 MiB of memory.
-    public static func snapshot(of path: String, folder: String = temporaryFolder()) throws(ChangedWhileRead) -> (
+    public static func snapshot(of path: String, maxBytes: Int, folder: String = temporaryFolder()) throws(ChangedWhileRead) -> (
         file: MappedFile, sha256: String
     )? {
         let source = open(path, O_RDONLY)
@@ -67,7 +67,7 @@ public final class MappedFile: @unchecked Sendable {
         defer { close(source) }
         var before = stat()
         guard fstat(source, &before) == 0, before.st_mode & S_IFMT == S_IFREG, before.st_size > 0,
-            before.st_size <= PlanDecoder.maxFileBytes
+            before.st_size <= maxBytes
         else { return nil }
         var template = Array("\(folder)/.sightline-snapshot-XXXXXX".utf8CString)
         let copy = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }

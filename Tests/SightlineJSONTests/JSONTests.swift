@@ -1,4 +1,5 @@
-import SightlinePlan
+import SightlineIO
+import SightlineJSON
 import XCTest
 
 /// The JSON parser and writer on their own.

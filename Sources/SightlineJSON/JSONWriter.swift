@@ -1,3 +1,5 @@
+import SightlineIO
+
 /// A streaming JSON writer with fixed decimal places, so reports are
 /// byte-for-byte stable across runs and platforms, and fast on large plans.
 public struct JSONWriter {

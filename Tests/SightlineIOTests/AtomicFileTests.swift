@@ -1,5 +1,5 @@
 import Foundation
-import SightlinePlan
+import SightlineIO
 import TestSupport
 import XCTest
 
