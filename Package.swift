@@ -40,13 +40,16 @@ let package = Package(
         .target(name: "SightlineIO", dependencies: ["CCrypto"]),
         // A JSON parser, writer and value tree, and decimal text, for plans of any size.
         .target(name: "SightlineJSON", dependencies: ["SightlineIO"]),
+        // Languages, the phrase catalogue (en, zh), article references: every word a report or page shows.
+        .target(name: "SightlineText", dependencies: ["SightlineJSON"]),
         .target(name: "SightlinePlan", dependencies: ["PlanarGeometry", "SightlineIO", "SightlineJSON"]),
-        .target(name: "SightlineEngine", dependencies: ["SightlinePlan", "SightlineIO", "SightlineJSON", "GEOS"]),
+        .target(name: "SightlineEngine", dependencies: ["SightlinePlan", "SightlineIO", "SightlineJSON", "SightlineText", "GEOS"]),
         .target(
-            name: "SightlineRules", dependencies: ["PlanarGeometry", "SightlinePlan", "SightlineIO", "SightlineJSON", "SightlineEngine"]),
+            name: "SightlineRules",
+            dependencies: ["PlanarGeometry", "SightlinePlan", "SightlineIO", "SightlineJSON", "SightlineText", "SightlineEngine"]),
         .target(
             name: "SightlineReport",
-            dependencies: ["SightlinePlan", "SightlineIO", "SightlineJSON", "SightlineEngine", "SightlineRules", "OGR"]),
+            dependencies: ["SightlinePlan", "SightlineIO", "SightlineJSON", "SightlineText", "SightlineEngine", "SightlineRules", "OGR"]),
         .target(name: "SightlineSynth", dependencies: ["SightlinePlan", "SightlineIO", "SightlineJSON"]),
         .systemLibrary(
             name: "CSQLite",
@@ -86,7 +89,8 @@ let package = Package(
         .executableTarget(
             name: "sightline",
             dependencies: [
-                "SightlinePlan", "SightlineIO", "SightlineJSON", "SightlineEngine", "SightlineRules", "SightlineReport", "SightlineSynth",
+                "SightlinePlan", "SightlineIO", "SightlineJSON", "SightlineText", "SightlineEngine", "SightlineRules", "SightlineReport",
+                "SightlineSynth",
                 "SightlineCheck",
                 "SightlineBatch", "SightlineFix",
                 "SightlineImport", "SightlineServe",
@@ -118,18 +122,20 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["SightlinePlan", "SightlineIO", "SightlineJSON", "SightlineEngine", "SightlineRules"],
+            dependencies: ["SightlinePlan", "SightlineIO", "SightlineJSON", "SightlineText", "SightlineEngine", "SightlineRules"],
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "PlanarGeometryTests", dependencies: ["PlanarGeometry"]),
         .testTarget(name: "SightlineIOTests", dependencies: ["SightlineIO", "TestSupport"]),
+        .testTarget(name: "SightlineTextTests", dependencies: ["SightlineText"]),
         .testTarget(name: "SightlineJSONTests", dependencies: ["SightlineJSON", "SightlineIO"]),
         .testTarget(
-            name: "SightlinePlanTests", dependencies: ["SightlinePlan", "SightlineIO", "SightlineJSON", "SightlineSynth", "TestSupport"]),
+            name: "SightlinePlanTests",
+            dependencies: ["SightlinePlan", "SightlineIO", "SightlineJSON", "SightlineText", "SightlineSynth", "TestSupport"]),
         .testTarget(
             name: "SightlineServeTests",
             dependencies: [
-                "SightlineServe", "SightlineImport", "SightlinePlan", "SightlineIO", "SightlineJSON", "TestSupport",
+                "SightlineServe", "SightlineImport", "SightlinePlan", "SightlineIO", "SightlineJSON", "SightlineText", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
@@ -141,7 +147,9 @@ let package = Package(
         ),
         .testTarget(
             name: "SightlineRulesTests",
-            dependencies: ["SightlineRules", "SightlineEngine", "SightlinePlan", "SightlineIO", "SightlineJSON", "TestSupport"]
+            dependencies: [
+                "SightlineRules", "SightlineEngine", "SightlinePlan", "SightlineIO", "SightlineJSON", "SightlineText", "TestSupport",
+            ]
         ),
         .testTarget(
             name: "SightlineBatchTests",
@@ -150,13 +158,15 @@ let package = Package(
         .testTarget(
             name: "SightlineImportTests",
             dependencies: [
-                "SightlineImport", "SightlinePlan", "SightlineIO", "SightlineJSON", "PlanarGeometry", "SightlineEngine", "SightlineRules",
+                "SightlineImport", "SightlinePlan", "SightlineIO", "SightlineJSON", "SightlineText", "PlanarGeometry", "SightlineEngine",
+                "SightlineRules",
                 "TestSupport", "OGR",
             ]),
         .testTarget(
             name: "SightlineCLITests",
             dependencies: [
-                "sightline", "TestSupport", "SightlinePlan", "SightlineIO", "SightlineJSON", "PlanarGeometry", "SightlineSynth",
+                "sightline", "TestSupport", "SightlinePlan", "SightlineIO", "SightlineJSON", "SightlineText", "PlanarGeometry",
+                "SightlineSynth",
                 "SightlineFix", "SightlineCheck",
                 "SightlineReport", "SightlineImport", "OGR",
             ],

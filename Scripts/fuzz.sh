@@ -23,7 +23,7 @@ if [ "$which" = all ] || [ "$which" = planner ]; then
   swift build -c release --build-path "$build" "${flags[@]}" --target SightlineServe >&2
 fi
 bin="$build/release"
-modules=(CYaml Yams PlanarGeometry GEOS CGDAL OGR SightlineIO SightlineJSON SightlinePlan SightlineImport SightlineEngine SightlineRules SightlineReport SightlineCheck)
+modules=(CYaml Yams PlanarGeometry GEOS CGDAL OGR SightlineIO SightlineJSON SightlineText SightlinePlan SightlineImport SightlineEngine SightlineRules SightlineReport SightlineCheck)
 objects=()
 for m in "${modules[@]}"; do
   # Swift targets keep their objects at the top of the build folder, C targets under src/.

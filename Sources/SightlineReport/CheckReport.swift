@@ -3,6 +3,7 @@ import SightlineEngine
 import SightlineIO
 import SightlinePlan
 import SightlineRules
+import SightlineText
 
 /// Everything a renderer needs about one check, gathered once.
 public struct CheckReport: Sendable {

@@ -3,6 +3,7 @@ import SightlineEngine
 import SightlineJSON
 import SightlinePlan
 import SightlineRules
+import SightlineText
 
 /// The drawing set an inspector signs, as print HTML (`--format pdf` prints
 /// it through headless Chromium, ``PDFPrinter``): a cover sheet (site,

@@ -2,6 +2,7 @@ import SightlineEngine
 import SightlineJSON
 import SightlinePlan
 import SightlineRules
+import SightlineText
 
 /// `--format html`: one self-contained page (no network, no external
 /// scripts or fonts) that opens in any browser and prints: a summary, one

@@ -2,6 +2,7 @@ import SightlineEngine
 import SightlineJSON
 import SightlinePlan
 import SightlineRules
+import SightlineText
 
 /// `--format markdown`: a summary and a findings table that read well pasted
 /// into a ticket or a pull request. Every plan string is escaped.

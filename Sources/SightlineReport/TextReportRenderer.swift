@@ -3,6 +3,7 @@ import SightlineIO
 import SightlineJSON
 import SightlinePlan
 import SightlineRules
+import SightlineText
 
 /// The default terminal format: a summary line, then findings grouped by
 /// camera with ids, zone names and areas.

@@ -1,4 +1,5 @@
 import SightlinePlan
+import SightlineText
 
 /// One line per consequence for formats that show text (terminal,
 /// Markdown, HTML, SARIF and GeoJSON properties): every measure and every

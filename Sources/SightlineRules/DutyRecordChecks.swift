@@ -1,4 +1,5 @@
 import SightlinePlan
+import SightlineText
 
 /// Duties a plan can record but not show: the daily management and
 /// inspection of prohibited places (Art. 8 ¶2) and the system's acceptance

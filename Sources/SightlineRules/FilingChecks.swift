@@ -1,5 +1,6 @@
 import SightlineEngine
 import SightlinePlan
+import SightlineText
 
 /// What the plan says about when the filing was due.
 struct FilingDue {

@@ -1,5 +1,6 @@
 import SightlineEngine
 import SightlinePlan
+import SightlineText
 
 /// The Art. 14 filing record: what the operator files with the county public
 /// security organ (单位基本情况、建设位置、设备数量及类型、存储期限).

@@ -1,5 +1,6 @@
 import PlanarGeometry
 import SightlinePlan
+import SightlineText
 
 /// How bad a finding is: an error fails the check (exit 1).
 public enum Severity: String, Sendable, Comparable, CaseIterable {

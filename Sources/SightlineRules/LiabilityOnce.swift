@@ -1,4 +1,5 @@
 import SightlinePlan
+import SightlineText
 
 /// One installation, one liability: when several findings of one camera
 /// about one room carry the same article's consequence (its view and its

@@ -1,5 +1,6 @@
 import PlanarGeometry
 import SightlinePlan
+import SightlineText
 
 /// Monitoring rooms whose screens can be seen from a zone open to the
 /// public: footage shown on a wall of monitors behind a clear window is

@@ -2,6 +2,7 @@ import PlanarGeometry
 import SightlineEngine
 import SightlineJSON
 import SightlinePlan
+import SightlineText
 
 /// Checks about private places: cameras inside them, views and microphones
 /// reaching into them (Order 799 Art. 8; Chongqing Art. 9).

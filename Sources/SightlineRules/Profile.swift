@@ -1,4 +1,5 @@
 import SightlinePlan
+import SightlineText
 
 /// A rulebook, loaded from a profile file: which rules run, with which
 /// parameters, which zone categories are private, and the texts and

@@ -1,6 +1,7 @@
 import PlanarGeometry
 import SightlineEngine
 import SightlinePlan
+import SightlineText
 
 /// The outcome of applying a profile to a plan's analysis.
 public struct RuleOutcome: Sendable {

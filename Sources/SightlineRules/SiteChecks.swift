@@ -2,6 +2,7 @@ import PlanarGeometry
 import SightlineEngine
 import SightlineJSON
 import SightlinePlan
+import SightlineText
 
 /// Checks about the site: consent near restricted areas (Art. 10), warning
 /// signs (Art. 13), views beyond the boundary (Art. 13, Art. 33).

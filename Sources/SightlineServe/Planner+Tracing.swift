@@ -3,6 +3,7 @@ import PlanarGeometry
 import SightlineFix
 import SightlineJSON
 import SightlinePlan
+import SightlineText
 
 /// Tracing a plan in the planner: walls, openings, zones and signs drawn on
 /// the page (each a feature added, changed or removed, its level's scene

@@ -9,6 +9,7 @@ import SightlineJSON
 import SightlinePlan
 import SightlineReport
 import SightlineRules
+import SightlineText
 
 /// A request the planner refuses: the HTTP status and a message for the page.
 public struct PlannerError: Error, Sendable, CustomStringConvertible {

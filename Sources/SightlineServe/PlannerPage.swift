@@ -1,5 +1,6 @@
 import SightlineJSON
 import SightlinePlan
+import SightlineText
 
 /// The planner's one page: HTML, CSS and script in one document, served by
 /// the binary (no CDN, nothing fetched but this server's API). Every string

@@ -6,6 +6,7 @@ import SightlineIO
 import SightlinePlan
 import SightlineReport
 import SightlineRules
+import SightlineText
 
 /// Report formats, validated while the command line is parsed.
 extension ReportFormat: ExpressibleByArgument {}

@@ -5,6 +5,7 @@ import SightlineIO
 import SightlineJSON
 import SightlinePlan
 import SightlineRules
+import SightlineText
 
 /// `sightline filing`: the Art. 14 filing record for the county public
 /// security organ.

@@ -9,6 +9,7 @@ import SightlineJSON
 import SightlinePlan
 import SightlineReport
 import SightlineRules
+import SightlineText
 
 extension PlanRewriter.Choice: ExpressibleByArgument {}
 

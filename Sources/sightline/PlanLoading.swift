@@ -5,6 +5,7 @@ import SightlineCheck
 import SightlineIO
 import SightlinePlan
 import SightlineRules
+import SightlineText
 
 /// Options shared by the commands that read a plan against a rulebook.
 struct RulebookOptions: ParsableArguments {

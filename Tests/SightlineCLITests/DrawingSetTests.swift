@@ -4,6 +4,7 @@ import SightlineIO
 import SightlineJSON
 import SightlinePlan
 import SightlineReport
+import SightlineText
 import TestSupport
 import XCTest
 

@@ -2,6 +2,7 @@ import Foundation
 import SightlineEngine
 import SightlinePlan
 import SightlineRules
+import SightlineText
 import TestSupport
 import XCTest
 

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import NIOCore
 import SightlineJSON
 import SightlinePlan
+import SightlineText
 import TestSupport
 import XCTest
 
