@@ -135,7 +135,8 @@ let package = Package(
         .testTarget(
             name: "SightlineServeTests",
             dependencies: [
-                "SightlineServe", "SightlineImport", "SightlinePlan", "SightlineIO", "SightlineJSON", "SightlineText", "TestSupport",
+                "SightlineServe", "SightlineImport", "SightlinePlan", "SightlineIO", "SightlineJSON", "SightlineText", "SightlineReport",
+                "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -24,15 +24,24 @@ if [ "$which" = all ] || [ "$which" = planner ]; then
 fi
 bin="$build/release"
 modules=(CYaml Yams PlanarGeometry GEOS CGDAL OGR SightlineIO SightlineJSON SightlineText SightlinePlan SightlineImport SightlineEngine SightlineRules SightlineReport SightlineCheck)
+# An object of one of our modules whose source has moved to another module
+# since an earlier build is stale: linked, it would define its symbols twice.
+fresh() {
+  local o=$1 m source
+  m=$(basename "$(dirname "$o")" .build)
+  source=$(basename "$o" .o)
+  if [ -d "Sources/$m" ] && [[ "$source" == *.swift ]] && [ -z "$(find "Sources/$m" -name "$source" -print -quit)" ]; then return 1; fi
+  return 0
+}
 objects=()
 for m in "${modules[@]}"; do
   # Swift targets keep their objects at the top of the build folder, C targets under src/.
-  while IFS= read -r o; do objects+=("$o"); done < <(find "$bin/$m.build" -name '*.o' | sort)
+  while IFS= read -r o; do if fresh "$o"; then objects+=("$o"); fi; done < <(find "$bin/$m.build" -name '*.o' | sort)
 done
 # The planner's target links everything SightlineServe stands on (Hummingbird,
 # SwiftNIO and their C modules): every module built, but the executables.
 server_objects=()
-while IFS= read -r o; do server_objects+=("$o"); done < <(
+while IFS= read -r o; do if fresh "$o"; then server_objects+=("$o"); fi; done < <(
   find "$bin/" -name '*.o' -path '*.build/*' ! -path '*/sightline.build/*' ! -path '*/sightline_bench.build/*' \
     ! -path '*-tool.build/*' | sort)
 # …and the module maps of the C modules those import (NIO's, swift-atomics'…).

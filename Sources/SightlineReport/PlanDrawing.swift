@@ -74,7 +74,7 @@ struct PlanDrawing {
         out +=
             "<svg class=\"plan\" xmlns=\"http://www.w3.org/2000/svg\"\(size) viewBox=\"\(n(box.minX - margin)) \(n(-box.maxY - margin)) \(n(width)) \(n(height + font * 3))\" role=\"img\" aria-label=\"\(Escape.html(report.language.t(.drawingLabel, level.name ?? level.id)))\">\n"
         out +=
-            "<defs><pattern id=\"hatch-\(Escape.identifier(level.id))\" width=\"\(n(font))\" height=\"\(n(font))\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"\(n(font))\" height=\"\(n(font))\" fill=\"#fde2e2\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"\(n(font))\" stroke=\"#d62828\" stroke-width=\"\(n(font / 4))\"/></pattern></defs>\n"
+            "<defs><pattern id=\"hatch-\(Escape.identifier(level.id))\" width=\"\(n(font))\" height=\"\(n(font))\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"\(n(font))\" height=\"\(n(font))\" fill=\"\(DrawingPalette.colour("prohibited-fill"))\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"\(n(font))\" stroke=\"\(DrawingPalette.colour("prohibited"))\" stroke-width=\"\(n(font / 4))\"/></pattern></defs>\n"
 
         let labels = placeLabels(cameras: cameras, zones: zones, layout: layout)
 
@@ -261,28 +261,28 @@ struct PlanDrawing {
     /// report and the PDF drawing set, so both draw a plan the same way.
     static let css = """
         svg .zone{fill:#f3f3f1;stroke:#bbb;stroke-width:1px;vector-effect:non-scaling-stroke}
-        svg .zone.void{fill:#fff;stroke-dasharray:4 3} svg .zone.prohibited{stroke:#d62828;stroke-width:2px}
+        svg .zone.void{fill:#fff;stroke-dasharray:4 3} svg .zone.prohibited{stroke:var(--prohibited);stroke-width:2px}
         svg .zone-label{fill:#333;font-weight:600;text-anchor:middle;dominant-baseline:middle}
         svg .view{fill:#ffd60a;fill-opacity:.22;stroke:#e0a800;stroke-opacity:.5;stroke-width:.6px;vector-effect:non-scaling-stroke;fill-rule:evenodd}
         svg .view.masked{fill:#888;fill-opacity:.18;stroke-dasharray:3 2}
         svg .view.hl{fill-opacity:.55;stroke-opacity:1;stroke-width:2px} svg .view.dim{fill-opacity:.05;stroke-opacity:.15}
-        svg .wall{fill:none;stroke:#111;stroke-width:2.5px;vector-effect:non-scaling-stroke;stroke-linecap:square}
-        svg .wall.body{fill:#444} svg .wall.glass{stroke:#4ea8de;stroke-width:2px} svg .wall.low{stroke:#777;stroke-dasharray:5 3}
+        svg .wall{fill:none;stroke:var(--wall);stroke-width:2.5px;vector-effect:non-scaling-stroke;stroke-linecap:square}
+        svg .wall.body{fill:var(--wall-body)} svg .wall.glass{stroke:var(--glass);stroke-width:2px} svg .wall.low{stroke:var(--wall-low);stroke-dasharray:5 3}
         svg .opening{fill:none;stroke-width:4px;vector-effect:non-scaling-stroke}
-        svg .door.open,svg .passage{stroke:#2b8a3e} svg .door.closed{stroke:#7f4f24} svg .window{stroke:#4ea8de} svg .window.frosted{stroke:#adb5bd}
-        svg .intrusion{fill:#e5007e;fill-opacity:.7;stroke:#8b004c;stroke-width:1.5px;vector-effect:non-scaling-stroke}
-        svg .intrusion.warning{fill:#f77f00} svg .intrusion:target{stroke:#000;stroke-width:4px}
-        svg .area-label{fill:#5a0030;font-weight:700;text-anchor:middle;dominant-baseline:middle;paint-order:stroke;stroke:#fff;stroke-width:.08px}
+        svg .door.open,svg .passage{stroke:var(--door-open)} svg .door.closed{stroke:var(--door-closed)} svg .window{stroke:var(--glass)} svg .window.frosted{stroke:var(--frosted)}
+        svg .intrusion{fill:var(--intrusion);fill-opacity:.7;stroke:var(--intrusion-edge);stroke-width:1.5px;vector-effect:non-scaling-stroke}
+        svg .intrusion.warning{fill:var(--intrusion-warning)} svg .intrusion:target{stroke:#000;stroke-width:4px}
+        svg .area-label{fill:var(--intrusion-label);font-weight:700;text-anchor:middle;dominant-baseline:middle;paint-order:stroke;stroke:#fff;stroke-width:.08px}
         svg .camera-label{text-anchor:middle;dominant-baseline:middle;paint-order:stroke;stroke:#fff;stroke-width:.12px}
-        svg .leader{fill:none;stroke:#5a0030;stroke-width:.8px;vector-effect:non-scaling-stroke}
-        svg .sign{fill:#2b8a3e;stroke:#fff;stroke-width:1px;vector-effect:non-scaling-stroke}
-        svg .camera{cursor:pointer} svg .camera circle{fill:#1d3557;stroke:#fff;stroke-width:1.5px;vector-effect:non-scaling-stroke}
-        svg .camera line{stroke:#1d3557;stroke-width:2px;vector-effect:non-scaling-stroke} svg .camera text{fill:#1d3557;font-weight:600}
+        svg .leader{fill:none;stroke:var(--intrusion-label);stroke-width:.8px;vector-effect:non-scaling-stroke}
+        svg .sign{fill:var(--sign);stroke:#fff;stroke-width:1px;vector-effect:non-scaling-stroke}
+        svg .camera{cursor:pointer} svg .camera circle{fill:var(--camera);stroke:#fff;stroke-width:1.5px;vector-effect:non-scaling-stroke}
+        svg .camera line{stroke:var(--camera);stroke-width:2px;vector-effect:non-scaling-stroke} svg .camera text{fill:var(--camera);font-weight:600}
         svg .camera.flagged circle{fill:var(--error)} svg .camera.pinned circle{stroke:#ffd60a;stroke-width:3px}
         svg .camera:target circle,svg .zone:target{stroke:#000;stroke-width:4px}
         .legend .key{display:inline-block;width:14px;height:10px;margin:0 4px 0 12px;vertical-align:middle;border:1px solid #999}
-        .key.prohibited{background:repeating-linear-gradient(45deg,#d62828 0 2px,#fde2e2 2px 5px)} .key.view{background:linear-gradient(90deg,hsl(0,70%,60%),hsl(137,70%,60%),hsl(275,70%,60%))}
-        .key.intrusion{background:#e5007e} .key.door-open{background:#2b8a3e} .key.door-closed{background:#7f4f24} .key.glass{background:#4ea8de}
+        .key.prohibited{background:repeating-linear-gradient(45deg,var(--prohibited) 0 2px,var(--prohibited-fill) 2px 5px)} .key.view{background:linear-gradient(90deg,hsl(0,70%,60%),hsl(137,70%,60%),hsl(275,70%,60%))}
+        .key.intrusion{background:var(--intrusion)} .key.door-open{background:var(--door-open)} .key.door-closed{background:var(--door-closed)} .key.glass{background:var(--glass)}
         """
 
     /// Centimetre precision is plenty for a drawing.

@@ -1,5 +1,6 @@
 import SightlineJSON
 import SightlinePlan
+import SightlineReport
 import SightlineText
 
 /// The planner's one page: HTML, CSS and script in one document, served by
@@ -29,6 +30,7 @@ enum PlannerPage {
         return template.replacingOccurrences(of: "__LANG__", with: language == .zh ? "zh-CN" : "en")
             .replacingOccurrences(of: "__TOKEN__", with: token.filter(\.isHexDigit))
             .replacingOccurrences(of: "__PHRASES__", with: phrases)
+            .replacingOccurrences(of: "__PALETTE__", with: DrawingPalette.css)
     }
 
 }

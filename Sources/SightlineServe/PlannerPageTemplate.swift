@@ -11,6 +11,8 @@ extension PlannerPage {
         <meta name="sightline-token" content="__TOKEN__">
         <title data-t="plannerTitle"></title>
         <style>
+        /* The drawing colours (DrawingPalette, shared with the report and the PDF sheets), filled per request. */
+        __PALETTE__
           :root { font-family: "Noto Sans CJK SC", "Noto Sans", system-ui, sans-serif; font-size: 14px; color: #1b1b1b; }
           body { margin: 0; display: grid; grid-template-rows: auto 1fr; height: 100vh; }
           header { display: flex; gap: .6em; align-items: center; padding: .4em .8em; background: #20303f; color: #fff; }
@@ -32,27 +34,27 @@ extension PlannerPage {
           .problem { border-left: 4px solid #707; padding: .2em .5em; margin: .3em 0; background: #fbf4fb; cursor: pointer; }
           .has-problem { stroke: #a0a !important; stroke-dasharray: .2 .1; stroke-width: .2 !important; }
           .zone { stroke: #777; stroke-width: .04; }
-          .zone.prohibited { fill: url(#hatch); stroke: #a00; stroke-width: .06; }
+          .zone.prohibited { fill: url(#hatch); stroke: var(--prohibited); stroke-width: .06; }
           .zone-label { fill: #222; font-weight: 600; pointer-events: none; }
           .leader { stroke: #555; stroke-width: .03; fill: none; pointer-events: none; }
-          .wall { stroke: #222; stroke-width: .15; fill: #444; stroke-linecap: square; }
-          .wall.glass { stroke: #5aa9d6; fill: #bfe0f2; stroke-width: .1; }
-          .wall.low { stroke: #777; stroke-dasharray: .3 .15; }
+          .wall { stroke: var(--wall); stroke-width: .15; fill: var(--wall-body); stroke-linecap: square; }
+          .wall.glass { stroke: var(--glass); fill: #bfe0f2; stroke-width: .1; }
+          .wall.low { stroke: var(--wall-low); stroke-dasharray: .3 .15; }
           polyline.wall { fill: none; }
           .opening { stroke-width: .22; fill: none; }
-          .opening.open { stroke: #2a8f3c; stroke-dasharray: .25 .12; }
-          .opening.closed { stroke: #8a5a2b; }
-          .opening.window { stroke: #2aa7c9; }
-          .sign { fill: #f2b705; stroke: #000; stroke-width: .04; }
+          .opening.open { stroke: var(--door-open); stroke-dasharray: .25 .12; }
+          .opening.closed { stroke: var(--door-closed); }
+          .opening.window { stroke: var(--glass); }
+          .sign { fill: var(--sign); stroke: #fff; stroke-width: .04; }
           .view { fill-opacity: .28; stroke-width: .04; pointer-events: none; }
-          .intrusion { fill: #e0169b; fill-opacity: .75; stroke: #8a0060; stroke-width: .05; pointer-events: none; }
-          .intrusion-label { font-weight: 700; fill: #5a0030; paint-order: stroke; stroke: #fff; stroke-width: .08; pointer-events: none; }
+          .intrusion { fill: var(--intrusion); fill-opacity: .75; stroke: var(--intrusion-edge); stroke-width: .05; pointer-events: none; }
+          .intrusion-label { font-weight: 700; fill: var(--intrusion-label); paint-order: stroke; stroke: #fff; stroke-width: .08; pointer-events: none; }
           .camera { cursor: move; }
-          .camera circle.body { fill: #1f5fbf; stroke: #fff; stroke-width: .06; }
+          .camera circle.body { fill: var(--camera); stroke: #fff; stroke-width: .06; }
           .camera.selected circle.body { fill: #ff7a00; }
-          .camera .aim { stroke: #1f5fbf; stroke-width: .08; }
+          .camera .aim { stroke: var(--camera); stroke-width: .08; }
           .handle { fill: #fff; stroke: #ff7a00; stroke-width: .08; cursor: crosshair; }
-          .camera-label { fill: #0b2d63; pointer-events: none; }
+          .camera-label { fill: var(--camera); pointer-events: none; }
           .compliant-arc { fill: none; stroke: #19a34a; stroke-width: .18; stroke-linecap: round; pointer-events: none; }
           #tools button[aria-pressed="true"] { background: #ff7a00; color: #fff; border: 1px solid #fff; }
           #canvas.drawing { cursor: crosshair; }
@@ -79,7 +81,7 @@ extension PlannerPage {
           <svg id="canvas" xmlns="http://www.w3.org/2000/svg" tabindex="0" data-label="plannerPlan">
             <defs>
               <pattern id="hatch" width=".5" height=".5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-                <rect width=".5" height=".5" fill="#fde3e3"/><line x1="0" y1="0" x2="0" y2=".5" stroke="#d55" stroke-width=".12"/>
+                <rect width=".5" height=".5" style="fill: var(--prohibited-fill)"/><line x1="0" y1="0" x2="0" y2=".5" style="stroke: var(--prohibited)" stroke-width=".12"/>
               </pattern>
             </defs>
             <g id="layer-background"></g><g id="layer-zones"></g><g id="layer-views"></g><g id="layer-walls"></g><g id="layer-openings"></g>

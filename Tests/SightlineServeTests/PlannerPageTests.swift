@@ -1,4 +1,5 @@
 import Foundation
+import SightlineReport
 import TestSupport
 import XCTest
 
@@ -28,6 +29,21 @@ final class PlannerPageTests: XCTestCase {
         let text = html.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression)
             .replacingOccurrences(of: "__STYLE__", with: "").replacingOccurrences(of: "__SCRIPT__", with: "")
         XCTAssertEqual(text.trimmingCharacters(in: .whitespacesAndNewlines), "")
+    }
+
+    /// The planner draws in the report's colours: the page declares
+    /// ``DrawingPalette``'s properties, and its stylesheet writes none of
+    /// those colours itself (it names them: `var(--intrusion)`).
+    func testThePlannerDrawsInTheReportsColours() throws {
+        XCTAssertTrue(PlannerPage.html(in: .en).contains(DrawingPalette.css))
+        let css = try String(contentsOf: CLI.packageRoot.appendingPathComponent("Pages/planner.css"), encoding: .utf8)
+        // The walls' greys are common greys (text, outlines); every other colour is the drawing's own.
+        for (name, value) in DrawingPalette.colours where !name.hasPrefix("wall") {
+            XCTAssertFalse(css.contains(value + ";") || css.contains(value + " "), "planner.css writes \(value) itself: use var(--\(name))")
+        }
+        for name in ["intrusion", "sign", "door-open", "door-closed", "glass", "prohibited", "camera"] {
+            XCTAssertTrue(css.contains("var(--\(name))"), "planner.css draws with var(--\(name))")
+        }
     }
 
     /// Every placeholder the page holds is filled per request.
