@@ -74,6 +74,13 @@ public struct BearingInterval: Sendable, Equatable, CustomStringConvertible {
     /// The interval with both ends moved inwards to the nearest 0.1°, so
     /// every bearing printed or applied from it lies inside; `nil` when
     /// nothing is left. A full circle stays whole.
+    /// The interval with `margin` degrees taken off each end (a full circle
+    /// stays whole); `nil` when less than nothing would be left.
+    public func inset(by margin: Double) -> BearingInterval? {
+        if isFullCircle || margin <= 0 { return self }
+        return sweep > 2 * margin ? BearingInterval(from: from + margin, sweep: sweep - 2 * margin) : nil
+    }
+
     public func roundedInwardsToTenths() -> BearingInterval? {
         if isFullCircle { return self }
         let start = (from * 10).rounded(.up) / 10

@@ -11,14 +11,20 @@ public struct CameraFix: Sendable {
     /// The Art. 8 error findings about this camera.
     public var findings: [Finding]
     public var study: FixStudy
-    /// Compliant headings (pan positions for a PTZ), rounded inwards to 0.1°.
+    /// Compliant headings (pan positions for a PTZ) with the study's margin
+    /// taken off each end, rounded inwards to 0.1°: any of them, set ± the
+    /// margin, still clears.
     public var headings: [BearingInterval]
     /// The heading proposed: the nearest compliant one, or with
-    /// `keepCoverage` the one keeping most of the current allowed view.
+    /// `keepCoverage` the one keeping most of the current allowed view;
+    /// proven clear at ± the margin.
     public var proposedHeading: Double?
     public var keptArea: Double?
     /// For a PTZ: pan limits within one compliant interval.
     public var proposedPan: (min: Double, max: Double)?
+    /// A heading that clears at its own value but not at ± the margin (the
+    /// compliant arc is too narrow to mount in): not proposed, only named.
+    public var headingWithoutMargin: Double?
     /// What `--apply best` chooses; `nil` when nothing short of moving the
     /// camera clears it.
     public var best: Option?
@@ -48,7 +54,12 @@ public struct FixPlan: Sendable {
 /// each offending camera.
 public struct FixPlanner: Sendable {
     public var keepCoverage: Bool
-    public init(keepCoverage: Bool) { self.keepCoverage = keepCoverage }
+    /// The installation tolerance every proposal keeps, degrees (``FixStudy/margin``).
+    public var margin: Double
+    public init(keepCoverage: Bool, margin: Double = 2) {
+        self.keepCoverage = keepCoverage
+        self.margin = margin
+    }
 
     /// The fixes for a plan whose check ran through `session`
     /// (``SightlineCheck/PlanChecker/checkKeepingScenes(_:)``): each offending
@@ -58,10 +69,12 @@ public struct FixPlanner: Sendable {
         let art8 = Set(profile.rules.filter { [.cameraInside, .viewIntrusion].contains($0.check) && $0.severity == .error }.map(\.id))
         let offending = report.findings.filter { art8.contains($0.rule) && $0.camera != nil }
         let ids = Set(offending.compactMap(\.cameraID))
-        let studies = try FixStudy.studies(of: ids, in: session, threshold: profile.parameters.minIntrusionArea)
+        let threshold = profile.parameters.minIntrusionArea
+        let studies = try FixStudy.studies(of: ids, in: session, threshold: threshold, margin: margin)
         var cameras: [CameraFix] = []
         for study in studies {
-            cameras.append(fix(study, findings: offending.filter { $0.cameraID == study.camera.id }))
+            guard let level = session.level(study.camera.info.level) else { continue }
+            cameras.append(try fix(study, findings: offending.filter { $0.cameraID == study.camera.id }, on: level, threshold: threshold))
         }
         let signRules = Set(profile.rules.filter { $0.check == .signageMissing }.map(\.id))
         let signs = report.findings.filter { signRules.contains($0.rule) }.compactMap { finding -> SignFix? in
@@ -71,11 +84,14 @@ public struct FixPlanner: Sendable {
         return FixPlan(cameras: cameras, signs: signs)
     }
 
-    /// The options for one studied camera, with the one `--apply best` picks.
-    public func fix(_ study: FixStudy, findings: [Finding]) -> CameraFix {
+    /// The options for one studied camera, with the one `--apply best` picks;
+    /// the proposed heading is re-checked on `level` (the check's scene) at
+    /// ± the margin, and dropped, said in ``CameraFix/headingWithoutMargin``,
+    /// if it does not clear there.
+    public func fix(_ study: FixStudy, findings: [Finding], on level: LevelSession, threshold: Double) throws -> CameraFix {
         let camera = study.camera
-        // Inwards to 0.1°, so every heading reported is compliant.
-        let headings = study.compliantHeadings.compactMap { $0.roundedInwardsToTenths() }
+        // The margin off each end, then inwards to 0.1°, so every heading reported clears ± the margin.
+        let headings = study.compliantHeadings.compactMap { $0.inset(by: study.margin)?.roundedInwardsToTenths() }
         var out = CameraFix(camera: camera, findings: findings, study: study, headings: headings)
         guard !study.isInside else { return out }
         if headings.isEmpty {
@@ -102,6 +118,12 @@ public struct FixPlanner: Sendable {
                 out.proposedHeading = headings.flatMap { interval -> [Double] in
                     interval.contains(current) ? [current] : [interval.from, interval.to]
                 }.min { BearingInterval.separation($0, current) < BearingInterval.separation($1, current) }
+            }
+            let m = study.margin
+            let studier = FixStudier(session: level, camera: camera, threshold: threshold, margin: m)
+            if let h = out.proposedHeading, try !studier.clears(headings: [h - m, h, h + m], tilts: [camera.tilt]) {
+                out.headingWithoutMargin = h
+                out.proposedHeading = nil
             }
             out.keptArea = out.proposedHeading.map { study.keptArea(heading: $0) }
         }

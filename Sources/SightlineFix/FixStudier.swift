@@ -17,6 +17,8 @@ struct FixStudier {
     let camera: Camera
     /// The profile's smallest intrusion area (m²).
     let threshold: Double
+    /// The installation tolerance, degrees (``FixStudy/margin``).
+    let margin: Double
 
     /// The study of the camera whose check found `current`.
     func study(current: CameraAnalysis) throws -> FixStudy {
@@ -32,10 +34,14 @@ struct FixStudier {
         let view = session.region(current.view)
         let allowed = try session.removingProhibitedZones(Set(current.intrusions.map(\.zone.id)), from: view)
 
+        // The tilt to mount keeps the margin beyond the edge where the view clears.
+        let edge = try clearingTilt(current: current, optics: optics)
+        var mounted = edge.map { (($0 + margin) * 10).rounded(.up) / 10 }.flatMap { $0 <= 90 ? $0 : nil }
+        if let t = mounted, try !clears(headings: [camera.heading], tilts: [t - margin, t, t + margin]) { mounted = nil }
         var study = FixStudy(
             camera: camera, optics: optics, forbiddenBearings: forbidden, compliantHeadings: compliant,
             allowedView: allowed.polygons, allowedArea: allowed.area, masks: try masks(current: current, view: view, optics: optics),
-            clearingTilt: try clearingTilt(current: current, optics: optics), relocation: nil, isInside: !current.insideZones.isEmpty)
+            margin: margin, clearingTilt: mounted, clearingTiltEdge: edge, relocation: nil, isInside: !current.insideZones.isEmpty)
         if study.isInside {
             // A camera inside a private room must move.
             study.relocation = try session.nearestAllowedSpot(to: eye)
@@ -221,14 +227,36 @@ struct FixStudier {
             let headings = compliantHeadings(
                 tilted, optics: optics, reachable: parts, forbidden: PolygonRings.bearings(of: parts, from: camera.position)
             )
-            .compactMap { $0.roundedInwardsToTenths() }
+            .compactMap { $0.inset(by: margin)?.roundedInwardsToTenths() }
             let nearest = headings.flatMap { i in i.contains(camera.heading) ? [camera.heading] : [i.from, i.to] }
                 .min { BearingInterval.separation($0, camera.heading) < BearingInterval.separation($1, camera.heading) }
-            guard let heading = nearest.map(normalizedBearing) else { continue }
+            guard let heading = nearest.map(normalizedBearing),
+                try clears(headings: [heading - margin, heading, heading + margin], tilts: [tilt - margin, tilt, tilt + margin])
+            else { continue }
             let field = BearingInterval(from: heading - optics.hfov / 2, sweep: optics.hfov)
             return (tilt, heading, keptArea(of: allowed.polygons, atTilt: tilt, optics: optics, in: field))
         }
         return nil
+    }
+
+    /// Whether the camera turned to each of `headings` at each of `tilts`
+    /// (clamped to 0–90°) sees no prohibited place of the threshold, as the
+    /// check would analyse it: the proof that a proposal keeps its margin
+    /// (an installer's ± on each axis), not a geometric argument about it.
+    ///
+    /// - Complexity: one camera analysis per pair, against the level's
+    ///   built scene.
+    func clears(headings: [Double], tilts: [Double]) throws -> Bool {
+        for heading in headings {
+            for tilt in tilts {
+                var probe = camera
+                probe.heading = normalizedBearing(heading)
+                probe.tilt = min(90, max(0, tilt))
+                let analysis = try session.analyze(probe)
+                if !analysis.insideZones.isEmpty || analysis.intrusions.contains(where: { $0.area >= threshold }) { return false }
+            }
+        }
+        return true
     }
 
     /// The parts of `parts` between `near` and `far` from the camera: a part

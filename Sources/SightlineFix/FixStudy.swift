@@ -22,14 +22,22 @@ public struct FixStudy: Sendable {
     /// The fewest privacy-mask sectors hiding every current intrusion, with
     /// the view area each costs.
     public var masks: [(mask: PrivacyMask, cost: Double)]
-    /// The smallest tilt, steeper than now, at which no intrusion is left
-    /// (`nil`: no tilt up to 90° clears it, or the camera cannot tilt).
+    /// The installation tolerance every proposal keeps, degrees: a heading
+    /// or tilt set anywhere within ± this of the proposal still clears
+    /// (`fix --margin`, default 2°: nobody mounts a bracket to 0.1°).
+    public var margin: Double
+    /// The tilt to mount, steeper than now: the smallest at which no
+    /// intrusion is left, plus ``margin`` (`nil`: no tilt up to 90° clears
+    /// it with the margin, or the camera cannot tilt).
     public var clearingTilt: Double?
+    /// The smallest clearing tilt itself, to 0.1°: the edge the margin is
+    /// kept from (`nil` when no tilt clears it at all).
+    public var clearingTiltEdge: Double?
     /// How much of the allowed view the camera keeps at `clearingTilt`, m².
     public var clearingTiltKeptArea: Double?
     /// For a fixed camera that no heading alone clears: the gentlest tilt
-    /// (in 2° steps) at which some heading is compliant, the compliant
-    /// nearest heading there, and the allowed view it keeps (m²).
+    /// (in 2° steps) at which some heading is compliant with the margin,
+    /// the nearest such heading there, and the allowed view it keeps (m²).
     public var tiltAndHeading: (tilt: Double, heading: Double, keptArea: Double)?
     /// For a camera inside a prohibited zone: the nearest point outside every
     /// prohibited zone on its level, in an ordinary zone, ≥ 0.5 m from walls.
@@ -50,10 +58,11 @@ extension FixStudy {
     /// scene is built and no camera analysed a second time).
     ///
     /// - Parameter threshold: the profile's smallest intrusion area (m²).
-    public static func studies(of ids: Set<String>, in session: PlanSession, threshold: Double) throws -> [FixStudy] {
+    /// - Parameter margin: the installation tolerance, degrees (``margin``).
+    public static func studies(of ids: Set<String>, in session: PlanSession, threshold: Double, margin: Double = 2) throws -> [FixStudy] {
         try session.plan.cameras.filter { ids.contains($0.id) }.compactMap { camera in
             guard let level = session.level(camera.info.level), let current = session.analysis(ofCamera: camera.id) else { return nil }
-            return try FixStudier(session: level, camera: camera, threshold: threshold).study(current: current)
+            return try FixStudier(session: level, camera: camera, threshold: threshold, margin: margin).study(current: current)
         }
     }
 }

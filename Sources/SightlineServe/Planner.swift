@@ -343,14 +343,18 @@ public actor Planner {
         w.field("camera", id)
         w.field("needed", !findings.isEmpty)
         let studied: FixStudy?
-        do { studied = try FixStudy.studies(of: [id], in: session, threshold: loaded.profile.parameters.minIntrusionArea).first } catch {
+        let threshold = loaded.profile.parameters.minIntrusionArea
+        do { studied = try FixStudy.studies(of: [id], in: session, threshold: threshold).first } catch {
             throw PlannerError(500, "camera \(id): \(error)")
         }
-        guard !findings.isEmpty, let study = studied else {
+        guard !findings.isEmpty, let study = studied, let level = session.level(camera.info.level) else {
             w.endObject()
             return w.bytes
         }
-        let fix = FixPlanner(keepCoverage: false).fix(study, findings: findings)
+        let fix: CameraFix
+        do { fix = try FixPlanner(keepCoverage: false).fix(study, findings: findings, on: level, threshold: threshold) } catch {
+            throw PlannerError(500, "camera \(id): \(error)")
+        }
         w.field("inside", study.isInside)
         w.key("compliantHeadings")
         w.beginArray()

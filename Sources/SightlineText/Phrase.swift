@@ -272,6 +272,12 @@ public enum Phrase: String, CaseIterable, Sendable {
     /// {0} area.
     case fixTiltKept
     case fixNoTilt
+    /// {0} margin.
+    case fixMargin
+    /// {0} heading, {1} margin.
+    case fixHeadingNoMargin
+    /// {0} edge tilt, {1} margin.
+    case fixTiltNoMargin
     /// {0} tilt, {1} heading, {2} kept.
     case fixBoth
     /// {0} option, {1} applied.

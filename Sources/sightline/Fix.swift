@@ -33,6 +33,10 @@ struct Fix: ParsableCommand {
             "Apply a fix: heading, tilt, mask, or best (of re-aim, tilt and both, the one keeping most view; else mask: a mask can be lifted)."
     ) var apply: PlanRewriter.Choice?
     @Option(name: .shortAndLong, help: "With --apply: where to write the fixed plan.") var output: String?
+    @Option(
+        help:
+            "Installation tolerance, degrees: every proposed heading and tilt still clears when set this much either way (re-checked); 0 gives the edges."
+    ) var margin: Double = 2
     @Option(name: .shortAndLong, help: "text or json.") var format: SimpleFormat = .text
     @OptionGroup var rulebook: RulebookOptions
     @OptionGroup var language: LanguageOption
@@ -40,6 +44,7 @@ struct Fix: ParsableCommand {
     func validate() throws {
         if apply != nil, output == nil { throw ValidationError("--apply needs -o FIXED.json") }
         if apply == nil, output != nil { throw ValidationError("-o is for --apply") }
+        if !(0...20).contains(margin) { throw ValidationError("--margin: expected degrees from 0 to 20") }
     }
 
     func run() throws {
@@ -56,7 +61,7 @@ struct Fix: ParsableCommand {
             throw ExitCode(2)
         }
         let fixPlan: FixPlan
-        do { fixPlan = try FixPlanner(keepCoverage: keepCoverage).plan(loaded, report: report, session: session) } catch {
+        do { fixPlan = try FixPlanner(keepCoverage: keepCoverage, margin: margin).plan(loaded, report: report, session: session) } catch {
             printProblems([PlanProblem(file: plan, message: "\(error)")])
             throw ExitCode(2)
         }
@@ -68,7 +73,7 @@ struct Fix: ParsableCommand {
             do throws(FixApplication.Failure) {
                 result = try FixApplication.run(
                     loaded, first: fixPlan, choice: apply, checker: checker,
-                    planner: FixPlanner(keepCoverage: keepCoverage), file: output)
+                    planner: FixPlanner(keepCoverage: keepCoverage, margin: margin), file: output)
             } catch {
                 switch error {
                 case .plan(let problems): printProblems(problems.problems)
@@ -93,6 +98,7 @@ struct Fix: ParsableCommand {
     private func text(_ p: FixPlan, applied: [String: String], remaining: [Finding], frame: CoordinateFrame, _ l: Language) -> String {
         var lines: [String] = []
         if p.cameras.isEmpty && p.signs.isEmpty { lines.append(l.t(.fixNothing)) }
+        if !p.cameras.isEmpty, margin > 0 { lines += [l.t(.fixMargin, "±" + deg(margin)), ""] }
         for fix in p.cameras {
             let c = fix.camera
             let what = fix.findings.map { f in
@@ -111,6 +117,7 @@ struct Fix: ParsableCommand {
                 lines.append("")
                 continue
             }
+            if let h = fix.headingWithoutMargin { lines.append(l.t(.fixHeadingNoMargin, deg(h), "±" + deg(margin))) }
             if c.type == .fisheye {
                 lines.append(l.t(.fixFisheye))
             } else if fix.headings.isEmpty {
@@ -139,6 +146,8 @@ struct Fix: ParsableCommand {
             if let t = fix.study.clearingTilt {
                 let kept = fix.study.clearingTiltKeptArea.map { l.t(.fixTiltKept, DecimalText.fixed2($0)) } ?? ""
                 lines.append(l.t(.fixTilt, deg(t), deg(c.tilt), kept))
+            } else if let edge = fix.study.clearingTiltEdge {
+                lines.append(l.t(.fixTiltNoMargin, deg(edge), "±" + deg(margin)))
             } else if c.type == .fixed {
                 lines.append(l.t(.fixNoTilt))
             }
@@ -182,6 +191,7 @@ struct Fix: ParsableCommand {
     private func json(_ p: FixPlan, applied: [String: String], remaining: [Finding], frame: CoordinateFrame) -> String {
         var w = JSONWriter()
         w.beginObject()
+        w.field("margin", margin, decimals: 1)
         w.key("cameras")
         w.beginArray()
         for fix in p.cameras {
@@ -252,6 +262,10 @@ struct Fix: ParsableCommand {
                 w.endArray()
                 w.key("tilt")
                 if let t = fix.study.clearingTilt { w.number(t, decimals: 1) } else { w.null() }
+                w.key("tiltEdge")
+                if let t = fix.study.clearingTiltEdge { w.number(t, decimals: 1) } else { w.null() }
+                w.key("headingWithoutMargin")
+                if let h = fix.headingWithoutMargin { w.number(h, decimals: 1) } else { w.null() }
                 w.key("tiltKeptArea")
                 if let k = fix.study.clearingTiltKeptArea { w.number(k, decimals: 2) } else { w.null() }
                 w.key("tiltAndHeading")

@@ -23,8 +23,10 @@ final class FixCommandTests: XCTestCase {
     /// The passage (y ±0.6 at x = 0) seen from (−8, 0) spans bearings
     /// 90° ± atan(0.6/8) = 90° ± 4.289°. With a 60° field, headings within
     /// 30° of that are forbidden: compliant headings run clockwise from
-    /// 124.289° round to 55.711°.
+    /// 124.289° round to 55.711°; with the default ±2° installation margin
+    /// the headings proposed run from 126.289° to 53.711°.
     let half = atan(0.6 / 8) * 180 / .pi
+    let margin = 2.0
 
     private func passage(_ camera: [String: Any] = [:]) throws -> String {
         var cam: [String: Any] = ["hfov": 60]
@@ -34,12 +36,14 @@ final class FixCommandTests: XCTestCase {
 
     func testCompliantHeadingsAreExactlyThoseMissingThePassage() throws {
         let plan = try passage()
-        let fix = try fixJSON(plan)
-        let camera = try XCTUnwrap(fix["cameras"]?.arrayValue?.first?.objectValue)
-        let compliant = try XCTUnwrap(camera["options"]?.objectValue?["heading"]?.objectValue?["compliant"]?.arrayValue)
-        XCTAssertEqual(compliant.count, 1)
-        let from = compliant[0].objectValue?["from"]?.numberValue ?? -1
-        let to = compliant[0].objectValue?["to"]?.numberValue ?? -1
+        func compliant(_ extra: [String]) throws -> (from: Double, to: Double, camera: JSONObject) {
+            let camera = try XCTUnwrap(try fixJSON(plan, extra)["cameras"]?.arrayValue?.first?.objectValue)
+            let compliant = try XCTUnwrap(camera["options"]?.objectValue?["heading"]?.objectValue?["compliant"]?.arrayValue)
+            XCTAssertEqual(compliant.count, 1)
+            return (compliant[0].objectValue?["from"]?.numberValue ?? -1, compliant[0].objectValue?["to"]?.numberValue ?? -1, camera)
+        }
+        // --margin 0: the edges themselves.
+        let (from, to, _) = try compliant(["--margin", "0"])
         XCTAssertEqual(from, 90 + half + 30, accuracy: 0.1)
         XCTAssertEqual(to, 90 - half - 30, accuracy: 0.1)
         // Checked for real: the interval's ends are clean, 0.2° beyond them is not.
@@ -47,9 +51,17 @@ final class FixCommandTests: XCTestCase {
             let (_, findings) = try PlanBuilder.passageToilet(camera: ["hfov": 60, "heading": heading]).check()
             XCTAssertEqual(findings.rule("art8-view-intrusion").isEmpty, clean, "heading \(heading)")
         }
+        // The default: 2° in from each edge, so a heading set 2° off either way still clears.
+        let (kept, keptTo, camera) = try compliant([])
+        XCTAssertEqual(kept, 90 + half + 30 + margin, accuracy: 0.1)
+        XCTAssertEqual(keptTo, 90 - half - 30 - margin, accuracy: 0.1)
+        for heading in [kept - margin, kept + margin, keptTo - margin, keptTo + margin] {
+            let (_, findings) = try PlanBuilder.passageToilet(camera: ["hfov": 60, "heading": heading]).check()
+            XCTAssertTrue(findings.rule("art8-view-intrusion").isEmpty, "heading \(heading), within the margin")
+        }
         // The nearest compliant heading to 90° is the nearer end.
         let proposed = try XCTUnwrap(camera["options"]?.objectValue?["heading"]?.objectValue?["proposed"]?.numberValue)
-        XCTAssertTrue(abs(proposed - from) < 1e-9 || abs(proposed - to) < 1e-9)
+        XCTAssertTrue(abs(proposed - kept) < 1e-9 || abs(proposed - keptTo) < 1e-9)
     }
 
     /// The mask proposed is the passage's bearing sector; the intrusion
@@ -80,15 +92,45 @@ final class FixCommandTests: XCTestCase {
 
     /// A 60° 16:9 lens has vfov 2·atan(tan 30° · 9/16) = 35.98°. The view
     /// stops short of the passage (8 m away) once the field's top edge meets
-    /// the floor there: tilt = vfov/2 + atan(2.5/8) = 17.99° + 17.35° = 35.34°.
+    /// the floor there: tilt = vfov/2 + atan(2.5/8) = 17.99° + 17.35° = 35.34°,
+    /// the edge; the tilt to mount is 2° steeper, 37.34°, so a bracket 2°
+    /// off either way still clears.
     func testSteeperTiltThatStopsShortOfThePassage() throws {
-        let fix = try fixJSON(try passage())
-        let tilt = try XCTUnwrap(fix["cameras"]?.arrayValue?.first?.objectValue?["options"]?.objectValue?["tilt"]?.numberValue)
+        let options = try XCTUnwrap(try fixJSON(try passage())["cameras"]?.arrayValue?.first?.objectValue?["options"]?.objectValue)
+        let tilt = try XCTUnwrap(options["tilt"]?.numberValue)
+        let edge = try XCTUnwrap(options["tiltEdge"]?.numberValue)
         let vfov = 2 * atan(tan(30 * Double.pi / 180) * 9 / 16) * 180 / .pi
         let exact = vfov / 2 + atan(2.5 / 8) * 180 / .pi
-        XCTAssertEqual(tilt, exact, accuracy: 0.1)
-        XCTAssertTrue(try PlanBuilder.passageToilet(camera: ["hfov": 60, "tilt": tilt]).check().1.isEmpty)
-        XCTAssertFalse(try PlanBuilder.passageToilet(camera: ["hfov": 60, "tilt": tilt - 0.3]).check().1.isEmpty)
+        XCTAssertEqual(edge, exact, accuracy: 0.1)
+        XCTAssertEqual(tilt, exact + margin, accuracy: 0.1)
+        for mounted in [tilt - margin, tilt, tilt + margin] {
+            XCTAssertTrue(try PlanBuilder.passageToilet(camera: ["hfov": 60, "tilt": mounted]).check().1.isEmpty, "tilt \(mounted)")
+        }
+        XCTAssertFalse(try PlanBuilder.passageToilet(camera: ["hfov": 60, "tilt": edge - 0.3]).check().1.isEmpty)
+    }
+
+    /// A toilet from 0.6 m north of a camera 3 m up (vfov 20°): past
+    /// 10° + atan(3/0.6) = 88.69° the field's top edge meets the floor short
+    /// of it and nothing is seen; the 0.01 m² threshold lets the edge come a
+    /// little before (so 87.5°–88.7°). Two degrees more is past 90°: no tilt
+    /// keeps the margin, so none is proposed and the text says why; with
+    /// `--margin 1` the edge plus 1° is.
+    func testATiltWithNoRoomForTheMarginIsNamedNotProposed() throws {
+        var b = PlanBuilder()
+        b.zone("wc", "toilet", [[-5, 0.6], [5, 0.6], [5, 5], [-5, 5]])
+        b.camera("cam", at: [0, 0], ["heading": 0, "hfov": 60, "vfov": 20, "tilt": 0, "mountHeight": 3])
+        let plan = try write(b, "steep.json")
+        let edge = 10 + atan(3 / 0.6) * 180 / .pi
+        let options = try XCTUnwrap(try fixJSON(plan)["cameras"]?.arrayValue?.first?.objectValue?["options"]?.objectValue)
+        XCTAssertEqual(options["tilt"], .null)
+        let found = try XCTUnwrap(options["tiltEdge"]?.numberValue)
+        XCTAssertTrue((87.5...edge + 0.05).contains(found), "edge \(found)")
+        XCTAssertGreaterThan(found + 2, 90)
+        let text = try CLI.run(["fix", plan, "--as-of", "2026-01-15", "--lang", "en"]).stdout
+        XCTAssertTrue(
+            text.contains("tilt:    \(DecimalText.fixed1(found))° clears only at the edge, with no ±2.0° to spare: not proposed"), text)
+        let one = try XCTUnwrap(try fixJSON(plan, ["--margin", "1"])["cameras"]?.arrayValue?.first?.objectValue?["options"]?.objectValue)
+        XCTAssertEqual(one["tilt"]?.numberValue ?? 0, found + 1, accuracy: 1e-9)
     }
 
     /// With --keep-coverage the heading proposed keeps at least as much of
@@ -170,15 +212,17 @@ final class FixCommandTests: XCTestCase {
         let camera = try XCTUnwrap(try fixJSON(ring(nearToilet: false))["cameras"]?.arrayValue?.first?.objectValue)
         XCTAssertEqual(camera["options"]?.objectValue?["heading"]?.objectValue?["compliant"]?.arrayValue?.count, 0)
         let tilt = try XCTUnwrap(camera["options"]?.objectValue?["tilt"]?.numberValue)
-        XCTAssertGreaterThanOrEqual(tilt, 20 + atan(3.0 / 15) * 180 / .pi)
-        XCTAssertLessThanOrEqual(tilt, 31.45)
+        XCTAssertGreaterThanOrEqual(tilt, 20 + atan(3.0 / 15) * 180 / .pi + margin)
+        XCTAssertLessThanOrEqual(tilt, 31.45 + margin)
         XCTAssertEqual(camera["best"]?.stringValue, "tilt")
     }
 
     /// With the toilet 0.3 m north as well, neither alone clears it. At the
     /// first 2° step past 31.31°, tilt 32°, the ring is out of reach (far
-    /// limit 3/tan 12° = 14.1 m) and a heading clear of the near toilet's
-    /// bearings exists: `best` sets both, and the fixed plan has no error.
+    /// limit 3/tan 12° = 14.1 m), but not 2° gentler (30°, short of 31.31°):
+    /// the first step that keeps the margin is 34°, where a heading clear of
+    /// the near toilet's bearings by 2° exists: `best` sets both, and the
+    /// fixed plan has no error.
     func testBestCombinesTiltAndHeadingWhenNeitherAloneClears() throws {
         let plan = try ring(nearToilet: true)
         let camera = try XCTUnwrap(try fixJSON(plan)["cameras"]?.arrayValue?.first?.objectValue)
@@ -186,12 +230,12 @@ final class FixCommandTests: XCTestCase {
         XCTAssertEqual(options["heading"]?.objectValue?["compliant"]?.arrayValue?.count, 0)
         XCTAssertEqual(options["tilt"], .null)
         let both = try XCTUnwrap(options["tiltAndHeading"]?.objectValue)
-        XCTAssertEqual(both["tilt"]?.numberValue, 32)
+        XCTAssertEqual(both["tilt"]?.numberValue, 34)
         // The near toilet spans bearings ±86.6° (atan(5/0.3)); a 90° field
-        // clear of it is centred within 131.6°…228.4°; the nearest to north is
-        // its start.
+        // clear of it is centred within 131.6°…228.4°; the nearest to north
+        // keeping the margin is its start plus 2°.
         let heading = try XCTUnwrap(both["heading"]?.numberValue)
-        XCTAssertEqual(heading, 86.57 + 45, accuracy: 0.5)
+        XCTAssertEqual(heading, 86.57 + 45 + margin, accuracy: 0.5)
         XCTAssertEqual(camera["best"]?.stringValue, "tilt-and-heading")
         let fixed = folder.url.appendingPathComponent("ring-fixed.json").path
         let r = try CLI.run(["fix", plan, "--apply", "best", "-o", fixed, "--as-of", "2026-01-15"])
