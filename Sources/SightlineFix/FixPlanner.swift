@@ -33,6 +33,12 @@ public struct CameraFix: Sendable {
         case heading, tilt, mask
         /// A steeper tilt and a new heading together (neither alone clears it).
         case tiltAndHeading = "tilt-and-heading"
+        /// A camera inside a prohibited zone, moved to the nearest lawful
+        /// spot on its level (``FixStudy/relocation``).
+        case move
+        /// A camera inside a prohibited zone with no lawful spot on its
+        /// level: taken out of the plan.
+        case remove
     }
 }
 
@@ -93,7 +99,11 @@ public struct FixPlanner: Sendable {
         // The margin off each end, then inwards to 0.1°, so every heading reported clears ± the margin.
         let headings = study.compliantHeadings.compactMap { $0.inset(by: study.margin)?.roundedInwardsToTenths() }
         var out = CameraFix(camera: camera, findings: findings, study: study, headings: headings)
-        guard !study.isInside else { return out }
+        guard !study.isInside else {
+            // No aim or mask makes a camera inside a private place lawful: it moves, or goes.
+            out.best = study.relocation == nil ? .remove : .move
+            return out
+        }
         if headings.isEmpty {
             // Nothing to re-aim to.
         } else if camera.type == .ptz {

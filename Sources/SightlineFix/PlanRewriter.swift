@@ -28,6 +28,7 @@ public struct PlanRewriter {
     /// the 20 s `fix --apply best` took on a 160-floor hotel.
     public mutating func apply(_ plan: FixPlan, choice: Choice) {
         var changes: [String: (inout JSONObject) -> Void] = [:]
+        var removals: Set<String> = []
         func updateCamera(_ id: String, _ change: @escaping (inout JSONObject) -> Void) {
             let earlier = changes[id]
             changes[id] = { feature in
@@ -43,7 +44,7 @@ public struct PlanRewriter {
             case .mask: option = fix.study.masks.isEmpty ? nil : .mask
             case .best: option = fix.best
             }
-            guard let option, !fix.study.isInside else { continue }
+            guard let option else { continue }
             switch option {
             case .heading:
                 if let pan = fix.proposedPan {
@@ -76,9 +77,28 @@ public struct PlanRewriter {
                     props["masks"] = .array((props["masks"]?.arrayValue ?? []) + Self.json(fix.study.masks.map(\.mask)))
                 }
                 applied[fix.camera.id] = "\(fix.study.masks.count) mask\(fix.study.masks.count == 1 ? "" : "s")"
+            case .move:
+                // Its aim is kept: a view the move turns into a private place is the next round's to fix.
+                if let spot = fix.study.relocation {
+                    let p = frame.toPlan(spot)
+                    let scale = (0..<frame.outputDecimals).reduce(1.0) { acc, _ in acc * 10 }
+                    let position = [(p.x * scale).rounded() / scale, (p.y * scale).rounded() / scale]
+                    changes[fix.camera.id] = { feature in
+                        var geometry = feature["geometry"]?.objectValue ?? JSONObject()
+                        geometry["coordinates"] = .numbers(position)
+                        feature["geometry"] = .object(geometry)
+                    }
+                    applied[fix.camera.id] = "moved to (\(DecimalText.fixed2(position[0])), \(DecimalText.fixed2(position[1])))"
+                }
+            case .remove:
+                removals.insert(fix.camera.id)
+                applied[fix.camera.id] = "removed: no lawful spot on its level"
             }
         }
         updateFeatures(changes)
+        if !removals.isEmpty {
+            changingFeatures { features in features.removeAll { $0.objectValue.flatMap(Self.id(of:)).map(removals.contains) ?? false } }
+        }
         var ids = featureIDs
         var signs: [JSONValue] = []
         for sign in plan.signs {

@@ -397,10 +397,13 @@ public actor Planner {
             let masks = (document.properties(ofFeature: id)?["masks"]?.arrayValue ?? []) + PlanRewriter.json(study.masks.map(\.mask))
             w.value(.object(JSONObject([("masks", .array(masks))])))
             summary = l.t(.plannerFixMasks, String(study.masks.count))
-        case nil:
+        case .move?:
+            let spot = study.relocation.map { loaded.plan.frame.toPlan($0) } ?? Point2(0, 0)
+            w.value(.object(JSONObject([("position", .numbers([spot.x, spot.y]))])))
+            summary = l.t(.plannerFixRelocate, DecimalText.fixed2(spot.x), DecimalText.fixed2(spot.y))
+        case .remove?, nil:
             w.null()
         }
-        if study.isInside { summary = "the camera stands inside a prohibited zone: it must move" }
         w.field("summary", summary)
         w.endObject()
         return w.bytes

@@ -445,6 +445,10 @@ public enum Phrase: String, CaseIterable, Sendable {
     case plannerKindWall
     case plannerKindOpening
     case plannerFixMove
+    /// {0}, {1}: the spot's plan coordinates.
+    case plannerFixRelocate
+    case optionMove
+    case optionRemove
     case plannerFixPan
     case plannerFixTurn
     case plannerFixTilt

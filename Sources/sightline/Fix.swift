@@ -114,6 +114,10 @@ struct Fix: ParsableCommand {
                     }
                     ?? l.t(.fixNoSpot)
                 lines.append(l.t(.fixMove, spot))
+                if let best = fix.best {
+                    let option: Phrase = best == .remove ? .optionRemove : .optionMove
+                    lines.append(l.t(.fixBest, l == .en ? best.rawValue : l.t(option), applied[c.id].map { l.t(.fixApplied, $0) } ?? ""))
+                }
                 lines.append("")
                 continue
             }
@@ -161,6 +165,8 @@ struct Fix: ParsableCommand {
                     case .tilt: .optionTilt
                     case .tiltAndHeading: .optionTiltAndHeading
                     case .mask: .optionMask
+                    case .move: .optionMove
+                    case .remove: .optionRemove
                     }
                 lines.append(l.t(.fixBest, l == .en ? best.rawValue : l.t(option), applied[c.id].map { l.t(.fixApplied, $0) } ?? ""))
             } else {

@@ -164,12 +164,33 @@ final class FixCommandTests: XCTestCase {
         // Straight down from (4, 6.8) into the corridor, 0.5 m from its north wall.
         XCTAssertEqual(spot[0], 4, accuracy: 0.01)
         XCTAssertEqual(spot[1], 0.5, accuracy: 0.01)
+        XCTAssertEqual(cam["best"]?.stringValue, "move")
+    }
+
+    /// A camera in a toilet that is the whole level: no lawful spot to move
+    /// it to, so `best` removes it, and says so; the fixed plan has no
+    /// camera and no error.
+    func testACameraWithNowhereLawfulToGoIsRemoved() throws {
+        var b = PlanBuilder()
+        b.wall("walls", [[0, 0], [4, 0], [4, 3], [0, 3], [0, 0]])
+        b.zone("wc", "toilet", [[0, 0], [4, 0], [4, 3], [0, 3]])
+        b.camera("cam", at: [2, 1.5], ["heading": 0, "hfov": 90])
+        let plan = try write(b, "all-toilet.json")
+        XCTAssertEqual(try fixJSON(plan)["cameras"]?.arrayValue?.first?.objectValue?["best"]?.stringValue, "remove")
+        let fixed = folder.url.appendingPathComponent("removed.json").path
+        let r = try CLI.run(["fix", plan, "--apply", "best", "-o", fixed, "--as-of", "2026-01-15", "--lang", "en"])
+        XCTAssertTrue(r.stdout.contains("best:    remove — applied: removed: no lawful spot on its level"), r.stdout)
+        let written = try PlanDecoder.decode(bytes: [UInt8](Data(contentsOf: URL(fileURLWithPath: fixed))), file: fixed)
+        XCTAssertTrue(written.cameras.isEmpty)
+        XCTAssertTrue(r.stdout.contains("no error remains"), r.stdout)
+        XCTAssertEqual(r.status, 0)
     }
 
     /// --apply on the examples and a generated hotel: no Art. 8 error is left
-    /// but for cameras standing inside private rooms, and the fixed plan
-    /// differs from the original only in the fixed cameras' properties and
-    /// the signs added.
+    /// (with `best`, a camera standing inside a private room is moved out;
+    /// with the others it stays, the one error they cannot fix), and the
+    /// fixed plan differs from the original only in the fixed cameras'
+    /// properties, the moved cameras' positions and the signs added.
     func testApplyLeavesNoFixableErrorAndChangesNothingElse() throws {
         let hotel = folder.url.appendingPathComponent("generated.json").path
         var generator = HotelGenerator(floors: 2, roomsPerSide: 12, seed: 5)
@@ -184,8 +205,15 @@ final class FixCommandTests: XCTestCase {
             let remaining =
                 try JSONParser.parse(Array(r.stdout.utf8)).objectValue?["remainingErrors"]?.arrayValue?.compactMap(\.objectValue) ?? []
             let art8 = remaining.filter { ($0["rule"]?.stringValue ?? "").contains("art8") }
-            XCTAssertTrue(art8.allSatisfy { $0["camera"]?.stringValue == "cam-301" }, "\(plan) \(choice): \(art8)")
-            try assertOnlyFixesChanged(original: plan, fixed: fixed)
+            if choice == "best" {
+                XCTAssertEqual(art8.count, 0, "\(plan) \(choice): \(art8)")
+            } else {
+                XCTAssertTrue(art8.allSatisfy { $0["camera"]?.stringValue == "cam-301" }, "\(plan) \(choice): \(art8)")
+            }
+            let moved = Set(
+                (try JSONParser.parse(Array(r.stdout.utf8)).objectValue?["cameras"]?.arrayValue ?? []).compactMap(\.objectValue)
+                    .filter { $0["applied"]?.stringValue?.hasPrefix("moved to") ?? false }.compactMap { $0["camera"]?.stringValue })
+            try assertOnlyFixesChanged(original: plan, fixed: fixed, moved: moved)
         }
     }
 
@@ -271,7 +299,7 @@ final class FixCommandTests: XCTestCase {
         }
     }
 
-    private func assertOnlyFixesChanged(original: String, fixed: String) throws {
+    private func assertOnlyFixesChanged(original: String, fixed: String, moved: Set<String> = []) throws {
         let a = try JSONParser.parse([UInt8](Data(contentsOf: URL(fileURLWithPath: original)))).objectValue!
         let b = try JSONParser.parse([UInt8](Data(contentsOf: URL(fileURLWithPath: fixed)))).objectValue!
         XCTAssertEqual(a.keys, b.keys)
@@ -283,7 +311,7 @@ final class FixCommandTests: XCTestCase {
             let ox = x.objectValue!
             let oy = y.objectValue!
             XCTAssertEqual(ox["id"], oy["id"])
-            XCTAssertEqual(ox["geometry"], oy["geometry"])
+            if !moved.contains(ox["id"]?.stringValue ?? "") { XCTAssertEqual(ox["geometry"], oy["geometry"]) }
             let px = ox["properties"]?.objectValue ?? JSONObject()
             let py = oy["properties"]?.objectValue ?? JSONObject()
             for (key, value) in px.members where !["heading", "tilt", "masks", "ptz"].contains(key) {
