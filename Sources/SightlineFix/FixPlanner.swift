@@ -79,8 +79,7 @@ public struct FixPlanner: Sendable {
         let studies = try FixStudy.studies(of: ids, in: session, threshold: threshold, margin: margin)
         var cameras: [CameraFix] = []
         for study in studies {
-            guard let level = session.level(study.camera.info.level) else { continue }
-            cameras.append(try fix(study, findings: offending.filter { $0.cameraID == study.camera.id }, on: level, threshold: threshold))
+            cameras.append(fix(study, findings: offending.filter { $0.cameraID == study.camera.id }))
         }
         let signRules = Set(profile.rules.filter { $0.check == .signageMissing }.map(\.id))
         let signs = report.findings.filter { signRules.contains($0.rule) }.compactMap { finding -> SignFix? in
@@ -91,10 +90,9 @@ public struct FixPlanner: Sendable {
     }
 
     /// The options for one studied camera, with the one `--apply best` picks;
-    /// the proposed heading is re-checked on `level` (the check's scene) at
-    /// ± the margin, and dropped, said in ``CameraFix/headingWithoutMargin``,
-    /// if it does not clear there.
-    public func fix(_ study: FixStudy, findings: [Finding], on level: LevelSession, threshold: Double) throws -> CameraFix {
+    /// the proposed heading is measured at ± the margin, and dropped, said in
+    /// ``CameraFix/headingWithoutMargin``, if it does not clear there.
+    public func fix(_ study: FixStudy, findings: [Finding]) -> CameraFix {
         let camera = study.camera
         // The margin off each end, then inwards to 0.1°, so every heading reported clears ± the margin.
         let headings = study.compliantHeadings.compactMap { $0.inset(by: study.margin)?.roundedInwardsToTenths() }
@@ -130,8 +128,7 @@ public struct FixPlanner: Sendable {
                 }.min { BearingInterval.separation($0, current) < BearingInterval.separation($1, current) }
             }
             let m = study.margin
-            let studier = FixStudier(session: level, camera: camera, threshold: threshold, margin: m)
-            if let h = out.proposedHeading, try !studier.clears(headings: [h - m, h, h + m], tilts: [camera.tilt]) {
+            if let h = out.proposedHeading, [h - m, h + m].contains(where: { study.intrusion(heading: $0) >= study.threshold }) {
                 out.headingWithoutMargin = h
                 out.proposedHeading = nil
             }

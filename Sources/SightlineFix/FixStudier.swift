@@ -35,13 +35,13 @@ struct FixStudier {
         let allowed = try session.removingProhibitedZones(Set(current.intrusions.map(\.zone.id)), from: view)
 
         // The tilt to mount keeps the margin beyond the edge where the view clears.
-        let edge = try clearingTilt(current: current, optics: optics)
-        var mounted = edge.map { (($0 + margin) * 10).rounded(.up) / 10 }.flatMap { $0 <= 90 ? $0 : nil }
-        if let t = mounted, try !clears(headings: [camera.heading], tilts: [t - margin, t, t + margin]) { mounted = nil }
+        let tilt = try clearingTilt(current: current, optics: optics)
         var study = FixStudy(
-            camera: camera, optics: optics, forbiddenBearings: forbidden, compliantHeadings: compliant,
+            camera: camera, optics: optics, threshold: threshold, reachableProhibited: reachable, forbiddenBearings: forbidden,
+            compliantHeadings: compliant,
             allowedView: allowed.polygons, allowedArea: allowed.area, masks: try masks(current: current, view: view, optics: optics),
-            margin: margin, clearingTilt: mounted, clearingTiltEdge: edge, relocation: nil, isInside: !current.insideZones.isEmpty)
+            margin: margin, clearingTilt: tilt?.mounted, clearingTiltEdge: tilt?.edge, relocation: nil,
+            isInside: !current.insideZones.isEmpty)
         if study.isInside {
             // A camera inside a private room must move.
             study.relocation = try session.nearestAllowedSpot(to: eye)
@@ -89,11 +89,14 @@ struct FixStudier {
     }
 
     /// The smallest tilt steeper than now, to 0.1°, at which no intrusion of
-    /// the threshold is left: the band's far edge must come in short of the
-    /// nearest prohibited point in the field, ignoring the band,
+    /// the threshold is left (the edge): the band's far edge must come in
+    /// short of the nearest prohibited point in the field, ignoring the band,
     /// far(t) = H / tan(t − vfov/2); between the current tilt and that the
-    /// intrusion only shrinks, so the threshold is found by bisection.
-    private func clearingTilt(current: CameraAnalysis, optics: CameraOptics) throws -> Double? {
+    /// intrusion only shrinks, so the threshold is found by bisection. And
+    /// the tilt to mount, the edge plus the margin, when the intrusion is
+    /// under the threshold at ± the margin of it (a steeper tilt brings the
+    /// band's near edge in, which can meet a place under the camera).
+    private func clearingTilt(current: CameraAnalysis, optics: CameraOptics) throws -> (edge: Double, mounted: Double?)? {
         guard camera.type == .fixed, !current.intrusions.isEmpty else { return nil }
         let eye = camera.position
         let inField = try session.prohibitedParts(of: session.unbandedField(of: camera, optics: optics), seenBy: camera)
@@ -121,7 +124,10 @@ struct FixStudier {
             t += 0.1
             tries += 1
         }
-        return t <= 90 && t > camera.tilt && tries < 5 ? t : nil
+        guard t <= 90, t > camera.tilt, tries < 5 else { return nil }
+        let mounted = ((t + margin) * 10).rounded(.up) / 10
+        let keeps = try mounted <= 90 && intrusion(mounted - margin) < threshold && intrusion(min(90, mounted + margin)) < threshold
+        return (t, keeps ? mounted : nil)
     }
 
     /// Headings whose field misses the forbidden bearings, each end moved
@@ -178,8 +184,9 @@ struct FixStudier {
     }
 
     /// For a fixed camera no heading clears: the gentlest tilt steeper than
-    /// now, in 2° steps, at which some heading is compliant, with the
-    /// compliant heading nearest the current one (inwards to 0.1°).
+    /// now, in 2° steps, at which some heading is compliant with the margin
+    /// on both axes, with the compliant heading nearest the current one
+    /// (inwards to 0.1°).
     ///
     /// The prohibited parts the camera could reach are found once, for the
     /// union of every tried tilt's distance band (from the steepest tilt's
@@ -196,8 +203,9 @@ struct FixStudier {
             return CameraOptics(camera: tilted, personHeight: session.personHeight)
         }
         guard let gentlest = tilts.first, let steepest = tilts.last else { return nil }
-        var widest = optics(at: gentlest)
-        widest.nearLimit = min(widest.nearLimit, optics(at: steepest).nearLimit)
+        // Every tilt an installer may set: each tried tilt ± the margin.
+        var widest = optics(at: max(0, gentlest - margin))
+        widest.nearLimit = min(widest.nearLimit, optics(at: min(90, steepest + margin)).nearLimit)
         guard !widest.isEmpty else { return nil }
         let eye = camera.position
         // Each part's nearest and farthest distance from the lens, once: the
@@ -208,8 +216,16 @@ struct FixStudier {
         for tilt in tilts {
             var tilted = camera
             tilted.tilt = tilt
-            let optics = optics(at: tilt)
+            // The band of every tilt within ± the margin: the steeper's near
+            // edge to the gentler's far edge (both edges come in as the
+            // camera tilts down), so a heading clear of what lies in it is
+            // clear at each of those tilts.
+            let near = optics(at: min(90, tilt + margin)).nearLimit
+            let far = optics(at: max(0, tilt - margin)).farLimit
+            var optics = optics(at: tilt)
             guard !optics.isEmpty, optics.hfov < 180 else { return nil }
+            optics.nearLimit = near
+            optics.farLimit = far
             // The parts wholly inside this band are forbidden whatever the
             // rest: when their bearings alone leave no heading, none is
             // compliant, and the parts across the band's edges need not be cut.
@@ -230,33 +246,21 @@ struct FixStudier {
             .compactMap { $0.inset(by: margin)?.roundedInwardsToTenths() }
             let nearest = headings.flatMap { i in i.contains(camera.heading) ? [camera.heading] : [i.from, i.to] }
                 .min { BearingInterval.separation($0, camera.heading) < BearingInterval.separation($1, camera.heading) }
-            guard let heading = nearest.map(normalizedBearing),
-                try clears(headings: [heading - margin, heading, heading + margin], tilts: [tilt - margin, tilt, tilt + margin])
-            else { continue }
+            guard let heading = nearest.map(normalizedBearing) else { continue }
+            // Measured at the four corners of the ± box, exactly (arcs), as a
+            // check of the argument above.
+            let corners = [heading - margin, heading + margin].flatMap { h in [tilt - margin, tilt + margin].map { (h, $0) } }
+            let clear = corners.allSatisfy { h, t in
+                guard let band = band(atTilt: min(90, max(0, t)), optics: optics) else { return true }
+                let field = BearingInterval(from: h - optics.hfov / 2, sweep: optics.hfov)
+                let seen = reachable.reduce(0) { $0 + $1.polygon.area(inside: field, inRingFrom: band.near, to: band.far, about: eye) }
+                return seen < threshold
+            }
+            guard clear else { continue }
             let field = BearingInterval(from: heading - optics.hfov / 2, sweep: optics.hfov)
             return (tilt, heading, keptArea(of: allowed.polygons, atTilt: tilt, optics: optics, in: field))
         }
         return nil
-    }
-
-    /// Whether the camera turned to each of `headings` at each of `tilts`
-    /// (clamped to 0–90°) sees no prohibited place of the threshold, as the
-    /// check would analyse it: the proof that a proposal keeps its margin
-    /// (an installer's ± on each axis), not a geometric argument about it.
-    ///
-    /// - Complexity: one camera analysis per pair, against the level's
-    ///   built scene.
-    func clears(headings: [Double], tilts: [Double]) throws -> Bool {
-        for heading in headings {
-            for tilt in tilts {
-                var probe = camera
-                probe.heading = normalizedBearing(heading)
-                probe.tilt = min(90, max(0, tilt))
-                let analysis = try session.analyze(probe)
-                if !analysis.insideZones.isEmpty || analysis.intrusions.contains(where: { $0.area >= threshold }) { return false }
-            }
-        }
-        return true
     }
 
     /// The parts of `parts` between `near` and `far` from the camera: a part

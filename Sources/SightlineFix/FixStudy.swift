@@ -7,6 +7,11 @@ import SightlinePlan
 public struct FixStudy: Sendable {
     public var camera: Camera
     public var optics: CameraOptics
+    /// The profile's smallest intrusion area (m²).
+    public var threshold: Double
+    /// The prohibited parts the camera could see turning about its axis with
+    /// its current band: what any heading's intrusion is cut from.
+    public var reachableProhibited: [PolygonRings]
     /// Bearings at which the camera, turned any way with its lens, tilt and
     /// mount, would see a prohibited place (≥ the threshold at the edges).
     public var forbiddenBearings: [BearingInterval]
@@ -43,6 +48,16 @@ public struct FixStudy: Sendable {
     /// prohibited zone on its level, in an ordinary zone, ≥ 0.5 m from walls.
     public var relocation: Point2?
     public var isInside: Bool
+
+    /// The prohibited area (m²) the camera would see turned to `heading`, its
+    /// tilt unchanged: the reachable parts inside that field, measured
+    /// exactly (arcs, not chords) with no overlay — the measure the
+    /// compliant arcs' ends were found with, so what proves a heading's
+    /// margin is what drew its arc.
+    public func intrusion(heading: Double) -> Double {
+        let field = BearingInterval(from: heading - optics.hfov / 2, sweep: optics.hfov)
+        return reachableProhibited.reduce(0) { $0 + $1.area(inside: field, from: camera.position) }
+    }
 
     /// The area of current allowed view that a camera turned to `heading` keeps.
     public func keptArea(heading: Double) -> Double {

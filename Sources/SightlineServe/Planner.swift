@@ -347,14 +347,11 @@ public actor Planner {
         do { studied = try FixStudy.studies(of: [id], in: session, threshold: threshold).first } catch {
             throw PlannerError(500, "camera \(id): \(error)")
         }
-        guard !findings.isEmpty, let study = studied, let level = session.level(camera.info.level) else {
+        guard !findings.isEmpty, let study = studied else {
             w.endObject()
             return w.bytes
         }
-        let fix: CameraFix
-        do { fix = try FixPlanner(keepCoverage: false).fix(study, findings: findings, on: level, threshold: threshold) } catch {
-            throw PlannerError(500, "camera \(id): \(error)")
-        }
+        let fix = FixPlanner(keepCoverage: false).fix(study, findings: findings)
         w.field("inside", study.isInside)
         w.key("compliantHeadings")
         w.beginArray()
