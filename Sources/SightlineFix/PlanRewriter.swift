@@ -80,9 +80,7 @@ public struct PlanRewriter {
             case .move:
                 // Its aim is kept: a view the move turns into a private place is the next round's to fix.
                 if let spot = fix.study.relocation {
-                    let p = frame.toPlan(spot)
-                    let scale = (0..<frame.outputDecimals).reduce(1.0) { acc, _ in acc * 10 }
-                    let position = [(p.x * scale).rounded() / scale, (p.y * scale).rounded() / scale]
+                    let position = planPosition(spot)
                     changes[fix.camera.id] = { feature in
                         var geometry = feature["geometry"]?.objectValue ?? JSONObject()
                         geometry["coordinates"] = .numbers(position)
@@ -109,16 +107,13 @@ public struct PlanRewriter {
                 n += 1
             }
             ids.insert(id)
-            let p = frame.toPlan(sign.position)
-            let decimals = frame.outputDecimals
-            let scale = (0..<decimals).reduce(1.0) { acc, _ in acc * 10 }
             var props = JSONObject()
             props["kind"] = .string("sign")
             props["level"] = .string(sign.zone.info.level)
             props["text"] = .string("视频监控区域 CCTV in operation")
             var geometry = JSONObject()
             geometry["type"] = .string("Point")
-            geometry["coordinates"] = .numbers([(p.x * scale).rounded() / scale, (p.y * scale).rounded() / scale])
+            geometry["coordinates"] = .numbers(planPosition(sign.position))
             var feature = JSONObject()
             feature["type"] = .string("Feature")
             feature["id"] = .string(id)
@@ -128,6 +123,14 @@ public struct PlanRewriter {
             applied[id] = "sign added in \(sign.zone.id)"
         }
         changingFeatures { $0 += signs }
+    }
+
+    /// A point of the engine's frame as the plan writes it: its own
+    /// coordinates, rounded to the plan's output decimals.
+    private func planPosition(_ p: Point2) -> [Double] {
+        let q = frame.toPlan(p)
+        let scale = (0..<frame.outputDecimals).reduce(1.0) { acc, _ in acc * 10 }
+        return [(q.x * scale).rounded() / scale, (q.y * scale).rounded() / scale]
     }
 
     /// Changes a feature's `properties` object in place (made when missing).
