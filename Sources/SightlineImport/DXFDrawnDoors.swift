@@ -20,9 +20,9 @@ import PlanarGeometry
 /// as it is (and named). The arc and the leaf are the door, not walls: left
 /// as walls they would close the doorway they draw.
 ///
-/// Complexity: O(E + A·k) for E entities and A arcs, with k the short
-/// entities within a door's reach of an arc (a grid of 2 m cells holds the
-/// entities no longer than that).
+/// Complexity: O(E log E + A·(log E + k)) for E entities and A arcs, with k
+/// the short entities within a door's reach of an arc (an ``STRTree`` holds
+/// the entities no longer than that reach).
 struct DXFDrawnDoors {
     /// A doorway: the line across the gap, hinge to far jamb.
     struct Doorway {
@@ -53,7 +53,7 @@ struct DXFDrawnDoors {
         var arcs: [(index: Int, points: [Point2], layer: String)] = []
         var outlines: [(index: Int, ends: [Point2], jambs: [Point2], reach: Double, layer: String)] = []
         var wallSegments: [(box: Box, item: Segment)] = []
-        var grid = ShortEntityGrid(cell: maxReach)
+        var short: [(box: Box, item: LeafCandidate)] = []
         for (i, r) in records.enumerated() where r.fields["PaperSpace"] == nil && r.fields["BlockName"] == nil {
             let layer = r.fields["Layer"]?.text ?? "0"
             guard let role = roles(layer), role == .door || role == .wall, let shape = r.shape else { continue }
@@ -63,7 +63,10 @@ struct DXFDrawnDoors {
                 arcs.append((i, points, layer))
                 continue
             }
-            grid.insert(i, points: points, isDoorLayer: role == .door)
+            // Only an entity no longer than a door's reach can be a leaf.
+            if let box = Box(covering: points), box.maxX - box.minX <= maxReach, box.maxY - box.minY <= maxReach {
+                short.append((box, LeafCandidate(index: i, points: points, isDoorLayer: role == .door)))
+            }
             if role == .wall {
                 for (a, b) in zip(points, points.dropFirst()) where a != b {
                     wallSegments.append((Box(covering: [a, b])!, Segment(a, b)))
@@ -73,6 +76,7 @@ struct DXFDrawnDoors {
             }
         }
         let walls = STRTree(wallSegments)
+        let candidates = STRTree(short)
         for outline in outlines {
             // Each short side's middle within the outline's own thickness of a wall: a doorway between jambs.
             let atJambs = outline.jambs.allSatisfy { jamb in
@@ -94,7 +98,7 @@ struct DXFDrawnDoors {
             var spans = [false, false]
             for (side, tip) in [swing.a, swing.b].enumerated() {
                 let leaf = Segment(swing.centre, tip)
-                grid.query(around: swing.centre, radius: swing.radius + tolerance) { candidate in
+                candidates.query(Box(around: swing.centre, radius: swing.radius + tolerance)) { candidate in
                     guard !consumed.contains(candidate.index), candidate.points.allSatisfy({ leaf.distance(to: $0) <= tolerance })
                     else { return }
                     let along = candidate.points.map { ($0 - swing.centre).dot(tip - swing.centre) / swing.radius }
@@ -177,43 +181,9 @@ struct DXFDrawnDoors {
     }
 }
 
-/// Entities no longer than a door, by the 2-D cells they touch, for finding
-/// a leaf next to its arc without testing every line of the drawing.
-private struct ShortEntityGrid {
-    struct Entry {
-        var index: Int
-        var points: [Point2]
-        var isDoorLayer: Bool
-    }
-    let cell: Double
-    private var cells: [Int64: [Int]] = [:]
-    private var entries: [Entry] = []
-
-    init(cell: Double) { self.cell = cell }
-
-    private func key(_ x: Int64, _ y: Int64) -> Int64 { x &* 73_856_093 ^ y &* 19_349_663 }
-    private func slot(_ v: Double) -> Int64 { Int64((v / cell).rounded(.down)) }
-
-    /// Adds entity `index` if it is no longer than a cell.
-    mutating func insert(_ index: Int, points: [Point2], isDoorLayer: Bool) {
-        guard let box = Box(covering: points), box.maxX - box.minX <= cell, box.maxY - box.minY <= cell,
-            box.minX.isFinite, box.minY.isFinite
-        else { return }
-        let entry = entries.count
-        entries.append(Entry(index: index, points: points, isDoorLayer: isDoorLayer))
-        for x in slot(box.minX)...slot(box.maxX) {
-            for y in slot(box.minY)...slot(box.maxY) { cells[key(x, y), default: []].append(entry) }
-        }
-    }
-
-    /// Calls `body` once for each entity whose cells meet the square of
-    /// `radius` around `centre`.
-    func query(around centre: Point2, radius: Double, _ body: (Entry) -> Void) {
-        var seen: Set<Int> = []
-        for x in slot(centre.x - radius)...slot(centre.x + radius) {
-            for y in slot(centre.y - radius)...slot(centre.y + radius) {
-                for entry in cells[key(x, y)] ?? [] where seen.insert(entry).inserted { body(entries[entry]) }
-            }
-        }
-    }
+/// An entity short enough to be a door's leaf, with what the leaf test reads.
+private struct LeafCandidate: Sendable {
+    var index: Int
+    var points: [Point2]
+    var isDoorLayer: Bool
 }

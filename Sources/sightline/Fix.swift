@@ -98,7 +98,8 @@ struct Fix: ParsableCommand {
     private func text(_ p: FixPlan, applied: [String: String], remaining: [Finding], frame: CoordinateFrame, _ l: Language) -> String {
         var lines: [String] = []
         if p.cameras.isEmpty && p.signs.isEmpty { lines.append(l.t(.fixNothing)) }
-        if !p.cameras.isEmpty, margin > 0 { lines += [l.t(.fixMargin, "±" + deg(margin)), ""] }
+        let spare = "±" + deg(margin)
+        if !p.cameras.isEmpty, margin > 0 { lines += [l.t(.fixMargin, spare), ""] }
         for fix in p.cameras {
             let c = fix.camera
             let what = fix.findings.map { f in
@@ -121,7 +122,7 @@ struct Fix: ParsableCommand {
                 lines.append("")
                 continue
             }
-            if let h = fix.headingWithoutMargin { lines.append(l.t(.fixHeadingNoMargin, deg(h), "±" + deg(margin))) }
+            if let h = fix.headingWithoutMargin { lines.append(l.t(.fixHeadingNoMargin, deg(h), spare)) }
             if c.type == .fisheye {
                 lines.append(l.t(.fixFisheye))
             } else if fix.headings.isEmpty {
@@ -151,7 +152,7 @@ struct Fix: ParsableCommand {
                 let kept = fix.study.clearingTiltKeptArea.map { l.t(.fixTiltKept, DecimalText.fixed2($0)) } ?? ""
                 lines.append(l.t(.fixTilt, deg(t), deg(c.tilt), kept))
             } else if let edge = fix.study.clearingTiltEdge {
-                lines.append(l.t(.fixTiltNoMargin, deg(edge), "±" + deg(margin)))
+                lines.append(l.t(.fixTiltNoMargin, deg(edge), spare))
             } else if c.type == .fixed {
                 lines.append(l.t(.fixNoTilt))
             }
